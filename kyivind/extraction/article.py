@@ -1,0 +1,110 @@
+"""``extract_article``: run the layers in order and merge what they found into the item's fields."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from parsel import Selector
+
+from .layers import LAYERS
+from .page import Page
+from .util import image_key, language_tag, split_caption, url_path_slug
+
+SCALAR_FIELDS = ("url", "title", "description", "published_at", "modified_at", "primary_tag",
+                 "body_text", "reading_time_min", "language")
+AUTHOR_KEYS = ("name", "slug", "url", "role", "bio", "image_url", "_raw")
+
+
+@dataclass
+class Extraction:
+    fields: dict
+    sources: dict = field(default_factory=dict)  # field name -> layer that gave it
+    problems: list = field(default_factory=list)  # recoverable faults met on the page
+
+    @property
+    def is_article(self) -> bool:
+        return bool(self.fields.get("title") and self.fields.get("body_text"))
+
+
+def _empty(value) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _same_author(a: dict, b: dict) -> bool:
+    if a.get("slug") and b.get("slug"):
+        return a["slug"] == b["slug"]
+    return bool(a.get("name") and b.get("name") and a["name"].lower() == b["name"].lower())
+
+
+def merge_authors(found: list[tuple[str, list[dict]]]) -> tuple[list[dict], str | None]:
+    """Authors in page order from the layer that lists the most, each filled from the others.
+
+    JSON-LD names only the primary author, the page shows all: the longest list is the base; an
+    author named by an earlier layer but missing from the base is kept, at its position.
+    """
+    found = [(name, authors) for name, authors in found if authors]
+    if not found:
+        return [], None
+    base_layer, base = max(found, key=lambda pair: len(pair[1]))
+    merged = [dict(a) for a in base]
+    for _layer, authors in found:
+        for position, author in enumerate(authors):
+            match = next((m for m in merged if _same_author(m, author)), None)
+            if match is None:
+                merged.insert(min(position, len(merged)), dict(author))
+                continue
+            for key in AUTHOR_KEYS:
+                if _empty(match.get(key)) and not _empty(author.get(key)):
+                    match[key] = author[key]
+    for author in merged:
+        for key in AUTHOR_KEYS:
+            author.setdefault(key, None)
+    return merged, base_layer
+
+
+def merge_image(found: list[tuple[str, dict]], page: Page) -> tuple[dict | None, str | None]:
+    for layer, image in found:
+        if not image or not image.get("url"):
+            continue
+        if image.get("unverified") and not page.has_image(image["url"]):
+            page.problems.append("image_unverified")
+            continue  # a share image the page does not show is not the article's feature image
+        raw_caption = image.get("raw_caption")
+        if not raw_caption:
+            key = image_key(image["url"])
+            raw_caption = next((i.get("raw_caption") for _, i in found
+                                if i and i.get("raw_caption") and image_key(i.get("url")) == key), None)
+            raw_caption = raw_caption or page.caption_for(image["url"])
+        caption, credit = split_caption(raw_caption)
+        return {"url": image["url"], "caption": caption, "credit": credit}, layer
+    return None, None
+
+
+def content_hash(title: str | None, body_text: str | None) -> str:
+    return hashlib.sha256(f"{title or ''}\n\n{body_text or ''}".encode()).hexdigest()
+
+
+def extract_article(source: Selector | str | bytes | Page, url: str | None = None) -> Extraction:
+    page = source if isinstance(source, Page) else Page(source, url)
+    results = [(name, parse(page)) for name, parse in LAYERS]
+    fields: dict = {}
+    sources: dict = {}
+    for key in SCALAR_FIELDS + ("tags",):
+        for layer, found in results:
+            if not _empty(found.get(key)):
+                fields[key], sources[key] = found[key], layer
+                break
+        else:
+            fields[key] = [] if key == "tags" else None
+    fields["authors"], sources["authors"] = merge_authors([(n, r.get("authors") or []) for n, r in results])
+    fields["image"], sources["image"] = merge_image([(n, r.get("image")) for n, r in results], page)
+    if fields["primary_tag"] is None and fields["tags"]:
+        fields["primary_tag"], sources["primary_tag"] = fields["tags"][0], sources["tags"]
+    fields["language"] = language_tag(fields["language"])
+    fields["slug"] = url_path_slug(fields["url"] or url)
+    body = fields["body_text"]
+    fields["word_count"] = len(body.split()) if body else 0
+    fields["content_hash"] = content_hash(fields["title"], body)
+    return Extraction(fields={k: v for k, v in fields.items()}, sources={k: v for k, v in sources.items() if v},
+                      problems=list(page.problems))

@@ -1,0 +1,187 @@
+"""Article body text from a page or from a post's HTML fragment, whatever the theme.
+
+The body is the paragraphs, sub-headings, quotes and list items of the article, in order, joined by
+blank lines. Chrome (navigation, banners, streams of other stories, teasers, author cards) and
+embedded cards (Koenig ``kg-*`` cards, figures and captions, bookmarks, member calls to action,
+embedded posts) are not body text.
+
+On a full page the container is found by structure, not by class names: every eligible paragraph
+scores its ancestors (readability-style), paragraphs inside links, inside small cards that carry a
+``<time>`` or an author link, or before the title are not eligible.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from .util import clean_text
+
+# Whole subtrees that never hold body text.
+SKIP_TAGS = frozenset(
+    "script style noscript template figure figcaption aside nav header footer form button iframe "
+    "svg img picture video audio select input textarea dialog object embed canvas".split()
+)
+BLOCK_TAGS = frozenset("p h2 h3 h4 h5 h6 blockquote li pre".split())
+SCORE_TAGS = frozenset("p blockquote li pre".split())
+
+# Class or id words of embedded cards and page furniture (the last, class-name layer of the rules).
+_CHROME_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:kg-[a-z-]*card|twitter-tweet|instagram-media|tiktok-embed|bookmark|cta|"
+    r"newsletter|subscribe|signup|paywall|membership|related|share|sharing|social|advert|ads?|"
+    r"promo|banner|teaser|byline|author-card|comments?|caption|toc)(?:$|[\s_-])",
+    re.I,
+)
+# A box whose own button-like link (not a link inside its text) asks the reader to join or pay.
+_CTA_LINK = re.compile(r"/(membership|members|subscribe|signup|sign-up|join|donate|support-us|become-a-member)\b", re.I)
+_TWEET_LINK = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/status/", re.I)
+
+
+def _attr_words(el) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def is_chrome(el) -> bool:
+    """True for an element whose whole subtree is not article text."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in SKIP_TAGS or not tag:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    if _CHROME_WORDS.search(_attr_words(el)):
+        return True
+    if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
+        for href in el.xpath(".//a/@href"):
+            if _TWEET_LINK.match(href):
+                return True
+    if tag == "div" and el.get("data-embed") is not None:
+        return True
+    if tag in ("div", "section"):
+        for a in el.xpath(".//a[@href]"):
+            if _CTA_LINK.search(a.get("href")) and a.getparent().tag not in ("p", "li", "h2", "h3", "blockquote"):
+                return len(_text(el)) < 600
+    return False
+
+
+def _text(el) -> str:
+    return clean_text(" ".join(el.itertext()))
+
+
+def _chrome_ancestor(el) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag == "a" or is_chrome(parent):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _in_small_card(el) -> bool:
+    """A paragraph in a small card of another story or of an author: beside it (not inside it) sit a
+    ``<time>``, a link to an author page, or a link around a heading."""
+    inside = set(el.iter())
+    ancestor = el
+    for _ in range(2):
+        ancestor = ancestor.getparent()
+        if ancestor is None or len(ancestor.xpath("./p | ./*/p")) > 3:
+            return False
+        markers = ancestor.xpath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
+                                 " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
+        if any(m not in inside for m in markers):
+            return True
+    return False
+
+
+def _scoring_parent(el):
+    """The parent that counts for scoring: wrappers holding a single element are passed through."""
+    parent = el.getparent()
+    while parent is not None and parent.tag not in ("body", "html") and len(parent) == 1:
+        parent = parent.getparent()
+    return parent
+
+
+def _link_density(el, text_len: int) -> float:
+    if not text_len:
+        return 1.0
+    linked = sum(len(clean_text(" ".join(a.itertext()))) for a in el.iter("a"))
+    return linked / text_len
+
+
+def _eligible(el) -> bool:
+    text = _text(el)
+    if not text or _chrome_ancestor(el):
+        return False
+    if _link_density(el, len(text)) > 0.6:
+        return False
+    return not (el.tag == "p" and _in_small_card(el))
+
+
+def _document_order(root):
+    return {el: i for i, el in enumerate(root.iter())}
+
+
+def find_body_container(root, title_el=None):
+    """The element that holds the article's paragraphs, or None."""
+    order = _document_order(root)
+    floor = order.get(title_el, -1) if title_el is not None else -1
+    scores: dict = {}
+    for el in root.iter(*SCORE_TAGS):
+        if order[el] < floor or not _eligible(el):
+            continue
+        if el.tag in ("li",) and el.getparent() is not None and el.getparent().tag in ("ul", "ol"):
+            node = el.getparent()
+        else:
+            node = el
+        weight = len(_text(el))
+        ancestor = _scoring_parent(node)
+        for factor in (1.0, 0.5, 0.25):
+            if ancestor is None or ancestor.tag in ("html",):
+                break
+            scores[ancestor] = scores.get(ancestor, 0.0) + weight * factor
+            ancestor = _scoring_parent(ancestor)
+    if not scores:
+        return None
+    return max(scores, key=lambda el: (scores[el], -order[el]))
+
+
+def _blocks(el, floor_order, order, out: list[str]) -> None:
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if is_chrome(child) or child.tag == "h1":
+            continue
+        if child.tag in BLOCK_TAGS:
+            if order is not None and order.get(child, 0) < floor_order:
+                continue
+            if child.tag == "blockquote" and child.xpath("./p"):
+                text = clean_text(" ".join(_text(p) for p in child.xpath("./p")))
+            else:
+                text = _text(child)
+            if text and _link_density(child, len(text)) <= 0.6:
+                out.append(text)
+            continue
+        _blocks(child, floor_order, order, out)
+
+
+def body_from_container(container, title_el=None) -> str | None:
+    order = _document_order(container.getroottree().getroot()) if title_el is not None else None
+    floor = order.get(title_el, -1) if order is not None else -1
+    blocks: list[str] = []
+    _blocks(container, floor, order, blocks)
+    return "\n\n".join(blocks) or None
+
+
+def body_from_fragment(fragment: str | None) -> str | None:
+    """Body text of a post's HTML (Ghost's ``html`` field): all of it is the body but for its cards."""
+    if not fragment or not fragment.strip():
+        return None
+    wrapper = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    return body_from_container(wrapper)
+
+
+def body_from_page(root, title_el=None) -> str | None:
+    container = find_body_container(root, title_el)
+    if container is None:
+        return None
+    return body_from_container(container, title_el)

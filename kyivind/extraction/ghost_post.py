@@ -1,0 +1,84 @@
+"""Fields of a Ghost post object, as the Content API and a Next.js front end's embedded data give it."""
+
+from __future__ import annotations
+
+from .body import body_from_fragment
+from .util import author_slug_from_url, clean_text, none_if_empty, parse_datetime
+
+POST_KEYS = ("slug", "title")
+
+
+def looks_like_post(obj) -> bool:
+    return (
+        isinstance(obj, dict)
+        and all(isinstance(obj.get(k), str) for k in POST_KEYS)
+        and ("published_at" in obj or "html" in obj)
+    )
+
+
+def find_post(payload, depth: int = 0):
+    """The first Ghost post object inside a JSON document, searched breadth first."""
+    queue = [payload]
+    while queue:
+        item = queue.pop(0)
+        if looks_like_post(item):
+            return item
+        if isinstance(item, dict):
+            queue.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            queue.extend(v for v in item if isinstance(v, (dict, list)))
+    return None
+
+
+def _name(value) -> str | None:
+    if isinstance(value, dict):
+        return none_if_empty(value.get("name"))
+    return none_if_empty(value) if isinstance(value, str) else None
+
+
+def _visible_tags(post: dict) -> list[dict]:
+    tags = post.get("tags") or []
+    return [t for t in tags if isinstance(t, dict) and t.get("visibility", "public") == "public"
+            and not str(t.get("name", "")).startswith("#")]
+
+
+def post_author(author: dict) -> dict:
+    """One author of a post. ``bio`` and ``location`` are kept raw for the author-bio splitting."""
+    url = none_if_empty(author.get("url"))
+    slug = none_if_empty(author.get("slug")) or author_slug_from_url(url)
+    return {
+        "name": none_if_empty(author.get("name")),
+        "slug": slug,
+        "url": url,
+        "role": None,
+        "bio": None,
+        "image_url": none_if_empty(author.get("profile_image")),
+        "_raw": {"bio": author.get("bio"), "location": author.get("location")},
+    }
+
+
+def post_fields(post: dict) -> dict:
+    tags = _visible_tags(post)
+    primary = post.get("primary_tag")
+    image_url = none_if_empty(post.get("feature_image"))
+    caption_html = post.get("feature_image_caption")
+    caption = None
+    if caption_html:
+        from lxml import html as lxml_html
+
+        caption = clean_text(" ".join(lxml_html.fragment_fromstring(caption_html, create_parent="div").itertext()))
+    reading = post.get("reading_time")
+    return {
+        "url": none_if_empty(post.get("url")),
+        "title": none_if_empty(post.get("title")),
+        "description": none_if_empty(post.get("custom_excerpt") or post.get("meta_description") or post.get("excerpt")),
+        "published_at": parse_datetime(post.get("published_at")),
+        "modified_at": parse_datetime(post.get("updated_at")),
+        "primary_tag": _name(primary) if primary else (_name(tags[0]) if tags else None),
+        "tags": [n for n in (_name(t) for t in tags) if n],
+        "authors": [post_author(a) for a in post.get("authors") or [] if isinstance(a, dict)],
+        "image": {"url": image_url, "raw_caption": caption} if image_url else None,
+        "body_text": body_from_fragment(post.get("html")),
+        "reading_time_min": reading if isinstance(reading, int) else None,
+        "language": None,
+    }

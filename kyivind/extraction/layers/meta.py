@@ -1,0 +1,93 @@
+"""Layer 3: ``<meta>`` tags (Open Graph, ``article:*``, Twitter cards, description)."""
+
+from __future__ import annotations
+
+import re
+
+from ..page import Page
+from ..util import clean_text, none_if_empty, parse_datetime, parse_reading_time
+
+
+def _metas(page: Page, *names: str) -> list[str]:
+    values = []
+    for name in names:
+        values += page.sel.xpath(
+            f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content").getall()
+    return [clean_text(v) for v in values if clean_text(v)]
+
+
+def _first(page: Page, *names: str) -> str | None:
+    found = _metas(page, *names)
+    return found[0] if found else None
+
+
+def _twitter_labelled(page: Page, label: str) -> str | None:
+    for n in range(1, 6):
+        if re.search(label, _first(page, f"twitter:label{n}") or "", re.I):
+            return _first(page, f"twitter:data{n}")
+    return None
+
+
+def _parse_url(page):
+    return _first(page, "og:url")
+
+
+def _parse_title(page):
+    return _first(page, "og:title", "twitter:title")
+
+
+def _parse_description(page):
+    return _first(page, "description", "og:description", "twitter:description")
+
+
+def _parse_published_at(page):
+    return parse_datetime(_first(page, "article:published_time", "og:article:published_time", "datePublished"))
+
+
+def _parse_modified_at(page):
+    return parse_datetime(_first(page, "article:modified_time", "og:updated_time", "dateModified"))
+
+
+def _parse_tags(page):
+    return _metas(page, "article:tag")
+
+
+def _parse_primary_tag(page):
+    return _first(page, "article:section")
+
+
+def _parse_authors(page):
+    names = _twitter_labelled(page, r"written by|author") or _first(page, "author", "article:author")
+    if not names or names.startswith("http"):
+        return []
+    return [{"name": n, "slug": None, "url": None, "role": None, "bio": None, "image_url": None}
+            for n in (clean_text(x) for x in re.split(r",| and ", names)) if n]
+
+
+def _parse_image(page):
+    url = _first(page, "og:image", "twitter:image")
+    return {"url": url, "raw_caption": None, "unverified": True} if url else None
+
+
+def _parse_reading_time_min(page):
+    return parse_reading_time(_twitter_labelled(page, r"reading time"))
+
+
+def _parse_language(page):
+    return _first(page, "og:locale", "inLanguage")
+
+
+def parse(page: Page) -> dict:
+    return {
+        "url": _parse_url(page),
+        "title": _parse_title(page),
+        "description": _parse_description(page),
+        "published_at": _parse_published_at(page),
+        "modified_at": _parse_modified_at(page),
+        "primary_tag": _parse_primary_tag(page),
+        "tags": _parse_tags(page),
+        "authors": _parse_authors(page),
+        "image": _parse_image(page),
+        "reading_time_min": _parse_reading_time_min(page),
+        "language": _parse_language(page),
+    }

@@ -1,0 +1,221 @@
+"""Layer 4: page structure — canonical link, ``<h1>``, ``<time>``, links to ``/author/<slug>/`` and
+``/tag/<slug>/``, ``figure``/``figcaption``, the paragraphs of the body. No class names."""
+
+from __future__ import annotations
+
+import re
+
+from ..body import body_from_container, find_body_container
+from ..page import Page
+from ..util import author_slug_from_url, clean_text, decode_image_url, none_if_empty, parse_datetime, parse_reading_time
+
+PAGE_CHROME = ("nav", "footer", "aside")
+BLOCK_LEVEL = frozenset(
+    "p div section article header footer h1 h2 h3 h4 h5 h6 li ul ol blockquote figure figcaption br".split())
+TAG_LINK = re.compile(r"/tag/([^/?#]+)/?$")
+
+
+def _in_page_chrome(el, page: Page) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag in PAGE_CHROME:
+            return True
+        if parent.tag == "header" and not parent.xpath("ancestor::article | ancestor::main"):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+class _Structure:
+    def __init__(self, page: Page):
+        self.page = page
+        self.h1 = page.title_el
+        self.container = find_body_container(page.root, self.h1)
+        self.region = self._region()
+
+    def _region(self):
+        if self.h1 is not None:
+            for ancestor in self.h1.iterancestors("article", "main"):
+                return ancestor
+        if self.container is not None:
+            return self.container.getparent() if self.container.getparent() is not None else self.container
+        body = self.page.root.xpath("//body")
+        return body[0] if body else self.page.root
+
+    def links(self, pattern: str, region_only: bool = False):
+        scope = self.region if region_only else self.page.root
+        for a in scope.xpath(f".//a[contains(@href, '{pattern}')]"):
+            if not _in_page_chrome(a, self.page):
+                yield a
+
+
+def block_text(el) -> str:
+    """Text of an element with a line break at every block boundary (images and scripts left out)."""
+    parts: list[str] = []
+
+    def walk(node):
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "img", "svg", "noscript"):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = node.tag in BLOCK_LEVEL
+        if block:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    tail = el.tail
+    el_text = "".join(parts)
+    if tail and el_text.endswith(tail):
+        el_text = el_text[: -len(tail)]
+    lines = [clean_text(line) for line in el_text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _author_card(a, slug: str):
+    """The largest ancestor of an author link that links only to that author and has no ``<time>``."""
+    card = None
+    node = a.getparent()
+    for _ in range(6):
+        if node is None or node.tag in ("body", "html", "article", "main"):
+            break
+        hrefs = node.xpath(".//a/@href")
+        if any(author_slug_from_url(h) != slug for h in hrefs) or node.xpath(".//time"):
+            break
+        card = node
+        node = node.getparent()
+    return card
+
+
+def _parse_url(s: _Structure):
+    return none_if_empty(s.page.sel.xpath("//link[@rel='canonical']/@href").get())
+
+
+def _parse_title(s: _Structure):
+    if s.h1 is not None:
+        return none_if_empty(s.page.text_of(s.h1))
+    # no heading: the document title without its " | Site" / " - Site" suffix
+    raw = clean_text(s.page.sel.xpath("//title/text()").get())
+    return none_if_empty(re.split(r"\s+[|–—-]\s+(?=[^|–—-]*$)", raw)[0]) if raw else None
+
+
+def _times(s: _Structure):
+    for t in s.region.xpath(".//time[@datetime]"):
+        if not t.xpath("ancestor::a") and not _in_page_chrome(t, s.page):
+            yield t
+
+
+def _parse_published_at(s: _Structure):
+    for t in _times(s):
+        if t.get("itemprop") != "dateModified":
+            return parse_datetime(t.get("datetime"))
+    return None
+
+
+def _parse_modified_at(s: _Structure):
+    for t in _times(s):
+        if t.get("itemprop") == "dateModified":
+            return parse_datetime(t.get("datetime"))
+    return None
+
+
+def _parse_tags(s: _Structure):
+    names = []
+    for a in s.links("/tag/", region_only=True):
+        if TAG_LINK.search(a.get("href", "")):
+            name = clean_text(" ".join(a.itertext()))
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _parse_authors(s: _Structure):
+    found: dict[str, dict] = {}
+    for a in s.links("/author/"):
+        slug = author_slug_from_url(a.get("href"))
+        if not slug:
+            continue
+        name = clean_text(" ".join(a.itertext()))
+        entry = found.setdefault(slug, {"name": None, "slug": slug, "url": None, "role": None, "bio": None,
+                                        "image_url": None, "_raw": None, "_in_region": False, "_card_len": 0})
+        entry["url"] = entry["url"] or a.get("href")
+        if name and name.lower() not in ("read more", "more", "avatar") and not entry["name"]:
+            entry["name"] = re.sub(r"^by\s+", "", name, flags=re.I)
+        if s.region is not None and a in set(s.region.iter("a")):
+            entry["_in_region"] = True
+        card = _author_card(a, slug)
+        if card is None:
+            continue
+        raw = block_text(card)
+        if len(raw) > entry["_card_len"]:
+            entry["_card_len"] = len(raw)
+            entry["_raw"] = raw
+            imgs = [decode_image_url(i.get("src") or i.get("srcset"), s.page.url) for i in card.iter("img")]
+            entry["image_url"] = next((u for u in imgs if u), entry["image_url"])
+    authors = []
+    for entry in found.values():
+        name_len = len(entry["name"] or "")
+        has_card = entry["_card_len"] - name_len >= 40
+        if not has_card:
+            entry["_raw"] = None
+        if entry["name"] and (entry["_in_region"] or has_card):
+            for key in ("_in_region", "_card_len"):
+                entry.pop(key)
+            authors.append(entry)
+    return authors
+
+
+def _parse_image(s: _Structure):
+    stop = None
+    if s.container is not None:
+        blocks = s.container.xpath(".//p | .//h2 | .//blockquote")
+        stop = s.page.order.get(blocks[0]) if blocks else s.page.order.get(s.container)
+    for img, url in s.page.images():
+        if img not in set(s.region.iter()):
+            continue
+        if stop is not None and s.page.order.get(img, 0) > stop:
+            break
+        if img.xpath("ancestor::a") or "avatar" in (img.get("alt") or "").lower():
+            continue
+        return {"url": url, "raw_caption": s.page.caption_for(url)}
+    return None
+
+
+def _parse_body_text(s: _Structure):
+    return body_from_container(s.container, s.h1) if s.container is not None else None
+
+
+def _parse_reading_time_min(s: _Structure):
+    for text in s.region.xpath(".//text()"):
+        minutes = parse_reading_time(text)
+        if minutes is not None:
+            return minutes
+    return None
+
+
+def _parse_language(s: _Structure):
+    return none_if_empty(s.page.sel.xpath("/html/@lang").get())
+
+
+def parse(page: Page) -> dict:
+    s = _Structure(page)
+    return {
+        "url": _parse_url(s),
+        "title": _parse_title(s),
+        "published_at": _parse_published_at(s),
+        "modified_at": _parse_modified_at(s),
+        "tags": _parse_tags(s),
+        "primary_tag": None,
+        "authors": _parse_authors(s),
+        "image": _parse_image(s),
+        "body_text": _parse_body_text(s),
+        "reading_time_min": _parse_reading_time_min(s),
+        "language": _parse_language(s),
+    }

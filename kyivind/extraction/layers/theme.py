@@ -1,0 +1,68 @@
+"""Layer 5, the last: class names of known themes (Ghost's Casper and Source, common CMS names).
+
+Class names are the first thing a redesign changes, so this layer only fills what every other
+layer left empty; a field found here is counted in the run's stats.
+"""
+
+from __future__ import annotations
+
+from ..body import body_from_container
+from ..page import Page
+from ..util import clean_text, none_if_empty, parse_datetime, parse_reading_time
+
+TITLE = ".article-title, .post-title, .gh-article-title, .post-full-title, .entry-title, .headline"
+BODY = ".gh-content, .post-content, .post-full-content, .article-body, .entry-content, .article-content, .content-body"
+DATE = ".post-date, .article-date, .byline-date, .gh-article-meta time, .published"
+TAG = ".post-tag, .gh-article-tag, .article-tag, .post-card-primary-tag, .tag-label"
+EXCERPT = ".article-excerpt, .gh-article-excerpt, .post-excerpt, .standfirst, .dek"
+READ = ".reading-time, .read-time, .byline-reading-time"
+
+
+def _first_text(page: Page, css: str) -> str | None:
+    for el in page.sel.css(css):
+        text = clean_text(" ".join(el.xpath(".//text()").getall()))
+        if text:
+            return text
+    return None
+
+
+def _parse_title(page):
+    return _first_text(page, TITLE)
+
+
+def _parse_description(page):
+    return _first_text(page, EXCERPT)
+
+
+def _parse_published_at(page):
+    for el in page.sel.css(DATE):
+        value = el.attrib.get("datetime") or el.attrib.get("content") or clean_text(el.xpath("string()").get())
+        parsed = parse_datetime(value)
+        if parsed:
+            return parsed
+    return None
+
+
+def _parse_tags(page):
+    names = [clean_text(el.xpath("string()").get()) for el in page.sel.css(TAG)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _parse_body_text(page):
+    found = page.sel.css(BODY)
+    return body_from_container(found[0].root) if found else None
+
+
+def _parse_reading_time_min(page):
+    return parse_reading_time(_first_text(page, READ))
+
+
+def parse(page: Page) -> dict:
+    return {
+        "title": _parse_title(page),
+        "description": none_if_empty(_parse_description(page)),
+        "published_at": _parse_published_at(page),
+        "tags": _parse_tags(page),
+        "body_text": _parse_body_text(page),
+        "reading_time_min": _parse_reading_time_min(page),
+    }

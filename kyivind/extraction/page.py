@@ -1,0 +1,118 @@
+"""A parsed page shared by the extraction layers: the selector, its lxml root and cached lookups."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property
+
+from parsel import Selector
+
+from .util import clean_text, decode_image_url, image_key
+
+
+class Page:
+    def __init__(self, source: Selector | str | bytes, url: str | None = None):
+        if isinstance(source, Selector):
+            self.sel = source
+        else:
+            if isinstance(source, bytes):
+                source = source.decode("utf-8", "replace")
+            self.sel = Selector(text=source or "<html></html>")
+        self.url = url
+        self.root = self.sel.root
+        self.problems: list[str] = []  # names of recoverable faults met while reading the page
+
+    # --- embedded JSON -------------------------------------------------------------------------
+    @cached_property
+    def jsonld_objects(self) -> list[dict]:
+        objects: list[dict] = []
+        for raw in self.sel.xpath("//script[@type='application/ld+json']/text()").getall():
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                self.problems.append("jsonld_invalid")
+                continue
+            stack = [data]
+            while stack:
+                item = stack.pop(0)
+                if isinstance(item, list):
+                    stack.extend(item)
+                elif isinstance(item, dict):
+                    objects.append(item)
+                    if isinstance(item.get("@graph"), list):
+                        stack.extend(item["@graph"])
+        return objects
+
+    @cached_property
+    def next_payloads(self) -> list:
+        """JSON documents a Next.js front end embeds: ``__NEXT_DATA__`` and ``self.__next_f`` chunks."""
+        payloads: list = []
+        for raw in self.sel.xpath("//script[@id='__NEXT_DATA__']/text()").getall():
+            try:
+                payloads.append(json.loads(raw))
+            except ValueError:
+                self.problems.append("next_data_invalid")
+        chunks = []
+        for script in self.sel.xpath("//script[contains(., 'self.__next_f.push')]/text()").getall():
+            for match in re.finditer(r"self\.__next_f\.push\((\[.*?\])\)\s*;?\s*(?=self\.__next_f|$)", script, re.S):
+                try:
+                    pushed = json.loads(match.group(1))
+                except ValueError:
+                    continue
+                if len(pushed) > 1 and isinstance(pushed[1], str):
+                    chunks.append(pushed[1])
+        for line in "".join(chunks).splitlines():
+            _, _, body = line.partition(":")
+            body = body.strip()
+            if body[:1] in "[{":
+                try:
+                    payloads.append(json.loads(body))
+                except ValueError:
+                    continue
+        return payloads
+
+    # --- structure -----------------------------------------------------------------------------
+    @cached_property
+    def title_el(self):
+        """The page's title heading: the ``<h1>`` in ``<article>`` or ``<main>``, else the first."""
+        for path in ("//article//h1", "//main//h1", "//h1"):
+            found = [h for h in self.root.xpath(path) if clean_text(" ".join(h.itertext()))]
+            if found:
+                return found[0]
+        return None
+
+    @cached_property
+    def order(self) -> dict:
+        return {el: i for i, el in enumerate(self.root.iter())}
+
+    def images(self):
+        """(element, asset URL) for every image of the page, ``<img>`` and ``<source>`` alike."""
+        for img in self.root.xpath("//img | //picture/source"):
+            src = img.get("src") or img.get("data-src") or img.get("srcset") or img.get("data-srcset")
+            url = decode_image_url(src, self.url)
+            if url:
+                yield img, url
+
+    def has_image(self, url: str) -> bool:
+        key = image_key(url)
+        return any(image_key(found) == key for _, found in self.images())
+
+    def caption_for(self, url: str) -> str | None:
+        """The caption beside an image: the ``figcaption`` of its ``figure``."""
+        key = image_key(url)
+        for img, found in self.images():
+            if image_key(found) != key:
+                continue
+            parent = img.getparent()
+            for _ in range(4):
+                if parent is None:
+                    break
+                captions = parent.xpath(".//figcaption")
+                if captions:
+                    return clean_text(" ".join(captions[0].itertext())) or None
+                parent = parent.getparent()
+        return None
+
+    def text_of(self, el) -> str:
+        return clean_text(" ".join(el.itertext())) if el is not None else ""

@@ -1,0 +1,130 @@
+"""Small pure helpers shared by the extraction layers: text, dates, URLs, images, captions."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit, urlunsplit
+
+_WS = re.compile(r"\s+")
+_SIZE_SEGMENT = re.compile(r"/size/w\d+(?:h\d+)?/|/format/\w+/")
+
+
+def clean_text(value: str | None) -> str:
+    """Collapse every run of whitespace (NBSP included) to one space and strip."""
+    if not value:
+        return ""
+    return _WS.sub(" ", value.replace("\xa0", " ")).strip()
+
+
+def none_if_empty(value):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = clean_text(value)
+    return value or None
+
+
+def parse_datetime(value: str | None) -> str | None:
+    """Parse an ISO 8601 timestamp and return it in UTC as ``YYYY-MM-DDTHH:MM:SS+00:00``.
+
+    A timestamp without an offset is taken as UTC. Anything that is not a timestamp gives None.
+    """
+    value = clean_text(value)
+    if not value:
+        return None
+    candidate = value.replace("Z", "+00:00").replace("z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(candidate)
+    except ValueError:
+        try:
+            from dateutil import parser as dateutil_parser
+
+            parsed = dateutil_parser.isoparse(value)
+        except (ValueError, OverflowError):
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def decode_image_url(src: str | None, page_url: str | None = None) -> str | None:
+    """Turn an image source as found in a page into the asset URL.
+
+    ``/_next/image?url=<encoded>&w=..`` (Next.js image optimiser) is decoded to the asset it serves;
+    relative sources are resolved against the page; ``srcset`` style values keep their first URL.
+    """
+    src = clean_text(src)
+    if not src or src.startswith("data:"):
+        return None
+    src = src.split(",")[0].strip().split(" ")[0]
+    if "/_next/image" in src:
+        query = parse_qs(urlsplit(src).query)
+        if query.get("url"):
+            src = unquote(query["url"][0])
+    if page_url:
+        src = urljoin(page_url, src)
+    return src
+
+
+def image_key(url: str | None) -> str | None:
+    """A key that matches one image across its size variants (Ghost ``/size/w600/``) and hosts."""
+    if not url:
+        return None
+    path = urlsplit(decode_image_url(url) or "").path
+    return _SIZE_SEGMENT.sub("/", path) or None
+
+
+_CREDIT = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]*)\)\s*\.?\s*$", re.S)
+
+
+def split_caption(caption: str | None) -> tuple[str | None, str | None]:
+    """Split the trailing parenthesis of a caption off as the credit.
+
+    "Soldiers on Sept. 12, 2023. (Francis Farrell/The Kyiv Independent)" gives
+    ("Soldiers on Sept. 12, 2023.", "Francis Farrell/The Kyiv Independent").
+    """
+    caption = clean_text(caption)
+    if not caption:
+        return None, None
+    match = _CREDIT.match(caption)
+    if not match or not match.group("credit").strip():
+        return caption, None
+    return none_if_empty(match.group("caption")), clean_text(match.group("credit"))
+
+
+def url_path_slug(url: str | None) -> str | None:
+    if not url:
+        return None
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    return parts[-1] if parts else None
+
+
+def author_slug_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    match = re.search(r"/author/([^/?#]+)", url)
+    return match.group(1) if match else None
+
+
+def with_host(url: str, site_url: str) -> str:
+    """The same path and query on the scheme and host of ``site_url``."""
+    parts = urlsplit(url)
+    site = urlsplit(site_url)
+    return urlunsplit((site.scheme, site.netloc, parts.path or "/", parts.query, ""))
+
+
+_READ_TIME = re.compile(r"(\d+)\s*(?:-\s*)?min(?:ute)?s?\.?\s*read", re.I)
+
+
+def parse_reading_time(text: str | None) -> int | None:
+    match = _READ_TIME.search(text or "")
+    return int(match.group(1)) if match else None
+
+
+def language_tag(value: str | None) -> str | None:
+    """'en-US', 'en_US' and 'en' all give 'en'."""
+    value = clean_text(value)
+    if not value:
+        return None
+    return re.split(r"[-_]", value)[0].lower() or None

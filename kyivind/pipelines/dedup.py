@@ -1,0 +1,23 @@
+"""Dedup by canonical URL within the run: an article reached twice (a card on two listing pages, an
+old ``/national/<slug>/`` address) is exported once."""
+
+from __future__ import annotations
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+from . import CrawlerPipeline
+
+
+class DedupPipeline(CrawlerPipeline):
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.seen: set[str] = set()
+
+    def process_item(self, item, spider=None):
+        url = ItemAdapter(item).get("url")
+        if url in self.seen:
+            self.stats.inc_value("kyivind/dedup/duplicate")
+            raise DropItem(f"duplicate of an item already exported in this run: {url}", log_level="INFO")
+        self.seen.add(url)
+        return item

@@ -1,0 +1,65 @@
+"""JSON Lines export with ``jsonlines``: one file per run in ``KYIVIND_DATA_DIR/feeds/``.
+
+The file is written as ``<name>.jsonl.part`` and renamed to ``<name>.jsonl`` when the run closes,
+so a reader that lists ``*.jsonl`` never sees a partial file. A run that exports nothing leaves no
+file. Scrapy's own feed exports (``-O file.jsonl``) keep working beside this pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import jsonlines
+
+from ..items import public_dict
+from . import CrawlerPipeline
+
+logger = logging.getLogger(__name__)
+
+
+def run_id(now: datetime | None = None) -> str:
+    now = now or datetime.now(timezone.utc)
+    job = os.environ.get("SCRAPY_JOB") or os.environ.get("SHUB_JOBKEY")
+    stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
+    return f"{stamp}-{job.replace('/', '_')}" if job else stamp
+
+
+class JsonLinesExportPipeline(CrawlerPipeline):
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.enabled = self.settings.getbool("KYIVIND_EXPORT_ENABLED", True)
+        self.feed_dir = Path(self.settings.get("KYIVIND_DATA_DIR", "data")) / "feeds"
+        self.writer = None
+        self.count = 0
+        self.path: Path | None = None
+
+    def open_spider(self, spider=None):
+        if not self.enabled:
+            return
+        self.feed_dir.mkdir(parents=True, exist_ok=True)
+        name = f"{self.crawler.spider.name}-{run_id()}"
+        self.path = self.feed_dir / f"{name}.jsonl"
+        self.part = self.feed_dir / f"{name}.jsonl.part"
+        self.writer = jsonlines.open(self.part, mode="w", flush=True)
+
+    def process_item(self, item, spider=None):
+        if self.writer is not None:
+            self.writer.write(public_dict(item))
+            self.count += 1
+            self.stats.inc_value("kyivind/export/items")
+        return item
+
+    def close_spider(self, spider=None):
+        if self.writer is None:
+            return
+        self.writer.close()
+        if self.count:
+            os.replace(self.part, self.path)
+            self.stats.set_value("kyivind/export/file", str(self.path))
+            logger.info("Exported %d items to %s", self.count, self.path)
+        else:
+            self.part.unlink(missing_ok=True)
+            logger.info("No new items: no feed file written")

@@ -1,0 +1,46 @@
+"""Validation against the item's JSON Schema: invalid items are dropped with the reason logged and
+one stat per failing field (``kyivind/validation/invalid/<field>``)."""
+
+from __future__ import annotations
+
+import logging
+
+from jsonschema import Draft202012Validator
+from scrapy.exceptions import DropItem
+
+from ..items import load_schema, public_dict
+from . import CrawlerPipeline
+
+logger = logging.getLogger(__name__)
+
+
+def failing_fields(validator: Draft202012Validator, data: dict) -> dict[str, str]:
+    """{field: message} for every schema violation, the field being the top-level property."""
+    failures: dict[str, str] = {}
+    for error in validator.iter_errors(data):
+        if error.validator == "required":
+            name = error.message.split("'")[1]
+        elif error.validator == "additionalProperties" and not error.path:
+            name = "_extra"
+        else:
+            name = str(error.path[0]) if error.path else "_item"
+        failures.setdefault(name, error.message[:200])
+    return failures
+
+
+class ValidationPipeline(CrawlerPipeline):
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.validator = Draft202012Validator(load_schema())
+
+    def process_item(self, item, spider=None):
+        data = public_dict(item)
+        failures = failing_fields(self.validator, data)
+        if not failures:
+            self.stats.inc_value("kyivind/validation/valid")
+            return item
+        for name in failures:
+            self.stats.inc_value(f"kyivind/validation/invalid/{name}")
+        self.stats.inc_value("kyivind/validation/dropped")
+        reasons = "; ".join(f"{k}: {v}" for k, v in sorted(failures.items()))
+        raise DropItem(f"invalid item {data.get('url')}: {reasons}", log_level="WARNING")

@@ -1,0 +1,61 @@
+"""Settings of the kyivind project, grouped. Secrets and per-machine values come from the
+environment only (``KYIVIND_*``); nothing secret is written here."""
+
+import os
+
+from kyivind.items import FIELDS
+
+# --- Project --------------------------------------------------------------------------------
+BOT_NAME = "kyivind"
+SPIDER_MODULES = ["kyivind.spiders"]
+NEWSPIDER_MODULE = "kyivind.spiders"
+
+# --- The site -------------------------------------------------------------------------------
+# The public address written into items. Requests go to the spider's ``base_url`` argument,
+# which defaults to this.
+KYIVIND_SITE_URL = os.environ.get("KYIVIND_SITE_URL", "https://kyivindependent.com")
+KYIVIND_LISTING_PATH = "/tag/news-feed/"
+
+# --- Output and run state -------------------------------------------------------------------
+KYIVIND_DATA_DIR = os.environ.get("KYIVIND_DATA_DIR", "data")
+KYIVIND_EXPORT_ENABLED = True
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORT_FIELDS = list(FIELDS)  # -O file.jsonl writes the contract's fields in its order
+
+ITEM_PIPELINES = {
+    "kyivind.pipelines.validation.ValidationPipeline": 100,
+    "kyivind.pipelines.dedup.DedupPipeline": 200,
+    "kyivind.pipelines.authorbio.AuthorBioPipeline": 300,
+    "kyivind.pipelines.export.JsonLinesExportPipeline": 900,
+}
+
+# --- Politeness -----------------------------------------------------------------------------
+_CONTACT = os.environ.get("KYIVIND_CONTACT", "https://github.com/kyivind/kyivind")
+USER_AGENT = f"kyivind/0.1 (+{_CONTACT})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_TIMEOUT = 30
+
+# --- Faults ---------------------------------------------------------------------------------
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# --- Safety: no remote control, no telnet ----------------------------------------------------
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+# --- Engine ---------------------------------------------------------------------------------
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = os.environ.get("KYIVIND_LOG_LEVEL", "INFO")
+
+# --- Development ----------------------------------------------------------------------------
+# KYIVIND_HTTPCACHE=1 keeps every answer under .scrapy/httpcache for offline re-runs.
+HTTPCACHE_ENABLED = os.environ.get("KYIVIND_HTTPCACHE", "") == "1"
+HTTPCACHE_EXPIRATION_SECS = 0

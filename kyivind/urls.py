@@ -1,0 +1,30 @@
+"""The two addresses of a crawl: the site's public URL (what items carry) and ``base_url`` (where
+requests go; a replica in tests, benchmarks and offline demos)."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+from .extraction.util import with_host
+
+
+class SiteUrls:
+    def __init__(self, site_url: str, base_url: str | None = None):
+        self.site_url = site_url.rstrip("/")
+        self.base_url = (base_url or site_url).rstrip("/")
+        self.site_host = urlsplit(self.site_url).netloc
+        self.base_host = urlsplit(self.base_url).netloc
+        self.hosts = {self.site_host, self.base_host, f"www.{self.site_host}"}
+
+    def fetch_url(self, url: str) -> str:
+        """Where to request ``url``: the canonical host's URLs are requested on ``base_url``."""
+        url = urljoin(self.base_url + "/", url)
+        return with_host(url, self.base_url) if urlsplit(url).netloc in self.hosts else url
+
+    def public_url(self, url: str) -> str:
+        """The canonical public URL of something fetched from ``base_url``."""
+        url = urljoin(self.base_url + "/", url)
+        return with_host(url, self.site_url) if urlsplit(url).netloc in self.hosts else url
+
+    def on_site(self, url: str) -> bool:
+        return urlsplit(url).netloc in self.hosts

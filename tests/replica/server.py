@@ -1,0 +1,168 @@
+"""Serve the replica on 127.0.0.1: listing pages, articles, author pages, robots.txt, sitemaps, and
+the faults a crawl must survive.
+
+    python -m tests.replica.server --theme ghost --port 8765
+
+Faults built in: a listing card whose article answers 404, a card on two listing pages, an article
+that answers 503 once and then 200, an old ``/national/<slug>/`` address that redirects (301) to the
+article, and (theme ``bare``) a "next page" link from the last listing page to a page that answers 404.
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from . import themes
+from .content import AUTHORS, MISSING_SLUG, PAGE_SIZE, SITE, posts
+
+
+class ReplicaSite:
+    """The pages of one theme, built from a list of posts that tests may change between runs."""
+
+    def __init__(self, theme: str = "ghost", post_list: list[dict] | None = None):
+        if theme not in themes.THEMES:
+            raise ValueError(f"unknown theme {theme!r}; one of {themes.THEMES}")
+        self.theme = theme
+        self.posts = post_list if post_list is not None else posts()
+        self.flaky_served: set[str] = set()
+        self.hits: list[str] = []
+        self.lock = threading.Lock()
+
+    # --- listing -------------------------------------------------------------------------------------
+    def listing_pages(self) -> list[list[tuple[dict, str]]]:
+        ordered = sorted(self.posts, key=lambda p: p["published_at"], reverse=True)
+        cards = [(p, p.get("legacy_path") or f"/{p['slug']}/") for p in ordered]
+        missing = {"slug": MISSING_SLUG, "title": "A story that was taken down", "custom_excerpt": "Removed.",
+                   "published_at": ordered[0]["published_at"] if ordered else "2025-01-01T00:00:00.000Z",
+                   "feature_image": None, "blocks": []}
+        cards.insert(min(2, len(cards)), (missing, f"/{MISSING_SLUG}/"))
+        pages = [cards[i:i + PAGE_SIZE] for i in range(0, len(cards), PAGE_SIZE)] or [[]]
+        if len(pages) > 1:  # a card that appears on two listing pages
+            pages[1].insert(0, pages[0][-1])
+        return pages
+
+    def listing(self, page: int) -> str | None:
+        pages = self.listing_pages()
+        if page < 1 or page > len(pages):
+            return None
+        has_next = page < len(pages)
+        if self.theme == "ghost":
+            return themes.ghost_listing([themes.ghost_card(p, h) for p, h in pages[page - 1]], page, has_next)
+        if self.theme == "next":
+            return themes.next_listing([themes.next_card(p, h) for p, h in pages[page - 1]], page, has_next, len(pages))
+        return themes.bare_listing([themes.bare_card(p, h) for p, h in pages[page - 1]], page, has_next)
+
+    # --- articles ------------------------------------------------------------------------------------
+    def article(self, slug: str) -> str | None:
+        ordered = sorted(self.posts, key=lambda p: p["published_at"], reverse=True)
+        for i, post in enumerate(ordered):
+            if post["slug"] == slug:
+                other = ordered[i + 1] if i + 1 < len(ordered) else (ordered[0] if len(ordered) > 1 else None)
+                render = {"ghost": themes.ghost_article, "next": themes.next_article, "bare": themes.bare_article}
+                return render[self.theme](post, ordered, other)
+        return None
+
+    def sitemap_posts(self) -> str:
+        urls = "".join(f"<url><loc>{SITE}/{p['slug']}/</loc><lastmod>{p['updated_at']}</lastmod></url>"
+                       for p in sorted(self.posts, key=lambda p: p["updated_at"], reverse=True))
+        return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+    # --- routing -------------------------------------------------------------------------------------
+    def respond(self, path: str) -> tuple[int, dict, str]:
+        """(status, headers, body) for a request path."""
+        html_type = {"Content-Type": "text/html; charset=utf-8"}
+        with self.lock:
+            self.hits.append(path)
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, f"User-agent: *\nDisallow: /ghost/\n\nSitemap: {SITE}/sitemap.xml\n"
+        if path == "/sitemap.xml":
+            parts = "".join(f"<sitemap><loc>{SITE}/sitemap-{n}.xml</loc></sitemap>" for n in ("pages", "posts", "authors", "tags"))
+            return 200, {"Content-Type": "text/xml"}, f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{parts}</sitemapindex>'
+        if path == "/sitemap-posts.xml":
+            return 200, {"Content-Type": "text/xml"}, self.sitemap_posts()
+        if path in ("/tag/news-feed/", "/tag/news-feed"):
+            return 200, html_type, self.listing(1) or ""
+        if path.startswith("/tag/news-feed/page/"):
+            number = path.rstrip("/").rsplit("/", 1)[-1]
+            body = self.listing(int(number)) if number.isdigit() else None
+            return (200, html_type, body) if body else (404, html_type, "<html><body><h1>Page not found</h1></body></html>")
+        if path.startswith("/author/"):
+            slug = path.strip("/").split("/")[-1]
+            if slug in AUTHORS:
+                return 200, html_type, themes.author_page(self.theme, slug, self.posts)
+        for post in self.posts:
+            if post.get("legacy_path") == path:
+                return 301, {"Location": f"/{post['slug']}/"}, ""
+        slug = path.strip("/")
+        if "/" not in slug:
+            post = next((p for p in self.posts if p["slug"] == slug), None)
+            if post is not None and post.get("flaky_once"):
+                with self.lock:
+                    first = slug not in self.flaky_served
+                    self.flaky_served.add(slug)
+                if first:
+                    return 503, {"Content-Type": "text/html", "Retry-After": "0"}, "<html><body>Service Unavailable</body></html>"
+            body = self.article(slug)
+            if body:
+                return 200, html_type, body
+        return 404, html_type, "<html><body><h1>404</h1><p>Page not found</p></body></html>"
+
+
+def make_handler(site: ReplicaSite):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            status, headers, body = site.respond(urlsplit(self.path).path)
+            data = body.encode("utf-8")
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    return Handler
+
+
+class ReplicaServer:
+    """A replica site served on 127.0.0.1 in a background thread (a context manager)."""
+
+    def __init__(self, site: ReplicaSite, port: int = 0):
+        self.site = site
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), make_handler(site))
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Serve the kyivind replica site on 127.0.0.1")
+    parser.add_argument("--theme", default="ghost", choices=themes.THEMES)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args(argv)
+    server = ReplicaServer(ReplicaSite(args.theme), args.port)
+    print(f"Replica ({args.theme}) on {server.url}/tag/news-feed/", flush=True)
+    try:
+        server.httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
