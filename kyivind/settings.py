@@ -4,16 +4,18 @@ environment only (``KYIVIND_*``); nothing secret is written here."""
 import os
 
 from kyivind.items import FIELDS
+from kyivind.urls import DEFAULT_SITE_URL
 
 # --- Project --------------------------------------------------------------------------------
 BOT_NAME = "kyivind"
 SPIDER_MODULES = ["kyivind.spiders"]
 NEWSPIDER_MODULE = "kyivind.spiders"
+COMMANDS_MODULE = "kyivind.commands"  # crawl exits non-zero when a run fails
 
 # --- The site -------------------------------------------------------------------------------
 # The public address written into items. Requests go to the spider's ``base_url`` argument,
 # which defaults to this.
-KYIVIND_SITE_URL = os.environ.get("KYIVIND_SITE_URL", "https://kyivindependent.com")
+KYIVIND_SITE_URL = os.environ.get("KYIVIND_SITE_URL", DEFAULT_SITE_URL)
 KYIVIND_LISTING_PATH = "/tag/news-feed/"
 
 # --- Output and run state -------------------------------------------------------------------

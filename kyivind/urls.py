@@ -8,6 +8,9 @@ from urllib.parse import urljoin, urlsplit
 from .extraction.util import with_host
 
 
+DEFAULT_SITE_URL = "https://kyivindependent.com"
+
+
 class SiteUrls:
     def __init__(self, site_url: str, base_url: str | None = None):
         self.site_url = site_url.rstrip("/")

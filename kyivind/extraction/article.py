@@ -81,13 +81,24 @@ def merge_image(found: list[tuple[str, dict]], page: Page) -> tuple[dict | None,
     return None, None
 
 
+THEME_FIELDS = ("title", "description", "published_at", "tags", "body_text", "reading_time_min")
+
+
+def _missing_after(results) -> bool:
+    return any(all(_empty(found.get(key)) for _, found in results) for key in THEME_FIELDS)
+
+
 def content_hash(title: str | None, body_text: str | None) -> str:
     return hashlib.sha256(f"{title or ''}\n\n{body_text or ''}".encode()).hexdigest()
 
 
 def extract_article(source: Selector | str | bytes | Page, url: str | None = None) -> Extraction:
     page = source if isinstance(source, Page) else Page(source, url)
-    results = [(name, parse(page)) for name, parse in LAYERS]
+    results = []
+    for name, parse in LAYERS:
+        if name == "theme" and not _missing_after(results):
+            continue  # class names are the last resort: not read when every field is found
+        results.append((name, parse(page)))
     fields: dict = {}
     sources: dict = {}
     for key in SCALAR_FIELDS + ("tags",):

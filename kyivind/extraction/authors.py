@@ -63,7 +63,7 @@ def split_run_together(text: str, name: str | None) -> tuple[str | None, str]:
         position = text.find(variant, 1)
         if 0 < position <= 80:
             role = text[:position].strip()
-            if looks_like_role(role):
+            if looks_like_role(role) and ROLE_WORDS.search(role):
                 return role, text[position:].strip()
     # a lower-case letter or ')' glued to a capital: the end of a role line and the start of the bio
     for match in re.finditer(r"(?<=[a-z)])(?=[A-Z])", text[:81]):
@@ -101,7 +101,7 @@ def split_ghost_author(bio: str | None, location: str | None, name: str | None) 
     """(role, bio) from a Ghost author's ``bio`` and ``location`` fields."""
     bio_text = bio or ""
     role = None
-    if location and looks_like_role(location):
+    if location and looks_like_role(location) and ROLE_WORDS.search(location):
         role = clean_text(location)
     if "\n" in bio_text.strip():
         first, rest = bio_text.strip().split("\n", 1)

@@ -68,29 +68,31 @@ def _text(el) -> str:
     return clean_text(" ".join(el.itertext()))
 
 
-def _chrome_ancestor(el) -> bool:
+def _chrome_ancestor(el, cache: dict | None = None) -> bool:
+    """True when an ancestor is a link or chrome; ``cache`` remembers the answer per ancestor."""
     parent = el.getparent()
-    while parent is not None:
-        if parent.tag == "a" or is_chrome(parent):
-            return True
-        parent = parent.getparent()
-    return False
+    if parent is None:
+        return False
+    if cache is not None and parent in cache:
+        return cache[parent]
+    answer = parent.tag == "a" or is_chrome(parent) or _chrome_ancestor(parent, cache)
+    if cache is not None:
+        cache[parent] = answer
+    return answer
 
 
-def _in_small_card(el) -> bool:
-    """A paragraph in a small card of another story or of an author: beside it (not inside it) sit a
-    ``<time>``, a link to an author page, or a link around a heading."""
+def _in_small_card(el, title_el=None) -> bool:
+    """A paragraph in a small card of another story or of an author: beside it in its parent (not
+    inside it) sit a ``<time>``, a link to an author page, or a link around a heading."""
+    parent = _scoring_parent(el)
+    if parent is None or len(parent.xpath("./p | ./*/p")) > 3:
+        return False
+    if title_el is not None and any(x is title_el for x in parent.iter("h1")):
+        return False  # the article itself, with its title, byline and date: not a card
     inside = set(el.iter())
-    ancestor = el
-    for _ in range(2):
-        ancestor = ancestor.getparent()
-        if ancestor is None or len(ancestor.xpath("./p | ./*/p")) > 3:
-            return False
-        markers = ancestor.xpath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
-                                 " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
-        if any(m not in inside for m in markers):
-            return True
-    return False
+    markers = parent.xpath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
+                           " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
+    return any(m not in inside for m in markers)
 
 
 def _scoring_parent(el):
@@ -108,13 +110,13 @@ def _link_density(el, text_len: int) -> float:
     return linked / text_len
 
 
-def _eligible(el) -> bool:
+def _eligible(el, title_el=None, cache: dict | None = None) -> bool:
     text = _text(el)
-    if not text or _chrome_ancestor(el):
+    if not text or _chrome_ancestor(el, cache):
         return False
     if _link_density(el, len(text)) > 0.6:
         return False
-    return not (el.tag == "p" and _in_small_card(el))
+    return not (el.tag == "p" and _in_small_card(el, title_el))
 
 
 def _document_order(root):
@@ -126,8 +128,9 @@ def find_body_container(root, title_el=None):
     order = _document_order(root)
     floor = order.get(title_el, -1) if title_el is not None else -1
     scores: dict = {}
+    chrome_cache: dict = {}
     for el in root.iter(*SCORE_TAGS):
-        if order[el] < floor or not _eligible(el):
+        if order[el] < floor or not _eligible(el, title_el, chrome_cache):
             continue
         if el.tag in ("li",) and el.getparent() is not None and el.getparent().tag in ("ul", "ol"):
             node = el.getparent()

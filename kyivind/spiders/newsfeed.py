@@ -20,9 +20,12 @@ from scrapy.exceptions import CloseSpider
 
 from ..extraction import extract_article, extract_author_page, extract_listing
 from ..items import ArticleItem
-from ..urls import SiteUrls
+from ..urls import DEFAULT_SITE_URL, SiteUrls
 
 logger = logging.getLogger(__name__)
+
+
+LISTING_PRIORITY = 10
 
 
 class ArgumentError(ValueError):
@@ -73,6 +76,7 @@ class NewsfeedSpider(scrapy.Spider):
     def __init__(self, base_url=None, site_url=None, max_pages=None, since=None, **kwargs):
         super().__init__(**kwargs)
         self.argument_error = None
+        self._site_arg = self._base_arg = self.max_pages = self.since = None
         try:
             self._site_arg = _http_url("site_url", site_url)
             self._base_arg = _http_url("base_url", base_url)
@@ -85,10 +89,13 @@ class NewsfeedSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        site = spider._site_arg or crawler.settings.get("KYIVIND_SITE_URL")
+        site = spider._site_arg or crawler.settings.get("KYIVIND_SITE_URL") or DEFAULT_SITE_URL
         spider.urls = SiteUrls(site, spider._base_arg or site)
-        spider.stats = crawler.stats
         return spider
+
+    @property
+    def stats(self):
+        return self.crawler.stats
 
     async def start(self):
         if self.argument_error:
@@ -132,8 +139,9 @@ class NewsfeedSpider(scrapy.Spider):
             logger.info("Walked max_pages=%d listing pages", self.max_pages)
             return
         if listing.next_url:
+            # listing pages first: each one is found only on the one before, articles can wait
             yield scrapy.Request(self.urls.fetch_url(listing.next_url), callback=self.parse_listing,
-                                 cb_kwargs={"page_number": page_number + 1})
+                                 cb_kwargs={"page_number": page_number + 1}, priority=LISTING_PRIORITY)
 
     # --- articles ----------------------------------------------------------------------------
     async def parse_article(self, response, listing_url: str | None = None):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -22,10 +23,11 @@ from .content import AUTHORS, MISSING_SLUG, PAGE_SIZE, SITE, posts
 class ReplicaSite:
     """The pages of one theme, built from a list of posts that tests may change between runs."""
 
-    def __init__(self, theme: str = "ghost", post_list: list[dict] | None = None):
+    def __init__(self, theme: str = "ghost", post_list: list[dict] | None = None, page_size: int = PAGE_SIZE):
         if theme not in themes.THEMES:
             raise ValueError(f"unknown theme {theme!r}; one of {themes.THEMES}")
         self.theme = theme
+        self.page_size = page_size
         self.posts = post_list if post_list is not None else posts()
         self.flaky_served: set[str] = set()
         self.hits: list[str] = []
@@ -39,7 +41,8 @@ class ReplicaSite:
                    "published_at": ordered[0]["published_at"] if ordered else "2025-01-01T00:00:00.000Z",
                    "feature_image": None, "blocks": []}
         cards.insert(min(2, len(cards)), (missing, f"/{MISSING_SLUG}/"))
-        pages = [cards[i:i + PAGE_SIZE] for i in range(0, len(cards), PAGE_SIZE)] or [[]]
+        size = self.page_size
+        pages = [cards[i:i + size] for i in range(0, len(cards), size)] or [[]]
         if len(pages) > 1:  # a card that appears on two listing pages
             pages[1].insert(0, pages[0][-1])
         return pages
@@ -111,9 +114,11 @@ class ReplicaSite:
         return 404, html_type, "<html><body><h1>404</h1><p>Page not found</p></body></html>"
 
 
-def make_handler(site: ReplicaSite):
+def make_handler(site: ReplicaSite, latency: float = 0.0):
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
+            if latency:
+                time.sleep(latency)  # a network round trip, for benchmarks
             status, headers, body = site.respond(urlsplit(self.path).path)
             data = body.encode("utf-8")
             self.send_response(status)
@@ -132,9 +137,9 @@ def make_handler(site: ReplicaSite):
 class ReplicaServer:
     """A replica site served on 127.0.0.1 in a background thread (a context manager)."""
 
-    def __init__(self, site: ReplicaSite, port: int = 0):
+    def __init__(self, site: ReplicaSite, port: int = 0, latency: float = 0.0):
         self.site = site
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), make_handler(site))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), make_handler(site, latency))
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -8,12 +8,26 @@ from ..page import Page
 from ..util import clean_text, none_if_empty, parse_datetime, parse_reading_time
 
 
+def _meta_index(page: Page) -> dict[str, list[str]]:
+    """Every ``<meta>`` content by its property, name and itemprop, read once per page."""
+    index = page.__dict__.get("_meta_index")
+    if index is None:
+        index = {}
+        for el in page.root.iter("meta"):
+            content = clean_text(el.get("content"))
+            if not content:
+                continue
+            for attr in ("property", "name", "itemprop"):
+                key = el.get(attr)
+                if key:
+                    index.setdefault(key, []).append(content)
+        page.__dict__["_meta_index"] = index
+    return index
+
+
 def _metas(page: Page, *names: str) -> list[str]:
-    values = []
-    for name in names:
-        values += page.sel.xpath(
-            f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content").getall()
-    return [clean_text(v) for v in values if clean_text(v)]
+    index = _meta_index(page)
+    return [value for name in names for value in index.get(name, [])]
 
 
 def _first(page: Page, *names: str) -> str | None:

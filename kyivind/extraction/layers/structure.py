@@ -138,6 +138,7 @@ def _parse_tags(s: _Structure):
 
 def _parse_authors(s: _Structure):
     found: dict[str, dict] = {}
+    region_links = set(s.region.iter("a")) if s.region is not None else set()
     for a in s.links("/author/"):
         slug = author_slug_from_url(a.get("href"))
         if not slug:
@@ -148,7 +149,7 @@ def _parse_authors(s: _Structure):
         entry["url"] = entry["url"] or a.get("href")
         if name and name.lower() not in ("read more", "more", "avatar") and not entry["name"]:
             entry["name"] = re.sub(r"^by\s+", "", name, flags=re.I)
-        if s.region is not None and a in set(s.region.iter("a")):
+        if a in region_links:
             entry["_in_region"] = True
         card = _author_card(a, slug)
         if card is None:
@@ -177,8 +178,9 @@ def _parse_image(s: _Structure):
     if s.container is not None:
         blocks = s.container.xpath(".//p | .//h2 | .//blockquote")
         stop = s.page.order.get(blocks[0]) if blocks else s.page.order.get(s.container)
+    in_region = set(s.region.iter("img", "source"))
     for img, url in s.page.images():
-        if img not in set(s.region.iter()):
+        if img not in in_region:
             continue
         if stop is not None and s.page.order.get(img, 0) > stop:
             break

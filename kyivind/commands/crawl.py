@@ -1,0 +1,26 @@
+"""``scrapy crawl`` that exits non-zero when the run failed.
+
+Scrapy exits 0 whenever the crawl ran, even when it closed on a bad argument or its monitoring
+found the output broken. Here a run exits 1 when its finish reason is not ``finished`` or when a
+component set the stat ``kyivind/failed`` (with the reasons in ``kyivind/failed_reasons``).
+"""
+
+from __future__ import annotations
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.exceptions import UsageError
+
+OK_REASONS = {"finished"}
+
+
+class Command(ScrapyCrawl):
+    def run(self, args, opts) -> None:
+        if len(args) != 1:
+            raise UsageError("give exactly one spider name")
+        crawler = self._create_crawler(args[0])
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        if self.crawler_process.bootstrap_failed or stats.get("finish_reason") not in OK_REASONS \
+                or stats.get("kyivind/failed"):
+            self.exitcode = 1

@@ -1,0 +1,80 @@
+"""Shared test helpers: the replica served on 127.0.0.1, saved pages, and a subprocess crawl."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.replica.server import ReplicaServer, ReplicaSite
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+THEMES = ("ghost", "next", "bare")
+
+
+def fixture_html(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def replica(request):
+    """A fresh replica server; parametrize indirectly with a theme name (default ``ghost``)."""
+    theme = getattr(request, "param", "ghost")
+    with ReplicaServer(ReplicaSite(theme)) as server:
+        yield server
+
+
+class CrawlResult:
+    def __init__(self, proc: subprocess.CompletedProcess, data_dir: Path, output: Path | None):
+        self.returncode = proc.returncode
+        self.log = proc.stderr + proc.stdout
+        self.data_dir = data_dir
+        self.output = output
+
+    @property
+    def items(self) -> list[dict]:
+        if self.output is None or not self.output.exists():
+            return []
+        return [json.loads(line) for line in self.output.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    @property
+    def feed_files(self) -> list[Path]:
+        return sorted((self.data_dir / "feeds").glob("*.jsonl")) if (self.data_dir / "feeds").exists() else []
+
+    @property
+    def stats(self) -> dict:
+        """The stats dumped at the end of the run, read back from the log."""
+        marker = "Dumping Scrapy stats:"
+        if marker not in self.log:
+            return {}
+        text = self.log.split(marker, 1)[1]
+        text = text[: text.index("}") + 1] if "}" in text else text
+        stats = {}
+        for line in text.splitlines():
+            line = line.strip().strip("{},")
+            if line.startswith("'") and "':" in line:
+                key, _, value = line.partition("':")
+                try:
+                    stats[key.strip("'")] = int(value.strip().rstrip(","))
+                except ValueError:
+                    stats[key.strip("'")] = value.strip().rstrip(",").strip("'")
+        return stats
+
+
+def run_crawl(base_url: str, tmp_path: Path, *args: str, output: bool = True, env: dict | None = None,
+              timeout: int = 180) -> CrawlResult:
+    """``scrapy crawl newsfeed -a base_url=…`` in a subprocess, fast settings, data under ``tmp_path``."""
+    data_dir = tmp_path / "data"
+    out = tmp_path / "out.jsonl" if output else None
+    command = [sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={base_url}",
+               "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO", *args]
+    if out is not None:
+        command += ["-O", str(out)]
+    full_env = {**os.environ, "KYIVIND_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT), **(env or {})}
+    proc = subprocess.run(command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout)
+    return CrawlResult(proc, data_dir, out)

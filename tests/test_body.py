@@ -1,0 +1,51 @@
+"""Body text: paragraphs, sub-headings and quotes in order; no chrome, cards, captions, teasers, author cards."""
+
+import pytest
+
+from kyivind.extraction import body_from_fragment, extract_article
+from tests.conftest import fixture_html
+from tests.replica.content import body_text, posts
+
+MULTI = next(p for p in posts() if p["slug"].startswith("zelensky-meets-trump"))
+
+
+@pytest.mark.parametrize("theme", ["ghost", "next", "bare"])
+def test_cards_and_chrome_are_not_body_text(theme):
+    body = extract_article(fixture_html(f"{theme}-article.html"), "https://kyivindependent.com/x/").fields["body_text"]
+    assert body == body_text(MULTI)
+    for text in ("What we know about the security guarantees",  # bookmark card
+                 "Productive meeting with President Trump",  # embedded tweet
+                 "Become a member and support",  # member call to action
+                 "Quality journalism takes work",  # membership banner
+                 "works as a News Editor",  # author card
+                 "Office of the President of Ukraine",  # caption
+                 "Russian drone attack on Kharkiv"):  # stream and teaser
+        assert text not in body, (theme, text)
+    assert "What the leaders said" in body and "Reaction in Kyiv" in body  # sub-headings
+    assert "We discussed air defense" in body  # quote
+
+
+def test_fragment_keeps_order_and_joins_blocks_by_blank_lines():
+    html = ("<p>One.</p><h2>Two</h2><figure class='kg-card kg-image-card'><img src='x.jpg'><figcaption>Cap</figcaption>"
+            "</figure><blockquote><p>Three.</p></blockquote><ul><li>Four</li><li>Five</li></ul>")
+    assert body_from_fragment(html) == "One.\n\nTwo\n\nThree.\n\nFour\n\nFive"
+
+
+def test_plain_blockquote_of_an_embedded_post_is_not_a_quote():
+    html = ('<p>Text.</p><blockquote><p>A post.</p>&mdash; X (@x) <a href="https://x.com/x/status/1">May 1</a></blockquote>'
+            "<blockquote>A real quote.</blockquote>")
+    assert body_from_fragment(html) == "Text.\n\nA real quote."
+
+
+def test_empty_fragment():
+    assert body_from_fragment("") is None and body_from_fragment("<div></div>") is None
+
+
+def test_seed_article_body_matches_the_real_text():
+    seed = next(p for p in posts() if p["slug"].startswith("ukraine-working-on"))
+    for theme in ("ghost", "next", "bare"):
+        fields = extract_article(fixture_html(f"{theme}-seed-article.html"), None).fields
+        assert fields["body_text"] == body_text(seed), theme
+        assert fields["body_text"].startswith("Ukraine is working on a previously agreed-upon")
+        assert fields["body_text"].endswith("but Moscow has so far refused the proposal.")
+        assert fields["image"]["credit"] == "Francis Farrell/The Kyiv Independent"

@@ -1,0 +1,113 @@
+"""Each extraction layer on saved pages: what it finds alone, and that the merge prefers the earlier one."""
+
+from kyivind.extraction import extract_article
+from kyivind.extraction.layers import jsonld, meta, nextdata, structure, theme
+from kyivind.extraction.page import Page
+from tests.conftest import fixture_html
+
+MULTI_URL = "https://kyivindependent.com/zelensky-meets-trump-in-washington-as-talks-on-security-guarantees-continue/"
+TITLE = "Zelensky meets Trump in Washington as talks on security guarantees continue"
+
+
+def page(name):
+    return Page(fixture_html(name), MULTI_URL)
+
+
+def test_jsonld_layer_on_a_ghost_page():
+    found = jsonld.parse(page("ghost-article.html"))
+    assert found["title"] == TITLE
+    assert found["url"] == MULTI_URL
+    assert found["published_at"] == "2025-11-20T18:05:00+00:00"
+    assert found["modified_at"] == "2025-11-20T19:30:00+00:00"
+    assert found["tags"] == ["News Feed", "United States", "Politics"]
+    # Ghost names the primary author under author and the others under contributor
+    assert [a["slug"] for a in found["authors"]] == ["kateryna-denisova", "olena-goncharova"]
+    assert found["image"]["url"].endswith("/2025/11/zelensky-trump.jpg")
+
+
+def test_jsonld_layer_finds_nothing_on_pages_without_it():
+    assert jsonld.parse(page("next-article.html")) == {}
+    assert jsonld.parse(page("bare-article.html")) == {}
+
+
+def test_invalid_jsonld_is_a_recorded_problem_not_a_crash():
+    html = fixture_html("ghost-article.html").replace('"@type": "Article"', '"@type": "Article",,', 1)
+    p = Page(html, MULTI_URL)
+    assert jsonld.parse(p) == {}
+    assert "jsonld_invalid" in p.problems
+    # the meta and structure layers still give the article
+    result = extract_article(html, MULTI_URL)
+    assert result.fields["title"] == TITLE and result.fields["published_at"] == "2025-11-20T18:05:00+00:00"
+    assert result.sources["title"] == "meta"
+
+
+def test_meta_layer_on_a_ghost_page():
+    found = meta.parse(page("ghost-article.html"))
+    assert found["title"] == TITLE
+    assert found["published_at"] == "2025-11-20T18:05:00+00:00"
+    assert found["tags"] == ["News Feed", "United States", "Politics"]
+    assert [a["name"] for a in found["authors"]] == ["Kateryna Denisova"]  # twitter:data1, primary only
+
+
+def test_nextdata_layer_reads_next_data_and_app_router_chunks():
+    for name in ("next-article.html", "next-app-router-article.html"):
+        found = nextdata.parse(page(name))
+        assert found["title"] == TITLE, name
+        assert [a["slug"] for a in found["authors"]] == ["kateryna-denisova", "olena-goncharova"]
+        assert found["authors"][0]["_raw"]["location"] == "News Editor"
+        assert found["body_text"].startswith("President Volodymyr Zelensky met")
+        assert "Become a member" not in found["body_text"]
+        assert found["reading_time_min"] == 1
+
+
+def test_structure_layer_alone_on_every_theme():
+    for theme_name in ("ghost", "next", "bare"):
+        found = structure.parse(page(f"{theme_name}-article.html"))
+        assert found["title"] == TITLE, theme_name
+        assert found["body_text"].startswith("President Volodymyr Zelensky met U.S. President"), theme_name
+        assert found["body_text"].endswith("no agreement on guarantees had yet been signed."), theme_name
+        assert [a["slug"] for a in found["authors"]] == ["kateryna-denisova", "olena-goncharova"], theme_name
+        assert found["image"]["url"] == "https://assets.kyivindependent.com/content/images/2025/11/zelensky-trump.jpg"
+        assert found["image"]["raw_caption"].endswith("(Office of the President of Ukraine)"), theme_name
+        assert found["language"] == "en"
+
+
+def test_structure_layer_reads_canonical_time_and_tag_links():
+    ghost = structure.parse(page("ghost-article.html"))
+    assert ghost["url"] == MULTI_URL
+    bare = structure.parse(page("bare-article.html"))
+    assert bare["published_at"] == "2025-11-20T18:05:00+00:00"
+    assert bare["tags"] == ["News Feed", "United States", "Politics"]
+    assert bare["reading_time_min"] == 1
+
+
+def test_theme_layer_reads_known_class_names():
+    found = theme.parse(page("ghost-article.html"))
+    assert found["title"] == TITLE
+    assert found["body_text"].startswith("President Volodymyr Zelensky met")
+    assert found["reading_time_min"] == 1
+
+
+def test_theme_layer_only_fills_what_others_left_empty():
+    html = "<html><body><h2 class='post-title'>Class title</h2><div class='gh-content'><p>" + "Body text. " * 20 + "</p></div></body></html>"
+    result = extract_article(html, "https://kyivindependent.com/x/")
+    assert result.fields["title"] == "Class title" and result.sources["title"] == "theme"
+    richer = extract_article(fixture_html("ghost-article.html"), MULTI_URL)
+    assert richer.sources["title"] == "jsonld" and richer.sources["body_text"] == "structure"
+
+
+def test_sources_name_the_layer_of_each_field():
+    result = extract_article(fixture_html("next-article.html"), MULTI_URL)
+    assert result.sources["authors"] == "nextdata" and result.sources["body_text"] == "nextdata"
+    bare = extract_article(fixture_html("bare-article.html"), MULTI_URL)
+    assert bare.sources["title"] == "structure" and bare.sources["description"] == "meta"
+
+
+def test_share_image_not_shown_on_the_page_is_not_the_feature_image():
+    html = fixture_html("ghost-article.html")
+    html = html.replace('"image": {"@type": "ImageObject"', '"_image": {"@type": "ImageObject"')
+    html = html.replace("zelensky-trump.jpg", "other.jpg").replace('og:image" content="https://assets.kyivindependent.com/content/images/2025/11/other.jpg', 'og:image" content="https://kyivindependent.com/share.png')
+    html = html.replace('<figure class="article-image">', '<div>').replace("</figure>\n</header>", "</div></header>")
+    p = Page(html, MULTI_URL)
+    result = extract_article(p)
+    assert result.fields["image"] is None or "share.png" not in result.fields["image"]["url"]
