@@ -7,7 +7,6 @@ from urllib.parse import urljoin, urlsplit
 
 from .extraction.util import with_host
 
-
 DEFAULT_SITE_URL = "https://kyivindependent.com"
 
 

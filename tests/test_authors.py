@@ -54,3 +54,17 @@ def test_empty_blocks():
 ])
 def test_ghost_author_role_in_location_or_bio(bio, location, expected):
     assert split_ghost_author(bio, location, "Volodymyr Ivanyshyn") == expected
+
+
+def test_role_printed_after_the_bio():
+    raw = f"Martin Fornusek\n{BIO}\nReporter"
+    assert split_author_block(raw, "Martin Fornusek") == ("Reporter", BIO)
+
+
+def test_entities_in_jsonld_are_unescaped():
+    from kyivind.extraction import extract_article
+
+    html = ('<html><head><script type="application/ld+json">{"@type": "Article", "headline": "A master&#x27;s degree",'
+            ' "description": "Tom &amp; Jerry"}</script></head><body><h1>x</h1><p>Body.</p></body></html>')
+    fields = extract_article(html, "https://kyivindependent.com/x/").fields
+    assert fields["title"] == "A master's degree" and fields["description"] == "Tom & Jerry"

@@ -3,7 +3,12 @@
 import pytest
 
 from kyivind.extraction.util import (
-    decode_image_url, image_key, language_tag, parse_datetime, parse_reading_time, split_caption,
+    decode_image_url,
+    image_key,
+    language_tag,
+    parse_datetime,
+    parse_reading_time,
+    split_caption,
 )
 
 

@@ -93,6 +93,8 @@ def split_author_block(raw: str | None, name: str | None) -> tuple[str | None, s
         return None, None
     if len(lines) >= 2 and looks_like_role(lines[0]):
         return lines[0], " ".join(lines[1:]) or None
+    if len(lines) >= 2 and looks_like_role(lines[-1]) and ROLE_WORDS.search(lines[-1]):
+        return lines[-1], " ".join(lines[:-1]) or None  # a theme that prints the role under the bio
     role, bio = split_run_together(" ".join(lines), name)
     return role, bio or None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import cached_property
@@ -9,6 +10,16 @@ from functools import cached_property
 from parsel import Selector
 
 from .util import clean_text, decode_image_url, image_key
+
+
+def _unescape(value):
+    if isinstance(value, str):
+        return html.unescape(value) if "&" in value else value
+    if isinstance(value, list):
+        return [_unescape(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unescape(v) for k, v in value.items()}
+    return value
 
 
 class Page:
@@ -33,6 +44,7 @@ class Page:
             except ValueError:
                 self.problems.append("jsonld_invalid")
                 continue
+            data = _unescape(data)  # Ghost writes HTML entities into JSON-LD strings (master&#x27;s)
             stack = [data]
             while stack:
                 item = stack.pop(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..page import Page
-from ..util import clean_text, none_if_empty, parse_datetime, parse_reading_time
+from ..util import clean_text, parse_datetime, parse_reading_time
 
 
 def _meta_index(page: Page) -> dict[str, list[str]]:
