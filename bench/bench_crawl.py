@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import many_posts
+from tests.replica.content import many_posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ environment only (``KYIVIND_*``); nothing secret is written here."""
 import os
 
 from kyivind.items import FIELDS
-from kyivind.urls import DEFAULT_SITE_URL
+from kyivind.urls import DEFAULT_CONTENT_KEY, DEFAULT_SITE_URL
 
 # --- Project --------------------------------------------------------------------------------
 BOT_NAME = "kyivind"
@@ -17,6 +17,11 @@ COMMANDS_MODULE = "kyivind.commands"  # crawl exits non-zero when a run fails
 # which defaults to this.
 KYIVIND_SITE_URL = os.environ.get("KYIVIND_SITE_URL", DEFAULT_SITE_URL)
 KYIVIND_LISTING_PATH = "/tag/news-feed/"
+KYIVIND_TAG = "news-feed"
+# Ghost Content API key: public and read-only, yet taken from the environment like any credential.
+KYIVIND_CONTENT_API_KEY = os.environ.get("KYIVIND_CONTENT_API_KEY", DEFAULT_CONTENT_KEY)
+# The Content API does not give a post's language; the site publishes in English.
+KYIVIND_DEFAULT_LANGUAGE = "en"
 
 # --- Output and run state -------------------------------------------------------------------
 KYIVIND_DATA_DIR = os.environ.get("KYIVIND_DATA_DIR", "data")
@@ -35,6 +40,9 @@ ITEM_PIPELINES = {
 _CONTACT = os.environ.get("KYIVIND_CONTACT", "https://github.com/kyivind/kyivind")
 USER_AGENT = f"kyivind/0.1 (+{_CONTACT})"
 ROBOTSTXT_OBEY = True
+# Ghost's robots.txt disallows /ghost/ (its admin). The Content API below it is the public, read-only
+# interface Ghost documents for programs; True makes a disallowed API a reason to use the HTML walk.
+KYIVIND_API_OBEYS_ROBOTS = False
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.25

@@ -8,6 +8,9 @@ from urllib.parse import urljoin, urlsplit
 from .extraction.util import with_host
 
 DEFAULT_SITE_URL = "https://kyivindependent.com"
+# The site's public, read-only Content API key (it is in every page the site serves); keys rotate,
+# and a refused key is looked up again on the site's pages.
+DEFAULT_CONTENT_KEY = "f19c122e3d36483beb01f3013a"
 
 
 class SiteUrls:

@@ -67,11 +67,12 @@ class CrawlResult:
 
 
 def run_crawl(base_url: str, tmp_path: Path, *args: str, output: bool = True, env: dict | None = None,
-              timeout: int = 180) -> CrawlResult:
-    """``scrapy crawl newsfeed -a base_url=…`` in a subprocess, fast settings, data under ``tmp_path``."""
+              timeout: int = 180, source: str = "html") -> CrawlResult:
+    """``scrapy crawl newsfeed -a base_url=… -a source=…`` in a subprocess, fast settings, data under ``tmp_path``."""
     data_dir = tmp_path / "data"
     out = tmp_path / "out.jsonl" if output else None
     command = [sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={base_url}",
+               "-a", f"source={source}",
                "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO", *args]
     if out is not None:
         command += ["-O", str(out)]

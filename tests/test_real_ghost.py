@@ -61,3 +61,16 @@ def test_html_crawl_of_ghost_source_theme_gives_every_field(ghost, tmp_path):
     assert sorted(got) == sorted(expected), "every News Feed post exactly once"
     for url, item in expected.items():
         assert {k: v for k, v in got[url].items() if k != "fetched_at"} == item, url
+
+
+def test_api_crawl_of_real_ghost_rediscovers_its_key_and_gives_every_field(ghost, tmp_path):
+    result = run_crawl(ghost.url, tmp_path, "-a", f"site_url={ghost.url}", source="auto")
+    assert result.returncode == 0, result.log[-3000:]
+    assert f"using the key found on the site: {ghost.content_key()}" in result.log
+    assert "falling back" not in result.log
+    assert result.stats["kyivind/api/pages"] == 1
+    expected = expected_from_ghost(ghost, html_theme=False)
+    got = {item["url"]: item for item in result.items}
+    assert sorted(got) == sorted(expected)
+    for url, item in expected.items():
+        assert {k: v for k, v in got[url].items() if k != "fetched_at"} == item, url

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from parsel import Selector
 
+from .ghost_post import post_fields
 from .layers import LAYERS
 from .page import Page
 from .util import image_key, language_tag, split_caption, url_path_slug
@@ -110,12 +111,28 @@ def extract_article(source: Selector | str | bytes | Page, url: str | None = Non
             fields[key] = [] if key == "tags" else None
     fields["authors"], sources["authors"] = merge_authors([(n, r.get("authors") or []) for n, r in results])
     fields["image"], sources["image"] = merge_image([(n, r.get("image")) for n, r in results], page)
-    if fields["primary_tag"] is None and fields["tags"]:
-        fields["primary_tag"], sources["primary_tag"] = fields["tags"][0], sources["tags"]
-    fields["language"] = language_tag(fields["language"])
-    fields["slug"] = url_path_slug(fields["url"] or url)
-    body = fields["body_text"]
+    _finish(fields, sources, url)
+    return Extraction(fields=fields, sources={k: v for k, v in sources.items() if v}, problems=list(page.problems))
+
+
+def _finish(fields: dict, sources: dict, url: str | None) -> None:
+    """What every source gets the same way: primary tag, language subtag, slug, counts, hash."""
+    if fields.get("primary_tag") is None and fields.get("tags"):
+        fields["primary_tag"], sources["primary_tag"] = fields["tags"][0], sources.get("tags")
+    fields["language"] = language_tag(fields.get("language"))
+    fields["slug"] = url_path_slug(fields.get("url") or url)
+    body = fields.get("body_text")
     fields["word_count"] = len(body.split()) if body else 0
-    fields["content_hash"] = content_hash(fields["title"], body)
-    return Extraction(fields={k: v for k, v in fields.items()}, sources={k: v for k, v in sources.items() if v},
-                      problems=list(page.problems))
+    fields["content_hash"] = content_hash(fields.get("title"), body)
+
+
+def extract_post(post: dict) -> Extraction:
+    """The fields of a Ghost post object (Content API): the same item as the page of that post gives."""
+    fields = post_fields(post)
+    image = fields.get("image")
+    if image:
+        caption, credit = split_caption(image.get("raw_caption"))
+        fields["image"] = {"url": image["url"], "caption": caption, "credit": credit}
+    sources = {k: "api" for k, v in fields.items() if not _empty(v)}
+    _finish(fields, sources, fields.get("url"))
+    return Extraction(fields=fields, sources=sources)

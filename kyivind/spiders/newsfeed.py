@@ -6,26 +6,31 @@ Arguments (``-a name=value``):
   site_url   the public URL items carry (default ``KYIVIND_SITE_URL``)
   max_pages  listing pages to walk (default: all)
   since      ISO date: stop walking once the listing is older, skip older articles
+  source     auto (default: the Content API, the HTML walk where the API is unusable) | api | html
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import date, datetime, timezone
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import scrapy
 from scrapy.exceptions import CloseSpider
 
-from ..extraction import extract_article, extract_author_page, extract_listing
+from ..extraction import extract_article, extract_author_page, extract_listing, extract_post, looks_like_post
+from ..extraction.apikey import key_in_page, key_in_script, script_urls
 from ..items import ArticleItem
-from ..urls import DEFAULT_SITE_URL, SiteUrls
+from ..urls import DEFAULT_CONTENT_KEY, DEFAULT_SITE_URL, SiteUrls
 
 logger = logging.getLogger(__name__)
 
 
 LISTING_PRIORITY = 10
+SOURCES = ("auto", "api", "html")
+API_PAGE_SIZE = 100
 
 
 class ArgumentError(ValueError):
@@ -59,6 +64,13 @@ def _since(value) -> str | None:
     return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def _source(value) -> str:
+    value = (value or "auto").strip().lower()
+    if value not in SOURCES:
+        raise ArgumentError(f"source must be one of {', '.join(SOURCES)}, got {value!r}")
+    return value
+
+
 def _http_url(name: str, value) -> str | None:
     if value in (None, ""):
         return None
@@ -73,11 +85,13 @@ class NewsfeedSpider(scrapy.Spider):
     # 404/410 reach the callbacks, so that the end of the listing and dead cards are handled and counted
     custom_settings = {"HTTPERROR_ALLOWED_CODES": [404, 410]}
 
-    def __init__(self, base_url=None, site_url=None, max_pages=None, since=None, **kwargs):
+    def __init__(self, base_url=None, site_url=None, max_pages=None, since=None, source=None, **kwargs):
         super().__init__(**kwargs)
         self.argument_error = None
         self._site_arg = self._base_arg = self.max_pages = self.since = None
+        self.source = "auto"
         try:
+            self.source = _source(source)
             self._site_arg = _http_url("site_url", site_url)
             self._base_arg = _http_url("base_url", base_url)
             self.max_pages = _positive_int("max_pages", max_pages)
@@ -102,8 +116,116 @@ class NewsfeedSpider(scrapy.Spider):
             logger.error("Bad spider argument: %s", self.argument_error)
             self.stats.set_value("kyivind/argument_error", self.argument_error)
             raise CloseSpider("bad_argument")
+        if self.source == "html":
+            yield self._listing_request()
+        else:
+            key = self.settings.get("KYIVIND_CONTENT_API_KEY") or DEFAULT_CONTENT_KEY
+            yield self._api_request(1, key)
+
+    def _listing_request(self) -> scrapy.Request:
         listing = self.urls.fetch_url(self.settings.get("KYIVIND_LISTING_PATH", "/tag/news-feed/"))
-        yield scrapy.Request(listing, callback=self.parse_listing, cb_kwargs={"page_number": 1})
+        return scrapy.Request(listing, callback=self.parse_listing, cb_kwargs={"page_number": 1},
+                              priority=LISTING_PRIORITY)
+
+    # --- Content API ---------------------------------------------------------------------------
+    def api_filter(self) -> str:
+        clauses = [f"tag:{self.settings.get('KYIVIND_TAG', 'news-feed')}"]
+        if self.since:
+            clauses.append(f"published_at:>='{self.since.replace('+00:00', '.000Z')}'")
+        return "+".join(clauses)
+
+    def _api_request(self, page: int, key: str, rediscovered: bool = False) -> scrapy.Request:
+        query = urlencode({"key": key, "filter": self.api_filter(), "include": "tags,authors", "formats": "html",
+                           "order": "published_at desc", "limit": API_PAGE_SIZE, "page": page})
+        self.stats.inc_value("kyivind/api/requests")
+        # robots.txt of a Ghost site disallows /ghost/ to keep crawlers out of its admin; the Content API
+        # under it is Ghost's public, key-based interface for programs (KYIVIND_API_OBEYS_ROBOTS)
+        meta = {"handle_httpstatus_all": True,
+                "dont_obey_robotstxt": not self.settings.getbool("KYIVIND_API_OBEYS_ROBOTS", False)}
+        return scrapy.Request(self.urls.fetch_url(f"/ghost/api/content/posts/?{query}"), callback=self.parse_api,
+                              errback=self.api_failed, cb_kwargs={"page": page, "key": key, "rediscovered": rediscovered},
+                              meta=meta, priority=LISTING_PRIORITY, dont_filter=True)
+
+    def api_failed(self, failure):
+        yield from self._api_unusable(f"the Content API request failed: {failure.getErrorMessage()}")
+
+    async def parse_api(self, response, page: int, key: str, rediscovered: bool = False):
+        problem, data = None, None
+        if response.status in (401, 403):
+            if not rediscovered:
+                found = await self._discover_key()
+                if found and found != key:
+                    logger.warning("Content API refused the configured key (%d); using the key found on the site: %s",
+                                   response.status, found)
+                    self.stats.set_value("kyivind/api/key_rediscovered", found)
+                    yield self._api_request(page, found, rediscovered=True)
+                    return
+            problem = f"the Content API refused the key ({response.status})"
+        elif response.status != 200:
+            problem = f"the Content API answered {response.status}"
+        else:
+            try:
+                data = json.loads(response.body)
+            except ValueError:
+                problem = "the Content API answered invalid JSON"
+            else:
+                pagination = data.get("meta", {}).get("pagination") if isinstance(data, dict) else None
+                if not (isinstance(data.get("posts") if isinstance(data, dict) else None, list)
+                        and isinstance(pagination, dict)):
+                    problem = "the Content API answered a shape kyivind does not know"
+        if problem:
+            for request in self._api_unusable(problem):
+                yield request
+            return
+        self.stats.inc_value("kyivind/api/pages")
+        for post in data["posts"]:
+            if not looks_like_post(post):
+                self.stats.inc_value("kyivind/api/not_a_post")
+                logger.warning("Content API entry is not a post, skipped: %.200r", post)
+                continue
+            extraction = extract_post(post)
+            extraction.fields["language"] = extraction.fields["language"] or self.settings.get("KYIVIND_DEFAULT_LANGUAGE")
+            extraction.sources.setdefault("language", "default")
+            async for item in self._emit(extraction, post.get("url") or response.url):
+                yield item
+        following = pagination.get("next")
+        if following and not (self.max_pages and page >= self.max_pages):
+            yield self._api_request(int(following), key, rediscovered)
+
+    def _api_unusable(self, problem: str):
+        self.stats.set_value("kyivind/api/unusable", problem)
+        if self.source == "api":
+            logger.error("Content API unusable: %s (source=api: no fallback)", problem)
+            self.stats.set_value("kyivind/failed", 1)
+            raise CloseSpider("api_unusable")
+        logger.warning("Content API unusable: %s; falling back to the HTML walk", problem)
+        self.stats.set_value("kyivind/source_used", "html")
+        yield self._listing_request()
+
+    async def _discover_key(self) -> str | None:
+        """The Content API key the site's own pages use: ``data-key``, else the front end's scripts."""
+        for path in (self.settings.get("KYIVIND_LISTING_PATH", "/tag/news-feed/"), "/"):
+            response = await self._download(self.urls.fetch_url(path))
+            if response is None:
+                continue
+            key = key_in_page(response.text)
+            if key:
+                return key
+            for url in script_urls(response.text, response.url):
+                script = await self._download(url)
+                key = key_in_script(script.text) if script is not None else None
+                if key:
+                    return key
+        logger.warning("No Content API key found on the site's pages or scripts")
+        return None
+
+    async def _download(self, url: str):
+        try:
+            response = await self.crawler.engine.download_async(scrapy.Request(url, dont_filter=True))
+        except Exception as error:  # network faults were already retried by the downloader
+            logger.warning("Request %s failed: %s", url, error)
+            return None
+        return response if response.status == 200 and hasattr(response, "text") else None
 
     # --- listing -----------------------------------------------------------------------------
     def parse_listing(self, response, page_number: int):
@@ -157,8 +279,13 @@ class NewsfeedSpider(scrapy.Spider):
             logger.warning("Page holds no article (title=%r, body=%s): %s", extraction.fields.get("title"),
                            "yes" if extraction.fields.get("body_text") else "none", response.url)
             return
+        async for item in self._emit(extraction, response.url):
+            yield item
+
+    async def _emit(self, extraction, fallback_url: str):
+        """The item of one article, whichever source gave its fields."""
         fields = extraction.fields
-        fields["url"] = self.urls.public_url(fields.get("url") or response.url)
+        fields["url"] = self.urls.public_url(fields.get("url") or fallback_url)
         fields["slug"] = fields.get("slug") or urlsplit(fields["url"]).path.strip("/").split("/")[-1]
         if self.since and fields.get("published_at") and fields["published_at"] < self.since:
             self.stats.inc_value("kyivind/since/skipped_articles")
@@ -200,14 +327,9 @@ class NewsfeedSpider(scrapy.Spider):
     async def _fetch_author_page(self, slug: str):
         url = self.urls.fetch_url(f"/author/{slug}/")
         self.stats.inc_value("kyivind/author_page/requests")
-        try:
-            response = await self.crawler.engine.download_async(scrapy.Request(url, dont_filter=True))
-        except Exception as error:  # network faults already retried by the downloader
+        response = await self._download(url)
+        if response is None:
             self.stats.inc_value("kyivind/author_page/failed")
-            logger.warning("Author page %s failed: %s", url, error)
-            return None
-        if response.status != 200 or not hasattr(response, "selector"):
-            self.stats.inc_value("kyivind/author_page/failed")
-            logger.warning("Author page %s answered %d", url, response.status)
+            logger.warning("Author page %s could not be read", url)
             return None
         return extract_author_page(response.selector, response.url)

@@ -385,5 +385,22 @@ def excerpt(post: dict) -> str:
     return post["custom_excerpt"] or body_text(post)[:200]
 
 
+def many_posts(count: int) -> list[dict]:
+    base = posts()
+    out = []
+    for i in range(count):
+        post = copy.deepcopy(base[i % len(base)])
+        if i >= len(base):
+            post["slug"] = f"{post['slug']}-{i}"
+            post["title"] = f"{post['title']} ({i})"
+            post.pop("legacy_path", None)
+            post.pop("flaky_once", None)
+            day = 1 + i % 28
+            post["published_at"] = f"2024-{1 + (i // 28) % 12:02d}-{day:02d}T10:{i % 60:02d}:00.000Z"
+            post["updated_at"] = post["published_at"]
+        out.append(post)
+    return out
+
+
 __all__ = ["AUTHORS", "CONTENT_KEY", "MISSING_SLUG", "PAGE_SIZE", "SITE", "block_html", "body_text",
-           "caption_parts", "excerpt", "expected_item", "ghost_reading_time", "post_html", "posts", "words"]
+           "caption_parts", "excerpt", "expected_item", "ghost_reading_time", "many_posts", "post_html", "posts", "words"]

@@ -17,17 +17,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from . import themes
-from .content import AUTHORS, MISSING_SLUG, PAGE_SIZE, SITE, posts
+from .api import content_api
+from .content import AUTHORS, CONTENT_KEY, MISSING_SLUG, PAGE_SIZE, SITE, posts
 
 
 class ReplicaSite:
     """The pages of one theme, built from a list of posts that tests may change between runs."""
 
-    def __init__(self, theme: str = "ghost", post_list: list[dict] | None = None, page_size: int = PAGE_SIZE):
+    def __init__(self, theme: str = "ghost", post_list: list[dict] | None = None, page_size: int = PAGE_SIZE,
+                 api_mode: str = "ok", api_key: str = CONTENT_KEY):
         if theme not in themes.THEMES:
             raise ValueError(f"unknown theme {theme!r}; one of {themes.THEMES}")
         self.theme = theme
         self.page_size = page_size
+        self.api_mode = api_mode  # ok | 403 | 404 | bad-json | unknown-shape
+        self.api_key = api_key  # a key other than the known public one stands for a rotated key
         self.posts = post_list if post_list is not None else posts()
         self.flaky_served: set[str] = set()
         self.hits: list[str] = []
@@ -74,11 +78,24 @@ class ReplicaSite:
         return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
     # --- routing -------------------------------------------------------------------------------------
-    def respond(self, path: str) -> tuple[int, dict, str]:
-        """(status, headers, body) for a request path."""
+    def respond(self, path: str, query: str = "") -> tuple[int, dict, str]:
+        """(status, headers, body) for a request path and query."""
+        status, headers, body = self._respond(path, query)
+        if self.api_key != CONTENT_KEY and headers.get("Content-Type", "").startswith(("text/html", "application/javascript")):
+            body = body.replace(CONTENT_KEY, self.api_key)  # pages carry the site's current key
+        return status, headers, body
+
+    def _respond(self, path: str, query: str) -> tuple[int, dict, str]:
         html_type = {"Content-Type": "text/html; charset=utf-8"}
         with self.lock:
-            self.hits.append(path)
+            self.hits.append(path + (f"?{query}" if query else ""))
+        if path.startswith("/ghost/api/content/"):
+            return content_api(path, query, self.posts, self.api_key, self.api_mode)
+        if path == "/_next/static/chunks/main-1a2b.js":
+            config = f'{{ghostUrl:"{SITE}",contentApiKey:"{CONTENT_KEY}",version:"v5.0"}}'
+            return 200, {"Content-Type": "application/javascript"}, f"(()=>{{const c={config};window.__cfg=c}})();"
+        if path == "/":
+            return 200, html_type, self.listing(1) or ""
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, f"User-agent: *\nDisallow: /ghost/\n\nSitemap: {SITE}/sitemap.xml\n"
         if path == "/sitemap.xml":
@@ -119,7 +136,8 @@ def make_handler(site: ReplicaSite, latency: float = 0.0):
         def do_GET(self):  # noqa: N802 (http.server's name)
             if latency:
                 time.sleep(latency)  # a network round trip, for benchmarks
-            status, headers, body = site.respond(urlsplit(self.path).path)
+            parts = urlsplit(self.path)
+            status, headers, body = site.respond(parts.path, parts.query)
             data = body.encode("utf-8")
             self.send_response(status)
             for key, value in headers.items():
@@ -160,8 +178,10 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="Serve the kyivind replica site on 127.0.0.1")
     parser.add_argument("--theme", default="ghost", choices=themes.THEMES)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--api", default="ok", choices=("ok", "403", "404", "bad-json", "unknown-shape"),
+                        help="how the Content API answers")
     args = parser.parse_args(argv)
-    server = ReplicaServer(ReplicaSite(args.theme), args.port)
+    server = ReplicaServer(ReplicaSite(args.theme, api_mode=args.api), args.port)
     print(f"Replica ({args.theme}) on {server.url}/tag/news-feed/", flush=True)
     try:
         server.httpd.serve_forever()

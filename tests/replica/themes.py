@@ -62,6 +62,11 @@ def teaser(other: dict | None, cls: str) -> str:
 
 
 # --- ghost -------------------------------------------------------------------------------------------------
+# Ghost's head on every page carries the Portal script with the site's Content API key
+PORTAL = (f'<script defer src="https://cdn.jsdelivr.net/ghost/portal@~2.50/umd/portal.min.js" data-i18n="true" '
+          f'data-ghost="{SITE}/" data-key="{CONTENT_KEY}" data-api="{SITE}/ghost/api/content/" crossorigin="anonymous"></script>')
+
+
 def _ghost_head(post: dict) -> str:
     authors = [AUTHORS[s] for s in post["authors"]]
 
@@ -103,8 +108,7 @@ def _ghost_head(post: dict) -> str:
         f'<meta name="twitter:data2" content="{e(", ".join(t["name"] for t in post["tags"]))}">',
         f'<script type="application/ld+json">{json.dumps(ld, indent=4)}</script>',
         '<meta name="generator" content="Ghost 5.130">',
-        f'<script defer src="https://cdn.jsdelivr.net/ghost/portal@~2.50/umd/portal.min.js" data-i18n="true" '
-        f'data-ghost="{SITE}/" data-key="{CONTENT_KEY}" data-api="{SITE}/ghost/api/content/" crossorigin="anonymous"></script>',
+        PORTAL,
     ]
     return "\n".join(metas)
 
@@ -165,7 +169,7 @@ def ghost_listing(cards: list[str], page: int, has_next: bool) -> str:
     rel_prev = f'<link rel="prev" href="/tag/news-feed/page/{page - 1}/">' if page > 1 else ""
     older = f'<a class="older-posts" href="/tag/news-feed/page/{page + 1}/">Older Posts &rarr;</a>' if has_next else ""
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>News Feed - The Kyiv Independent</title>
-{rel_prev}{rel_next}</head><body class="tag-template">{NAV.format(cls="gh-head")}
+{rel_prev}{rel_next}{PORTAL}</head><body class="tag-template">{NAV.format(cls="gh-head")}
 <main class="site-main"><div class="post-feed">{"".join(cards)}</div>
 <nav class="pagination">{older}</nav></main>{FOOTER}</body></html>"""
 
@@ -247,7 +251,8 @@ def next_article(post: dict, latest: list[dict], other: dict | None) -> str:
 
 def next_listing(cards: list[str], page: int, has_next: bool, pages: int) -> str:
     numbers = " ".join(f'<a href="{SITE}/tag/news-feed/page/{n}/">{n}</a>' for n in range(1, pages + 1) if n != page)
-    return f"""<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><title>News Feed | The Kyiv Independent</title></head>
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><title>News Feed | The Kyiv Independent</title>
+<script src="/_next/static/chunks/main-1a2b.js" defer=""></script></head>
 <body><div id="__next">{NAV.format(cls="Header_root__h1")}<main class="Layout_main__m9"><h1>News Feed</h1>
 <div class="Grid_root__g1">{"".join(cards)}</div><div class="Pager_root__p2">{numbers}</div></main>{FOOTER}</div></body></html>"""
 
