@@ -56,6 +56,24 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+KYIVIND_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled each time…
+KYIVIND_RETRY_MAX_DELAY = 60.0  # …and never more than this, Retry-After included
+REDIRECT_MAX_TIMES = 5  # a redirect loop ends here, counted and listed in failed.jsonl
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # an answer larger than this is cancelled
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+KYIVIND_FAILED_MAX_ATTEMPTS = 5  # runs that retry a URL of failed.jsonl before leaving it to a person
+DOWNLOADER_MIDDLEWARES = {
+    "kyivind.middlewares.SiteOnlyMiddleware": 50,  # no request leaves the site's host
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "kyivind.middlewares.BackoffRetryMiddleware": 550,
+}
+
+# --- Monitoring: a loud failure when extraction breaks -------------------------------------------
+EXTENSIONS = {"kyivind.extensions.monitor.RunMonitor": 500}
+# least share of items that must have each field; below it the run logs ERROR and exits 1
+KYIVIND_COVERAGE_THRESHOLDS = {"title": 1.0, "published_at": 0.95, "body_text": 1.0, "authors": 0.9}
+KYIVIND_MAX_EMPTY_PAGE_RATIO = 0.1  # article pages answering 200 without an article
+KYIVIND_MAX_DROPPED_RATIO = 0.1  # items dropped by validation
 
 # --- Safety: no remote control, no telnet ----------------------------------------------------
 TELNETCONSOLE_ENABLED = False

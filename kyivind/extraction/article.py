@@ -112,7 +112,7 @@ def extract_article(source: Selector | str | bytes | Page, url: str | None = Non
     fields["authors"], sources["authors"] = merge_authors([(n, r.get("authors") or []) for n, r in results])
     fields["image"], sources["image"] = merge_image([(n, r.get("image")) for n, r in results], page)
     _finish(fields, sources, url)
-    return Extraction(fields=fields, sources={k: v for k, v in sources.items() if v}, problems=list(page.problems))
+    return Extraction(fields=fields, sources={k: v for k, v in sources.items() if v}, problems=sorted(set(page.problems)))
 
 
 def _finish(fields: dict, sources: dict, url: str | None) -> None:

@@ -34,6 +34,15 @@ class Page:
         self.root = self.sel.root
         self.problems: list[str] = []  # names of recoverable faults met while reading the page
 
+    def date(self, raw) -> str | None:
+        """A timestamp in UTC, or None; a value that is there but is no date is a recorded problem."""
+        from .util import clean_text, parse_datetime
+
+        parsed = parse_datetime(raw if isinstance(raw, str) else None)
+        if parsed is None and isinstance(raw, str) and clean_text(raw):
+            self.problems.append("date_unparsable")
+        return parsed
+
     # --- embedded JSON -------------------------------------------------------------------------
     @cached_property
     def jsonld_objects(self) -> list[dict]:

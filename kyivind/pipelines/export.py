@@ -38,9 +38,11 @@ class JsonLinesExportPipeline(CrawlerPipeline):
 
     def open_spider(self, spider=None):
         if not self.enabled:
+            self.stats.set_value("kyivind/run_name", f"{self.crawler.spider.name}-{run_id()}")
             return
         self.feed_dir.mkdir(parents=True, exist_ok=True)
         name = f"{self.crawler.spider.name}-{run_id()}"
+        self.stats.set_value("kyivind/run_name", name)
         self.path = self.feed_dir / f"{name}.jsonl"
         self.part = self.feed_dir / f"{name}.jsonl.part"
         self.writer = jsonlines.open(self.part, mode="w", flush=True)

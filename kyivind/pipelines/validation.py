@@ -43,4 +43,7 @@ class ValidationPipeline(CrawlerPipeline):
             self.stats.inc_value(f"kyivind/validation/invalid/{name}")
         self.stats.inc_value("kyivind/validation/dropped")
         reasons = "; ".join(f"{k}: {v}" for k, v in sorted(failures.items()))
+        failed = getattr(self.crawler.spider, "failed", None)
+        if failed is not None and data.get("url"):
+            failed.record(data["url"], f"invalid item: {reasons}"[:300], "invalid")
         raise DropItem(f"invalid item {data.get('url')}: {reasons}", log_level="WARNING")

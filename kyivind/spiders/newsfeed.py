@@ -14,14 +14,17 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlencode, urlsplit
 
 import scrapy
 from scrapy.exceptions import CloseSpider
+from scrapy.http import TextResponse
 
 from ..extraction import extract_article, extract_author_page, extract_listing, extract_post, looks_like_post
 from ..extraction.apikey import key_in_page, key_in_script, script_urls
+from ..extraction.challenge import is_challenge_page, looks_truncated
+from ..failures import FailedUrls
 from ..items import ArticleItem
 from ..urls import DEFAULT_CONTENT_KEY, DEFAULT_SITE_URL, SiteUrls
 
@@ -31,6 +34,7 @@ logger = logging.getLogger(__name__)
 LISTING_PRIORITY = 10
 SOURCES = ("auto", "api", "html")
 API_PAGE_SIZE = 100
+MOJIBAKE = ("\u00e2\u20ac", "\u00c3\u00a9", "\u00c3\u00a8", "\u00c2\u00a0")  # UTF-8 read as Latin-1/cp1252
 
 
 class ArgumentError(ValueError):
@@ -99,13 +103,27 @@ class NewsfeedSpider(scrapy.Spider):
         except ArgumentError as error:
             self.argument_error = str(error)
         self._author_profiles: dict[str, asyncio.Future] = {}
+        self._pending: set[str] = set()
+        self._requested: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         site = spider._site_arg or crawler.settings.get("KYIVIND_SITE_URL") or DEFAULT_SITE_URL
         spider.urls = SiteUrls(site, spider._base_arg or site)
+        spider.failed = FailedUrls(crawler.settings.get("KYIVIND_DATA_DIR", "data"),
+                                   crawler.settings.getint("KYIVIND_FAILED_MAX_ATTEMPTS", 5))
         return spider
+
+    def closed(self, reason):
+        for url in sorted(self._pending):  # e.g. a redirect loop through an address already asked
+            self.stats.inc_value("kyivind/article/lost")
+            self._fail(url, "lost", "no answer reached the spider (a redirect loop or a redirect to an address "
+                                    "already requested)")
+        open_failures = self.failed.save()
+        self.stats.set_value("kyivind/failed_urls", open_failures)
+        if open_failures:
+            logger.warning("%d URLs failed and are listed in %s for the next run", open_failures, self.failed.path)
 
     @property
     def stats(self):
@@ -121,7 +139,33 @@ class NewsfeedSpider(scrapy.Spider):
         else:
             key = self.settings.get("KYIVIND_CONTENT_API_KEY") or DEFAULT_CONTENT_KEY
             yield self._api_request(1, key)
+        for url in self.failed.to_retry():
+            self.stats.inc_value("kyivind/failed/retried")
+            yield self._article_request(url, "failed.jsonl")
 
+    def _article_request(self, url: str, listing_url: str | None) -> scrapy.Request:
+        self.stats.inc_value("kyivind/article/requested")
+        fetch = self.urls.fetch_url(url)
+        self._requested.add(fetch)
+        self._pending.add(fetch)  # settled by an answer or an error; what is left at the end was lost
+        return scrapy.Request(fetch, callback=self.parse_article, errback=self.article_failed,
+                              cb_kwargs={"listing_url": listing_url}, meta={"kyivind_article": fetch})
+
+    def _settle(self, request) -> None:
+        self._pending.discard(request.meta.get("kyivind_article", request.url))
+
+    def _fail(self, url: str, kind: str, reason: str) -> None:
+        """An article that gave no item: counted, logged, and listed in failed.jsonl for the next run."""
+        self.stats.inc_value(f"kyivind/article/failed/{kind}")
+        self.failed.record(self.urls.public_url(url), reason, kind)
+        logger.warning("No item from %s: %s", url, reason)
+
+    def article_failed(self, failure):
+        request = failure.request
+        self._settle(request)
+        error = failure.value
+        kind = type(error).__name__
+        self._fail(request.url, kind, f"{kind}: {failure.getErrorMessage()}"[:300])
     def _listing_request(self) -> scrapy.Request:
         listing = self.urls.fetch_url(self.settings.get("KYIVIND_LISTING_PATH", "/tag/news-feed/"))
         return scrapy.Request(listing, callback=self.parse_listing, cb_kwargs={"page_number": 1},
@@ -178,6 +222,7 @@ class NewsfeedSpider(scrapy.Spider):
                 yield request
             return
         self.stats.inc_value("kyivind/api/pages")
+        self.stats.inc_value("kyivind/api/posts", len(data["posts"]))
         for post in data["posts"]:
             if not looks_like_post(post):
                 self.stats.inc_value("kyivind/api/not_a_post")
@@ -252,8 +297,10 @@ class NewsfeedSpider(scrapy.Spider):
                 self.stats.inc_value("kyivind/since/skipped_cards")
                 continue
             self.stats.inc_value("kyivind/listing/cards")
-            yield scrapy.Request(self.urls.fetch_url(url), callback=self.parse_article,
-                                 cb_kwargs={"listing_url": response.url})
+            if self.urls.fetch_url(url) in self._requested:
+                self.stats.inc_value("kyivind/listing/duplicate_card")  # a card on two listing pages
+                continue
+            yield self._article_request(url, response.url)
         if self.since and listing.article_urls and older == len(listing.article_urls):
             logger.info("Listing page %d is older than since=%s: walk ends", page_number, self.since)
             return
@@ -267,25 +314,65 @@ class NewsfeedSpider(scrapy.Spider):
 
     # --- articles ----------------------------------------------------------------------------
     async def parse_article(self, response, listing_url: str | None = None):
+        self._settle(response.request)
         if response.status in (404, 410):
             self.stats.inc_value(f"kyivind/article/http_{response.status}")
-            logger.warning("Article answered %d: %s (linked from %s)", response.status, response.url, listing_url)
+            self._fail(response.url, f"http_{response.status}", f"answered {response.status} (linked from {listing_url})")
             return
-        extraction = extract_article(response.selector, response.url)
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+        if not isinstance(response, TextResponse) or ("html" not in content_type and "xml" not in content_type):
+            self.stats.inc_value("kyivind/page/not_html")
+            self._fail(response.url, "not_html", f"not an HTML page (Content-Type {content_type or 'missing'!r})")
+            return
+        self.stats.inc_value("kyivind/article/responses")
+        text = self._decoded(response)
+        if is_challenge_page(text):
+            self.stats.inc_value("kyivind/page/challenge")
+            self.stats.inc_value("kyivind/article/not_an_article")
+            self._fail(response.url, "challenge", "a bot-challenge page answered instead of the article")
+            return
+        if looks_truncated(text):
+            self.stats.inc_value("kyivind/page/truncated")
+            self._fail(response.url, "truncated", "the page stops before its end (no </body> or </html>)")
+            return
+        extraction = extract_article(text, response.url)
         for problem in extraction.problems:
             self.stats.inc_value(f"kyivind/page/{problem}")
         if not extraction.is_article:
             self.stats.inc_value("kyivind/article/not_an_article")
-            logger.warning("Page holds no article (title=%r, body=%s): %s", extraction.fields.get("title"),
-                           "yes" if extraction.fields.get("body_text") else "none", response.url)
+            self._fail(response.url, "not_an_article", "page holds no article (title={!r}, body={})".format(
+                extraction.fields.get("title"), "yes" if extraction.fields.get("body_text") else "none"))
             return
         async for item in self._emit(extraction, response.url):
             yield item
 
+    def _decoded(self, response) -> str:
+        """The page's text; a UTF-8 body that the declared charset turned into mojibake is decoded again."""
+        text = response.text
+        if any(marker in text for marker in MOJIBAKE) and response.encoding.lower().replace("-", "") != "utf8":
+            try:
+                fixed = response.body.decode("utf-8")
+            except UnicodeDecodeError:
+                return text
+            self.stats.inc_value("kyivind/page/charset_fixed")
+            logger.warning("Page declared %s but is UTF-8; decoded as UTF-8: %s", response.encoding, response.url)
+            return fixed
+        return text
+
+    def _check_dates(self, fields: dict, url: str) -> None:
+        limit = (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()
+        for name in ("published_at", "modified_at"):
+            if fields.get(name) and fields[name] > limit:
+                self.stats.inc_value(f"kyivind/field/{name}/future")
+                logger.warning("%s %s is in the future, not kept: %s", name, fields[name], url)
+                fields[name] = None
+
     async def _emit(self, extraction, fallback_url: str):
         """The item of one article, whichever source gave its fields."""
         fields = extraction.fields
+        self.failed.succeeded_url(self.urls.public_url(fallback_url))
         fields["url"] = self.urls.public_url(fields.get("url") or fallback_url)
+        self._check_dates(fields, fields["url"])
         fields["slug"] = fields.get("slug") or urlsplit(fields["url"]).path.strip("/").split("/")[-1]
         if self.since and fields.get("published_at") and fields["published_at"] < self.since:
             self.stats.inc_value("kyivind/since/skipped_articles")

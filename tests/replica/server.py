@@ -35,6 +35,8 @@ class ReplicaSite:
         self.posts = post_list if post_list is not None else posts()
         self.flaky_served: set[str] = set()
         self.hits: list[str] = []
+        self.user_agents: set[str] = set()
+        self.robots = "User-agent: *\nDisallow: /ghost/\n"
         self.lock = threading.Lock()
 
     # --- listing -------------------------------------------------------------------------------------
@@ -97,7 +99,7 @@ class ReplicaSite:
         if path == "/":
             return 200, html_type, self.listing(1) or ""
         if path == "/robots.txt":
-            return 200, {"Content-Type": "text/plain"}, f"User-agent: *\nDisallow: /ghost/\n\nSitemap: {SITE}/sitemap.xml\n"
+            return 200, {"Content-Type": "text/plain"}, f"{self.robots}\nSitemap: {SITE}/sitemap.xml\n"
         if path == "/sitemap.xml":
             parts = "".join(f"<sitemap><loc>{SITE}/sitemap-{n}.xml</loc></sitemap>" for n in ("pages", "posts", "authors", "tags"))
             return 200, {"Content-Type": "text/xml"}, f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{parts}</sitemapindex>'
@@ -134,17 +136,35 @@ class ReplicaSite:
 def make_handler(site: ReplicaSite, latency: float = 0.0):
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
+            site.user_agents.add(self.headers.get("User-Agent", ""))
             if latency:
                 time.sleep(latency)  # a network round trip, for benchmarks
             parts = urlsplit(self.path)
+            fault = site.fault(parts.path) if hasattr(site, "fault") else None
+            if fault is not None:
+                return self.send_fault(*fault)
             status, headers, body = site.respond(parts.path, parts.query)
-            data = body.encode("utf-8")
+            self.send_all(status, headers, body.encode("utf-8"))
+
+        def send_all(self, status, headers, data: bytes, length: int | None = None):
             self.send_response(status)
             for key, value in headers.items():
                 self.send_header(key, value)
-            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Content-Length", str(len(data) if length is None else length))
             self.end_headers()
             self.wfile.write(data)
+
+        def send_fault(self, status, headers, data: bytes):
+            with site.lock:
+                site.hits.append(urlsplit(self.path).path)
+            if status == "sleep":  # answers after the client's timeout
+                time.sleep(site.sleep)
+                status = 200
+            if status == "short":  # announces more than it sends, then closes: data loss
+                self.send_all(200, headers, data[: len(data) // 2], length=len(data))
+                self.close_connection = True
+                return
+            self.send_all(status, headers, data)
 
         def log_message(self, *args):
             pass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..page import Page
-from ..util import author_slug_from_url, none_if_empty, parse_datetime
+from ..util import author_slug_from_url, none_if_empty
 
 ARTICLE_TYPES = {"Article", "NewsArticle", "BlogPosting", "ReportageNews", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "LiveBlogPosting", "Report"}
@@ -39,14 +39,6 @@ def _parse_title(obj):
 
 def _parse_description(obj):
     return none_if_empty(obj.get("description"))
-
-
-def _parse_published_at(obj):
-    return parse_datetime(obj.get("datePublished"))
-
-
-def _parse_modified_at(obj):
-    return parse_datetime(obj.get("dateModified"))
 
 
 def _parse_tags(obj):
@@ -118,8 +110,8 @@ def parse(page: Page) -> dict:
         "url": _parse_url(obj),
         "title": _parse_title(obj),
         "description": _parse_description(obj),
-        "published_at": _parse_published_at(obj),
-        "modified_at": _parse_modified_at(obj),
+        "published_at": page.date(obj.get("datePublished")),
+        "modified_at": page.date(obj.get("dateModified")),
         "primary_tag": _parse_primary_tag(obj),
         "tags": _parse_tags(obj),
         "authors": _parse_authors(obj),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..page import Page
-from ..util import clean_text, parse_datetime, parse_reading_time
+from ..util import clean_text, parse_reading_time
 
 
 def _meta_index(page: Page) -> dict[str, list[str]]:
@@ -55,11 +55,11 @@ def _parse_description(page):
 
 
 def _parse_published_at(page):
-    return parse_datetime(_first(page, "article:published_time", "og:article:published_time", "datePublished"))
+    return page.date(_first(page, "article:published_time", "og:article:published_time", "datePublished"))
 
 
 def _parse_modified_at(page):
-    return parse_datetime(_first(page, "article:modified_time", "og:updated_time", "dateModified"))
+    return page.date(_first(page, "article:modified_time", "og:updated_time", "dateModified"))
 
 
 def _parse_tags(page):

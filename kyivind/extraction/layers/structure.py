@@ -7,7 +7,7 @@ import re
 
 from ..body import body_from_container, find_body_container
 from ..page import Page
-from ..util import author_slug_from_url, clean_text, decode_image_url, none_if_empty, parse_datetime, parse_reading_time
+from ..util import author_slug_from_url, clean_text, decode_image_url, none_if_empty, parse_reading_time
 
 PAGE_CHROME = ("nav", "footer", "aside")
 BLOCK_LEVEL = frozenset(
@@ -115,14 +115,14 @@ def _times(s: _Structure):
 def _parse_published_at(s: _Structure):
     for t in _times(s):
         if t.get("itemprop") != "dateModified":
-            return parse_datetime(t.get("datetime"))
+            return s.page.date(t.get("datetime"))
     return None
 
 
 def _parse_modified_at(s: _Structure):
     for t in _times(s):
         if t.get("itemprop") == "dateModified":
-            return parse_datetime(t.get("datetime"))
+            return s.page.date(t.get("datetime"))
     return None
 
 

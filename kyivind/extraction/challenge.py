@@ -1,0 +1,25 @@
+"""Bot-challenge and block pages ("Just a moment…"): they answer 200 and hold no article."""
+
+from __future__ import annotations
+
+import re
+
+TITLE = re.compile(r"just a moment|attention required|checking your browser|access denied|are you a robot|"
+                   r"please verify you are a human|ddos protection|security check", re.I)
+MARKERS = ("cf-browser-verification", "challenge-platform", "cf_chl_", "cf-challenge", "g-recaptcha", "h-captcha",
+           "_Incapsula_Resource", "px-captcha", "datadome")
+
+
+def is_challenge_page(html: str) -> bool:
+    head = (html or "")[:20000]
+    title = re.search(r"<title[^>]*>(.*?)</title>", head, re.I | re.S)
+    if title and TITLE.search(title.group(1)):
+        return True
+    return any(marker in head for marker in MARKERS)
+
+
+def looks_truncated(html: str) -> bool:
+    """A document that opens ``<html>`` or ``<body>`` but closes neither: the answer stopped early."""
+    lowered = (html or "").lower()
+    opened = "<html" in lowered[:5000] or "<body" in lowered
+    return opened and "</body>" not in lowered[-65536:] and "</html>" not in lowered[-65536:]

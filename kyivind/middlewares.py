@@ -1,0 +1,92 @@
+"""Downloader middlewares: retries with backoff that honour ``Retry-After``, and a fence that keeps every
+request on the site's host."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.response import response_status_message
+
+logger = logging.getLogger(__name__)
+
+
+def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
+    """Seconds asked by a ``Retry-After`` header (delta seconds or an HTTP date); None if absent or bad."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retries (429, 5xx, timeouts, connection faults), waiting before each new try:
+    ``Retry-After`` where the answer gives one, else ``KYIVIND_RETRY_BACKOFF_BASE * 2**(try - 1)``,
+    never longer than ``KYIVIND_RETRY_MAX_DELAY`` seconds."""
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.base = settings.getfloat("KYIVIND_RETRY_BACKOFF_BASE", 1.0)
+        self.max_delay = settings.getfloat("KYIVIND_RETRY_MAX_DELAY", 60.0)
+
+    def delay(self, request, response=None) -> float:
+        asked = retry_after_seconds(response.headers.get("Retry-After")) if response is not None else None
+        tries = request.meta.get("retry_times", 0) + 1
+        wait = asked if asked is not None else self.base * 2 ** (tries - 1)
+        return min(wait, self.max_delay)
+
+    async def process_response(self, request, response, spider=None):
+        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        wait = self.delay(request, response)
+        retry = self._retry(request, response_status_message(response.status))
+        if retry is None:
+            return response
+        self.crawler.stats.inc_value(f"kyivind/retry/http_{response.status}")
+        if wait:
+            logger.info("HTTP %d for %s: retrying in %.1fs", response.status, request.url, wait)
+            await asyncio.sleep(wait)
+        return retry
+
+    async def process_exception(self, request, exception, spider=None):
+        if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry", False):
+            return None
+        wait = self.delay(request)
+        retry = self._retry(request, exception)
+        if retry is not None and wait:
+            await asyncio.sleep(wait)
+        return retry
+
+
+class SiteOnlyMiddleware:
+    """Drops every request to a host other than the crawl's ``base_url`` (stat ``kyivind/offsite/dropped``)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request, spider=None):
+        spider = self.crawler.spider
+        urls = getattr(spider, "urls", None)
+        if urls is None or urlsplit(request.url).netloc == urls.base_host:
+            return None
+        self.crawler.stats.inc_value("kyivind/offsite/dropped")
+        logger.warning("Request to another host dropped: %s", request.url)
+        raise IgnoreRequest(f"off-site request: {request.url}")
