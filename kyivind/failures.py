@@ -1,6 +1,6 @@
 """``KYIVIND_DATA_DIR/failed.jsonl``, next to the ``feeds/`` folder: the URLs a run could not turn into an item, with the reason,
-so that the next run tries them again. A URL that fails ``KYIVIND_FAILED_MAX_ATTEMPTS`` runs in a row
-stays in the file (for a person to look at) but is no longer retried."""
+so that the next run tries them again. A URL that fails ``KYIVIND_FAILED_MAX_ATTEMPTS`` runs in a row,
+or failed for good (404, 410, not HTML), stays in the file for a person to look at but is not retried."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import jsonlines
+
+PERMANENT = {"http_404", "http_410", "not_html"}  # listed for a person, not asked again
 
 
 class FailedUrls:
@@ -25,7 +27,11 @@ class FailedUrls:
                         self.previous[row["url"]] = row
 
     def to_retry(self) -> list[str]:
-        return [u for u, row in self.previous.items() if row.get("attempts", 1) < self.max_attempts]
+        return [u for u, row in self.previous.items()
+                if row.get("attempts", 1) < self.max_attempts and row.get("kind") not in PERMANENT]
+
+    def listed(self, url: str) -> bool:
+        return url in self.previous
 
     def record(self, url: str, reason: str, kind: str) -> None:
         attempts = self.previous.get(url, {}).get("attempts", 0) + 1

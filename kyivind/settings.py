@@ -34,7 +34,14 @@ ITEM_PIPELINES = {
     "kyivind.pipelines.dedup.DedupPipeline": 200,
     "kyivind.pipelines.authorbio.AuthorBioPipeline": 300,
     "kyivind.pipelines.export.JsonLinesExportPipeline": 900,
+    "kyivind.pipelines.state.StatePipeline": 950,  # after export: an article is seen once it is in the feed
 }
+
+# --- Incremental runs ------------------------------------------------------------------------
+KYIVIND_STATE_ENABLED = True  # state.sqlite in KYIVIND_DATA_DIR
+KYIVIND_INCREMENTAL_OVERLAP_PAGES = 1  # all-known listing pages walked before the walk stops
+KYIVIND_SITEMAP_PATH = "/sitemap-posts.xml"  # lastmod of every post: how edits are found
+KYIVIND_AUTHOR_MAX_AGE_DAYS = 30  # an author page is fetched again when older than this
 
 # --- Politeness -----------------------------------------------------------------------------
 _CONTACT = os.environ.get("KYIVIND_CONTACT", "https://github.com/kyivind/kyivind")

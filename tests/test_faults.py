@@ -79,7 +79,7 @@ def test_wrong_charset_is_decoded_as_utf8(fault_run):
     ("deleted-story-that-answers-404", "http_404", "answered 404", "kyivind/article/http_404"),
     ("server-error", "HttpError", "Ignoring non-200 response", "kyivind/article/failed/HttpError"),
     ("unavailable-503", "HttpError", "Ignoring non-200 response", "kyivind/retry/http_503"),
-    ("redirect-loop", "lost", "no answer reached the spider", "kyivind/article/lost"),
+    ("redirect-loop", "IgnoreRequest", "max redirections reached", "kyivind/article/failed/IgnoreRequest"),
     ("slow-story", "DownloadTimeoutError", "took longer than 1.0 seconds", "kyivind/article/failed/DownloadTimeoutError"),
     ("dataloss", "ResponseDataLossError", "ResponseDataLossError", "kyivind/article/failed/ResponseDataLossError"),
 ])

@@ -76,7 +76,8 @@ class RunMonitor:
             found.append(f"items dropped by validation: {dropped} of {dropped + self.items} "
                          f"({100 * dropped / (dropped + self.items):.1f}% > {100 * self.max_dropped_ratio:.0f}%)")
         promised = stats.get("kyivind/article/requested", 0) + stats.get("kyivind/api/posts", 0)
-        if promised and not self.items and not stats.get("kyivind/dedup/duplicate"):
+        delivered = self.items + stats.get("kyivind/incremental/unchanged", 0) + stats.get("kyivind/dedup/duplicate", 0)
+        if promised and not delivered:
             found.append(f"no item: the listing promised {promised} articles and the run yielded none")
         return found
 

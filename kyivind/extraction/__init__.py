@@ -7,11 +7,11 @@ from .article import Extraction, content_hash, extract_article, extract_post
 from .authors import split_author_block, split_ghost_author
 from .body import body_from_fragment, body_from_page
 from .ghost_post import looks_like_post
-from .listing import AuthorProfile, Listing, article_path, extract_author_page, extract_listing
+from .listing import AuthorProfile, Listing, article_path, extract_author_page, extract_listing, parse_sitemap
 from .page import Page
 
 __all__ = [
     "AuthorProfile", "Extraction", "Listing", "Page", "article_path", "body_from_fragment", "body_from_page",
-    "content_hash", "extract_article", "extract_post", "looks_like_post", "extract_author_page", "extract_listing", "split_author_block",
+    "content_hash", "extract_article", "extract_post", "looks_like_post", "parse_sitemap", "extract_author_page", "extract_listing", "split_author_block",
     "split_ghost_author",
 ]

@@ -7,6 +7,7 @@ file. Scrapy's own feed exports (``-O file.jsonl``) keep working beside this pip
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from datetime import datetime, timezone
@@ -41,15 +42,41 @@ class JsonLinesExportPipeline(CrawlerPipeline):
             self.stats.set_value("kyivind/run_name", f"{self.crawler.spider.name}-{run_id()}")
             return
         self.feed_dir.mkdir(parents=True, exist_ok=True)
+        self.recover()
         name = f"{self.crawler.spider.name}-{run_id()}"
         self.stats.set_value("kyivind/run_name", name)
         self.path = self.feed_dir / f"{name}.jsonl"
         self.part = self.feed_dir / f"{name}.jsonl.part"
-        self.writer = jsonlines.open(self.part, mode="w", flush=True)
+        self.handle = open(self.part, "w", encoding="utf-8")
+        self.writer = jsonlines.Writer(self.handle, flush=True)
+
+    def recover(self) -> None:
+        """Finish the feed files of a run that was killed: their complete lines are exported items
+        (a last line cut short is dropped), the state learns them, and the file gets its final name."""
+        state = getattr(self.crawler.spider, "run_state", None)
+        for part in sorted(self.feed_dir.glob("*.jsonl.part")):
+            kept = []
+            for line in part.read_text(encoding="utf-8").splitlines():
+                try:
+                    kept.append(json.loads(line))
+                except ValueError:
+                    self.stats.inc_value("kyivind/export/recovered_cut_lines")
+            if kept:
+                with jsonlines.open(part, mode="w") as writer:
+                    writer.write_all(kept)
+                for row in kept:
+                    if state is not None:
+                        state.record_exported(row)
+                os.replace(part, part.with_suffix(""))
+            else:
+                part.unlink()
+            self.stats.inc_value("kyivind/export/recovered_items", len(kept))
+            logger.warning("Recovered %d items of an interrupted run from %s", len(kept), part.name)
 
     def process_item(self, item, spider=None):
         if self.writer is not None:
             self.writer.write(public_dict(item))
+            os.fsync(self.handle.fileno())  # on disk before the state counts the article as seen
             self.count += 1
             self.stats.inc_value("kyivind/export/items")
         return item
@@ -58,6 +85,7 @@ class JsonLinesExportPipeline(CrawlerPipeline):
         if self.writer is None:
             return
         self.writer.close()
+        self.handle.close()
         if self.count:
             os.replace(self.part, self.path)
             self.stats.set_value("kyivind/export/file", str(self.path))

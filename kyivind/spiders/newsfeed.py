@@ -7,25 +7,38 @@ Arguments (``-a name=value``):
   max_pages  listing pages to walk (default: all)
   since      ISO date: stop walking once the listing is older, skip older articles
   source     auto (default: the Content API, the HTML walk where the API is unusable) | api | html
+  mode       incremental (default: fetch only what is new or edited since the last run) | backfill
+             (walk the whole listing back to ``since``, skipping what is known; resumable with JOBDIR)
+             | full (fetch everything again; still emit only new or changed articles)
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import scrapy
 from scrapy.exceptions import CloseSpider
 from scrapy.http import TextResponse
 
-from ..extraction import extract_article, extract_author_page, extract_listing, extract_post, looks_like_post
+from ..extraction import (
+    extract_article,
+    extract_author_page,
+    extract_listing,
+    extract_post,
+    looks_like_post,
+    parse_sitemap,
+)
 from ..extraction.apikey import key_in_page, key_in_script, script_urls
 from ..extraction.challenge import is_challenge_page, looks_truncated
 from ..failures import FailedUrls
 from ..items import ArticleItem
+from ..state import State
 from ..urls import DEFAULT_CONTENT_KEY, DEFAULT_SITE_URL, SiteUrls
 
 logger = logging.getLogger(__name__)
@@ -33,6 +46,8 @@ logger = logging.getLogger(__name__)
 
 LISTING_PRIORITY = 10
 SOURCES = ("auto", "api", "html")
+MODES = ("incremental", "backfill", "full")
+FAILED_ORIGIN = "failed.jsonl"
 API_PAGE_SIZE = 100
 MOJIBAKE = ("\u00e2\u20ac", "\u00c3\u00a9", "\u00c3\u00a8", "\u00c2\u00a0")  # UTF-8 read as Latin-1/cp1252
 
@@ -75,6 +90,13 @@ def _source(value) -> str:
     return value
 
 
+def _mode(value) -> str:
+    value = (value or "incremental").strip().lower()
+    if value not in MODES:
+        raise ArgumentError(f"mode must be one of {', '.join(MODES)}, got {value!r}")
+    return value
+
+
 def _http_url(name: str, value) -> str | None:
     if value in (None, ""):
         return None
@@ -89,13 +111,14 @@ class NewsfeedSpider(scrapy.Spider):
     # 404/410 reach the callbacks, so that the end of the listing and dead cards are handled and counted
     custom_settings = {"HTTPERROR_ALLOWED_CODES": [404, 410]}
 
-    def __init__(self, base_url=None, site_url=None, max_pages=None, since=None, source=None, **kwargs):
+    def __init__(self, base_url=None, site_url=None, max_pages=None, since=None, source=None, mode=None, **kwargs):
         super().__init__(**kwargs)
         self.argument_error = None
         self._site_arg = self._base_arg = self.max_pages = self.since = None
-        self.source = "auto"
+        self.source, self.mode = "auto", "incremental"
         try:
             self.source = _source(source)
+            self.mode = _mode(mode)
             self._site_arg = _http_url("site_url", site_url)
             self._base_arg = _http_url("base_url", base_url)
             self.max_pages = _positive_int("max_pages", max_pages)
@@ -105,14 +128,19 @@ class NewsfeedSpider(scrapy.Spider):
         self._author_profiles: dict[str, asyncio.Future] = {}
         self._pending: set[str] = set()
         self._requested: set[str] = set()
+        self._listings: set[str] = set()
+        self._known_pages = 0
+        self.aliases: dict[str, str] = {}  # canonical URL -> the address it was reached by
+        self.lastmods: dict[str, str] = {}  # sitemap lastmod of articles re-fetched as edited
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         site = spider._site_arg or crawler.settings.get("KYIVIND_SITE_URL") or DEFAULT_SITE_URL
         spider.urls = SiteUrls(site, spider._base_arg or site)
-        spider.failed = FailedUrls(crawler.settings.get("KYIVIND_DATA_DIR", "data"),
-                                   crawler.settings.getint("KYIVIND_FAILED_MAX_ATTEMPTS", 5))
+        data_dir = crawler.settings.get("KYIVIND_DATA_DIR", "data")
+        spider.failed = FailedUrls(data_dir, crawler.settings.getint("KYIVIND_FAILED_MAX_ATTEMPTS", 5))
+        spider.run_state = State(Path(data_dir) / "state.sqlite") if crawler.settings.getbool("KYIVIND_STATE_ENABLED", True) else None
         return spider
 
     def closed(self, reason):
@@ -120,6 +148,8 @@ class NewsfeedSpider(scrapy.Spider):
             self.stats.inc_value("kyivind/article/lost")
             self._fail(url, "lost", "no answer reached the spider (a redirect loop or a redirect to an address "
                                     "already requested)")
+        if self.run_state is not None:
+            self.run_state.close()
         open_failures = self.failed.save()
         self.stats.set_value("kyivind/failed_urls", open_failures)
         if open_failures:
@@ -134,21 +164,28 @@ class NewsfeedSpider(scrapy.Spider):
             logger.error("Bad spider argument: %s", self.argument_error)
             self.stats.set_value("kyivind/argument_error", self.argument_error)
             raise CloseSpider("bad_argument")
+        self.incremental = self.mode == "incremental" and self.run_state is not None and self.run_state.count() > 0
+        self.since_modified = self.run_state.latest_modified() if self.incremental else None
+        logger.info("Mode %s, source %s, %d articles known", self.mode, self.source,
+                    self.run_state.count() if self.run_state is not None else 0)
         if self.source == "html":
             yield self._listing_request()
         else:
             key = self.settings.get("KYIVIND_CONTENT_API_KEY") or DEFAULT_CONTENT_KEY
             yield self._api_request(1, key)
+        if self.incremental and self.source == "html":
+            yield self._sitemap_request(self.settings.get("KYIVIND_SITEMAP_PATH", "/sitemap-posts.xml"))
         for url in self.failed.to_retry():
             self.stats.inc_value("kyivind/failed/retried")
-            yield self._article_request(url, "failed.jsonl")
+            yield self._article_request(url, FAILED_ORIGIN)
 
     def _article_request(self, url: str, listing_url: str | None) -> scrapy.Request:
-        self.stats.inc_value("kyivind/article/requested")
+        if listing_url != FAILED_ORIGIN:  # what the listing, the sitemap or the API promised
+            self.stats.inc_value("kyivind/article/requested")
         fetch = self.urls.fetch_url(url)
         self._requested.add(fetch)
         self._pending.add(fetch)  # settled by an answer or an error; what is left at the end was lost
-        return scrapy.Request(fetch, callback=self.parse_article, errback=self.article_failed,
+        return scrapy.Request(fetch, callback=self.parse_article, errback=self.article_failed, dont_filter=True,
                               cb_kwargs={"listing_url": listing_url}, meta={"kyivind_article": fetch})
 
     def _settle(self, request) -> None:
@@ -166,16 +203,50 @@ class NewsfeedSpider(scrapy.Spider):
         error = failure.value
         kind = type(error).__name__
         self._fail(request.url, kind, f"{kind}: {failure.getErrorMessage()}"[:300])
-    def _listing_request(self) -> scrapy.Request:
-        listing = self.urls.fetch_url(self.settings.get("KYIVIND_LISTING_PATH", "/tag/news-feed/"))
-        return scrapy.Request(listing, callback=self.parse_listing, cb_kwargs={"page_number": 1},
-                              priority=LISTING_PRIORITY)
+    def _listing_request(self, url: str | None = None, page_number: int = 1) -> scrapy.Request:
+        # dont_filter: a run resumed from JOBDIR walks again what a killed run had in flight;
+        # repeats within a run are kept out by the spider's own sets
+        url = url or self.urls.fetch_url(self.settings.get("KYIVIND_LISTING_PATH", "/tag/news-feed/"))
+        return scrapy.Request(url, callback=self.parse_listing, cb_kwargs={"page_number": page_number},
+                              priority=LISTING_PRIORITY, dont_filter=True)
+
+    # --- edits: the posts sitemap's lastmod ------------------------------------------------------
+    def _sitemap_request(self, path: str) -> scrapy.Request:
+        return scrapy.Request(self.urls.fetch_url(path), callback=self.parse_sitemap, errback=self.sitemap_failed,
+                              priority=LISTING_PRIORITY, dont_filter=True, meta={"handle_httpstatus_list": [404]})
+
+    def parse_sitemap(self, response):
+        if response.status == 404:
+            if response.url.endswith("/sitemap.xml"):
+                logger.warning("No sitemap: edited articles cannot be detected this run")
+                self.stats.inc_value("kyivind/incremental/no_sitemap")
+                return
+            yield self._sitemap_request("/sitemap.xml")
+            return
+        urls, children = parse_sitemap(response.body)
+        for child in children:
+            if "post" in child.rsplit("/", 1)[-1]:
+                yield self._sitemap_request(self.urls.fetch_url(child))
+        lastmods = {self.urls.public_url(u): m for u, m in urls.items() if m}
+        edited = self.run_state.edited(lastmods)
+        self.stats.inc_value("kyivind/incremental/edited_candidates", len(edited))
+        for url, lastmod in edited.items():
+            self.lastmods[url] = lastmod
+            if self.urls.fetch_url(url) not in self._requested:
+                yield self._article_request(url, "sitemap")
+
+    def sitemap_failed(self, failure):
+        logger.warning("Sitemap %s failed (%s): edited articles cannot be detected this run",
+                       failure.request.url, failure.getErrorMessage())
+        self.stats.inc_value("kyivind/incremental/no_sitemap")
 
     # --- Content API ---------------------------------------------------------------------------
     def api_filter(self) -> str:
         clauses = [f"tag:{self.settings.get('KYIVIND_TAG', 'news-feed')}"]
         if self.since:
             clauses.append(f"published_at:>='{self.since.replace('+00:00', '.000Z')}'")
+        if getattr(self, "since_modified", None):
+            clauses.append(f"updated_at:>'{self.since_modified.replace('+00:00', '.000Z')}'")
         return "+".join(clauses)
 
     def _api_request(self, page: int, key: str, rediscovered: bool = False) -> scrapy.Request:
@@ -289,8 +360,14 @@ class NewsfeedSpider(scrapy.Spider):
                 logger.warning("Listing page %s holds no article link but has %s: rendering is probably needed "
                                "(-a render=true)", response.url,
                                "a Show More button" if listing.has_show_more else "scripts")
+        known = self.run_state.known(self.urls.public_url(u) for u in listing.article_urls) \
+            if self.run_state is not None and self.mode != "full" else set()
+        # a URL of failed.jsonl is retried from there (or left to a person), not from the listing
+        fresh = [u for u in listing.article_urls
+                 if self.urls.public_url(u) not in known and not self.failed.listed(self.urls.public_url(u))]
+        self.stats.inc_value("kyivind/incremental/known_cards", len(listing.article_urls) - len(fresh))
         older = 0
-        for url in listing.article_urls:
+        for url in fresh:
             card_date = listing.card_dates.get(url)
             if self.since and card_date and card_date < self.since:
                 older += 1
@@ -307,10 +384,18 @@ class NewsfeedSpider(scrapy.Spider):
         if self.max_pages and page_number >= self.max_pages:
             logger.info("Walked max_pages=%d listing pages", self.max_pages)
             return
+        if self.incremental and listing.article_urls and not fresh:
+            self._known_pages += 1
+            overlap = self.settings.getint("KYIVIND_INCREMENTAL_OVERLAP_PAGES", 1)
+            if self._known_pages > overlap:
+                logger.info("Listing page %d is all known (overlap %d): walk ends", page_number, overlap)
+                return
         if listing.next_url:
             # listing pages first: each one is found only on the one before, articles can wait
-            yield scrapy.Request(self.urls.fetch_url(listing.next_url), callback=self.parse_listing,
-                                 cb_kwargs={"page_number": page_number + 1}, priority=LISTING_PRIORITY)
+            next_url = self.urls.fetch_url(listing.next_url)
+            if next_url not in self._listings:
+                self._listings.add(next_url)
+                yield self._listing_request(next_url, page_number + 1)
 
     # --- articles ----------------------------------------------------------------------------
     async def parse_article(self, response, listing_url: str | None = None):
@@ -343,7 +428,7 @@ class NewsfeedSpider(scrapy.Spider):
             self._fail(response.url, "not_an_article", "page holds no article (title={!r}, body={})".format(
                 extraction.fields.get("title"), "yes" if extraction.fields.get("body_text") else "none"))
             return
-        async for item in self._emit(extraction, response.url):
+        async for item in self._emit(extraction, response.url, response.meta.get("kyivind_article")):
             yield item
 
     def _decoded(self, response) -> str:
@@ -367,16 +452,28 @@ class NewsfeedSpider(scrapy.Spider):
                 logger.warning("%s %s is in the future, not kept: %s", name, fields[name], url)
                 fields[name] = None
 
-    async def _emit(self, extraction, fallback_url: str):
+    async def _emit(self, extraction, fallback_url: str, requested_url: str | None = None):
         """The item of one article, whichever source gave its fields."""
         fields = extraction.fields
-        self.failed.succeeded_url(self.urls.public_url(fallback_url))
+        reached_by = self.urls.public_url(requested_url or fallback_url)
+        self.failed.succeeded_url(reached_by)
         fields["url"] = self.urls.public_url(fields.get("url") or fallback_url)
+        if reached_by != fields["url"]:
+            self.aliases[fields["url"]] = reached_by
         self._check_dates(fields, fields["url"])
         fields["slug"] = fields.get("slug") or urlsplit(fields["url"]).path.strip("/").split("/")[-1]
         if self.since and fields.get("published_at") and fields["published_at"] < self.since:
             self.stats.inc_value("kyivind/since/skipped_articles")
             return
+        known = self.run_state.article(fields["url"]) if self.run_state is not None else None
+        if known is not None:
+            if known["content_hash"] == fields["content_hash"]:
+                self.stats.inc_value("kyivind/incremental/unchanged")
+                self.run_state.touch(fields["url"], fields.get("modified_at"), self.lastmods.get(fields["url"]))
+                return
+            fields["version"] = known["version"] + 1
+            self.stats.inc_value("kyivind/incremental/edited")
+            logger.info("Edited article, version %d: %s", fields["version"], fields["url"])
         for author in fields["authors"]:
             if author.get("url"):
                 author["url"] = self.urls.public_url(author["url"])
@@ -402,14 +499,24 @@ class NewsfeedSpider(scrapy.Spider):
         if future is None:
             future = asyncio.get_running_loop().create_future()
             self._author_profiles[slug] = future
-            future.set_result(await self._fetch_author_page(slug))
+            max_age = self.settings.getfloat("KYIVIND_AUTHOR_MAX_AGE_DAYS", 30)
+            cached = self.run_state.author(slug, max_age) if self.run_state is not None else None
+            if cached is not None:
+                self.stats.inc_value("kyivind/author_page/from_state")
+                future.set_result(cached)
+            else:
+                profile = await self._fetch_author_page(slug)
+                found = dataclasses.asdict(profile) if profile is not None else None
+                if found is not None and self.run_state is not None:
+                    self.run_state.save_author(slug, found)
+                future.set_result(found)
         profile = await future
         if profile is None:
             return
-        author["_raw"] = profile.raw
-        author["bio"] = author.get("bio") or profile.bio
-        author["image_url"] = author.get("image_url") or profile.image_url
-        author["name"] = author.get("name") or profile.name
+        author["_raw"] = profile["raw"]
+        author["bio"] = author.get("bio") or profile["bio"]
+        author["image_url"] = author.get("image_url") or profile["image_url"]
+        author["name"] = author.get("name") or profile["name"]
 
     async def _fetch_author_page(self, slug: str):
         url = self.urls.fetch_url(f"/author/{slug}/")

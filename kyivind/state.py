@@ -1,0 +1,125 @@
+"""Run state in an embedded SQLite database (``KYIVIND_DATA_DIR/state.sqlite``): no server.
+
+- ``articles``: each exported article's canonical URL, ``modified_at``, the sitemap's ``lastmod``,
+  ``content_hash``, last ``version``, first and last seen. A row is written only after the article's
+  item is in the feed file (see the state pipeline), so a crash never marks an unexported article seen.
+- ``aliases``: other addresses an exported article was reached by (old ``/national/<slug>/`` links).
+- ``authors``: author profiles read from author pages, so a page is fetched once and again only when stale.
+
+Every write is its own transaction; WAL mode lets a reader look while a run writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+SCHEMA = """
+create table if not exists articles (
+    url text primary key,
+    modified_at text,
+    lastmod text,
+    content_hash text not null,
+    version integer not null,
+    first_seen text not null,
+    last_seen text not null
+);
+create table if not exists authors (
+    slug text primary key,
+    profile text not null,
+    fetched_at text not null
+);
+create table if not exists aliases (url text primary key, canonical text not null);
+"""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class State:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("pragma journal_mode=wal")
+        self.db.execute("pragma synchronous=normal")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- articles ----------------------------------------------------------------------------
+    def article(self, url: str) -> dict | None:
+        row = self.db.execute("select * from articles where url = ?", (url,)).fetchone()
+        return dict(row) if row else None
+
+    def known(self, urls) -> set[str]:
+        urls = list(urls)
+        found: set[str] = set()
+        for start in range(0, len(urls), 500):
+            chunk = urls[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            found |= {r[0] for r in self.db.execute(f"select url from articles where url in ({marks})", chunk)}
+            found |= {r[0] for r in self.db.execute(f"select url from aliases where url in ({marks})", chunk)}
+        return found
+
+    def count(self) -> int:
+        return self.db.execute("select count(*) from articles").fetchone()[0]
+
+    def latest_modified(self) -> str | None:
+        return self.db.execute("select max(coalesce(modified_at, lastmod)) from articles").fetchone()[0]
+
+    def record_exported(self, item: dict) -> None:
+        """The article's item is in the feed: remember its hash and version (one transaction), and
+        the address it was reached by when that is not its canonical URL (``/national/<slug>/``)."""
+        stamp = now_iso()
+        with self.db:
+            self.db.execute("begin immediate")
+            if item.get("_alias") and item["_alias"] != item["url"]:
+                self.db.execute("insert or replace into aliases (url, canonical) values (?, ?)", (item["_alias"], item["url"]))
+            self.db.execute(
+                """insert into articles (url, modified_at, lastmod, content_hash, version, first_seen, last_seen)
+                   values (:url, :modified_at, :lastmod, :content_hash, :version, :now, :now)
+                   on conflict(url) do update set modified_at = excluded.modified_at,
+                       lastmod = coalesce(excluded.lastmod, articles.lastmod), content_hash = excluded.content_hash,
+                       version = max(articles.version, excluded.version), last_seen = excluded.last_seen""",
+                {"url": item["url"], "modified_at": item.get("modified_at"), "lastmod": item.get("_lastmod"),
+                 "content_hash": item["content_hash"], "version": item.get("version") or 1, "now": stamp})
+
+    def touch(self, url: str, modified_at: str | None, lastmod: str | None) -> None:
+        """Re-fetched and unchanged: only the dates move on, so it is not fetched again for the same edit."""
+        with self.db:
+            self.db.execute("begin immediate")
+            self.db.execute("""update articles set modified_at = coalesce(?, modified_at), lastmod = coalesce(?, lastmod),
+                               last_seen = ? where url = ?""", (modified_at, lastmod, now_iso(), url))
+
+    def edited(self, lastmods: dict[str, str]) -> dict[str, str]:
+        """Known articles whose sitemap ``lastmod`` is newer than what was exported: {url: lastmod}."""
+        out = {}
+        for url in self.known(lastmods):
+            row = self.article(url)
+            seen = row["lastmod"] or row["modified_at"]
+            if seen is None or lastmods[url] > seen:
+                out[url] = lastmods[url]
+        return out
+
+    # --- authors -----------------------------------------------------------------------------
+    def author(self, slug: str, max_age_days: float) -> dict | None:
+        row = self.db.execute("select profile, fetched_at from authors where slug = ?", (slug,)).fetchone()
+        if row is None:
+            return None
+        fetched = datetime.fromisoformat(row["fetched_at"])
+        if datetime.now(timezone.utc) - fetched > timedelta(days=max_age_days):
+            return None
+        return json.loads(row["profile"])
+
+    def save_author(self, slug: str, profile: dict) -> None:
+        with self.db:
+            self.db.execute("begin immediate")
+            self.db.execute("""insert into authors (slug, profile, fetched_at) values (?, ?, ?)
+                               on conflict(slug) do update set profile = excluded.profile, fetched_at = excluded.fetched_at""",
+                            (slug, json.dumps(profile), now_iso()))

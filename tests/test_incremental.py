@@ -1,0 +1,141 @@
+"""Incremental runs: only what is new or edited is fetched and emitted, never lost or repeated."""
+
+import copy
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kyivind.state import State
+from tests.conftest import ROOT, run_crawl
+from tests.replica.content import SITE, many_posts, posts
+from tests.replica.server import ReplicaServer, ReplicaSite
+
+pytestmark = pytest.mark.crawl
+EDITED = "national-bank-keeps-key-rate-unchanged"
+
+
+def new_post(n: int) -> dict:
+    post = copy.deepcopy(next(p for p in posts() if p["slug"] == "ukraine-receives-new-batch-of-f-16-fighter-jets"))
+    post.update(slug=f"breaking-story-number-{n}", title=f"Breaking story number {n}",
+                published_at=f"2025-11-2{2 + n}T09:00:00.000Z", updated_at=f"2025-11-2{2 + n}T09:00:00.000Z")
+    post["blocks"] = [("p", f"Something happened for the {n}th time today, officials said on Nov. 2{2 + n}.")]
+    return post
+
+
+def grow_and_edit(site: ReplicaSite) -> None:
+    site.posts += [new_post(1), new_post(2)]
+    edited = next(p for p in site.posts if p["slug"] == EDITED)
+    edited["blocks"] = edited["blocks"] + [("p", "The bank also revised its inflation forecast upward.")]
+    edited["updated_at"] = "2025-11-24T12:00:00.000Z"
+
+
+def requests_of(site: ReplicaSite, since: int) -> list[str]:
+    return [h for h in site.hits[since:] if h != "/robots.txt"]
+
+
+@pytest.mark.parametrize("theme, source, max_requests", [("ghost", "html", 3), ("next", "api", 1)])
+def test_three_runs_new_unchanged_and_edited(tmp_path, theme, source, max_requests):
+    site = ReplicaSite(theme)
+    with ReplicaServer(site) as server:
+        first = run_crawl(server.url, tmp_path / "1", source=source, env={"KYIVIND_DATA_DIR": str(tmp_path / "data")})
+        assert first.returncode == 0 and len(first.items) == len(posts())
+        assert all(i["version"] == 1 for i in first.items)
+
+        mark = len(site.hits)
+        second = run_crawl(server.url, tmp_path / "2", source=source, env={"KYIVIND_DATA_DIR": str(tmp_path / "data")})
+        assert second.returncode == 0 and second.items == []
+        assert len(requests_of(site, mark)) <= max_requests, requests_of(site, mark)
+
+        grow_and_edit(site)
+        mark = len(site.hits)
+        third = run_crawl(server.url, tmp_path / "3", source=source, env={"KYIVIND_DATA_DIR": str(tmp_path / "data")})
+        assert third.returncode == 0
+        got = {i["slug"]: i for i in third.items}
+        assert sorted(got) == sorted(["breaking-story-number-1", "breaking-story-number-2", EDITED])
+        assert got[EDITED]["version"] == 2 and got[EDITED]["url"] == f"{SITE}/{EDITED}/"
+        assert got[EDITED]["body_text"].endswith("revised its inflation forecast upward.")
+        assert got["breaking-story-number-1"]["version"] == 1
+        if source == "html":  # no known, unedited article was fetched again
+            assert not [h for h in requests_of(site, mark) if h.startswith("/ukraine-receives")]
+    feeds = sorted((tmp_path / "data" / "feeds").glob("newsfeed-*.jsonl"))
+    assert len(feeds) == 2, "the run that found nothing wrote no feed file"
+
+
+def test_unchanged_refetch_emits_nothing(tmp_path):
+    site = ReplicaSite("ghost")
+    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data")}
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env)
+        touched = next(p for p in site.posts if p["slug"] == EDITED)
+        touched["updated_at"] = "2025-11-24T12:00:00.000Z"  # lastmod moves, text does not
+        mark = len(site.hits)
+        second = run_crawl(server.url, tmp_path / "2", env=env)
+        assert f"/{EDITED}/" in site.hits[mark:], "re-fetched because its lastmod moved"
+        mark = len(site.hits)
+        third = run_crawl(server.url, tmp_path / "3", env=env)
+        assert f"/{EDITED}/" not in site.hits[mark:], "not again for the same edit"
+    assert second.items == [] and second.stats["kyivind/incremental/unchanged"] == 1
+    assert third.items == []
+
+
+def test_author_pages_are_reused_across_runs(tmp_path):
+    site = ReplicaSite("bare")
+    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data")}
+    with ReplicaServer(site) as server:
+        first = run_crawl(server.url, tmp_path / "1", env=env)
+        assert first.stats["kyivind/author_page/requests"] == 5
+        site.posts += [new_post(1)]
+        mark = len(site.hits)
+        second = run_crawl(server.url, tmp_path / "2", env=env)
+    assert [i["slug"] for i in second.items] == ["breaking-story-number-1"]
+    assert second.items[0]["authors"][0]["role"] == "Reporter"
+    assert not [h for h in site.hits[mark:] if h.startswith("/author/")]
+    assert second.stats["kyivind/author_page/from_state"] == 1
+
+
+def test_recovery_of_an_interrupted_feed(tmp_path):
+    """A killed run's .part file: complete lines count as exported, a cut line does not."""
+    feeds = tmp_path / "data" / "feeds"
+    feeds.mkdir(parents=True)
+    row = {"url": f"{SITE}/a-story/", "content_hash": "a" * 64, "version": 1, "modified_at": "2025-01-01T00:00:00+00:00"}
+    (feeds / "newsfeed-1.jsonl.part").write_text(json.dumps(row) + "\n" + '{"url": "https://kyivindep')
+    site = ReplicaSite("ghost")
+    with ReplicaServer(site) as server:
+        result = run_crawl(server.url, tmp_path, "-a", "max_pages=1", env={"KYIVIND_DATA_DIR": str(tmp_path / "data")})
+    assert (feeds / "newsfeed-1.jsonl").read_text().count("\n") == 1 and not list(feeds.glob("*.part"))
+    assert result.stats["kyivind/export/recovered_items"] == 1
+    assert "Recovered 1 items of an interrupted run" in result.log
+    state = State(tmp_path / "data" / "state.sqlite")
+    assert state.article(f"{SITE}/a-story/")["content_hash"] == "a" * 64
+
+
+def test_kill_9_during_backfill_then_resume_with_jobdir(tmp_path):
+    site = ReplicaSite("ghost", many_posts(60), page_size=10)
+    data = tmp_path / "data"
+    command = [sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", "mode=backfill", "-a", "since=2024-01-01",
+               "-a", "source=html", "-s", f"JOBDIR={tmp_path / 'job'}", "-s", "AUTOTHROTTLE_ENABLED=0",
+               "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+    env = {**os.environ, "KYIVIND_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    with ReplicaServer(site, latency=0.05) as server:
+        command[5:5] = ["-a", f"base_url={server.url}"]
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            parts = list((data / "feeds").glob("*.jsonl.part")) if (data / "feeds").exists() else []
+            if parts and parts[0].read_text().count("\n") >= 15:
+                break
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert list((data / "feeds").glob("*.jsonl.part")), "killed mid-run"
+        resumed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    rows = [json.loads(line) for f in (data / "feeds").glob("newsfeed-*.jsonl") for line in f.read_text().splitlines()]
+    urls = [r["url"] for r in rows]
+    wanted = {f"{SITE}/{p['slug']}/" for p in site.posts if p["published_at"] >= "2024-01-01"}
+    assert sorted(urls) == sorted(wanted), "every article exactly once across the two runs"
