@@ -141,7 +141,10 @@ def test_failed_urls_are_retried_by_the_next_run(fault_run, tmp_path):
     with ReplicaServer(site) as server:
         site.listing = lambda page: None  # the listing no longer links them: only failed.jsonl does
         second = run_crawl(server.url, tmp_path, *FAST, output=False)
-    assert site.served.get("/gone-410/") == 1 and site.served.get("/pdf-story/") == 1
+    # passing faults are asked again; failures for good (410, not HTML) are left listed for a person
+    assert site.served.get("/challenge-page/") == 1 and site.served.get("/empty-page/") == 1
+    assert "/gone-410/" not in site.served and "/pdf-story/" not in site.served
     rows = {json.loads(line)["url"].rsplit("/", 2)[-2]: json.loads(line) for line in (data / "failed.jsonl").read_text().splitlines()}
-    assert rows["gone-410"]["attempts"] == 2
-    assert second.stats["kyivind/failed/retried"] == len(rows)
+    assert rows["challenge-page"]["attempts"] == 2 and rows["gone-410"]["attempts"] == 1
+    permanent = {"gone-410", "pdf-story", "deleted-story-that-answers-404"}
+    assert second.stats["kyivind/failed/retried"] == len(set(rows) - permanent)
