@@ -1,0 +1,96 @@
+"""Schedule a ``newsfeed`` run on Scrapyd, unless one is still pending or running.
+
+    kyivind schedule [--url URL] [--project kyivind] [--spider newsfeed] [--setting K=V] [--arg k=v]
+
+Credentials come from the environment (``KYIVIND_SCRAPYD_USERNAME``, ``KYIVIND_SCRAPYD_PASSWORD``),
+the Scrapyd URL from ``--url`` or ``KYIVIND_SCRAPYD_URL`` (default ``http://127.0.0.1:6800``), and the
+data directory of the jobs from ``KYIVIND_DATA_DIR`` (passed as ``setting=KYIVIND_DATA_DIR=…`` so
+that the state persists across jobs). Exit codes: 0 scheduled or skipped, 1 Scrapyd unreachable or
+refused, 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+
+class ScrapydError(RuntimeError):
+    pass
+
+
+class Scrapyd:
+    def __init__(self, url: str, username: str | None = None, password: str | None = None, timeout: float = 30):
+        self.url = url.rstrip("/")
+        self.timeout = timeout
+        self.headers = {}
+        if username:
+            token = base64.b64encode(f"{username}:{password or ''}".encode()).decode()
+            self.headers["Authorization"] = f"Basic {token}"
+
+    def call(self, endpoint: str, params: list[tuple[str, str]] | None = None, post: bool = False) -> dict:
+        query = urllib.parse.urlencode(params or [])
+        url = f"{self.url}/{endpoint}" + ("" if post or not query else f"?{query}")
+        data = query.encode() if post else None
+        request = urllib.request.Request(url, data=data, headers=self.headers, method="POST" if post else "GET")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as answer:
+                body = json.loads(answer.read().decode())
+        except urllib.error.HTTPError as error:
+            raise ScrapydError(f"{endpoint}: HTTP {error.code}" + (" (check the credentials)" if error.code == 401 else "")) from None
+        except (urllib.error.URLError, OSError) as error:
+            raise ScrapydError(f"Scrapyd at {self.url} cannot be reached: {error}") from None
+        if body.get("status") != "ok":
+            raise ScrapydError(f"{endpoint}: {body.get('message', body)}")
+        return body
+
+    def active_jobs(self, project: str, spider: str) -> list[dict]:
+        jobs = self.call("listjobs.json", [("project", project)])
+        return [dict(job, state=state) for state in ("pending", "running") for job in jobs.get(state, [])
+                if job.get("spider") == spider]
+
+    def schedule(self, project: str, spider: str, settings: list[str], args: list[str]) -> str:
+        params = [("project", project), ("spider", spider)]
+        params += [("setting", s) for s in settings]
+        params += [tuple(a.split("=", 1)) for a in args]
+        return self.call("schedule.json", params, post=True)["jobid"]
+
+
+def _pair(value: str) -> str:
+    if "=" not in value or value.startswith("="):
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {value!r}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--url", default=os.environ.get("KYIVIND_SCRAPYD_URL", "http://127.0.0.1:6800"))
+    parser.add_argument("--project", default="kyivind")
+    parser.add_argument("--spider", default="newsfeed")
+    parser.add_argument("--setting", action="append", default=[], type=_pair, help="Scrapy setting NAME=VALUE")
+    parser.add_argument("--arg", action="append", default=[], type=_pair, help="spider argument name=value")
+
+
+def run(options: argparse.Namespace) -> int:
+    client = Scrapyd(options.url, os.environ.get("KYIVIND_SCRAPYD_USERNAME"), os.environ.get("KYIVIND_SCRAPYD_PASSWORD"))
+    settings = list(options.setting)
+    data_dir = os.environ.get("KYIVIND_DATA_DIR")
+    if data_dir and not any(s.startswith("KYIVIND_DATA_DIR=") for s in settings):
+        settings.append(f"KYIVIND_DATA_DIR={os.path.abspath(data_dir)}")
+    try:
+        active = client.active_jobs(options.project, options.spider)
+        if active:
+            job = active[0]
+            print(f"skipped: {options.spider} job {job['id']} is still {job['state']}")
+            return 0
+        job_id = client.schedule(options.project, options.spider, settings, options.arg)
+    except ScrapydError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"scheduled: {options.spider} job {job_id}")
+    return 0
