@@ -1,4 +1,4 @@
-"""The ``kyivind`` command: ``kyivind schedule`` (a Scrapyd run), more subcommands for analysts."""
+"""The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``report`` and ``merge`` (for analysts)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,33 @@ def build_parser() -> argparse.ArgumentParser:
     sched = sub.add_parser("schedule", help="schedule a newsfeed run on Scrapyd unless one is pending or running")
     schedule.add_arguments(sched)
     sched.set_defaults(run=schedule.run)
+
+    rep = sub.add_parser("report", help="HTML report, PNG chart and CSV of the latest version of every article")
+    rep.add_argument("data_dir", help="a data directory (its feeds/ folder is read), a feed folder or one feed file")
+    rep.add_argument("-o", "--output", help="report folder (default DATA_DIR/report)")
+    rep.set_defaults(run=_report)
+
+    mer = sub.add_parser("merge", help="one JSON Lines file with the latest version of every article")
+    mer.add_argument("data_dir")
+    mer.add_argument("-o", "--output", required=True)
+    mer.set_defaults(run=_merge)
     return parser
+
+
+def _report(options) -> int:
+    from .analysis import report
+
+    result = report(options.data_dir, options.output)
+    print(f"{result['articles']} articles: {result['html']} ({result['png'].name}, {result['csv'].name})")
+    return 0
+
+
+def _merge(options) -> int:
+    from .analysis import merge
+
+    dataset = merge(options.data_dir, options.output)
+    print(f"{len(dataset.articles)} articles from {dataset.rows_read} rows in {len(dataset.files)} files: {options.output}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,173 @@
+"""What analysts would otherwise write themselves: read every feed of a data directory, keep the latest
+version of each article, and write a merged file, a CSV and an HTML report with a chart.
+
+    kyivind merge DATA_DIR -o all.jsonl
+    kyivind report DATA_DIR [-o REPORT_DIR]
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonlines
+
+logger = logging.getLogger(__name__)
+
+CSV_COLUMNS = ["url", "slug", "title", "description", "published_at", "modified_at", "primary_tag", "tags",
+               "authors", "author_roles", "image_url", "image_caption", "image_credit", "word_count",
+               "reading_time_min", "language", "fetched_at", "content_hash", "version", "body_text"]
+
+
+@dataclass
+class Dataset:
+    articles: list[dict]  # the latest version of each article, newest first
+    rows_read: int = 0
+    files: list[Path] = field(default_factory=list)
+    bad_lines: int = 0
+
+
+def feed_files(data_dir: str | Path) -> list[Path]:
+    """The finished feed files of a data directory (its ``feeds/`` folder, or the folder itself)."""
+    folder = Path(data_dir)
+    if (folder / "feeds").is_dir():
+        folder = folder / "feeds"
+    if folder.is_file():
+        return [folder]
+    return sorted(p for p in folder.glob("*.jsonl") if p.name != "failed.jsonl")
+
+
+def load(data_dir: str | Path, progress: bool = True) -> Dataset:
+    files = feed_files(data_dir)
+    latest: dict[str, dict] = {}
+    rows = bad = 0
+    total = sum(f.stat().st_size for f in files)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="B", unit_scale=True, desc="reading feeds", disable=None)
+    for path in files:
+        with jsonlines.open(path) as reader:
+            for row in reader.iter(skip_invalid=True, skip_empty=True):
+                if not isinstance(row, dict) or not row.get("url"):
+                    bad += 1
+                    continue
+                rows += 1
+                key = (row.get("version") or 1, row.get("fetched_at") or "")
+                kept = latest.get(row["url"])
+                if kept is None or key >= (kept.get("version") or 1, kept.get("fetched_at") or ""):
+                    latest[row["url"]] = row
+        if bar is not None:
+            bar.update(path.stat().st_size)
+    if bar is not None:
+        bar.close()
+    articles = sorted(latest.values(), key=lambda r: r.get("published_at") or "", reverse=True)
+    return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=bad)
+
+
+def merge(data_dir: str | Path, output: str | Path, progress: bool = True) -> Dataset:
+    dataset = load(data_dir, progress)
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with jsonlines.open(output, mode="w") as writer:
+        writer.write_all(dataset.articles)
+    return dataset
+
+
+def csv_row(article: dict) -> dict:
+    image = article.get("image") or {}
+    authors = article.get("authors") or []
+    row = {k: article.get(k) for k in CSV_COLUMNS if k in article}
+    row.update(tags="; ".join(article.get("tags") or []), authors="; ".join(a.get("name") or "" for a in authors),
+               author_roles="; ".join(a.get("role") or "" for a in authors), image_url=image.get("url"),
+               image_caption=image.get("caption"), image_credit=image.get("credit"))
+    return row
+
+
+def write_csv(articles: list[dict], path: Path) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(csv_row(a) for a in articles)
+
+
+def counts(articles: list[dict], top: int = 10) -> dict:
+    per_day = Counter((a.get("published_at") or "")[:10] for a in articles if a.get("published_at"))
+    if per_day:  # every day of the span, the quiet ones at 0
+        from datetime import date, timedelta
+
+        first, last = date.fromisoformat(min(per_day)), date.fromisoformat(max(per_day))
+        for n in range((last - first).days + 1):
+            per_day.setdefault((first + timedelta(days=n)).isoformat(), 0)
+    tags = Counter(t for a in articles for t in (a.get("tags") or []))
+    authors = Counter(x.get("name") for a in articles for x in (a.get("authors") or []) if x.get("name"))
+    return {"per_day": dict(sorted(per_day.items())), "tags": tags.most_common(top), "authors": authors.most_common(top)}
+
+
+def chart(stats: dict, path: Path):
+    """A PNG of articles per day, top tags and top authors; returns the matplotlib figure."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    figure, (per_day, tags, authors) = plt.subplots(3, 1, figsize=(10, 12), constrained_layout=True)
+    days = list(stats["per_day"])
+    per_day.bar(range(len(days)), list(stats["per_day"].values()), color="#1f5fa8")
+    step = max(1, len(days) // 15)
+    per_day.set_xticks(range(0, len(days), step), [days[i] for i in range(0, len(days), step)], rotation=45, ha="right")
+    per_day.yaxis.set_major_locator(MaxNLocator(integer=True))
+    per_day.set_title("Articles per day")
+    per_day.set_xlabel("Publication date (UTC)")
+    per_day.set_ylabel("Articles")
+    for axis, pairs, title, label in ((tags, stats["tags"], "Top tags", "Tag"),
+                                      (authors, stats["authors"], "Top authors", "Author")):
+        names = [n for n, _ in pairs][::-1]
+        axis.barh(names, [c for _, c in pairs][::-1], color="#e0a526")
+        axis.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axis.set_title(title)
+        axis.set_xlabel("Articles")
+        axis.set_ylabel(label)
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+    return figure
+
+
+def _table(pairs, first: str) -> str:
+    rows = "".join(f"<tr><td>{html.escape(str(n))}</td><td>{c}</td></tr>" for n, c in pairs)
+    return f"<table><thead><tr><th>{first}</th><th>Articles</th></tr></thead><tbody>{rows}</tbody></table>"
+
+
+def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bool = True) -> dict:
+    """Write ``report.html``, ``articles.png`` and ``articles.csv``; return what they hold."""
+    dataset = load(data_dir, progress)
+    out = Path(out_dir) if out_dir else Path(data_dir) / "report"
+    out.mkdir(parents=True, exist_ok=True)
+    stats = counts(dataset.articles)
+    png, csv_path, page = out / "articles.png", out / "articles.csv", out / "report.html"
+    figure = chart(stats, png)
+    write_csv(dataset.articles, csv_path)
+    edited = sum(1 for a in dataset.articles if (a.get("version") or 1) > 1)
+    span = (min(stats["per_day"]), max(stats["per_day"])) if stats["per_day"] else ("–", "–")
+    page.write_text(f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>kyivind report: News Feed</title>
+<style>body{{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}}table{{border-collapse:collapse;margin:1em 0}}
+td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}img{{max-width:100%}}</style></head>
+<body>
+<h1>The Kyiv Independent — News Feed</h1>
+<p id="summary"><strong>{len(dataset.articles)}</strong> articles (latest version of each; {edited} edited) from
+{dataset.rows_read} rows in {len(dataset.files)} feed files, published {span[0]} to {span[1]}.</p>
+<img src="{png.name}" alt="Articles per day, top tags and top authors" width="1000" height="1200">
+<h2>Top tags</h2>{_table(stats["tags"], "Tag")}
+<h2>Top authors</h2>{_table(stats["authors"], "Author")}
+<p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>
+</body></html>
+""", encoding="utf-8")
+    return {"articles": len(dataset.articles), "rows_read": dataset.rows_read, "counts": stats, "figure": figure,
+            "html": page, "png": png, "csv": csv_path}

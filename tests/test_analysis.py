@@ -1,0 +1,140 @@
+"""For the analysts: the feed documentation, its recipes run as written, the report and its chart."""
+
+import json
+import os
+import re
+import shutil
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from kyivind.analysis import load, merge, report
+from kyivind.cli import main as cli
+from kyivind.items import load_schema
+from tests.conftest import ROOT, run_crawl
+from tests.replica.content import posts
+from tests.replica.server import ReplicaServer, ReplicaSite
+from tests.test_incremental import EDITED, grow_and_edit
+
+pytestmark = pytest.mark.crawl
+DOC = (ROOT / "docs/feed.md").read_text()
+CHROMIUM = os.environ.get("KYIVIND_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    """Two runs of the replica: all articles, then two new ones and an edit (version 2)."""
+    root = tmp_path_factory.mktemp("analysis")
+    site = ReplicaSite("ghost")
+    env = {"KYIVIND_DATA_DIR": str(root / "data")}
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, root / "1", env=env, output=False)
+        grow_and_edit(site)
+        run_crawl(server.url, root / "2", env=env, output=False)
+    return root / "data"
+
+
+def test_schema_holds_for_real_output_and_every_field_is_documented(data_dir):
+    validator = Draft202012Validator(load_schema())
+    rows = [json.loads(line) for f in (data_dir / "feeds").glob("newsfeed-*.jsonl") for line in f.read_text().splitlines()]
+    assert len(rows) == len(posts()) + 3
+    for row in rows:
+        assert not list(validator.iter_errors(row)), row["url"]
+    schema = load_schema()
+    for name in schema["properties"]:
+        assert f"| `{name}` |" in DOC or f"`{name}`," in DOC, f"{name} is not documented"
+    for name in schema["$defs"]["author"]["properties"]:
+        assert f"| `{name}` |" in DOC
+    assert "../kyivind/schema/article.schema.json" in DOC
+
+
+def test_latest_version_of_each_article(data_dir, tmp_path):
+    dataset = merge(data_dir, tmp_path / "all.jsonl", progress=False)
+    assert dataset.rows_read == len(posts()) + 3 and len(dataset.articles) == len(posts()) + 2
+    merged = {json.loads(line)["slug"]: json.loads(line) for line in (tmp_path / "all.jsonl").read_text().splitlines()}
+    assert merged[EDITED]["version"] == 2 and merged[EDITED]["body_text"].endswith("inflation forecast upward.")
+    assert cli(["merge", str(data_dir), "-o", str(tmp_path / "cli.jsonl")]) == 0
+    assert (tmp_path / "cli.jsonl").read_text().count("\n") == len(posts()) + 2
+
+
+def test_report_counts_match_the_feed(data_dir, tmp_path):
+    result = report(data_dir, tmp_path, progress=False)
+    articles = load(data_dir, progress=False).articles
+    assert result["articles"] == len(articles) == 14
+    assert sum(result["counts"]["per_day"].values()) == 14
+    assert dict(result["counts"]["tags"])["News Feed"] == 14
+    import csv
+
+    with open(tmp_path / "articles.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 14 and {r["slug"] for r in rows} == {a["slug"] for a in articles}
+    assert next(r for r in rows if r["slug"] == EDITED)["version"] == "2"
+    page = (tmp_path / "report.html").read_text()
+    text = " ".join(page.split())
+    assert "<strong>14</strong> articles (latest version of each; 1 edited) from 15 rows in 2 feed files" in text
+
+
+def test_chart_is_a_real_png_with_labelled_axes(data_dir, tmp_path):
+    import matplotlib.image
+
+    result = report(data_dir, tmp_path, progress=False)
+    png = matplotlib.image.imread(result["png"])
+    assert png.shape[:2] == (1200, 1000) and png.std() > 0.05, "a 1000x1200 picture with something drawn"
+    per_day, tags, authors = result["figure"].axes
+    assert (per_day.get_xlabel(), per_day.get_ylabel()) == ("Publication date (UTC)", "Articles")
+    assert (tags.get_ylabel(), authors.get_ylabel()) == ("Tag", "Author")
+    assert sum(bar.get_height() for bar in per_day.patches) == 14
+    assert [t.get_text() for t in tags.get_yticklabels()][-1] == "News Feed"
+
+
+@pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM), reason="Chromium is not installed")
+def test_report_opens_in_headless_chromium_without_console_errors(data_dir, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    result = report(data_dir, tmp_path, progress=False)
+    problems = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
+                                    "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        page = browser.new_page()
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(result["html"].as_uri())
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.querySelector('img').naturalWidth") == 1000
+        assert "14" in page.inner_text("#summary")
+        browser.close()
+    assert problems == []
+
+
+def _code(language: str) -> str:
+    return re.search(rf"```{language}\n(.*?)```", DOC, re.S).group(1)
+
+
+def test_pandas_recipe_as_documented(data_dir, monkeypatch):
+    monkeypatch.chdir(data_dir.parent)
+    scope = {}
+    exec(_code("python"), scope)  # the recipe, verbatim
+    latest, authors = scope["latest"], scope["authors"]
+    assert len(latest) == 14 and latest.set_index("slug").loc[EDITED, "version"] == 2
+    assert str(latest["published_at"].dtype).startswith("datetime64[") and str(latest["published_at"].dt.tz) == "UTC"
+    assert {"url", "name", "role", "bio"} <= set(authors.columns) and len(authors) == 17
+
+
+def test_duckdb_recipe_and_documented_types(data_dir, monkeypatch):
+    import duckdb
+
+    monkeypatch.chdir(data_dir.parent)
+    con = duckdb.connect()
+    statements = [s for s in _code("sql").split(";") if s.strip()]
+    for statement in statements[:-1]:
+        con.execute(statement)
+    per_author = dict(con.execute(statements[-1]).fetchall())
+    assert per_author["Kateryna Denisova"] == 3 and sum(per_author.values()) == 17
+    assert con.execute("select count(*) from articles").fetchone()[0] == 14
+    types = dict((row[0], row[1]) for row in con.execute("describe feed").fetchall())
+    table = re.search(r"`read_json_auto` gives these column types:\n\n(.*?)\n\n", DOC, re.S).group(1)
+    for line in table.splitlines()[2:]:
+        columns, documented = [c.strip() for c in line.strip("|").split("|")]
+        for column in re.findall(r"`(\w+)`", columns):
+            assert types[column] == documented.strip("`"), column
