@@ -90,6 +90,12 @@ REMOTE_CONTROL_ENABLED = False
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = os.environ.get("KYIVIND_LOG_LEVEL", "INFO")
 
+# --- Browser rendering (scrapy-playwright; off unless -a render=true) ------------------------------
+KYIVIND_RENDER = os.environ.get("KYIVIND_RENDER", "") == "1"
+KYIVIND_CHROMIUM_PATH = os.environ.get("KYIVIND_CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's Chromium
+KYIVIND_RENDER_MAX_CLICKS = 50  # "Show More" clicks per listing page at most (logged when reached)
+KYIVIND_RENDER_MAX_PAGES = 2  # browser tabs open at once
+
 # --- Development ----------------------------------------------------------------------------
 # KYIVIND_HTTPCACHE=1 keeps every answer under .scrapy/httpcache for offline re-runs.
 HTTPCACHE_ENABLED = os.environ.get("KYIVIND_HTTPCACHE", "") == "1"

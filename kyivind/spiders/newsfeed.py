@@ -7,6 +7,8 @@ Arguments (``-a name=value``):
   max_pages  listing pages to walk (default: all)
   since      ISO date: stop walking once the listing is older, skip older articles
   source     auto (default: the Content API, the HTML walk where the API is unusable) | api | html
+  render     true: listing pages (and article pages without a body) are loaded in Chromium, "Show More"
+             clicked until it disappears (``KYIVIND_RENDER``, ``KYIVIND_RENDER_MAX_CLICKS``)
   mode       incremental (default: fetch only what is new or edited since the last run) | backfill
              (walk the whole listing back to ``since``, skipping what is known; resumable with JOBDIR)
              | full (fetch everything again; still emit only new or changed articles)
@@ -97,6 +99,17 @@ def _mode(value) -> str:
     return value
 
 
+def _flag(name: str, value) -> bool | None:
+    if value in (None, ""):
+        return None
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ArgumentError(f"{name} must be true or false, got {value!r}")
+
+
 def _http_url(name: str, value) -> str | None:
     if value in (None, ""):
         return None
@@ -111,14 +124,17 @@ class NewsfeedSpider(scrapy.Spider):
     # 404/410 reach the callbacks, so that the end of the listing and dead cards are handled and counted
     custom_settings = {"HTTPERROR_ALLOWED_CODES": [404, 410]}
 
-    def __init__(self, base_url=None, site_url=None, max_pages=None, since=None, source=None, mode=None, **kwargs):
+    def __init__(self, base_url=None, site_url=None, max_pages=None, since=None, source=None, mode=None, render=None,
+                 **kwargs):
         super().__init__(**kwargs)
         self.argument_error = None
         self._site_arg = self._base_arg = self.max_pages = self.since = None
         self.source, self.mode = "auto", "incremental"
+        self._render_arg = None
         try:
             self.source = _source(source)
             self.mode = _mode(mode)
+            self._render_arg = _flag("render", render)
             self._site_arg = _http_url("site_url", site_url)
             self._base_arg = _http_url("base_url", base_url)
             self.max_pages = _positive_int("max_pages", max_pages)
@@ -138,6 +154,11 @@ class NewsfeedSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         site = spider._site_arg or crawler.settings.get("KYIVIND_SITE_URL") or DEFAULT_SITE_URL
         spider.urls = SiteUrls(site, spider._base_arg or site)
+        spider.render = spider._render_arg if spider._render_arg is not None else crawler.settings.getbool("KYIVIND_RENDER")
+        if spider.render and not spider.argument_error:
+            from .. import render  # the browser only for runs that render
+
+            render.configure(crawler.settings, spider.urls.base_host)
         data_dir = crawler.settings.get("KYIVIND_DATA_DIR", "data")
         spider.failed = FailedUrls(data_dir, crawler.settings.getint("KYIVIND_FAILED_MAX_ATTEMPTS", 5))
         spider.run_state = State(Path(data_dir) / "state.sqlite") if crawler.settings.getbool("KYIVIND_STATE_ENABLED", True) else None
@@ -207,8 +228,42 @@ class NewsfeedSpider(scrapy.Spider):
         # dont_filter: a run resumed from JOBDIR walks again what a killed run had in flight;
         # repeats within a run are kept out by the spider's own sets
         url = url or self.urls.fetch_url(self.settings.get("KYIVIND_LISTING_PATH", "/tag/news-feed/"))
+        if self.render:
+            from ..render import page_meta
+
+            return scrapy.Request(url, callback=self.parse_rendered_listing, errback=self.render_failed,
+                                  cb_kwargs={"page_number": page_number}, meta=page_meta(),
+                                  priority=LISTING_PRIORITY, dont_filter=True)
         return scrapy.Request(url, callback=self.parse_listing, cb_kwargs={"page_number": page_number},
                               priority=LISTING_PRIORITY, dont_filter=True)
+
+    # --- rendering -----------------------------------------------------------------------------
+    async def parse_rendered_listing(self, response, page_number: int):
+        from ..render import click_show_more
+
+        page = response.meta["playwright_page"]
+        max_clicks = self.settings.getint("KYIVIND_RENDER_MAX_CLICKS", 50)
+        try:
+            clicks, left = await click_show_more(page, max_clicks)
+            html = await page.content()
+        finally:
+            await page.close()
+        self.stats.inc_value("kyivind/render/listing_pages")
+        self.stats.inc_value("kyivind/render/show_more_clicks", clicks)
+        logger.info("Rendered listing page %d: Show More clicked %d times", page_number, clicks)
+        if left:
+            self.stats.inc_value("kyivind/render/click_bound_reached")
+            logger.warning("Show More still shown after %d clicks (KYIVIND_RENDER_MAX_CLICKS=%d): older cards not loaded",
+                           clicks, max_clicks)
+        for request in self.parse_listing(response.replace(body=html.encode("utf-8"), encoding="utf-8"), page_number):
+            yield request
+
+    async def render_failed(self, failure):
+        page = failure.request.meta.get("playwright_page")
+        if page is not None:
+            await page.close()
+        self.stats.inc_value("kyivind/render/failed")
+        logger.error("Rendering %s failed: %s", failure.request.url, failure.getErrorMessage())
 
     # --- edits: the posts sitemap's lastmod ------------------------------------------------------
     def _sitemap_request(self, path: str) -> scrapy.Request:
@@ -423,6 +478,16 @@ class NewsfeedSpider(scrapy.Spider):
         extraction = extract_article(text, response.url)
         for problem in extraction.problems:
             self.stats.inc_value(f"kyivind/page/{problem}")
+        if not extraction.is_article and self.render and not response.meta.get("playwright"):
+            # the body may be drawn by script: the same page once more, in the browser
+            self.stats.inc_value("kyivind/render/articles")
+            logger.info("No article body in the HTML of %s: rendering it", response.url)
+            self._pending.add(response.meta.get("kyivind_article", response.url))
+            yield scrapy.Request(response.url, callback=self.parse_article, errback=self.article_failed,
+                                 dont_filter=True, cb_kwargs={"listing_url": listing_url},
+                                 meta={"playwright": True, "playwright_page_goto_kwargs": {"wait_until": "networkidle"},
+                                       "kyivind_article": response.meta.get("kyivind_article", response.url)})
+            return
         if not extraction.is_article:
             self.stats.inc_value("kyivind/article/not_an_article")
             self._fail(response.url, "not_an_article", "page holds no article (title={!r}, body={})".format(

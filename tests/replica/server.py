@@ -11,6 +11,7 @@ article, and (theme ``bare``) a "next page" link from the last listing page to a
 from __future__ import annotations
 
 import argparse
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 
 from . import themes
 from .api import content_api
-from .content import AUTHORS, CONTENT_KEY, MISSING_SLUG, PAGE_SIZE, SITE, posts
+from .content import AUTHORS, CONTENT_KEY, MISSING_SLUG, PAGE_SIZE, SITE, post_html, posts
 
 
 class ReplicaSite:
@@ -58,6 +59,8 @@ class ReplicaSite:
         if page < 1 or page > len(pages):
             return None
         has_next = page < len(pages)
+        if self.theme == "script":
+            return themes.script_listing()
         if self.theme == "ghost":
             return themes.ghost_listing([themes.ghost_card(p, h) for p, h in pages[page - 1]], page, has_next)
         if self.theme == "next":
@@ -70,8 +73,29 @@ class ReplicaSite:
         for i, post in enumerate(ordered):
             if post["slug"] == slug:
                 other = ordered[i + 1] if i + 1 < len(ordered) else (ordered[0] if len(ordered) > 1 else None)
-                render = {"ghost": themes.ghost_article, "next": themes.next_article, "bare": themes.bare_article}
-                return render[self.theme](post, ordered, other)
+                render = {"ghost": themes.ghost_article, "next": themes.next_article, "bare": themes.bare_article,
+                          "script": themes.next_article}
+                page = render[self.theme](post, ordered, other)
+                if self.theme == "script" and slug == themes.SCRIPT_BODY_SLUG:
+                    page = themes.script_body_article(page, slug)
+                return page
+        return None
+
+    def _script_route(self, path: str, query: str):
+        """The script theme: a listing page without cards, its JSON batches, and script-drawn bodies."""
+        json_type = {"Content-Type": "application/json"}
+        if path in ("/tag/news-feed/", "/tag/news-feed"):
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, themes.script_listing()
+        if path == "/api/feed.json":
+            pages = self.listing_pages()
+            number = int(dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("page", "1"))
+            cards = [{"href": href, "title": post["title"], "published_at": post["published_at"]}
+                     for post, href in pages[number - 1]] if 0 < number <= len(pages) else []
+            return 200, json_type, json.dumps({"cards": cards, "next": number + 1 if number < len(pages) else None})
+        if path.startswith("/api/post/"):
+            slug = path.rsplit("/", 1)[-1].removesuffix(".json")
+            post = next((p for p in self.posts if p["slug"] == slug), None)
+            return (200, json_type, json.dumps({"html": post_html(post)})) if post else (404, json_type, "{}")
         return None
 
     def sitemap_posts(self) -> str:
@@ -105,6 +129,10 @@ class ReplicaSite:
             return 200, {"Content-Type": "text/xml"}, f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{parts}</sitemapindex>'
         if path == "/sitemap-posts.xml":
             return 200, {"Content-Type": "text/xml"}, self.sitemap_posts()
+        if self.theme == "script":
+            scripted = self._script_route(path, query)
+            if scripted is not None:
+                return scripted
         if path in ("/tag/news-feed/", "/tag/news-feed"):
             return 200, html_type, self.listing(1) or ""
         if path.startswith("/tag/news-feed/page/"):

@@ -7,6 +7,9 @@
 - ``bare``: a Next.js front end that embeds nothing: only visible markup with hashed class names,
   a title and description, paragraphs each in a wrapper, cards without Koenig classes, no author
   cards (roles and bios only on the author pages).
+- ``script``: the ``next`` article pages behind a listing drawn by script: an empty container filled
+  from ``/api/feed.json``, and a "Show More" button that fetches the next batch until none is left;
+  one article (``SCRIPT_BODY_SLUG``) draws its body by script too, from ``/api/post/<slug>.json``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from urllib.parse import quote
 
 from .content import AUTHORS, CONTENT_KEY, SITE, body_text, excerpt, ghost_reading_time, post_html
 
-THEMES = ("ghost", "next", "bare")
+THEMES = ("ghost", "next", "bare", "script")
 e = html.escape
 
 
@@ -236,7 +239,8 @@ def next_article(post: dict, latest: list[dict], other: dict | None) -> str:
 <div class="Post_wrapper__z7">
 <a class="Post_tag__t1" href="{SITE}/tag/{primary["slug"]}/">{e(primary["name"])}</a>
 <h1 class="Post_title__t2">{e(post["title"])}</h1>
-<div class="Post_meta__m3"><span>{post["reading_time"]} min read</span></div>
+<div class="Post_meta__m3"><time datetime="{post["published_at"]}">{_date_label(post["published_at"])}</time>
+<span>{post["reading_time"]} min read</span> <span>Updated <time itemprop="dateModified" datetime="{post["updated_at"]}">{_date_label(post["updated_at"])}</time></span></div>
 {figure}
 <div class="Post_content__c5">{post_html(post)}</div>
 </div>
@@ -339,3 +343,41 @@ def author_page(theme: str, slug: str, posts: list[dict]) -> str:
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(a["name"])} - The Kyiv Independent</title>{head}</head>
 <body>{NAV.format(cls="top")}<main><section class="profile"><span>Team</span><img src="{img}" alt="Avatar">
 <h1>{e(a["name"])}</h1>{role}<p>{e(a["bio"])}</p></section><h2>Articles</h2><div class="list">{items}</div></main>{FOOTER}</body></html>"""
+
+
+# --- script -----------------------------------------------------------------------------------------------
+SCRIPT_BODY_SLUG = "air-raid-alert-declared-across-ukraine"
+
+
+def script_listing() -> str:
+    return """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>News Feed | The Kyiv Independent</title>
+</head><body><main><h1>News Feed</h1><div id="feed"></div><button id="more" type="button" hidden>Show More</button></main>
+<script>
+let page = 1;
+async function load() {
+  const answer = await fetch('/api/feed.json?page=' + page);
+  const data = await answer.json();
+  const feed = document.getElementById('feed');
+  for (const card of data.cards) {
+    const item = document.createElement('article');
+    item.innerHTML = '<a href="' + card.href + '"><h3></h3></a><time datetime="' + card.published_at + '"></time>';
+    item.querySelector('h3').textContent = card.title;
+    feed.appendChild(item);
+  }
+  const more = document.getElementById('more');
+  if (data.next) { page = data.next; more.hidden = false; } else { more.remove(); }
+}
+document.getElementById('more').addEventListener('click', load);
+load();
+</script></body></html>"""
+
+
+def script_body_article(html_page: str, slug: str) -> str:
+    """The article page with its body (and its embedded post data) left to a script."""
+    start = html_page.index('<div class="Post_content__c5">')
+    body_end = html_page.index("</div>\n</div>", start) + len("</div>")  # the body's own closing tag
+    page = html_page[:start] + '<div class="Post_content__c5" id="body"></div>' + html_page[body_end:]
+    page = page[: page.index('<script id="__NEXT_DATA__"')] + (
+        "<script>fetch('/api/post/" + slug + ".json').then(r => r.json()).then(post => "
+        "{ document.getElementById('body').innerHTML = post.html; });</script></body></html>")
+    return page
