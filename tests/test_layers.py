@@ -111,3 +111,44 @@ def test_share_image_not_shown_on_the_page_is_not_the_feature_image():
     p = Page(html, MULTI_URL)
     result = extract_article(p)
     assert result.fields["image"] is None or "share.png" not in result.fields["image"]["url"]
+
+
+def test_structure_on_a_theme_without_time_figure_or_article_elements():
+    """Date written out in the byline, caption beside the picture, body in chunks around an advert,
+    role and bio in inline elements with "Read more" glued on."""
+    from kyivind.pipelines.authorbio import split_author
+
+    paragraphs = ["Ukraine is working on a prisoner exchange with Russia, President Volodymyr Zelensky said on May 21.",
+                  "We have to release all our people, unconditionally, Zelensky said in an evening address on May 21.",
+                  "The Security Service on May 17 announced it had launched preparatory steps for the exchange.",
+                  "Zelensky noted that Ukraine is ensuring the exchange goes as planned, with reports prepared daily."]
+    html = f"""<html lang="en"><head><title>Exchange | The Kyiv Independent</title></head><body>
+<header><nav><a href="/tag/news-feed/">News Feed</a></nav></header><div class="l"><div class="m">
+<span><a href="/tag/news-feed/">News Feed</a></span><h1>Exchange</h1>
+<div>By <a href="/author/volodymyr-ivanyshyn/">Volodymyr Ivanyshyn</a> <span>May 21, 2025 8:41 PM</span> <span>2 min read</span></div>
+<div><img src="/_next/image?url=https%3A%2F%2Fassets.kyivindependent.com%2Fx.jpg&amp;w=1536&amp;q=75" alt="">
+<p>Soldiers at a training ground on Sept. 12, 2023. (Francis Farrell/The Kyiv Independent)</p></div>
+<section><p>{paragraphs[0]}</p><p>{paragraphs[1]}</p></section><div class="ad-slot"><p>Advertisement</p></div>
+<section><p>{paragraphs[2]}</p><p>{paragraphs[3]}</p></section></div></div>
+<div><div><img alt="Avatar" src="/a.jpg"><div><a href="/author/volodymyr-ivanyshyn/">Volodymyr Ivanyshyn</a><span>News Editor</span></div>
+<span>Volodymyr Ivanyshyn is a news editor for The Kyiv Independent.</span><a href="/author/volodymyr-ivanyshyn/">Read more</a></div></div>
+<footer>(c)</footer></body></html>"""
+    fields = extract_article(html, "https://kyivindependent.com/exchange/").fields
+    assert fields["published_at"] == "2025-05-21T20:41:00+00:00"
+    assert fields["image"] == {"url": "https://assets.kyivindependent.com/x.jpg", "caption": "Soldiers at a training ground on Sept. 12, 2023.",
+                               "credit": "Francis Farrell/The Kyiv Independent"}
+    assert fields["body_text"] == "\n\n".join(paragraphs)
+    author = split_author(fields["authors"][0])
+    assert author["url"] == "https://kyivindependent.com/author/volodymyr-ivanyshyn/"
+    assert (author["role"], author["bio"]) == ("News Editor", "Volodymyr Ivanyshyn is a news editor for The Kyiv Independent.")
+
+
+def test_logo_heading_and_time_without_datetime():
+    html = """<html><head><title>Parliament extends martial law | The Kyiv Independent</title></head><body>
+<div class="top"><h1>The Kyiv Independent</h1></div><div class="post"><h1>Parliament extends martial law</h1>
+<time>Nov 17, 2025 10:45</time><div class="text"><p>Ukraine's parliament voted on Nov. 17 to extend martial law and
+general mobilization for another 90 days, lawmakers said.</p><p>A total of 320 lawmakers supported it.</p></div></div></body></html>"""
+    fields = extract_article(html, "https://kyivindependent.com/parliament/").fields
+    assert fields["title"] == "Parliament extends martial law"
+    assert fields["published_at"] == "2025-11-17T10:45:00+00:00"
+    assert fields["body_text"].endswith("A total of 320 lawmakers supported it.")

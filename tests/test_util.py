@@ -59,3 +59,16 @@ def test_reading_time_and_language():
     assert parse_reading_time("0 min read") == 0
     assert parse_reading_time("no time") is None
     assert language_tag("en-US") == "en" and language_tag("uk_UA") == "uk" and language_tag("") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By X · May 21, 2025 8:41 PM · 2 min read", "2025-05-21T20:41:00+00:00"),
+    ("18 Nov 2025", "2025-11-18T00:00:00+00:00"),
+    ("Sept. 12, 2023", "2023-09-12T00:00:00+00:00"),
+    ("Updated Nov 20, 2025 at 19:30", "2025-11-20T19:30:00+00:00"),
+    ("no date here 2025", None),
+])
+def test_dates_written_for_people(text, expected):
+    from kyivind.extraction.util import parse_text_date
+
+    assert parse_text_date(text) == expected

@@ -10,7 +10,7 @@ from parsel import Selector
 from .ghost_post import post_fields
 from .layers import LAYERS
 from .page import Page
-from .util import image_key, language_tag, split_caption, url_path_slug
+from .util import clean_text, image_key, language_tag, split_caption, url_path_slug
 
 SCALAR_FIELDS = ("url", "title", "description", "published_at", "modified_at", "primary_tag",
                  "body_text", "reading_time_min", "language")
@@ -78,7 +78,7 @@ def merge_image(found: list[tuple[str, dict]], page: Page) -> tuple[dict | None,
                                 if i and i.get("raw_caption") and image_key(i.get("url")) == key), None)
             raw_caption = raw_caption or page.caption_for(image["url"])
         caption, credit = split_caption(raw_caption)
-        return {"url": image["url"], "caption": caption, "credit": credit}, layer
+        return {"url": image["url"], "caption": caption, "credit": credit, "_raw_caption": raw_caption}, layer
     return None, None
 
 
@@ -111,6 +111,10 @@ def extract_article(source: Selector | str | bytes | Page, url: str | None = Non
             fields[key] = [] if key == "tags" else None
     fields["authors"], sources["authors"] = merge_authors([(n, r.get("authors") or []) for n, r in results])
     fields["image"], sources["image"] = merge_image([(n, r.get("image")) for n, r in results], page)
+    raw_caption = fields["image"].pop("_raw_caption", None) if fields["image"] else None
+    if raw_caption and fields["body_text"]:  # a caption printed as a plain paragraph is not body text
+        blocks = [b for b in fields["body_text"].split("\n\n") if clean_text(b) != clean_text(raw_caption)]
+        fields["body_text"] = "\n\n".join(blocks) or None
     _finish(fields, sources, url)
     return Extraction(fields=fields, sources={k: v for k, v in sources.items() if v}, problems=sorted(set(page.problems)))
 

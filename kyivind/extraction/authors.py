@@ -81,6 +81,8 @@ def split_author_block(raw: str | None, name: str | None) -> tuple[str | None, s
     """(role, bio) of an author block given as text, one visual line per line where it can."""
     if not raw:
         return None, None
+    raw = re.sub(r"^\s*Avatar\b", "", raw)
+    raw = re.sub(r"(?<=[.!?\w])\s*(?:Read more|Read More|More from \w[^\n]*)\s*[→»›]?\s*$", "", raw)
     lines = [clean_text(line) for line in raw.split("\n")]
     lines = [line for line in lines if line and line.lower().rstrip(" →»›") not in CHROME_LINES]
     if lines:

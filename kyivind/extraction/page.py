@@ -22,6 +22,9 @@ def _unescape(value):
     return value
 
 
+CREDIT_END = re.compile(r"\([^()]{3,120}\)\.?$")
+
+
 class Page:
     def __init__(self, source: Selector | str | bytes, url: str | None = None):
         if isinstance(source, Selector):
@@ -96,7 +99,15 @@ class Page:
     # --- structure -----------------------------------------------------------------------------
     @cached_property
     def title_el(self):
-        """The page's title heading: the ``<h1>`` in ``<article>`` or ``<main>``, else the first."""
+        """The page's title heading: of several ``<h1>`` the one the document ``<title>`` repeats, else
+        the one in ``<article>`` or ``<main>``, else the first."""
+        headings = [h for h in self.root.xpath("//h1") if clean_text(" ".join(h.itertext()))]
+        if len(headings) > 1:
+            title = clean_text(self.sel.xpath("//title/text()").get()).lower()
+            named = [(title.find(clean_text(" ".join(h.itertext())).lower()), n, h) for n, h in enumerate(headings)
+                     if title and clean_text(" ".join(h.itertext())).lower() in title]
+            if named:  # "Headline | Site": the headline comes first
+                return min(named)[2]
         for path in ("//article//h1", "//main//h1", "//h1"):
             found = [h for h in self.root.xpath(path) if clean_text(" ".join(h.itertext()))]
             if found:
@@ -120,7 +131,8 @@ class Page:
         return any(image_key(found) == key for _, found in self.images())
 
     def caption_for(self, url: str) -> str | None:
-        """The caption beside an image: the ``figcaption`` of its ``figure``."""
+        """The caption beside an image: the ``figcaption`` of its ``figure``; else an element right after
+        the image that is marked as a caption or ends with a credit in parentheses."""
         key = image_key(url)
         for img, found in self.images():
             if image_key(found) != key:
@@ -133,6 +145,19 @@ class Page:
                 if captions:
                     return clean_text(" ".join(captions[0].itertext())) or None
                 parent = parent.getparent()
+            node = img
+            for _ in range(3):
+                sibling = node.getnext()
+                while sibling is not None and not isinstance(sibling.tag, str):
+                    sibling = sibling.getnext()
+                if sibling is not None and sibling.tag not in ("img", "picture", "figure"):
+                    text = clean_text(" ".join(sibling.itertext()))
+                    marked = re.search(r"caption|credit", f"{sibling.get('class', '')} {sibling.get('id', '')}", re.I)
+                    if text and len(text) < 600 and (marked or CREDIT_END.search(text)):
+                        return text
+                node = node.getparent()
+                if node is None or node.tag in ("body", "main", "article"):
+                    break
         return None
 
     def text_of(self, el) -> str:

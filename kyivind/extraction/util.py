@@ -128,3 +128,23 @@ def language_tag(value: str | None) -> str | None:
     if not value:
         return None
     return re.split(r"[-_]", value)[0].lower() or None
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_CLOCK = r"(?:[,\s]+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:UTC|GMT|Z))?)?"
+TEXT_DATE = re.compile(rf"\b(?:{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}){_CLOCK}", re.I)
+
+
+def parse_text_date(text: str | None) -> str | None:
+    """A date written for people ("May 21, 2025 8:41 PM", "18 Nov 2025"), taken as UTC."""
+    match = TEXT_DATE.search(text or "")
+    if not match:
+        return None
+    from dateutil import parser as dateutil_parser
+
+    try:
+        parsed = dateutil_parser.parse(match.group(0).replace(" at ", " "))
+    except (ValueError, OverflowError):
+        return None
+    return parse_datetime(parsed.isoformat())

@@ -4,10 +4,18 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from ..body import body_from_container, find_body_container
 from ..page import Page
-from ..util import author_slug_from_url, clean_text, decode_image_url, none_if_empty, parse_reading_time
+from ..util import (
+    author_slug_from_url,
+    clean_text,
+    decode_image_url,
+    none_if_empty,
+    parse_reading_time,
+    parse_text_date,
+)
 
 PAGE_CHROME = ("nav", "footer", "aside")
 BLOCK_LEVEL = frozenset(
@@ -107,22 +115,50 @@ def _parse_title(s: _Structure):
 
 
 def _times(s: _Structure):
-    for t in s.region.xpath(".//time[@datetime]"):
+    for t in s.region.xpath(".//time"):
         if not t.xpath("ancestor::a") and not _in_page_chrome(t, s.page):
             yield t
+
+
+def _time_value(s: _Structure, t):
+    """A ``<time>``'s ``datetime``, or the date its text writes out."""
+    if t.get("datetime"):
+        return s.page.date(t.get("datetime"))
+    return parse_text_date(t.text_content())
 
 
 def _parse_published_at(s: _Structure):
     for t in _times(s):
         if t.get("itemprop") != "dateModified":
-            return s.page.date(t.get("datetime"))
+            found = _time_value(s, t)
+            if found:
+                return found
+    return _text_date(s)
+
+
+def _text_date(s: _Structure):
+    """No ``<time>``: a date written out in the byline, between the title and the body."""
+    if s.h1 is None:
+        return None
+    start = s.page.order.get(s.h1, 0)
+    seen = 0
+    for el in s.region.iter():
+        position = s.page.order.get(el, 0)
+        if position <= start or not isinstance(el.tag, str) or el.tag in ("script", "style", "a"):
+            continue
+        seen += 1
+        if seen > 150 or (el.tag == "p" and len(clean_text(el.text_content())) > 100):
+            break  # the body has begun
+        found = parse_text_date(el.text) or parse_text_date(el.tail)
+        if found:
+            return found
     return None
 
 
 def _parse_modified_at(s: _Structure):
     for t in _times(s):
         if t.get("itemprop") == "dateModified":
-            return s.page.date(t.get("datetime"))
+            return _time_value(s, t)
     return None
 
 
@@ -146,7 +182,7 @@ def _parse_authors(s: _Structure):
         name = clean_text(" ".join(a.itertext()))
         entry = found.setdefault(slug, {"name": None, "slug": slug, "url": None, "role": None, "bio": None,
                                         "image_url": None, "_raw": None, "_in_region": False, "_card_len": 0})
-        entry["url"] = entry["url"] or a.get("href")
+        entry["url"] = entry["url"] or (urljoin(s.page.url, a.get("href")) if s.page.url else a.get("href"))
         if name and name.lower() not in ("read more", "more", "avatar") and not entry["name"]:
             entry["name"] = re.sub(r"^by\s+", "", name, flags=re.I)
         if a in region_links:
