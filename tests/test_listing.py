@@ -48,3 +48,21 @@ def test_author_page_profile(theme):
     assert "News Editor" in profile.raw and "works as a News Editor at The Kyiv Independent" in profile.raw
     assert "parliament" not in profile.raw.lower()  # not the list of articles
     assert profile.image_url.endswith("/2024/01/kateryna-denisova.jpg")
+
+
+def test_author_page_without_h1_role_after_bio():
+    """Ghost's Casper: the name in an <h2> of a card, the role (Ghost's location) under the bio."""
+    from kyivind.extraction import split_author_block
+
+    html = """<html><head><title>Olena Goncharova - The Kyiv Independent</title></head><body>
+<header class="gh-head"><nav><a href="/">Home</a></nav></header><main><div class="post-feed">
+<section class="post-card"><div><img class="author-profile-pic" src="https://assets.kyivindependent.com/o.jpg" alt="Olena Goncharova">
+<header class="post-card-header"><h2 class="post-card-title">Olena Goncharova</h2></header>
+<div class="post-card-excerpt">Olena Goncharova is the head of the North America desk at The Kyiv Independent.</div>
+<footer><div class="author-profile-location">Head of North America desk</div></footer></div></section>
+<article class="post-card"><a href="/a-story/"><h2>A story</h2></a><time datetime="2025-11-20">20 Nov</time></article>
+</div></main></body></html>"""
+    profile = extract_author_page(html, "http://127.0.0.1:9/author/olena-goncharova/")
+    assert profile.name == "Olena Goncharova" and profile.image_url == "https://assets.kyivindependent.com/o.jpg"
+    assert split_author_block(profile.raw, profile.name) == (
+        "Head of North America desk", "Olena Goncharova is the head of the North America desk at The Kyiv Independent.")

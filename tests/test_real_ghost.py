@@ -74,3 +74,19 @@ def test_api_crawl_of_real_ghost_rediscovers_its_key_and_gives_every_field(ghost
     assert sorted(got) == sorted(expected)
     for url, item in expected.items():
         assert {k: v for k, v in got[url].items() if k != "fetched_at"} == item, url
+
+
+def test_html_crawl_of_ghost_casper_theme_gives_every_field(ghost, tmp_path):
+    """Ghost's other bundled theme, Casper: different markup, same items."""
+    ghost.admin("PUT", "themes/casper/activate/")
+    try:
+        result = run_crawl(ghost.url, tmp_path, "-a", f"site_url={ghost.url}")
+    finally:
+        ghost.admin("PUT", "themes/source/activate/")
+    assert result.returncode == 0, result.log[-3000:]
+    page = (tmp_path / "out.jsonl").read_text()
+    assert page.count("\n") == len(posts())
+    expected = expected_from_ghost(ghost, html_theme=True)  # Casper too hides a reading time of 0
+    got = {item["url"]: item for item in result.items}
+    for url, item in expected.items():
+        assert {k: v for k, v in got[url].items() if k != "fetched_at"} == item, url

@@ -101,6 +101,18 @@ def _next_url(sel: Selector, page_url: str) -> str | None:
     return None
 
 
+def _name_element(page: Page, name: str | None):
+    """The element that shows the author's name on its own (a heading, usually), outside the page chrome."""
+    if not name:
+        return None
+    wanted = name.lower()
+    for el in page.root.xpath("//h1 | //h2 | //h3 | //h4 | //p | //div | //span"):
+        if clean_text(el.text_content()).lower() == wanted and not _chrome(el) and not el.xpath("ancestor::a"):
+            if not el.xpath("ancestor::header[not(ancestor::main) and not(ancestor::article)]"):
+                return el
+    return page.title_el
+
+
 @dataclass
 class AuthorProfile:
     name: str | None = None
@@ -119,14 +131,19 @@ def extract_author_page(source: Selector | str, page_url: str) -> AuthorProfile:
             profile.bio = none_if_empty(obj.get("description"))
             image = obj.get("image")
             profile.image_url = none_if_empty(image.get("url") if isinstance(image, dict) else image)
-    h1 = page.title_el
-    if h1 is not None:
-        profile.name = profile.name or page.text_of(h1)
-        # the profile block: the heading's nearest ancestor that holds more than the name,
+    if profile.name is None and page.title_el is not None:
+        profile.name = page.text_of(page.title_el)
+    if profile.name is None:
+        title = clean_text(page.sel.xpath("//meta[@property='og:title']/@content").get()
+                           or page.sel.xpath("//title/text()").get())
+        profile.name = none_if_empty(re.split(r"\s+[|–—-]\s+", title)[0]) if title else None
+    name_el = _name_element(page, profile.name)
+    if name_el is not None:
+        # the profile block: the name's nearest ancestor that holds more than the name,
         # stopping before it reaches the list of the author's articles
-        node, raw = h1.getparent(), None
-        for _ in range(4):
-            if node is None or node.xpath(".//time") or len(node.xpath(".//article")) > 0:
+        node, raw = name_el.getparent(), None
+        for _ in range(5):
+            if node is None or node.xpath(".//time") or node.xpath(".//article") or node.tag in ("body", "main"):
                 break
             raw = block_text(node)
             if len(raw) > len(profile.name or "") + 20:
