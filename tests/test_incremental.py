@@ -139,3 +139,16 @@ def test_kill_9_during_backfill_then_resume_with_jobdir(tmp_path):
     urls = [r["url"] for r in rows]
     wanted = {f"{SITE}/{p['slug']}/" for p in site.posts if p["published_at"] >= "2024-01-01"}
     assert sorted(urls) == sorted(wanted), "every article exactly once across the two runs"
+
+
+def test_edits_are_found_when_auto_falls_back_to_html(tmp_path):
+    site = ReplicaSite("ghost", api_mode="404")
+    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data")}
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env, source="auto")
+        grow_and_edit(site)
+        mark = len(site.hits)
+        second = run_crawl(server.url, tmp_path / "2", env=env, source="auto")
+        assert "/sitemap-posts.xml" in site.hits[mark:]
+    assert "falling back to the HTML walk" in second.log
+    assert sorted(i["slug"] for i in second.items) == sorted(["breaking-story-number-1", "breaking-story-number-2", EDITED])

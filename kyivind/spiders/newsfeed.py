@@ -85,17 +85,11 @@ def _since(value) -> str | None:
     return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def _source(value) -> str:
-    value = (value or "auto").strip().lower()
-    if value not in SOURCES:
-        raise ArgumentError(f"source must be one of {', '.join(SOURCES)}, got {value!r}")
-    return value
-
-
-def _mode(value) -> str:
-    value = (value or "incremental").strip().lower()
-    if value not in MODES:
-        raise ArgumentError(f"mode must be one of {', '.join(MODES)}, got {value!r}")
+def _choice(name: str, value, choices: tuple[str, ...]) -> str:
+    """One of ``choices``; the first when no value is given."""
+    value = (value or choices[0]).strip().lower()
+    if value not in choices:
+        raise ArgumentError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
     return value
 
 
@@ -132,8 +126,8 @@ class NewsfeedSpider(scrapy.Spider):
         self.source, self.mode = "auto", "incremental"
         self._render_arg = None
         try:
-            self.source = _source(source)
-            self.mode = _mode(mode)
+            self.source = _choice("source", source, SOURCES)
+            self.mode = _choice("mode", mode, MODES)
             self._render_arg = _flag("render", render)
             self._site_arg = _http_url("site_url", site_url)
             self._base_arg = _http_url("base_url", base_url)
@@ -190,12 +184,11 @@ class NewsfeedSpider(scrapy.Spider):
         logger.info("Mode %s, source %s, %d articles known", self.mode, self.source,
                     self.run_state.count() if self.run_state is not None else 0)
         if self.source == "html":
-            yield self._listing_request()
+            for request in self._html_walk():
+                yield request
         else:
             key = self.settings.get("KYIVIND_CONTENT_API_KEY") or DEFAULT_CONTENT_KEY
             yield self._api_request(1, key)
-        if self.incremental and self.source == "html":
-            yield self._sitemap_request(self.settings.get("KYIVIND_SITEMAP_PATH", "/sitemap-posts.xml"))
         for url in self.failed.to_retry():
             self.stats.inc_value("kyivind/failed/retried")
             yield self._article_request(url, FAILED_ORIGIN)
@@ -224,6 +217,13 @@ class NewsfeedSpider(scrapy.Spider):
         error = failure.value
         kind = type(error).__name__
         self._fail(request.url, kind, f"{kind}: {failure.getErrorMessage()}"[:300])
+
+    def _html_walk(self):
+        """The listing walk, and in incremental runs the posts sitemap that tells which articles were edited."""
+        yield self._listing_request()
+        if self.incremental:
+            yield self._sitemap_request(self.settings.get("KYIVIND_SITEMAP_PATH", "/sitemap-posts.xml"))
+
     def _listing_request(self, url: str | None = None, page_number: int = 1) -> scrapy.Request:
         # dont_filter: a run resumed from JOBDIR walks again what a killed run had in flight;
         # repeats within a run are kept out by the spider's own sets
@@ -371,7 +371,7 @@ class NewsfeedSpider(scrapy.Spider):
             raise CloseSpider("api_unusable")
         logger.warning("Content API unusable: %s; falling back to the HTML walk", problem)
         self.stats.set_value("kyivind/source_used", "html")
-        yield self._listing_request()
+        yield from self._html_walk()
 
     async def _discover_key(self) -> str | None:
         """The Content API key the site's own pages use: ``data-key``, else the front end's scripts."""
