@@ -433,7 +433,7 @@ class NewsfeedSpider(scrapy.Spider):
                 self.stats.inc_value("kyivind/listing/duplicate_card")  # a card on two listing pages
                 continue
             yield self._article_request(url, response.url)
-        if self.since and listing.article_urls and older == len(listing.article_urls):
+        if self.since and fresh and older == len(fresh):  # every card not yet known is older than since
             logger.info("Listing page %d is older than since=%s: walk ends", page_number, self.since)
             return
         if self.max_pages and page_number >= self.max_pages:
