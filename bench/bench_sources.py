@@ -28,6 +28,7 @@ def crawl(server, source: str, tmp: str) -> dict:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={server.url}",
                     "-a", f"source={source}", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0",
+                    "-s", "KYIVIND_STATE_ENABLED=0",
                     "-s", "LOG_LEVEL=WARNING", "-O", str(out)], cwd=ROOT, env=env, check=True, capture_output=True)
     seconds = time.perf_counter() - start
     return {"requests": len(server.site.hits), "seconds": round(seconds, 2),

@@ -45,8 +45,11 @@ def load_schema() -> dict:
 
 def public_dict(item) -> dict:
     """The item as exported: contract fields only, internal ``_`` keys of authors removed."""
-    from itemadapter import ItemAdapter
+    if isinstance(item, ArticleItem):  # a shallow copy: the pipelines read it, none changes it
+        data = {name: getattr(item, name) for name in FIELDS}
+    else:
+        from itemadapter import ItemAdapter
 
-    data = ItemAdapter(item).asdict()
+        data = ItemAdapter(item).asdict()
     data["authors"] = [{k: v for k, v in a.items() if not k.startswith("_")} for a in data.get("authors") or []]
     return {name: data.get(name) for name in FIELDS}

@@ -123,9 +123,9 @@ def _document_order(root):
     return {el: i for i, el in enumerate(root.iter())}
 
 
-def find_body_container(root, title_el=None):
-    """The element that holds the article's paragraphs, or None."""
-    order = _document_order(root)
+def find_body_container(root, title_el=None, order: dict | None = None):
+    """The element that holds the article's paragraphs, or None (``order``: the page's element order)."""
+    order = order if order is not None else _document_order(root)
     floor = order.get(title_el, -1) if title_el is not None else -1
     scores: dict = {}
     chrome_cache: dict = {}
@@ -167,8 +167,9 @@ def _blocks(el, floor_order, order, out: list[str]) -> None:
         _blocks(child, floor_order, order, out)
 
 
-def body_from_container(container, title_el=None) -> str | None:
-    order = _document_order(container.getroottree().getroot()) if title_el is not None else None
+def body_from_container(container, title_el=None, order: dict | None = None) -> str | None:
+    if title_el is not None and order is None:
+        order = _document_order(container.getroottree().getroot())
     floor = order.get(title_el, -1) if order is not None else -1
     blocks: list[str] = []
     _blocks(container, floor, order, blocks)

@@ -75,8 +75,9 @@ class JsonLinesExportPipeline(CrawlerPipeline):
 
     def process_item(self, item, spider=None):
         if self.writer is not None:
+            # flushed to the OS before the state pipeline counts the article as seen: a killed process
+            # loses nothing written, and recover() reconciles the file and the state on the next run
             self.writer.write(public_dict(item))
-            os.fsync(self.handle.fileno())  # on disk before the state counts the article as seen
             self.count += 1
             self.stats.inc_value("kyivind/export/items")
         return item
@@ -84,6 +85,8 @@ class JsonLinesExportPipeline(CrawlerPipeline):
     def close_spider(self, spider=None):
         if self.writer is None:
             return
+        self.handle.flush()
+        os.fsync(self.handle.fileno())  # the finished feed is on disk before it gets its final name
         self.writer.close()
         self.handle.close()
         if self.count:

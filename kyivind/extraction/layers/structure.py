@@ -38,7 +38,7 @@ class _Structure:
     def __init__(self, page: Page):
         self.page = page
         self.h1 = page.title_el
-        self.container = find_body_container(page.root, self.h1)
+        self.container = find_body_container(page.root, self.h1, page.order)
         self.region = self._region()
 
     def _region(self):
@@ -227,7 +227,7 @@ def _parse_image(s: _Structure):
 
 
 def _parse_body_text(s: _Structure):
-    return body_from_container(s.container, s.h1) if s.container is not None else None
+    return body_from_container(s.container, s.h1, s.page.order) if s.container is not None else None
 
 
 def _parse_reading_time_min(s: _Structure):
