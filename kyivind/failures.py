@@ -14,8 +14,8 @@ PERMANENT = {"http_404", "http_410", "not_html"}  # listed for a person, not ask
 
 
 class FailedUrls:
-    def __init__(self, data_dir: str | Path, max_attempts: int = 5):
-        self.path = Path(data_dir) / "failed.jsonl"  # not in feeds/, where readers glob *.jsonl
+    def __init__(self, data_dir: str | Path, max_attempts: int = 5, suffix: str = ""):
+        self.path = Path(data_dir) / f"failed{suffix}.jsonl"  # not in feeds/, where readers glob *.jsonl
         self.max_attempts = max_attempts
         self.previous: dict[str, dict] = {}
         self.current: dict[str, dict] = {}

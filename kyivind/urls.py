@@ -31,5 +31,11 @@ class SiteUrls:
         url = urljoin(self.base_url + "/", url)
         return with_host(url, self.site_url) if urlsplit(url).netloc in self.hosts else url
 
+    def state_suffix(self) -> str:
+        """'' for the site itself; '-<host>' for another base_url (a replica or mirror keeps its own state)."""
+        if self.base_host == self.site_host:
+            return ""
+        return "-" + "".join(c if c.isalnum() else "_" for c in self.base_host)
+
     def on_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts

@@ -66,6 +66,13 @@ class CrawlResult:
         return stats
 
 
+def state_suffix(base_url: str) -> str:
+    """The suffix of the state and failed.jsonl files of a crawl of ``base_url``."""
+    from kyivind.urls import DEFAULT_SITE_URL, SiteUrls
+
+    return SiteUrls(DEFAULT_SITE_URL, base_url).state_suffix()
+
+
 def run_crawl(base_url: str, tmp_path: Path, *args: str, output: bool = True, env: dict | None = None,
               timeout: int = 180, source: str = "html") -> CrawlResult:
     """``scrapy crawl newsfeed -a base_url=… -a source=…`` in a subprocess, fast settings, data under ``tmp_path``."""

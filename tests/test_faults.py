@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.conftest import run_crawl
+from tests.conftest import run_crawl, state_suffix
 from tests.replica.faults import OFF_SITE, FaultSite
 from tests.replica.server import ReplicaServer
 
@@ -23,7 +23,8 @@ def fault_run(tmp_path_factory):
         site.base = server.url
         result = run_crawl(server.url, tmp_path_factory.mktemp("faults"), *FAST)
     failed = {}
-    path = result.data_dir / "failed.jsonl"
+    path = result.data_dir / f"failed{state_suffix(server.url)}.jsonl"
+    result.failed_path = path
     if path.exists():
         failed = {json.loads(line)["url"].rsplit("/", 2)[-2]: json.loads(line) for line in path.read_text().splitlines()}
     return result, site, {i["slug"]: i for i in result.items}, failed
@@ -135,16 +136,17 @@ def test_failed_urls_are_retried_by_the_next_run(fault_run, tmp_path):
     result, *_ = fault_run
     data = tmp_path / "data"
     data.mkdir()
-    (data / "failed.jsonl").write_text((result.data_dir / "failed.jsonl").read_text())
     site = FaultSite(sleep=2.5)
     site.posts = []
     with ReplicaServer(site) as server:
+        failed_path = data / f"failed{state_suffix(server.url)}.jsonl"
+        failed_path.write_text(result.failed_path.read_text())
         site.listing = lambda page: None  # the listing no longer links them: only failed.jsonl does
         second = run_crawl(server.url, tmp_path, *FAST, output=False)
     # passing faults are asked again; failures for good (410, not HTML) are left listed for a person
     assert site.served.get("/challenge-page/") == 1 and site.served.get("/empty-page/") == 1
     assert "/gone-410/" not in site.served and "/pdf-story/" not in site.served
-    rows = {json.loads(line)["url"].rsplit("/", 2)[-2]: json.loads(line) for line in (data / "failed.jsonl").read_text().splitlines()}
+    rows = {json.loads(line)["url"].rsplit("/", 2)[-2]: json.loads(line) for line in failed_path.read_text().splitlines()}
     assert rows["challenge-page"]["attempts"] == 2 and rows["gone-410"]["attempts"] == 1
     permanent = {"gone-410", "pdf-story", "deleted-story-that-answers-404"}
     assert second.stats["kyivind/failed/retried"] == len(set(rows) - permanent)

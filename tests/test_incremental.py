@@ -11,7 +11,7 @@ import time
 import pytest
 
 from kyivind.state import State
-from tests.conftest import ROOT, run_crawl
+from tests.conftest import ROOT, run_crawl, state_suffix
 from tests.replica.content import SITE, many_posts, posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 
@@ -110,7 +110,7 @@ def test_recovery_of_an_interrupted_feed(tmp_path):
     assert (feeds / "newsfeed-1.jsonl").read_text().count("\n") == 1 and not list(feeds.glob("*.part"))
     assert result.stats["kyivind/export/recovered_items"] == 1
     assert "Recovered 1 items of an interrupted run" in result.log
-    state = State(tmp_path / "data" / "state.sqlite")
+    state = State(tmp_path / "data" / f"state{state_suffix(server.url)}.sqlite")
     assert state.article(f"{SITE}/a-story/")["content_hash"] == "a" * 64
 
 
@@ -152,3 +152,14 @@ def test_edits_are_found_when_auto_falls_back_to_html(tmp_path):
         assert "/sitemap-posts.xml" in site.hits[mark:]
     assert "falling back to the HTML walk" in second.log
     assert sorted(i["slug"] for i in second.items) == sorted(["breaking-story-number-1", "breaking-story-number-2", EDITED])
+
+
+def test_each_replica_keeps_its_own_state(tmp_path):
+    """Two servers of the same site crawled into one data dir: what one gave does not hide the other's."""
+    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data")}
+    with ReplicaServer(ReplicaSite("ghost")) as first, ReplicaServer(ReplicaSite("bare")) as second:
+        one = run_crawl(first.url, tmp_path / "1", env=env)
+        two = run_crawl(second.url, tmp_path / "2", env=env)
+        again = run_crawl(second.url, tmp_path / "3", env=env)
+    assert len(one.items) == len(two.items) == len(posts()) and again.items == []
+    assert len(list((tmp_path / "data").glob("state-*.sqlite"))) == 2

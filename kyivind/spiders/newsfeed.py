@@ -154,8 +154,10 @@ class NewsfeedSpider(scrapy.Spider):
 
             render.configure(crawler.settings, spider.urls.base_host)
         data_dir = crawler.settings.get("KYIVIND_DATA_DIR", "data")
-        spider.failed = FailedUrls(data_dir, crawler.settings.getint("KYIVIND_FAILED_MAX_ATTEMPTS", 5))
-        spider.run_state = State(Path(data_dir) / "state.sqlite") if crawler.settings.getbool("KYIVIND_STATE_ENABLED", True) else None
+        suffix = spider.urls.state_suffix()  # what was read from a replica or mirror is its own state
+        spider.failed = FailedUrls(data_dir, crawler.settings.getint("KYIVIND_FAILED_MAX_ATTEMPTS", 5), suffix)
+        spider.run_state = State(Path(data_dir) / f"state{suffix}.sqlite") \
+            if crawler.settings.getbool("KYIVIND_STATE_ENABLED", True) else None
         return spider
 
     def closed(self, reason):
