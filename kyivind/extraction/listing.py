@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector
 
 from .layers.structure import block_text
-from .page import Page
+from .page import Page, in_page_chrome
 from .util import clean_text, decode_image_url, none_if_empty, parse_datetime
 
 # First path segments that are never an article.
@@ -41,7 +41,7 @@ class Listing:
 
 
 def _chrome(el) -> bool:
-    return bool(el.xpath("ancestor::nav | ancestor::footer | ancestor::aside | ancestor::*[@hidden]"))
+    return in_page_chrome(el) or bool(el.xpath("ancestor::*[@hidden]"))
 
 
 def _card_date(a) -> str | None:
@@ -64,8 +64,6 @@ def extract_listing(source: Selector | str, page_url: str, site_hosts: set[str])
         href = urljoin(page_url, a.get("href"))
         parts = urlsplit(href)
         if parts.scheme not in ("http", "https") or not article_path(parts.path) or _chrome(a):
-            continue
-        if a.xpath("ancestor::header[not(ancestor::main) and not(ancestor::article)]"):
             continue
         url = parts._replace(query="", fragment="").geturl()
         if parts.netloc not in site_hosts:
@@ -108,8 +106,7 @@ def _name_element(page: Page, name: str | None):
     wanted = name.lower()
     for el in page.root.xpath("//h1 | //h2 | //h3 | //h4 | //p | //div | //span"):
         if clean_text(el.text_content()).lower() == wanted and not _chrome(el) and not el.xpath("ancestor::a"):
-            if not el.xpath("ancestor::header[not(ancestor::main) and not(ancestor::article)]"):
-                return el
+            return el
     return page.title_el
 
 

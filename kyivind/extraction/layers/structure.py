@@ -7,7 +7,7 @@ import re
 from urllib.parse import urljoin
 
 from ..body import body_from_container, find_body_container
-from ..page import Page
+from ..page import Page, in_page_chrome
 from ..util import (
     author_slug_from_url,
     clean_text,
@@ -17,21 +17,9 @@ from ..util import (
     parse_text_date,
 )
 
-PAGE_CHROME = ("nav", "footer", "aside")
 BLOCK_LEVEL = frozenset(
     "p div section article header footer h1 h2 h3 h4 h5 h6 li ul ol blockquote figure figcaption br".split())
 TAG_LINK = re.compile(r"/tag/([^/?#]+)/?$")
-
-
-def _in_page_chrome(el, page: Page) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent.tag in PAGE_CHROME:
-            return True
-        if parent.tag == "header" and not parent.xpath("ancestor::article | ancestor::main"):
-            return True
-        parent = parent.getparent()
-    return False
 
 
 class _Structure:
@@ -53,7 +41,7 @@ class _Structure:
     def links(self, pattern: str, region_only: bool = False):
         scope = self.region if region_only else self.page.root
         for a in scope.xpath(f".//a[contains(@href, '{pattern}')]"):
-            if not _in_page_chrome(a, self.page):
+            if not in_page_chrome(a):
                 yield a
 
 
@@ -116,7 +104,7 @@ def _parse_title(s: _Structure):
 
 def _times(s: _Structure):
     for t in s.region.xpath(".//time"):
-        if not t.xpath("ancestor::a") and not _in_page_chrome(t, s.page):
+        if not t.xpath("ancestor::a") and not in_page_chrome(t):
             yield t
 
 
