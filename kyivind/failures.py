@@ -1,21 +1,31 @@
 """``KYIVIND_DATA_DIR/failed.jsonl``, next to the ``feeds/`` folder: the URLs a run could not turn into an item, with the reason,
 so that the next run tries them again. A URL that fails ``KYIVIND_FAILED_MAX_ATTEMPTS`` runs in a row,
-or failed for good (404, 410, not HTML), stays in the file for a person to look at but is not retried."""
+or failed for good (404, 410, not HTML), stays in the file for a person to look at but is not retried.
+
+``FailureLog`` is the extension every component reports a lost article to: it counts, logs and lists it.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import datetime, timezone
 from pathlib import Path
 
 import jsonlines
+from scrapy import signals
+
+from . import statkeys as keys
+from .run import RunContext
+
+logger = logging.getLogger(__name__)
 
 PERMANENT = {"http_404", "http_410", "not_html"}  # listed for a person, not asked again
 
 
 class FailedUrls:
-    def __init__(self, data_dir: str | Path, max_attempts: int = 5, suffix: str = ""):
-        self.path = Path(data_dir) / f"failed{suffix}.jsonl"  # not in feeds/, where readers glob *.jsonl
+    def __init__(self, path: str | Path, max_attempts: int):
+        self.path = Path(path)  # not in feeds/, where readers glob *.jsonl
         self.max_attempts = max_attempts
         self.previous: dict[str, dict] = {}
         self.current: dict[str, dict] = {}
@@ -56,3 +66,41 @@ class FailedUrls:
             writer.write_all(rows.values())
         os.replace(part, self.path)
         return len(rows)
+
+
+class FailureLog:
+    """The run's list of articles that gave no item: each is counted (``kyivind/article/failed/<kind>``),
+    logged with its reason, and written to failed.jsonl when the spider closes."""
+
+    def __init__(self, crawler, run: RunContext):
+        self.crawler = crawler
+        self.urls = run.urls
+        self.failed = FailedUrls(run.data_file("failed", ".jsonl"), crawler.settings.getint("KYIVIND_FAILED_MAX_ATTEMPTS"))
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        log = cls(crawler, RunContext.of(crawler))
+        crawler.signals.connect(log.spider_closed, signal=signals.spider_closed)
+        return log
+
+    def record(self, url: str, kind: str, reason: str, announce: bool = True) -> None:
+        """``announce=False`` where the caller logs the loss itself (a dropped item)."""
+        self.crawler.stats.inc_value(keys.article_failed(kind))
+        self.failed.record(self.urls.public_url(url), reason, kind)
+        if announce:
+            logger.warning("No item from %s: %s", url, reason)
+
+    def succeeded(self, url: str) -> None:
+        self.failed.succeeded_url(self.urls.public_url(url))
+
+    def listed(self, url: str) -> bool:
+        return self.failed.listed(self.urls.public_url(url))
+
+    def to_retry(self) -> list[str]:
+        return self.failed.to_retry()
+
+    def spider_closed(self, spider, reason):
+        open_failures = self.failed.save()
+        self.crawler.stats.set_value(keys.FAILED_URLS, open_failures)
+        if open_failures:
+            logger.warning("%d URLs failed and are listed in %s for the next run", open_failures, self.failed.path)

@@ -13,6 +13,9 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.response import response_status_message
 
+from . import statkeys as keys
+from .run import RunContext
+
 logger = logging.getLogger(__name__)
 
 
@@ -40,8 +43,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self.base = settings.getfloat("KYIVIND_RETRY_BACKOFF_BASE", 1.0)
-        self.max_delay = settings.getfloat("KYIVIND_RETRY_MAX_DELAY", 60.0)
+        self.base = settings.getfloat("KYIVIND_RETRY_BACKOFF_BASE")
+        self.max_delay = settings.getfloat("KYIVIND_RETRY_MAX_DELAY")
 
     def delay(self, request, response=None) -> float:
         asked = retry_after_seconds(response.headers.get("Retry-After")) if response is not None else None
@@ -56,7 +59,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         retry = self._retry(request, response_status_message(response.status))
         if retry is None:
             return response
-        self.crawler.stats.inc_value(f"kyivind/retry/http_{response.status}")
+        self.crawler.stats.inc_value(keys.retry_http(response.status))
         if wait:
             logger.info("HTTP %d for %s: retrying in %.1fs", response.status, request.url, wait)
             await asyncio.sleep(wait)
@@ -77,16 +80,15 @@ class SiteOnlyMiddleware:
 
     def __init__(self, crawler):
         self.crawler = crawler
+        self.base_host = RunContext.of(crawler).urls.base_host
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def process_request(self, request, spider=None):
-        spider = self.crawler.spider
-        urls = getattr(spider, "urls", None)
-        if urls is None or urlsplit(request.url).netloc == urls.base_host:
+        if urlsplit(request.url).netloc == self.base_host:
             return None
-        self.crawler.stats.inc_value("kyivind/offsite/dropped")
+        self.crawler.stats.inc_value(keys.OFFSITE_DROPPED)
         logger.warning("Request to another host dropped: %s", request.url)
         raise IgnoreRequest(f"off-site request: {request.url}")

@@ -8,12 +8,12 @@ imports Playwright nor starts a browser. Chromium is Debian's (``KYIVIND_CHROMIU
 from __future__ import annotations
 
 import logging
-import re
 from urllib.parse import urlsplit
+
+from .extraction.listing import SHOW_MORE
 
 logger = logging.getLogger(__name__)
 
-SHOW_MORE = re.compile(r"^\s*(show|load|see)\s+more\b", re.I)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-dev-shm-usage", "--no-first-run"]
 SKIPPED_RESOURCES = {"image", "media", "font"}
@@ -25,9 +25,9 @@ def configure(settings, base_host: str) -> None:
     settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, priority="spider")
     settings.set("PLAYWRIGHT_BROWSER_TYPE", "chromium", priority="spider")
     settings.set("PLAYWRIGHT_LAUNCH_OPTIONS", {
-        "executable_path": settings.get("KYIVIND_CHROMIUM_PATH", "/usr/bin/chromium"),
+        "executable_path": settings.get("KYIVIND_CHROMIUM_PATH"),
         "headless": True, "args": CHROMIUM_ARGS}, priority="spider")
-    settings.set("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", settings.getint("KYIVIND_RENDER_MAX_PAGES", 2), priority="spider")
+    settings.set("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", settings.getint("KYIVIND_RENDER_MAX_PAGES"), priority="spider")
     settings.set("PLAYWRIGHT_ABORT_REQUEST", abort_request(base_host), priority="spider")
 
 

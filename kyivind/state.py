@@ -73,21 +73,22 @@ class State:
     def latest_modified(self) -> str | None:
         return self.db.execute("select max(coalesce(modified_at, lastmod)) from articles").fetchone()[0]
 
-    def record_exported(self, item: dict) -> None:
-        """The article's item is in the feed: remember its hash and version (one transaction), and
-        the address it was reached by when that is not its canonical URL (``/national/<slug>/``)."""
+    def record_exported(self, item: dict, lastmod: str | None = None, alias: str | None = None) -> None:
+        """The article's item is in the feed: remember its hash and version (one transaction), the sitemap
+        ``lastmod`` that made it fetched, and the address it was reached by when that is not its
+        canonical URL (``/national/<slug>/``)."""
         stamp = now_iso()
         with self.db:
             self.db.execute("begin immediate")
-            if item.get("_alias") and item["_alias"] != item["url"]:
-                self.db.execute("insert or replace into aliases (url, canonical) values (?, ?)", (item["_alias"], item["url"]))
+            if alias and alias != item["url"]:
+                self.db.execute("insert or replace into aliases (url, canonical) values (?, ?)", (alias, item["url"]))
             self.db.execute(
                 """insert into articles (url, modified_at, lastmod, content_hash, version, first_seen, last_seen)
                    values (:url, :modified_at, :lastmod, :content_hash, :version, :now, :now)
                    on conflict(url) do update set modified_at = excluded.modified_at,
                        lastmod = coalesce(excluded.lastmod, articles.lastmod), content_hash = excluded.content_hash,
                        version = max(articles.version, excluded.version), last_seen = excluded.last_seen""",
-                {"url": item["url"], "modified_at": item.get("modified_at"), "lastmod": item.get("_lastmod"),
+                {"url": item["url"], "modified_at": item.get("modified_at"), "lastmod": lastmod,
                  "content_hash": item["content_hash"], "version": item.get("version") or 1, "now": stamp})
 
     def touch(self, url: str, modified_at: str | None, lastmod: str | None) -> None:

@@ -66,6 +66,26 @@ class CrawlResult:
         return stats
 
 
+def project_crawler(settings: dict | None = None, **spider_args):
+    """A crawler with the project's settings, its spider made from ``spider_args``, its stats and extensions
+    built (the components the spider, the sources and the pipelines share), as a crawl has them before
+    its engine starts."""
+    from scrapy.crawler import AsyncCrawlerRunner, CrawlerRunner
+    from scrapy.utils.reactor import is_reactor_installed
+    from scrapy.utils.test import get_reactor_settings
+
+    import kyivind.settings as project
+    from kyivind.spiders.newsfeed import NewsfeedSpider
+
+    values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
+    values.update(get_reactor_settings(), **(settings or {}))
+    runner = CrawlerRunner(values) if is_reactor_installed() else AsyncCrawlerRunner(values)
+    crawler = runner.create_crawler(NewsfeedSpider)
+    crawler.spider = crawler._create_spider(**spider_args)  # as Crawler.crawl: the spider, then the components
+    crawler._apply_settings()
+    return crawler
+
+
 def state_suffix(base_url: str) -> str:
     """The suffix of the state and failed.jsonl files of a crawl of ``base_url``."""
     from kyivind.urls import DEFAULT_SITE_URL, SiteUrls

@@ -54,7 +54,7 @@ def test_nextdata_layer_reads_next_data_and_app_router_chunks():
         found = nextdata.parse(page(name))
         assert found["title"] == TITLE, name
         assert [a["slug"] for a in found["authors"]] == ["kateryna-denisova", "olena-goncharova"]
-        assert found["authors"][0]["_raw"]["location"] == "News Editor"
+        assert found["authors"][0]["raw"]["location"] == "News Editor"
         assert found["body_text"].startswith("President Volodymyr Zelensky met")
         assert "Become a member" not in found["body_text"]
         assert found["reading_time_min"] == 1
@@ -139,8 +139,8 @@ def test_structure_on_a_theme_without_time_figure_or_article_elements():
                                "credit": "Francis Farrell/The Kyiv Independent"}
     assert fields["body_text"] == "\n\n".join(paragraphs)
     author = split_author(fields["authors"][0])
-    assert author["url"] == "https://kyivindependent.com/author/volodymyr-ivanyshyn/"
-    assert (author["role"], author["bio"]) == ("News Editor", "Volodymyr Ivanyshyn is a news editor for The Kyiv Independent.")
+    assert author.url == "https://kyivindependent.com/author/volodymyr-ivanyshyn/"
+    assert (author.role, author.bio) == ("News Editor", "Volodymyr Ivanyshyn is a news editor for The Kyiv Independent.")
 
 
 def test_logo_heading_and_time_without_datetime():

@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
-from scrapy.utils.test import get_crawler
 
 from kyivind.middlewares import SiteOnlyMiddleware
-from kyivind.spiders.newsfeed import NewsfeedSpider
-from tests.conftest import ROOT, run_crawl
+from tests.conftest import ROOT, project_crawler, run_crawl
 from tests.replica.faults import corpus_page
 from tests.replica.server import ReplicaServer, ReplicaSite
 
@@ -126,12 +124,9 @@ def test_identifying_user_agent_and_robots_txt(tmp_path):
     assert len(result.items) == 11
 
 
-def test_no_request_leaves_the_site_host():
-    crawler = get_crawler(NewsfeedSpider, {"KYIVIND_SITE_URL": "https://kyivindependent.com"})
-    from scrapy.statscollectors import MemoryStatsCollector
-
-    crawler.stats = MemoryStatsCollector(crawler)
-    crawler.spider = NewsfeedSpider.from_crawler(crawler, base_url="http://127.0.0.1:9")
+def test_no_request_leaves_the_site_host(tmp_path):
+    crawler = project_crawler({"KYIVIND_SITE_URL": "https://kyivindependent.com", "KYIVIND_DATA_DIR": str(tmp_path)},
+                              base_url="http://127.0.0.1:9")
     fence = SiteOnlyMiddleware.from_crawler(crawler)
     assert fence.process_request(Request("http://127.0.0.1:9/story/")) is None
     for url in ("https://elsewhere.example/x/", "https://kyivindependent.com/story/", "http://127.0.0.1:10/x/"):

@@ -5,24 +5,22 @@ from dataclasses import replace
 
 import pytest
 from scrapy.exceptions import DropItem
-from scrapy.utils.test import get_crawler
 
-from kyivind.items import ArticleItem
+from kyivind.items import FIELDS, ArticleItem, Author
 from kyivind.pipelines.authorbio import AuthorBioPipeline
 from kyivind.pipelines.dedup import DedupPipeline
 from kyivind.pipelines.export import JsonLinesExportPipeline
 from kyivind.pipelines.validation import ValidationPipeline
-from kyivind.spiders.newsfeed import NewsfeedSpider
+from tests.conftest import project_crawler
 
 
 def make_item(**changes) -> ArticleItem:
     item = ArticleItem(
         url="https://kyivindependent.com/a-story/", slug="a-story", title="A story", description="About it.",
         published_at="2025-05-21T20:41:00+00:00", modified_at="2025-05-21T21:00:00+00:00", primary_tag="News Feed",
-        tags=["News Feed"], authors=[{"name": "Volodymyr Ivanyshyn", "slug": "volodymyr-ivanyshyn",
-                                      "url": "https://kyivindependent.com/author/volodymyr-ivanyshyn/", "role": None,
-                                      "bio": None, "image_url": None,
-                                      "_raw": "Volodymyr Ivanyshyn\nNews Editor\nVolodymyr Ivanyshyn is a news editor."}],
+        tags=["News Feed"], authors=[Author(name="Volodymyr Ivanyshyn", slug="volodymyr-ivanyshyn",
+                                            url="https://kyivindependent.com/author/volodymyr-ivanyshyn/",
+                                            raw="Volodymyr Ivanyshyn\nNews Editor\nVolodymyr Ivanyshyn is a news editor.")],
         image=None, body_text="One paragraph of text.", word_count=4, reading_time_min=1, language="en",
         fetched_at="2026-11-25T06:00:00+00:00", content_hash="0" * 64, version=1)
     return replace(item, **changes)
@@ -30,12 +28,7 @@ def make_item(**changes) -> ArticleItem:
 
 @pytest.fixture
 def crawler(tmp_path):
-    crawler = get_crawler(NewsfeedSpider, {"KYIVIND_DATA_DIR": str(tmp_path)})
-    crawler._apply_settings()
-    from scrapy.statscollectors import MemoryStatsCollector
-    crawler.stats = MemoryStatsCollector(crawler)
-    crawler.spider = NewsfeedSpider.from_crawler(crawler)
-    return crawler
+    return project_crawler({"KYIVIND_DATA_DIR": str(tmp_path)})
 
 
 def test_validation_passes_a_good_item(crawler):
@@ -73,15 +66,15 @@ def test_dedup_by_canonical_url(crawler):
 def test_authorbio_splits_and_removes_the_raw_block(crawler):
     item = AuthorBioPipeline.from_crawler(crawler).process_item(make_item())
     author = item.authors[0]
-    assert author["role"] == "News Editor" and author["bio"] == "Volodymyr Ivanyshyn is a news editor."
-    assert "_raw" not in author
+    assert author.role == "News Editor" and author.bio == "Volodymyr Ivanyshyn is a news editor."
+    assert author.raw is None
 
 
 def test_authorbio_keeps_what_a_structured_source_gave(crawler):
     item = make_item()
-    item.authors[0]["bio"] = "Given by the source."
+    item.authors[0].bio = "Given by the source."
     AuthorBioPipeline.from_crawler(crawler).process_item(item)
-    assert item.authors[0] == {**item.authors[0], "role": "News Editor", "bio": "Given by the source."}
+    assert (item.authors[0].role, item.authors[0].bio) == ("News Editor", "Given by the source.")
 
 
 def test_export_writes_part_file_then_renames_at_close(crawler, tmp_path):
@@ -95,8 +88,8 @@ def test_export_writes_part_file_then_renames_at_close(crawler, tmp_path):
     files = list((tmp_path / "feeds").glob("*.jsonl"))
     assert len(files) == 1 and not list((tmp_path / "feeds").glob("*.part"))
     rows = [json.loads(line) for line in files[0].read_text().splitlines()]
-    assert rows[0]["url"] == "https://kyivindependent.com/a-story/" and list(rows[0]) == list(ArticleItem.__dataclass_fields__)
-    assert "_raw" not in rows[0]["authors"][0]
+    assert rows[0]["url"] == "https://kyivindependent.com/a-story/" and list(rows[0]) == list(FIELDS)
+    assert "raw" not in rows[0]["authors"][0]
 
 
 def test_export_of_an_empty_run_leaves_no_file(crawler, tmp_path):

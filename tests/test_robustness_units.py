@@ -19,16 +19,16 @@ def test_retry_after_in_seconds_or_http_date():
 
 
 def test_failed_urls_round_trip_and_attempts(tmp_path):
-    store = FailedUrls(tmp_path, max_attempts=2)
+    store = FailedUrls(tmp_path / "failed.jsonl", max_attempts=2)
     store.record("https://k.com/a/", "answered 500", "HttpError")
     store.record("https://k.com/b/", "timeout", "DownloadTimeoutError")
     assert store.save() == 2
-    again = FailedUrls(tmp_path, max_attempts=2)
+    again = FailedUrls(tmp_path / "failed.jsonl", max_attempts=2)
     assert sorted(again.to_retry()) == ["https://k.com/a/", "https://k.com/b/"]
     again.record("https://k.com/a/", "answered 500", "HttpError")
     again.succeeded_url("https://k.com/b/")
     assert again.save() == 1
-    third = FailedUrls(tmp_path, max_attempts=2)
+    third = FailedUrls(tmp_path / "failed.jsonl", max_attempts=2)
     assert third.previous["https://k.com/a/"]["attempts"] == 2
     assert third.to_retry() == [], "left for a person after max attempts"
     third.succeeded_url("https://k.com/a/")

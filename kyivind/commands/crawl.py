@@ -10,6 +10,8 @@ from __future__ import annotations
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
+from .. import statkeys as keys
+
 OK_REASONS = {"finished"}
 
 
@@ -22,5 +24,5 @@ class Command(ScrapyCrawl):
         self.crawler_process.start()
         stats = crawler.stats.get_stats() if crawler.stats else {}
         if self.crawler_process.bootstrap_failed or stats.get("finish_reason") not in OK_REASONS \
-                or stats.get("kyivind/failed"):
+                or stats.get(keys.FAILED):
             self.exitcode = 1

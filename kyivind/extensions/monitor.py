@@ -13,16 +13,15 @@ from __future__ import annotations
 import json
 import logging
 from datetime import datetime
-from pathlib import Path
 
 from itemadapter import ItemAdapter
 from scrapy import signals
 
+from .. import statkeys as keys
 from ..items import FIELDS
+from ..run import RunContext
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_THRESHOLDS = {"title": 1.0, "published_at": 0.95, "body_text": 1.0, "authors": 0.9}
 
 
 def _json_default(value):
@@ -34,19 +33,24 @@ class RunMonitor:
         self.crawler = crawler
         self.stats = crawler.stats
         settings = crawler.settings
-        self.thresholds = {**DEFAULT_THRESHOLDS, **(settings.getdict("KYIVIND_COVERAGE_THRESHOLDS") or {})}
-        self.max_empty_ratio = settings.getfloat("KYIVIND_MAX_EMPTY_PAGE_RATIO", 0.1)
-        self.max_dropped_ratio = settings.getfloat("KYIVIND_MAX_DROPPED_RATIO", 0.1)
-        self.data_dir = Path(settings.get("KYIVIND_DATA_DIR", "data"))
+        self.thresholds = dict(settings.getwithbase("KYIVIND_COVERAGE_THRESHOLDS"))
+        self.max_empty_ratio = settings.getfloat("KYIVIND_MAX_EMPTY_PAGE_RATIO")
+        self.max_dropped_ratio = settings.getfloat("KYIVIND_MAX_DROPPED_RATIO")
+        self.run = RunContext.of(crawler)
         self.present = dict.fromkeys(FIELDS, 0)
         self.items = 0
 
     @classmethod
     def from_crawler(cls, crawler):
         monitor = cls(crawler)
+        crawler.signals.connect(monitor.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(monitor.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(monitor.spider_closed, signal=signals.spider_closed)
         return monitor
+
+    def spider_opened(self, spider):
+        self.stats.set_value(keys.RUN_NAME, self.run.name)
+        self.stats.set_value(keys.TAG, self.run.tag)
 
     def item_scraped(self, item, response=None, spider=None):
         self.items += 1
@@ -62,21 +66,21 @@ class RunMonitor:
             if self.items and self.present.get(name, 0) / self.items < threshold:
                 found.append(f"field coverage below threshold: {name} {self.present.get(name, 0)}/{self.items} items "
                              f"({100 * self.present.get(name, 0) / self.items:.1f}% < {100 * threshold:.0f}%)")
-        challenges = stats.get("kyivind/page/challenge", 0)
+        challenges = stats.get(keys.PAGE_CHALLENGE, 0)
         if challenges:
             found.append(f"bot challenge pages: {challenges} pages answered 200 with a challenge "
                          f"(e.g. 'Just a moment…') instead of an article")
-        empty = stats.get("kyivind/article/not_an_article", 0)
-        fetched = stats.get("kyivind/article/responses", 0)
+        empty = stats.get(keys.ARTICLE_NOT_AN_ARTICLE, 0)
+        fetched = stats.get(keys.ARTICLE_RESPONSES, 0)
         if fetched and empty - challenges > 0 and empty / fetched > self.max_empty_ratio:
             found.append(f"pages without an article: {empty} of {fetched} article pages answered 200 "
                          f"but held no title or body ({100 * empty / fetched:.1f}% > {100 * self.max_empty_ratio:.0f}%)")
-        dropped = stats.get("kyivind/validation/dropped", 0)
+        dropped = stats.get(keys.VALIDATION_DROPPED, 0)
         if dropped and dropped / (dropped + self.items) > self.max_dropped_ratio:
             found.append(f"items dropped by validation: {dropped} of {dropped + self.items} "
                          f"({100 * dropped / (dropped + self.items):.1f}% > {100 * self.max_dropped_ratio:.0f}%)")
-        promised = stats.get("kyivind/article/requested", 0) + stats.get("kyivind/api/posts", 0)
-        delivered = self.items + stats.get("kyivind/incremental/unchanged", 0) + stats.get("kyivind/dedup/duplicate", 0)
+        promised = stats.get(keys.ARTICLE_REQUESTED, 0) + stats.get(keys.API_POSTS, 0)
+        delivered = self.items + stats.get(keys.INCREMENTAL_UNCHANGED, 0) + stats.get(keys.DEDUP_DUPLICATE, 0)
         if promised and not delivered:
             found.append(f"no item: the listing promised {promised} articles and the run yielded none")
         return found
@@ -85,23 +89,25 @@ class RunMonitor:
         stats = self.stats.get_stats()
         return {
             "spider": self.crawler.spider.name if self.crawler.spider else None,
+            "run": self.run.name,
+            "tag": self.run.tag,
             "ok": not problems,
             "problems": problems,
             "finish_reason": stats.get("finish_reason"),
             "start_time": stats.get("start_time"),
             "finish_time": stats.get("finish_time"),
             "items": self.items,
-            "dropped": {k.rsplit("/", 1)[-1]: v for k, v in stats.items() if k.startswith("kyivind/validation/invalid/")},
-            "duplicates": stats.get("kyivind/dedup/duplicate", 0),
+            "dropped": {k.rsplit("/", 1)[-1]: v for k, v in stats.items() if k.startswith(keys.VALIDATION_INVALID_PREFIX)},
+            "duplicates": stats.get(keys.DEDUP_DUPLICATE, 0),
             "coverage": {name: round(self.present.get(name, 0) / self.items, 4) if self.items else None for name in FIELDS},
-            "field_sources": {k[len("kyivind/field/"):]: v for k, v in stats.items() if k.startswith("kyivind/field/")},
+            "field_sources": {k[len(keys.FIELD_PREFIX):]: v for k, v in stats.items() if k.startswith(keys.FIELD_PREFIX)},
             "http_status": {k.rsplit("/", 1)[-1]: v for k, v in stats.items()
                             if k.startswith("downloader/response_status_count/")},
             "requests": stats.get("downloader/request_count", 0),
             "retries": stats.get("retry/count", 0),
-            "failed_urls": stats.get("kyivind/failed_urls", 0),
-            "feed": stats.get("kyivind/export/file"),
-            "source": stats.get("kyivind/source_used"),
+            "failed_urls": stats.get(keys.FAILED_URLS, 0),
+            "feed": stats.get(keys.EXPORT_FILE),
+            "source": stats.get(keys.SOURCE_USED),
         }
 
     def spider_closed(self, spider, reason):
@@ -109,10 +115,9 @@ class RunMonitor:
         for problem in problems:
             logger.error("Run check failed: %s", problem)
         if problems:
-            self.stats.set_value("kyivind/failed", 1)
-            self.stats.set_value("kyivind/failed_reasons", problems)
-        run = self.stats.get_value("kyivind/run_name") or f"{spider.name}-run"
-        path = self.data_dir / "feeds" / f"{run}.summary.json"
+            self.stats.set_value(keys.FAILED, 1)
+            self.stats.set_value(keys.FAILED_REASONS, problems)
+        path = self.run.feeds_dir / f"{self.run.name}.summary.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(self.summary(problems), indent=2, default=_json_default) + "\n", encoding="utf-8")
         logger.info("Run summary written to %s", path)

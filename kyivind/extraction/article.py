@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 
 from parsel import Selector
 
+from ..items import PAGE_SCALAR_FIELDS, Author, new_author
 from .ghost_post import post_fields
-from .layers import LAYERS
+from .layers import LAYERS, theme
 from .page import Page
 from .util import clean_text, image_key, language_tag, split_caption, url_path_slug
 
-SCALAR_FIELDS = ("url", "title", "description", "published_at", "modified_at", "primary_tag",
-                 "body_text", "reading_time_min", "language")
-AUTHOR_KEYS = ("name", "slug", "url", "role", "bio", "image_url", "_raw")
+AUTHOR_KEYS = tuple(new_author())
 
 
 @dataclass
@@ -58,13 +57,11 @@ def merge_authors(found: list[tuple[str, list[dict]]]) -> tuple[list[dict], str 
             for key in AUTHOR_KEYS:
                 if _empty(match.get(key)) and not _empty(author.get(key)):
                     match[key] = author[key]
-    for author in merged:
-        for key in AUTHOR_KEYS:
-            author.setdefault(key, None)
-    return merged, base_layer
+    return [{**new_author(), **author} for author in merged], base_layer
 
 
-def merge_image(found: list[tuple[str, dict]], page: Page) -> tuple[dict | None, str | None]:
+def merge_image(found: list[tuple[str, dict]], page: Page) -> tuple[dict | None, str | None, str | None]:
+    """(image, layer that gave it, the caption as the page prints it)"""
     for layer, image in found:
         if not image or not image.get("url"):
             continue
@@ -78,15 +75,12 @@ def merge_image(found: list[tuple[str, dict]], page: Page) -> tuple[dict | None,
                                 if i and i.get("raw_caption") and image_key(i.get("url")) == key), None)
             raw_caption = raw_caption or page.caption_for(image["url"])
         caption, credit = split_caption(raw_caption)
-        return {"url": image["url"], "caption": caption, "credit": credit, "_raw_caption": raw_caption}, layer
-    return None, None
-
-
-THEME_FIELDS = ("title", "description", "published_at", "tags", "body_text", "reading_time_min")
+        return {"url": image["url"], "caption": caption, "credit": credit}, layer, raw_caption
+    return None, None, None
 
 
 def _missing_after(results) -> bool:
-    return any(all(_empty(found.get(key)) for _, found in results) for key in THEME_FIELDS)
+    return any(all(_empty(found.get(key)) for _, found in results) for key in theme.FIELDS)
 
 
 def content_hash(title: str | None, body_text: str | None) -> str:
@@ -102,7 +96,7 @@ def extract_article(source: Selector | str | bytes | Page, url: str | None = Non
         results.append((name, parse(page)))
     fields: dict = {}
     sources: dict = {}
-    for key in SCALAR_FIELDS + ("tags",):
+    for key in PAGE_SCALAR_FIELDS + ("tags",):
         for layer, found in results:
             if not _empty(found.get(key)):
                 fields[key], sources[key] = found[key], layer
@@ -110,8 +104,7 @@ def extract_article(source: Selector | str | bytes | Page, url: str | None = Non
         else:
             fields[key] = [] if key == "tags" else None
     fields["authors"], sources["authors"] = merge_authors([(n, r.get("authors") or []) for n, r in results])
-    fields["image"], sources["image"] = merge_image([(n, r.get("image")) for n, r in results], page)
-    raw_caption = fields["image"].pop("_raw_caption", None) if fields["image"] else None
+    fields["image"], sources["image"], raw_caption = merge_image([(n, r.get("image")) for n, r in results], page)
     if raw_caption and fields["body_text"]:  # a caption printed as a plain paragraph is not body text
         blocks = [b for b in fields["body_text"].split("\n\n") if clean_text(b) != clean_text(raw_caption)]
         fields["body_text"] = "\n\n".join(blocks) or None
@@ -120,7 +113,9 @@ def extract_article(source: Selector | str | bytes | Page, url: str | None = Non
 
 
 def _finish(fields: dict, sources: dict, url: str | None) -> None:
-    """What every source gets the same way: primary tag, language subtag, slug, counts, hash."""
+    """What every source gets the same way: authors as ``Author``, primary tag, language subtag, slug,
+    counts, hash."""
+    fields["authors"] = [Author(**a) for a in fields.get("authors") or []]
     if fields.get("primary_tag") is None and fields.get("tags"):
         fields["primary_tag"], sources["primary_tag"] = fields["tags"][0], sources.get("tags")
     fields["language"] = language_tag(fields.get("language"))

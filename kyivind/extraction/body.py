@@ -12,56 +12,13 @@ scores its ancestors (readability-style), paragraphs inside links, inside small 
 
 from __future__ import annotations
 
-import re
-
 from lxml import html as lxml_html
 
+from .chrome import is_chrome
 from .util import clean_text
 
-# Whole subtrees that never hold body text.
-SKIP_TAGS = frozenset(
-    "script style noscript template figure figcaption aside nav header footer form button iframe "
-    "svg img picture video audio select input textarea dialog object embed canvas".split()
-)
 BLOCK_TAGS = frozenset("p h2 h3 h4 h5 h6 blockquote li pre".split())
 SCORE_TAGS = frozenset("p blockquote li pre".split())
-
-# Class or id words of embedded cards and page furniture (the last, class-name layer of the rules).
-_CHROME_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:kg-[a-z-]*card|twitter-tweet|instagram-media|tiktok-embed|bookmark|cta|"
-    r"newsletter|subscribe|signup|paywall|membership|related|share|sharing|social|advert|ads?|"
-    r"promo|banner|teaser|byline|author-card|comments?|caption|toc)(?:$|[\s_-])",
-    re.I,
-)
-# A box whose own button-like link (not a link inside its text) asks the reader to join or pay.
-_CTA_LINK = re.compile(r"/(membership|members|subscribe|signup|sign-up|join|donate|support-us|become-a-member)\b", re.I)
-_TWEET_LINK = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/status/", re.I)
-
-
-def _attr_words(el) -> str:
-    return f"{el.get('class', '')} {el.get('id', '')}"
-
-
-def is_chrome(el) -> bool:
-    """True for an element whose whole subtree is not article text."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in SKIP_TAGS or not tag:
-        return True
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    if _CHROME_WORDS.search(_attr_words(el)):
-        return True
-    if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
-        for href in el.xpath(".//a/@href"):
-            if _TWEET_LINK.match(href):
-                return True
-    if tag == "div" and el.get("data-embed") is not None:
-        return True
-    if tag in ("div", "section"):
-        for a in el.xpath(".//a[@href]"):
-            if _CTA_LINK.search(a.get("href")) and a.getparent().tag not in ("p", "li", "h2", "h3", "blockquote"):
-                return len(_text(el)) < 600
-    return False
 
 
 def _text(el) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..items import new_author
 from .body import body_from_fragment
 from .util import author_slug_from_url, clean_text, none_if_empty, parse_datetime
 
@@ -46,15 +47,9 @@ def post_author(author: dict) -> dict:
     """One author of a post. ``bio`` and ``location`` are kept raw for the author-bio splitting."""
     url = none_if_empty(author.get("url"))
     slug = none_if_empty(author.get("slug")) or author_slug_from_url(url)
-    return {
-        "name": none_if_empty(author.get("name")),
-        "slug": slug,
-        "url": url,
-        "role": None,
-        "bio": None,
-        "image_url": none_if_empty(author.get("profile_image")),
-        "_raw": {"bio": author.get("bio"), "location": author.get("location")},
-    }
+    return new_author(name=none_if_empty(author.get("name")), slug=slug, url=url,
+                      image_url=none_if_empty(author.get("profile_image")),
+                      raw={"bio": author.get("bio"), "location": author.get("location")})
 
 
 def post_fields(post: dict) -> dict:

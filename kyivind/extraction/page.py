@@ -22,16 +22,6 @@ def _unescape(value):
     return value
 
 
-# navigation, footers, side rails, and the page's own header (not a header inside the article)
-PAGE_CHROME = ("ancestor::nav | ancestor::footer | ancestor::aside"
-               " | ancestor::header[not(ancestor::main) and not(ancestor::article)]")
-
-
-def in_page_chrome(el) -> bool:
-    """True for an element inside the page's chrome rather than its content."""
-    return bool(el.xpath(PAGE_CHROME))
-
-
 CREDIT_END = re.compile(r"\([^()]{3,120}\)\.?$")
 
 

@@ -1,29 +1,31 @@
-"""Author-bio splitting: every author's raw block (``_raw``) becomes ``role`` and ``bio``.
+"""Author-bio splitting: every author's raw block (``Author.raw``) becomes ``role`` and ``bio``.
 
 A block from a page is text (name, role line, bio, chrome such as "Avatar" and "Read more", with or
 without line breaks); a block from Ghost data is ``{"bio", "location"}``. What a structured source
-already gave is kept; ``_raw`` is removed so that no internal key reaches a feed.
+already gave is kept; ``raw`` is cleared, and it is never exported.
 """
 
 from __future__ import annotations
 
 from itemadapter import ItemAdapter
 
+from .. import statkeys as keys
 from ..extraction.authors import split_author_block, split_ghost_author
+from ..items import Author
 from . import CrawlerPipeline
 
 
-def split_author(author: dict) -> dict:
-    author = dict(author)
-    raw = author.pop("_raw", None)
+def split_author(author: Author) -> Author:
+    raw = author.raw
     if isinstance(raw, dict):
-        role, bio = split_ghost_author(raw.get("bio"), raw.get("location"), author.get("name"))
+        role, bio = split_ghost_author(raw.get("bio"), raw.get("location"), author.name)
     elif isinstance(raw, str):
-        role, bio = split_author_block(raw, author.get("name"))
+        role, bio = split_author_block(raw, author.name)
     else:
         role, bio = None, None
-    author["role"] = author.get("role") or role
-    author["bio"] = author.get("bio") or bio
+    author.role = author.role or role
+    author.bio = author.bio or bio
+    author.raw = None
     return author
 
 
@@ -32,10 +34,10 @@ class AuthorBioPipeline(CrawlerPipeline):
         adapter = ItemAdapter(item)
         authors = [split_author(a) for a in adapter.get("authors") or []]
         for author in authors:
-            self.stats.inc_value("kyivind/authorbio/authors")
-            if author.get("role") is None:
-                self.stats.inc_value("kyivind/authorbio/no_role")
-            if author.get("bio") is None:
-                self.stats.inc_value("kyivind/authorbio/no_bio")
+            self.stats.inc_value(keys.AUTHORBIO_AUTHORS)
+            if author.role is None:
+                self.stats.inc_value(keys.AUTHORBIO_NO_ROLE)
+            if author.bio is None:
+                self.stats.inc_value(keys.AUTHORBIO_NO_BIO)
         adapter["authors"] = authors
         return item

@@ -6,6 +6,7 @@ from __future__ import annotations
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from .. import statkeys as keys
 from . import CrawlerPipeline
 
 
@@ -17,7 +18,7 @@ class DedupPipeline(CrawlerPipeline):
     def process_item(self, item, spider=None):
         url = ItemAdapter(item).get("url")
         if url in self.seen:
-            self.stats.inc_value("kyivind/dedup/duplicate")
+            self.stats.inc_value(keys.DEDUP_DUPLICATE)
             raise DropItem(f"duplicate of an item already exported in this run: {url}", log_level="INFO")
         self.seen.add(url)
         return item

@@ -1,4 +1,5 @@
-"""JSON Lines export with ``jsonlines``: one file per run in ``KYIVIND_DATA_DIR/feeds/``.
+"""JSON Lines export with ``jsonlines``: one file per run in ``KYIVIND_DATA_DIR/feeds/``, named after the
+run (``newsfeed-<UTC time>.jsonl``; ``newsfeed-<tag>-<UTC time>.jsonl`` for another tag).
 
 The file is written as ``<name>.jsonl.part`` and renamed to ``<name>.jsonl`` when the run closes,
 so a reader that lists ``*.jsonl`` never sees a partial file. A run that exports nothing leaves no
@@ -10,67 +11,57 @@ from __future__ import annotations
 import json
 import logging
 import os
-from datetime import datetime, timezone
-from pathlib import Path
 
 import jsonlines
 
+from .. import statkeys as keys
+from ..incremental import Incremental
 from ..items import public_dict
+from ..run import RunContext, component
 from . import CrawlerPipeline
 
 logger = logging.getLogger(__name__)
 
 
-def run_id(now: datetime | None = None) -> str:
-    now = now or datetime.now(timezone.utc)
-    job = os.environ.get("SCRAPY_JOB") or os.environ.get("SHUB_JOBKEY")
-    stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
-    return f"{stamp}-{job.replace('/', '_')}" if job else stamp
-
-
 class JsonLinesExportPipeline(CrawlerPipeline):
     def __init__(self, crawler):
         super().__init__(crawler)
-        self.enabled = self.settings.getbool("KYIVIND_EXPORT_ENABLED", True)
-        self.feed_dir = Path(self.settings.get("KYIVIND_DATA_DIR", "data")) / "feeds"
+        run = RunContext.of(crawler)
+        self.enabled = self.settings.getbool("KYIVIND_EXPORT_ENABLED")
+        self.incremental = component(crawler, Incremental)
+        self.feed_dir = run.feeds_dir
+        self.path = self.feed_dir / f"{run.name}.jsonl"
+        self.part = self.feed_dir / f"{run.name}.jsonl.part"
         self.writer = None
         self.count = 0
-        self.path: Path | None = None
 
     def open_spider(self, spider=None):
         if not self.enabled:
-            self.stats.set_value("kyivind/run_name", f"{self.crawler.spider.name}-{run_id()}")
             return
         self.feed_dir.mkdir(parents=True, exist_ok=True)
         self.recover()
-        name = f"{self.crawler.spider.name}-{run_id()}"
-        self.stats.set_value("kyivind/run_name", name)
-        self.path = self.feed_dir / f"{name}.jsonl"
-        self.part = self.feed_dir / f"{name}.jsonl.part"
         self.handle = open(self.part, "w", encoding="utf-8")
         self.writer = jsonlines.Writer(self.handle, flush=True)
 
     def recover(self) -> None:
         """Finish the feed files of a run that was killed: their complete lines are exported items
         (a last line cut short is dropped), the state learns them, and the file gets its final name."""
-        state = getattr(self.crawler.spider, "run_state", None)
         for part in sorted(self.feed_dir.glob("*.jsonl.part")):
             kept = []
             for line in part.read_text(encoding="utf-8").splitlines():
                 try:
                     kept.append(json.loads(line))
                 except ValueError:
-                    self.stats.inc_value("kyivind/export/recovered_cut_lines")
+                    self.stats.inc_value(keys.EXPORT_RECOVERED_CUT_LINES)
             if kept:
                 with jsonlines.open(part, mode="w") as writer:
                     writer.write_all(kept)
                 for row in kept:
-                    if state is not None:
-                        state.record_exported(row)
+                    self.incremental.record_exported(row)
                 os.replace(part, part.with_suffix(""))
             else:
                 part.unlink()
-            self.stats.inc_value("kyivind/export/recovered_items", len(kept))
+            self.stats.inc_value(keys.EXPORT_RECOVERED_ITEMS, len(kept))
             logger.warning("Recovered %d items of an interrupted run from %s", len(kept), part.name)
 
     def process_item(self, item, spider=None):
@@ -79,7 +70,7 @@ class JsonLinesExportPipeline(CrawlerPipeline):
             # loses nothing written, and recover() reconciles the file and the state on the next run
             self.writer.write(public_dict(item))
             self.count += 1
-            self.stats.inc_value("kyivind/export/items")
+            self.stats.inc_value(keys.EXPORT_ITEMS)
         return item
 
     def close_spider(self, spider=None):
@@ -91,7 +82,7 @@ class JsonLinesExportPipeline(CrawlerPipeline):
         self.handle.close()
         if self.count:
             os.replace(self.part, self.path)
-            self.stats.set_value("kyivind/export/file", str(self.path))
+            self.stats.set_value(keys.EXPORT_FILE, str(self.path))
             logger.info("Exported %d items to %s", self.count, self.path)
         else:
             self.part.unlink(missing_ok=True)

@@ -1,20 +1,19 @@
 """Run state: after the export pipeline has written an item to the feed, the article counts as seen
-(its URL, dates, content hash and version go into ``state.sqlite``, one transaction per item)."""
+(the incremental component records its URL, dates, content hash and version, one transaction per item)."""
 
 from __future__ import annotations
 
+from ..incremental import Incremental
 from ..items import public_dict
+from ..run import component
 from . import CrawlerPipeline
 
 
 class StatePipeline(CrawlerPipeline):
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.incremental = component(crawler, Incremental)
+
     def process_item(self, item, spider=None):
-        spider = self.crawler.spider
-        state = getattr(spider, "run_state", None)
-        if state is not None:
-            data = public_dict(item)
-            data["_lastmod"] = spider.lastmods.get(data["url"])
-            data["_alias"] = spider.aliases.get(data["url"])
-            state.record_exported(data)
-            self.stats.inc_value("kyivind/state/recorded")
+        self.incremental.record_exported(public_dict(item))
         return item

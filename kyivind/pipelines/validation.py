@@ -9,7 +9,10 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from scrapy.exceptions import DropItem
 
+from .. import statkeys as keys
+from ..failures import FailureLog
 from ..items import load_schema, public_dict
+from ..run import component
 from . import CrawlerPipeline
 
 logger = logging.getLogger(__name__)
@@ -37,6 +40,7 @@ class ValidationPipeline(CrawlerPipeline):
         schema = load_schema()
         self.validator = Draft202012Validator(schema)
         self.check = fastjsonschema.compile(schema)
+        self.failures = component(crawler, FailureLog)
 
     def process_item(self, item, spider=None):
         data = public_dict(item)
@@ -45,13 +49,12 @@ class ValidationPipeline(CrawlerPipeline):
         except fastjsonschema.JsonSchemaException:
             failures = failing_fields(self.validator, data) or {"_item": "rejected by the schema"}
         else:
-            self.stats.inc_value("kyivind/validation/valid")
+            self.stats.inc_value(keys.VALIDATION_VALID)
             return item
         for name in failures:
-            self.stats.inc_value(f"kyivind/validation/invalid/{name}")
-        self.stats.inc_value("kyivind/validation/dropped")
+            self.stats.inc_value(keys.validation_invalid(name))
+        self.stats.inc_value(keys.VALIDATION_DROPPED)
         reasons = "; ".join(f"{k}: {v}" for k, v in sorted(failures.items()))
-        failed = getattr(self.crawler.spider, "failed", None)
-        if failed is not None and data.get("url"):
-            failed.record(data["url"], f"invalid item: {reasons}"[:300], "invalid")
+        if data.get("url"):  # DropItem logs the loss
+            self.failures.record(data["url"], "invalid", f"invalid item: {reasons}"[:300], announce=False)
         raise DropItem(f"invalid item {data.get('url')}: {reasons}", log_level="WARNING")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...items import new_author
 from ..page import Page
 from ..util import author_slug_from_url, none_if_empty
 
@@ -57,18 +58,13 @@ def _parse_primary_tag(obj):
 
 def _person(value) -> dict | None:
     if isinstance(value, str):
-        return {"name": none_if_empty(value), "slug": None, "url": None, "role": None, "bio": None, "image_url": None}
+        return new_author(name=none_if_empty(value))
     if not isinstance(value, dict) or not none_if_empty(value.get("name")):
         return None
     url = _url_of(value.get("url"))
-    return {
-        "name": none_if_empty(value.get("name")),
-        "slug": author_slug_from_url(url),
-        "url": url,
-        "role": none_if_empty(value.get("jobTitle")),
-        "bio": none_if_empty(value.get("description")),
-        "image_url": _url_of(value.get("image")),
-    }
+    return new_author(name=none_if_empty(value.get("name")), slug=author_slug_from_url(url), url=url,
+                      role=none_if_empty(value.get("jobTitle")), bio=none_if_empty(value.get("description")),
+                      image_url=_url_of(value.get("image")))
 
 
 def _parse_authors(obj):

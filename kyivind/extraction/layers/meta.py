@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...items import new_author
 from ..page import Page
 from ..util import clean_text, parse_reading_time
 
@@ -74,8 +75,7 @@ def _parse_authors(page):
     names = _twitter_labelled(page, r"written by|author") or _first(page, "author", "article:author")
     if not names or names.startswith("http"):
         return []
-    return [{"name": n, "slug": None, "url": None, "role": None, "bio": None, "image_url": None}
-            for n in (clean_text(x) for x in re.split(r",| and ", names)) if n]
+    return [new_author(name=n) for n in (clean_text(x) for x in re.split(r",| and ", names)) if n]
 
 
 def _parse_image(page):

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from ...items import new_author
 from ..body import body_from_container, find_body_container
-from ..page import Page, in_page_chrome
+from ..chrome import in_page_chrome
+from ..page import Page
 from ..util import (
     author_slug_from_url,
     clean_text,
@@ -168,8 +170,7 @@ def _parse_authors(s: _Structure):
         if not slug:
             continue
         name = clean_text(" ".join(a.itertext()))
-        entry = found.setdefault(slug, {"name": None, "slug": slug, "url": None, "role": None, "bio": None,
-                                        "image_url": None, "_raw": None, "_in_region": False, "_card_len": 0})
+        entry = found.setdefault(slug, {**new_author(slug=slug), "_in_region": False, "_card_len": 0})
         entry["url"] = entry["url"] or (urljoin(s.page.url, a.get("href")) if s.page.url else a.get("href"))
         if name and name.lower() not in ("read more", "more", "avatar") and not entry["name"]:
             entry["name"] = re.sub(r"^by\s+", "", name, flags=re.I)
@@ -181,7 +182,7 @@ def _parse_authors(s: _Structure):
         raw = block_text(card)
         if len(raw) > entry["_card_len"]:
             entry["_card_len"] = len(raw)
-            entry["_raw"] = raw
+            entry["raw"] = raw
             imgs = [decode_image_url(i.get("src") or i.get("srcset"), s.page.url) for i in card.iter("img")]
             entry["image_url"] = next((u for u in imgs if u), entry["image_url"])
     authors = []
@@ -189,7 +190,7 @@ def _parse_authors(s: _Structure):
         name_len = len(entry["name"] or "")
         has_card = entry["_card_len"] - name_len >= 40
         if not has_card:
-            entry["_raw"] = None
+            entry["raw"] = None
         if entry["name"] and (entry["_in_region"] or has_card):
             for key in ("_in_region", "_card_len"):
                 entry.pop(key)

@@ -57,6 +57,10 @@ def _parse_reading_time_min(page):
     return parse_reading_time(_first_text(page, READ))
 
 
+# what this layer can give: it is asked only when one of these is still missing after the others
+FIELDS = ("title", "description", "published_at", "tags", "body_text", "reading_time_min")
+
+
 def parse(page: Page) -> dict:
     return {
         "title": _parse_title(page),

@@ -1,0 +1,152 @@
+"""The spider's arguments (``-a name=value``), declared once: type, default, description, validation.
+
+The spider reads them through scrapy-spider-metadata (``Args[NewsfeedArgs]``), so Scrapy Cloud, Scrapyd
+front ends and ``get_spider_metadata`` see the same declaration; the README's argument table is
+``argument_table()`` (a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from enum import Enum
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+TAG_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class Source(str, Enum):
+    auto = "auto"
+    api = "api"
+    html = "html"
+
+
+class Mode(str, Enum):
+    incremental = "incremental"
+    backfill = "backfill"
+    full = "full"
+
+
+def _blank_to_none(value):
+    return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+class NewsfeedArgs(BaseModel):
+    model_config = ConfigDict(extra="ignore", use_enum_values=True, validate_default=True)
+
+    base_url: str | None = Field(None, description="where every request goes (a replica, a mirror); default: the site")
+    site_url: str | None = Field(None, description="the public URL items carry; default `KYIVIND_SITE_URL`")
+    tag: str = Field("news-feed", description="the tag to collect: walks `/tag/<tag>/`, asks the API for `tag:<tag>`")
+    max_pages: int | None = Field(None, description="listing (or API) pages to walk at most; default: all")
+    since: str | None = Field(None, description="ISO date: stop walking once the listing is older; skip older "
+                                                "articles (API: a `published_at` filter)")
+    source: Source = Field(Source.auto, description="`auto` (the Content API, the HTML walk when the API is "
+                                                    "unusable), `api`, or `html`")
+    mode: Mode = Field(Mode.incremental, description="`incremental` (only new or edited), `backfill` (the whole "
+                                                     "listing back to `since`, resumable with `JOBDIR`), `full`")
+    render: bool | None = Field(None, description="`true`: listing pages (and article pages without a body) are "
+                                                  "drawn in Chromium; default `KYIVIND_RENDER`")
+
+    @field_validator("base_url", "site_url", mode="before")
+    @classmethod
+    def _http_url(cls, value, info):
+        value = _blank_to_none(value)
+        if value is None:
+            return None
+        parts = urlsplit(str(value))
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"{info.field_name} must be an http(s) URL such as https://kyivindependent.com, "
+                             f"got {value!r}")
+        return str(value).rstrip("/")
+
+    @field_validator("tag", mode="before")
+    @classmethod
+    def _tag(cls, value):
+        value = _blank_to_none(value) or "news-feed"
+        text = str(value).strip().strip("/").lower()
+        if not TAG_SLUG.match(text):
+            raise ValueError(f"tag must be a tag slug such as news-feed, got {value!r}")
+        return text
+
+    @field_validator("max_pages", mode="before")
+    @classmethod
+    def _positive_int(cls, value):
+        value = _blank_to_none(value)
+        if value is None:
+            return None
+        try:
+            number = int(str(value))
+        except ValueError:
+            raise ValueError(f"max_pages must be a positive whole number, got {value!r}") from None
+        if number < 1:
+            raise ValueError(f"max_pages must be a positive whole number, got {value!r}")
+        return number
+
+    @field_validator("since", mode="before")
+    @classmethod
+    def _since(cls, value):
+        value = _blank_to_none(value)
+        if value is None:
+            return None
+        try:
+            parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                parsed = datetime.combine(date.fromisoformat(str(value)), datetime.min.time())
+            except ValueError:
+                raise ValueError(f"since must be an ISO date such as 2024-01-01, got {value!r}") from None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=timezone.utc)
+        return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+    @field_validator("source", "mode", mode="before")
+    @classmethod
+    def _choice(cls, value, info):
+        value = _blank_to_none(value)
+        if value is None:
+            return cls.model_fields[info.field_name].default
+        text = str(getattr(value, "value", value)).strip().lower()
+        choices = [c.value for c in cls.model_fields[info.field_name].annotation]
+        if text not in choices:
+            raise ValueError(f"{info.field_name} must be one of {', '.join(choices)}, got {value!r}")
+        return text
+
+    @field_validator("render", mode="before")
+    @classmethod
+    def _flag(cls, value):
+        value = _blank_to_none(value)
+        if value is None or isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise ValueError(f"render must be true or false, got {value!r}")
+
+
+def describe_error(error: ValidationError) -> str:
+    """One line for the log: the validators' own messages, joined."""
+    messages = []
+    for detail in error.errors():
+        message = str(detail.get("ctx", {}).get("error") or detail.get("msg"))
+        if not message.startswith(tuple(NewsfeedArgs.model_fields)):
+            message = f"{'.'.join(str(p) for p in detail.get('loc', ()))}: {message}"
+        messages.append(message)
+    return "; ".join(messages)
+
+
+def _default_text(name: str) -> str:
+    default = NewsfeedArgs.model_fields[name].default
+    default = getattr(default, "value", default)
+    return "–" if default is None else f"`{default}`"
+
+
+def argument_table() -> str:
+    """The README's table of spider arguments, made from the declaration."""
+    lines = ["| argument | default | meaning |", "| --- | --- | --- |"]
+    for name, spec in NewsfeedArgs.model_fields.items():
+        lines.append(f"| `{name}` | {_default_text(name)} | {spec.description} |")
+    return "\n".join(lines)

@@ -1,0 +1,66 @@
+"""Author-page enrichment: an article that shows an author without role or bio gets them from
+``/author/<slug>/``, fetched at most once per run per author and reused from the run state for
+``KYIVIND_AUTHOR_MAX_AGE_DAYS``."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+
+from . import statkeys as keys
+from .extraction import extract_author_page
+from .incremental import Incremental
+from .items import Author
+from .run import RunContext
+from .sources import download
+
+logger = logging.getLogger(__name__)
+
+
+class AuthorPages:
+    def __init__(self, crawler, run: RunContext, incremental: Incremental):
+        self.crawler = crawler
+        self.urls = run.urls
+        self.incremental = incremental
+        self._profiles: dict[str, asyncio.Future] = {}
+
+    @staticmethod
+    def wanted(author: Author) -> bool:
+        return bool(author.slug) and not (author.role or author.bio or author.raw)
+
+    async def fill(self, author: Author) -> None:
+        profile = await self.profile(author.slug)
+        if profile is None:
+            return
+        author.raw = profile["raw"]
+        author.bio = author.bio or profile["bio"]
+        author.image_url = author.image_url or profile["image_url"]
+        author.name = author.name or profile["name"]
+
+    async def profile(self, slug: str) -> dict | None:
+        future = self._profiles.get(slug)
+        if future is None:  # the first article of this author asks; the others wait for its answer
+            future = asyncio.get_running_loop().create_future()
+            self._profiles[slug] = future
+            cached = self.incremental.author(slug)
+            if cached is not None:
+                self.crawler.stats.inc_value(keys.AUTHOR_PAGE_FROM_STATE)
+                future.set_result(cached)
+            else:
+                profile = await self._fetch(slug)
+                found = dataclasses.asdict(profile) if profile is not None else None
+                if found is not None:
+                    self.incremental.save_author(slug, found)
+                future.set_result(found)
+        return await future
+
+    async def _fetch(self, slug: str):
+        url = self.urls.fetch_url(f"/author/{slug}/")
+        self.crawler.stats.inc_value(keys.AUTHOR_PAGE_REQUESTS)
+        response = await download(self.crawler, url)
+        if response is None:
+            self.crawler.stats.inc_value(keys.AUTHOR_PAGE_FAILED)
+            logger.warning("Author page %s could not be read", url)
+            return None
+        return extract_author_page(response.selector, response.url)

@@ -1,0 +1,79 @@
+"""From what extraction read to an ``ArticleItem``, whichever source gave the fields (a page or an API
+post): canonical URL, dates checked, ``since`` applied, version decided, authors completed from their
+pages, and each field's source counted (``kyivind/field/<field>/<source>``, ``.../missing``)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+from . import statkeys as keys
+from .author_pages import AuthorPages
+from .extraction import Extraction
+from .failures import FailureLog
+from .incremental import Incremental
+from .items import ArticleItem
+from .run import RunContext
+
+logger = logging.getLogger(__name__)
+FUTURE_MARGIN = timedelta(days=1)
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class ItemBuilder:
+    def __init__(self, crawler, run: RunContext, incremental: Incremental, failures: FailureLog,
+                 author_pages: AuthorPages):
+        self.crawler = crawler
+        self.urls = run.urls
+        self.since = run.args.since
+        self.incremental = incremental
+        self.failures = failures
+        self.author_pages = author_pages
+
+    @property
+    def stats(self):
+        return self.crawler.stats
+
+    async def build(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None):
+        """The item, or None when the article is older than ``since`` or unchanged since its last export."""
+        fields = extraction.fields
+        reached_by = self.urls.public_url(requested_url or fallback_url)
+        self.failures.succeeded(reached_by)
+        fields["url"] = self.urls.public_url(fields.get("url") or fallback_url)
+        self.incremental.reached_by(fields["url"], reached_by)
+        self._drop_future_dates(fields)
+        fields["slug"] = fields.get("slug") or urlsplit(fields["url"]).path.strip("/").split("/")[-1]
+        if self.since and fields.get("published_at") and fields["published_at"] < self.since:
+            self.stats.inc_value(keys.SINCE_SKIPPED_ARTICLES)
+            return None
+        fields["version"] = self.incremental.version(fields)
+        if fields["version"] is None:
+            return None
+        for author in fields["authors"]:
+            if author.url:
+                author.url = self.urls.public_url(author.url)
+            if self.author_pages.wanted(author):
+                await self.author_pages.fill(author)
+        self._count_fields(fields, extraction.sources)
+        item = ArticleItem(**{k: v for k, v in fields.items() if k in ArticleItem.__dataclass_fields__})
+        item.fetched_at = now_iso()
+        return item
+
+    def _drop_future_dates(self, fields: dict) -> None:
+        limit = (datetime.now(timezone.utc) + FUTURE_MARGIN).isoformat()
+        for name in ("published_at", "modified_at"):
+            if fields.get(name) and fields[name] > limit:
+                self.stats.inc_value(keys.field_future(name))
+                logger.warning("%s %s is in the future, not kept: %s", name, fields[name], fields["url"])
+                fields[name] = None
+
+    def _count_fields(self, fields: dict, sources: dict) -> None:
+        for name, value in fields.items():
+            if value in (None, "", []):
+                self.stats.inc_value(keys.field_missing(name))
+            elif name in sources:
+                self.stats.inc_value(keys.field_source(name, sources[name]))

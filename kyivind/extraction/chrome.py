@@ -1,0 +1,71 @@
+"""What is not article content: the page's chrome (navigation, footers, side rails, the page header) and
+subtrees that never hold body text (cards, embeds, calls to action, furniture). One module for both
+rules, used by the body scoring, the structure layer, listing and author pages."""
+
+from __future__ import annotations
+
+import re
+
+from .util import clean_text
+
+# navigation, footers, side rails, and the page's own header (not a header inside the article)
+PAGE_CHROME = ("ancestor::nav | ancestor::footer | ancestor::aside"
+               " | ancestor::header[not(ancestor::main) and not(ancestor::article)]")
+
+
+def in_page_chrome(el) -> bool:
+    """True for an element inside the page's chrome rather than its content."""
+    return bool(el.xpath(PAGE_CHROME))
+
+
+def outside_content(el) -> bool:
+    """In the page's chrome, or hidden."""
+    return in_page_chrome(el) or bool(el.xpath("ancestor::*[@hidden]"))
+
+
+# Whole subtrees that never hold body text.
+SKIP_TAGS = frozenset(
+    "script style noscript template figure figcaption aside nav header footer form button iframe "
+    "svg img picture video audio select input textarea dialog object embed canvas".split()
+)
+
+# Class or id words of embedded cards and page furniture (the last, class-name layer of the rules).
+_CHROME_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:kg-[a-z-]*card|twitter-tweet|instagram-media|tiktok-embed|bookmark|cta|"
+    r"newsletter|subscribe|signup|paywall|membership|related|share|sharing|social|advert|ads?|"
+    r"promo|banner|teaser|byline|author-card|comments?|caption|toc)(?:$|[\s_-])",
+    re.I,
+)
+# A box whose own button-like link (not a link inside its text) asks the reader to join or pay.
+_CTA_LINK = re.compile(r"/(membership|members|subscribe|signup|sign-up|join|donate|support-us|become-a-member)\b", re.I)
+_TWEET_LINK = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/status/", re.I)
+
+
+def _attr_words(el) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def is_chrome(el) -> bool:
+    """True for an element whose whole subtree is not article text."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in SKIP_TAGS or not tag:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    if _CHROME_WORDS.search(_attr_words(el)):
+        return True
+    if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
+        for href in el.xpath(".//a/@href"):
+            if _TWEET_LINK.match(href):
+                return True
+    if tag == "div" and el.get("data-embed") is not None:
+        return True
+    if tag in ("div", "section"):
+        for a in el.xpath(".//a[@href]"):
+            if _CTA_LINK.search(a.get("href")) and a.getparent().tag not in ("p", "li", "h2", "h3", "blockquote"):
+                return len(_text(el)) < 600
+    return False
+
+
+def _text(el) -> str:
+    return clean_text(" ".join(el.itertext()))

@@ -1,0 +1,118 @@
+"""Incremental decisions, in one extension that owns the run state (``state.sqlite``).
+
+It answers, for the sources and the item builder: which articles are known (skip them), whether a
+listing walk has seen enough known pages, which known articles the sitemap says were edited, and
+whether a fetched article is new (version 1), edited (version + 1) or unchanged (not emitted). It
+remembers, per article, the sitemap ``lastmod`` and the address it was reached by, and writes them
+with the article once the state pipeline reports it exported. Author profiles read from author pages
+are cached here too.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+
+from scrapy import signals
+
+from . import statkeys as keys
+from .run import RunContext
+from .state import State
+
+logger = logging.getLogger(__name__)
+
+
+class Incremental:
+    def __init__(self, crawler, run: RunContext):
+        self.crawler = crawler
+        settings = crawler.settings
+        self.mode = run.args.mode
+        self.overlap = settings.getint("KYIVIND_INCREMENTAL_OVERLAP_PAGES")
+        self.author_max_age = settings.getfloat("KYIVIND_AUTHOR_MAX_AGE_DAYS")
+        self.state = State(run.data_file("state", ".sqlite")) if settings.getbool("KYIVIND_STATE_ENABLED") else None
+        self.lastmods: dict[str, str] = {}  # canonical URL -> sitemap lastmod, for articles re-fetched as edited
+        self.aliases: dict[str, str] = {}  # canonical URL -> the address it was reached by
+        self._known_pages = 0
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        component = cls(crawler, RunContext.of(crawler))
+        crawler.signals.connect(component.spider_closed, signal=signals.spider_closed)
+        return component
+
+    # read when the crawl starts, after the export pipeline has recovered an interrupted run's feed
+    @cached_property
+    def known_count(self) -> int:
+        return self.state.count() if self.state is not None else 0
+
+    @cached_property
+    def active(self) -> bool:
+        """Incremental: something was exported before, so only what is new or edited is fetched."""
+        return self.mode == "incremental" and self.known_count > 0
+
+    @cached_property
+    def since_modified(self) -> str | None:
+        """The newest modification time exported: the Content API is asked only for posts updated after it."""
+        return self.state.latest_modified() if self.active else None
+
+    def spider_closed(self, spider, reason):
+        if self.state is not None:
+            self.state.close()
+
+    # --- what to fetch -----------------------------------------------------------------------
+    def known(self, urls) -> set[str]:
+        """Those of ``urls`` (canonical) already exported; none in ``full`` mode, which fetches all again."""
+        if self.state is None or self.mode == "full":
+            return set()
+        return self.state.known(urls)
+
+    def walk_ends_at_known_page(self) -> bool:
+        """A listing page whose cards were all known: the walk ends after ``KYIVIND_INCREMENTAL_OVERLAP_PAGES``."""
+        if not self.active:
+            return False
+        self._known_pages += 1
+        return self._known_pages > self.overlap
+
+    def edited(self, lastmods: dict[str, str]) -> dict[str, str]:
+        """Known articles whose sitemap lastmod is newer than what was exported; remembered for the state."""
+        if self.state is None:
+            return {}
+        found = self.state.edited(lastmods)
+        self.crawler.stats.inc_value(keys.INCREMENTAL_EDITED_CANDIDATES, len(found))
+        self.lastmods.update(found)
+        return found
+
+    # --- what to emit ------------------------------------------------------------------------
+    def reached_by(self, url: str, address: str) -> None:
+        if address != url:
+            self.aliases[url] = address
+
+    def version(self, fields: dict) -> int | None:
+        """The version of this fetch of an article: 1 when new, + 1 when its text changed, None when
+        unchanged (then only its dates move on, so it is not fetched again for the same edit)."""
+        known = self.state.article(fields["url"]) if self.state is not None else None
+        if known is None:
+            return 1
+        if known["content_hash"] == fields["content_hash"]:
+            self.crawler.stats.inc_value(keys.INCREMENTAL_UNCHANGED)
+            self.state.touch(fields["url"], fields.get("modified_at"), self.lastmods.get(fields["url"]))
+            return None
+        self.crawler.stats.inc_value(keys.INCREMENTAL_EDITED)
+        logger.info("Edited article, version %d: %s", known["version"] + 1, fields["url"])
+        return known["version"] + 1
+
+    def record_exported(self, item: dict) -> None:
+        """The article is in the feed: from now on it is known."""
+        if self.state is None:
+            return
+        url = item["url"]
+        self.state.record_exported(item, lastmod=self.lastmods.get(url), alias=self.aliases.get(url))
+        self.crawler.stats.inc_value(keys.STATE_RECORDED)
+
+    # --- author profiles ---------------------------------------------------------------------
+    def author(self, slug: str) -> dict | None:
+        return self.state.author(slug, self.author_max_age) if self.state is not None else None
+
+    def save_author(self, slug: str, profile: dict) -> None:
+        if self.state is not None:
+            self.state.save_author(slug, profile)

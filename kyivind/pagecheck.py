@@ -1,0 +1,66 @@
+"""Checks of an article page's answer before extraction: nothing half-read is exported.
+
+``check_article_page`` gives the page's text, or the problem that makes it no article: a 404/410, an
+answer that is not HTML, a bot-challenge page, a page cut short. A UTF-8 body that a wrong declared
+charset turned into mojibake is decoded again as UTF-8.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scrapy.http import TextResponse
+
+from . import statkeys as keys
+from .extraction.challenge import is_challenge_page, looks_truncated
+
+MOJIBAKE = ("\u00e2\u20ac", "\u00c3\u00a9", "\u00c3\u00a8", "\u00c2\u00a0")  # UTF-8 read as Latin-1/cp1252
+
+
+@dataclass
+class PageProblem:
+    kind: str  # the kind in failed.jsonl and in kyivind/article/failed/<kind>
+    reason: str
+    stats: tuple = ()  # further stats the problem counts
+
+
+@dataclass
+class ArticlePage:
+    text: str | None = None
+    problem: PageProblem | None = None
+    stats: list = field(default_factory=list)  # stats of a page that is read (responses, charset repaired)
+    charset_fixed_from: str | None = None
+
+
+def decoded_text(response) -> tuple[str, bool]:
+    """The page's text; (UTF-8 text, True) when the declared charset made mojibake of a UTF-8 body."""
+    text = response.text
+    if any(marker in text for marker in MOJIBAKE) and response.encoding.lower().replace("-", "") != "utf8":
+        try:
+            return response.body.decode("utf-8"), True
+        except UnicodeDecodeError:
+            return text, False
+    return text, False
+
+
+def check_article_page(response, listing_url: str | None) -> ArticlePage:
+    if response.status in (404, 410):
+        return ArticlePage(problem=PageProblem(f"http_{response.status}",
+                                               f"answered {response.status} (linked from {listing_url})",
+                                               (keys.article_http(response.status),)))
+    content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+    if not isinstance(response, TextResponse) or ("html" not in content_type and "xml" not in content_type):
+        return ArticlePage(problem=PageProblem("not_html", f"not an HTML page (Content-Type {content_type or 'missing'!r})",
+                                               (keys.PAGE_NOT_HTML,)))
+    page = ArticlePage(stats=[keys.ARTICLE_RESPONSES])
+    page.text, fixed = decoded_text(response)
+    if fixed:
+        page.stats.append(keys.PAGE_CHARSET_FIXED)
+        page.charset_fixed_from = response.encoding
+    if is_challenge_page(page.text):
+        page.problem = PageProblem("challenge", "a bot-challenge page answered instead of the article",
+                                   (keys.PAGE_CHALLENGE, keys.ARTICLE_NOT_AN_ARTICLE))
+    elif looks_truncated(page.text):
+        page.problem = PageProblem("truncated", "the page stops before its end (no </body> or </html>)",
+                                   (keys.PAGE_TRUNCATED,))
+    return page

@@ -1,0 +1,89 @@
+"""The run context: what one crawl is, created once per crawl and shared by every component.
+
+The spider makes it from its validated arguments (``RunContext.build``) and attaches it to the crawler;
+pipelines, extensions and sources take it with ``RunContext.of(crawler)`` in their ``from_crawler``.
+A component built without a spider (a test, a command) gets the context of the default arguments.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .arguments import NewsfeedArgs
+from .urls import SiteUrls
+
+DEFAULT_TAG = NewsfeedArgs.model_fields["tag"].default
+_CONTEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def run_stamp(now: datetime | None = None) -> str:
+    """UTC time of the run, and the Scrapyd job where there is one: the unique part of a run's files."""
+    now = now or datetime.now(timezone.utc)
+    job = os.environ.get("SCRAPY_JOB") or os.environ.get("SHUB_JOBKEY")
+    stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
+    return f"{stamp}-{job.replace('/', '_')}" if job else stamp
+
+
+def run_name(spider_name: str, tag: str, stamp: str) -> str:
+    """``newsfeed-<stamp>`` for the News Feed, ``newsfeed-<tag>-<stamp>`` for any other tag."""
+    return f"{spider_name}-{stamp}" if tag == DEFAULT_TAG else f"{spider_name}-{tag}-{stamp}"
+
+
+@dataclass
+class RunContext:
+    args: NewsfeedArgs
+    urls: SiteUrls
+    data_dir: Path
+    name: str  # the run's name: its feed is feeds/<name>.jsonl, its summary feeds/<name>.summary.json
+    render: bool
+    argument_error: str | None = None
+
+    @classmethod
+    def build(cls, settings, args: NewsfeedArgs | None = None, spider_name: str = "newsfeed",
+              argument_error: str | None = None) -> RunContext:
+        args = args or NewsfeedArgs()
+        site = args.site_url or settings.get("KYIVIND_SITE_URL")
+        render = args.render if args.render is not None else settings.getbool("KYIVIND_RENDER")
+        return cls(args=args, urls=SiteUrls(site, args.base_url or site), data_dir=Path(settings.get("KYIVIND_DATA_DIR")),
+                   name=run_name(spider_name, args.tag, run_stamp()), render=render, argument_error=argument_error)
+
+    def attach(self, crawler) -> RunContext:
+        _CONTEXTS[crawler] = self
+        return self
+
+    @classmethod
+    def of(cls, crawler) -> RunContext:
+        found = _CONTEXTS.get(crawler)
+        if found is None:
+            found = cls.build(crawler.settings).attach(crawler)
+        return found
+
+    @property
+    def tag(self) -> str:
+        return self.args.tag
+
+    @property
+    def listing_path(self) -> str:
+        return f"/tag/{self.args.tag}/"
+
+    @property
+    def feeds_dir(self) -> Path:
+        return self.data_dir / "feeds"
+
+    def data_file(self, stem: str, suffix: str) -> Path:
+        """A run-state file of this crawl's source: ``state.sqlite`` for the site, ``state-<host>.sqlite``
+        for a replica or mirror, so what one source gave never hides another's articles."""
+        return self.data_dir / f"{stem}{self.urls.state_suffix()}{suffix}"
+
+
+def component(crawler, cls):
+    """The run's instance of one of kyivind's extensions (the state, the failure log), which every
+    other component shares."""
+    found = crawler.get_extension(cls)
+    if found is None:
+        raise RuntimeError(f"{cls.__module__}.{cls.__name__} must be enabled in EXTENSIONS")
+    return found

@@ -1,0 +1,159 @@
+"""Ghost's public Content API as a source: every post of the tag, 100 a request, with every field.
+
+``KYIVIND_CONTENT_API_KEY`` is the key; a refused key is looked up again on the site's pages (the Portal
+script's ``data-key``) or in the front end's scripts. ``since`` becomes a ``published_at`` filter and an
+incremental run's newest known modification an ``updated_at`` filter. An answer kyivind cannot use
+(401/403/404, invalid JSON, an unknown shape, a transport error) makes the API ``Unusable``: the spider
+then takes the HTML walk, or fails with ``source=api``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import scrapy
+from scrapy.exceptions import CloseSpider
+
+from .. import statkeys as keys
+from ..extraction import Extraction, extract_post, looks_like_post
+from ..extraction.apikey import key_in_page, key_in_script, script_urls
+from ..incremental import Incremental
+from ..run import RunContext
+from . import LISTING_PRIORITY, Callbacks, download
+
+logger = logging.getLogger(__name__)
+PAGE_SIZE = 100
+POSTS_PATH = "/ghost/api/content/posts/"
+
+
+@dataclass
+class Post:
+    """One post of an API answer, with the fields extraction read from it."""
+
+    extraction: Extraction
+    url: str
+
+
+@dataclass
+class Unusable:
+    problem: str
+
+
+def _ghost_time(iso: str) -> str:
+    return iso.replace("+00:00", ".000Z")
+
+
+class ContentApiSource:
+    def __init__(self, crawler, run: RunContext, incremental: Incremental, callbacks: Callbacks):
+        self.crawler = crawler
+        self.run = run
+        self.urls = run.urls
+        self.incremental = incremental
+        self.callbacks = callbacks
+        settings = crawler.settings
+        self.key = settings.get("KYIVIND_CONTENT_API_KEY")
+        self.obeys_robots = settings.getbool("KYIVIND_API_OBEYS_ROBOTS")
+        self.default_language = settings.get("KYIVIND_DEFAULT_LANGUAGE")
+
+    @property
+    def stats(self):
+        return self.crawler.stats
+
+    def filter(self) -> str:
+        clauses = [f"tag:{self.run.tag}"]
+        if self.run.args.since:
+            clauses.append(f"published_at:>='{_ghost_time(self.run.args.since)}'")
+        if self.incremental.since_modified:
+            clauses.append(f"updated_at:>'{_ghost_time(self.incremental.since_modified)}'")
+        return "+".join(clauses)
+
+    def request(self, page: int = 1, key: str | None = None, rediscovered: bool = False) -> scrapy.Request:
+        key = key or self.key
+        query = urlencode({"key": key, "filter": self.filter(), "include": "tags,authors", "formats": "html",
+                           "order": "published_at desc", "limit": PAGE_SIZE, "page": page})
+        self.stats.inc_value(keys.API_REQUESTS)
+        # robots.txt of a Ghost site disallows /ghost/ to keep crawlers out of its admin; the Content API
+        # under it is Ghost's public, key-based interface for programs (KYIVIND_API_OBEYS_ROBOTS)
+        meta = {"handle_httpstatus_all": True, "dont_obey_robotstxt": not self.obeys_robots}
+        return scrapy.Request(self.urls.fetch_url(f"{POSTS_PATH}?{query}"), callback=self.callbacks.api,
+                              errback=self.callbacks.api_failed,
+                              cb_kwargs={"page": page, "key": key, "rediscovered": rediscovered},
+                              meta=meta, priority=LISTING_PRIORITY, dont_filter=True)
+
+    async def parse(self, response, page: int, key: str, rediscovered: bool = False):
+        """Yields the following request, each ``Post``, or one ``Unusable``."""
+        if response.status in (401, 403) and not rediscovered:
+            found = await self.discover_key()
+            if found and found != key:
+                logger.warning("Content API refused the configured key (%d); using the key found on the site: %s",
+                               response.status, found)
+                self.stats.set_value(keys.API_KEY_REDISCOVERED, found)
+                yield self.request(page, found, rediscovered=True)
+                return
+        data, problem = self.read(response)
+        if problem:
+            yield Unusable(problem)
+            return
+        self.stats.inc_value(keys.API_PAGES)
+        self.stats.inc_value(keys.API_POSTS, len(data["posts"]))
+        for post in data["posts"]:
+            if not looks_like_post(post):
+                self.stats.inc_value(keys.API_NOT_A_POST)
+                logger.warning("Content API entry is not a post, skipped: %.200r", post)
+                continue
+            extraction = extract_post(post)
+            if not extraction.fields["language"]:
+                extraction.fields["language"] = self.default_language
+                extraction.sources["language"] = "default"
+            yield Post(extraction, post.get("url") or response.url)
+        following = data["meta"]["pagination"].get("next")
+        max_pages = self.run.args.max_pages
+        if following and not (max_pages and page >= max_pages):
+            yield self.request(int(following), key, rediscovered)
+
+    @staticmethod
+    def read(response) -> tuple[dict | None, str | None]:
+        """(the answer's JSON, None) or (None, why it cannot be used)."""
+        if response.status in (401, 403):
+            return None, f"the Content API refused the key ({response.status})"
+        if response.status != 200:
+            return None, f"the Content API answered {response.status}"
+        try:
+            data = json.loads(response.body)
+        except ValueError:
+            return None, "the Content API answered invalid JSON"
+        pagination = data.get("meta", {}).get("pagination") if isinstance(data, dict) else None
+        if not (isinstance(data.get("posts") if isinstance(data, dict) else None, list)
+                and isinstance(pagination, dict)):
+            return None, "the Content API answered a shape kyivind does not know"
+        return data, None
+
+    def unusable(self, problem: str) -> None:
+        """Counted and logged; with ``source=api`` the run ends here (exit 1)."""
+        self.stats.set_value(keys.API_UNUSABLE, problem)
+        if self.run.args.source == "api":
+            logger.error("Content API unusable: %s (source=api: no fallback)", problem)
+            self.stats.set_value(keys.FAILED, 1)
+            raise CloseSpider("api_unusable")
+        logger.warning("Content API unusable: %s; falling back to the HTML walk", problem)
+        self.stats.set_value(keys.SOURCE_USED, "html")
+
+    async def discover_key(self) -> str | None:
+        """The Content API key the site's own pages use: ``data-key``, else the front end's scripts."""
+        for path in (self.run.listing_path, "/"):
+            response = await download(self.crawler, self.urls.fetch_url(path))
+            if response is None:
+                continue
+            key = key_in_page(response.text)
+            if key:
+                return key
+            for url in script_urls(response.text, response.url):
+                script = await download(self.crawler, url)
+                key = key_in_script(script.text) if script is not None else None
+                if key:
+                    return key
+        logger.warning("No Content API key found on the site's pages or scripts")
+        return None

@@ -1,0 +1,140 @@
+"""The listing walk: ``/tag/<tag>/`` and its older pages (``rel=next`` or the page's own pagination), plain
+or drawn in Chromium with "Show More" clicked; every card not yet known becomes an article request.
+
+The walk ends at the last page (or its 404), at ``max_pages``, at a page whose new cards are all older
+than ``since``, or, in incremental runs, after ``KYIVIND_INCREMENTAL_OVERLAP_PAGES`` all-known pages.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import scrapy
+
+from .. import statkeys as keys
+from ..extraction import extract_listing
+from ..failures import FailureLog
+from ..incremental import Incremental
+from ..run import RunContext
+from . import LISTING_PRIORITY, Callbacks
+from .articles import ArticleRequests
+
+logger = logging.getLogger(__name__)
+
+
+class ListingWalk:
+    def __init__(self, crawler, run: RunContext, incremental: Incremental, failures: FailureLog,
+                 articles: ArticleRequests, callbacks: Callbacks):
+        self.crawler = crawler
+        self.run = run
+        self.urls = run.urls
+        self.incremental = incremental
+        self.failures = failures
+        self.articles = articles
+        self.callbacks = callbacks
+        self.max_clicks = crawler.settings.getint("KYIVIND_RENDER_MAX_CLICKS")
+        self._listings: set[str] = set()
+
+    @property
+    def stats(self):
+        return self.crawler.stats
+
+    def request(self, url: str | None = None, page_number: int = 1) -> scrapy.Request:
+        # dont_filter: a run resumed from JOBDIR walks again what a killed run had in flight;
+        # repeats within a run are kept out by the walk's own set
+        url = url or self.urls.fetch_url(self.run.listing_path)
+        if self.run.render:
+            from ..render import page_meta
+
+            return scrapy.Request(url, callback=self.callbacks.rendered_listing, errback=self.callbacks.render_failed,
+                                  cb_kwargs={"page_number": page_number}, meta=page_meta(),
+                                  priority=LISTING_PRIORITY, dont_filter=True)
+        return scrapy.Request(url, callback=self.callbacks.listing, cb_kwargs={"page_number": page_number},
+                              priority=LISTING_PRIORITY, dont_filter=True)
+
+    # --- rendered ----------------------------------------------------------------------------
+    async def parse_rendered(self, response, page_number: int):
+        from ..render import click_show_more
+
+        page = response.meta["playwright_page"]
+        try:
+            clicks, left = await click_show_more(page, self.max_clicks)
+            html = await page.content()
+        finally:
+            await page.close()
+        self.stats.inc_value(keys.RENDER_LISTING_PAGES)
+        self.stats.inc_value(keys.RENDER_SHOW_MORE_CLICKS, clicks)
+        logger.info("Rendered listing page %d: Show More clicked %d times", page_number, clicks)
+        if left:
+            self.stats.inc_value(keys.RENDER_CLICK_BOUND_REACHED)
+            logger.warning("Show More still shown after %d clicks (KYIVIND_RENDER_MAX_CLICKS=%d): older cards not loaded",
+                           clicks, self.max_clicks)
+        return list(self.parse(response.replace(body=html.encode("utf-8"), encoding="utf-8"), page_number))
+
+    async def render_failed(self, failure) -> None:
+        page = failure.request.meta.get("playwright_page")
+        if page is not None:
+            await page.close()
+        self.stats.inc_value(keys.RENDER_FAILED)
+        logger.error("Rendering %s failed: %s", failure.request.url, failure.getErrorMessage())
+
+    # --- a listing page ----------------------------------------------------------------------
+    def parse(self, response, page_number: int):
+        if response.status in (404, 410):
+            logger.info("Listing ends at page %d (%d %s)", page_number, response.status, response.url)
+            self.stats.inc_value(keys.LISTING_END_404)
+            return
+        self.stats.inc_value(keys.LISTING_PAGES)
+        listing = extract_listing(response.selector, response.url, self.urls.hosts)
+        for url in listing.off_site:
+            self.stats.inc_value(keys.LISTING_OFF_SITE_LINK)
+            logger.warning("Listing card points off-site, not followed: %s (on %s)", url, response.url)
+        if not listing.article_urls:
+            self.stats.inc_value(keys.LISTING_EMPTY)
+            if listing.has_show_more or listing.script_count:
+                logger.warning("Listing page %s holds no article link but has %s: rendering is probably needed "
+                               "(-a render=true)", response.url,
+                               "a Show More button" if listing.has_show_more else "scripts")
+        fresh = self._fresh(listing.article_urls)
+        yield from self._article_requests(fresh, listing.card_dates, response.url)
+        if self._walk_ends(listing, fresh, page_number):
+            return
+        if listing.next_url:
+            next_url = self.urls.fetch_url(listing.next_url)
+            if next_url not in self._listings:
+                self._listings.add(next_url)
+                yield self.request(next_url, page_number + 1)
+
+    def _fresh(self, urls: list[str]) -> list[str]:
+        """Cards not yet known; a URL of failed.jsonl is retried from there (or left to a person)."""
+        public = {u: self.urls.public_url(u) for u in urls}
+        known = self.incremental.known(public.values())
+        fresh = [u for u in urls if public[u] not in known and not self.failures.listed(public[u])]
+        self.stats.inc_value(keys.INCREMENTAL_KNOWN_CARDS, len(urls) - len(fresh))
+        return fresh
+
+    def _article_requests(self, fresh: list[str], card_dates: dict, listing_url: str):
+        since = self.run.args.since
+        for url in fresh:
+            card_date = card_dates.get(url)
+            if since and card_date and card_date < since:
+                self.stats.inc_value(keys.SINCE_SKIPPED_CARDS)
+                continue
+            self.stats.inc_value(keys.LISTING_CARDS)
+            if self.articles.requested(url):
+                self.stats.inc_value(keys.LISTING_DUPLICATE_CARD)  # a card on two listing pages
+                continue
+            yield self.articles.request(url, listing_url)
+
+    def _walk_ends(self, listing, fresh: list[str], page_number: int) -> bool:
+        since, max_pages = self.run.args.since, self.run.args.max_pages
+        if since and fresh and all(listing.card_dates.get(u) and listing.card_dates[u] < since for u in fresh):
+            logger.info("Listing page %d is older than since=%s: walk ends", page_number, since)
+            return True
+        if max_pages and page_number >= max_pages:
+            logger.info("Walked max_pages=%d listing pages", max_pages)
+            return True
+        if listing.article_urls and not fresh and self.incremental.walk_ends_at_known_page():
+            logger.info("Listing page %d is all known (overlap %d): walk ends", page_number, self.incremental.overlap)
+            return True
+        return False

@@ -1,0 +1,124 @@
+"""Every stats key kyivind writes, in one place: the code that writes a key and the code that reads it
+(the run monitor, the summary, tests) use the same constant, so a rename cannot switch a check off.
+
+All keys start with ``kyivind/``; the ones with a variable part are functions.
+"""
+
+from __future__ import annotations
+
+PREFIX = "kyivind/"
+
+# --- the run ---------------------------------------------------------------------------------
+RUN_NAME = "kyivind/run_name"
+ARGUMENT_ERROR = "kyivind/argument_error"
+FAILED = "kyivind/failed"  # set to 1 by any component that finds the run failed: `scrapy crawl` exits 1
+FAILED_REASONS = "kyivind/failed_reasons"
+FAILED_URLS = "kyivind/failed_urls"  # URLs listed in failed.jsonl at the end of the run
+FAILED_RETRIED = "kyivind/failed/retried"
+SOURCE_USED = "kyivind/source_used"
+JOBDIR_DAMAGED = "kyivind/jobdir/damaged"  # a JOBDIR request queue set aside (see kyivind/jobdir.py)
+TAG = "kyivind/tag"
+
+# --- Content API -----------------------------------------------------------------------------
+API_REQUESTS = "kyivind/api/requests"
+API_PAGES = "kyivind/api/pages"
+API_POSTS = "kyivind/api/posts"
+API_NOT_A_POST = "kyivind/api/not_a_post"
+API_UNUSABLE = "kyivind/api/unusable"
+API_KEY_REDISCOVERED = "kyivind/api/key_rediscovered"
+
+# --- listing walk ----------------------------------------------------------------------------
+LISTING_PAGES = "kyivind/listing/pages"
+LISTING_CARDS = "kyivind/listing/cards"
+LISTING_EMPTY = "kyivind/listing/empty"
+LISTING_END_404 = "kyivind/listing/end_404"
+LISTING_OFF_SITE_LINK = "kyivind/listing/off_site_link"
+LISTING_DUPLICATE_CARD = "kyivind/listing/duplicate_card"
+SINCE_SKIPPED_CARDS = "kyivind/since/skipped_cards"
+SINCE_SKIPPED_ARTICLES = "kyivind/since/skipped_articles"
+
+# --- rendering -------------------------------------------------------------------------------
+RENDER_LISTING_PAGES = "kyivind/render/listing_pages"
+RENDER_SHOW_MORE_CLICKS = "kyivind/render/show_more_clicks"
+RENDER_CLICK_BOUND_REACHED = "kyivind/render/click_bound_reached"
+RENDER_ARTICLES = "kyivind/render/articles"
+RENDER_FAILED = "kyivind/render/failed"
+
+# --- articles and pages ----------------------------------------------------------------------
+ARTICLE_REQUESTED = "kyivind/article/requested"  # promised by the listing, the sitemap or the API
+ARTICLE_RESPONSES = "kyivind/article/responses"
+ARTICLE_NOT_AN_ARTICLE = "kyivind/article/not_an_article"
+ARTICLE_LOST = "kyivind/article/lost"
+PAGE_CHALLENGE = "kyivind/page/challenge"
+PAGE_TRUNCATED = "kyivind/page/truncated"
+PAGE_NOT_HTML = "kyivind/page/not_html"
+PAGE_CHARSET_FIXED = "kyivind/page/charset_fixed"
+
+
+def article_failed(kind: str) -> str:
+    return f"kyivind/article/failed/{kind}"
+
+
+def article_http(status: int) -> str:
+    return f"kyivind/article/http_{status}"
+
+
+def page_problem(problem: str) -> str:
+    return f"kyivind/page/{problem}"
+
+
+# --- fields ----------------------------------------------------------------------------------
+FIELD_PREFIX = "kyivind/field/"
+
+
+def field_source(name: str, source: str) -> str:
+    """Items whose field ``name`` came from ``source`` (an extraction layer, ``api``, ...)."""
+    return f"{FIELD_PREFIX}{name}/{source}"
+
+
+def field_missing(name: str) -> str:
+    return field_source(name, "missing")
+
+
+def field_future(name: str) -> str:
+    return field_source(name, "future")
+
+
+# --- incremental runs ------------------------------------------------------------------------
+INCREMENTAL_KNOWN_CARDS = "kyivind/incremental/known_cards"
+INCREMENTAL_UNCHANGED = "kyivind/incremental/unchanged"
+INCREMENTAL_EDITED = "kyivind/incremental/edited"
+INCREMENTAL_EDITED_CANDIDATES = "kyivind/incremental/edited_candidates"
+INCREMENTAL_NO_SITEMAP = "kyivind/incremental/no_sitemap"
+STATE_RECORDED = "kyivind/state/recorded"
+
+# --- authors ---------------------------------------------------------------------------------
+AUTHOR_PAGE_REQUESTS = "kyivind/author_page/requests"
+AUTHOR_PAGE_FROM_STATE = "kyivind/author_page/from_state"
+AUTHOR_PAGE_FAILED = "kyivind/author_page/failed"
+AUTHORBIO_AUTHORS = "kyivind/authorbio/authors"
+AUTHORBIO_NO_ROLE = "kyivind/authorbio/no_role"
+AUTHORBIO_NO_BIO = "kyivind/authorbio/no_bio"
+
+# --- pipelines -------------------------------------------------------------------------------
+VALIDATION_VALID = "kyivind/validation/valid"
+VALIDATION_DROPPED = "kyivind/validation/dropped"
+VALIDATION_INVALID_PREFIX = "kyivind/validation/invalid/"
+
+
+def validation_invalid(name: str) -> str:
+    return f"{VALIDATION_INVALID_PREFIX}{name}"
+
+
+DEDUP_DUPLICATE = "kyivind/dedup/duplicate"
+EXPORT_ITEMS = "kyivind/export/items"
+EXPORT_FILE = "kyivind/export/file"
+EXPORT_RECOVERED_ITEMS = "kyivind/export/recovered_items"
+EXPORT_RECOVERED_CUT_LINES = "kyivind/export/recovered_cut_lines"
+
+# --- downloader ------------------------------------------------------------------------------
+OFFSITE_DROPPED = "kyivind/offsite/dropped"
+
+
+def retry_http(status: int) -> str:
+    return f"kyivind/retry/http_{status}"
