@@ -18,9 +18,14 @@ import jsonlines
 
 logger = logging.getLogger(__name__)
 
-CSV_COLUMNS = ["url", "slug", "title", "description", "published_at", "modified_at", "primary_tag", "tags",
-               "authors", "author_roles", "image_url", "image_caption", "image_credit", "word_count",
-               "reading_time_min", "language", "fetched_at", "content_hash", "version", "body_text"]
+from .items import FIELDS
+
+# One row per article: the item's fields in order, lists joined with "; ", the author list as names and
+# roles, the image as its three parts, and the long body text last.
+CSV_EXPANDED = {"authors": ("authors", "author_roles"), "image": ("image_url", "image_caption", "image_credit")}
+CSV_LAST = ("body_text",)
+CSV_COLUMNS = [column for name in FIELDS if name not in CSV_LAST for column in CSV_EXPANDED.get(name, (name,))] \
+    + list(CSV_LAST)
 
 
 @dataclass
@@ -74,15 +79,15 @@ def merge(data_dir: str | Path, output: str | Path, progress: bool = True) -> Da
     dataset = load(data_dir, progress)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    with jsonlines.open(output, mode="w") as writer:
-        writer.write_all(dataset.articles)
+    with jsonlines.open(output, mode="w") as writer:  # the contract's fields, in its order
+        writer.write_all({name: article.get(name) for name in FIELDS} for article in dataset.articles)
     return dataset
 
 
 def csv_row(article: dict) -> dict:
     image = article.get("image") or {}
     authors = article.get("authors") or []
-    row = {k: article.get(k) for k in CSV_COLUMNS if k in article}
+    row = {k: article.get(k) for k in CSV_COLUMNS if k in FIELDS}
     row.update(tags="; ".join(article.get("tags") or []), authors="; ".join(a.get("name") or "" for a in authors),
                author_roles="; ".join(a.get("role") or "" for a in authors), image_url=image.get("url"),
                image_caption=image.get("caption"), image_credit=image.get("credit"))

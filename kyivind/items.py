@@ -82,9 +82,12 @@ PAGE_FIELDS = tuple(f.name for f in fields(ArticleItem) if f.metadata.get("origi
 PAGE_SCALAR_FIELDS = tuple(name for name in PAGE_FIELDS if name not in ("tags", "authors", "image"))
 
 
+_AUTHOR_KEYS = tuple(f.name for f in fields(Author))
+
+
 def new_author(**values) -> dict:
     """An author as the extraction layers pass it around: every key of ``Author``, unknown ones None."""
-    return {**dict.fromkeys(f.name for f in fields(Author)), **values}
+    return {**dict.fromkeys(_AUTHOR_KEYS), **values}
 
 
 def load_schema() -> dict:

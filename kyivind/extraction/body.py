@@ -38,17 +38,36 @@ def _chrome_ancestor(el, cache: dict | None = None) -> bool:
     return answer
 
 
-def _in_small_card(el, title_el=None) -> bool:
+CARD_MARKERS = (".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
+                " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
+
+
+def _card_markers(parent, title_el, cache: dict | None) -> list:
+    """The card markers of a parent that may be a small card, [] where it cannot be one; read once
+    per parent (``cache``), since the paragraphs of a page share few parents."""
+    if cache is not None and parent in cache:
+        return cache[parent]
+    if len(parent.xpath("./p | ./*/p")) > 3:
+        markers = []
+    elif title_el is not None and any(x is title_el for x in parent.iter("h1")):
+        markers = []  # the article itself, with its title, byline and date: not a card
+    else:
+        markers = parent.xpath(CARD_MARKERS)
+    if cache is not None:
+        cache[parent] = markers
+    return markers
+
+
+def _in_small_card(el, title_el=None, cache: dict | None = None) -> bool:
     """A paragraph in a small card of another story or of an author: beside it in its parent (not
     inside it) sit a ``<time>``, a link to an author page, or a link around a heading."""
     parent = _scoring_parent(el)
-    if parent is None or len(parent.xpath("./p | ./*/p")) > 3:
+    if parent is None:
         return False
-    if title_el is not None and any(x is title_el for x in parent.iter("h1")):
-        return False  # the article itself, with its title, byline and date: not a card
+    markers = _card_markers(parent, title_el, cache)
+    if not markers:
+        return False
     inside = set(el.iter())
-    markers = parent.xpath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
-                           " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
     return any(m not in inside for m in markers)
 
 
@@ -67,13 +86,12 @@ def _link_density(el, text_len: int) -> float:
     return linked / text_len
 
 
-def _eligible(el, title_el=None, cache: dict | None = None) -> bool:
-    text = _text(el)
+def _eligible(el, text: str, title_el=None, cache: dict | None = None, card_cache: dict | None = None) -> bool:
     if not text or _chrome_ancestor(el, cache):
         return False
     if _link_density(el, len(text)) > 0.6:
         return False
-    return not (el.tag == "p" and _in_small_card(el, title_el))
+    return not (el.tag == "p" and _in_small_card(el, title_el, card_cache))
 
 
 def _document_order(root):
@@ -86,14 +104,18 @@ def find_body_container(root, title_el=None, order: dict | None = None):
     floor = order.get(title_el, -1) if title_el is not None else -1
     scores: dict = {}
     chrome_cache: dict = {}
+    card_cache: dict = {}
     for el in root.iter(*SCORE_TAGS):
-        if order[el] < floor or not _eligible(el, title_el, chrome_cache):
+        if order[el] < floor:
+            continue
+        text = _text(el)
+        if not _eligible(el, text, title_el, chrome_cache, card_cache):
             continue
         if el.tag in ("li",) and el.getparent() is not None and el.getparent().tag in ("ul", "ol"):
             node = el.getparent()
         else:
             node = el
-        weight = len(_text(el))
+        weight = len(text)
         ancestor = _scoring_parent(node)
         for factor in (1.0, 0.5, 0.25):
             if ancestor is None or ancestor.tag in ("html",):

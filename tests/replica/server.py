@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,31 +42,37 @@ class ReplicaSite:
         self.lock = threading.Lock()
 
     # --- listing -------------------------------------------------------------------------------------
-    def listing_pages(self) -> list[list[tuple[dict, str]]]:
+    def listing_pages(self, tag: str = "news-feed") -> list[list[tuple[dict, str]]]:
+        """The cards of ``/tag/<tag>/`` page by page; the News Feed also shows a card whose article is gone."""
         ordered = sorted(self.posts, key=lambda p: p["published_at"], reverse=True)
+        if tag != "news-feed":
+            ordered = [p for p in ordered if tag in [t["slug"] for t in p.get("tags") or []]]
         cards = [(p, p.get("legacy_path") or f"/{p['slug']}/") for p in ordered]
-        missing = {"slug": MISSING_SLUG, "title": "A story that was taken down", "custom_excerpt": "Removed.",
-                   "published_at": ordered[0]["published_at"] if ordered else "2025-01-01T00:00:00.000Z",
-                   "feature_image": None, "blocks": []}
-        cards.insert(min(2, len(cards)), (missing, f"/{MISSING_SLUG}/"))
+        if tag == "news-feed":
+            missing = {"slug": MISSING_SLUG, "title": "A story that was taken down", "custom_excerpt": "Removed.",
+                       "published_at": ordered[0]["published_at"] if ordered else "2025-01-01T00:00:00.000Z",
+                       "feature_image": None, "blocks": []}
+            cards.insert(min(2, len(cards)), (missing, f"/{MISSING_SLUG}/"))
         size = self.page_size
         pages = [cards[i:i + size] for i in range(0, len(cards), size)] or [[]]
         if len(pages) > 1:  # a card that appears on two listing pages
             pages[1].insert(0, pages[0][-1])
         return pages
 
-    def listing(self, page: int) -> str | None:
-        pages = self.listing_pages()
+    def listing(self, page: int, tag: str = "news-feed") -> str | None:
+        pages = self.listing_pages(tag)
+        if tag != "news-feed" and not pages[0]:
+            return None
         if page < 1 or page > len(pages):
             return None
         has_next = page < len(pages)
         if self.theme == "script":
             return themes.script_listing()
         if self.theme == "ghost":
-            return themes.ghost_listing([themes.ghost_card(p, h) for p, h in pages[page - 1]], page, has_next)
+            return themes.ghost_listing([themes.ghost_card(p, h) for p, h in pages[page - 1]], page, has_next, tag)
         if self.theme == "next":
-            return themes.next_listing([themes.next_card(p, h) for p, h in pages[page - 1]], page, has_next, len(pages))
-        return themes.bare_listing([themes.bare_card(p, h) for p, h in pages[page - 1]], page, has_next)
+            return themes.next_listing([themes.next_card(p, h) for p, h in pages[page - 1]], page, has_next, len(pages), tag)
+        return themes.bare_listing([themes.bare_card(p, h) for p, h in pages[page - 1]], page, has_next, tag)
 
     # --- articles ------------------------------------------------------------------------------------
     def article(self, slug: str) -> str | None:
@@ -133,12 +140,11 @@ class ReplicaSite:
             scripted = self._script_route(path, query)
             if scripted is not None:
                 return scripted
-        if path in ("/tag/news-feed/", "/tag/news-feed"):
-            return 200, html_type, self.listing(1) or ""
-        if path.startswith("/tag/news-feed/page/"):
-            number = path.rstrip("/").rsplit("/", 1)[-1]
-            body = self.listing(int(number)) if number.isdigit() else None
-            return (200, html_type, body) if body else (404, html_type, "<html><body><h1>Page not found</h1></body></html>")
+        tag_page = re.fullmatch(r"/tag/([a-z0-9-]+)(?:/page/(\d+))?/?", path)
+        if tag_page:  # /tag/<slug>/ and /tag/<slug>/page/N/
+            body = self.listing(int(tag_page.group(2) or 1), tag_page.group(1))
+            if body is not None or tag_page.group(2):
+                return (200, html_type, body) if body else (404, html_type, "<html><body><h1>Page not found</h1></body></html>")
         if path.startswith("/author/"):
             slug = path.strip("/").split("/")[-1]
             if slug in AUTHORS:

@@ -167,10 +167,10 @@ def ghost_article(post: dict, latest: list[dict], other: dict | None) -> str:
 </body></html>"""
 
 
-def ghost_listing(cards: list[str], page: int, has_next: bool) -> str:
-    rel_next = f'<link rel="next" href="/tag/news-feed/page/{page + 1}/">' if has_next else ""
-    rel_prev = f'<link rel="prev" href="/tag/news-feed/page/{page - 1}/">' if page > 1 else ""
-    older = f'<a class="older-posts" href="/tag/news-feed/page/{page + 1}/">Older Posts &rarr;</a>' if has_next else ""
+def ghost_listing(cards: list[str], page: int, has_next: bool, tag: str = "news-feed") -> str:
+    rel_next = f'<link rel="next" href="/tag/{tag}/page/{page + 1}/">' if has_next else ""
+    rel_prev = f'<link rel="prev" href="/tag/{tag}/page/{page - 1}/">' if page > 1 else ""
+    older = f'<a class="older-posts" href="/tag/{tag}/page/{page + 1}/">Older Posts &rarr;</a>' if has_next else ""
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>News Feed - The Kyiv Independent</title>
 {rel_prev}{rel_next}{PORTAL}</head><body class="tag-template">{NAV.format(cls="gh-head")}
 <main class="site-main"><div class="post-feed">{"".join(cards)}</div>
@@ -253,8 +253,8 @@ def next_article(post: dict, latest: list[dict], other: dict | None) -> str:
 </body></html>"""
 
 
-def next_listing(cards: list[str], page: int, has_next: bool, pages: int) -> str:
-    numbers = " ".join(f'<a href="{SITE}/tag/news-feed/page/{n}/">{n}</a>' for n in range(1, pages + 1) if n != page)
+def next_listing(cards: list[str], page: int, has_next: bool, pages: int, tag: str = "news-feed") -> str:
+    numbers = " ".join(f'<a href="{SITE}/tag/{tag}/page/{n}/">{n}</a>' for n in range(1, pages + 1) if n != page)
     return f"""<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><title>News Feed | The Kyiv Independent</title>
 <script src="/_next/static/chunks/main-1a2b.js" defer=""></script></head>
 <body><div id="__next">{NAV.format(cls="Header_root__h1")}<main class="Layout_main__m9"><h1>News Feed</h1>
@@ -316,11 +316,11 @@ def bare_article(post: dict, latest: list[dict], other: dict | None) -> str:
 </div></body></html>"""
 
 
-def bare_listing(cards: list[str], page: int, has_next: bool) -> str:
+def bare_listing(cards: list[str], page: int, has_next: bool, tag: str = "news-feed") -> str:
     # the last page still links to the next one, which answers 404: the walk must end there cleanly
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>News Feed</title></head>
 <body><div class="a0">{NAV.format(cls="a1")}<div class="a2"><div class="c1">{"".join(cards)}</div>
-<div class="c2"><a rel="next" href="/tag/news-feed/page/{page + 1}/">Next page</a></div></div>{FOOTER}</div></body></html>"""
+<div class="c2"><a rel="next" href="/tag/{tag}/page/{page + 1}/">Next page</a></div></div>{FOOTER}</div></body></html>"""
 
 
 def bare_card(post: dict, href: str) -> str:

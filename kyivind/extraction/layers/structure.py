@@ -77,15 +77,18 @@ def block_text(el) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _author_card(a, slug: str):
-    """The largest ancestor of an author link that links only to that author and has no ``<time>``."""
+def _author_card(a, slug: str, cache: dict):
+    """The largest ancestor of an author link that links only to that author and has no ``<time>``
+    (``cache``: what each ancestor links to, read once per page)."""
     card = None
     node = a.getparent()
     for _ in range(6):
         if node is None or node.tag in ("body", "html", "article", "main"):
             break
-        hrefs = node.xpath(".//a/@href")
-        if any(author_slug_from_url(h) != slug for h in hrefs) or node.xpath(".//time"):
+        if node not in cache:
+            cache[node] = ({author_slug_from_url(h) for h in node.xpath(".//a/@href")}, bool(node.xpath(".//time")))
+        linked, has_time = cache[node]
+        if linked - {slug} or has_time:
             break
         card = node
         node = node.getparent()
@@ -164,19 +167,22 @@ def _parse_tags(s: _Structure):
 
 def _parse_authors(s: _Structure):
     found: dict[str, dict] = {}
+    cards: dict = {}
     region_links = set(s.region.iter("a")) if s.region is not None else set()
     for a in s.links("/author/"):
         slug = author_slug_from_url(a.get("href"))
         if not slug:
             continue
         name = clean_text(" ".join(a.itertext()))
-        entry = found.setdefault(slug, {**new_author(slug=slug), "_in_region": False, "_card_len": 0})
+        if slug not in found:
+            found[slug] = {**new_author(slug=slug), "_in_region": False, "_card_len": 0}
+        entry = found[slug]
         entry["url"] = entry["url"] or (urljoin(s.page.url, a.get("href")) if s.page.url else a.get("href"))
         if name and name.lower() not in ("read more", "more", "avatar") and not entry["name"]:
             entry["name"] = re.sub(r"^by\s+", "", name, flags=re.I)
         if a in region_links:
             entry["_in_region"] = True
-        card = _author_card(a, slug)
+        card = _author_card(a, slug, cards)
         if card is None:
             continue
         raw = block_text(card)

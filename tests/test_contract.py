@@ -1,0 +1,49 @@
+"""One list of fields and one declaration of arguments: every place that repeats them must agree."""
+
+import re
+
+from scrapy_spider_metadata import get_spider_metadata
+
+from kyivind.analysis import CSV_COLUMNS
+from kyivind.arguments import NewsfeedArgs, argument_table
+from kyivind.extraction.article import PAGE_SCALAR_FIELDS
+from kyivind.items import AUTHOR_FIELDS, FIELDS, IMAGE_FIELDS, PAGE_FIELDS, load_schema
+from kyivind.spiders.newsfeed import NewsfeedSpider
+from tests.conftest import ROOT
+
+
+def table_names(markdown: str, start: str, end: str) -> list[str]:
+    """The backticked names in the first column of the table between two headings of a document."""
+    section = markdown.split(start, 1)[1].split(end, 1)[0]
+    return re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.M)
+
+
+def test_schema_has_exactly_the_items_fields_in_order():
+    schema = load_schema()
+    assert list(schema["properties"]) == list(FIELDS)
+    assert schema["required"] == list(FIELDS)
+    author = schema["$defs"]["author"]
+    assert list(author["properties"]) == list(AUTHOR_FIELDS) == author["required"]
+    image = next(choice for choice in schema["properties"]["image"]["oneOf"] if choice["type"] == "object")
+    assert list(image["properties"]) == list(IMAGE_FIELDS) == image["required"]
+
+
+def test_docs_feed_md_documents_every_field_and_author_key():
+    docs = (ROOT / "docs/feed.md").read_text(encoding="utf-8")
+    assert table_names(docs, "## Fields", "Author object:") == list(FIELDS)
+    assert table_names(docs, "Author object:", "\n## ") == list(AUTHOR_FIELDS)
+
+
+def test_csv_and_extraction_follow_the_field_list():
+    flattened = {"author_roles": "authors", "image_url": "image", "image_caption": "image", "image_credit": "image"}
+    assert {flattened.get(c, c) for c in CSV_COLUMNS} == set(FIELDS)
+    assert set(PAGE_SCALAR_FIELDS) < set(PAGE_FIELDS) <= set(FIELDS)
+    assert {"tags", "authors", "image"} == set(PAGE_FIELDS) - set(PAGE_SCALAR_FIELDS)
+
+
+def test_readme_argument_table_is_the_declaration():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert argument_table() in readme
+    params = get_spider_metadata(NewsfeedSpider)["param_schema"]["properties"]
+    assert list(params) == list(NewsfeedArgs.model_fields)
+    assert all(spec.get("description") for spec in params.values())
