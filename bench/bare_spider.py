@@ -27,5 +27,5 @@ class BareSpider(scrapy.Spider):
 
     def parse(self, response):
         if hasattr(response, "selector"):
-            response.selector.root  # the page parsed once, as every HTML spider does
+            response.selector.root  # noqa: B018 (the page parsed once, as every HTML spider does)
         return None

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import jsonlines
 
-logger = logging.getLogger(__name__)
-
 from .items import FIELDS
+
+logger = logging.getLogger(__name__)
 
 # One row per article: the item's fields in order, lists joined with "; ", the author list as names and
 # roles, the image as its three parts, and the long body text last.

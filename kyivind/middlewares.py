@@ -76,18 +76,20 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
 
 class SiteOnlyMiddleware:
-    """Drops every request to a host other than the crawl's ``base_url`` (stat ``kyivind/offsite/dropped``)."""
+    """Drops every request to a host other than the crawl's ``base_url`` (stat ``kyivind/offsite/dropped``).
+    A spider that is not kyivind's (no run context) is not fenced."""
 
     def __init__(self, crawler):
         self.crawler = crawler
-        self.base_host = RunContext.of(crawler).urls.base_host
+        run = RunContext.attached(crawler)
+        self.base_host = run.urls.base_host if run is not None else None
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def process_request(self, request, spider=None):
-        if urlsplit(request.url).netloc == self.base_host:
+        if self.base_host is None or urlsplit(request.url).netloc == self.base_host:
             return None
         self.crawler.stats.inc_value(keys.OFFSITE_DROPPED)
         logger.warning("Request to another host dropped: %s", request.url)

@@ -56,6 +56,11 @@ class RunContext:
         return self
 
     @classmethod
+    def attached(cls, crawler) -> RunContext | None:
+        """The context a kyivind spider made for this crawl; None for a spider of another kind."""
+        return _CONTEXTS.get(crawler)
+
+    @classmethod
     def of(cls, crawler) -> RunContext:
         found = _CONTEXTS.get(crawler)
         if found is None:

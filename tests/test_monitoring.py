@@ -133,3 +133,19 @@ def test_no_request_leaves_the_site_host(tmp_path):
         with pytest.raises(IgnoreRequest):
             fence.process_request(Request(url))
     assert crawler.stats.get_value("kyivind/offsite/dropped") == 3
+
+
+def test_a_spider_of_another_kind_is_not_fenced(tmp_path):
+    """The bench's bare spider runs with the project's settings: no run context, no fence."""
+    import scrapy
+
+    from kyivind.run import RunContext
+
+    class Other(scrapy.Spider):
+        name = "other"
+
+    from scrapy.utils.test import get_crawler
+
+    crawler = get_crawler(Other, {"KYIVIND_DATA_DIR": str(tmp_path)})
+    assert RunContext.attached(crawler) is None
+    assert SiteOnlyMiddleware.from_crawler(crawler).process_request(Request("http://127.0.0.1:9/x/")) is None
