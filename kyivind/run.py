@@ -41,6 +41,7 @@ class RunContext:
     name: str  # the run's name: its feed is feeds/<name>.jsonl, its summary feeds/<name>.summary.json
     render: bool
     argument_error: str | None = None
+    from_spider: bool = True  # False: made from the defaults, for a component built without a kyivind spider
 
     @classmethod
     def build(cls, settings, args: NewsfeedArgs | None = None, spider_name: str = "newsfeed",
@@ -58,13 +59,15 @@ class RunContext:
     @classmethod
     def attached(cls, crawler) -> RunContext | None:
         """The context a kyivind spider made for this crawl; None for a spider of another kind."""
-        return _CONTEXTS.get(crawler)
+        found = _CONTEXTS.get(crawler)
+        return found if found is not None and found.from_spider else None
 
     @classmethod
     def of(cls, crawler) -> RunContext:
         found = _CONTEXTS.get(crawler)
         if found is None:
             found = cls.build(crawler.settings).attach(crawler)
+            found.from_spider = False
         return found
 
     @property

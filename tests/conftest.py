@@ -66,7 +66,7 @@ class CrawlResult:
         return stats
 
 
-def project_crawler(settings: dict | None = None, **spider_args):
+def project_crawler(settings: dict | None = None, spidercls=None, **spider_args):
     """A crawler with the project's settings, its spider made from ``spider_args``, its stats and extensions
     built (the components the spider, the sources and the pipelines share), as a crawl has them before
     its engine starts."""
@@ -80,7 +80,7 @@ def project_crawler(settings: dict | None = None, **spider_args):
     values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
     values.update(get_reactor_settings(), **(settings or {}))
     runner = CrawlerRunner(values) if is_reactor_installed() else AsyncCrawlerRunner(values)
-    crawler = runner.create_crawler(NewsfeedSpider)
+    crawler = runner.create_crawler(spidercls or NewsfeedSpider)
     crawler.spider = crawler._create_spider(**spider_args)  # as Crawler.crawl: the spider, then the components
     crawler._apply_settings()
     return crawler

@@ -144,8 +144,7 @@ def test_a_spider_of_another_kind_is_not_fenced(tmp_path):
     class Other(scrapy.Spider):
         name = "other"
 
-    from scrapy.utils.test import get_crawler
-
-    crawler = get_crawler(Other, {"KYIVIND_DATA_DIR": str(tmp_path)})
+    crawler = project_crawler({"KYIVIND_DATA_DIR": str(tmp_path)}, spidercls=Other)
+    assert RunContext.of(crawler).from_spider is False, "the shared components got the default context"
     assert RunContext.attached(crawler) is None
     assert SiteOnlyMiddleware.from_crawler(crawler).process_request(Request("http://127.0.0.1:9/x/")) is None
