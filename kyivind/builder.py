@@ -40,6 +40,14 @@ class ItemBuilder:
 
     async def build(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None):
         """The item, or None when the article is older than ``since`` or unchanged since its last export."""
+        item = self.prepare(extraction, fallback_url, requested_url)
+        if item is not None:
+            await self.complete_authors(item)
+        return item
+
+    def prepare(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None):
+        """``build`` but for the authors' pages: without a wait, which most articles never need
+        (see ``needs_author_pages``)."""
         fields = extraction.fields
         reached_by = self.urls.public_url(requested_url or fallback_url)
         self.failures.succeeded(reached_by)
@@ -56,12 +64,19 @@ class ItemBuilder:
         for author in fields["authors"]:
             if author.url:
                 author.url = self.urls.public_url(author.url)
-            if self.author_pages.wanted(author):
-                await self.author_pages.fill(author)
         self._count_fields(fields, extraction.sources)
         item = ArticleItem(**{k: v for k, v in fields.items() if k in ArticleItem.__dataclass_fields__})
         item.fetched_at = now_iso()
         return item
+
+    def needs_author_pages(self, item: ArticleItem) -> bool:
+        return any(self.author_pages.wanted(author) for author in item.authors)
+
+    async def complete_authors(self, item: ArticleItem) -> None:
+        """Role and bio of authors the article shows without them, from their pages."""
+        for author in item.authors:
+            if self.author_pages.wanted(author):
+                await self.author_pages.fill(author)
 
     def _drop_future_dates(self, fields: dict) -> None:
         limit = (datetime.now(timezone.utc) + FUTURE_MARGIN).isoformat()

@@ -173,8 +173,8 @@ def test_api_filter_has_the_tag_since_and_incremental_clauses(tmp_path):
 def test_article_page_gives_its_item(tmp_path):
     crawler, spider = crawl_parts(tmp_path)
     url = f"{BASE}/{MULTI}/"
-    item = run(spider.parse_article(html_response(url, fixture_html("ghost-article.html"), kyivind_article=url),
-                                    listing_url=f"{BASE}/tag/news-feed/"))
+    item = spider.parse_article(html_response(url, fixture_html("ghost-article.html"), kyivind_article=url),
+                                listing_url=f"{BASE}/tag/news-feed/")
     assert isinstance(item, ArticleItem) and item.url == f"{SITE}/{MULTI}/" and item.version == 1
     expected = expected_item(next(p for p in posts() if p["slug"] == MULTI), "ghost")
     assert item.title == expected["title"] and item.body_text == expected["body_text"]
@@ -183,12 +183,33 @@ def test_article_page_gives_its_item(tmp_path):
     assert stat(crawler, keys.field_source("title", "jsonld")) == 1
 
 
+def test_authors_without_role_or_bio_get_them_from_their_page_profile(tmp_path):
+    """The bare theme shows no author cards: the item waits for the author pages (here from the state)."""
+    crawler, spider = crawl_parts(tmp_path)
+    incremental = component(crawler, Incremental)
+    profiles = {}
+    for slug in ("kateryna-denisova", "olena-goncharova"):
+        profiles[slug] = {"name": None, "slug": slug, "image_url": None, "bio": None,
+                          "raw": f"{slug}\nNews Editor\n{slug} writes the news at The Kyiv Independent."}
+        incremental.save_author(slug, profiles[slug])
+    url = f"{BASE}/{MULTI}/"
+    output = spider.parse_article(html_response(url, fixture_html("bare-article.html")))
+    assert not isinstance(output, ArticleItem), "an article that waits for author pages is an async generator"
+
+    async def first(agen):
+        return [x async for x in agen]
+
+    (item,) = run(first(output))
+    assert [a.raw for a in item.authors] == [profiles[a.slug]["raw"] for a in item.authors]
+    assert stat(crawler, keys.AUTHOR_PAGE_FROM_STATE) == 2
+
+
 def test_an_unchanged_article_is_not_emitted_again(tmp_path):
     crawler, spider = crawl_parts(tmp_path)
     url = f"{BASE}/{MULTI}/"
-    first = run(spider.parse_article(html_response(url, fixture_html("ghost-article.html"))))
+    first = spider.parse_article(html_response(url, fixture_html("ghost-article.html")))
     component(crawler, Incremental).record_exported({"url": first.url, "content_hash": first.content_hash, "version": 1})
-    assert run(spider.parse_article(html_response(url, fixture_html("ghost-article.html")))) is None
+    assert spider.parse_article(html_response(url, fixture_html("ghost-article.html"))) is None
     assert stat(crawler, keys.INCREMENTAL_UNCHANGED) == 1
 
 
@@ -201,7 +222,7 @@ def test_an_unchanged_article_is_not_emitted_again(tmp_path):
 def test_article_problems_are_counted_and_listed(tmp_path, status, html, kind):
     crawler, spider = crawl_parts(tmp_path)
     url = f"{BASE}/some-story/"
-    assert run(spider.parse_article(html_response(url, html, status))) is None
+    assert spider.parse_article(html_response(url, html, status)) is None
     assert stat(crawler, keys.article_failed(kind)) == 1
     failures = spider.parts.failures
     assert failures.failed.current[f"{SITE}/some-story/"]["kind"] == kind

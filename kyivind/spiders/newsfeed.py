@@ -155,7 +155,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         yield from self._html_walk()
 
     # --- articles ----------------------------------------------------------------------------
-    async def parse_article(self, response, listing_url: str | None = None):
+    # a plain method: most articles need no wait, and a coroutine costs an asyncio task per page
+    def parse_article(self, response, listing_url: str | None = None):
         parts = self.parts
         parts.articles.settle(response.request)
         page = check_article_page(response, listing_url)
@@ -177,7 +178,14 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
             parts.failures.record(response.url, "not_an_article", "page holds no article (title={!r}, body={})".format(
                 extraction.fields.get("title"), "yes" if extraction.fields.get("body_text") else "none"))
             return None
-        return await parts.builder.build(extraction, response.url, response.meta.get("kyivind_article"))
+        item = parts.builder.prepare(extraction, response.url, response.meta.get("kyivind_article"))
+        if item is not None and parts.builder.needs_author_pages(item):
+            return self._with_author_pages(item)
+        return item
+
+    async def _with_author_pages(self, item):
+        await self.parts.builder.complete_authors(item)
+        yield item
 
     def article_failed(self, failure):
         self.parts.articles.failed(failure)
