@@ -12,6 +12,7 @@ scores its ancestors (readability-style), paragraphs inside links, inside small 
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from .chrome import is_chrome
@@ -38,8 +39,9 @@ def _chrome_ancestor(el, cache: dict | None = None) -> bool:
     return answer
 
 
-CARD_MARKERS = (".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
-                " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
+CARD_MARKERS = etree.XPath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
+                           " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
+_PARAGRAPHS = etree.XPath("./p | ./*/p")
 
 
 def _card_markers(parent, title_el, cache: dict | None) -> list:
@@ -47,12 +49,12 @@ def _card_markers(parent, title_el, cache: dict | None) -> list:
     per parent (``cache``), since the paragraphs of a page share few parents."""
     if cache is not None and parent in cache:
         return cache[parent]
-    if len(parent.xpath("./p | ./*/p")) > 3:
+    if len(_PARAGRAPHS(parent)) > 3:
         markers = []
     elif title_el is not None and any(x is title_el for x in parent.iter("h1")):
         markers = []  # the article itself, with its title, byline and date: not a card
     else:
-        markers = parent.xpath(CARD_MARKERS)
+        markers = CARD_MARKERS(parent)
     if cache is not None:
         cache[parent] = markers
     return markers

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from .util import clean_text
 
 # navigation, footers, side rails, and the page's own header (not a header inside the article)
@@ -13,14 +15,20 @@ PAGE_CHROME = ("ancestor::nav | ancestor::footer | ancestor::aside"
                " | ancestor::header[not(ancestor::main) and not(ancestor::article)]")
 
 
+# compiled once: these run for many elements of every page
+_PAGE_CHROME = etree.XPath(PAGE_CHROME)
+_HIDDEN_ANCESTOR = etree.XPath("ancestor::*[@hidden]")
+LINK_HREFS = etree.XPath(".//a/@href")
+
+
 def in_page_chrome(el) -> bool:
     """True for an element inside the page's chrome rather than its content."""
-    return bool(el.xpath(PAGE_CHROME))
+    return bool(_PAGE_CHROME(el))
 
 
 def outside_content(el) -> bool:
     """In the page's chrome, or hidden."""
-    return in_page_chrome(el) or bool(el.xpath("ancestor::*[@hidden]"))
+    return in_page_chrome(el) or bool(_HIDDEN_ANCESTOR(el))
 
 
 # Whole subtrees that never hold body text.
@@ -55,7 +63,7 @@ def is_chrome(el) -> bool:
     if _CHROME_WORDS.search(_attr_words(el)):
         return True
     if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
-        for href in el.xpath(".//a/@href"):
+        for href in LINK_HREFS(el):
             if _TWEET_LINK.match(href):
                 return True
     if tag == "div" and el.get("data-embed") is not None:

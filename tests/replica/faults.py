@@ -107,9 +107,9 @@ class FaultSite(ReplicaSite):
         self.times: dict[str, list[float]] = {}
         self.fault_lock = threading.Lock()
 
-    def listing(self, page: int) -> str | None:
-        html = super().listing(page)
-        if html is None or page != 1:
+    def listing(self, page: int, tag: str = "news-feed") -> str | None:
+        html = super().listing(page, tag)
+        if html is None or page != 1 or tag != "news-feed":
             return html
         cards = "".join(f'<article class="post-card"><a href="{path}"><h2>{path.strip("/")}</h2></a></article>'
                         for path in CASES)

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from ...items import new_author
 from ..body import body_from_container, find_body_container
-from ..chrome import in_page_chrome
+from ..chrome import LINK_HREFS, in_page_chrome
 from ..page import Page
 from ..util import (
     author_slug_from_url,
@@ -86,7 +86,7 @@ def _author_card(a, slug: str, cache: dict):
         if node is None or node.tag in ("body", "html", "article", "main"):
             break
         if node not in cache:
-            cache[node] = ({author_slug_from_url(h) for h in node.xpath(".//a/@href")}, bool(node.xpath(".//time")))
+            cache[node] = ({author_slug_from_url(h) for h in LINK_HREFS(node)}, next(node.iter("time"), None) is not None)
         linked, has_time = cache[node]
         if linked - {slug} or has_time:
             break
