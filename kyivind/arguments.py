@@ -52,79 +52,91 @@ class NewsfeedArgs(BaseModel):
     @field_validator("base_url", "site_url", mode="before")
     @classmethod
     def _http_url(cls, value, info):
-        value = _blank_to_none(value)
-        if value is None:
-            return None
-        parts = urlsplit(str(value))
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError(f"{info.field_name} must be an http(s) URL such as https://kyivindependent.com, "
-                             f"got {value!r}")
-        return str(value).rstrip("/")
+        return _unless_blank(value, lambda text: _http_url(info.field_name, text))
 
     @field_validator("tag", mode="before")
     @classmethod
     def _tag(cls, value):
-        value = _blank_to_none(value) or "news-feed"
-        text = str(value).strip().strip("/").lower()
-        if not TAG_SLUG.match(text):
-            raise ValueError(f"tag must be a tag slug such as news-feed, got {value!r}")
-        return text
+        return _tag_slug(_blank_to_none(value) or "news-feed")
 
     @field_validator("max_pages", mode="before")
     @classmethod
     def _positive_int(cls, value):
-        value = _blank_to_none(value)
-        if value is None:
-            return None
-        try:
-            number = int(str(value))
-        except ValueError:
-            raise ValueError(f"max_pages must be a positive whole number, got {value!r}") from None
-        if number < 1:
-            raise ValueError(f"max_pages must be a positive whole number, got {value!r}")
-        return number
+        return _unless_blank(value, _positive_int)
 
     @field_validator("since", mode="before")
     @classmethod
     def _since(cls, value):
-        value = _blank_to_none(value)
-        if value is None:
-            return None
-        try:
-            parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        except ValueError:
-            try:
-                parsed = datetime.combine(date.fromisoformat(str(value)), datetime.min.time())
-            except ValueError:
-                raise ValueError(f"since must be an ISO date such as 2024-01-01, got {value!r}") from None
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=timezone.utc)
-        return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+        return _unless_blank(value, _utc_date)
 
     @field_validator("source", "mode", mode="before")
     @classmethod
     def _choice(cls, value, info):
-        value = _blank_to_none(value)
-        if value is None:
-            return cls.model_fields[info.field_name].default
-        text = str(getattr(value, "value", value)).strip().lower()
-        choices = [c.value for c in cls.model_fields[info.field_name].annotation]
-        if text not in choices:
-            raise ValueError(f"{info.field_name} must be one of {', '.join(choices)}, got {value!r}")
-        return text
+        spec = cls.model_fields[info.field_name]
+        return _unless_blank(value, lambda text: _choice(info.field_name, text, [c.value for c in spec.annotation])) \
+            or spec.default
 
     @field_validator("render", mode="before")
     @classmethod
     def _flag(cls, value):
-        value = _blank_to_none(value)
-        if value is None or isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in ("1", "true", "yes", "on"):
-            return True
-        if text in ("0", "false", "no", "off"):
-            return False
-        raise ValueError(f"render must be true or false, got {value!r}")
+        return value if isinstance(value, bool) else _unless_blank(value, _flag)
+
+
+# --- one parser per kind of value; each raises ValueError with the message the user sees --------------
+def _unless_blank(value, parse):
+    value = _blank_to_none(value)
+    return None if value is None else parse(value)
+
+
+def _http_url(name: str, value) -> str:
+    parts = urlsplit(str(value))
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{name} must be an http(s) URL such as https://kyivindependent.com, got {value!r}")
+    return str(value).rstrip("/")
+
+
+def _tag_slug(value) -> str:
+    text = str(value).strip().strip("/").lower()
+    if not TAG_SLUG.match(text):
+        raise ValueError(f"tag must be a tag slug such as news-feed, got {value!r}")
+    return text
+
+
+def _positive_int(value) -> int:
+    text = str(value).strip()
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"max_pages must be a positive whole number, got {value!r}")
+    return int(text)
+
+
+def _utc_date(value) -> str:
+    """An ISO date or date-time, in UTC (a date is its midnight, a time without offset is UTC)."""
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = datetime.combine(date.fromisoformat(str(value)), datetime.min.time())
+        except ValueError:
+            raise ValueError(f"since must be an ISO date such as 2024-01-01, got {value!r}") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _choice(name: str, value, choices: list[str]) -> str:
+    text = str(getattr(value, "value", value)).strip().lower()
+    if text not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+    return text
+
+
+def _flag(value) -> bool:
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"render must be true or false, got {value!r}")
 
 
 def describe_error(error: ValidationError) -> str:
