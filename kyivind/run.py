@@ -88,6 +88,29 @@ class RunContext:
         return self.data_dir / f"{stem}{self.urls.state_suffix()}{suffix}"
 
 
+def fail_run(crawler, reason: str) -> None:
+    """The run could not do its job: the run monitor logs ``reason`` as the run's ERROR line at the close,
+    the summary says ``ok: false``, and ``scrapy crawl`` exits 1. The caller logs nothing at ERROR itself,
+    so that each cause is one line."""
+    from . import statkeys as keys
+
+    crawler.stats.set_value(keys.FATAL, [*crawler.stats.get_value(keys.FATAL, []), reason])
+    crawler.stats.set_value(keys.FAILED, 1)
+
+
+_CLOSING: set = set()
+
+
+def stop_run(crawler, reason: str) -> None:
+    """Close the crawl now (finish reason ``reason``), from code that must not raise: an errback, where a
+    raised CloseSpider is logged as a download error with its traceback."""
+    import asyncio
+
+    task = asyncio.get_running_loop().create_task(crawler.engine.close_spider_async(reason=reason))
+    _CLOSING.add(task)  # held until done: the loop keeps only weak references to tasks
+    task.add_done_callback(_CLOSING.discard)
+
+
 def component(crawler, cls):
     """The run's instance of one of kyivind's extensions (the state, the failure log), which every
     other component shares."""

@@ -63,6 +63,9 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# an article given up on is a WARNING (and a line of failed.jsonl); the run's ERROR lines are kept for causes
+# that make the run fail (kyivind/extensions/monitor.py)
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
 KYIVIND_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled each time…
 KYIVIND_RETRY_MAX_DELAY = 60.0  # …and never more than this, Retry-After included
 REDIRECT_MAX_TIMES = 5  # a redirect loop ends here, counted and listed in failed.jsonl

@@ -1,4 +1,10 @@
-"""End-of-run monitoring: field coverage, dropped items, HTTP errors, pages that hold no article.
+"""End-of-run monitoring: why the run could not do its job, errors logged, field coverage, dropped items,
+pages that hold no article.
+
+Causes that stop a run (the site unreachable, the listing missing or empty, a bad argument, the browser
+missing...) are reported by the component that meets them (``kyivind.run.fail_run``); any ERROR line that
+anything else logs during the run (an exception in a callback, in Scrapy's engine or scheduler, in an
+asyncio task) fails the run too.
 
 When coverage of a required field falls below its threshold (``KYIVIND_COVERAGE_THRESHOLDS``), when
 pages answer 200 but hold a bot challenge or no article, when validation drops too many items, or
@@ -28,6 +34,39 @@ def _json_default(value):
     return value.isoformat() if isinstance(value, datetime) else str(value)
 
 
+class ErrorWatch(logging.Handler):
+    """Counts the ERROR records logged during the run by anything but the run monitor; keeps the first."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.count = 0
+        self.first: str | None = None
+
+    def emit(self, record):
+        if record.name == __name__:
+            return
+        self.count += 1
+        if self.first is None:
+            self.first = f"[{record.name}] {record.getMessage().splitlines()[0]}"[:300]
+
+
+class RobotsFetchWarning(logging.Filter):
+    """Scrapy logs a robots.txt that cannot be downloaded as an ERROR with a traceback, although the crawl
+    goes on without it; here it is a WARNING line. When the site is unreachable, the listing's failure is
+    the run's ERROR line."""
+
+    def filter(self, record):
+        if record.levelno >= logging.ERROR and record.exc_info:
+            error = record.exc_info[1]
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.msg, record.args = "robots.txt could not be fetched: %s: %s", (type(error).__name__, error)
+            record.exc_info = record.exc_text = None
+        return True
+
+
+ROBOTS_LOGGER = "scrapy.downloadermiddlewares.robotstxt"
+
+
 class RunMonitor:
     def __init__(self, crawler):
         self.crawler = crawler
@@ -39,6 +78,10 @@ class RunMonitor:
         self.run = RunContext.of(crawler)
         self.present = dict.fromkeys(FIELDS, 0)
         self.items = 0
+        self.errors = ErrorWatch()
+        logging.getLogger().addHandler(self.errors)
+        self.robots_filter = RobotsFetchWarning()
+        logging.getLogger(ROBOTS_LOGGER).addFilter(self.robots_filter)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -61,7 +104,7 @@ class RunMonitor:
     # --- checks ------------------------------------------------------------------------------
     def problems(self) -> list[str]:
         stats = self.stats.get_stats()
-        found = []
+        found = list(stats.get(keys.FATAL, []))
         for name, threshold in sorted(self.thresholds.items()):
             if self.items and self.present.get(name, 0) / self.items < threshold:
                 found.append(f"field coverage below threshold: {name} {self.present.get(name, 0)}/{self.items} items "
@@ -83,6 +126,8 @@ class RunMonitor:
         delivered = self.items + stats.get(keys.INCREMENTAL_UNCHANGED, 0) + stats.get(keys.DEDUP_DUPLICATE, 0)
         if promised and not delivered:
             found.append(f"no item: the listing promised {promised} articles and the run yielded none")
+        if self.errors.count:
+            found.append(f"{self.errors.count} ERROR lines were logged during the run (the first: {self.errors.first})")
         return found
 
     def summary(self, problems: list[str]) -> dict:
@@ -111,6 +156,9 @@ class RunMonitor:
         }
 
     def spider_closed(self, spider, reason):
+        logging.getLogger().removeHandler(self.errors)
+        logging.getLogger(ROBOTS_LOGGER).removeFilter(self.robots_filter)
+        self.stats.set_value(keys.ERRORS_LOGGED, self.errors.count)
         problems = self.problems()
         for problem in problems:
             logger.error("Run check failed: %s", problem)

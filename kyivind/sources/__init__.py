@@ -28,12 +28,22 @@ class Callbacks:
     api: Callable
     api_failed: Callable
     listing: Callable
+    listing_failed: Callable
     rendered_listing: Callable
     render_failed: Callable
     sitemap: Callable
     sitemap_failed: Callable
     article: Callable
     article_failed: Callable
+
+
+def failure_reason(failure) -> str:
+    """What went wrong with a request, in a few words: "answered 500", "DNS lookup failed: ...",
+    "Forbidden by robots.txt"..."""
+    response = getattr(failure.value, "response", None)
+    if response is not None:
+        return f"answered {response.status}"
+    return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:300]
 
 
 async def download(crawler, url: str):

@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import scrapy
-from scrapy.exceptions import CloseSpider
-
 from .. import statkeys as keys
 from ..extraction import Extraction, extract_post, looks_like_post
 from ..extraction.apikey import key_in_page, key_in_script, script_urls
 from ..incremental import Incremental
-from ..run import RunContext
+from ..run import RunContext, fail_run, stop_run
 from . import LISTING_PRIORITY, Callbacks, download
 
 logger = logging.getLogger(__name__)
@@ -131,15 +129,17 @@ class ContentApiSource:
             return None, "the Content API answered a shape kyivind does not know"
         return data, None
 
-    def unusable(self, problem: str) -> None:
-        """Counted and logged; with ``source=api`` the run ends here (exit 1)."""
+    def unusable(self, problem: str) -> bool:
+        """Counted and logged; True when the run falls back to the HTML walk, False when it ends here
+        (``source=api``: exit 1)."""
         self.stats.set_value(keys.API_UNUSABLE, problem)
         if self.run.args.source == "api":
-            logger.error("Content API unusable: %s (source=api: no fallback)", problem)
-            self.stats.set_value(keys.FAILED, 1)
-            raise CloseSpider("api_unusable")
+            fail_run(self.crawler, f"Content API unusable: {problem} (source=api: no fallback)")
+            stop_run(self.crawler, "api_unusable")
+            return False
         logger.warning("Content API unusable: %s; falling back to the HTML walk", problem)
         self.stats.set_value(keys.SOURCE_USED, "html")
+        return True
 
     async def discover_key(self) -> str | None:
         """The Content API key the site's own pages use: ``data-key``, else the front end's scripts."""

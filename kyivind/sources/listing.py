@@ -15,8 +15,8 @@ from .. import statkeys as keys
 from ..extraction import extract_listing
 from ..failures import FailureLog
 from ..incremental import Incremental
-from ..run import RunContext
-from . import LISTING_PRIORITY, Callbacks
+from ..run import RunContext, fail_run, stop_run
+from . import LISTING_PRIORITY, Callbacks, failure_reason
 from .articles import ArticleRequests
 
 logger = logging.getLogger(__name__)
@@ -49,8 +49,24 @@ class ListingWalk:
             return scrapy.Request(url, callback=self.callbacks.rendered_listing, errback=self.callbacks.render_failed,
                                   cb_kwargs={"page_number": page_number}, meta=page_meta(),
                                   priority=LISTING_PRIORITY, dont_filter=True)
-        return scrapy.Request(url, callback=self.callbacks.listing, cb_kwargs={"page_number": page_number},
-                              priority=LISTING_PRIORITY, dont_filter=True)
+        return scrapy.Request(url, callback=self.callbacks.listing, errback=self.callbacks.listing_failed,
+                              cb_kwargs={"page_number": page_number}, priority=LISTING_PRIORITY, dont_filter=True)
+
+    def unreachable(self, url: str, page_number: int, reason: str) -> None:
+        """A listing page that could not be had: without the first page the run cannot do its job and
+        ends; a later one cuts the walk short, and the run fails after fetching what it found."""
+        if page_number == 1:
+            fail_run(self.crawler, f"the listing {url} could not be fetched: {reason}")
+            stop_run(self.crawler, "listing_unreachable")
+            return
+        fail_run(self.crawler, f"listing page {page_number} ({url}) could not be fetched: {reason}; "
+                               f"older articles were not reached")
+
+    def failed(self, failure) -> None:
+        request = failure.request
+        self.stats.inc_value(keys.LISTING_FAILED)
+        logger.warning("Listing page %s failed: %s", request.url, failure_reason(failure))
+        self.unreachable(request.url, request.cb_kwargs.get("page_number", 1), failure_reason(failure))
 
     # --- rendered ----------------------------------------------------------------------------
     async def parse_rendered(self, response, page_number: int):
@@ -76,11 +92,15 @@ class ListingWalk:
         if page is not None:
             await page.close()
         self.stats.inc_value(keys.RENDER_FAILED)
-        logger.error("Rendering %s failed: %s", failure.request.url, failure.getErrorMessage())
+        logger.warning("Rendering %s failed: %s", failure.request.url, failure.getErrorMessage())
+        self.unreachable(failure.request.url, failure.request.cb_kwargs.get("page_number", 1),
+                         f"the browser failed ({failure_reason(failure)}); is Chromium at KYIVIND_CHROMIUM_PATH?")
 
     # --- a listing page ----------------------------------------------------------------------
     def parse(self, response, page_number: int):
         if response.status in (404, 410):
+            if page_number == 1:
+                self.unreachable(response.url, 1, f"answered {response.status} (is the tag {self.run.tag!r} right?)")
             logger.info("Listing ends at page %d (%d %s)", page_number, response.status, response.url)
             self.stats.inc_value(keys.LISTING_END_404)
             return
@@ -91,10 +111,13 @@ class ListingWalk:
             logger.warning("Listing card points off-site, not followed: %s (on %s)", url, response.url)
         if not listing.article_urls:
             self.stats.inc_value(keys.LISTING_EMPTY)
+            hint = "the site's markup may have changed"
             if listing.has_show_more or listing.script_count:
-                logger.warning("Listing page %s holds no article link but has %s: rendering is probably needed "
-                               "(-a render=true)", response.url,
-                               "a Show More button" if listing.has_show_more else "scripts")
+                hint = "rendering is probably needed (-a render=true)"
+                logger.warning("Listing page %s holds no article link but has %s: %s", response.url,
+                               "a Show More button" if listing.has_show_more else "scripts", hint)
+            if page_number == 1:
+                fail_run(self.crawler, f"the first listing page {response.url} holds no article link: {hint}")
         fresh = self._fresh(listing.article_urls)
         yield from self._article_requests(fresh, listing.card_dates, response.url)
         if self._walk_ends(listing, fresh, page_number):

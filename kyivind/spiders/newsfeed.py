@@ -25,7 +25,7 @@ from ..extraction import extract_article
 from ..failures import FailureLog
 from ..incremental import Incremental
 from ..pagecheck import check_article_page
-from ..run import RunContext, component
+from ..run import RunContext, component, fail_run
 from ..sources import Callbacks
 from ..sources.api import ContentApiSource, Post, Unusable
 from ..sources.articles import FAILED_ORIGIN, ArticleRequests
@@ -81,6 +81,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         run = RunContext.of(crawler)
         incremental, failures = component(crawler, Incremental), component(crawler, FailureLog)
         callbacks = Callbacks(api=self.parse_api, api_failed=self.api_failed, listing=self.parse_listing,
+                              listing_failed=self.listing_failed,
                               rendered_listing=self.parse_rendered_listing, render_failed=self.render_failed,
                               sitemap=self.parse_sitemap, sitemap_failed=self.sitemap_failed,
                               article=self.parse_article, article_failed=self.article_failed)
@@ -97,8 +98,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
 
     async def start(self):
         if self.argument_error:
-            logger.error("Bad spider argument: %s", self.argument_error)
             self.crawler.stats.set_value(keys.ARGUMENT_ERROR, self.argument_error)
+            fail_run(self.crawler, f"Bad spider argument: {self.argument_error}")
             raise CloseSpider("bad_argument")
         parts = self.parts
         logger.info("Tag %s, mode %s, source %s, %d articles known", parts.run.tag, self.args.mode, self.args.source,
@@ -121,6 +122,9 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
     # --- listing and sitemap -----------------------------------------------------------------
     def parse_listing(self, response, page_number: int):
         return self.parts.walk.parse(response, page_number)
+
+    def listing_failed(self, failure):
+        self.parts.walk.failed(failure)
 
     async def parse_rendered_listing(self, response, page_number: int):
         return await self.parts.walk.parse_rendered(response, page_number)
@@ -151,8 +155,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         return list(self._api_unusable(f"the Content API request failed: {failure.getErrorMessage()}"))
 
     def _api_unusable(self, problem: str):
-        self.parts.api.unusable(problem)  # raises CloseSpider with source=api
-        yield from self._html_walk()
+        if self.parts.api.unusable(problem):
+            yield from self._html_walk()
 
     # --- articles ----------------------------------------------------------------------------
     # a plain method: most articles need no wait, and a coroutine costs an asyncio task per page
