@@ -1,11 +1,13 @@
-"""The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``report`` and ``merge`` (for analysts)."""
+"""The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``status`` (health), ``report`` and ``merge`` (for
+analysts)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from . import schedule
+from . import schedule, status
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,6 +16,11 @@ def build_parser() -> argparse.ArgumentParser:
     sched = sub.add_parser("schedule", help="schedule a newsfeed run on Scrapyd unless one is pending or running")
     schedule.add_arguments(sched)
     sched.set_defaults(run=schedule.run)
+
+    stat = sub.add_parser("status", help="the last run, the last good run, articles and open failures; "
+                                         "exit 0 ok, 1 last run failed, 2 stale or never ran")
+    status.add_arguments(stat)
+    stat.set_defaults(run=status.run)
 
     rep = sub.add_parser("report", help="HTML report, PNG chart and CSV of the latest version of every article")
     rep.add_argument("data_dir", help="a data directory (its feeds/ folder is read), a feed folder or one feed file")
@@ -28,8 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _report(options) -> int:
+    from . import lock
     from .analysis import report
 
+    if not options.output and Path(options.data_dir).is_dir():  # into the data directory: not while a run holds it
+        try:
+            lock.acquire(options.data_dir)
+        except lock.DataDirLocked as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
     result = report(options.data_dir, options.output)
     print(f"{result['articles']} articles: {result['html']} ({result['png'].name}, {result['csv'].name})")
     return 0

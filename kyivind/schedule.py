@@ -5,8 +5,9 @@
 Credentials come from the environment (``KYIVIND_SCRAPYD_USERNAME``, ``KYIVIND_SCRAPYD_PASSWORD``),
 the Scrapyd URL from ``--url`` or ``KYIVIND_SCRAPYD_URL`` (default ``http://127.0.0.1:6800``), and the
 data directory of the jobs from ``KYIVIND_DATA_DIR`` (passed as ``setting=KYIVIND_DATA_DIR=…`` so
-that the state persists across jobs). Exit codes: 0 scheduled or skipped, 1 Scrapyd unreachable or
-refused, 2 bad arguments.
+that the state persists across jobs). A job is not scheduled while a run holds the data directory's lock
+(a manual backfill, say). Exit codes: 0 scheduled or skipped, 1 Scrapyd unreachable or refused, 2 bad
+arguments.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+
+from . import lock
 
 
 class ScrapydError(RuntimeError):
@@ -82,6 +85,10 @@ def run(options: argparse.Namespace) -> int:
     data_dir = os.environ.get("KYIVIND_DATA_DIR")
     if data_dir and not any(s.startswith("KYIVIND_DATA_DIR=") for s in settings):
         settings.append(f"KYIVIND_DATA_DIR={os.path.abspath(data_dir)}")
+    holder = lock.holder(data_dir) if data_dir else None
+    if holder:
+        print(f"skipped: the data directory {data_dir} is in use by another kyivind run (pid {holder})")
+        return 0
     try:
         active = client.active_jobs(options.project, options.spider)
         if active:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import scrapy
+
 from .. import statkeys as keys
 from ..extraction import Extraction, extract_post, looks_like_post
 from ..extraction.apikey import key_in_page, key_in_script, script_urls

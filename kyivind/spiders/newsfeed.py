@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from scrapy.exceptions import CloseSpider
 from scrapy_spider_metadata import Args
 
+from .. import lock
 from .. import statkeys as keys
 from ..arguments import NewsfeedArgs, describe_error
 from ..author_pages import AuthorPages
@@ -69,6 +70,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         run = RunContext.build(crawler.settings, spider.args, spider.name, spider.argument_error).attach(crawler)
+        lock.acquire(run.data_dir)  # `scrapy crawl` took it already; a crawl started otherwise takes it here
         if run.render and not spider.argument_error:
             from .. import render  # the browser only for runs that render
 

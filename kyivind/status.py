@@ -1,0 +1,135 @@
+"""``kyivind status [DATA_DIR] [--max-age HOURS] [--prometheus]``: the health of a data directory in one
+command, for a person, cron or a monitoring system.
+
+It reads the run summaries (``feeds/*.summary.json``), the feeds and ``failed*.jsonl``, and exits
+0 when the last run was good and the last good run is younger than ``--max-age`` hours (default 24),
+1 when the last run failed, 2 when the data is stale or nothing ever ran.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import jsonlines
+
+OK, FAILED, STALE = 0, 1, 2
+VERDICTS = {OK: "ok", FAILED: "failed", STALE: "stale"}
+
+
+@dataclass
+class Health:
+    runs: list[dict] = field(default_factory=list)  # summaries, oldest first
+    articles: int = 0
+    failed_urls: list[dict] = field(default_factory=list)
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    @property
+    def last(self) -> dict | None:
+        return self.runs[-1] if self.runs else None
+
+    @property
+    def last_good(self) -> dict | None:
+        return next((run for run in reversed(self.runs) if run.get("ok")), None)
+
+    def code(self, max_age_hours: float) -> int:
+        if self.last is None:
+            return STALE
+        if not self.last.get("ok"):
+            return FAILED
+        return STALE if self.now - run_time(self.last_good) > timedelta(hours=max_age_hours) else OK
+
+
+def run_time(summary: dict) -> datetime:
+    """When a run ended (its start where the end is missing), in UTC."""
+    stamp = summary.get("finish_time") or summary.get("start_time")
+    when = datetime.fromisoformat(str(stamp))
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def read(data_dir: str | Path) -> Health:
+    data_dir = Path(data_dir)
+    feeds = data_dir / "feeds"
+    health = Health()
+    for path in sorted(feeds.glob("*.summary.json")) if feeds.is_dir() else []:
+        try:
+            summary = json.loads(path.read_text(encoding="utf-8"))
+            run_time(summary)
+        except (ValueError, TypeError, OSError):
+            continue  # a summary being written, or damaged: the others still tell
+        health.runs.append(summary)
+    health.runs.sort(key=run_time)
+    urls = set()
+    for path in sorted(feeds.glob("*.jsonl")) if feeds.is_dir() else []:
+        with jsonlines.open(path) as reader:
+            urls.update(row["url"] for row in reader.iter(skip_invalid=True, type=dict) if row.get("url"))
+    health.articles = len(urls)
+    for path in sorted(data_dir.glob("failed*.jsonl")):
+        with jsonlines.open(path) as reader:
+            health.failed_urls.extend(row for row in reader.iter(skip_invalid=True, type=dict) if row.get("url"))
+    return health
+
+
+def _describe(run: dict | None) -> str:
+    if run is None:
+        return "never"
+    outcome = "ok" if run.get("ok") else "FAILED"
+    return f"{run_time(run).isoformat()} {outcome}, {run.get('items', 0)} items ({run.get('run') or run.get('spider')})"
+
+
+def text(health: Health, max_age_hours: float) -> str:
+    code = health.code(max_age_hours)
+    lines = [f"status: {VERDICTS[code]}",
+             f"last run: {_describe(health.last)}"]
+    for problem in (health.last or {}).get("problems", []):
+        lines.append(f"  problem: {problem}")
+    lines.append(f"last good run: {_describe(health.last_good)}")
+    if code == STALE and health.last_good is not None:
+        lines.append(f"  older than {max_age_hours:g} hours")
+    lines.append(f"articles in the dataset: {health.articles}")
+    lines.append(f"open failed URLs: {len(health.failed_urls)}")
+    for row in health.failed_urls[:20]:
+        lines.append(f"  {row['url']} ({row.get('kind')}, {row.get('attempts', 1)} attempts): {row.get('reason')}")
+    return "\n".join(lines)
+
+
+def prometheus(health: Health, max_age_hours: float) -> str:
+    """Text exposition format, for node_exporter's textfile collector."""
+    last, good = health.last, health.last_good
+    metrics = [
+        ("kyivind_status", "gauge", "0 ok, 1 the last run failed, 2 stale or never ran", health.code(max_age_hours)),
+        ("kyivind_last_run_timestamp_seconds", "gauge", "end of the last run", run_time(last).timestamp() if last else 0),
+        ("kyivind_last_run_ok", "gauge", "1 when the last run was good", int(bool(last and last.get("ok")))),
+        ("kyivind_last_run_items", "gauge", "items the last run exported", (last or {}).get("items", 0)),
+        ("kyivind_last_run_problems", "gauge", "problems the last run found", len((last or {}).get("problems", []))),
+        ("kyivind_last_good_run_timestamp_seconds", "gauge", "end of the last good run",
+         run_time(good).timestamp() if good else 0),
+        ("kyivind_articles", "gauge", "distinct articles in the feeds", health.articles),
+        ("kyivind_failed_urls_open", "gauge", "URLs listed in failed.jsonl", len(health.failed_urls)),
+    ]
+    lines = []
+    for name, kind, help_text, value in metrics:
+        lines += [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}", f"{name} {value}"]
+    return "\n".join(lines) + "\n"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("data_dir", nargs="?", default=None, help="data directory (default KYIVIND_DATA_DIR)")
+    parser.add_argument("--max-age", type=float, default=24.0, help="hours after which the last good run is stale")
+    parser.add_argument("--prometheus", action="store_true", help="Prometheus text exposition instead of text")
+
+
+def run(options) -> int:
+    data_dir = options.data_dir
+    if data_dir is None:
+        from scrapy.utils.project import get_project_settings
+
+        data_dir = get_project_settings().get("KYIVIND_DATA_DIR")
+    health = read(data_dir)
+    if options.prometheus:
+        print(prometheus(health, options.max_age), end="")
+    else:
+        print(text(health, options.max_age))
+    return health.code(options.max_age)

@@ -1,0 +1,126 @@
+"""Operations: one run per data directory, and health in one command (``kyivind status``)."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+
+import pytest
+
+from kyivind import lock
+from tests.conftest import ROOT, run_crawl
+from tests.replica.content import posts
+from tests.replica.server import ReplicaServer, ReplicaSite
+
+pytestmark = pytest.mark.crawl
+
+
+def crawl_command(base_url: str, *args: str) -> list[str]:
+    return [sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={base_url}", "-a", "source=html",
+            "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", *args]
+
+
+def kyivind(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kyivind.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=120)
+
+
+@contextmanager
+def lock_held_elsewhere(data_dir):
+    """Another process holds the data directory's lock."""
+    holder = subprocess.Popen([sys.executable, "-c", f"from kyivind import lock; lock.acquire({str(data_dir)!r}); "
+                               "print('held', flush=True); import time; time.sleep(60)"],
+                              cwd=ROOT, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert holder.stdout.readline().strip() == "held"
+    try:
+        yield holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def wait_for(condition, timeout=30.0):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+# --- one run per data directory ------------------------------------------------------------------
+def test_a_second_run_on_the_same_data_directory_refuses_and_the_first_is_whole(tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "KYIVIND_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    with ReplicaServer(ReplicaSite("ghost"), latency=0.3) as server:
+        first = subprocess.Popen(crawl_command(server.url), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, text=True)
+        assert wait_for(lambda: (data / ".lock").exists() and (data / ".lock").read_text().strip() == str(first.pid))
+        started = time.time()
+        second = subprocess.run(crawl_command(server.url), cwd=ROOT, env=env, capture_output=True, text=True,
+                                timeout=60)
+        refused_after = time.time() - started
+        first_log = first.communicate(timeout=120)[1]
+    assert second.returncode == 1 and refused_after < 15
+    errors = [line for line in second.stderr.splitlines() if "] ERROR: " in line]
+    assert len(errors) == 1 and f"in use by another kyivind run (pid {first.pid})" in errors[0], errors
+    assert "Spider opened" not in second.stderr
+    assert first.returncode == 0, first_log[-2000:]
+    feeds = sorted(p.name for p in (data / "feeds").iterdir())
+    assert len(feeds) == 2, f"the first run's feed and summary only, nothing of the refused run: {feeds}"
+    rows = [json.loads(line) for line in (data / "feeds" / feeds[0]).read_text().splitlines()]
+    assert len(rows) == len({r["url"] for r in rows}) == len(posts())
+
+
+def test_the_lock_of_a_killed_run_is_released_by_the_kernel(tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "KYIVIND_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    with ReplicaServer(ReplicaSite("ghost"), latency=0.3) as server:
+        killed = subprocess.Popen(crawl_command(server.url), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        assert wait_for(lambda: lock.holder(data) == str(killed.pid))
+        os.kill(killed.pid, signal.SIGKILL)
+        killed.wait()
+        assert lock.holder(data) is None
+        result = run_crawl(server.url, tmp_path, env={"KYIVIND_DATA_DIR": str(data)})
+    assert result.returncode == 0, result.log[-2000:]
+    assert "in use by another" not in result.log
+
+
+def test_schedule_and_report_respect_the_lock(tmp_path):
+    data = tmp_path / "data"
+    with lock_held_elsewhere(data) as pid:
+        scheduled = kyivind("schedule", "--url", "http://127.0.0.1:9", env={"KYIVIND_DATA_DIR": str(data)})
+        report = kyivind("report", str(data))
+    assert scheduled.returncode == 0 and f"skipped: the data directory {data} is in use" in scheduled.stdout
+    assert f"pid {pid}" in scheduled.stdout, "Scrapyd (not running here) was not even asked"
+    assert report.returncode == 1 and f"pid {pid}" in report.stderr
+    assert not (data / "report").exists()
+
+
+# --- kyivind status ---------------------------------------------------------------------------------
+def test_status_tells_good_failed_and_stale(tmp_path):
+    data = tmp_path / "data"
+    nothing = kyivind("status", str(data))
+    assert nothing.returncode == 2 and "last run: never" in nothing.stdout
+    with ReplicaServer(ReplicaSite("ghost")) as server:
+        run_crawl(server.url, tmp_path / "1", env={"KYIVIND_DATA_DIR": str(data)})
+    good = kyivind("status", str(data))
+    assert good.returncode == 0, good.stdout
+    assert "status: ok" in good.stdout and f"articles in the dataset: {len(posts())}" in good.stdout
+    assert "open failed URLs: 1" in good.stdout and "deleted-story-that-answers-404" in good.stdout
+    stale = kyivind("status", str(data), "--max-age", "0")
+    assert stale.returncode == 2 and "status: stale" in stale.stdout
+    run_crawl("http://127.0.0.1:9", tmp_path / "2", "-s", "KYIVIND_RETRY_BACKOFF_BASE=0.05", "-s", "RETRY_TIMES=1",
+              env={"KYIVIND_DATA_DIR": str(data)}, output=False)
+    failed = kyivind("status", str(data))
+    assert failed.returncode == 1 and "status: failed" in failed.stdout
+    assert "problem: the listing http://127.0.0.1:9/tag/news-feed/ could not be fetched" in failed.stdout
+    assert "last good run: " in failed.stdout and "last good run: never" not in failed.stdout
+    metrics = kyivind("status", str(data), "--prometheus")
+    values = dict(line.split(" ", 1) for line in metrics.stdout.splitlines() if not line.startswith("#"))
+    assert metrics.returncode == 1 and values["kyivind_status"] == "1" and values["kyivind_last_run_ok"] == "0"
+    assert int(values["kyivind_articles"]) == len(posts()) and float(values["kyivind_last_good_run_timestamp_seconds"]) > 0
