@@ -84,6 +84,18 @@ def merge(data_dir: str | Path, output: str | Path, progress: bool = True) -> Da
     return dataset
 
 
+# a cell a spreadsheet would run as a formula (and a tab or carriage return before one)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A cell a spreadsheet shows as text: one that starts like a formula gets a leading apostrophe
+    (OWASP's advice against CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_row(article: dict) -> dict:
     image = article.get("image") or {}
     authors = article.get("authors") or []
@@ -98,7 +110,7 @@ def write_csv(articles: list[dict], path: Path) -> None:
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(csv_row(a) for a in articles)
+        writer.writerows({k: safe_cell(v) for k, v in csv_row(a).items()} for a in articles)
 
 
 def counts(articles: list[dict], top: int = 10) -> dict:
@@ -112,6 +124,11 @@ def counts(articles: list[dict], top: int = 10) -> dict:
     tags = Counter(t for a in articles for t in (a.get("tags") or []))
     authors = Counter(x.get("name") for a in articles for x in (a.get("authors") or []) if x.get("name"))
     return {"per_day": dict(sorted(per_day.items())), "tags": tags.most_common(top), "authors": authors.most_common(top)}
+
+
+def plain_label(text: str) -> str:
+    """A label matplotlib draws as written: a ``$`` would start mathtext, which fails on what it cannot parse."""
+    return str(text).replace("$", r"\$")
 
 
 def chart(stats: dict, path: Path):
@@ -133,7 +150,7 @@ def chart(stats: dict, path: Path):
     per_day.set_ylabel("Articles")
     for axis, pairs, title, label in ((tags, stats["tags"], "Top tags", "Tag"),
                                       (authors, stats["authors"], "Top authors", "Author")):
-        names = [n for n, _ in pairs][::-1]
+        names = [plain_label(n) for n, _ in pairs][::-1]
         axis.barh(names, [c for _, c in pairs][::-1], color="#e0a526")
         axis.xaxis.set_major_locator(MaxNLocator(integer=True))
         axis.set_title(title)

@@ -46,6 +46,8 @@ def test_no_crash_and_good_articles_still_exported(fault_run):
     ("no-jsonld", None),
     ("invalid-jsonld", "kyivind/page/jsonld_invalid"),
     ("huge-page", None),
+    ("deep-json", "kyivind/page/json_too_deep"),
+    ("unclosed-next-f", None),
 ])
 def test_recoverable_pages_give_a_right_item(fault_run, slug, stat):
     result, _, items, failed = fault_run

@@ -23,6 +23,23 @@ def _unescape(value):
 
 
 CREDIT_END = re.compile(r"\([^()]{3,120}\)\.?$")
+NEXT_F_PUSH = "self.__next_f.push("
+_JSON = json.JSONDecoder()
+
+
+def next_f_chunks(script: str) -> list[str]:
+    """The strings a Next.js App Router page pushes (``self.__next_f.push([1, "..."])``), read in one pass:
+    each push is decoded where it starts, and an argument that does not parse (an unclosed string runs to
+    the end of the script) ends the reading of that script."""
+    chunks, start = [], 0
+    while (found := script.find(NEXT_F_PUSH, start)) >= 0:
+        try:
+            pushed, start = _JSON.raw_decode(script, found + len(NEXT_F_PUSH))
+        except (ValueError, RecursionError):
+            break
+        if isinstance(pushed, list) and len(pushed) > 1 and isinstance(pushed[1], str):
+            chunks.append(pushed[1])
+    return chunks
 
 
 class Page:
@@ -52,11 +69,14 @@ class Page:
         objects: list[dict] = []
         for raw in self.sel.xpath("//script[@type='application/ld+json']/text()").getall():
             try:
-                data = json.loads(raw)
+                # Ghost writes HTML entities into JSON-LD strings (master&#x27;s)
+                data = _unescape(json.loads(raw))
             except ValueError:
                 self.problems.append("jsonld_invalid")
                 continue
-            data = _unescape(data)  # Ghost writes HTML entities into JSON-LD strings (master&#x27;s)
+            except RecursionError:  # nested deeper than Python recurses: not data anyone publishes
+                self.problems.append("json_too_deep")
+                continue
             stack = [data]
             while stack:
                 item = stack.pop(0)
@@ -77,15 +97,11 @@ class Page:
                 payloads.append(json.loads(raw))
             except ValueError:
                 self.problems.append("next_data_invalid")
+            except RecursionError:
+                self.problems.append("json_too_deep")
         chunks = []
         for script in self.sel.xpath("//script[contains(., 'self.__next_f.push')]/text()").getall():
-            for match in re.finditer(r"self\.__next_f\.push\((\[.*?\])\)\s*;?\s*(?=self\.__next_f|$)", script, re.S):
-                try:
-                    pushed = json.loads(match.group(1))
-                except ValueError:
-                    continue
-                if len(pushed) > 1 and isinstance(pushed[1], str):
-                    chunks.append(pushed[1])
+            chunks.extend(next_f_chunks(script))
         for line in "".join(chunks).splitlines():
             _, _, body = line.partition(":")
             body = body.strip()
@@ -94,6 +110,8 @@ class Page:
                     payloads.append(json.loads(body))
                 except ValueError:
                     continue
+                except RecursionError:
+                    self.problems.append("json_too_deep")
         return payloads
 
     # --- structure -----------------------------------------------------------------------------

@@ -124,6 +124,8 @@ class ContentApiSource:
             data = json.loads(response.body)
         except ValueError:
             return None, "the Content API answered invalid JSON"
+        except RecursionError:
+            return None, "the Content API answered JSON nested too deep to read"
         pagination = data.get("meta", {}).get("pagination") if isinstance(data, dict) else None
         if not (isinstance(data.get("posts") if isinstance(data, dict) else None, list)
                 and isinstance(pagination, dict)):

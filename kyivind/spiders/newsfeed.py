@@ -173,7 +173,13 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         if page.problem:
             parts.failures.record(response.url, page.problem.kind, page.problem.reason)
             return None
-        extraction = extract_article(page.text, response.url)
+        try:
+            extraction = extract_article(page.text, response.url)
+        except Exception as error:  # a page no rule foresaw: listed and counted, never a lost article
+            self.crawler.stats.inc_value(keys.page_problem("extraction_error"))
+            parts.failures.record(response.url, "extraction_error", f"extraction failed: {type(error).__name__}: "
+                                                                     f"{error}"[:300])
+            return None
         for problem in extraction.problems:
             self.crawler.stats.inc_value(keys.page_problem(problem))
         if not extraction.is_article and parts.run.render and not response.meta.get("playwright"):

@@ -53,20 +53,32 @@ def build_corpus() -> dict[str, bytes]:
         # curly quotes and a non-ASCII title, in UTF-8; the server will call it ISO-8859-1
         "wrong-charset.html": page.replace("Parliament extends martial law", "Parliament’s vote extends martial law"),
     }
+    # JSON nested deeper than Python recurses (json.loads raises RecursionError, not ValueError), beside the
+    # page's good JSON-LD: the item must still be right
+    deep = "[" * 20000 + "]" * 20000
+    corpus["deep-json.html"] = page.replace("</head>", f'<script type="application/ld+json">{deep}</script>'
+                                                       f'<script id="__NEXT_DATA__" type="application/json">{deep}'
+                                                       "</script></head>")
     # several MB: a page with a huge comment thread after the article
     corpus["huge.html"] = page.replace("</body>", "<section class='comments'>" + "<p>A reader's comment, repeated to make a page of several megabytes.</p>" * 60000 + "</section></body>")
+    # a Next.js push whose string never closes, 2 MB long: read in one pass, not once per position
+    corpus["unclosed-next-f.html"] = page.replace("</body>", '<script>self.__next_f.push([1,"' + "0:x" * 700000
+                                                  + "</script></body>")
     return {name: body.encode("utf-8") for name, body in corpus.items()}
+
+
+MADE_AT_RUN_TIME = ("huge.html", "unclosed-next-f.html")
 
 
 def write_corpus() -> None:
     CORPUS.mkdir(exist_ok=True)
     for name, body in build_corpus().items():
-        if name != "huge.html":  # made at run time: no multi-megabyte file in the repository
+        if name not in MADE_AT_RUN_TIME:  # no multi-megabyte file in the repository
             (CORPUS / name).write_bytes(body)
 
 
 def corpus_page(name: str) -> bytes:
-    if name == "huge.html":
+    if name in MADE_AT_RUN_TIME:
         return build_corpus()[name]
     return (CORPUS / name).read_bytes()
 
@@ -84,6 +96,8 @@ CASES: dict[str, list] = {
     "/bad-date/": [(200, {"Content-Type": HTML}, "bad-date.html")],
     "/wrong-charset/": [(200, {"Content-Type": "text/html; charset=iso-8859-1"}, "wrong-charset.html")],
     "/huge-page/": [(200, {"Content-Type": HTML}, "huge.html")],
+    "/deep-json/": [(200, {"Content-Type": HTML}, "deep-json.html")],
+    "/unclosed-next-f/": [(200, {"Content-Type": HTML}, "unclosed-next-f.html")],
     "/pdf-story/": [(200, {"Content-Type": "application/pdf"}, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")],
     "/gone-410/": [(410, {"Content-Type": HTML}, b"<html><body>Gone</body></html>")],
     "/rate-limited/": [(429, {"Content-Type": HTML, "Retry-After": "1"}, b"<html><body>Too many requests</body></html>"),
@@ -133,7 +147,7 @@ class FaultSite(ReplicaSite):
 def write_manifest() -> None:
     (CORPUS / "README.md").write_text(
         "# Bad-input corpus\n\nPages made from a replica page by the fault each stands for "
-        "(`python -m tests.replica.faults --write`). `huge.html` (several MB) is made at run time.\n\n"
+        "(`python -m tests.replica.faults --write`). `huge.html` (several MB) and `unclosed-next-f.html` (2 MB) are made at run time.\n\n"
         + "\n".join(f"- `{path}`: {answers[0][0]} {json.dumps(answers[0][1])} "
                     f"{answers[0][2] if isinstance(answers[0][2], str) else '(inline)'}" for path, answers in CASES.items())
         + "\n", encoding="utf-8")

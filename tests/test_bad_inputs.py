@@ -1,0 +1,87 @@
+"""Bad inputs found in review: each has a case in the bad-input corpus (tests/badinput/, tests/replica/faults.py)
+and a test here or in test_faults.py (which crawls them)."""
+
+import csv
+import json
+import threading
+
+from scrapy import Request
+from scrapy.http import HtmlResponse, TextResponse
+
+from kyivind import statkeys as keys
+from kyivind.analysis import report, write_csv
+from kyivind.extraction import extract_article
+from kyivind.extraction.page import next_f_chunks
+from kyivind.sources.api import ContentApiSource
+from tests.conftest import project_crawler
+from tests.replica.faults import corpus_page
+
+TITLE = "Parliament extends martial law for another 90 days"
+
+
+def test_json_nested_too_deep_is_a_problem_not_a_lost_article():
+    extraction = extract_article(corpus_page("deep-json.html").decode(), "https://kyivindependent.com/x/")
+    assert extraction.fields["title"] == TITLE and extraction.is_article
+    assert "json_too_deep" in extraction.problems
+
+
+def test_api_json_nested_too_deep_makes_the_api_unusable():
+    response = TextResponse("http://127.0.0.1:9/ghost/api/content/posts/", body=b"[" * 50000 + b"]" * 50000)
+    data, problem = ContentApiSource.read(response)
+    assert data is None and problem == "the Content API answered JSON nested too deep to read"
+
+
+def test_an_unclosed_next_f_string_is_read_in_one_pass():
+    """A quadratic reading of 8 MB would take hours; one pass takes milliseconds (a minute is the bound)."""
+    script = 'self.__next_f.push([1,"0:{}\\n"]);self.__next_f.push([1,"' + "0:x" * 2_800_000
+    found = []
+    reader = threading.Thread(target=lambda: found.append(next_f_chunks(script)), daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    assert found == [["0:{}\n"]], "the pushes before the unclosed one are read, and reading ends"
+
+
+def test_an_extraction_that_raises_is_listed_not_lost(tmp_path, monkeypatch):
+    import kyivind.spiders.newsfeed as newsfeed
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(newsfeed, "extract_article", broken)
+    crawler = project_crawler({"KYIVIND_DATA_DIR": str(tmp_path)}, base_url="http://127.0.0.1:9")
+    url = "http://127.0.0.1:9/some-story/"
+    response = HtmlResponse(url, body=corpus_page("no-jsonld.html"), encoding="utf-8",
+                            headers={"Content-Type": "text/html"}, request=Request(url))
+    assert crawler.spider.parse_article(response) is None
+    assert crawler.stats.get_value(keys.article_failed("extraction_error")) == 1
+    listed = crawler.spider.parts.failures.failed.current["https://kyivindependent.com/some-story/"]
+    assert listed["reason"] == "extraction failed: RecursionError: maximum recursion depth exceeded"
+
+
+def article(**changes) -> dict:
+    row = {"url": "https://kyivindependent.com/a/", "slug": "a", "title": "A", "published_at": "2025-05-21T20:41:00+00:00",
+           "tags": ["News Feed"], "authors": [{"name": "Kateryna Denisova", "role": "News Editor"}], "image": None,
+           "body_text": "Text.", "version": 1}
+    return {**row, **changes}
+
+
+def test_csv_cells_that_start_like_a_formula_are_text(tmp_path):
+    path = tmp_path / "a.csv"
+    write_csv([article(title='=HYPERLINK("http://evil.example","click")', description="+1 for Ukraine",
+                       tags=["@everyone", "News Feed"], body_text="-5 degrees in Kyiv")], path)
+    (row,) = csv.DictReader(path.open(encoding="utf-8"))
+    assert row["title"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert row["description"] == "'+1 for Ukraine" and row["tags"] == "'@everyone; News Feed"
+    assert row["body_text"] == "'-5 degrees in Kyiv" and row["slug"] == "a", "ordinary cells are unchanged"
+
+
+def test_a_tag_with_dollar_signs_does_not_break_the_report(tmp_path):
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    rows = [article(url=f"https://kyivindependent.com/a{n}/", tags=[r"$\undefinedmacro$", "Price in $ and $"])
+            for n in range(3)]
+    (feeds / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = report(tmp_path, tmp_path / "report", progress=False)
+    assert result["png"].stat().st_size > 1000 and result["counts"]["tags"][0] == (r"$\undefinedmacro$", 3)
+    labels = [t.get_text() for t in result["figure"].axes[1].get_yticklabels()]
+    assert r"\$\undefinedmacro\$" in labels
