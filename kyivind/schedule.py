@@ -71,12 +71,25 @@ def _pair(value: str) -> str:
     return value
 
 
+def authentication_is_off(url: str) -> bool:
+    """True when Scrapyd answers without credentials: it runs with authentication off, which it does
+    silently unless both SCRAPYD_USERNAME and SCRAPYD_PASSWORD are in its environment."""
+    try:
+        Scrapyd(url).call("daemonstatus.json")
+    except ScrapydError:
+        return False  # 401 (authentication on), or unreachable: the calls below say so
+    return True
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url", default=os.environ.get("KYIVIND_SCRAPYD_URL", "http://127.0.0.1:6800"))
     parser.add_argument("--project", default="kyivind")
     parser.add_argument("--spider", default="newsfeed")
     parser.add_argument("--setting", action="append", default=[], type=_pair, help="Scrapy setting NAME=VALUE")
     parser.add_argument("--arg", action="append", default=[], type=_pair, help="spider argument name=value")
+    parser.add_argument("--allow-open-scrapyd", action="store_true",
+                        help="schedule even when Scrapyd answers without credentials (anyone who reaches it can "
+                             "deploy and run code)")
 
 
 def run(options: argparse.Namespace) -> int:
@@ -85,6 +98,14 @@ def run(options: argparse.Namespace) -> int:
     data_dir = os.environ.get("KYIVIND_DATA_DIR")
     if data_dir and not any(s.startswith("KYIVIND_DATA_DIR=") for s in settings):
         settings.append(f"KYIVIND_DATA_DIR={os.path.abspath(data_dir)}")
+    if authentication_is_off(options.url):
+        if not options.allow_open_scrapyd:
+            print(f"error: Scrapyd at {options.url} answers without credentials: its authentication is off "
+                  "(set both SCRAPYD_USERNAME and SCRAPYD_PASSWORD in its environment); nothing scheduled "
+                  "(--allow-open-scrapyd to schedule anyway)", file=sys.stderr)
+            return 1
+        print(f"WARNING: Scrapyd at {options.url} answers without credentials: its authentication is off",
+              file=sys.stderr)
     holder = lock.holder(data_dir) if data_dir else None
     if holder:
         print(f"skipped: the data directory {data_dir} is in use by another kyivind run (pid {holder})")

@@ -29,25 +29,34 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def scrapyd(tmp_path_factory):
+def start_scrapyd(home, credentials: bool = True):
+    """The shipped deploy/scrapyd.conf, with the paths and port of a test, run as a real Scrapyd."""
     if shutil.which("scrapyd") is None or shutil.which("scrapyd-deploy") is None:
         pytest.fail("scrapyd and scrapyd-client are test dependencies: pip install -e '.[test]'")
-    home = tmp_path_factory.mktemp("scrapyd")
     port = free_port()
     conf = (ROOT / "deploy/scrapyd.conf").read_text().replace("/var/lib/kyivind/scrapyd", str(home))
     conf = conf.replace("http_port    = 6800", f"http_port    = {port}") + "poll_interval = 0.5\n"
     (home / "scrapyd.conf").write_text(conf)
-    env = {**os.environ, "SCRAPYD_USERNAME": USER, "SCRAPYD_PASSWORD": PASSWORD}
-    env.pop("KYIVIND_DATA_DIR", None)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SCRAPYD_", "KYIVIND_DATA_DIR"))}
+    if credentials:
+        env.update(SCRAPYD_USERNAME=USER, SCRAPYD_PASSWORD=PASSWORD)
     proc = subprocess.Popen(["scrapyd"], cwd=home, env=env, stdout=open(home / "scrapyd.out", "w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
             call(url, "daemonstatus.json")
             break
+        except urllib.error.HTTPError:
+            break  # answering (with 401)
         except OSError:
             time.sleep(0.2)
+    return proc, url
+
+
+@pytest.fixture(scope="module")
+def scrapyd(tmp_path_factory):
+    home = tmp_path_factory.mktemp("scrapyd")
+    proc, url = start_scrapyd(home)
     deploy_env = {**os.environ, "KYIVIND_SCRAPYD_URL": url, "KYIVIND_SCRAPYD_USERNAME": USER, "KYIVIND_SCRAPYD_PASSWORD": PASSWORD}
     deployed = subprocess.run(["scrapyd-deploy"], cwd=ROOT, env=deploy_env, capture_output=True, text=True, timeout=180)
     assert '"status": "ok"' in deployed.stdout + deployed.stderr, deployed.stdout + deployed.stderr
@@ -118,3 +127,17 @@ def test_two_scheduled_runs_emit_all_then_exactly_new_and_edited(scrapyd, tmp_pa
     assert sorted(got) == sorted(["breaking-story-number-1", "breaking-story-number-2", EDITED])
     assert got[EDITED]["version"] == 2
     assert len(list(data.glob("state*.sqlite"))) == 1, "one state shared by the two jobs"
+    assert not list(scrapyd[1].rglob("*.jl")), "no items_dir: Scrapyd passed no FEEDS of its own"
+
+
+def test_schedule_refuses_a_scrapyd_without_authentication(tmp_path):
+    proc, url = start_scrapyd(tmp_path, credentials=False)
+    try:
+        refused = schedule(url, tmp_path / "data", "http://127.0.0.1:9")
+        allowed = subprocess.run([sys.executable, "-m", "kyivind.cli", "schedule", "--url", url, "--allow-open-scrapyd"],
+                                 cwd=ROOT, capture_output=True, text=True, timeout=60)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert refused.returncode == 1 and "answers without credentials: its authentication is off" in refused.stderr
+    assert "WARNING: Scrapyd" in allowed.stderr and "authentication is off" in allowed.stderr
