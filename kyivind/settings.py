@@ -85,7 +85,8 @@ EXTENSIONS = {
     "kyivind.jobdir.JobdirCheck": 50,  # a JOBDIR queue damaged by a killed run is set aside before the scheduler reads it
     "kyivind.incremental.Incremental": 100,  # owns state.sqlite: what is known, versions, author profiles
     "kyivind.failures.FailureLog": 110,  # failed.jsonl: articles that gave no item, retried next run
-    "kyivind.extensions.monitor.RunMonitor": 500,
+    "kyivind.extensions.monitor.RunMonitor": 500,  # items, fields and ERROR lines for the checks
+    "kyivind.monitors.RunSpidermon": 510,  # Spidermon: the end-of-run checks, the summary, the alerts
 }
 
 # --- Monitoring: a loud failure when extraction breaks -------------------------------------------
@@ -95,6 +96,22 @@ KYIVIND_COVERAGE_THRESHOLDS_BASE = {"title": 1.0, "published_at": 0.95, "body_te
 KYIVIND_COVERAGE_THRESHOLDS = {}
 KYIVIND_MAX_EMPTY_PAGE_RATIO = 0.1  # article pages answering 200 without an article
 KYIVIND_MAX_DROPPED_RATIO = 0.1  # items dropped by validation
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["kyivind.monitors.RunSuite"]
+
+# --- Alerts: on every failed run, and once on the first good run after failures --------------------
+# Each channel is on when its settings are set (in the environment: no secret is written here). Spidermon's
+# own settings: e-mail through SMTP, Slack, Telegram, Discord; and a generic JSON webhook of kyivind's.
+_ENVIRONMENT_SETTINGS = (
+    "SPIDERMON_EMAIL_TO", "SPIDERMON_EMAIL_SENDER", "SPIDERMON_SMTP_HOST", "SPIDERMON_SMTP_PORT",
+    "SPIDERMON_SMTP_USER", "SPIDERMON_SMTP_PASSWORD", "SPIDERMON_SMTP_ENFORCE_TLS",
+    "SPIDERMON_SLACK_SENDER_TOKEN", "SPIDERMON_SLACK_SENDER_NAME", "SPIDERMON_SLACK_RECIPIENTS",
+    "SPIDERMON_TELEGRAM_SENDER_TOKEN", "SPIDERMON_TELEGRAM_RECIPIENTS", "SPIDERMON_DISCORD_WEBHOOK_URL",
+    "KYIVIND_ALERT_WEBHOOK",
+)
+globals().update({name: os.environ[name] for name in _ENVIRONMENT_SETTINGS if os.environ.get(name)})
+SPIDERMON_EMAIL_SUBJECT = "kyivind: News Feed run report"
+SPIDERMON_EMAIL_SENDER = os.environ.get("SPIDERMON_EMAIL_SENDER", "kyivind@localhost")
 
 # --- Safety: no remote control, no telnet ----------------------------------------------------
 TELNETCONSOLE_ENABLED = False

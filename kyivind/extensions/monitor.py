@@ -1,5 +1,5 @@
-"""End-of-run monitoring: why the run could not do its job, errors logged, field coverage, dropped items,
-pages that hold no article.
+"""What the end-of-run checks (kyivind/monitors.py, run by Spidermon) need beyond the stats: items and the
+fields they have, the ERROR lines logged during the run; and the run summary they write.
 
 Causes that stop a run (the site unreachable, the listing missing or empty, a bad argument, the browser
 missing...) are reported by the component that meets them (``kyivind.run.fail_run``); any ERROR line that
@@ -78,6 +78,7 @@ class RunMonitor:
         self.run = RunContext.of(crawler)
         self.present = dict.fromkeys(FIELDS, 0)
         self.items = 0
+        self.last_summary: dict | None = None
         self.errors = ErrorWatch()
         logging.getLogger().addHandler(self.errors)
         self.robots_filter = RobotsFetchWarning()
@@ -100,35 +101,6 @@ class RunMonitor:
         for name, value in ItemAdapter(item).items():
             if value not in (None, "", [], {}):
                 self.present[name] = self.present.get(name, 0) + 1
-
-    # --- checks ------------------------------------------------------------------------------
-    def problems(self) -> list[str]:
-        stats = self.stats.get_stats()
-        found = list(stats.get(keys.FATAL, []))
-        for name, threshold in sorted(self.thresholds.items()):
-            if self.items and self.present.get(name, 0) / self.items < threshold:
-                found.append(f"field coverage below threshold: {name} {self.present.get(name, 0)}/{self.items} items "
-                             f"({100 * self.present.get(name, 0) / self.items:.1f}% < {100 * threshold:.0f}%)")
-        challenges = stats.get(keys.PAGE_CHALLENGE, 0)
-        if challenges:
-            found.append(f"bot challenge pages: {challenges} pages answered 200 with a challenge "
-                         f"(e.g. 'Just a moment…') instead of an article")
-        empty = stats.get(keys.ARTICLE_NOT_AN_ARTICLE, 0)
-        fetched = stats.get(keys.ARTICLE_RESPONSES, 0)
-        if fetched and empty - challenges > 0 and empty / fetched > self.max_empty_ratio:
-            found.append(f"pages without an article: {empty} of {fetched} article pages answered 200 "
-                         f"but held no title or body ({100 * empty / fetched:.1f}% > {100 * self.max_empty_ratio:.0f}%)")
-        dropped = stats.get(keys.VALIDATION_DROPPED, 0)
-        if dropped and dropped / (dropped + self.items) > self.max_dropped_ratio:
-            found.append(f"items dropped by validation: {dropped} of {dropped + self.items} "
-                         f"({100 * dropped / (dropped + self.items):.1f}% > {100 * self.max_dropped_ratio:.0f}%)")
-        promised = stats.get(keys.ARTICLE_REQUESTED, 0) + stats.get(keys.API_POSTS, 0)
-        delivered = self.items + stats.get(keys.INCREMENTAL_UNCHANGED, 0) + stats.get(keys.DEDUP_DUPLICATE, 0)
-        if promised and not delivered:
-            found.append(f"no item: the listing promised {promised} articles and the run yielded none")
-        if self.errors.count:
-            found.append(f"{self.errors.count} ERROR lines were logged during the run (the first: {self.errors.first})")
-        return found
 
     def summary(self, problems: list[str]) -> dict:
         stats = self.stats.get_stats()
@@ -156,16 +128,15 @@ class RunMonitor:
         }
 
     def spider_closed(self, spider, reason):
+        """The run is over: what was logged is counted; the checks (kyivind/monitors.py) run next."""
         logging.getLogger().removeHandler(self.errors)
         logging.getLogger(ROBOTS_LOGGER).removeFilter(self.robots_filter)
         self.stats.set_value(keys.ERRORS_LOGGED, self.errors.count)
-        problems = self.problems()
-        for problem in problems:
-            logger.error("Run check failed: %s", problem)
-        if problems:
-            self.stats.set_value(keys.FAILED, 1)
-            self.stats.set_value(keys.FAILED_REASONS, problems)
+
+    def write_summary(self, problems: list[str]) -> dict:
+        self.last_summary = self.summary(problems)
         path = self.run.feeds_dir / f"{self.run.name}.summary.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.summary(problems), indent=2, default=_json_default) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(self.last_summary, indent=2, default=_json_default) + "\n", encoding="utf-8")
         logger.info("Run summary written to %s", path)
+        return self.last_summary
