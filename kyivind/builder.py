@@ -1,6 +1,5 @@
 """From what extraction read to an ``ArticleItem``, whichever source gave the fields (a page or an API
-post): canonical URL, dates checked, ``since`` applied, version decided, authors completed from their
-pages, and each field's source counted (``kyivind/field/<field>/<source>``, ``.../missing``)."""
+post): canonical URL, dates checked, ``since`` applied, authors completed from their pages, and each field's source counted (``kyivind/field/<field>/<source>``, ``.../missing``)."""
 
 from __future__ import annotations
 
@@ -39,7 +38,8 @@ class ItemBuilder:
         return self.crawler.stats
 
     async def build(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None):
-        """The item, or None when the article is older than ``since`` or unchanged since its last export."""
+        """The item, or None when the article is older than ``since``. (Whether it changed since its last
+        export is decided once it is whole, by the versioning pipeline.)"""
         item = self.prepare(extraction, fallback_url, requested_url)
         if item is not None:
             await self.complete_authors(item)
@@ -57,9 +57,6 @@ class ItemBuilder:
         fields["slug"] = fields.get("slug") or urlsplit(fields["url"]).path.strip("/").split("/")[-1]
         if self.since and fields.get("published_at") and fields["published_at"] < self.since:
             self.stats.inc_value(keys.SINCE_SKIPPED_ARTICLES)
-            return None
-        fields["version"] = self.incremental.version(fields)
-        if fields["version"] is None:
             return None
         for author in fields["authors"]:
             if author.url:

@@ -16,6 +16,7 @@ from functools import cached_property
 from scrapy import signals
 
 from . import statkeys as keys
+from .items import fields_hash
 from .run import RunContext
 from .state import State
 
@@ -87,18 +88,22 @@ class Incremental:
         if address != url:
             self.aliases[url] = address
 
-    def version(self, fields: dict) -> int | None:
-        """The version of this fetch of an article: 1 when new, + 1 when its text changed, None when
-        unchanged (then only its dates move on, so it is not fetched again for the same edit)."""
-        known = self.state.article(fields["url"]) if self.state is not None else None
+    def version(self, item: dict) -> int | None:
+        """The version of an article as it is about to be exported: 1 when new, + 1 when any versioned field
+        differs from what was exported (``kyivind.items.VERSIONED_FIELDS``: text, tags, authors, image,
+        dates but modified_at...), None when nothing did (then only its dates move on, so it is not fetched
+        again for the same edit). A state written before fields were compared knows only the text's hash:
+        its first comparison adopts the fields as they are now."""
+        known = self.state.article(item["url"]) if self.state is not None else None
         if known is None:
             return 1
-        if known["content_hash"] == fields["content_hash"]:
+        current = fields_hash(item)
+        if known["content_hash"] == item["content_hash"] and known["fields_hash"] in (None, current):
             self.crawler.stats.inc_value(keys.INCREMENTAL_UNCHANGED)
-            self.state.touch(fields["url"], fields.get("modified_at"), self.lastmods.get(fields["url"]))
+            self.state.touch(item["url"], item.get("modified_at"), self.lastmods.get(item["url"]), current)
             return None
         self.crawler.stats.inc_value(keys.INCREMENTAL_EDITED)
-        logger.info("Edited article, version %d: %s", known["version"] + 1, fields["url"])
+        logger.info("Edited article, version %d: %s", known["version"] + 1, item["url"])
         return known["version"] + 1
 
     def record_exported(self, item: dict) -> None:
@@ -106,7 +111,8 @@ class Incremental:
         if self.state is None:
             return
         url = item["url"]
-        self.state.record_exported(item, lastmod=self.lastmods.get(url), alias=self.aliases.get(url))
+        self.state.record_exported(item, lastmod=self.lastmods.get(url), alias=self.aliases.get(url),
+                                   fields_hash=fields_hash(item))
         self.crawler.stats.inc_value(keys.STATE_RECORDED)
 
     # --- author profiles ---------------------------------------------------------------------

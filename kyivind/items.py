@@ -85,6 +85,19 @@ PAGE_SCALAR_FIELDS = tuple(name for name in PAGE_FIELDS if name not in ("tags", 
 _AUTHOR_KEYS = tuple(f.name for f in fields(Author))
 
 
+# what makes a new version of an article when it changes: everything read off the page but modified_at,
+# which the site moves on every save (a version for it alone would say nothing new)
+VERSIONED_FIELDS = tuple(name for name in PAGE_FIELDS if name != "modified_at")
+
+
+def fields_hash(item: dict) -> str:
+    """SHA-256 of the versioned fields of an exported item (authors as exported, without their raw block)."""
+    import hashlib
+
+    values = {name: item.get(name) for name in VERSIONED_FIELDS}
+    return hashlib.sha256(json.dumps(values, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
 def new_author(**values) -> dict:
     """An author as the extraction layers pass it around: every key of ``Author``, unknown ones None."""
     return {**dict.fromkeys(_AUTHOR_KEYS), **values}

@@ -33,6 +33,7 @@ ITEM_PIPELINES = {
     "kyivind.pipelines.validation.ValidationPipeline": 100,
     "kyivind.pipelines.dedup.DedupPipeline": 200,
     "kyivind.pipelines.authorbio.AuthorBioPipeline": 300,
+    "kyivind.pipelines.version.VersionPipeline": 400,  # new, edited (version + 1) or unchanged (dropped)
     "kyivind.pipelines.export.JsonLinesExportPipeline": 900,
     "kyivind.pipelines.state.StatePipeline": 950,  # after export: an article is seen once it is in the feed
 }

@@ -33,6 +33,8 @@ create table if not exists authors (
 );
 create table if not exists aliases (url text primary key, canonical text not null);
 """
+# columns added after the first release, added to an older state.sqlite when it is opened
+COLUMNS = {"articles": {"fields_hash": "text"}}
 
 
 def now_iso() -> str:
@@ -48,6 +50,11 @@ class State:
         self.db.execute("pragma journal_mode=wal")
         self.db.execute("pragma synchronous=normal")
         self.db.executescript(SCHEMA)
+        for table, columns in COLUMNS.items():
+            present = {row["name"] for row in self.db.execute(f"pragma table_info({table})")}
+            for name, kind in columns.items():
+                if name not in present:
+                    self.db.execute(f"alter table {table} add column {name} {kind}")
 
     def close(self) -> None:
         self.db.close()
@@ -73,7 +80,8 @@ class State:
     def latest_modified(self) -> str | None:
         return self.db.execute("select max(coalesce(modified_at, lastmod)) from articles").fetchone()[0]
 
-    def record_exported(self, item: dict, lastmod: str | None = None, alias: str | None = None) -> None:
+    def record_exported(self, item: dict, lastmod: str | None = None, alias: str | None = None,
+                        fields_hash: str | None = None) -> None:
         """The article's item is in the feed: remember its hash and version (one transaction), the sitemap
         ``lastmod`` that made it fetched, and the address it was reached by when that is not its
         canonical URL (``/national/<slug>/``)."""
@@ -83,20 +91,24 @@ class State:
             if alias and alias != item["url"]:
                 self.db.execute("insert or replace into aliases (url, canonical) values (?, ?)", (alias, item["url"]))
             self.db.execute(
-                """insert into articles (url, modified_at, lastmod, content_hash, version, first_seen, last_seen)
-                   values (:url, :modified_at, :lastmod, :content_hash, :version, :now, :now)
+                """insert into articles (url, modified_at, lastmod, content_hash, fields_hash, version, first_seen,
+                                         last_seen)
+                   values (:url, :modified_at, :lastmod, :content_hash, :fields_hash, :version, :now, :now)
                    on conflict(url) do update set modified_at = excluded.modified_at,
                        lastmod = coalesce(excluded.lastmod, articles.lastmod), content_hash = excluded.content_hash,
+                       fields_hash = coalesce(excluded.fields_hash, articles.fields_hash),
                        version = max(articles.version, excluded.version), last_seen = excluded.last_seen""",
                 {"url": item["url"], "modified_at": item.get("modified_at"), "lastmod": lastmod,
-                 "content_hash": item["content_hash"], "version": item.get("version") or 1, "now": stamp})
+                 "content_hash": item["content_hash"], "fields_hash": fields_hash,
+                 "version": item.get("version") or 1, "now": stamp})
 
-    def touch(self, url: str, modified_at: str | None, lastmod: str | None) -> None:
+    def touch(self, url: str, modified_at: str | None, lastmod: str | None, fields_hash: str | None = None) -> None:
         """Re-fetched and unchanged: only the dates move on, so it is not fetched again for the same edit."""
         with self.db:
             self.db.execute("begin immediate")
             self.db.execute("""update articles set modified_at = coalesce(?, modified_at), lastmod = coalesce(?, lastmod),
-                               last_seen = ? where url = ?""", (modified_at, lastmod, now_iso(), url))
+                               fields_hash = coalesce(?, fields_hash), last_seen = ? where url = ?""",
+                            (modified_at, lastmod, fields_hash, now_iso(), url))
 
     def edited(self, lastmods: dict[str, str]) -> dict[str, str]:
         """Known articles whose sitemap ``lastmod`` is newer than what was exported: {url: lastmod}."""

@@ -204,13 +204,36 @@ def test_authors_without_role_or_bio_get_them_from_their_page_profile(tmp_path):
     assert stat(crawler, keys.AUTHOR_PAGE_FROM_STATE) == 2
 
 
-def test_an_unchanged_article_is_not_emitted_again(tmp_path):
+def exported(crawler, item):
+    """The item through the pipelines up to the versioning one (what the feed gets), or None if dropped."""
+    from scrapy.exceptions import DropItem
+
+    from kyivind.pipelines.authorbio import AuthorBioPipeline
+    from kyivind.pipelines.version import VersionPipeline
+
+    try:
+        return VersionPipeline.from_crawler(crawler).process_item(AuthorBioPipeline.from_crawler(crawler).process_item(item))
+    except DropItem:
+        return None
+
+
+def test_an_unchanged_article_is_not_emitted_again_and_any_changed_field_makes_a_version(tmp_path):
+    from kyivind.items import public_dict
+
     crawler, spider = crawl_parts(tmp_path)
+    incremental = component(crawler, Incremental)
     url = f"{BASE}/{MULTI}/"
-    first = spider.parse_article(html_response(url, fixture_html("ghost-article.html")))
-    component(crawler, Incremental).record_exported({"url": first.url, "content_hash": first.content_hash, "version": 1})
-    assert spider.parse_article(html_response(url, fixture_html("ghost-article.html"))) is None
+    page = fixture_html("ghost-article.html")
+    first = exported(crawler, spider.parse_article(html_response(url, page)))
+    assert first.version == 1
+    incremental.record_exported(public_dict(first))
+    assert exported(crawler, spider.parse_article(html_response(url, page))) is None
     assert stat(crawler, keys.INCREMENTAL_UNCHANGED) == 1
+    retagged = page.replace("Politics", "Diplomacy")  # the tag in the meta, the JSON-LD and the tag links
+    assert retagged != page
+    second = exported(crawler, spider.parse_article(html_response(url, retagged)))
+    assert second is not None and second.version == 2, "a change of tags alone makes a new version"
+    assert second.content_hash == first.content_hash and "Diplomacy" in second.tags
 
 
 @pytest.mark.parametrize("status, html, kind", [

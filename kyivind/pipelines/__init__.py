@@ -1,5 +1,6 @@
 """Item pipelines, one job per file, run in this order (see ``ITEM_PIPELINES`` in settings):
-validation (100) -> dedup (200) -> author-bio splitting (300) -> JSON Lines export (900)."""
+validation (100) -> dedup (200) -> author-bio splitting (300) -> versions (400) -> JSON Lines export (900)
+-> state (950)."""
 
 
 class CrawlerPipeline:
