@@ -38,7 +38,9 @@ class Incremental:
     @classmethod
     def from_crawler(cls, crawler):
         component = cls(crawler, RunContext.of(crawler))
-        crawler.signals.connect(component.spider_closed, signal=signals.spider_closed)
+        # closed when the engine stops: the user's feeds are stored while the spider closes, and only then do
+        # their articles count as seen (kyivind/pipelines/state.py)
+        crawler.signals.connect(component.engine_stopped, signal=signals.engine_stopped)
         return component
 
     # read when the crawl starts, after the export pipeline has recovered an interrupted run's feed
@@ -56,7 +58,7 @@ class Incremental:
         """The newest modification time exported: the Content API is asked only for posts updated after it."""
         return self.state.latest_modified() if self.active else None
 
-    def spider_closed(self, spider, reason):
+    def engine_stopped(self):
         if self.state is not None:
             self.state.close()
 

@@ -98,7 +98,9 @@ KYIVIND_COVERAGE_THRESHOLDS = {}
 KYIVIND_MAX_EMPTY_PAGE_RATIO = 0.1  # article pages answering 200 without an article
 KYIVIND_MAX_DROPPED_RATIO = 0.1  # items dropped by validation
 SPIDERMON_ENABLED = True
-SPIDERMON_SPIDER_CLOSE_MONITORS = ["kyivind.monitors.RunSuite"]
+# the checks run when the engine stops: after the spider closed and the feeds (FEEDS) were stored, so that
+# a feed that fails to store fails the run too
+SPIDERMON_ENGINE_STOP_MONITORS = ["kyivind.monitors.RunSuite"]
 
 # --- Alerts: on every failed run, and once on the first good run after failures --------------------
 # Each channel is on when its settings are set (in the environment: no secret is written here). Spidermon's

@@ -94,6 +94,7 @@ INCREMENTAL_EDITED = "kyivind/incremental/edited"
 INCREMENTAL_EDITED_CANDIDATES = "kyivind/incremental/edited_candidates"
 INCREMENTAL_NO_SITEMAP = "kyivind/incremental/no_sitemap"
 STATE_RECORDED = "kyivind/state/recorded"
+STATE_NOT_RECORDED = "kyivind/state/not_recorded"  # exported to feeds that then failed to store
 
 # --- authors ---------------------------------------------------------------------------------
 AUTHOR_PAGE_REQUESTS = "kyivind/author_page/requests"

@@ -217,3 +217,23 @@ def test_a_change_of_tags_or_authors_alone_makes_a_new_version(tmp_path):
     assert unnoticed.items == [], "an edit the site does not date is not seen by an incremental run"
     assert [(i["slug"], i["version"]) for i in full.items] == [("eu-approves-new-sanctions-package-against-russia", 2)]
     assert full.items[0]["image"]["credit"] == "Oleksii Filippov/AFP"
+
+
+def test_with_only_the_users_feeds_an_article_is_seen_once_they_are_stored(tmp_path):
+    """FEEDS of the user's (kyivind's own feed off): a feed that fails to store marks nothing seen, and the
+    next run emits every article again; a feed stored marks them seen."""
+    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data")}
+    own_feed_off = ("-s", "KYIVIND_EXPORT_ENABLED=0")
+    with ReplicaServer(ReplicaSite("ghost")) as server:
+        failing = run_crawl(server.url, tmp_path / "1", *own_feed_off, "-s",
+                            'FEED_STORAGES={"failing": "tests.failing_storage.FailingStorage"}',
+                            "-o", f"failing://{tmp_path / 'lost.jsonl'}:jsonlines", output=False, env=env)
+        stored = run_crawl(server.url, tmp_path / "2", *own_feed_off, env=env)
+        again = run_crawl(server.url, tmp_path / "3", *own_feed_off, env=env)
+    assert failing.returncode == 1 and "Error storing jsonlines feed (12 items)" in failing.log
+    assert failing.stats["kyivind/state/not_recorded"] == len(posts())
+    assert "12 articles are not marked as seen: 1 feed(s) could not be stored" in failing.log
+    assert len(stored.items) == len(posts()), "nothing was marked seen: the next run emits every article"
+    assert again.items == [], "stored, then seen"
+    state = State(tmp_path / "data" / f"state{state_suffix(server.url)}.sqlite")
+    assert state.count() == len(posts())

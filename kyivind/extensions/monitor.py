@@ -89,7 +89,7 @@ class RunMonitor:
         monitor = cls(crawler)
         crawler.signals.connect(monitor.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(monitor.item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(monitor.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(monitor.engine_stopped, signal=signals.engine_stopped)
         return monitor
 
     def spider_opened(self, spider):
@@ -127,8 +127,9 @@ class RunMonitor:
             "source": stats.get(keys.SOURCE_USED),
         }
 
-    def spider_closed(self, spider, reason):
-        """The run is over: what was logged is counted; the checks (kyivind/monitors.py) run next."""
+    def engine_stopped(self):
+        """The run is over, its feeds stored: what was logged is counted; the checks (kyivind/monitors.py)
+        run next."""
         logging.getLogger().removeHandler(self.errors)
         logging.getLogger(ROBOTS_LOGGER).removeFilter(self.robots_filter)
         self.stats.set_value(keys.ERRORS_LOGGED, self.errors.count)
