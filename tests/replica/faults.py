@@ -67,7 +67,7 @@ def build_corpus() -> dict[str, bytes]:
     return {name: body.encode("utf-8") for name, body in corpus.items()}
 
 
-MADE_AT_RUN_TIME = ("huge.html", "unclosed-next-f.html")
+MADE_AT_RUN_TIME = ("huge.html", "unclosed-next-f.html", "deep-json.html")  # made from the others
 
 
 def write_corpus() -> None:
@@ -147,7 +147,7 @@ class FaultSite(ReplicaSite):
 def write_manifest() -> None:
     (CORPUS / "README.md").write_text(
         "# Bad-input corpus\n\nPages made from a replica page by the fault each stands for "
-        "(`python -m tests.replica.faults --write`). `huge.html` (several MB) and `unclosed-next-f.html` (2 MB) are made at run time.\n\n"
+        "(`python -m tests.replica.faults --write`). `huge.html` (several MB), `unclosed-next-f.html` (2 MB) and `deep-json.html` are made at run time.\n\n"
         + "\n".join(f"- `{path}`: {answers[0][0]} {json.dumps(answers[0][1])} "
                     f"{answers[0][2] if isinstance(answers[0][2], str) else '(inline)'}" for path, answers in CASES.items())
         + "\n", encoding="utf-8")
