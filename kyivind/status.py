@@ -123,10 +123,10 @@ def add_arguments(parser) -> None:
 
 def run(options) -> int:
     data_dir = options.data_dir
-    if data_dir is None:
-        from scrapy.utils.project import get_project_settings
+    if data_dir is None:  # the project's setting (KYIVIND_DATA_DIR in the environment, else its default)
+        from . import settings
 
-        data_dir = get_project_settings().get("KYIVIND_DATA_DIR")
+        data_dir = settings.KYIVIND_DATA_DIR
     health = read(data_dir)
     if options.prometheus:
         print(prometheus(health, options.max_age), end="")

@@ -124,3 +124,13 @@ def test_status_tells_good_failed_and_stale(tmp_path):
     values = dict(line.split(" ", 1) for line in metrics.stdout.splitlines() if not line.startswith("#"))
     assert metrics.returncode == 1 and values["kyivind_status"] == "1" and values["kyivind_last_run_ok"] == "0"
     assert int(values["kyivind_articles"]) == len(posts()) and float(values["kyivind_last_good_run_timestamp_seconds"]) > 0
+
+
+def test_status_reads_the_data_directory_of_the_environment_from_anywhere(tmp_path):
+    data = tmp_path / "elsewhere"
+    (data / "feeds").mkdir(parents=True)
+    (data / "feeds" / "newsfeed-1.summary.json").write_text(json.dumps(
+        {"run": "newsfeed-1", "ok": True, "items": 3, "problems": [], "finish_time": "2020-01-01T00:00:00+00:00"}))
+    proc = subprocess.run([sys.executable, "-m", "kyivind.cli", "status"], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "KYIVIND_DATA_DIR": str(data)}, timeout=60)
+    assert proc.returncode == 2 and "last good run: 2020-01-01T00:00:00+00:00 ok, 3 items" in proc.stdout
