@@ -1,17 +1,12 @@
-"""What the end-of-run checks (kyivind/monitors.py, run by Spidermon) need beyond the stats: items and the
-fields they have, the ERROR lines logged during the run; and the run summary they write.
+"""What the end-of-run checks (kyivind/monitors.py, run by Spidermon) need beyond the stats: the items and
+the fields they have, and the ERROR lines logged during the run; and the run summary they write
+(``KYIVIND_DATA_DIR/feeds/<run>.summary.json``).
 
 Causes that stop a run (the site unreachable, the listing missing or empty, a bad argument, the browser
 missing...) are reported by the component that meets them (``kyivind.run.fail_run``); any ERROR line that
 anything else logs during the run (an exception in a callback, in Scrapy's engine or scheduler, in an
-asyncio task) fails the run too.
-
-When coverage of a required field falls below its threshold (``KYIVIND_COVERAGE_THRESHOLDS``), when
-pages answer 200 but hold a bot challenge or no article, when validation drops too many items, or
-when the run yields no item although articles were to be fetched, the run logs ERROR lines naming
-the field or page kind with the numbers, sets the stat ``kyivind/failed`` (``scrapy crawl`` then
-exits 1), and says so in the run summary written beside the feed
-(``KYIVIND_DATA_DIR/feeds/<run>.summary.json``).
+asyncio task, a feed that cannot be stored) fails the run too. A robots.txt that cannot be downloaded is a
+WARNING here, not Scrapy's ERROR with a traceback: the crawl goes on without it.
 """
 
 from __future__ import annotations
