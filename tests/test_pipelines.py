@@ -97,3 +97,19 @@ def test_export_of_an_empty_run_leaves_no_file(crawler, tmp_path):
     pipeline.open_spider()
     pipeline.close_spider()
     assert list((tmp_path / "feeds").iterdir()) == []
+
+
+def test_recovery_keeps_every_complete_line_and_only_cuts_after_the_last(crawler, tmp_path):
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    rows = [{"url": f"https://kyivindependent.com/s{n}/", "content_hash": "a" * 64, "version": 1} for n in range(3)]
+    lines = [json.dumps(r) for r in rows]
+    (feeds / "newsfeed-cut.jsonl.part").write_text(lines[0] + "\n" + lines[1] + "\n" + lines[2][:20])
+    (feeds / "newsfeed-garbled.jsonl.part").write_text(lines[0] + "\n{garbled\n" + lines[2] + "\n")
+    JsonLinesExportPipeline.from_crawler(crawler).recover()
+    cut = (feeds / "newsfeed-cut.jsonl").read_text()
+    assert cut == lines[0] + "\n" + lines[1] + "\n", "cut after the last complete line, nothing rewritten"
+    garbled = [json.loads(line) for line in (feeds / "newsfeed-garbled.jsonl").read_text().splitlines()]
+    assert garbled == [rows[0], rows[2]] and not list(feeds.glob("*.part")) and not list(feeds.glob("*.rewrite"))
+    assert crawler.stats.get_value("kyivind/export/recovered_cut_lines") == 2
+    assert crawler.stats.get_value("kyivind/export/recovered_items") == 4

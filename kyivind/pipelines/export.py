@@ -45,22 +45,38 @@ class JsonLinesExportPipeline(CrawlerPipeline):
 
     def recover(self) -> None:
         """Finish the feed files of a run that was killed: their complete lines are exported items
-        (a last line cut short is dropped), the state learns them, and the file gets its final name."""
+        (a last line cut short is dropped), the state learns them, and the file gets its final name.
+
+        Every step can itself be killed without losing a line the state already counts as seen: the file
+        is only cut after its last complete line (or, were a bad line ever followed by good ones,
+        replaced whole by an atomic rename), the state learns the lines, then the file is renamed."""
         for part in sorted(self.feed_dir.glob("*.jsonl.part")):
-            kept = []
-            for line in part.read_text(encoding="utf-8").splitlines():
-                try:
-                    kept.append(json.loads(line))
-                except ValueError:
-                    self.stats.inc_value(keys.EXPORT_RECOVERED_CUT_LINES)
-            if kept:
-                with jsonlines.open(part, mode="w") as writer:
-                    writer.write_all(kept)
-                for row in kept:
-                    self.incremental.record_exported(row)
-                os.replace(part, part.with_suffix(""))
-            else:
+            kept, good_end, offset, bad_before_good, bad = [], 0, 0, False, 0
+            with open(part, "rb") as handle:
+                for raw in handle:
+                    offset += len(raw)
+                    try:
+                        row = json.loads(raw)
+                    except ValueError:
+                        bad += 1
+                        continue
+                    bad_before_good = bad_before_good or bad > 0
+                    kept.append(row)
+                    good_end = offset
+            self.stats.inc_value(keys.EXPORT_RECOVERED_CUT_LINES, bad)
+            if not kept:
                 part.unlink()
+                continue
+            if bad_before_good:
+                whole = part.with_suffix(".rewrite")
+                with jsonlines.open(whole, mode="w") as writer:
+                    writer.write_all(kept)
+                os.replace(whole, part)
+            elif good_end < offset:
+                os.truncate(part, good_end)
+            for row in kept:
+                self.incremental.record_exported(row)
+            os.replace(part, part.with_suffix(""))
             self.stats.inc_value(keys.EXPORT_RECOVERED_ITEMS, len(kept))
             logger.warning("Recovered %d items of an interrupted run from %s", len(kept), part.name)
 
