@@ -12,6 +12,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .arguments import NewsfeedArgs
 from .urls import SiteUrls
@@ -41,6 +42,8 @@ class RunContext:
     name: str  # the run's name: its feed is feeds/<name>.jsonl, its summary feeds/<name>.summary.json
     render: bool
     argument_error: str | None = None
+    timezone: ZoneInfo = ZoneInfo("UTC")  # the site's (KYIVIND_SITE_TIMEZONE)
+    setting_error: str | None = None
     from_spider: bool = True  # False: made from the defaults, for a component built without a kyivind spider
 
     @classmethod
@@ -49,8 +52,15 @@ class RunContext:
         args = args or NewsfeedArgs()
         site = args.site_url or settings.get("KYIVIND_SITE_URL")
         render = args.render if args.render is not None else settings.getbool("KYIVIND_RENDER")
+        zone, setting_error = settings.get("KYIVIND_SITE_TIMEZONE"), None
+        try:
+            timezone = ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError, TypeError):
+            timezone = ZoneInfo("UTC")
+            setting_error = f"KYIVIND_SITE_TIMEZONE must be a time zone such as Europe/Kyiv, got {zone!r}"
         return cls(args=args, urls=SiteUrls(site, args.base_url or site), data_dir=Path(settings.get("KYIVIND_DATA_DIR")),
-                   name=run_name(spider_name, args.tag, run_stamp()), render=render, argument_error=argument_error)
+                   name=run_name(spider_name, args.tag, run_stamp()), render=render, argument_error=argument_error,
+                   timezone=timezone, setting_error=setting_error)
 
     def attach(self, crawler) -> RunContext:
         _CONTEXTS[crawler] = self

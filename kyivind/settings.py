@@ -22,6 +22,8 @@ KYIVIND_CONTENT_API_KEY = os.environ.get("KYIVIND_CONTENT_API_KEY", DEFAULT_CONT
 KYIVIND_DEFAULT_LANGUAGE = "en"
 
 # The tag to collect is the spider argument `tag` (kyivind/arguments.py; default news-feed).
+# The site's time zone: times a page writes out for people ("April 5, 2025 1:28 PM") are read in it.
+KYIVIND_SITE_TIMEZONE = os.environ.get("KYIVIND_SITE_TIMEZONE", "Europe/Kyiv")
 
 # --- Output and run state -------------------------------------------------------------------
 KYIVIND_DATA_DIR = os.environ.get("KYIVIND_DATA_DIR", "data")

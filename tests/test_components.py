@@ -278,3 +278,15 @@ def test_the_spider_reads_no_state_of_its_components_off_itself(tmp_path):
     assert not hasattr(spider, "run_state") and not hasattr(spider, "failed") and not hasattr(spider, "urls")
     assert RunContext.of(crawler).args is spider.args
     assert json.loads(spider.args.model_dump_json())["tag"] == "economy"
+
+
+@pytest.mark.parametrize("zone, expected", [("Europe/Kyiv", "2025-04-05T10:28:00+00:00"),
+                                            ("UTC", "2025-04-05T13:28:00+00:00")])
+def test_the_spider_reads_written_times_in_the_site_time_zone(tmp_path, zone, expected):
+    crawler = project_crawler({"KYIVIND_DATA_DIR": str(tmp_path), "KYIVIND_SITE_TIMEZONE": zone}, base_url=BASE)
+    body = " ".join(["Russian forces struck Kharkiv overnight, injuring seven people, officials said."] * 4)
+    html = (f'<html><head><title>Strike | The Kyiv Independent</title></head><body><main><article><h1>Strike</h1>'
+            f'<time datetime="2025-04-05">April 5, 2025 1:28 PM</time><p>{body}</p><p>{body}</p></article></main>'
+            "</body></html>")
+    item = crawler.spider.parse_article(html_response(f"{BASE}/strike/", html))
+    assert item.published_at == expected

@@ -147,3 +147,9 @@ def test_the_stats_name_the_fatal_cause(tmp_path):
     result = run_crawl("http://127.0.0.1:9", tmp_path, *FAST, output=False)
     assert result.stats[keys.LISTING_FAILED] == 1
     assert result.stats["finish_reason"] == "listing_unreachable"
+
+
+def test_a_bad_site_time_zone_fails_at_start(tmp_path):
+    result = run_crawl("http://127.0.0.1:9", tmp_path, "-s", "KYIVIND_SITE_TIMEZONE=Mars/Olympus", output=False)
+    assert_failed_with(result, "Bad setting: KYIVIND_SITE_TIMEZONE must be a time zone such as Europe/Kyiv, "
+                               "got 'Mars/Olympus'")

@@ -1,5 +1,7 @@
 """Each extraction layer on saved pages: what it finds alone, and that the merge prefers the earlier one."""
 
+import pytest
+
 from kyivind.extraction import extract_article
 from kyivind.extraction.layers import jsonld, meta, nextdata, structure, theme
 from kyivind.extraction.page import Page
@@ -152,3 +154,27 @@ general mobilization for another 90 days, lawmakers said.</p><p>A total of 320 l
     assert fields["title"] == "Parliament extends martial law"
     assert fields["published_at"] == "2025-11-17T10:45:00+00:00"
     assert fields["body_text"].endswith("A total of 320 lawmakers supported it.")
+
+
+def _page_with_written_time(time_html: str) -> str:
+    body = " ".join(["Russian forces struck Kharkiv overnight, injuring seven people, officials said on April 5."] * 3)
+    return f"""<html lang="en"><head><title>Strike on Kharkiv | The Kyiv Independent</title></head><body><main><article>
+<h1>Strike on Kharkiv</h1><div>By <a href="/author/kateryna-denisova/">Kateryna Denisova</a> {time_html}</div>
+<section><p>{body}</p><p>{body}</p></section></article></main></body></html>"""
+
+
+@pytest.mark.parametrize("time_html, expected", [
+    # a datetime attribute that holds only the date does not beat the time the page shows
+    ('<time datetime="2025-04-05">April 5, 2025 1:28 PM</time>', "2025-04-05T10:28:00+00:00"),  # EEST, UTC+3
+    ('<time datetime="2025-11-20">Nov 20, 2025 7:30 PM</time>', "2025-11-20T17:30:00+00:00"),  # EET, UTC+2
+    ('<time datetime="2025-04-05T13:28:00+03:00">April 5, 2025 1:28 PM</time>', "2025-04-05T10:28:00+00:00"),
+    ('<time datetime="2025-04-05">April 5, 2025</time>', "2025-04-05T00:00:00+00:00"),  # nothing better shown
+    ("<span>April 5, 2025 1:28 PM</span>", "2025-04-05T10:28:00+00:00"),  # no <time>: the byline's text
+    ("<span>April 5, 2025 1:28 PM UTC</span>", "2025-04-05T13:28:00+00:00"),  # a time that says UTC is UTC
+])
+def test_times_written_for_people_are_read_in_the_site_time_zone(time_html, expected):
+    from zoneinfo import ZoneInfo
+
+    fields = extract_article(_page_with_written_time(time_html), "https://kyivindependent.com/strike/",
+                             ZoneInfo("Europe/Kyiv")).fields
+    assert fields["published_at"] == expected

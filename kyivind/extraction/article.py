@@ -87,8 +87,9 @@ def content_hash(title: str | None, body_text: str | None) -> str:
     return hashlib.sha256(f"{title or ''}\n\n{body_text or ''}".encode()).hexdigest()
 
 
-def extract_article(source: Selector | str | bytes | Page, url: str | None = None) -> Extraction:
-    page = source if isinstance(source, Page) else Page(source, url)
+def extract_article(source: Selector | str | bytes | Page, url: str | None = None, timezone=None) -> Extraction:
+    """``timezone``: the site's (``zoneinfo.ZoneInfo``), in which times written for people are read."""
+    page = source if isinstance(source, Page) else Page(source, url, timezone)
     results = []
     for name, parse in LAYERS:
         if name == "theme" and not _missing_after(results):

@@ -43,7 +43,7 @@ def next_f_chunks(script: str) -> list[str]:
 
 
 class Page:
-    def __init__(self, source: Selector | str | bytes, url: str | None = None):
+    def __init__(self, source: Selector | str | bytes, url: str | None = None, timezone=None):
         if isinstance(source, Selector):
             self.sel = source
         else:
@@ -51,6 +51,7 @@ class Page:
                 source = source.decode("utf-8", "replace")
             self.sel = Selector(text=source or "<html></html>")
         self.url = url
+        self.timezone = timezone  # the site's, for times written for people (a zoneinfo.ZoneInfo; None: UTC)
         self.root = self.sel.root
         self.problems: list[str] = []  # names of recoverable faults met while reading the page
 

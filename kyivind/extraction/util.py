@@ -132,18 +132,31 @@ def language_tag(value: str | None) -> str | None:
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _CLOCK = r"(?:[,\s]+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*(?:UTC|GMT|Z))?)?"
+_HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_SAYS_UTC = re.compile(r"(?:UTC|GMT|Z)$")
+DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 TEXT_DATE = re.compile(rf"\b(?:{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}){_CLOCK}", re.I)
 
 
-def parse_text_date(text: str | None) -> str | None:
-    """A date written for people ("May 21, 2025 8:41 PM", "18 Nov 2025"), taken as UTC."""
+def parse_text_date(text: str | None, timezone=None) -> str | None:
+    """A date written for people ("May 21, 2025 8:41 PM", "18 Nov 2025"), in UTC. It is read in
+    ``timezone`` (a ``zoneinfo.ZoneInfo``: the site's own, daylight saving included) unless it says UTC;
+    without one, as UTC."""
     match = TEXT_DATE.search(text or "")
     if not match:
         return None
     from dateutil import parser as dateutil_parser
 
     try:
-        parsed = dateutil_parser.parse(match.group(0).replace(" at ", " "))
+        parsed = dateutil_parser.parse(match.group(0).replace(" at ", " "), ignoretz=True)
     except (ValueError, OverflowError):
         return None
+    if timezone is not None and not _SAYS_UTC.search(match.group(0).strip()):
+        parsed = parsed.replace(tzinfo=timezone)
     return parse_datetime(parsed.isoformat())
+
+
+def has_clock(text: str | None) -> bool:
+    """Whether a date written for people also gives the time of day."""
+    match = TEXT_DATE.search(text or "")
+    return bool(match and _HAS_CLOCK.search(match.group(0)))

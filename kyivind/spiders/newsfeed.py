@@ -99,11 +99,12 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         self.parts.articles.close()
 
     async def start(self):
-        if self.argument_error:
-            self.crawler.stats.set_value(keys.ARGUMENT_ERROR, self.argument_error)
-            fail_run(self.crawler, f"Bad spider argument: {self.argument_error}")
-            raise CloseSpider("bad_argument")
         parts = self.parts
+        if self.argument_error or parts.run.setting_error:
+            self.crawler.stats.set_value(keys.ARGUMENT_ERROR, self.argument_error or parts.run.setting_error)
+            fail_run(self.crawler, f"Bad spider argument: {self.argument_error}" if self.argument_error
+                     else f"Bad setting: {parts.run.setting_error}")
+            raise CloseSpider("bad_argument")
         logger.info("Tag %s, mode %s, source %s, %d articles known", parts.run.tag, self.args.mode, self.args.source,
                     parts.incremental.known_count)
         if self.args.source == "html":
@@ -174,7 +175,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
             parts.failures.record(response.url, page.problem.kind, page.problem.reason)
             return None
         try:
-            extraction = extract_article(page.text, response.url)
+            extraction = extract_article(page.text, response.url, parts.run.timezone)
         except Exception as error:  # a page no rule foresaw: listed and counted, never a lost article
             self.crawler.stats.inc_value(keys.page_problem("extraction_error"))
             parts.failures.record(response.url, "extraction_error", f"extraction failed: {type(error).__name__}: "

@@ -11,9 +11,11 @@ from ..body import body_from_container, find_body_container
 from ..chrome import LINK_HREFS, in_page_chrome
 from ..page import Page
 from ..util import (
+    DATE_ONLY,
     author_slug_from_url,
     clean_text,
     decode_image_url,
+    has_clock,
     none_if_empty,
     parse_reading_time,
     parse_text_date,
@@ -114,10 +116,12 @@ def _times(s: _Structure):
 
 
 def _time_value(s: _Structure, t):
-    """A ``<time>``'s ``datetime``, or the date its text writes out."""
-    if t.get("datetime"):
-        return s.page.date(t.get("datetime"))
-    return parse_text_date(t.text_content())
+    """A ``<time>``'s ``datetime``, or the date its text writes out; a ``datetime`` that holds only a date
+    never beats a text that also gives the time of day (read in the site's time zone)."""
+    attribute, text = t.get("datetime"), t.text_content()
+    if attribute and not (DATE_ONLY.match(attribute) and has_clock(text)):
+        return s.page.date(attribute)
+    return parse_text_date(text, s.page.timezone)
 
 
 def _parse_published_at(s: _Structure):
@@ -142,7 +146,7 @@ def _text_date(s: _Structure):
         seen += 1
         if seen > 150 or (el.tag == "p" and len(clean_text(el.text_content())) > 100):
             break  # the body has begun
-        found = parse_text_date(el.text) or parse_text_date(el.tail)
+        found = parse_text_date(el.text, s.page.timezone) or parse_text_date(el.tail, s.page.timezone)
         if found:
             return found
     return None
