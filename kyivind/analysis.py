@@ -123,7 +123,29 @@ def counts(articles: list[dict], top: int = 10) -> dict:
             per_day.setdefault((first + timedelta(days=n)).isoformat(), 0)
     tags = Counter(t for a in articles for t in (a.get("tags") or []))
     authors = Counter(x.get("name") for a in articles for x in (a.get("authors") or []) if x.get("name"))
-    return {"per_day": dict(sorted(per_day.items())), "tags": tags.most_common(top), "authors": authors.most_common(top)}
+    per_day = dict(sorted(per_day.items()))
+    unit, per_period = periods(per_day)
+    return {"per_day": per_day, "unit": unit, "per_period": per_period, "tags": tags.most_common(top),
+            "authors": authors.most_common(top)}
+
+
+# the chart's bins, by the span it covers: days up to about a month, weeks up to about a year, then months
+DAYS_UP_TO, WEEKS_UP_TO = 35, 400
+
+
+def periods(per_day: dict[str, int]) -> tuple[str, dict[str, int]]:
+    """("day" | "week" | "month", {first day of each period: articles}), every period of the span listed."""
+    from datetime import date, timedelta
+
+    if len(per_day) <= DAYS_UP_TO:
+        return "day", per_day
+    binned: Counter = Counter()
+    unit = "week" if len(per_day) <= WEEKS_UP_TO else "month"
+    for day, count in per_day.items():
+        when = date.fromisoformat(day)
+        start = when - timedelta(days=when.weekday()) if unit == "week" else when.replace(day=1)
+        binned[start.isoformat()] += count
+    return unit, dict(sorted(binned.items()))
 
 
 def plain_label(text: str) -> str:
@@ -140,13 +162,15 @@ def chart(stats: dict, path: Path):
     from matplotlib.ticker import MaxNLocator
 
     figure, (per_day, tags, authors) = plt.subplots(3, 1, figsize=(10, 12), constrained_layout=True)
-    days = list(stats["per_day"])
-    per_day.bar(range(len(days)), list(stats["per_day"].values()), color="#1f5fa8")
+    days = list(stats["per_period"])
+    per_day.bar(range(len(days)), list(stats["per_period"].values()), color="#1f5fa8")
     step = max(1, len(days) // 15)
-    per_day.set_xticks(range(0, len(days), step), [days[i] for i in range(0, len(days), step)], rotation=45, ha="right")
+    labels = [days[i][:7] if stats["unit"] == "month" else days[i] for i in range(0, len(days), step)]
+    per_day.set_xticks(range(0, len(days), step), labels, rotation=45, ha="right")
     per_day.yaxis.set_major_locator(MaxNLocator(integer=True))
-    per_day.set_title("Articles per day")
-    per_day.set_xlabel("Publication date (UTC)")
+    per_day.set_title(f"Articles per {stats['unit']}")
+    per_day.set_xlabel("Publication date (UTC)" if stats["unit"] == "day"
+                       else f"Publication {stats['unit']} (UTC, {'weeks from Monday' if stats['unit'] == 'week' else 'month'})")
     per_day.set_ylabel("Articles")
     for axis, pairs, title, label in ((tags, stats["tags"], "Top tags", "Tag"),
                                       (authors, stats["authors"], "Top authors", "Author")):
@@ -185,7 +209,7 @@ td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}img{{max-width:10
 <h1>The Kyiv Independent — News Feed</h1>
 <p id="summary"><strong>{len(dataset.articles)}</strong> articles (latest version of each; {edited} edited) from
 {dataset.rows_read} rows in {len(dataset.files)} feed files, published {span[0]} to {span[1]}.</p>
-<img src="{png.name}" alt="Articles per day, top tags and top authors" width="1000" height="1200">
+<img src="{png.name}" alt="Articles per {stats["unit"]}, top tags and top authors" width="1000" height="1200">
 <h2>Top tags</h2>{_table(stats["tags"], "Tag")}
 <h2>Top authors</h2>{_table(stats["authors"], "Author")}
 <p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>

@@ -1,5 +1,5 @@
-"""The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``status`` (health), ``report`` and ``merge`` (for
-analysts)."""
+"""The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``status`` (health), ``report``, ``merge`` and
+``export`` (for analysts)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("-o", "--output", help="report folder (default DATA_DIR/report)")
     rep.set_defaults(run=_report)
 
+    exp = sub.add_parser("export", help="the latest version of every article as one Parquet or CSV table")
+    exp.add_argument("data_dir", nargs="?", default=None, help="data directory (default KYIVIND_DATA_DIR)")
+    exp.add_argument("--format", choices=("parquet", "csv"), required=True)
+    exp.add_argument("-o", "--output", required=True)
+    exp.set_defaults(run=_export)
+
     mer = sub.add_parser("merge", help="one JSON Lines file with the latest version of every article")
     mer.add_argument("data_dir")
     mer.add_argument("-o", "--output", required=True)
@@ -46,6 +52,16 @@ def _report(options) -> int:
             return 1
     result = report(options.data_dir, options.output)
     print(f"{result['articles']} articles: {result['html']} ({result['png'].name}, {result['csv'].name})")
+    return 0
+
+
+def _export(options) -> int:
+    from . import settings
+    from .tabular import export
+
+    data_dir = options.data_dir or settings.KYIVIND_DATA_DIR
+    count = export(data_dir, options.format, options.output)
+    print(f"{count} articles: {options.output}")
     return 0
 
 

@@ -6,7 +6,6 @@ All keys start with ``kyivind/``; the ones with a variable part are functions.
 
 from __future__ import annotations
 
-
 # --- the run ---------------------------------------------------------------------------------
 RUN_NAME = "kyivind/run_name"
 ARGUMENT_ERROR = "kyivind/argument_error"

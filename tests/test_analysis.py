@@ -81,7 +81,9 @@ def test_chart_is_a_real_png_with_labelled_axes(data_dir, tmp_path):
     png = matplotlib.image.imread(result["png"])
     assert png.shape[:2] == (1200, 1000) and png.std() > 0.05, "a 1000x1200 picture with something drawn"
     per_day, tags, authors = result["figure"].axes
-    assert (per_day.get_xlabel(), per_day.get_ylabel()) == ("Publication date (UTC)", "Articles")
+    # the replica's articles span half a year: one bar per week
+    assert (per_day.get_title(), per_day.get_ylabel()) == ("Articles per week", "Articles")
+    assert per_day.get_xlabel() == "Publication week (UTC, weeks from Monday)"
     assert (tags.get_ylabel(), authors.get_ylabel()) == ("Tag", "Author")
     assert sum(bar.get_height() for bar in per_day.patches) == 14
     assert [t.get_text() for t in tags.get_yticklabels()][-1] == "News Feed"
@@ -138,3 +140,46 @@ def test_duckdb_recipe_and_documented_types(data_dir, monkeypatch):
         columns, documented = [c.strip() for c in line.strip("|").split("|")]
         for column in re.findall(r"`(\w+)`", columns):
             assert types[column] == documented.strip("`"), column
+
+
+def test_parquet_export_and_its_duckdb_recipe(data_dir, tmp_path, monkeypatch):
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from kyivind.items import FIELDS
+    from kyivind.tabular import PARQUET_TYPES
+
+    assert list(PARQUET_TYPES) == list(FIELDS), "every field of the item has its Parquet type"
+    monkeypatch.chdir(tmp_path)
+    assert cli(["export", str(data_dir), "--format", "parquet", "-o", "articles.parquet"]) == 0
+    table = pq.read_table("articles.parquet")
+    assert table.num_rows == len(posts()) + 2 and table.column_names == list(FIELDS)
+    assert str(table.schema.field("published_at").type) == "timestamp[ms, tz=UTC]"
+    assert str(table.schema.field("authors").type).startswith("list<element: struct<name: string, slug: string")
+    rows = {r["slug"]: r for r in table.to_pylist()}
+    assert rows[EDITED]["version"] == 2, "the latest version of each article"
+    recipe = re.search(r"### Parquet.*?```sql\n(.*?)```", DOC, re.S).group(1)  # verbatim
+    con = duckdb.connect()
+    statements = [s for s in recipe.split(";") if s.strip()]
+    for statement in statements[:-1]:
+        con.execute(statement)
+    per_month = con.execute(statements[-1]).fetchall()
+    assert sum(count for _, _, count in per_month) == len(posts()) + 2
+    assert dict(con.execute("describe latest").fetchall()[i][:2] for i in range(3))["url"] == "VARCHAR"
+    assert cli(["export", str(data_dir), "--format", "csv", "-o", "articles.csv"]) == 0
+    assert (tmp_path / "articles.csv").read_text().count("\n") > len(posts())
+
+
+@pytest.mark.parametrize("days, unit, bars", [(20, "day", 19), (200, "week", 29), (3 * 365, "month", 36)])
+def test_the_chart_bins_by_the_span(tmp_path, days, unit, bars):
+    from datetime import date, timedelta
+
+    first = date(2023, 1, 2)  # a Monday
+    rows = [{"url": f"https://kyivindependent.com/s{n}/", "published_at": f"{first + timedelta(days=n)}T09:00:00+00:00",
+             "tags": ["News Feed"], "authors": [], "version": 1} for n in range(0, days, 2)]
+    (tmp_path / "feeds").mkdir()
+    (tmp_path / "feeds" / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = report(tmp_path, tmp_path / "report", progress=False)
+    chart = result["figure"].axes[0]
+    assert result["counts"]["unit"] == unit and chart.get_title() == f"Articles per {unit}"
+    assert len(chart.patches) == bars and sum(bar.get_height() for bar in chart.patches) == len(rows)
