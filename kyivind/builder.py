@@ -14,13 +14,10 @@ from .failures import FailureLog
 from .incremental import Incremental
 from .items import ArticleItem
 from .run import RunContext
+from .state import now_iso
 
 logger = logging.getLogger(__name__)
 FUTURE_MARGIN = timedelta(days=1)
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 class ItemBuilder:

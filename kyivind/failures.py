@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import datetime, timezone
 from pathlib import Path
 
 import jsonlines
@@ -17,6 +16,7 @@ from scrapy import signals
 
 from . import statkeys as keys
 from .run import RunContext
+from .state import now_iso
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class FailedUrls:
     def record(self, url: str, reason: str, kind: str) -> None:
         attempts = self.previous.get(url, {}).get("attempts", 0) + 1
         self.current[url] = {"url": url, "reason": reason, "kind": kind, "attempts": attempts,
-                             "failed_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
+                             "failed_at": now_iso()}
 
     def succeeded_url(self, url: str) -> None:
         self.succeeded.add(url)

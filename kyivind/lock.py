@@ -46,13 +46,6 @@ def acquire(data_dir) -> None:
     _HELD[key] = fd
 
 
-def release(data_dir) -> None:
-    fd = _HELD.pop(_key(data_dir), None)
-    if fd is not None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
-
-
 def holder(data_dir) -> str | None:
     """The pid of the process that holds ``data_dir``, or None when it is free (or held by this process)."""
     key = _key(data_dir)

@@ -41,14 +41,12 @@ class RunContext:
     data_dir: Path
     name: str  # the run's name: its feed is feeds/<name>.jsonl, its summary feeds/<name>.summary.json
     render: bool
-    argument_error: str | None = None
     timezone: ZoneInfo = ZoneInfo("UTC")  # the site's (KYIVIND_SITE_TIMEZONE)
     setting_error: str | None = None
     from_spider: bool = True  # False: made from the defaults, for a component built without a kyivind spider
 
     @classmethod
-    def build(cls, settings, args: NewsfeedArgs | None = None, spider_name: str = "newsfeed",
-              argument_error: str | None = None) -> RunContext:
+    def build(cls, settings, args: NewsfeedArgs | None = None, spider_name: str = "newsfeed") -> RunContext:
         args = args or NewsfeedArgs()
         site = args.site_url or settings.get("KYIVIND_SITE_URL")
         render = args.render if args.render is not None else settings.getbool("KYIVIND_RENDER")
@@ -59,8 +57,7 @@ class RunContext:
             timezone = ZoneInfo("UTC")
             setting_error = f"KYIVIND_SITE_TIMEZONE must be a time zone such as Europe/Kyiv, got {zone!r}"
         return cls(args=args, urls=SiteUrls(site, args.base_url or site), data_dir=Path(settings.get("KYIVIND_DATA_DIR")),
-                   name=run_name(spider_name, args.tag, run_stamp()), render=render, argument_error=argument_error,
-                   timezone=timezone, setting_error=setting_error)
+                   name=run_name(spider_name, args.tag, run_stamp()), render=render, timezone=timezone, setting_error=setting_error)
 
     def attach(self, crawler) -> RunContext:
         _CONTEXTS[crawler] = self

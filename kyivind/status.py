@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jsonlines
 
+from .analysis import load
+
 OK, FAILED, STALE = 0, 1, 2
 VERDICTS = {OK: "ok", FAILED: "failed", STALE: "stale"}
 
@@ -61,11 +63,7 @@ def read(data_dir: str | Path) -> Health:
             continue  # a summary being written, or damaged: the others still tell
         health.runs.append(summary)
     health.runs.sort(key=run_time)
-    urls = set()
-    for path in sorted(feeds.glob("*.jsonl")) if feeds.is_dir() else []:
-        with jsonlines.open(path) as reader:
-            urls.update(row["url"] for row in reader.iter(skip_invalid=True, type=dict) if row.get("url"))
-    health.articles = len(urls)
+    health.articles = len(load(data_dir, progress=False).articles) if feeds.is_dir() else 0
     for path in sorted(data_dir.glob("failed*.jsonl")):
         with jsonlines.open(path) as reader:
             health.failed_urls.extend(row for row in reader.iter(skip_invalid=True, type=dict) if row.get("url"))

@@ -69,7 +69,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        run = RunContext.build(crawler.settings, spider.args, spider.name, spider.argument_error).attach(crawler)
+        run = RunContext.build(crawler.settings, spider.args, spider.name).attach(crawler)
         lock.acquire(run.data_dir)  # `scrapy crawl` took it already; a crawl started otherwise takes it here
         if run.render and not spider.argument_error:
             from .. import render  # the browser only for runs that render
