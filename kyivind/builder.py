@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from . import statkeys as keys
 from .author_pages import AuthorPages
 from .extraction import Extraction
+from .extraction.references import domain
 from .failures import FailureLog
 from .incremental import Incremental
 from .items import ArticleItem
@@ -34,15 +35,18 @@ class ItemBuilder:
     def stats(self):
         return self.crawler.stats
 
-    async def build(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None):
+    async def build(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None,
+                    capture: dict | None = None):
         """The item, or None when the article is older than ``since``. (Whether it changed since its last
-        export is decided once it is whole, by the versioning pipeline.)"""
-        item = self.prepare(extraction, fallback_url, requested_url)
+        export is decided once it is whole, by the versioning pipeline.) ``capture``: the WARC record
+        read (kyivind/archive.py)."""
+        item = self.prepare(extraction, fallback_url, requested_url, capture)
         if item is not None:
             await self.complete_authors(item)
         return item
 
-    def prepare(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None):
+    def prepare(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None,
+                capture: dict | None = None):
         """``build`` but for the authors' pages: without a wait, which most articles never need
         (see ``needs_author_pages``)."""
         fields = extraction.fields
@@ -58,9 +62,14 @@ class ItemBuilder:
         for author in fields["authors"]:
             if author.url:
                 author.url = self.urls.public_url(author.url)
+        for link in fields.get("links") or []:  # a link to the site, written on the replica or mirror
+            if self.urls.on_site(link["url"]):
+                link["url"] = self.urls.public_url(link["url"])
+                link["domain"] = domain(link["url"])
         self._count_fields(fields, extraction.sources)
         item = ArticleItem(**{k: v for k, v in fields.items() if k in ArticleItem.__dataclass_fields__})
         item.fetched_at = now_iso()
+        item.capture = dict(capture) if capture else None
         return item
 
     def needs_author_pages(self, item: ArticleItem) -> bool:

@@ -1,5 +1,5 @@
-"""The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``status`` (health), ``report``, ``merge`` and
-``export`` (for analysts)."""
+"""The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``status`` (health), ``reextract`` (from the
+archive), ``report``, ``merge`` and ``export`` (for analysts)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,17 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True)
     exp.set_defaults(run=_export)
 
+    rex = sub.add_parser("reextract", help="today's extraction over the archived captures: new and changed "
+                                           "articles as a new feed, without a request to the site")
+    rex.add_argument("data_dir", help="data directory: its archive/ is read, its feeds/ and state are updated")
+    rex.add_argument("--warc", nargs="+", default=[], metavar="FILE_OR_DIR",
+                     help="more WARC files or folders (captures made by other archivers)")
+    rex.add_argument("--since", help="only articles published on or after this date (YYYY-MM-DD or ISO time)")
+    rex.add_argument("--base-url", help="the address the archived crawl fetched from (a replica or mirror), "
+                                        "whose state is updated; default the site")
+    rex.add_argument("--tag", help="the tag whose feed and state these captures belong to (default news-feed)")
+    rex.set_defaults(run=_reextract)
+
     mer = sub.add_parser("merge", help="one JSON Lines file with the latest version of every article")
     mer.add_argument("data_dir")
     mer.add_argument("-o", "--output", required=True)
@@ -63,6 +74,20 @@ def _export(options) -> int:
     count = export(data_dir, options.format, options.output)
     print(f"{count} articles: {options.output}")
     return 0
+
+
+def _reextract(options) -> int:
+    from .commands.crawl import crawl_here
+    from .replay import warc_files
+
+    try:
+        warcs = [str(p) for p in warc_files(options.warc)]
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    args = {name: value for name, value in (("since", options.since), ("base_url", options.base_url),
+                                            ("tag", options.tag)) if value}
+    return crawl_here("reextract", {"KYIVIND_DATA_DIR": options.data_dir, "KYIVIND_REPLAY_WARCS": warcs}, **args)
 
 
 def _merge(options) -> int:

@@ -76,6 +76,7 @@ class FailureLog:
         self.crawler = crawler
         self.urls = run.urls
         self.failed = FailedUrls(run.data_file("failed", ".jsonl"), crawler.settings.getint("KYIVIND_FAILED_MAX_ATTEMPTS"))
+        self.save = crawler.settings.getbool("KYIVIND_FAILED_SAVE")  # off for a re-extraction: nothing to retry
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -100,6 +101,8 @@ class FailureLog:
         return self.failed.to_retry()
 
     def spider_closed(self, spider, reason):
+        if not self.save:
+            return
         open_failures = self.failed.save()
         self.crawler.stats.set_value(keys.FAILED_URLS, open_failures)
         if open_failures:

@@ -66,20 +66,27 @@ class ArticleItem:
     authors: list[Author] = _page_list(serializer=lambda authors: [_public_author(a) for a in authors])
     image: dict | None = _page()
     body_text: str | None = _page()
+    links: list[dict] = _page_list()
+    embeds: list[dict] = _page_list()
     word_count: int = _derived(0)
     reading_time_min: int | None = _page()
     language: str | None = _page()
     fetched_at: str | None = _run()
     content_hash: str | None = _derived()
     version: int = _run(1)
+    capture: dict | None = _run()  # the WARC record the item was read from (kyivind/archive.py)
 
 
 FIELDS = tuple(f.name for f in fields(ArticleItem))
 AUTHOR_FIELDS = tuple(f.name for f in fields(Author) if f.metadata.get("exported", True))
 IMAGE_FIELDS = ("url", "caption", "credit")
+LINK_FIELDS = ("url", "text", "domain")
+EMBED_FIELDS = ("kind", "url")
+CAPTURE_FIELDS = ("warc", "record_id")
 # what the extraction layers read off a page (in item order); lists and objects are merged their own way
 PAGE_FIELDS = tuple(f.name for f in fields(ArticleItem) if f.metadata.get("origin") == "page")
-PAGE_SCALAR_FIELDS = tuple(name for name in PAGE_FIELDS if name not in ("tags", "authors", "image"))
+PAGE_LIST_FIELDS = ("tags", "authors", "links", "embeds")
+PAGE_SCALAR_FIELDS = tuple(name for name in PAGE_FIELDS if name not in (*PAGE_LIST_FIELDS, "image"))
 
 
 _AUTHOR_KEYS = tuple(f.name for f in fields(Author))

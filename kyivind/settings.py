@@ -40,6 +40,12 @@ ITEM_PIPELINES = {
     "kyivind.pipelines.state.StatePipeline": 950,  # after export: an article is seen once it is in the feed
 }
 
+# --- Raw archive (kyivind/archive.py) and re-extraction (kyivind/replay.py, `kyivind reextract`) ------
+KYIVIND_ARCHIVE = os.environ.get("KYIVIND_ARCHIVE", "1") != "0"  # WARC of every answer; KYIVIND_ARCHIVE=0: none
+KYIVIND_ARCHIVE_GZIP_LEVEL = 6  # each record is its own gzip member (warcio's own level, 9, costs 3x the CPU)
+KYIVIND_REPLAY = False  # set by the reextract spider: answers come from the archive, never from the network
+KYIVIND_REPLAY_WARCS = []  # more WARC files or folders to read (other archivers' captures), besides DATA_DIR/archive
+
 # --- Incremental runs ------------------------------------------------------------------------
 KYIVIND_STATE_ENABLED = True  # state.sqlite in KYIVIND_DATA_DIR
 KYIVIND_INCREMENTAL_OVERLAP_PAGES = 1  # all-known listing pages walked before the walk stops
@@ -75,7 +81,10 @@ REDIRECT_MAX_TIMES = 5  # a redirect loop ends here, counted and listed in faile
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # an answer larger than this is cancelled
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 KYIVIND_FAILED_MAX_ATTEMPTS = 5  # runs that retry a URL of failed.jsonl before leaving it to a person
+KYIVIND_FAILED_SAVE = True  # failed.jsonl is written at the close (not by a re-extraction)
 DOWNLOADER_MIDDLEWARES = {
+    "kyivind.replay.ReplayMiddleware": 40,  # `kyivind reextract`: every answer from the archive, none from the net
+    "kyivind.archive.WarcArchive": 45,  # every answer, as the spider gets it, into DATA_DIR/archive/<run>.warc.gz
     "kyivind.middlewares.SiteOnlyMiddleware": 50,  # no request leaves the site's host
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "kyivind.middlewares.BackoffRetryMiddleware": 550,
@@ -88,6 +97,7 @@ EXTENSIONS = {
     "kyivind.jobdir.JobdirCheck": 50,  # a JOBDIR queue damaged by a killed run is set aside before the scheduler reads it
     "kyivind.incremental.Incremental": 100,  # owns state.sqlite: what is known, versions, author profiles
     "kyivind.failures.FailureLog": 110,  # failed.jsonl: articles that gave no item, retried next run
+    "kyivind.replay.Replay": 120,  # the archive's index, in a re-extraction run only (kyivind reextract)
     "kyivind.extensions.monitor.RunMonitor": 500,  # items, fields and ERROR lines for the checks
     "kyivind.monitors.RunSpidermon": 510,  # Spidermon: the end-of-run checks, the summary, the alerts
 }

@@ -124,3 +124,15 @@ OFFSITE_DROPPED = "kyivind/offsite/dropped"
 
 def retry_http(status: int) -> str:
     return f"kyivind/retry/http_{status}"
+
+# --- archive and re-extraction (kyivind/archive.py, kyivind/replay.py) -------------------------
+ARCHIVE_FILE = "kyivind/archive/file"
+ARCHIVE_BYTES = "kyivind/archive/bytes"
+ARCHIVE_RESPONSES = "kyivind/archive/responses"
+ARCHIVE_WRITE_FAILED = "kyivind/archive/write_failed"
+REPLAY_RECORDS = "kyivind/replay/records"  # WARC records read
+REPLAY_CAPTURES = "kyivind/replay/article_captures"  # article captures re-extracted (the latest of each URL)
+REPLAY_SUPERSEDED = "kyivind/replay/superseded"  # older captures of a URL, not read
+REPLAY_GARBLED = "kyivind/replay/garbled"  # truncated or unreadable records, reported and skipped
+REPLAY_NOT_ARCHIVED = "kyivind/replay/not_archived"  # requests (an author page) with no capture: answered 404
+REPLAY_RENDER_SKIPPED = "kyivind/replay/render_skipped"  # a page that needed the browser, with no rendered capture

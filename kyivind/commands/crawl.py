@@ -36,7 +36,34 @@ class Command(ScrapyCrawl):
         crawler = self._create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
-        stats = crawler.stats.get_stats() if crawler.stats else {}
-        if self.crawler_process.bootstrap_failed or stats.get("finish_reason") not in OK_REASONS \
-                or stats.get(keys.FAILED):
+        if run_failed(self.crawler_process, crawler):
             self.exitcode = 1
+
+
+def run_failed(process, crawler) -> bool:
+    """The run did not finish, or a component found that it failed."""
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    return bool(process.bootstrap_failed or stats.get("finish_reason") not in OK_REASONS or stats.get(keys.FAILED))
+
+
+def crawl_here(spider_name: str, settings: dict, **spider_args) -> int:
+    """One run of a project spider in this process, as ``scrapy crawl`` makes it (the data directory's
+    lock first); its exit status."""
+    import os
+
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kyivind.settings")
+    project = get_project_settings()
+    project.setdict(settings, priority="cmdline")
+    try:
+        lock.acquire(project.get("KYIVIND_DATA_DIR"))
+    except lock.DataDirLocked as error:
+        logger.error("Run refused: %s", error)
+        return 1
+    process = CrawlerProcess(project)
+    crawler = process.create_crawler(spider_name)
+    process.crawl(crawler, **spider_args)
+    process.start()
+    return 1 if run_failed(process, crawler) else 0

@@ -106,6 +106,11 @@ def extract_article(source: Selector | str | bytes | Page, url: str | None = Non
             fields[key] = [] if key == "tags" else None
     fields["authors"], sources["authors"] = merge_authors([(n, r.get("authors") or []) for n, r in results])
     fields["image"], sources["image"], raw_caption = merge_image([(n, r.get("image")) for n, r in results], page)
+    body_layer = sources.get("body_text")
+    for key in ("links", "embeds"):  # from the layer that gave the body, else the first that read one
+        ordered = sorted(results, key=lambda pair: pair[0] != body_layer)
+        layer, found = next(((n, r[key]) for n, r in ordered if r.get(key) is not None), (None, []))
+        fields[key], sources[key] = found, layer if found else None
     if raw_caption and fields["body_text"]:  # a caption printed as a plain paragraph is not body text
         blocks = [b for b in fields["body_text"].split("\n\n") if clean_text(b) != clean_text(raw_caption)]
         fields["body_text"] = "\n\n".join(blocks) or None

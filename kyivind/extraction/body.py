@@ -12,10 +12,13 @@ scores its ancestors (readability-style), paragraphs inside links, inside small 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from lxml import etree
 from lxml import html as lxml_html
 
 from .chrome import is_chrome
+from .references import embeds_of, links_of
 from .util import clean_text
 
 BLOCK_TAGS = frozenset("p h2 h3 h4 h5 h6 blockquote li pre".split())
@@ -129,7 +132,8 @@ def find_body_container(root, title_el=None, order: dict | None = None):
     return max(scores, key=lambda el: (scores[el], -order[el]))
 
 
-def _blocks(el, floor_order, order, out: list[str]) -> None:
+def _blocks(el, floor_order, order, out: list[str], linked: list | None = None) -> None:
+    """The body's blocks of text into ``out``; with ``linked``, the blocks kept, for their links."""
     for child in el:
         if not isinstance(child.tag, str):
             continue
@@ -144,25 +148,54 @@ def _blocks(el, floor_order, order, out: list[str]) -> None:
                 text = _text(child)
             if text and _link_density(child, len(text)) <= 0.6:
                 out.append(text)
+                if linked is not None:
+                    linked.append(child)
             continue
-        _blocks(child, floor_order, order, out)
+        _blocks(child, floor_order, order, out, linked)
 
 
 def body_from_container(container, title_el=None, order: dict | None = None) -> str | None:
+    return read_body(container, title_el, order).text
+
+
+@dataclass
+class Body:
+    """The body's text, its outbound links and its embeds (see ``kyivind.extraction.references``)."""
+
+    text: str | None
+    links: list = field(default_factory=list)
+    embeds: list = field(default_factory=list)
+
+
+def body_fields(body: Body) -> dict:
+    """A layer's body fields; ``links`` and ``embeds`` only where it found a body (None: not read here)."""
+    found = body.text is not None
+    return {"body_text": body.text, "links": body.links if found else None, "embeds": body.embeds if found else None}
+
+
+def read_body(container, title_el=None, order: dict | None = None, base_url: str | None = None) -> Body:
+    """The text of the body in ``container``, and the links of its text blocks and the embeds among
+    its cards, in page order."""
     if title_el is not None and order is None:
         order = _document_order(container.getroottree().getroot())
     floor = order.get(title_el, -1) if order is not None else -1
     blocks: list[str] = []
-    _blocks(container, floor, order, blocks)
-    return "\n\n".join(blocks) or None
+    kept: list = []
+    _blocks(container, floor, order, blocks, kept)
+    return Body("\n\n".join(blocks) or None, links_of(kept, base_url), embeds_of(container, base_url))
 
 
 def body_from_fragment(fragment: str | None) -> str | None:
-    """Body text of a post's HTML (Ghost's ``html`` field): all of it is the body but for its cards."""
+    """Body text of a post's HTML (Ghost's ``html`` field)."""
+    return read_fragment(fragment).text
+
+
+def read_fragment(fragment: str | None, base_url: str | None = None) -> Body:
+    """The body of a post's HTML (Ghost's ``html`` field): all of it is the body but for its cards."""
     if not fragment or not fragment.strip():
-        return None
+        return Body(None)
     wrapper = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    return body_from_container(wrapper)
+    return read_body(wrapper, base_url=base_url)
 
 
 def body_from_page(root, title_el=None) -> str | None:

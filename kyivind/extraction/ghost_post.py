@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..items import new_author
-from .body import body_from_fragment
+from .body import body_fields, read_fragment
 from .util import author_slug_from_url, clean_text, none_if_empty, parse_datetime
 
 POST_KEYS = ("slug", "title")
@@ -73,7 +73,7 @@ def post_fields(post: dict) -> dict:
         "tags": [n for n in (_name(t) for t in tags) if n],
         "authors": [post_author(a) for a in post.get("authors") or [] if isinstance(a, dict)],
         "image": {"url": image_url, "raw_caption": caption} if image_url else None,
-        "body_text": body_from_fragment(post.get("html")),
+        **body_fields(read_fragment(post.get("html"), none_if_empty(post.get("url")))),
         "reading_time_min": reading if isinstance(reading, int) else None,
         "language": None,
     }

@@ -103,15 +103,19 @@ class ContentApiSource:
                 self.stats.inc_value(keys.API_NOT_A_POST)
                 logger.warning("Content API entry is not a post, skipped: %.200r", post)
                 continue
-            extraction = extract_post(post)
-            if not extraction.fields["language"]:
-                extraction.fields["language"] = self.default_language
-                extraction.sources["language"] = "default"
-            yield Post(extraction, post.get("url") or response.url)
+            yield self.post(post, response.url)
         following = data["meta"]["pagination"].get("next")
         max_pages = self.run.args.max_pages
         if following and not (max_pages and page >= max_pages):
             yield self.request(int(following), key, rediscovered)
+
+    def post(self, post: dict, answer_url: str) -> Post:
+        """The fields of one post of an answer."""
+        extraction = extract_post(post)
+        if not extraction.fields["language"]:
+            extraction.fields["language"] = self.default_language
+            extraction.sources["language"] = "default"
+        return Post(extraction, post.get("url") or answer_url)
 
     @staticmethod
     def read(response) -> tuple[dict | None, str | None]:

@@ -18,6 +18,7 @@ from scrapy.exceptions import CloseSpider
 from scrapy_spider_metadata import Args
 
 from .. import lock
+from ..archive import CAPTURE_META
 from .. import statkeys as keys
 from ..arguments import NewsfeedArgs, describe_error
 from ..author_pages import AuthorPages
@@ -98,13 +99,18 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
     def closed(self, reason):
         self.parts.articles.close()
 
+    def check_arguments(self) -> None:
+        """A bad argument or setting: one ERROR line at the close, exit 1."""
+        run = self.parts.run
+        if self.argument_error or run.setting_error:
+            self.crawler.stats.set_value(keys.ARGUMENT_ERROR, self.argument_error or run.setting_error)
+            fail_run(self.crawler, f"Bad spider argument: {self.argument_error}" if self.argument_error
+                     else f"Bad setting: {run.setting_error}")
+            raise CloseSpider("bad_argument")
+
     async def start(self):
         parts = self.parts
-        if self.argument_error or parts.run.setting_error:
-            self.crawler.stats.set_value(keys.ARGUMENT_ERROR, self.argument_error or parts.run.setting_error)
-            fail_run(self.crawler, f"Bad spider argument: {self.argument_error}" if self.argument_error
-                     else f"Bad setting: {parts.run.setting_error}")
-            raise CloseSpider("bad_argument")
+        self.check_arguments()
         logger.info("Tag %s, mode %s, source %s, %d articles known", parts.run.tag, self.args.mode, self.args.source,
                     parts.incremental.known_count)
         if self.args.source == "html":
@@ -145,7 +151,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
     async def parse_api(self, response, page: int, key: str, rediscovered: bool = False):
         async for found in self.parts.api.parse(response, page, key, rediscovered):
             if isinstance(found, Post):
-                item = await self.parts.builder.build(found.extraction, found.url)
+                item = await self.parts.builder.build(found.extraction, found.url,
+                                                      capture=response.meta.get(CAPTURE_META))
                 if item is not None:
                     yield item
             elif isinstance(found, Unusable):
@@ -191,7 +198,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
             parts.failures.record(response.url, "not_an_article", "page holds no article (title={!r}, body={})".format(
                 extraction.fields.get("title"), "yes" if extraction.fields.get("body_text") else "none"))
             return None
-        item = parts.builder.prepare(extraction, response.url, response.meta.get("kyivind_article"))
+        item = parts.builder.prepare(extraction, response.url, response.meta.get("kyivind_article"),
+                                     response.meta.get(CAPTURE_META))
         if item is not None and parts.builder.needs_author_pages(item):
             return self._with_author_pages(item)
         return item

@@ -6,7 +6,7 @@ layer left empty; a field found here is counted in the run's stats.
 
 from __future__ import annotations
 
-from ..body import body_from_container
+from ..body import Body, body_fields, read_body
 from ..page import Page
 from ..util import clean_text, none_if_empty, parse_datetime, parse_reading_time
 
@@ -48,9 +48,9 @@ def _parse_tags(page):
     return list(dict.fromkeys(n for n in names if n))
 
 
-def _parse_body_text(page):
+def _parse_body(page) -> Body:
     found = page.sel.css(BODY)
-    return body_from_container(found[0].root) if found else None
+    return read_body(found[0].root, base_url=page.url) if found else Body(None, None, None)
 
 
 def _parse_reading_time_min(page):
@@ -67,6 +67,6 @@ def parse(page: Page) -> dict:
         "description": none_if_empty(_parse_description(page)),
         "published_at": _parse_published_at(page),
         "tags": _parse_tags(page),
-        "body_text": _parse_body_text(page),
+        **body_fields(_parse_body(page)),
         "reading_time_min": _parse_reading_time_min(page),
     }

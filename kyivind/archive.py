@@ -1,0 +1,182 @@
+"""The run's raw archive: every response the crawl receives, kept as WARC (ISO 28500) in
+``DATA_DIR/archive/<run>.warc.gz``, so that any export can be re-made from it (``kyivind reextract``).
+
+``WarcArchive`` is a downloader middleware placed next to the engine: it sees each answer once retries,
+redirects and decompression are done, as the spider gets it (listing, article and author pages, the
+sitemap, Content API JSON, robots.txt, and HTML drawn by the browser). Records are written with warcio:
+a ``warcinfo`` record naming the software and the run opens the file; each answer is a ``response``
+record and its ``request`` record (``WARC-Concurrent-To``). ``WARC-Target-URI`` is the URL fetched;
+``Kyivind-Public-URI`` is the public URL where it differs (a replica or mirror), and HTML drawn by the
+browser carries ``Kyivind-Rendered: chromium``.
+
+Each record is one gzip member, written with a single ``write`` call once it is whole: a run killed at any
+moment (``kill -9`` included) leaves a file that reads up to its last whole record. warcio compresses
+at level 9, which costs several milliseconds per 200 KiB page; the members are compressed here at
+``KYIVIND_ARCHIVE_GZIP_LEVEL`` instead (any gzip reader, warcio's included, reads them).
+
+The capture of each answer travels with its request (``meta["kyivind_capture"]``: file and record ID),
+and the item builder writes it into the item's ``capture`` field.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import zlib
+from io import BytesIO
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from . import __version__
+from . import statkeys as keys
+from .run import RunContext, fail_run
+
+logger = logging.getLogger(__name__)
+
+CAPTURE_META = "kyivind_capture"
+PUBLIC_URI = "Kyivind-Public-URI"
+RENDERED = "Kyivind-Rendered"
+ARCHIVE_DIR = "archive"
+# answer headers that describe the transfer, not the body kept: the body is stored decoded
+_TRANSFER_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
+
+
+def archive_dir(data_dir) -> Path:
+    return Path(data_dir) / ARCHIVE_DIR
+
+
+class WarcFile:
+    """One WARC file written record by record, each record a whole gzip member written at once."""
+
+    def __init__(self, path: Path, level: int = 6):
+        self.path = path
+        self.level = level
+        self.writer = WARCWriter(None, gzip=False, warc_version="WARC/1.1")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self.bytes = os.fstat(self.fd).st_size
+        self.records = 0
+
+    def _member(self, record) -> bytes:
+        buffer = BytesIO()
+        self.writer._write_warc_record(buffer, record)
+        compressor = zlib.compressobj(self.level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        return compressor.compress(buffer.getvalue()) + compressor.flush()
+
+    def write(self, *records) -> None:
+        """The records, in order, in one write: all of them are in the file, or none (a killed run)."""
+        data = b"".join(self._member(record) for record in records)
+        written = os.write(self.fd, data)
+        if written != len(data):  # a full disk: the partial member is cut away again
+            os.ftruncate(self.fd, self.bytes)
+            raise OSError(f"short write to {self.path} ({written} of {len(data)} bytes)")
+        self.bytes += written
+        self.records += len(records)
+
+    def warcinfo(self, info: dict):
+        return self.writer.create_warcinfo_record(self.path.name, info)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+def _http_headers(response) -> StatusAndHeaders:
+    headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, values in response.headers.items()
+               if k.lower() not in _TRANSFER_HEADERS for v in values]
+    headers.append(("Content-Length", str(len(response.body))))
+    from http import HTTPStatus
+
+    try:
+        reason = HTTPStatus(response.status).phrase
+    except ValueError:
+        reason = "Unknown"
+    return StatusAndHeaders(f"{response.status} {reason}", headers, protocol="HTTP/1.1")
+
+
+def _request_headers(request) -> StatusAndHeaders:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(request.url)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    headers = [("Host", parts.netloc)]
+    headers += [(k.decode("latin-1"), v.decode("latin-1")) for k, values in request.headers.items() for v in values]
+    return StatusAndHeaders(f"{request.method} {path}", headers, protocol="HTTP/1.1", is_http_request=True)
+
+
+class WarcArchive:
+    """Downloader middleware: each answer into the run's WARC file (``KYIVIND_ARCHIVE``, on by default)."""
+
+    def __init__(self, crawler, run: RunContext):
+        self.crawler = crawler
+        self.run = run
+        self.level = crawler.settings.getint("KYIVIND_ARCHIVE_GZIP_LEVEL")
+        self.path = archive_dir(run.data_dir) / f"{run.name}.warc.gz"
+        self.file: WarcFile | None = None
+        self.broken = False
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("KYIVIND_ARCHIVE"):
+            raise NotConfigured("KYIVIND_ARCHIVE is off")
+        archive = cls(crawler, RunContext.of(crawler))
+        crawler.signals.connect(archive.spider_closed, signal=signals.spider_closed)
+        return archive
+
+    def _open(self) -> WarcFile:
+        if self.file is None:
+            self.file = WarcFile(self.path, self.level)
+            run, args = self.run, self.run.args
+            self.file.write(self.file.warcinfo({
+                "software": f"kyivind/{__version__} (Scrapy; warcio)",
+                "format": "WARC File Format 1.1",
+                "isPartOf": run.name,
+                "kyivind-site-url": run.urls.site_url,
+                "kyivind-base-url": run.urls.base_url,
+                "kyivind-tag": run.tag,
+                "kyivind-source": args.source,
+                "kyivind-mode": args.mode,
+            }))
+            self.crawler.stats.set_value(keys.ARCHIVE_FILE, str(self.path))
+        return self.file
+
+    def process_response(self, request, response, spider=None):
+        if not self.broken:
+            try:
+                self.record(request, response)
+            except OSError as error:  # the crawl goes on; the run fails, for an export must be reproducible
+                self.broken = True
+                self.crawler.stats.inc_value(keys.ARCHIVE_WRITE_FAILED)
+                fail_run(self.crawler, f"the archive {self.path} could not be written: {error}")
+        return response
+
+    def record(self, request, response) -> None:
+        file = self._open()
+        fetched = response.url
+        extra = {}
+        public = self.run.urls.public_url(fetched)
+        if public != fetched:
+            extra[PUBLIC_URI] = public
+        if request.meta.get("playwright"):
+            extra[RENDERED] = "chromium"
+        writer = file.writer
+        answer = writer.create_warc_record(fetched, "response", payload=BytesIO(response.body),
+                                           length=len(response.body), http_headers=_http_headers(response),
+                                           warc_headers_dict=extra)
+        asked = writer.create_warc_record(fetched, "request", payload=BytesIO(b""), length=0,
+                                          http_headers=_request_headers(request))
+        record_id = answer.rec_headers.get_header("WARC-Record-ID")
+        asked.rec_headers.add_header("WARC-Concurrent-To", record_id)
+        file.write(answer, asked)
+        request.meta[CAPTURE_META] = {"warc": self.path.name, "record_id": record_id}
+        stats = self.crawler.stats
+        stats.inc_value(keys.ARCHIVE_RESPONSES)
+        stats.set_value(keys.ARCHIVE_BYTES, file.bytes)
+
+    def spider_closed(self, spider, reason):
+        if self.file is not None:
+            self.file.close()
+            logger.info("Archive: %d records, %d bytes in %s", self.file.records, self.file.bytes, self.path)

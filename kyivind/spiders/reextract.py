@@ -1,0 +1,77 @@
+"""The ``reextract`` spider: today's extraction and pipelines over archived captures, without a request
+to the site (``kyivind reextract DATA_DIR``; kyivind/replay.py reads the archive).
+
+It is the ``newsfeed`` spider fed from WARC files instead of the network: the latest capture of each
+article (a page, or a post of a Content API answer) goes through the same article checks, extraction,
+item builder and pipelines, so an article never exported before comes out as version 1 and one whose
+fields differ from its latest export as the next version; unchanged ones are dropped. Author pages come
+from the archive too (or from the state's cached profiles). Nothing is fetched: the replay middleware
+answers every request, and a URL it has no capture of gets a 404.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import scrapy
+from tqdm import tqdm
+
+from .. import statkeys as keys
+from ..replay import ApiPost, Replay
+from ..run import component
+from .newsfeed import NewsfeedSpider
+
+logger = logging.getLogger(__name__)
+
+
+class ReextractSpider(NewsfeedSpider):
+    name = "reextract"
+    custom_settings = {
+        **NewsfeedSpider.custom_settings,
+        "KYIVIND_REPLAY": True,  # answers from the archive (kyivind/replay.py)
+        "KYIVIND_ARCHIVE": False,  # nothing is fetched, so nothing new to keep
+        "KYIVIND_FAILED_SAVE": False,  # a capture that gives no item is logged, not queued for the next crawl
+        "ROBOTSTXT_OBEY": False,  # no request reaches the site
+        "AUTOTHROTTLE_ENABLED": False,
+        "DOWNLOAD_DELAY": 0,
+    }
+    metadata = {"title": "Re-extraction from the archive",
+                "description": "Today's extraction over archived captures: new and changed articles as a new feed."}
+
+    async def start(self):
+        self.check_arguments()
+        index = component(self.crawler, Replay).index()
+        captures = sorted(index.articles.values(), key=lambda c: c.key, reverse=True)  # the newest first
+        stats = self.crawler.stats
+        stats.set_value(keys.REPLAY_CAPTURES, len(captures))
+        stats.set_value(keys.SOURCE_USED, "archive")
+        logger.info("Re-extracting %d articles from %d WARC files (%d records, %d older captures superseded)",
+                    len(captures), len(index.files), index.records, index.superseded)
+        # shown on a terminal, once the run has lasted two seconds
+        with tqdm(total=len(captures), unit="article", desc="reextract", delay=2, disable=None) as progress:
+            for capture in captures:
+                progress.update(1)
+                if isinstance(capture, ApiPost):
+                    post = self.parts.api.post(capture.post, capture.capture.target)
+                    item = await self.parts.builder.build(post.extraction, post.url, capture=capture.capture.ref)
+                    if item is not None:
+                        yield item
+                    continue
+                async for item in self._page_items(index, capture):
+                    yield item
+
+    async def _page_items(self, index, capture):
+        response = index.response(capture)
+        request = scrapy.Request(capture.target, meta={"kyivind_capture": capture.ref, "kyivind_article": capture.target})
+        result = self.parse_article(response.replace(request=request))
+        if result is None:
+            return
+        if isinstance(result, scrapy.Request):  # the body needs the browser and no rendered capture exists
+            self.crawler.stats.inc_value(keys.REPLAY_RENDER_SKIPPED)
+            logger.warning("No article body without the browser, and no rendered capture: %s", capture.public)
+            return
+        if hasattr(result, "__aiter__"):
+            async for item in result:
+                yield item
+            return
+        yield result
