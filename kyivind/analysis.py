@@ -22,7 +22,8 @@ logger = logging.getLogger(__name__)
 
 # One row per article: the item's fields in order, lists joined with "; ", the author list as names and
 # roles, the image as its three parts, and the long body text last.
-CSV_EXPANDED = {"authors": ("authors", "author_roles"), "image": ("image_url", "image_caption", "image_credit")}
+CSV_EXPANDED = {"authors": ("authors", "author_roles"), "image": ("image_url", "image_caption", "image_credit"),
+                "capture": ("capture_warc", "capture_record_id")}
 CSV_LAST = ("body_text",)
 CSV_COLUMNS = [column for name in FIELDS if name not in CSV_LAST for column in CSV_EXPANDED.get(name, (name,))] \
     + list(CSV_LAST)
@@ -102,7 +103,11 @@ def csv_row(article: dict) -> dict:
     row = {k: article.get(k) for k in CSV_COLUMNS if k in FIELDS}
     row.update(tags="; ".join(article.get("tags") or []), authors="; ".join(a.get("name") or "" for a in authors),
                author_roles="; ".join(a.get("role") or "" for a in authors), image_url=image.get("url"),
-               image_caption=image.get("caption"), image_credit=image.get("credit"))
+               image_caption=image.get("caption"), image_credit=image.get("credit"),
+               links="; ".join(x.get("url") or "" for x in article.get("links") or []),
+               embeds="; ".join(x.get("url") or "" for x in article.get("embeds") or []),
+               capture_warc=(article.get("capture") or {}).get("warc"),
+               capture_record_id=(article.get("capture") or {}).get("record_id"))
     return row
 
 

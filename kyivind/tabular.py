@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .analysis import load, write_csv
-from .items import AUTHOR_FIELDS, FIELDS, IMAGE_FIELDS
+from .items import AUTHOR_FIELDS, CAPTURE_FIELDS, EMBED_FIELDS, FIELDS, IMAGE_FIELDS, LINK_FIELDS
 
 UTC_TIME = pa.timestamp("ms", tz="UTC")  # Parquet keeps milliseconds at the coarsest
 # every field of the item, in its order (a test fails when a field has no type here)
@@ -24,8 +24,12 @@ PARQUET_TYPES = {
     "published_at": UTC_TIME, "modified_at": UTC_TIME, "primary_tag": pa.string(), "tags": pa.list_(pa.string()),
     "authors": pa.list_(pa.struct([(name, pa.string()) for name in AUTHOR_FIELDS])),
     "image": pa.struct([(name, pa.string()) for name in IMAGE_FIELDS]),
-    "body_text": pa.string(), "word_count": pa.int64(), "reading_time_min": pa.int64(), "language": pa.string(),
+    "body_text": pa.string(),
+    "links": pa.list_(pa.struct([(name, pa.string()) for name in LINK_FIELDS])),
+    "embeds": pa.list_(pa.struct([(name, pa.string()) for name in EMBED_FIELDS])),
+    "word_count": pa.int64(), "reading_time_min": pa.int64(), "language": pa.string(),
     "fetched_at": UTC_TIME, "content_hash": pa.string(), "version": pa.int64(),
+    "capture": pa.struct([(name, pa.string()) for name in CAPTURE_FIELDS]),
 }
 SCHEMA = pa.schema([(name, PARQUET_TYPES[name]) for name in FIELDS])
 TIME_FIELDS = [name for name in FIELDS if PARQUET_TYPES[name] == UTC_TIME]

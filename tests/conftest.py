@@ -15,6 +15,7 @@ from tests.replica.server import ReplicaServer, ReplicaSite
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 THEMES = ("ghost", "next", "bare")
+RUN_SPECIFIC = ("fetched_at", "capture")  # fields that name the run (its time, its archive record)
 
 
 def fixture_html(name: str) -> str:

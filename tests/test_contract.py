@@ -35,10 +35,11 @@ def test_docs_feed_md_documents_every_field_and_author_key():
 
 
 def test_csv_and_extraction_follow_the_field_list():
-    flattened = {"author_roles": "authors", "image_url": "image", "image_caption": "image", "image_credit": "image"}
+    flattened = {"author_roles": "authors", "image_url": "image", "image_caption": "image", "image_credit": "image",
+                 "capture_warc": "capture", "capture_record_id": "capture"}
     assert {flattened.get(c, c) for c in CSV_COLUMNS} == set(FIELDS)
     assert set(PAGE_SCALAR_FIELDS) < set(PAGE_FIELDS) <= set(FIELDS)
-    assert {"tags", "authors", "image"} == set(PAGE_FIELDS) - set(PAGE_SCALAR_FIELDS)
+    assert {"tags", "authors", "image", "links", "embeds"} == set(PAGE_FIELDS) - set(PAGE_SCALAR_FIELDS)
 
 
 def test_readme_argument_table_is_the_declaration():

@@ -2,14 +2,14 @@
 
 import pytest
 
-from tests.conftest import run_crawl
+from tests.conftest import run_crawl, RUN_SPECIFIC
 from tests.replica.content import AUTHORS, expected_item, posts
 
 pytestmark = pytest.mark.crawl
 
 
 def _without_fetched_at(item):
-    return {k: v for k, v in item.items() if k != "fetched_at"}
+    return {k: v for k, v in item.items() if k not in RUN_SPECIFIC}
 
 
 @pytest.mark.parametrize("replica", ["ghost", "next", "bare"], indirect=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_crawl
+from tests.conftest import ROOT, run_crawl, RUN_SPECIFIC
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 
@@ -31,7 +31,7 @@ def browsers() -> list[str]:
 
 
 def strip(items):
-    return {i["url"]: {k: v for k, v in i.items() if k != "fetched_at"} for i in items}
+    return {i["url"]: {k: v for k, v in i.items() if k not in RUN_SPECIFIC} for i in items}
 
 
 def test_rendered_script_listing_gives_the_plain_crawls_items_and_closes_the_browser(tmp_path):

@@ -19,14 +19,14 @@ from lxml import html as lxml_html
 
 from .chrome import is_chrome
 from .references import embeds_of, links_of
-from .util import clean_text
+from .util import clean_text, inline_text
 
 BLOCK_TAGS = frozenset("p h2 h3 h4 h5 h6 blockquote li pre".split())
 SCORE_TAGS = frozenset("p blockquote li pre".split())
 
 
 def _text(el) -> str:
-    return clean_text(" ".join(el.itertext()))
+    return inline_text(el)
 
 
 def _chrome_ancestor(el, cache: dict | None = None) -> bool:

@@ -106,6 +106,9 @@ POSTS = [
         "blocks": [
             ("p", "President Volodymyr Zelensky met U.S. President Donald Trump at the White House on Nov. 20, as the two sides continued talks on security guarantees for Ukraine."),
             ("p", "The meeting lasted more than two hours, according to the Presidential Office. It was the third meeting between the two leaders this year."),
+            ("plink", ["The talks followed ", ("a visit to Kyiv", f"{SITE}/us-envoy-visits-kyiv/"), " by a U.S. envoy, ",
+                       ("Ukrinform", "https://www.ukrinform.net/rubric-polytics/4054321-talks.html"), " reported, citing the ",
+                       ("General Staff", "https://t.me/GeneralStaffZSU/12345"), "."]),
             ("bookmark", {"href": f"{SITE}/what-we-know-about-the-security-guarantees/", "title": "What we know about the security guarantees", "description": "The Kyiv Independent explains the proposals on the table."}),
             ("h2", "What the leaders said"),
             ("blockquote", "We discussed air defense, sanctions and the path to a just peace. Ukraine is ready for every step that brings peace closer."),
@@ -147,6 +150,8 @@ POSTS = [
             ("p", "Ukraine has received a new batch of F-16 fighter jets from its partners, the Air Force said on Nov. 18."),
             ("p", "The number of aircraft was not disclosed for security reasons. The jets will strengthen Ukraine's air defense against Russian missiles and drones."),
             ("p", "Pilots trained in Denmark and Romania will fly the new aircraft, according to the Air Force."),
+            ("youtube", "dQw4w9WgXcQ"),
+            ("telegram", "kpszsu/41234"),
         ],
         "reading_time": 1,
     },
@@ -312,6 +317,15 @@ def block_html(kind: str, value) -> str:
             '&mdash; Volodymyr Zelenskyy (@{handle}) <a href="https://twitter.com/{handle}/status/{status}">Nov 20, 2025</a>'
             '</blockquote><script async src="https://platform.twitter.com/widgets.js"></script></figure>'
         ).format(**{k: html.escape(v) for k, v in value.items()})
+    if kind == "plink":
+        return "<p>" + "".join(html.escape(part, quote=False) if isinstance(part, str) else
+                               f'<a href="{html.escape(part[1])}">{html.escape(part[0], quote=False)}</a>' for part in value) + "</p>"
+    if kind == "youtube":
+        return (f'<figure class="kg-card kg-embed-card"><iframe width="200" height="113" src="https://www.youtube.com/embed/{value}'
+                '?feature=oembed" frameborder="0" allowfullscreen title="Air Force briefing"></iframe></figure>')
+    if kind == "telegram":
+        return ('<figure class="kg-card kg-embed-card"><script async src="https://telegram.org/js/telegram-widget.js?22" '
+                f'data-telegram-post="{value}" data-width="100%"></script></figure>')
     if kind == "cta":
         return (
             '<div class="kg-card kg-cta-card kg-cta-bg-grey"><div class="kg-cta-content"><div class="kg-cta-text">'
@@ -325,8 +339,36 @@ def post_html(post: dict) -> str:
     return "\n".join(block_html(kind, value) for kind, value in post["blocks"])
 
 
+def _block_text(kind: str, value) -> str:
+    return "".join(part if isinstance(part, str) else part[0] for part in value) if kind == "plink" else value
+
+
 def body_text(post: dict) -> str:
-    return "\n\n".join(value for kind, value in post["blocks"] if kind in ("p", "h2", "h3", "blockquote"))
+    return "\n\n".join(_block_text(kind, value) for kind, value in post["blocks"]
+                       if kind in ("p", "plink", "h2", "h3", "blockquote"))
+
+
+def links(post: dict) -> list[dict]:
+    """The body's links, as items carry them."""
+    from urllib.parse import urlsplit
+
+    found = [part for kind, value in post["blocks"] if kind == "plink" for part in value if not isinstance(part, str)]
+    return [{"url": url, "text": text, "domain": urlsplit(url).hostname.removeprefix("www.")} for text, url in found]
+
+
+def embeds(post: dict, theme: str) -> list[dict]:
+    """The embeds, as items carry them; a theme without Ghost's card markup shows a bookmark as a plain link box."""
+    out = []
+    for kind, value in post["blocks"]:
+        if kind == "bookmark" and theme != "bare":
+            out.append({"kind": "bookmark", "url": value["href"]})
+        elif kind == "tweet":
+            out.append({"kind": "x", "url": f"https://twitter.com/{value['handle']}/status/{value['status']}"})
+        elif kind == "youtube":
+            out.append({"kind": "youtube", "url": f"https://www.youtube.com/embed/{value}?feature=oembed"})
+        elif kind == "telegram":
+            out.append({"kind": "telegram", "url": f"https://t.me/{value}"})
+    return out
 
 
 def caption_parts(post: dict) -> tuple[str | None, str | None]:
@@ -350,7 +392,8 @@ def words(post: dict) -> int:
 
 
 def expected_item(post: dict, theme: str) -> dict:
-    """The item the crawler must produce for ``post`` served in ``theme`` (all fields but ``fetched_at``)."""
+    """The item the crawler must produce for ``post`` served in ``theme`` (all fields but ``fetched_at`` and
+    ``capture``, which name the run)."""
     caption, credit = caption_parts(post)
     body = body_text(post)
     reading = post["reading_time"] if theme in ("next", "bare", "api") else ghost_reading_time(post)
@@ -372,6 +415,8 @@ def expected_item(post: dict, theme: str) -> dict:
         ],
         "image": {"url": post["feature_image"], "caption": caption, "credit": credit} if post["feature_image"] else None,
         "body_text": body,
+        "links": links(post),
+        "embeds": embeds(post, theme),
         "word_count": len(body.split()),
         "reading_time_min": reading,
         "language": "en",

@@ -280,6 +280,13 @@ def _bare_block(kind: str, value) -> str:
     if kind == "tweet":
         return (f'<blockquote><p>{e(value["text"])}</p>&mdash; Volodymyr Zelenskyy (@{value["handle"]}) '
                 f'<a href="https://twitter.com/{value["handle"]}/status/{value["status"]}">Nov 20, 2025</a></blockquote>')
+    if kind == "plink":
+        return '<div class="x4b"><p>' + "".join(e(part, quote=False) if isinstance(part, str) else
+                                               f'<a href="{e(part[1])}">{e(part[0], quote=False)}</a>' for part in value) + "</p></div>"
+    if kind == "youtube":
+        return f'<div class="x7e"><iframe src="https://www.youtube.com/embed/{value}?feature=oembed" title="Video"></iframe></div>'
+    if kind == "telegram":
+        return f'<div class="x7t"><script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="{value}"></script></div>'
     if kind == "cta":
         return f'<div class="x2z"><p>{e(value)}</p><a href="/membership/">Become a member</a></div>'
     raise ValueError(kind)
