@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jsonlines
 
+from .extraction.references import domain
 from .items import FIELDS
 
 logger = logging.getLogger(__name__)
@@ -128,10 +129,13 @@ def counts(articles: list[dict], top: int = 10) -> dict:
             per_day.setdefault((first + timedelta(days=n)).isoformat(), 0)
     tags = Counter(t for a in articles for t in (a.get("tags") or []))
     authors = Counter(x.get("name") for a in articles for x in (a.get("authors") or []) if x.get("name"))
+    # whom the articles cite: each domain counted once per article that links to it, the site's own left out
+    own = {domain(a["url"]) for a in articles if a.get("url")}
+    domains = Counter(d for a in articles for d in {x.get("domain") for x in a.get("links") or []} if d and d not in own)
     per_day = dict(sorted(per_day.items()))
     unit, per_period = periods(per_day)
     return {"per_day": per_day, "unit": unit, "per_period": per_period, "tags": tags.most_common(top),
-            "authors": authors.most_common(top)}
+            "authors": authors.most_common(top), "domains": domains.most_common(top)}
 
 
 # the chart's bins, by the span it covers: days up to about a month, weeks up to about a year, then months
@@ -159,14 +163,14 @@ def plain_label(text: str) -> str:
 
 
 def chart(stats: dict, path: Path):
-    """A PNG of articles per day, top tags and top authors; returns the matplotlib figure."""
+    """A PNG of articles per period, top tags, top authors and top cited domains; returns the figure."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    figure, (per_day, tags, authors) = plt.subplots(3, 1, figsize=(10, 12), constrained_layout=True)
+    figure, (per_day, tags, authors, domains) = plt.subplots(4, 1, figsize=(10, 16), constrained_layout=True)
     days = list(stats["per_period"])
     per_day.bar(range(len(days)), list(stats["per_period"].values()), color="#1f5fa8")
     step = max(1, len(days) // 15)
@@ -178,7 +182,9 @@ def chart(stats: dict, path: Path):
                        else f"Publication {stats['unit']} (UTC, {'weeks from Monday' if stats['unit'] == 'week' else 'month'})")
     per_day.set_ylabel("Articles")
     for axis, pairs, title, label in ((tags, stats["tags"], "Top tags", "Tag"),
-                                      (authors, stats["authors"], "Top authors", "Author")):
+                                      (authors, stats["authors"], "Top authors", "Author"),
+                                      (domains, stats["domains"], "Top cited domains (articles linking to each; "
+                                                                  "the site's own left out)", "Domain")):
         names = [plain_label(n) for n, _ in pairs][::-1]
         axis.barh(names, [c for _, c in pairs][::-1], color="#e0a526")
         axis.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -214,9 +220,10 @@ td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}img{{max-width:10
 <h1>The Kyiv Independent — News Feed</h1>
 <p id="summary"><strong>{len(dataset.articles)}</strong> articles (latest version of each; {edited} edited) from
 {dataset.rows_read} rows in {len(dataset.files)} feed files, published {span[0]} to {span[1]}.</p>
-<img src="{png.name}" alt="Articles per {stats["unit"]}, top tags and top authors" width="1000" height="1200">
+<img src="{png.name}" alt="Articles per {stats["unit"]}, top tags, top authors and top cited domains" width="1000" height="1600">
 <h2>Top tags</h2>{_table(stats["tags"], "Tag")}
 <h2>Top authors</h2>{_table(stats["authors"], "Author")}
+<h2>Top cited domains</h2>{_table(stats["domains"], "Domain")}
 <p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>
 </body></html>
 """, encoding="utf-8")

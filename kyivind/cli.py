@@ -1,5 +1,5 @@
 """The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``status`` (health), ``reextract`` (from the
-archive), ``report``, ``merge`` and ``export`` (for analysts)."""
+archive), and for analysts ``db`` and ``serve`` (SQLite and Datasette), ``report``, ``merge`` and ``export``."""
 
 from __future__ import annotations
 
@@ -43,6 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
                                         "whose state is updated; default the site")
     rex.add_argument("--tag", help="the tag whose feed and state these captures belong to (default news-feed)")
     rex.set_defaults(run=_reextract)
+
+    dbp = sub.add_parser("db", help="the feeds as one SQLite database with full-text search (sqlite-utils), "
+                                    "made or brought up to date")
+    dbp.add_argument("data_dir", nargs="?", default=None, help="data directory (default KYIVIND_DATA_DIR)")
+    dbp.add_argument("-o", "--output", help="database file (default DATA_DIR/kyivind.db)")
+    dbp.set_defaults(run=_db)
+
+    srv = sub.add_parser("serve", help="bring the database up to date and serve it with Datasette")
+    srv.add_argument("data_dir", nargs="?", default=None, help="data directory (default KYIVIND_DATA_DIR)")
+    srv.add_argument("--port", type=int, default=8001)
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.set_defaults(run=_serve)
 
     mer = sub.add_parser("merge", help="one JSON Lines file with the latest version of every article")
     mer.add_argument("data_dir")
@@ -88,6 +100,44 @@ def _reextract(options) -> int:
     args = {name: value for name, value in (("since", options.since), ("base_url", options.base_url),
                                             ("tag", options.tag)) if value}
     return crawl_here("reextract", {"KYIVIND_DATA_DIR": options.data_dir, "KYIVIND_REPLAY_WARCS": warcs}, **args)
+
+
+def _build_db(data_dir: str, output: str | None = None):
+    from . import lock
+    from .dataset import build
+
+    try:
+        lock.acquire(data_dir)  # not while a crawl writes the feeds
+    except lock.DataDirLocked as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
+    return build(data_dir, output)
+
+
+def _db(options) -> int:
+    from . import settings
+
+    done = _build_db(options.data_dir or settings.KYIVIND_DATA_DIR, options.output)
+    if done is None:
+        return 1
+    print(f"{done['articles']} articles ({done['articles_written']} written from {done['feeds_read']} new feeds): "
+          f"{done['database']}")
+    return 0
+
+
+def _serve(options) -> int:
+    import subprocess
+
+    from . import lock, settings
+    from .dataset import serve_command
+
+    data_dir = options.data_dir or settings.KYIVIND_DATA_DIR
+    done = _build_db(data_dir)
+    if done is None:
+        return 1
+    lock.release_all()  # crawls may run while the database is served
+    print(f"{done['articles']} articles: http://{options.host}:{options.port}/kyivind/articles", flush=True)
+    return subprocess.call(serve_command(done["database"], options.port, options.host))
 
 
 def _merge(options) -> int:

@@ -62,3 +62,11 @@ def holder(data_dir) -> str | None:
         return None
     finally:
         os.close(fd)
+
+
+def release_all() -> None:
+    """Give up every lock this process holds (``kyivind serve``, once the database is made: serving it
+    does not stop crawls)."""
+    while _HELD:
+        _, fd = _HELD.popitem()
+        os.close(fd)  # closing the only descriptor of the open file releases its flock

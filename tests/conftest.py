@@ -107,3 +107,23 @@ def run_crawl(base_url: str, tmp_path: Path, *args: str, output: bool = True, en
     full_env = {**os.environ, "KYIVIND_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT), **(env or {})}
     proc = subprocess.run(command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout)
     return CrawlResult(proc, data_dir, out)
+
+
+class held_lock:  # noqa: N801 (used as a context manager, like open)
+    """The data directory's lock, held by another process for the duration of a ``with`` block."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+
+    def __enter__(self):
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        code = (f"import time; from kyivind import lock; lock.acquire({str(self.data_dir)!r}); print('held', flush=True); "
+                "time.sleep(60)")
+        self.proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                                     env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert self.proc.stdout.readline().strip() == "held"
+        return self.proc
+
+    def __exit__(self, *exc):
+        self.proc.kill()
+        self.proc.wait()

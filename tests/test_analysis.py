@@ -79,14 +79,18 @@ def test_chart_is_a_real_png_with_labelled_axes(data_dir, tmp_path):
 
     result = report(data_dir, tmp_path, progress=False)
     png = matplotlib.image.imread(result["png"])
-    assert png.shape[:2] == (1200, 1000) and png.std() > 0.05, "a 1000x1200 picture with something drawn"
-    per_day, tags, authors = result["figure"].axes
+    assert png.shape[:2] == (1600, 1000) and png.std() > 0.05, "a 1000x1600 picture with something drawn"
+    per_day, tags, authors, domains = result["figure"].axes
     # the replica's articles span half a year: one bar per week
     assert (per_day.get_title(), per_day.get_ylabel()) == ("Articles per week", "Articles")
     assert per_day.get_xlabel() == "Publication week (UTC, weeks from Monday)"
     assert (tags.get_ylabel(), authors.get_ylabel()) == ("Tag", "Author")
     assert sum(bar.get_height() for bar in per_day.patches) == 14
     assert [t.get_text() for t in tags.get_yticklabels()][-1] == "News Feed"
+    # whom the articles cite: the replica's one article with outbound links cites two domains
+    assert domains.get_ylabel() == "Domain"
+    assert {t.get_text() for t in domains.get_yticklabels()} == {"ukrinform.net", "t.me"}
+    assert "kyivindependent.com" not in dict(result["counts"]["domains"]), "the site's own links are not citations"
 
 
 @pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM), reason="Chromium is not installed")

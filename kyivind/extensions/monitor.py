@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from datetime import datetime
+from pathlib import Path
 
 from itemadapter import ItemAdapter
 from scrapy import signals
@@ -120,6 +121,8 @@ class RunMonitor:
             "failed_urls": stats.get(keys.FAILED_URLS, 0),
             "feed": stats.get(keys.EXPORT_FILE),
             "source": stats.get(keys.SOURCE_USED),
+            "archive": {"file": Path(stats[keys.ARCHIVE_FILE]).name, "bytes": stats.get(keys.ARCHIVE_BYTES, 0),
+                        "responses": stats.get(keys.ARCHIVE_RESPONSES, 0)} if stats.get(keys.ARCHIVE_FILE) else None,
         }
 
     def engine_stopped(self):

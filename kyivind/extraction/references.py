@@ -45,6 +45,19 @@ def domain(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+_GHOST_REF = re.compile(r"(?:(?<=[?&])|^)ref=[A-Za-z0-9.-]+\.[A-Za-z0-9.-]+(?:&|$)")
+
+
+def _without_ghost_ref(url: str) -> str:
+    """Ghost's outbound link tagging adds ``?ref=<the site's host>`` to every link of a post; it is not part
+    of the address cited."""
+    parts = urlsplit(url)
+    if "ref=" not in parts.query:
+        return url
+    query = _GHOST_REF.sub("", parts.query).rstrip("&")
+    return parts._replace(query=query).geturl()
+
+
 def _absolute(href: str | None, base_url: str | None) -> str | None:
     href = (href or "").strip()
     if not href or href.startswith("#"):
@@ -52,7 +65,7 @@ def _absolute(href: str | None, base_url: str | None) -> str | None:
     url = urljoin(base_url, href) if base_url else href
     if url.startswith("//"):
         url = "https:" + url
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    return _without_ghost_ref(url) if urlsplit(url).scheme in ("http", "https") else None
 
 
 def links_of(blocks, base_url: str | None = None) -> list[dict]:

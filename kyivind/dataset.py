@@ -1,0 +1,283 @@
+"""``kyivind db``: the feeds of a data directory as one SQLite database for analysts, made with
+sqlite-utils, searchable with full-text search and served by Datasette (``kyivind serve``).
+
+Tables (``docs/feed.md`` describes them):
+- ``articles``: the latest version of each article, one row per ``url``: the scalar fields, the image as
+  three columns, ``tags`` and ``author_names`` as JSON arrays (Datasette facets on them), the day
+  published, and how many versions were exported;
+- ``versions``: every exported version (``url``, ``version``), with its feed file;
+- ``authors`` (by ``slug``), ``article_authors`` (``article_url``, ``author_slug``, ``position``);
+- ``tags`` (by ``tag``), ``article_tags`` (``article_url``, ``tag``, ``position``);
+- ``links`` and ``embeds``: what each article cites and embeds, in page order;
+- ``articles_fts``: FTS5 over title, description and body text (sqlite-utils' ``enable_fts``, kept
+  current by triggers), which Datasette's search box uses.
+
+It is incremental: ``_feeds`` remembers each feed file read (name and size); a run reads only the feeds
+that are new or grew, and rewrites only the articles they hold.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import jsonlines
+import sqlite_utils
+
+from .analysis import feed_files
+from .items import AUTHOR_FIELDS
+
+logger = logging.getLogger(__name__)
+DB_NAME = "kyivind.db"
+SCALARS = ("url", "slug", "title", "description", "published_at", "modified_at", "primary_tag", "body_text",
+           "word_count", "reading_time_min", "language", "fetched_at", "content_hash", "version")
+FTS_COLUMNS = ["title", "description", "body_text"]
+
+
+def _articles_row(item: dict) -> dict:
+    image = item.get("image") or {}
+    capture = item.get("capture") or {}
+    row = {name: item.get(name) for name in SCALARS}
+    row.update(
+        published_day=(item.get("published_at") or "")[:10] or None,
+        tags=json.dumps(item.get("tags") or [], ensure_ascii=False),
+        author_names=json.dumps([a.get("name") for a in item.get("authors") or [] if a.get("name")], ensure_ascii=False),
+        image_url=image.get("url"), image_caption=image.get("caption"), image_credit=image.get("credit"),
+        link_count=len(item.get("links") or []), embed_count=len(item.get("embeds") or []),
+        capture_warc=capture.get("warc"), capture_record_id=capture.get("record_id"),
+    )
+    return row
+
+
+def _version_row(item: dict, feed: str) -> dict:
+    row = _articles_row(item)
+    row.pop("published_day")
+    row["authors"] = json.dumps([{k: a.get(k) for k in AUTHOR_FIELDS} for a in item.get("authors") or []],
+                                ensure_ascii=False)
+    row["links"] = json.dumps(item.get("links") or [], ensure_ascii=False)
+    row["embeds"] = json.dumps(item.get("embeds") or [], ensure_ascii=False)
+    row["feed"] = feed
+    return row
+
+
+def _newer(item: dict, kept: dict | None) -> bool:
+    return kept is None or (item.get("version") or 1, item.get("fetched_at") or "") >= \
+        (kept.get("version") or 1, kept.get("fetched_at") or "")
+
+
+def _new_feeds(db: sqlite_utils.Database, files: list[Path]) -> list[Path]:
+    read = {row["name"]: row["size"] for row in db["_feeds"].rows} if db["_feeds"].exists() else {}
+    return [path for path in files if read.get(path.name) != path.stat().st_size]
+
+
+def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
+    """Create or bring up to date the database of ``data_dir``'s feeds; returns what was done."""
+    data_dir = Path(data_dir)
+    output = Path(output) if output else data_dir / DB_NAME
+    output.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(output)
+    db.enable_wal()
+    fresh = not db["articles"].exists()
+    files = _new_feeds(db, feed_files(data_dir)) if (data_dir / "feeds").is_dir() or data_dir.is_file() else []
+    latest: dict[str, dict] = {}
+    versions: list[dict] = []
+    bad = 0
+    for path in files:
+        with jsonlines.open(path) as reader:
+            for item in reader.iter(skip_invalid=True, skip_empty=True):
+                if not isinstance(item, dict) or not item.get("url"):
+                    bad += 1
+                    continue
+                versions.append(_version_row(item, path.name))
+                if _newer(item, latest.get(item["url"])):
+                    latest[item["url"]] = item
+    if bad:
+        logger.warning("%d lines of the feeds are not articles and were skipped", bad)
+    with db.conn:
+        if versions:
+            db["versions"].insert_all(versions, pk=("url", "version"), replace=True, batch_size=1000)
+        current = _keep_newest(db, latest) if not fresh else latest
+        _write_articles(db, current, fresh)
+        db["_feeds"].insert_all(({"name": p.name, "size": p.stat().st_size} for p in files), pk="name", replace=True)
+    if fresh and db["articles"].exists():
+        _finish_schema(db)
+    elif current:
+        _count_versions(db, list(current))
+    return {"database": output, "feeds_read": len(files), "articles_written": len(current),
+            "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
+
+
+def _keep_newest(db, latest: dict[str, dict]) -> dict[str, dict]:
+    """The articles of the new feeds that are newer than what the database holds."""
+    if not latest or not db["articles"].exists():
+        return latest
+    kept = {}
+    for url, item in latest.items():
+        rows = list(db.query("select version, fetched_at from articles where url = ?", [url]))
+        if not rows or _newer(item, rows[0]):
+            kept[url] = item
+    return kept
+
+
+def _write_articles(db, articles: dict[str, dict], fresh: bool) -> None:
+    if not articles:
+        return
+    urls = list(articles)
+    if not fresh:
+        for table in ("article_authors", "article_tags", "links", "embeds"):
+            if db[table].exists():
+                for start in range(0, len(urls), 500):
+                    chunk = urls[start:start + 500]
+                    db.execute(f"delete from [{table}] where article_url in ({','.join('?' * len(chunk))})", chunk)
+    rows = (_articles_row(i) for i in articles.values())
+    if fresh:
+        db["articles"].insert_all(rows, pk="url", batch_size=1000)
+    else:  # an update, not a replace: SQLite runs no delete trigger on a replace, and the search index would keep the old text
+        db["articles"].upsert_all(rows, pk="url", batch_size=1000)
+    authors, article_authors, article_tags, links, embeds = {}, [], [], [], []
+    for url, item in articles.items():
+        for position, author in enumerate(item.get("authors") or []):
+            slug = author.get("slug") or author.get("name")
+            if not slug:
+                continue
+            authors[slug] = {"slug": slug, **{k: author.get(k) for k in ("name", "role", "bio", "url", "image_url")}}
+            article_authors.append({"article_url": url, "author_slug": slug, "position": position})
+        for position, tag in enumerate(item.get("tags") or []):
+            article_tags.append({"article_url": url, "tag": tag, "position": position})
+        for position, link in enumerate(item.get("links") or []):
+            links.append({"article_url": url, "position": position, **{k: link.get(k) for k in ("url", "text", "domain")}})
+        for position, embed in enumerate(item.get("embeds") or []):
+            embeds.append({"article_url": url, "position": position, "kind": embed.get("kind"), "url": embed.get("url")})
+    db["authors"].insert_all(authors.values(), pk="slug", replace=True)
+    db["tags"].insert_all(({"tag": t} for t in {r["tag"] for r in article_tags}), pk="tag", replace=True)
+    db["article_authors"].insert_all(article_authors, pk=("article_url", "position"), replace=True,
+                                     foreign_keys=[("article_url", "articles", "url"), ("author_slug", "authors", "slug")])
+    db["article_tags"].insert_all(article_tags, pk=("article_url", "position"), replace=True,
+                                  foreign_keys=[("article_url", "articles", "url"), ("tag", "tags", "tag")])
+    _insert_or_create(db["links"], links, {"article_url": str, "position": int, "url": str, "text": str, "domain": str})
+    _insert_or_create(db["embeds"], embeds, {"article_url": str, "position": int, "kind": str, "url": str})
+
+
+def _insert_or_create(table, rows: list[dict], columns: dict) -> None:
+    if not table.exists():
+        table.create(columns, pk=("article_url", "position"), foreign_keys=[("article_url", "articles", "url")])
+    table.insert_all(rows, replace=True, batch_size=2000)
+
+
+def _count_versions(db, urls: list[str]) -> None:
+    for start in range(0, len(urls), 500):
+        chunk = urls[start:start + 500]
+        db.execute(f"update articles set versions = (select count(*) from versions v where v.url = articles.url) "
+                   f"where url in ({','.join('?' * len(chunk))})", chunk)
+
+
+def _finish_schema(db) -> None:
+    """What a new database gets once: the version counts, full-text search, indexes."""
+    db["articles"].add_column("versions", int) if "versions" not in db["articles"].columns_dict else None
+    db.execute("update articles set versions = (select count(*) from versions v where v.url = articles.url)")
+    db["articles"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True, replace=True)
+    db["articles"].create_index(["published_at"], if_not_exists=True)
+    db["articles"].create_index(["published_day"], if_not_exists=True)
+    db["articles"].create_index(["primary_tag"], if_not_exists=True)
+    for table in ("article_tags", "article_authors", "links", "embeds"):
+        if not db[table].exists():
+            continue
+        db[table].create_index(["article_url"], if_not_exists=True)
+    if db["article_tags"].exists():
+        db["article_tags"].create_index(["tag"], if_not_exists=True)
+    if db["article_authors"].exists():
+        db["article_authors"].create_index(["author_slug"], if_not_exists=True)
+    db["links"].create_index(["domain"], if_not_exists=True)
+    db["embeds"].create_index(["kind"], if_not_exists=True)
+
+
+# --- Datasette -----------------------------------------------------------------------------------
+METADATA_FILE = Path(__file__).with_name("datasette-metadata.json")
+_ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the item, or that hold one differently
+    "published_day": "Day of publication (UTC), YYYY-MM-DD",
+    "tags": "Tag names in page order, primary first (a JSON array)",
+    "author_names": "Author names in page order (a JSON array)",
+    "image_url": "Feature image URL", "image_caption": "Feature image caption, without its credit",
+    "image_credit": "Feature image credit",
+    "link_count": "Outbound links in the body (the links table lists them)",
+    "embed_count": "Embedded posts and cards (the embeds table lists them)",
+    "capture_warc": "WARC file of the capture the latest version was read from",
+    "capture_record_id": "WARC-Record-ID of that capture",
+    "versions": "How many versions of the article were exported (more than one: edited)",
+}
+CANNED_QUERIES = {
+    "articles_per_day": {"title": "Articles per day", "sql": "select published_day as day, count(*) as articles "
+                         "from articles group by published_day order by published_day desc"},
+    "articles_per_week": {"title": "Articles per week (weeks start on Monday)",
+                          "sql": "select date(published_day, '-' || ((cast(strftime('%w', published_day) as integer) "
+                                 "+ 6) % 7) || ' days') as week, count(*) as articles from articles "
+                                 "group by week order by week desc"},
+    "top_cited_domains": {"title": "Top cited domains", "sql": "select domain, count(*) as links, "
+                          "count(distinct article_url) as articles from links group by domain "
+                          "order by links desc, domain limit 100"},
+    "articles_mentioning": {"title": "Articles mentioning a word",
+                            "sql": "select articles.url, articles.title, articles.published_at, "
+                                   "snippet(articles_fts, 2, '[', ']', '…', 16) as excerpt from articles_fts "
+                                   "join articles on articles.rowid = articles_fts.rowid "
+                                   "where articles_fts match :word order by articles.published_at desc"},
+    "edited_articles": {"title": "Edited articles (more than one version)",
+                        "sql": "select url, title, versions, published_at, modified_at from articles "
+                               "where versions > 1 order by versions desc, modified_at desc"},
+}
+
+
+def metadata() -> dict:
+    """Datasette's metadata for the database: what it is, column descriptions from the JSON Schema,
+    facets and canned queries. ``datasette-metadata.json`` is this, written out (a test keeps them equal)."""
+    from .items import load_schema
+
+    properties = load_schema()["properties"]
+    described = {name: properties[name]["description"] for name in SCALARS}
+    articles = {name: described.get(name) or _ARTICLE_COLUMNS[name] for name in
+                [*SCALARS, *_ARTICLE_COLUMNS]}
+    return {
+        "title": "The Kyiv Independent: News Feed",
+        "description": "Every article of The Kyiv Independent's News Feed, collected by kyivind: the latest version "
+                       "of each, every exported version, authors, tags, the sources each article links to and "
+                       "the posts it embeds. Search the text from the articles table.",
+        "source": "The Kyiv Independent, News Feed",
+        "source_url": "https://kyivindependent.com/tag/news-feed/",
+        "license": "Articles © The Kyiv Independent; collected for research and analysis, not for republication",
+        "databases": {"kyivind": {"tables": {
+            "articles": {"label_column": "title", "sort_desc": "published_at", "columns": articles,
+                         "facets": ["primary_tag", {"array": "tags"}, {"array": "author_names"}, "published_day"]},
+            "versions": {"sort_desc": "fetched_at",
+                         "columns": {**{n: d for n, d in articles.items() if n != "published_day"},
+                                     "authors": properties["authors"]["description"],
+                                     "links": properties["links"]["description"],
+                                     "embeds": properties["embeds"]["description"],
+                                     "feed": "The feed file this version was exported in"}},
+            "authors": {"label_column": "name", "columns": {"slug": "Author page slug", "name": "Display name",
+                                                            "role": "Role line", "bio": "Biography",
+                                                            "url": "Author page", "image_url": "Profile picture"}},
+            "article_authors": {"columns": {"article_url": "The article", "author_slug": "The author",
+                                            "position": "0 for the first author"}},
+            "tags": {"columns": {"tag": "Tag name"}},
+            "article_tags": {"facets": ["tag"], "columns": {"article_url": "The article", "tag": "Tag name",
+                                                            "position": "0 for the primary tag"}},
+            "links": {"facets": ["domain"], "columns": {"article_url": "The article", "position": "Order in the body",
+                                                        **{k: v["description"] for k, v in
+                                                           properties["links"]["items"]["properties"].items()}}},
+            "embeds": {"facets": ["kind"], "columns": {"article_url": "The article", "position": "Order in the body",
+                                                       **{k: v["description"] for k, v in
+                                                          properties["embeds"]["items"]["properties"].items()}}},
+        }, "queries": CANNED_QUERIES}},
+    }
+
+
+def write_metadata(path: Path = METADATA_FILE) -> None:
+    path.write_text(json.dumps(metadata(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def serve_command(database: Path, port: int = 8001, host: str = "127.0.0.1") -> list[str]:
+    """The ``datasette serve`` line of ``kyivind serve`` (the README shows it too)."""
+    import sys
+
+    return [sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(METADATA_FILE),
+            "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
