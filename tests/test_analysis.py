@@ -187,3 +187,128 @@ def test_the_chart_bins_by_the_span(tmp_path, days, unit, bars):
     chart = result["figure"].axes[0]
     assert result["counts"]["unit"] == unit and chart.get_title() == f"Articles per {unit}"
     assert len(chart.patches) == bars and sum(bar.get_height() for bar in chart.patches) == len(rows)
+
+
+# --- the SQLite database and Datasette -------------------------------------------------------------
+def _mentions(articles, word: str) -> set[str]:
+    return {a["url"] for a in articles
+            if any(word.lower() in (a.get(f) or "").lower() for f in ("title", "description", "body_text"))}
+
+
+def test_db_holds_every_table_searches_the_text_and_updates_incrementally(data_dir, tmp_path):
+    import shutil as sh
+
+    import sqlite_utils
+
+    from kyivind.dataset import build
+
+    work = tmp_path / "data"
+    sh.copytree(data_dir / "feeds", work / "feeds")
+    articles = load(work, progress=False).articles
+    done = build(work)
+    assert done["feeds_read"] == 2 and done["articles"] == len(articles) == 14
+    db = sqlite_utils.Database(work / "kyivind.db")
+    assert db["versions"].count == 15
+    assert db["article_tags"].count == sum(len(a["tags"]) for a in articles)
+    assert db["article_authors"].count == sum(len(a["authors"]) for a in articles)
+    assert db["links"].count == sum(len(a["links"]) for a in articles) > 0
+    assert {r["kind"] for r in db["embeds"].rows} == {k["kind"] for a in articles for k in a["embeds"]}
+    assert db["articles"].detect_fts() == "articles_fts"
+    found = {r["url"] for r in db.query("select a.url from articles_fts join articles a on a.rowid = articles_fts.rowid "
+                                        "where articles_fts match 'Kharkiv'")}
+    assert found == _mentions(articles, "Kharkiv") and found
+    edited = next(r for r in db.query("select * from articles where slug = ?", [EDITED]))
+    assert edited["version"] == 2 and edited["versions"] == 2
+    indexed = {tuple(i.columns) for t in ("articles", "article_tags", "article_authors") for i in db[t].indexes}
+    assert {("published_at",), ("tag",), ("author_slug",)} <= indexed
+    # nothing new: nothing read
+    assert build(work)["feeds_read"] == 0
+    # a new feed with an edited article (version 3): upserted, its old text no longer found
+    row = next(a for a in articles if a["slug"] == EDITED)
+    newer = {**row, "version": 3, "body_text": "Replaced text about Zaporizhzhia.", "title": "A new headline"}
+    (work / "feeds" / "newsfeed-29990101T000000000000Z.jsonl").write_text(json.dumps(newer) + "\n")
+    again = build(work)
+    assert (again["feeds_read"], again["articles_written"], again["articles"]) == (1, 1, 14)
+    db = sqlite_utils.Database(work / "kyivind.db")
+    assert {r["url"] for r in db.query("select rowid, * from articles where rowid in "
+                                       "(select rowid from articles_fts where articles_fts match 'Zaporizhzhia')")} \
+        == {row["url"]}
+    assert db.execute("select version, versions, title from articles where url = ?", [row["url"]]).fetchone() \
+        == (3, 3, "A new headline")
+    gone = next(w for w in row["body_text"].split() if w.isalpha() and len(w) > 6
+                and w.lower() not in f"{newer['title']} {newer['description']} {newer['body_text']}".lower())
+    assert row["url"] not in {r[0] for r in db.execute(
+        "select a.url from articles_fts join articles a on a.rowid = articles_fts.rowid where articles_fts match ?",
+        [gone])}, "the replaced text is no longer in the index"
+
+
+def test_db_waits_for_no_crawl(data_dir, tmp_path):
+    from tests.conftest import held_lock
+
+    with held_lock(tmp_path / "data"):
+        assert cli(["db", str(tmp_path / "data")]) == 1
+
+
+def test_datasette_metadata_is_made_from_the_schema():
+    from kyivind.dataset import METADATA_FILE, metadata
+
+    assert json.loads(METADATA_FILE.read_text(encoding="utf-8")) == metadata(), \
+        "run python -c 'from kyivind.dataset import write_metadata; write_metadata()'"
+    columns = metadata()["databases"]["kyivind"]["tables"]["articles"]["columns"]
+    assert columns["title"] == load_schema()["properties"]["title"]["description"]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM), reason="Chromium is not installed")
+def test_datasette_search_and_facets_in_headless_chromium(data_dir, tmp_path):
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    work = tmp_path / "data"
+    shutil.copytree(data_dir / "feeds", work / "feeds")
+    articles = load(work, progress=False).articles
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(work), "--port", str(port)], cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
+                                        "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            page = browser.new_page()
+            page.goto(f"{base}/kyivind/articles")
+            page.fill("input[name=_search]", "Kharkiv")
+            page.press("input[name=_search]", "Enter")
+            page.wait_for_load_state("load")
+            shown = set(page.locator("table.rows-and-columns td.col-url").all_inner_texts())
+            expected = _mentions(articles, "Kharkiv")
+            assert {s.strip() for s in shown} == expected
+            # the facet on the primary tag counts every article
+            page.goto(f"{base}/kyivind/articles")
+            facet = page.locator(".facet-info[data-column=primary_tag] li").first.inner_text()
+            assert "News Feed" in facet and facet.split()[-1].replace(",", "") == str(len(articles))
+            # a canned query: top cited domains
+            page.goto(f"{base}/kyivind/top_cited_domains")
+            assert "ukrinform.net" in page.inner_text("table.rows-and-columns")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
