@@ -107,6 +107,25 @@ def _request_headers(request) -> StatusAndHeaders:
     return StatusAndHeaders(f"{request.method} {path}", headers, protocol="HTTP/1.1", is_http_request=True)
 
 
+def capture(file: WarcFile, request, response, public_url: str) -> str:
+    """Write the answer and its request to ``file``; the response record's ID."""
+    fetched = response.url
+    extra = {}
+    if public_url != fetched:
+        extra[PUBLIC_URI] = public_url
+    if request.meta.get("playwright"):
+        extra[RENDERED] = "chromium"
+    writer = file.writer
+    answer = writer.create_warc_record(fetched, "response", payload=BytesIO(response.body), length=len(response.body),
+                                       http_headers=_http_headers(response), warc_headers_dict=extra)
+    asked = writer.create_warc_record(fetched, "request", payload=BytesIO(b""), length=0,
+                                      http_headers=_request_headers(request))
+    record_id = answer.rec_headers.get_header("WARC-Record-ID")
+    asked.rec_headers.add_header("WARC-Concurrent-To", record_id)
+    file.write(answer, asked)
+    return record_id
+
+
 class WarcArchive:
     """Downloader middleware: each answer into the run's WARC file (``KYIVIND_ARCHIVE``, on by default)."""
 
@@ -155,22 +174,7 @@ class WarcArchive:
 
     def record(self, request, response) -> None:
         file = self._open()
-        fetched = response.url
-        extra = {}
-        public = self.run.urls.public_url(fetched)
-        if public != fetched:
-            extra[PUBLIC_URI] = public
-        if request.meta.get("playwright"):
-            extra[RENDERED] = "chromium"
-        writer = file.writer
-        answer = writer.create_warc_record(fetched, "response", payload=BytesIO(response.body),
-                                           length=len(response.body), http_headers=_http_headers(response),
-                                           warc_headers_dict=extra)
-        asked = writer.create_warc_record(fetched, "request", payload=BytesIO(b""), length=0,
-                                          http_headers=_request_headers(request))
-        record_id = answer.rec_headers.get_header("WARC-Record-ID")
-        asked.rec_headers.add_header("WARC-Concurrent-To", record_id)
-        file.write(answer, asked)
+        record_id = capture(file, request, response, self.run.urls.public_url(response.url))
         request.meta[CAPTURE_META] = {"warc": self.path.name, "record_id": record_id}
         stats = self.crawler.stats
         stats.inc_value(keys.ARCHIVE_RESPONSES)

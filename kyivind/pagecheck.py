@@ -35,7 +35,7 @@ class ArticlePage:
 def decoded_text(response) -> tuple[str, bool]:
     """The page's text; (UTF-8 text, True) when the declared charset made mojibake of a UTF-8 body."""
     text = response.text
-    if any(marker in text for marker in MOJIBAKE) and response.encoding.lower().replace("-", "") != "utf8":
+    if response.encoding.lower().replace("-", "") != "utf8" and any(marker in text for marker in MOJIBAKE):
         try:
             return response.body.decode("utf-8"), True
         except UnicodeDecodeError:

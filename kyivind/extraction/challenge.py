@@ -20,6 +20,8 @@ def is_challenge_page(html: str) -> bool:
 
 def looks_truncated(html: str) -> bool:
     """A document that opens ``<html>`` or ``<body>`` but closes neither: the answer stopped early."""
-    lowered = (html or "").lower()
-    opened = "<html" in lowered[:5000] or "<body" in lowered
-    return opened and "</body>" not in lowered[-65536:] and "</html>" not in lowered[-65536:]
+    html = html or ""
+    tail = html[-65536:].lower()
+    if "</body>" in tail or "</html>" in tail:
+        return False
+    return "<html" in html[:5000].lower() or bool(re.search("<body", html, re.I))

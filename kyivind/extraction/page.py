@@ -66,9 +66,26 @@ class Page:
 
     # --- embedded JSON -------------------------------------------------------------------------
     @cached_property
+    def scripts(self) -> dict[str, list[str]]:
+        """The text of the page's inline scripts that carry data, read in one pass over the document:
+        ``jsonld`` (``application/ld+json``), ``next_data`` (``#__NEXT_DATA__``), ``next_f`` (pushes)."""
+        found: dict[str, list[str]] = {"jsonld": [], "next_data": [], "next_f": []}
+        for script in self.root.iter("script"):
+            text = script.text
+            if not text:
+                continue
+            if (script.get("type") or "").strip().lower() == "application/ld+json":
+                found["jsonld"].append(text)
+            elif script.get("id") == "__NEXT_DATA__":
+                found["next_data"].append(text)
+            elif NEXT_F_PUSH in text:
+                found["next_f"].append(text)
+        return found
+
+    @cached_property
     def jsonld_objects(self) -> list[dict]:
         objects: list[dict] = []
-        for raw in self.sel.xpath("//script[@type='application/ld+json']/text()").getall():
+        for raw in self.scripts["jsonld"]:
             try:
                 # Ghost writes HTML entities into JSON-LD strings (master&#x27;s)
                 data = _unescape(json.loads(raw))
@@ -91,9 +108,11 @@ class Page:
 
     @cached_property
     def next_payloads(self) -> list:
-        """JSON documents a Next.js front end embeds: ``__NEXT_DATA__`` and ``self.__next_f`` chunks."""
+        """JSON documents a Next.js front end embeds that may hold a post: ``__NEXT_DATA__``, and the lines of
+        the ``self.__next_f`` chunks that name a ``slug`` and a ``title`` (a page has hundreds of lines, of
+        layout mostly: only those are decoded)."""
         payloads: list = []
-        for raw in self.sel.xpath("//script[@id='__NEXT_DATA__']/text()").getall():
+        for raw in self.scripts["next_data"]:
             try:
                 payloads.append(json.loads(raw))
             except ValueError:
@@ -101,9 +120,11 @@ class Page:
             except RecursionError:
                 self.problems.append("json_too_deep")
         chunks = []
-        for script in self.sel.xpath("//script[contains(., 'self.__next_f.push')]/text()").getall():
+        for script in self.scripts["next_f"]:  # a post may span pushes: every one is read
             chunks.extend(next_f_chunks(script))
         for line in "".join(chunks).splitlines():
+            if '"slug"' not in line or '"title"' not in line:
+                continue
             _, _, body = line.partition(":")
             body = body.strip()
             if body[:1] in "[{":
