@@ -113,8 +113,17 @@ def test_report_opens_in_headless_chromium_without_console_errors(data_dir, tmp_
     assert problems == []
 
 
-def _code(language: str) -> str:
-    return re.search(rf"```{language}\n(.*?)```", DOC, re.S).group(1)
+def _code(language: str, section: str = "## Loading recipes") -> str:
+    return re.search(rf"{section}.*?```{language}\n(.*?)```", DOC, re.S).group(1)
+
+
+def test_the_documented_way_to_the_page_an_item_came_from(data_dir):
+    scope = {}
+    exec(_code("python", "## The archive and re-extraction"), scope)  # verbatim
+    items = load(data_dir, progress=False).articles
+    for item in items:
+        page = scope["page_of"](item, archive=str(data_dir / "archive"))
+        assert page and item["slug"].encode() in page
 
 
 def test_pandas_recipe_as_documented(data_dir, monkeypatch):
