@@ -21,6 +21,7 @@ class Source(str, Enum):
     auto = "auto"
     api = "api"
     html = "html"
+    rss = "rss"
 
 
 class Mode(str, Enum):
@@ -42,8 +43,10 @@ class NewsfeedArgs(BaseModel):
     max_pages: int | None = Field(None, description="listing (or API) pages to walk at most; default: all")
     since: str | None = Field(None, description="ISO date: stop walking once the listing is older; skip older "
                                                 "articles (API: a `published_at` filter)")
-    source: Source = Field(Source.auto, description="`auto` (the Content API, the HTML walk when the API is "
-                                                    "unusable), `api`, or `html`")
+    source: Source = Field(Source.auto, description="`auto` (the Content API; when it is unusable, the HTML walk "
+                                                    "with the RSS feed filling what pages lack; when the feed is "
+                                                    "unusable too, the HTML walk alone), `api`, `rss` (the HTML walk "
+                                                    "with the feed), or `html` (the HTML walk alone)")
     mode: Mode = Field(Mode.incremental, description="`incremental` (only new or edited), `backfill` (the whole "
                                                      "listing back to `since`, resumable with `JOBDIR`), `full`")
     render: bool | None = Field(None, description="`true`: listing pages (and article pages without a body) are "

@@ -49,7 +49,8 @@ KYIVIND_REPLAY_WARCS = []  # more WARC files or folders to read (other archivers
 # --- Incremental runs ------------------------------------------------------------------------
 KYIVIND_STATE_ENABLED = True  # state.sqlite in KYIVIND_DATA_DIR
 KYIVIND_INCREMENTAL_OVERLAP_PAGES = 1  # all-known listing pages walked before the walk stops
-KYIVIND_SITEMAP_PATH = "/sitemap-posts.xml"  # lastmod of every post: how edits are found
+KYIVIND_SITEMAP_PATH = "/sitemap-posts.xml"  # lastmod of every post: how edits are found (and modified_at)
+KYIVIND_RSS_MAX_PAGES = 40  # RSS pages (15 posts each) read at most in a run, filling what pages lack
 KYIVIND_AUTHOR_MAX_AGE_DAYS = 30  # an author page is fetched again when older than this
 
 # --- Politeness -----------------------------------------------------------------------------

@@ -136,3 +136,9 @@ REPLAY_SUPERSEDED = "kyivind/replay/superseded"  # older captures of a URL, not 
 REPLAY_GARBLED = "kyivind/replay/garbled"  # truncated or unreadable records, reported and skipped
 REPLAY_NOT_ARCHIVED = "kyivind/replay/not_archived"  # requests (an author page) with no capture: answered 404
 REPLAY_RENDER_SKIPPED = "kyivind/replay/render_skipped"  # a page that needed the browser, with no rendered capture
+
+# --- what pages without structured data lack (kyivind/sources/gaps.py) ---------------------------
+RSS_REQUESTS = "kyivind/rss/requests"
+RSS_PAGES = "kyivind/rss/pages"
+RSS_UNUSABLE = "kyivind/rss/unusable"  # why the feed could not be used (the run goes on with the pages)
+SITEMAP_LASTMOD_REQUESTS = "kyivind/sitemap/lastmod_requests"

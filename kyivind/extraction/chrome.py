@@ -70,7 +70,10 @@ def is_chrome(el) -> bool:
         return True
     if tag in ("div", "section"):
         for a in el.xpath(".//a[@href]"):
-            if _CTA_LINK.search(a.get("href")) and a.getparent().tag not in ("p", "li", "h2", "h3", "blockquote"):
+            # a membership link of the site's navigation is not the box's own button; a box that holds the
+            # page's title is the page, however short its article
+            if _CTA_LINK.search(a.get("href")) and a.getparent().tag not in ("p", "li", "h2", "h3", "blockquote") \
+                    and not in_page_chrome(a) and not el.xpath(".//h1"):
                 return len(_text(el)) < 600
     return False
 

@@ -144,8 +144,8 @@ class ContentApiSource:
             fail_run(self.crawler, f"Content API unusable: {problem} (source=api: no fallback)")
             stop_run(self.crawler, "api_unusable")
             return False
-        logger.warning("Content API unusable: %s; falling back to the HTML walk", problem)
-        self.stats.set_value(keys.SOURCE_USED, "html")
+        logger.warning("Content API unusable: %s; falling back to the RSS feed with the HTML walk", problem)
+        self.stats.set_value(keys.SOURCE_USED, "rss+html")
         return True
 
     async def discover_key(self) -> str | None:

@@ -20,13 +20,14 @@ INDEX_PATH = "/sitemap.xml"
 
 class SitemapEdits:
     def __init__(self, crawler, run: RunContext, incremental: Incremental, articles: ArticleRequests,
-                 callbacks: Callbacks):
+                 callbacks: Callbacks, lastmods=None):
         self.crawler = crawler
         self.urls = run.urls
         self.incremental = incremental
         self.articles = articles
         self.callbacks = callbacks
         self.path = crawler.settings.get("KYIVIND_SITEMAP_PATH")
+        self.lastmods = lastmods  # kyivind.sources.gaps.Lastmods: a page without modified_at takes its lastmod
 
     def request(self, path: str | None = None) -> scrapy.Request:
         return scrapy.Request(self.urls.fetch_url(path or self.path), callback=self.callbacks.sitemap,
@@ -42,6 +43,8 @@ class SitemapEdits:
             yield self.request(INDEX_PATH)
             return
         urls, children = parse_sitemap(response.body)
+        if self.lastmods is not None:
+            self.lastmods.add(urls)
         for child in children:
             if "post" in child.rsplit("/", 1)[-1]:
                 yield self.request(self.urls.fetch_url(child))

@@ -24,6 +24,7 @@ from ..arguments import NewsfeedArgs, describe_error
 from ..author_pages import AuthorPages
 from ..builder import ItemBuilder
 from ..extraction import extract_article
+from ..extraction.feed import feed_links
 from ..failures import FailureLog
 from ..incremental import Incremental
 from ..pagecheck import check_article_page
@@ -32,6 +33,7 @@ from ..sources import Callbacks
 from ..sources.api import ContentApiSource, Post, Unusable
 from ..sources.articles import FAILED_ORIGIN, ArticleRequests
 from ..sources.listing import ListingWalk
+from ..sources.gaps import Lastmods, PageGaps, RssFeed
 from ..sources.sitemap import SitemapEdits
 
 logger = logging.getLogger(__name__)
@@ -49,6 +51,7 @@ class Parts:
     sitemap: SitemapEdits
     api: ContentApiSource
     builder: ItemBuilder
+    gaps: PageGaps
 
 
 class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
@@ -89,9 +92,11 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
                               sitemap=self.parse_sitemap, sitemap_failed=self.sitemap_failed,
                               article=self.parse_article, article_failed=self.article_failed)
         articles = ArticleRequests(crawler, run, failures, callbacks)
+        lastmods = Lastmods(crawler, run)
         return Parts(run=run, incremental=incremental, failures=failures, articles=articles,
                      walk=ListingWalk(crawler, run, incremental, failures, articles, callbacks),
-                     sitemap=SitemapEdits(crawler, run, incremental, articles, callbacks),
+                     sitemap=SitemapEdits(crawler, run, incremental, articles, callbacks, lastmods),
+                     gaps=PageGaps(crawler, RssFeed(crawler, run), lastmods),
                      api=ContentApiSource(crawler, run, incremental, callbacks),
                      builder=ItemBuilder(crawler, run, incremental, failures,
                                          AuthorPages(crawler, run, incremental)))
@@ -113,7 +118,9 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         self.check_arguments()
         logger.info("Tag %s, mode %s, source %s, %d articles known", parts.run.tag, self.args.mode, self.args.source,
                     parts.incremental.known_count)
-        if self.args.source == "html":
+        if self.args.source in ("html", "rss"):
+            if self.args.source == "rss":
+                parts.gaps.rss.activate()
             for request in self._html_walk():
                 yield request
         else:
@@ -130,6 +137,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
 
     # --- listing and sitemap -----------------------------------------------------------------
     def parse_listing(self, response, page_number: int):
+        if page_number == 1 and hasattr(response, "selector"):
+            self.parts.gaps.rss.discovered(feed_links(response.selector, response.url))
         return self.parts.walk.parse(response, page_number)
 
     def listing_failed(self, failure):
@@ -166,6 +175,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
 
     def _api_unusable(self, problem: str):
         if self.parts.api.unusable(problem):
+            self.parts.gaps.rss.activate()  # auto: the RSS feed fills what the pages lack
             yield from self._html_walk()
 
     # --- articles ----------------------------------------------------------------------------
@@ -198,6 +208,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
             parts.failures.record(response.url, "not_an_article", "page holds no article (title={!r}, body={})".format(
                 extraction.fields.get("title"), "yes" if extraction.fields.get("body_text") else "none"))
             return None
+        if parts.gaps.wanted(extraction):  # a page without structured data: the feed and the sitemap fill in
+            return self._filled(extraction, response)
         item = parts.builder.prepare(extraction, response.url, response.meta.get("kyivind_article"),
                                      response.meta.get(CAPTURE_META))
         if item is not None and parts.builder.needs_author_pages(item):
@@ -207,6 +219,14 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
     async def _with_author_pages(self, item):
         await self.parts.builder.complete_authors(item)
         yield item
+
+    async def _filled(self, extraction, response):
+        parts = self.parts
+        await parts.gaps.fill(extraction, parts.run.urls.public_url(extraction.fields.get("url") or response.url))
+        item = await parts.builder.build(extraction, response.url, response.meta.get("kyivind_article"),
+                                         response.meta.get(CAPTURE_META))
+        if item is not None:
+            yield item
 
     def article_failed(self, failure):
         self.parts.articles.failed(failure)

@@ -396,14 +396,15 @@ def expected_item(post: dict, theme: str) -> dict:
     ``capture``, which name the run)."""
     caption, credit = caption_parts(post)
     body = body_text(post)
-    reading = post["reading_time"] if theme in ("next", "bare", "api") else ghost_reading_time(post)
+    reading = post["reading_time"] if theme in ("next", "bare", "api", "plain") else ghost_reading_time(post)
     return {
         "url": f"{SITE}/{post['slug']}/",
         "slug": post["slug"],
         "title": post["title"],
         "description": excerpt(post),
         "published_at": post["published_at"].replace(".000Z", "+00:00"),
-        "modified_at": post["updated_at"].replace(".000Z", "+00:00") if theme not in ("bare",) else None,
+        # the bare and plain themes show no modified time: the crawl takes the sitemap's lastmod
+        "modified_at": post["updated_at"].replace(".000Z", "+00:00"),
         "primary_tag": post["tags"][0]["name"],
         "tags": [t["name"] for t in post["tags"]],
         "authors": [

@@ -27,13 +27,17 @@ class ReplicaSite:
     """The pages of one theme, built from a list of posts that tests may change between runs."""
 
     def __init__(self, theme: str = "ghost", post_list: list[dict] | None = None, page_size: int = PAGE_SIZE,
-                 api_mode: str = "ok", api_key: str = CONTENT_KEY):
+                 api_mode: str = "ok", api_key: str = CONTENT_KEY, rss_mode: str = "ok", rss_page_size: int = 15,
+                 other_posts: list[dict] | None = None):
         if theme not in themes.THEMES:
             raise ValueError(f"unknown theme {theme!r}; one of {themes.THEMES}")
         self.theme = theme
         self.page_size = page_size
         self.api_mode = api_mode  # ok | 403 | 404 | bad-json | unknown-shape
         self.api_key = api_key  # a key other than the known public one stands for a rotated key
+        self.rss_mode = rss_mode  # ok | 404 | html | truncated | malformed
+        self.rss_page_size = rss_page_size
+        self.other_posts = other_posts or []  # in the RSS feed (the whole site's), not in the News Feed
         self.posts = post_list if post_list is not None else posts()
         self.flaky_served: set[str] = set()
         self.hits: list[str] = []
@@ -68,6 +72,8 @@ class ReplicaSite:
         has_next = page < len(pages)
         if self.theme == "script":
             return themes.script_listing()
+        if self.theme == "plain":
+            return themes.plain_listing([themes.plain_card(p, h) for p, h in pages[page - 1]], page, has_next, tag)
         if self.theme == "ghost":
             return themes.ghost_listing([themes.ghost_card(p, h) for p, h in pages[page - 1]], page, has_next, tag)
         if self.theme == "next":
@@ -81,7 +87,7 @@ class ReplicaSite:
             if post["slug"] == slug:
                 other = ordered[i + 1] if i + 1 < len(ordered) else (ordered[0] if len(ordered) > 1 else None)
                 render = {"ghost": themes.ghost_article, "next": themes.next_article, "bare": themes.bare_article,
-                          "script": themes.next_article}
+                          "script": themes.next_article, "plain": themes.plain_article}
                 page = render[self.theme](post, ordered, other)
                 if self.theme == "script" and slug == themes.SCRIPT_BODY_SLUG:
                     page = themes.script_body_article(page, slug)
@@ -110,6 +116,21 @@ class ReplicaSite:
                        for p in sorted(self.posts, key=lambda p: p["updated_at"], reverse=True))
         return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
+    def rss(self, page: int) -> tuple[int, dict, str]:
+        xml_type = {"Content-Type": "application/rss+xml; charset=utf-8"}
+        if self.rss_mode == "html":
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, "<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>"
+        if self.rss_mode == "404":
+            return 404, {"Content-Type": "text/html"}, "<html><body>404</body></html>"
+        body = themes.rss_page(self.posts + self.other_posts, page, self.rss_page_size)
+        if body is None:
+            return 404, {"Content-Type": "text/html"}, "<html><body>404</body></html>"
+        if self.rss_mode == "truncated":
+            body = body[: len(body) * 2 // 3]
+        if self.rss_mode == "malformed":
+            body = body.replace("</item>", "</itme>", 1)
+        return 200, xml_type, body
+
     # --- routing -------------------------------------------------------------------------------------
     def respond(self, path: str, query: str = "") -> tuple[int, dict, str]:
         """(status, headers, body) for a request path and query."""
@@ -136,6 +157,9 @@ class ReplicaSite:
             return 200, {"Content-Type": "text/xml"}, f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{parts}</sitemapindex>'
         if path == "/sitemap-posts.xml":
             return 200, {"Content-Type": "text/xml"}, self.sitemap_posts()
+        rss = re.fullmatch(r"/rss/(?:(\d+)/)?", path)
+        if rss:  # Ghost's feed of the whole site, whatever the theme
+            return self.rss(int(rss.group(1) or 1))
         if self.theme == "script":
             scripted = self._script_route(path, query)
             if scripted is not None:

@@ -7,6 +7,10 @@
 - ``bare``: a Next.js front end that embeds nothing: only visible markup with hashed class names,
   a title and description, paragraphs each in a wrapper, cards without Koenig classes, no author
   cards (roles and bios only on the author pages).
+- ``plain``: a Next.js front end without Ghost's head and without embedded post data: one tag shown per
+  article, the date-time only as text in the site's time zone (Kyiv) beside a ``<time>`` whose
+  ``datetime`` holds the date alone, no modified date, author names without cards; the RSS feed
+  (``/rss/``, as every theme has) and the sitemap hold the rest.
 - ``script``: the ``next`` article pages behind a listing drawn by script: an empty container filled
   from ``/api/feed.json``, and a "Show More" button that fetches the next batch until none is left;
   one article (``SCRIPT_BODY_SLUG``) draws its body by script too, from ``/api/post/<slug>.json``.
@@ -20,7 +24,7 @@ from urllib.parse import quote
 
 from .content import AUTHORS, CONTENT_KEY, SITE, body_text, excerpt, ghost_reading_time, post_html
 
-THEMES = ("ghost", "next", "bare", "script")
+THEMES = ("ghost", "next", "bare", "script", "plain")
 e = html.escape
 
 
@@ -388,3 +392,87 @@ def script_body_article(html_page: str, slug: str) -> str:
         "<script>fetch('/api/post/" + slug + ".json').then(r => r.json()).then(post => "
         "{ document.getElementById('body').innerHTML = post.html; });</script></body></html>")
     return page
+
+
+# --- plain ------------------------------------------------------------------------------------------------
+RSS_LINK = f'<link rel="alternate" type="application/rss+xml" title="The Kyiv Independent" href="{SITE}/rss/">'
+
+
+def kyiv_label(iso: str) -> tuple[str, str]:
+    """(the local date, "May 21, 2025 11:41 PM") of a UTC time, as the site shows it in Kyiv."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    local = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(ZoneInfo("Europe/Kyiv"))
+    hour = local.hour % 12 or 12
+    return local.date().isoformat(), f"{local:%B} {local.day}, {local.year} {hour}:{local:%M} {'AM' if local.hour < 12 else 'PM'}"
+
+
+def plain_article(post: dict, latest: list[dict], other: dict | None) -> str:
+    authors = [AUTHORS[s] for s in post["authors"]]
+    byline = ", ".join(f'<a href="{SITE}/author/{a["slug"]}/">{e(a["name"])}</a>' for a in authors)
+    primary = post["tags"][0]
+    day, shown = kyiv_label(post["published_at"])
+    figure = ""
+    if post["feature_image"]:
+        caption = f'<figcaption>{post["feature_image_caption"]}</figcaption>' if post["feature_image_caption"] else ""
+        figure = f'<figure class="k7"><img alt="" src="{next_image(post["feature_image"], 1200)}">{caption}</figure>'
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/>
+<title>{e(post["title"])} | The Kyiv Independent</title>
+<meta name="description" content="{e(excerpt(post))}"/>
+<link rel="canonical" href="{SITE}/{post["slug"]}/"/>
+{RSS_LINK}
+<script src="/_next/static/chunks/main-1a2b.js" defer=""></script></head>
+<body><div id="__next">{NAV.format(cls="k0")}
+<main class="k1"><article class="k2">
+<a class="k3" href="{SITE}/tag/{primary["slug"]}/">{e(primary["name"])}</a>
+<h1 class="k4">{e(post["title"])}</h1>
+<div class="k5"><span>By {byline}</span> <time datetime="{day}">{shown}</time> <span>{post["reading_time"]} min read</span></div>
+{figure}
+<div class="k8">{post_html(post)}</div>
+</article>
+{teaser(other, "k9")}</main>{FOOTER}</div>
+</body></html>"""
+
+
+def plain_listing(cards: list[str], page: int, has_next: bool, tag: str = "news-feed") -> str:
+    older = f'<a rel="next" href="/tag/{tag}/page/{page + 1}/">Older</a>' if has_next else ""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><title>News Feed | The Kyiv Independent</title>
+{RSS_LINK}</head><body><div id="__next">{NAV.format(cls="k0")}<main class="k1"><h1>News Feed</h1>
+<div class="k6">{"".join(cards)}</div><div class="k10">{older}</div></main>{FOOTER}</div></body></html>"""
+
+
+def plain_card(post: dict, href: str) -> str:
+    day, shown = kyiv_label(post["published_at"])
+    return (f'<div class="k11"><a href="{href}"><h3>{e(post["title"])}</h3></a>'
+            f'<time datetime="{day}">{shown}</time></div>')
+
+
+def rss_page(posts: list[dict], page: int, page_size: int = 15) -> str | None:
+    """Ghost's RSS feed of the site (every post, newest first), ``page_size`` posts a page; None past the end."""
+    from email.utils import format_datetime
+    from datetime import datetime
+
+    ordered = sorted(posts, key=lambda p: p["published_at"], reverse=True)
+    chunk = ordered[(page - 1) * page_size:page * page_size]
+    if page > 1 and not chunk:
+        return None
+    items = []
+    for post in chunk:
+        when = datetime.fromisoformat(post["published_at"].replace("Z", "+00:00"))
+        image = ""
+        content = post_html(post)
+        if post["feature_image"]:
+            image = f'<media:content url="{e(post["feature_image"])}" medium="image"/>'
+            content = f'<img src="{e(post["feature_image"])}" alt="{e(post["title"])}"/>' + content
+        categories = "".join(f"<category><![CDATA[{t['name']}]]></category>" for t in post["tags"])
+        creators = "".join(f"<dc:creator><![CDATA[{AUTHORS[s]['name']}]]></dc:creator>" for s in post["authors"])
+        items.append(f"<item><title><![CDATA[{post['title']}]]></title><description><![CDATA[{excerpt(post)}]]></description>"
+                     f"<link>{SITE}/{post['slug']}/</link><guid isPermaLink=\"false\">{post['slug']}</guid>{categories}"
+                     f"{creators}<pubDate>{format_datetime(when, usegmt=True)}</pubDate>{image}"
+                     f"<content:encoded><![CDATA[{content}]]></content:encoded></item>")
+    return ('<?xml version="1.0" encoding="UTF-8"?><rss xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom" '
+            'version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title><![CDATA[The Kyiv Independent]]></title>'
+            f'<description><![CDATA[News from Ukraine]]></description><link>{SITE}/</link><generator>Ghost 5.130</generator>'
+            f'<atom:link href="{SITE}/rss/" rel="self" type="application/rss+xml"/><ttl>60</ttl>{"".join(items)}</channel></rss>')
