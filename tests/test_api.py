@@ -63,7 +63,8 @@ def test_auto_falls_back_to_html_with_a_warning(tmp_path, mode, reason):
     with served("next", api_mode=mode) as server:
         result = run_crawl(server.url, tmp_path, source="auto")
     assert result.returncode == 0
-    warnings = [line for line in result.log.splitlines() if "WARNING" in line and "falling back to the HTML walk" in line]
+    warnings = [line for line in result.log.splitlines()
+                if "WARNING" in line and "falling back to the RSS feed with the HTML walk" in line]
     assert len(warnings) == 1 and reason in warnings[0]
     assert len(result.items) == len(posts())
 

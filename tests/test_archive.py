@@ -177,6 +177,8 @@ def test_a_capture_made_by_another_archiver_of_the_live_site_gives_correct_items
             site, address = (bare, f"{SITE}/{post['slug']}/") if n % 2 else (ghost, f"{SITE}/national/{post['slug']}/")
             _warc_response(writer, address, site.article(post["slug"]).encode(), "text/html; charset=utf-8",
                            f"2025-12-0{n + 1}T10:00:00Z")
+            _warc_response(writer, f"{SITE}/sitemap-posts.xml", site.sitemap_posts().encode(), "text/xml",
+                           "2025-12-01T09:00:00Z")
             for author in post["authors"]:
                 _, _, page = site.respond(f"/author/{author}/")
                 _warc_response(writer, f"{SITE}/author/{author}/", page.encode() if isinstance(page, str) else page,

@@ -153,7 +153,7 @@ def test_edits_are_found_when_auto_falls_back_to_html(tmp_path):
         mark = len(site.hits)
         second = run_crawl(server.url, tmp_path / "2", env=env, source="auto")
         assert "/sitemap-posts.xml" in site.hits[mark:]
-    assert "falling back to the HTML walk" in second.log
+    assert "falling back to the RSS feed with the HTML walk" in second.log
     assert sorted(i["slug"] for i in second.items) == sorted(["breaking-story-number-1", "breaking-story-number-2", EDITED])
 
 
