@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from tests.conftest import run_crawl, RUN_SPECIFIC
+from tests.conftest import RUN_SPECIFIC, run_crawl
 from tests.replica.content import CONTENT_KEY, expected_item, many_posts, posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import run_crawl, RUN_SPECIFIC
+from tests.conftest import RUN_SPECIFIC, run_crawl
 from tests.replica.content import AUTHORS, expected_item, posts
 
 pytestmark = pytest.mark.crawl

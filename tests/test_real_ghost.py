@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import run_crawl, RUN_SPECIFIC
+from tests.conftest import RUN_SPECIFIC, run_crawl
 from tests.replica.content import expected_item, posts
 
 pytestmark = pytest.mark.ghost

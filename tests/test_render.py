@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_crawl, RUN_SPECIFIC
+from tests.conftest import ROOT, RUN_SPECIFIC, run_crawl
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 

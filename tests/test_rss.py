@@ -125,7 +125,7 @@ def test_feed_parsing_of_ghost_rss_several_authors_and_no_image():
     chosen = [p for p in posts() if len(p["authors"]) > 1 or not p["feature_image"]]
     feed = parse_feed(rss_page(chosen, 1).encode())
     assert feed.problem is None and len(feed.entries) == len(chosen)
-    for post, entry in zip(sorted(chosen, key=lambda p: p["published_at"], reverse=True), feed.entries):
+    for post, entry in zip(sorted(chosen, key=lambda p: p["published_at"], reverse=True), feed.entries, strict=True):
         assert entry.url == f"{SITE}/{post['slug']}/"
         assert entry.tags == [t["name"] for t in post["tags"]]
         assert entry.published_at == post["published_at"].replace(".000Z", "+00:00")

@@ -18,8 +18,8 @@ from scrapy.exceptions import CloseSpider
 from scrapy_spider_metadata import Args
 
 from .. import lock
-from ..archive import CAPTURE_META
 from .. import statkeys as keys
+from ..archive import CAPTURE_META
 from ..arguments import NewsfeedArgs, describe_error
 from ..author_pages import AuthorPages
 from ..builder import ItemBuilder
@@ -32,8 +32,8 @@ from ..run import RunContext, component, fail_run
 from ..sources import Callbacks
 from ..sources.api import ContentApiSource, Post, Unusable
 from ..sources.articles import FAILED_ORIGIN, ArticleRequests
-from ..sources.listing import ListingWalk
 from ..sources.gaps import Lastmods, PageGaps, RssFeed
+from ..sources.listing import ListingWalk
 from ..sources.sitemap import SitemapEdits
 
 logger = logging.getLogger(__name__)

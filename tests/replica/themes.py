@@ -450,8 +450,8 @@ def plain_card(post: dict, href: str) -> str:
 
 def rss_page(posts: list[dict], page: int, page_size: int = 15) -> str | None:
     """Ghost's RSS feed of the site (every post, newest first), ``page_size`` posts a page; None past the end."""
-    from email.utils import format_datetime
     from datetime import datetime
+    from email.utils import format_datetime
 
     ordered = sorted(posts, key=lambda p: p["published_at"], reverse=True)
     chunk = ordered[(page - 1) * page_size:page * page_size]

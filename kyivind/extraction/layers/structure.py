@@ -7,7 +7,8 @@ import re
 from urllib.parse import urljoin
 
 from ...items import new_author
-from ..body import Body, body_fields as _body_fields, find_body_container, read_body
+from ..body import Body, find_body_container, read_body
+from ..body import body_fields as _body_fields
 from ..chrome import LINK_HREFS, in_page_chrome
 from ..page import Page
 from ..util import (
