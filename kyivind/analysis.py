@@ -48,33 +48,52 @@ def feed_files(data_dir: str | Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.jsonl") if p.name != "failed.jsonl")
 
 
+def newer(row: dict, kept: dict | None) -> bool:
+    """Whether ``row`` is a later version of an article than ``kept`` (higher version, else fetched later)."""
+    return kept is None or (row.get("version") or 1, row.get("fetched_at") or "") >= \
+        (kept.get("version") or 1, kept.get("fetched_at") or "")
+
+
+class FeedRows:
+    """The articles of feed files, file by file; lines that are not articles are counted in ``bad``."""
+
+    def __init__(self, files: list[Path]):
+        self.files = files
+        self.bad = 0
+
+    def __iter__(self):
+        for path in self.files:
+            with jsonlines.open(path) as reader:
+                for row in reader.iter(skip_invalid=True, skip_empty=True):
+                    if not isinstance(row, dict) or not row.get("url"):
+                        self.bad += 1
+                        continue
+                    yield path, row
+
+
 def load(data_dir: str | Path, progress: bool = True) -> Dataset:
     files = feed_files(data_dir)
     latest: dict[str, dict] = {}
-    rows = bad = 0
-    total = sum(f.stat().st_size for f in files)
+    rows = 0
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=total, unit="B", unit_scale=True, desc="reading feeds", disable=None)
-    for path in files:
-        with jsonlines.open(path) as reader:
-            for row in reader.iter(skip_invalid=True, skip_empty=True):
-                if not isinstance(row, dict) or not row.get("url"):
-                    bad += 1
-                    continue
-                rows += 1
-                key = (row.get("version") or 1, row.get("fetched_at") or "")
-                kept = latest.get(row["url"])
-                if kept is None or key >= (kept.get("version") or 1, kept.get("fetched_at") or ""):
-                    latest[row["url"]] = row
-        if bar is not None:
-            bar.update(path.stat().st_size)
+        bar = tqdm(total=sum(f.stat().st_size for f in files), unit="B", unit_scale=True, desc="reading feeds",
+                   disable=None)
+    reading, current = FeedRows(files), None
+    for path, row in reading:
+        if bar is not None and path != current:
+            bar.update(current.stat().st_size if current else 0)
+            current = path
+        rows += 1
+        if newer(row, latest.get(row["url"])):
+            latest[row["url"]] = row
     if bar is not None:
+        bar.update(current.stat().st_size if current else 0)
         bar.close()
     articles = sorted(latest.values(), key=lambda r: r.get("published_at") or "", reverse=True)
-    return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=bad)
+    return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=reading.bad)
 
 
 def merge(data_dir: str | Path, output: str | Path, progress: bool = True) -> Dataset:

@@ -22,10 +22,9 @@ import json
 import logging
 from pathlib import Path
 
-import jsonlines
 import sqlite_utils
 
-from .analysis import feed_files
+from .analysis import FeedRows, feed_files, newer
 from .items import AUTHOR_FIELDS
 
 logger = logging.getLogger(__name__)
@@ -61,11 +60,6 @@ def _version_row(item: dict, feed: str) -> dict:
     return row
 
 
-def _newer(item: dict, kept: dict | None) -> bool:
-    return kept is None or (item.get("version") or 1, item.get("fetched_at") or "") >= \
-        (kept.get("version") or 1, kept.get("fetched_at") or "")
-
-
 def _new_feeds(db: sqlite_utils.Database, files: list[Path]) -> list[Path]:
     read = {row["name"]: row["size"] for row in db["_feeds"].rows} if db["_feeds"].exists() else {}
     return [path for path in files if read.get(path.name) != path.stat().st_size]
@@ -82,16 +76,12 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
     files = _new_feeds(db, feed_files(data_dir)) if (data_dir / "feeds").is_dir() or data_dir.is_file() else []
     latest: dict[str, dict] = {}
     versions: list[dict] = []
-    bad = 0
-    for path in files:
-        with jsonlines.open(path) as reader:
-            for item in reader.iter(skip_invalid=True, skip_empty=True):
-                if not isinstance(item, dict) or not item.get("url"):
-                    bad += 1
-                    continue
-                versions.append(_version_row(item, path.name))
-                if _newer(item, latest.get(item["url"])):
-                    latest[item["url"]] = item
+    reading = FeedRows(files)
+    for path, item in reading:
+        versions.append(_version_row(item, path.name))
+        if newer(item, latest.get(item["url"])):
+            latest[item["url"]] = item
+    bad = reading.bad
     if bad:
         logger.warning("%d lines of the feeds are not articles and were skipped", bad)
     with db.conn:
@@ -115,7 +105,7 @@ def _keep_newest(db, latest: dict[str, dict]) -> dict[str, dict]:
     kept = {}
     for url, item in latest.items():
         rows = list(db.query("select version, fetched_at from articles where url = ?", [url]))
-        if not rows or _newer(item, rows[0]):
+        if not rows or newer(item, rows[0]):
             kept[url] = item
     return kept
 
