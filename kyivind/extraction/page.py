@@ -107,10 +107,8 @@ class Page:
         return objects
 
     @cached_property
-    def next_payloads(self) -> list:
-        """JSON documents a Next.js front end embeds that may hold a post: ``__NEXT_DATA__``, and the lines of
-        the ``self.__next_f`` chunks that name a ``slug`` and a ``title`` (a page has hundreds of lines, of
-        layout mostly: only those are decoded)."""
+    def next_data_payloads(self) -> list:
+        """The ``__NEXT_DATA__`` documents of a Next.js (Pages Router) page."""
         payloads: list = []
         for raw in self.scripts["next_data"]:
             try:
@@ -119,6 +117,13 @@ class Page:
                 self.problems.append("next_data_invalid")
             except RecursionError:
                 self.problems.append("json_too_deep")
+        return payloads
+
+    @cached_property
+    def next_f_payloads(self) -> list:
+        """The lines of an App Router page's ``self.__next_f`` chunks that name a ``slug`` and a ``title`` (a
+        page has hundreds of lines, of layout mostly: only those are decoded)."""
+        payloads: list = []
         chunks = []
         for script in self.scripts["next_f"]:  # a post may span pushes: every one is read
             chunks.extend(next_f_chunks(script))
@@ -135,6 +140,16 @@ class Page:
                 except RecursionError:
                     self.problems.append("json_too_deep")
         return payloads
+
+    def iter_next_payloads(self):
+        """The JSON documents a Next.js front end embeds, ``__NEXT_DATA__`` first; the pushes of an App Router
+        page are decoded only when a reader goes on past those."""
+        yield from self.next_data_payloads
+        yield from self.next_f_payloads
+
+    @property
+    def next_payloads(self) -> list:
+        return list(self.iter_next_payloads())
 
     # --- structure -----------------------------------------------------------------------------
     @cached_property

@@ -7,7 +7,7 @@ from ..page import Page
 
 
 def parse(page: Page) -> dict:
-    for payload in page.next_payloads:
+    for payload in page.iter_next_payloads():
         post = find_post(payload)
         if post is not None:
             return post_fields(post)
