@@ -46,7 +46,9 @@ KYIVIND_ARCHIVE = os.environ.get("KYIVIND_ARCHIVE", "1") != "0"  # WARC of every
 # bytes, warcio's own level 9 takes 3.1 ms (bench/bench_reextract.py)
 KYIVIND_ARCHIVE_GZIP_LEVEL = 3
 KYIVIND_REPLAY = False  # set by the reextract spider: answers come from the archive, never from the network
-KYIVIND_REPLAY_WARCS = []  # more WARC files or folders to read (other archivers' captures), besides DATA_DIR/archive
+KYIVIND_REPLAY_WARCS = []
+# the analysts' database (kyivind db) brought up to date at the end of every crawl
+KYIVIND_DB_AFTER_CRAWL = os.environ.get("KYIVIND_DB_AFTER_CRAWL", "") == "1"  # more WARC files or folders to read (other archivers' captures), besides DATA_DIR/archive
 
 # --- Incremental runs ------------------------------------------------------------------------
 KYIVIND_STATE_ENABLED = True  # state.sqlite in KYIVIND_DATA_DIR
@@ -101,6 +103,7 @@ EXTENSIONS = {
     "kyivind.incremental.Incremental": 100,  # owns state.sqlite: what is known, versions, author profiles
     "kyivind.failures.FailureLog": 110,  # failed.jsonl: articles that gave no item, retried next run
     "kyivind.replay.Replay": 120,  # the archive's index, in a re-extraction run only (kyivind reextract)
+    "kyivind.dataset.DatabaseAfterCrawl": 400,  # KYIVIND_DB_AFTER_CRAWL=1: kyivind.db updated as the run ends
     "kyivind.extensions.monitor.RunMonitor": 500,  # items, fields and ERROR lines for the checks
     "kyivind.monitors.RunSpidermon": 510,  # Spidermon: the end-of-run checks, the summary, the alerts
 }

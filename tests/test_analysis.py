@@ -321,3 +321,20 @@ def test_datasette_search_and_facets_in_headless_chromium(data_dir, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_database_can_be_kept_current_by_every_crawl(tmp_path):
+    import sqlite_utils
+
+    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data"), "KYIVIND_DB_AFTER_CRAWL": "1"}
+    with ReplicaServer(ReplicaSite("ghost")) as server:
+        result = run_crawl(server.url, tmp_path, env=env, output=False)
+    assert result.returncode == 0, result.log[-2000:]
+    db = sqlite_utils.Database(tmp_path / "data" / "kyivind.db")
+    assert db["articles"].count == len(posts()) and "Database " in result.log
+    # a database that cannot be written fails the run, loudly
+    (tmp_path / "data" / "kyivind.db").unlink()
+    (tmp_path / "data" / "kyivind.db").mkdir()
+    with ReplicaServer(ReplicaSite("ghost")) as server:
+        broken = run_crawl(server.url, tmp_path / "again", env=env, output=False)
+    assert broken.returncode == 1 and "could not be brought up to date" in broken.log
