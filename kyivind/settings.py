@@ -46,9 +46,9 @@ KYIVIND_ARCHIVE = os.environ.get("KYIVIND_ARCHIVE", "1") != "0"  # WARC of every
 # bytes, warcio's own level 9 takes 3.1 ms (bench/bench_reextract.py)
 KYIVIND_ARCHIVE_GZIP_LEVEL = 3
 KYIVIND_REPLAY = False  # set by the reextract spider: answers come from the archive, never from the network
-KYIVIND_REPLAY_WARCS = []
+KYIVIND_REPLAY_WARCS = []  # more WARC files or folders to read (other archivers' captures), besides DATA_DIR/archive
 # the analysts' database (kyivind db) brought up to date at the end of every crawl
-KYIVIND_DB_AFTER_CRAWL = os.environ.get("KYIVIND_DB_AFTER_CRAWL", "") == "1"  # more WARC files or folders to read (other archivers' captures), besides DATA_DIR/archive
+KYIVIND_DB_AFTER_CRAWL = os.environ.get("KYIVIND_DB_AFTER_CRAWL", "") == "1"
 
 # --- Incremental runs ------------------------------------------------------------------------
 KYIVIND_STATE_ENABLED = True  # state.sqlite in KYIVIND_DATA_DIR
