@@ -43,7 +43,7 @@ PUBLIC_URI = "Kyivind-Public-URI"
 RENDERED = "Kyivind-Rendered"
 ARCHIVE_DIR = "archive"
 # answer headers that describe the transfer, not the body kept: the body is stored decoded
-_TRANSFER_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
+TRANSFER_HEADERS = frozenset(("content-encoding", "transfer-encoding", "content-length"))
 
 
 def archive_dir(data_dir) -> Path:
@@ -87,7 +87,7 @@ class WarcFile:
 
 def _http_headers(response) -> StatusAndHeaders:
     headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, values in response.headers.items()
-               if k.lower() not in _TRANSFER_HEADERS for v in values]
+               if k.decode("latin-1").lower() not in TRANSFER_HEADERS for v in values]
     headers.append(("Content-Length", str(len(response.body))))
     from http import HTTPStatus
 

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import logging
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import NotConfigured
-from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.http import Headers, Response, TextResponse
+from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
 
 from . import statkeys as keys
-from .archive import PUBLIC_URI, RENDERED, archive_dir
+from .archive import CAPTURE_META, PUBLIC_URI, RENDERED, TRANSFER_HEADERS, archive_dir
 from .extraction.listing import article_path
 from .run import RunContext
 from .sources.api import POSTS_PATH
@@ -189,13 +190,11 @@ class ArchiveIndex:
         self.superseded = 0
         self._handles: dict[Path, object] = {}
 
-    def build(self, progress=None) -> ArchiveIndex:
+    def build(self) -> ArchiveIndex:
         for number, path in enumerate(self.files):
             for garbled in iter_records(path, lambda offset, record, n=number, p=path: self._add(p, n, offset, record)):
                 self.garbled.append(garbled)
                 logger.error("%s; the other records are read", garbled)
-            if progress is not None:
-                progress.update(1)
         return self
 
     def _add(self, path: Path, number: int, offset: int, record):
@@ -258,11 +257,8 @@ class ArchiveIndex:
         record = next(iter(ArchiveIterator(handle)))
         body = record.content_stream().read()
         headers = [(k, v) for k, v in (record.http_headers.headers if record.http_headers else [])
-                   if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")]
-        content_type = dict((k.lower(), v) for k, v in headers).get("content-type", "")
-        cls = HtmlResponse if "html" in content_type or capture.kind == "article" else TextResponse
-        if "json" in content_type or "xml" in content_type:
-            cls = TextResponse
+                   if k.lower() not in TRANSFER_HEADERS]
+        cls = responsetypes.from_args(headers=Headers(headers), url=capture.target, body=body)
         return cls(url=capture.target, status=capture.status, headers=headers, body=body)
 
     def close(self) -> None:
@@ -292,9 +288,9 @@ class Replay:
         crawler.signals.connect(replay.spider_closed, signal=signals.spider_closed)
         return replay
 
-    def index(self, progress=None) -> ArchiveIndex:
+    def index(self) -> ArchiveIndex:
         if self._index is None:
-            self._index = ArchiveIndex(self.paths, self.urls).build(progress)
+            self._index = ArchiveIndex(self.paths, self.urls).build()
             stats = self.crawler.stats
             stats.set_value(keys.REPLAY_RECORDS, self._index.records)
             stats.set_value(keys.REPLAY_SUPERSEDED, self._index.superseded)
@@ -312,7 +308,6 @@ class ReplayMiddleware:
 
     crawler: object
     replay: Replay
-    served: int = field(default=0)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -329,5 +324,5 @@ class ReplayMiddleware:
             logger.info("Not in the archive, answered 404: %s", request.url)
             return Response(request.url, status=404, request=request)
         response = index.response(capture)
-        request.meta["kyivind_capture"] = capture.ref
+        request.meta[CAPTURE_META] = capture.ref
         return response.replace(request=request)

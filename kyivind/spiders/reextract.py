@@ -17,6 +17,7 @@ import scrapy
 from tqdm import tqdm
 
 from .. import statkeys as keys
+from ..archive import CAPTURE_META
 from ..replay import ApiPost, Replay
 from ..run import component
 from .newsfeed import NewsfeedSpider
@@ -62,7 +63,7 @@ class ReextractSpider(NewsfeedSpider):
 
     async def _page_items(self, index, capture):
         response = index.response(capture)
-        request = scrapy.Request(capture.target, meta={"kyivind_capture": capture.ref, "kyivind_article": capture.target})
+        request = scrapy.Request(capture.target, meta={CAPTURE_META: capture.ref, "kyivind_article": capture.target})
         result = self.parse_article(response.replace(request=request))
         if result is None:
             return
