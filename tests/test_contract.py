@@ -7,7 +7,17 @@ from scrapy_spider_metadata import get_spider_metadata
 from kyivind.analysis import CSV_COLUMNS
 from kyivind.arguments import NewsfeedArgs, argument_table
 from kyivind.extraction.article import PAGE_SCALAR_FIELDS
-from kyivind.items import AUTHOR_FIELDS, FIELDS, IMAGE_FIELDS, PAGE_FIELDS, load_schema
+from kyivind.extraction.references import EMBED_KINDS
+from kyivind.items import (
+    AUTHOR_FIELDS,
+    CAPTURE_FIELDS,
+    EMBED_FIELDS,
+    FIELDS,
+    IMAGE_FIELDS,
+    LINK_FIELDS,
+    PAGE_FIELDS,
+    load_schema,
+)
 from kyivind.spiders.newsfeed import NewsfeedSpider
 from tests.conftest import ROOT
 
@@ -26,6 +36,12 @@ def test_schema_has_exactly_the_items_fields_in_order():
     assert list(author["properties"]) == list(AUTHOR_FIELDS) == author["required"]
     image = next(choice for choice in schema["properties"]["image"]["oneOf"] if choice["type"] == "object")
     assert list(image["properties"]) == list(IMAGE_FIELDS) == image["required"]
+    for name, keys in (("links", LINK_FIELDS), ("embeds", EMBED_FIELDS)):
+        entry = schema["properties"][name]["items"]
+        assert list(entry["properties"]) == list(keys) == entry["required"]
+    assert schema["properties"]["embeds"]["items"]["properties"]["kind"]["enum"] == list(EMBED_KINDS)
+    capture = next(choice for choice in schema["properties"]["capture"]["oneOf"] if choice["type"] == "object")
+    assert list(capture["properties"]) == list(CAPTURE_FIELDS) == capture["required"]
 
 
 def test_docs_feed_md_documents_every_field_and_author_key():

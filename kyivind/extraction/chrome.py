@@ -46,7 +46,7 @@ _CHROME_WORDS = re.compile(
 )
 # A box whose own button-like link (not a link inside its text) asks the reader to join or pay.
 _CTA_LINK = re.compile(r"/(membership|members|subscribe|signup|sign-up|join|donate|support-us|become-a-member)\b", re.I)
-_TWEET_LINK = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/status/", re.I)
+TWEET_LINK = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/status/", re.I)
 
 
 def _attr_words(el) -> str:
@@ -64,7 +64,7 @@ def is_chrome(el) -> bool:
         return True
     if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
         for href in LINK_HREFS(el):
-            if _TWEET_LINK.match(href):
+            if TWEET_LINK.match(href):
                 return True
     if tag == "div" and el.get("data-embed") is not None:
         return True

@@ -84,6 +84,6 @@ def feed_links(selector: Selector, base_url: str) -> list[str]:
     """The feeds a page names in its head (``<link rel="alternate" type="application/rss+xml">``)."""
     from urllib.parse import urljoin
 
-    hrefs = selector.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]"
-                           "[@type='application/rss+xml' or @type='application/atom+xml']/@href").getall()
-    return [urljoin(base_url, h.strip()) for h in hrefs if h.strip()]
+    links = selector.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]")
+    hrefs = [link.attrib.get("href", "").strip() for link in links if link.attrib.get("type") in FEED_TYPES]
+    return [urljoin(base_url, h) for h in hrefs if h]

@@ -147,10 +147,6 @@ class Page:
         yield from self.next_data_payloads
         yield from self.next_f_payloads
 
-    @property
-    def next_payloads(self) -> list:
-        return list(self.iter_next_payloads())
-
     # --- structure -----------------------------------------------------------------------------
     @cached_property
     def title_el(self):

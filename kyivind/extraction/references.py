@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from .chrome import TWEET_LINK
 from .util import clean_text
 
 EMBED_KINDS = ("x", "telegram", "youtube", "instagram", "facebook", "bookmark", "other")
@@ -28,7 +29,7 @@ _HOST_KINDS = (
     (re.compile(r"(^|\.)instagram\.com$"), "instagram"),
     (re.compile(r"(^|\.)(facebook\.com|fb\.watch)$"), "facebook"),
 )
-_TWEET = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/status/\d+", re.I)
+_TWEET = re.compile(TWEET_LINK.pattern + r"\d+", re.I)  # the status link the chrome rules know, to its ID
 _EMBEDS = etree.XPath(
     "descendant-or-self::iframe[@src or @data-src]"
     " | descendant-or-self::blockquote[.//a[contains(@href, '/status/')]]"

@@ -7,8 +7,7 @@ import re
 from urllib.parse import urljoin
 
 from ...items import new_author
-from ..body import Body, find_body_container, read_body
-from ..body import body_fields as _body_fields
+from ..body import Body, body_fields, find_body_container, read_body
 from ..chrome import LINK_HREFS, in_page_chrome
 from ..page import Page
 from ..util import (
@@ -227,7 +226,7 @@ def _parse_image(s: _Structure):
 
 
 def _parse_body(s: _Structure) -> Body:
-    return read_body(s.container, s.h1, s.page.order, s.page.url) if s.container is not None else Body(None, None, None)
+    return read_body(s.container, s.h1, s.page.order, s.page.url) if s.container is not None else Body(None)
 
 
 def _parse_reading_time_min(s: _Structure):
@@ -253,7 +252,7 @@ def parse(page: Page) -> dict:
         "primary_tag": None,
         "authors": _parse_authors(s),
         "image": _parse_image(s),
-        **_body_fields(_parse_body(s)),
+        **body_fields(_parse_body(s)),
         "reading_time_min": _parse_reading_time_min(s),
         "language": _parse_language(s),
     }

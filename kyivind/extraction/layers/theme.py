@@ -50,7 +50,7 @@ def _parse_tags(page):
 
 def _parse_body(page) -> Body:
     found = page.sel.css(BODY)
-    return read_body(found[0].root, base_url=page.url) if found else Body(None, None, None)
+    return read_body(found[0].root, base_url=page.url) if found else Body(None)
 
 
 def _parse_reading_time_min(page):
