@@ -31,6 +31,7 @@ from ..extraction.feed import FeedEntry, parse_feed
 from ..items import Author, new_author
 from ..run import RunContext
 from . import download
+from .sitemap import INDEX_PATH, post_sitemaps
 
 logger = logging.getLogger(__name__)
 # layers that read what a page shows for people: a value from them is replaced by the feed's exact one
@@ -66,13 +67,18 @@ class RssFeed:
     def activate(self) -> None:
         self.active = True
 
+    @property
+    def usable(self) -> bool:
+        """On for this run, and not found unusable."""
+        return self.active and not self.problem
+
     def discovered(self, urls: list[str]) -> None:
         """Feeds a listing page names: the first on the site is the one read."""
         if self.feed_url is None:
             self.feed_url = next((u for u in urls if self.urls.on_site(u)), None)
 
     async def entry(self, url: str, published_at: str | None) -> FeedEntry | None:
-        if not self.active or self.problem:
+        if not self.usable:
             return None
         async with self._lock:  # one page at a time, each read once, however many articles wait for it
             while url not in self.entries and self._may_hold(published_at):
@@ -130,7 +136,9 @@ class Lastmods:
 
     def add(self, lastmods: dict[str, str | None]) -> None:
         """Lastmods the sitemap source read already (an incremental run)."""
-        self.known = {**(self.known or {}), **{self.urls.public_url(u): m for u, m in lastmods.items() if m}}
+        if self.known is None:
+            self.known = {}
+        self.known.update({self.urls.public_url(u): m for u, m in lastmods.items() if m})
 
     async def of(self, url: str) -> str | None:
         async with self._lock:
@@ -143,15 +151,14 @@ class Lastmods:
         response = await download(self.crawler, self.urls.fetch_url(path))
         self.crawler.stats.inc_value(keys.SITEMAP_LASTMOD_REQUESTS)
         if response is None:
-            if depth == 0:
-                await self._read("/sitemap.xml", depth + 1)
+            if depth == 0:  # as the sitemap source does: no posts sitemap, the index names it
+                await self._read(INDEX_PATH, depth + 1)
             return
         found, children = parse_sitemap(response.body)
-        self.known.update({self.urls.public_url(u): m for u, m in found.items() if m})
+        self.add(found)
         if depth < 2:
-            for child in children:
-                if "post" in child.rsplit("/", 1)[-1]:
-                    await self._read(child, depth + 1)
+            for child in post_sitemaps(children):
+                await self._read(child, depth + 1)
 
 
 class PageGaps:
@@ -166,7 +173,7 @@ class PageGaps:
         fields, sources = extraction.fields, extraction.sources
         if not fields.get("modified_at"):
             return True
-        if not (self.rss.active and not self.rss.problem):
+        if not self.rss.usable:
             return False
         return (sources.get("published_at") in SHOWN_LAYERS or sources.get("tags") in SHOWN_LAYERS
                 or not fields.get("authors") or not fields.get("description") or not fields.get("image"))
@@ -188,7 +195,7 @@ class PageGaps:
         shown = fields.get("tags") or []
         if len(entry.tags) > len(shown) and (not shown or sources.get("tags") in SHOWN_LAYERS):
             fields["tags"], sources["tags"] = list(entry.tags), "rss"
-            if sources.get("primary_tag") in SHOWN_LAYERS + (None,) and not fields.get("primary_tag"):
+            if not fields.get("primary_tag"):
                 fields["primary_tag"], sources["primary_tag"] = entry.tags[0], "rss"
         if not fields.get("description") and entry.description:
             fields["description"], sources["description"] = entry.description, "rss"

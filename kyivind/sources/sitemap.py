@@ -18,6 +18,11 @@ logger = logging.getLogger(__name__)
 INDEX_PATH = "/sitemap.xml"
 
 
+def post_sitemaps(children: list[str]) -> list[str]:
+    """The children of a sitemap index that list posts (Ghost: ``sitemap-posts.xml``)."""
+    return [child for child in children if "post" in child.rsplit("/", 1)[-1]]
+
+
 class SitemapEdits:
     def __init__(self, crawler, run: RunContext, incremental: Incremental, articles: ArticleRequests,
                  callbacks: Callbacks, lastmods=None):
@@ -45,9 +50,8 @@ class SitemapEdits:
         urls, children = parse_sitemap(response.body)
         if self.lastmods is not None:
             self.lastmods.add(urls)
-        for child in children:
-            if "post" in child.rsplit("/", 1)[-1]:
-                yield self.request(self.urls.fetch_url(child))
+        for child in post_sitemaps(children):
+            yield self.request(self.urls.fetch_url(child))
         edited = self.incremental.edited({self.urls.public_url(u): m for u, m in urls.items() if m})
         for url in edited:
             if not self.articles.requested(url):
