@@ -55,20 +55,18 @@ def newer(row: dict, kept: dict | None) -> bool:
 
 
 class FeedRows:
-    """The articles of feed files, file by file; lines that are not articles are counted in ``bad``."""
+    """Reads the articles of feed files; lines that are not articles are counted in ``bad``."""
 
-    def __init__(self, files: list[Path]):
-        self.files = files
+    def __init__(self):
         self.bad = 0
 
-    def __iter__(self):
-        for path in self.files:
-            with jsonlines.open(path) as reader:
-                for row in reader.iter(skip_invalid=True, skip_empty=True):
-                    if not isinstance(row, dict) or not row.get("url"):
-                        self.bad += 1
-                        continue
-                    yield path, row
+    def of(self, path: Path):
+        with jsonlines.open(path) as reader:
+            for row in reader.iter(skip_invalid=True, skip_empty=True):
+                if not isinstance(row, dict) or not row.get("url"):
+                    self.bad += 1
+                    continue
+                yield row
 
 
 def load(data_dir: str | Path, progress: bool = True) -> Dataset:
@@ -81,16 +79,15 @@ def load(data_dir: str | Path, progress: bool = True) -> Dataset:
 
         bar = tqdm(total=sum(f.stat().st_size for f in files), unit="B", unit_scale=True, desc="reading feeds",
                    disable=None)
-    reading, current = FeedRows(files), None
-    for path, row in reading:
-        if bar is not None and path != current:
-            bar.update(current.stat().st_size if current else 0)
-            current = path
-        rows += 1
-        if newer(row, latest.get(row["url"])):
-            latest[row["url"]] = row
+    reading = FeedRows()
+    for path in files:
+        for row in reading.of(path):
+            rows += 1
+            if newer(row, latest.get(row["url"])):
+                latest[row["url"]] = row
+        if bar is not None:
+            bar.update(path.stat().st_size)
     if bar is not None:
-        bar.update(current.stat().st_size if current else 0)
         bar.close()
     articles = sorted(latest.values(), key=lambda r: r.get("published_at") or "", reverse=True)
     return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=reading.bad)

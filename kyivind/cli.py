@@ -63,16 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(options) -> int:
+def _locked(data_dir) -> bool:
+    """Take the data directory's lock for this command; False (said on stderr) while a run holds it."""
     from . import lock
+
+    try:
+        lock.acquire(data_dir)
+    except lock.DataDirLocked as error:
+        print(f"error: {error}", file=sys.stderr)
+        return False
+    return True
+
+
+def _report(options) -> int:
     from .analysis import report
 
-    if not options.output and Path(options.data_dir).is_dir():  # into the data directory: not while a run holds it
-        try:
-            lock.acquire(options.data_dir)
-        except lock.DataDirLocked as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
+    # into the data directory: not while a run holds it
+    if not options.output and Path(options.data_dir).is_dir() and not _locked(options.data_dir):
+        return 1
     result = report(options.data_dir, options.output)
     print(f"{result['articles']} articles: {result['html']} ({result['png'].name}, {result['csv'].name})")
     return 0
@@ -103,15 +111,9 @@ def _reextract(options) -> int:
 
 
 def _build_db(data_dir: str, output: str | None = None):
-    from . import lock
     from .dataset import build
 
-    try:
-        lock.acquire(data_dir)  # not while a crawl writes the feeds
-    except lock.DataDirLocked as error:
-        print(f"error: {error}", file=sys.stderr)
-        return None
-    return build(data_dir, output)
+    return build(data_dir, output) if _locked(data_dir) else None  # not while a crawl writes the feeds
 
 
 def _db(options) -> int:

@@ -76,11 +76,12 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
     files = _new_feeds(db, feed_files(data_dir)) if (data_dir / "feeds").is_dir() or data_dir.is_file() else []
     latest: dict[str, dict] = {}
     versions: list[dict] = []
-    reading = FeedRows(files)
-    for path, item in reading:
-        versions.append(_version_row(item, path.name))
-        if newer(item, latest.get(item["url"])):
-            latest[item["url"]] = item
+    reading = FeedRows()
+    for path in files:
+        for item in reading.of(path):
+            versions.append(_version_row(item, path.name))
+            if newer(item, latest.get(item["url"])):
+                latest[item["url"]] = item
     bad = reading.bad
     if bad:
         logger.warning("%d lines of the feeds are not articles and were skipped", bad)
@@ -155,17 +156,24 @@ def _insert_or_create(table, rows: list[dict], columns: dict) -> None:
     table.insert_all(rows, replace=True, batch_size=2000)
 
 
-def _count_versions(db, urls: list[str]) -> None:
+COUNT_VERSIONS = "update articles set versions = (select count(*) from versions v where v.url = articles.url)"
+
+
+def _count_versions(db, urls: list[str] | None = None) -> None:
+    """The ``versions`` column of the given articles (None: of all)."""
+    if urls is None:
+        db.execute(COUNT_VERSIONS)
+        return
     for start in range(0, len(urls), 500):
         chunk = urls[start:start + 500]
-        db.execute(f"update articles set versions = (select count(*) from versions v where v.url = articles.url) "
-                   f"where url in ({','.join('?' * len(chunk))})", chunk)
+        db.execute(f"{COUNT_VERSIONS} where url in ({','.join('?' * len(chunk))})", chunk)
 
 
 def _finish_schema(db) -> None:
     """What a new database gets once: the version counts, full-text search, indexes."""
-    db["articles"].add_column("versions", int) if "versions" not in db["articles"].columns_dict else None
-    db.execute("update articles set versions = (select count(*) from versions v where v.url = articles.url)")
+    if "versions" not in db["articles"].columns_dict:
+        db["articles"].add_column("versions", int)
+    _count_versions(db)
     db["articles"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True, replace=True)
     db["articles"].create_index(["published_at"], if_not_exists=True)
     db["articles"].create_index(["published_day"], if_not_exists=True)
@@ -238,7 +246,7 @@ def metadata() -> dict:
             "articles": {"label_column": "title", "sort_desc": "published_at", "columns": articles,
                          "facets": ["primary_tag", {"array": "tags"}, {"array": "author_names"}, "published_day"]},
             "versions": {"sort_desc": "fetched_at",
-                         "columns": {**{n: d for n, d in articles.items() if n != "published_day"},
+                         "columns": {**{n: d for n, d in articles.items() if n not in ("published_day", "versions")},
                                      "authors": properties["authors"]["description"],
                                      "links": properties["links"]["description"],
                                      "embeds": properties["embeds"]["description"],
