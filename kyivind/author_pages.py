@@ -12,7 +12,7 @@ from . import statkeys as keys
 from .extraction import extract_author_page
 from .incremental import Incremental
 from .items import Author
-from .run import RunContext
+from .run import RunContext, bound_reached
 from .sources import download
 
 logger = logging.getLogger(__name__)
@@ -24,6 +24,8 @@ class AuthorPages:
         self.urls = run.urls
         self.incremental = incremental
         self._profiles: dict[str, asyncio.Future] = {}
+        self.max_fetches = crawler.settings.getint("KYIVIND_MAX_AUTHOR_PAGES")
+        self._fetches = 0
 
     @staticmethod
     def wanted(author: Author) -> bool:
@@ -57,6 +59,13 @@ class AuthorPages:
 
     async def _fetch(self, slug: str):
         url = self.urls.fetch_url(f"/author/{slug}/")
+        if self._fetches >= self.max_fetches:  # pages naming thousands of authors cost no more than this
+            if self._fetches == self.max_fetches:
+                bound_reached(self.crawler, "author_pages", f"{self.max_fetches} author pages fetched "
+                                                            f"(KYIVIND_MAX_AUTHOR_PAGES); {url} and later ones are not")
+                self._fetches += 1
+            return None
+        self._fetches += 1
         self.crawler.stats.inc_value(keys.AUTHOR_PAGE_REQUESTS)
         response = await download(self.crawler, url)
         if response is None:

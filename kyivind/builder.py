@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from . import statkeys as keys
 from .author_pages import AuthorPages
@@ -52,6 +52,12 @@ class ItemBuilder:
         fields = extraction.fields
         reached_by = self.urls.public_url(requested_url or fallback_url)
         self.failures.succeeded(reached_by)
+        if fields.get("url") and not self.urls.on_site(urljoin(fallback_url, fields["url"])):
+            self.stats.inc_value(keys.OFF_SITE_CANONICAL)
+            logger.warning("The canonical URL %.200s is not on the site, not used: the item keeps %s", fields["url"],
+                           self.urls.public_url(fallback_url))
+            fields["url"] = None
+            fields["slug"] = None  # read from that URL: the one of the address fetched instead
         fields["url"] = self.urls.public_url(fields.get("url") or fallback_url)
         self.incremental.reached_by(fields["url"], reached_by)
         self._drop_future_dates(fields)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Headers, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
@@ -35,6 +35,23 @@ logger = logging.getLogger(__name__)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
+MAX_HEADER_LINE = 64 * 1024  # bytes of one WARC or HTTP header line, at most
+MAX_BLANK_LINES = 1000  # blank lines between two records, at most (writers put two)
+HEADERS_ALLOWANCE = 1024 * 1024  # a record's HTTP headers, besides its payload (DOWNLOAD_MAXSIZE)
+KYIVIND_SOFTWARE = "kyivind/"  # how the warcinfo record of kyivind's own archive names its software
+
+
+class Oversized(ValueError):
+    """A record, or its payload once decoded, larger than ``DOWNLOAD_MAXSIZE``."""
+
+
+def read_payload(record, limit: int) -> bytes:
+    """The record's payload, decoded (chunked, gzip, brotli) by warcio as a stream and read no further than
+    ``limit`` bytes: a payload that decodes to more (a gzip bomb) raises ``Oversized``."""
+    body = record.content_stream().read(limit + 1)
+    if len(body) > limit:
+        raise Oversized(f"its payload decodes to more than {limit} bytes (DOWNLOAD_MAXSIZE)")
+    return body
 
 
 @dataclass
@@ -134,6 +151,29 @@ def _is_gzip(path: Path) -> bool:
         return fh.read(3) == GZIP_MAGIC
 
 
+class HeaderBomb(ValueError):
+    """A header line, or a run of blank lines between records, longer than any WARC or HTTP writer makes."""
+
+
+def _bounded_lines(reader) -> None:
+    """warcio reads header lines (WARC and HTTP) and the blank lines between records with ``readline()``,
+    which has no limit: a gzip member that decodes to one line of gigabytes would be held whole in memory.
+    Here each line stops at ``MAX_HEADER_LINE`` bytes and the blank lines at ``MAX_BLANK_LINES``; past
+    either the record is garbled."""
+    readline, blanks = reader.readline, [0]
+
+    def bounded(length=None):
+        line = readline(MAX_HEADER_LINE if length is None else min(length, MAX_HEADER_LINE))
+        if len(line) >= MAX_HEADER_LINE and not line.endswith(b"\n"):
+            raise HeaderBomb(f"a header line longer than {MAX_HEADER_LINE} bytes")
+        blanks[0] = blanks[0] + 1 if line in (b"\r\n", b"\n") else 0
+        if blanks[0] > MAX_BLANK_LINES:
+            raise HeaderBomb(f"more than {MAX_BLANK_LINES} blank lines after a record")
+        return line
+
+    reader.readline = bounded
+
+
 def iter_records(path: Path, handle):
     """Call ``handle(offset, record)`` on each record of the file (its content may be read there); what
     it returns, a function or None, is called once the whole record has been read without fault. Yields a
@@ -144,6 +184,7 @@ def iter_records(path: Path, handle):
         while start is not None:
             fh.seek(start)
             iterator = ArchiveIterator(fh, no_record_parse=False)
+            _bounded_lines(iterator.reader)
             offset = start
             try:
                 while (record := next(iterator, None)) is not None:
@@ -177,38 +218,84 @@ def _kind(url: str) -> str:
     return "article" if article_path(path) else "page"
 
 
-class ArchiveIndex:
-    """The latest capture of every URL of a set of WARC files."""
+@dataclass
+class Provenance:
+    """Which hosts a file's captures may be of. Any file: the site's (and ``base_url``'s). kyivind's own
+    archive (a file in ``DATA_DIR/archive`` whose warcinfo names kyivind) also the host its run fetched
+    from, and only there is ``Kyivind-Public-URI`` believed."""
 
-    def __init__(self, paths, urls):
+    own: bool = False
+    hosts: frozenset = frozenset()
+
+
+class ArchiveIndex:
+    """The latest capture of every URL of a set of WARC files, each capture of the site only."""
+
+    def __init__(self, paths, urls, limit: int = 16 * 1024 * 1024, own_dirs=(), stats=None):
         self.files = warc_files(paths)
         self.urls = urls
+        self.limit = limit  # a payload larger than this, once decoded, is not read (DOWNLOAD_MAXSIZE)
+        self.own_dirs = {Path(d).resolve() for d in own_dirs}
+        self.stats = stats
         self.articles: dict[str, Capture | ApiPost] = {}  # public URL -> latest capture
         self.answers: dict[str, Capture] = {}  # URL fetched (and public URL) -> latest capture of any kind
         self.garbled: list[Garbled] = []
         self.records = 0
         self.superseded = 0
+        self.off_site: dict[str, int] = {}  # host -> answers of it passed over
+        self._provenance: dict[int, Provenance] = {}
         self._handles: dict[Path, object] = {}
 
     def build(self) -> ArchiveIndex:
         for number, path in enumerate(self.files):
+            self._provenance[number] = Provenance(hosts=frozenset(self.urls.hosts))
             for garbled in iter_records(path, lambda offset, record, n=number, p=path: self._add(p, n, offset, record)):
                 self.garbled.append(garbled)
                 logger.error("%s; the other records are read", garbled)
+        if self.off_site:
+            hosts = ", ".join(f"{host} ({count})" for host, count in sorted(self.off_site.items())[:5])
+            logger.warning("%d archived answers of other hosts than the site's were passed over: %s",
+                           sum(self.off_site.values()), hosts)
         return self
+
+    def _warcinfo(self, path: Path, number: int, offset: int, record) -> None:
+        """The first record of kyivind's own archive names kyivind and the host its run fetched from."""
+        if offset != 0 or path.resolve().parent not in self.own_dirs:
+            return
+        fields = dict(line.split(": ", 1) for line in read_payload(record, MAX_HEADER_LINE).decode(
+            "utf-8", "replace").splitlines() if ": " in line)
+        if fields.get("software", "").startswith(KYIVIND_SOFTWARE):
+            base = urlsplit(fields.get("kyivind-base-url", "")).netloc
+            self._provenance[number] = Provenance(own=True, hosts=frozenset(self.urls.hosts | ({base} - {""})))
+
+    def _passed_over(self, target: str) -> None:
+        host = urlsplit(target).netloc or "(none)"
+        self.off_site[host] = self.off_site.get(host, 0) + 1
+        if self.stats is not None:
+            self.stats.inc_value(keys.REPLAY_OFF_SITE)
 
     def _add(self, path: Path, number: int, offset: int, record):
         """What to index of one record, once it has been read whole."""
+        length = int(record.rec_headers.get_header("Content-Length") or 0)
+        if length > self.limit + HEADERS_ALLOWANCE:
+            raise Oversized(f"the record declares {length} bytes, more than DOWNLOAD_MAXSIZE ({self.limit})")
+        if record.rec_type == "warcinfo":
+            self._warcinfo(path, number, offset, record)
         if record.rec_type != "response":
             return self._count
         headers = record.rec_headers
         target = headers.get_header("WARC-Target-URI") or ""
-        public = headers.get_header(PUBLIC_URI) or self.urls.public_url(target)
+        provenance = self._provenance[number]
+        if urlsplit(target).netloc not in provenance.hosts:
+            self._passed_over(target)
+            return self._count
+        claimed = headers.get_header(PUBLIC_URI) if provenance.own else None
+        public = claimed if claimed and self.urls.on_site(claimed) else self.urls.public_url(target)
         capture = Capture(warc=path, offset=offset, record_id=headers.get_header("WARC-Record-ID") or "",
                           date=headers.get_header("WARC-Date") or "", target=target, public=public,
                           status=_status(record), kind=_kind(target), rendered=bool(headers.get_header(RENDERED)),
                           position=(number, offset))
-        posts = self._api_posts(record) if capture.kind == "api" and capture.status == 200 else []
+        posts = self._api_posts(record, self.limit) if capture.kind == "api" and capture.status == 200 else []
 
         def commit():
             self._count()
@@ -218,7 +305,10 @@ class ArchiveIndex:
             if capture.status == 200 and capture.kind == "article":
                 self._add_article(public, capture)
             for post in posts:
-                self._add_article(self.urls.public_url(post["url"]), ApiPost(post, capture))
+                if self.urls.on_site(post["url"]):
+                    self._add_article(self.urls.public_url(post["url"]), ApiPost(post, capture))
+                else:
+                    self._passed_over(post["url"])
         return commit
 
     def _count(self) -> None:
@@ -236,11 +326,11 @@ class ArchiveIndex:
             self.articles[url] = found
 
     @staticmethod
-    def _api_posts(record) -> list[dict]:
+    def _api_posts(record, limit: int) -> list[dict]:
         from .extraction import looks_like_post
         from .sources.api import ContentApiSource
 
-        body = record.content_stream().read()
+        body = read_payload(record, limit)
         response = TextResponse(url=record.rec_headers.get_header("WARC-Target-URI"), body=body, status=200)
         data, problem = ContentApiSource.read(response)
         if problem:
@@ -248,14 +338,21 @@ class ArchiveIndex:
             return []
         return [post for post in data["posts"] if looks_like_post(post) and isinstance(post.get("url"), str)]
 
-    def response(self, capture: Capture) -> Response:
-        """The archived answer as the spider got it."""
+    def response(self, capture: Capture) -> Response | None:
+        """The archived answer as the spider got it; None (an ERROR line naming the file and offset) for
+        one whose payload decodes to more than the limit."""
         handle = self._handles.get(capture.warc)
         if handle is None:
             handle = self._handles[capture.warc] = open(capture.warc, "rb")  # noqa: SIM115 (closed by close())
         handle.seek(capture.offset)
         record = next(iter(ArchiveIterator(handle)))
-        body = record.content_stream().read()
+        try:
+            body = read_payload(record, self.limit)
+        except Oversized as error:
+            logger.error("%s; the other records are read", Garbled(capture.warc, capture.offset, str(error)))
+            if self.stats is not None:
+                self.stats.inc_value(keys.REPLAY_OVERSIZED)
+            return None
         headers = [(k, v) for k, v in (record.http_headers.headers if record.http_headers else [])
                    if k.lower() not in TRANSFER_HEADERS]
         cls = responsetypes.from_args(headers=Headers(headers), url=capture.target, body=body)
@@ -274,7 +371,9 @@ class Replay:
     def __init__(self, crawler, run: RunContext):
         self.crawler = crawler
         settings = crawler.settings
-        self.paths = [p for p in [archive_dir(run.data_dir)] if p.is_dir()] + list(settings.getlist("KYIVIND_REPLAY_WARCS"))
+        self.own = [p for p in [archive_dir(run.data_dir)] if p.is_dir()]
+        self.paths = self.own + list(settings.getlist("KYIVIND_REPLAY_WARCS"))
+        self.limit = settings.getint("DOWNLOAD_MAXSIZE")
         self.urls = run.urls
         self._index: ArchiveIndex | None = None
 
@@ -290,7 +389,7 @@ class Replay:
 
     def index(self) -> ArchiveIndex:
         if self._index is None:
-            self._index = ArchiveIndex(self.paths, self.urls).build()
+            self._index = ArchiveIndex(self.paths, self.urls, self.limit, self.own, self.crawler.stats).build()
             stats = self.crawler.stats
             stats.set_value(keys.REPLAY_RECORDS, self._index.records)
             stats.set_value(keys.REPLAY_SUPERSEDED, self._index.superseded)
@@ -324,5 +423,7 @@ class ReplayMiddleware:
             logger.info("Not in the archive, answered 404: %s", request.url)
             return Response(request.url, status=404, request=request)
         response = index.response(capture)
+        if response is None:
+            raise IgnoreRequest(f"the archived answer of {request.url} is over DOWNLOAD_MAXSIZE")
         request.meta[CAPTURE_META] = capture.ref
         return response.replace(request=request)

@@ -105,6 +105,20 @@ def fail_run(crawler, reason: str) -> None:
     crawler.stats.set_value(keys.FAILED, 1)
 
 
+def bound_reached(crawler, name: str, message: str, short: str | None = None) -> None:
+    """A bound stopped a loop that hostile or broken input would make endless: one WARNING naming the cause,
+    the stat ``kyivind/bound/<name>``; the run keeps what it got. ``short``: what the run could not get
+    because of it, which fails the run (``fail_run``)."""
+    import logging
+
+    from . import statkeys as keys
+
+    crawler.stats.inc_value(keys.bound(name))
+    logging.getLogger("kyivind.bounds").warning("Bound reached (%s): %s", name, message)
+    if short:
+        fail_run(crawler, short)
+
+
 _CLOSING: set = set()
 
 

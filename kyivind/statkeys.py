@@ -120,6 +120,7 @@ EXPORT_RECOVERED_CUT_LINES = "kyivind/export/recovered_cut_lines"
 
 # --- downloader ------------------------------------------------------------------------------
 OFFSITE_DROPPED = "kyivind/offsite/dropped"
+OFF_SITE_CANONICAL = "kyivind/offsite/canonical"  # a canonical link (or API post URL) off the site: not the item's URL
 
 
 def retry_http(status: int) -> str:
@@ -142,3 +143,17 @@ RSS_REQUESTS = "kyivind/rss/requests"
 RSS_PAGES = "kyivind/rss/pages"
 RSS_UNUSABLE = "kyivind/rss/unusable"  # why the feed could not be used (the run goes on with the pages)
 SITEMAP_LASTMOD_REQUESTS = "kyivind/sitemap/lastmod_requests"
+
+# --- bounds: a loop or limit that stopped what hostile or broken input would make endless ---------------
+BOUND_PREFIX = "kyivind/bound/"
+
+
+def bound(name: str) -> str:
+    """Times the bound ``name`` stopped something (a sitemap cycle, an API page that repeats, the deadline...)."""
+    return f"{BOUND_PREFIX}{name}"
+
+
+DEADLINE_REACHED = "kyivind/deadline_minutes"  # set when KYIVIND_MAX_RUN_MINUTES stopped the run
+ALERT_FAILED = "kyivind/alert/failed"  # alerts that could not be delivered (each an ERROR line with its reason)
+REPLAY_OFF_SITE = "kyivind/replay/off_site"  # archived answers of another host: never an article's capture
+REPLAY_OVERSIZED = "kyivind/replay/oversized"  # archived answers over DOWNLOAD_MAXSIZE once decoded: skipped

@@ -28,9 +28,11 @@ def key_in_script(text: str) -> str | None:
 def script_urls(html: str, page_url: str, limit: int = 5) -> list[str]:
     """Same-host script sources of a page, at most ``limit`` of them."""
     host = urlsplit(page_url).netloc
-    urls = []
+    urls: dict[str, None] = {}
     for src in Selector(text=html or "<html/>").xpath("//script/@src").getall():
         url = urljoin(page_url, src)
-        if urlsplit(url).netloc == host and url not in urls:
-            urls.append(url)
-    return urls[:limit]
+        if urlsplit(url).netloc == host:
+            urls[url] = None
+            if len(urls) == limit:  # a page of 10,000 scripts costs no more than one of five
+                break
+    return list(urls)

@@ -77,12 +77,52 @@ def split_run_together(text: str, name: str | None) -> tuple[str | None, str]:
     return None, text
 
 
+ARROWS = "→»›"
+
+
+def _is_word(char: str) -> bool:
+    return char == "_" or char.isalnum()  # what re's \w matches
+
+
+def _word_end(char: str) -> bool:
+    """What may stand before a closing link: the end of a word or of a sentence (``[.!?\\w]``)."""
+    return char in ".!?" or _is_word(char)
+
+
+def _before_space(text: str, position: int) -> int:
+    """Where the run of white space that ends at ``position`` begins."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _without_read_more(raw: str) -> str:
+    """The block without its closing link, "Read more" or "More from <name>" with the rest of its line, and
+    at most one arrow after it; the link follows a word or a sentence. Read from the end in one pass: a
+    pattern ``More from \\w[^\\n]*\\s*$`` backtracks over the whole rest for every "More from" of a padded block."""
+    end = raw.rstrip()
+    if end and end[-1] in ARROWS:
+        end = end[:-1].rstrip()
+    more = end.find("More from ", end.rfind("\n") + 1)  # on the last line: nothing but white space follows it
+    while more >= 0:
+        start = _before_space(end, more)
+        if more + 10 < len(end) and _is_word(end[more + 10]) and start > 0 and _word_end(end[start - 1]):
+            return raw[:start]
+        more = end.find("More from ", more + 1)
+    for words in ("Read more", "Read More"):
+        if end.endswith(words):
+            start = _before_space(end, len(end) - len(words))
+            if start > 0 and _word_end(end[start - 1]):
+                return raw[:start]
+    return raw
+
+
 def split_author_block(raw: str | None, name: str | None) -> tuple[str | None, str | None]:
     """(role, bio) of an author block given as text, one visual line per line where it can."""
     if not raw:
         return None, None
     raw = re.sub(r"^\s*Avatar\b", "", raw)
-    raw = re.sub(r"(?<=[.!?\w])\s*(?:Read more|Read More|More from \w[^\n]*)\s*[→»›]?\s*$", "", raw)
+    raw = _without_read_more(raw)
     lines = [clean_text(line) for line in raw.split("\n")]
     lines = [line for line in lines if line and line.lower().rstrip(" →»›") not in CHROME_LINES]
     if lines:

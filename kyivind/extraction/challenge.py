@@ -6,13 +6,15 @@ import re
 
 TITLE = re.compile(r"just a moment|attention required|checking your browser|access denied|are you a robot|"
                    r"please verify you are a human|ddos protection|security check", re.I)
+_TITLE_ELEMENT = re.compile(r"<title\b[^<>]*>([^<]*)</title", re.I)
 MARKERS = ("cf-browser-verification", "challenge-platform", "cf_chl_", "cf-challenge", "g-recaptcha", "h-captcha",
            "_Incapsula_Resource", "px-captcha", "datadome")
 
 
 def is_challenge_page(html: str) -> bool:
     head = (html or "")[:20000]
-    title = re.search(r"<title[^>]*>(.*?)</title>", head, re.I | re.S)
+    # each part stops at the next "<": one pass over the head, however many unclosed "<title" it holds
+    title = _TITLE_ELEMENT.search(head)
     if title and TITLE.search(title.group(1)):
         return True
     return any(marker in head for marker in MARKERS)

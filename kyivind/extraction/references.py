@@ -46,16 +46,24 @@ def domain(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-_GHOST_REF = re.compile(r"(?:(?<=[?&])|^)ref=[A-Za-z0-9.-]+\.[A-Za-z0-9.-]+(?:&|$)")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
+
+def _is_ghost_ref(parameter: str) -> bool:
+    """``ref=<a host name>``: the value all letters, digits, dots and hyphens, with a dot inside it."""
+    if not parameter.startswith("ref="):
+        return False
+    value = parameter[4:]
+    return "." in value[1:-1] and _HOST_CHARS.issuperset(value)
 
 
 def _without_ghost_ref(url: str) -> str:
     """Ghost's outbound link tagging adds ``?ref=<the site's host>`` to every link of a post; it is not part
-    of the address cited."""
+    of the address cited. Read parameter by parameter (no pattern that backtracks over a long query)."""
     parts = urlsplit(url)
     if "ref=" not in parts.query:
         return url
-    query = _GHOST_REF.sub("", parts.query).rstrip("&")
+    query = "&".join(p for p in parts.query.split("&") if not _is_ghost_ref(p)).rstrip("&")
     return parts._replace(query=query).geturl()
 
 

@@ -20,7 +20,7 @@ from .. import statkeys as keys
 from ..extraction import Extraction, extract_post, looks_like_post
 from ..extraction.apikey import key_in_page, key_in_script, script_urls
 from ..incremental import Incremental
-from ..run import RunContext, fail_run, stop_run
+from ..run import RunContext, bound_reached, fail_run, stop_run
 from . import LISTING_PRIORITY, Callbacks, download
 
 logger = logging.getLogger(__name__)
@@ -56,6 +56,7 @@ class ContentApiSource:
         self.key = settings.get("KYIVIND_CONTENT_API_KEY")
         self.obeys_robots = settings.getbool("KYIVIND_API_OBEYS_ROBOTS")
         self.default_language = settings.get("KYIVIND_DEFAULT_LANGUAGE")
+        self._pages_read: set[int] = set()
 
     @property
     def stats(self):
@@ -104,10 +105,38 @@ class ContentApiSource:
                 logger.warning("Content API entry is not a post, skipped: %.200r", post)
                 continue
             yield self.post(post, response.url)
-        following = data["meta"]["pagination"].get("next")
+        following = self.following(page, data)
         max_pages = self.run.args.max_pages
         if following and not (max_pages and page >= max_pages):
-            yield self.request(int(following), key, rediscovered)
+            yield self.request(following, key, rediscovered)
+
+    def following(self, page: int, data: dict) -> int | None:
+        """The page to ask for after ``page``, or None: at the last page, and wherever the answer's pagination
+        would make the walk endless or go back (a page that repeats, a ``next`` past ``pages``, a page without
+        posts that still names a next one). Such a stop is a bound (a WARNING and a stat); when fewer posts
+        came than the pagination's ``total`` promised, the run fails."""
+        self._pages_read.add(page)
+        pagination = data["meta"]["pagination"]
+        following, pages = pagination.get("next"), pagination.get("pages")
+        if following in (None, "", 0, False):
+            return None
+        problem = None
+        if not isinstance(following, int) and not (isinstance(following, str) and following.isdigit()):
+            problem = f"its next page is {str(following)[:40]!r}, not a page number"
+        elif int(following) in self._pages_read or int(following) <= page:
+            problem = f"page {page} names page {following} as the next one, which was read already"
+        elif isinstance(pages, int) and int(following) > pages:
+            problem = f"page {page} names page {following} as the next one, past its {pages} pages"
+        elif not data["posts"]:
+            problem = f"page {page} holds no post but names page {following} as the next one"
+        if problem is None:
+            return int(following)
+        got, total = self.stats.get_value(keys.API_POSTS, 0), pagination.get("total")
+        short = isinstance(total, int) and got < total
+        bound_reached(self.crawler, "api_pagination", f"the Content API's pagination: {problem}; the walk stops",
+                      short=f"the Content API's pagination stopped the walk after {got} of the {total} posts it "
+                            f"promised ({problem})" if short else None)
+        return None
 
     def post(self, post: dict, answer_url: str) -> Post:
         """The fields of one post of an answer."""
@@ -115,7 +144,10 @@ class ContentApiSource:
         if not extraction.fields["language"]:
             extraction.fields["language"] = self.default_language
             extraction.sources["language"] = "default"
-        return Post(extraction, post.get("url") or answer_url)
+        url = post.get("url") or answer_url
+        if not self.urls.on_site(url):  # the builder keeps no off-site URL: the post's address on the site instead
+            url = self.urls.public_url(f"/{post['slug']}/")
+        return Post(extraction, url)
 
     @staticmethod
     def read(response) -> tuple[dict | None, str | None]:

@@ -29,9 +29,9 @@ from ..extraction import Extraction, parse_sitemap
 from ..extraction.article import merge_authors
 from ..extraction.feed import FeedEntry, parse_feed
 from ..items import Author, new_author
-from ..run import RunContext
+from ..run import RunContext, bound_reached
 from . import download
-from .sitemap import INDEX_PATH, post_sitemaps
+from .sitemap import INDEX_PATH, SitemapFiles, post_sitemaps
 
 logger = logging.getLogger(__name__)
 # layers that read what a page shows for people: a value from them is replaced by the feed's exact one
@@ -112,6 +112,11 @@ class RssFeed:
             self.exhausted = True
             return
         self.stats.inc_value(keys.RSS_PAGES)
+        if all(self.urls.public_url(entry.url) in self.entries for entry in feed.entries):
+            bound_reached(self.crawler, "rss_repeat", f"the feed page {url} repeats posts of the pages before it: "
+                                                      "no older page is read")
+            self.exhausted = True
+            return
         for entry in feed.entries:
             self.entries[self.urls.public_url(entry.url)] = entry
             if entry.published_at and (self.oldest is None or entry.published_at < self.oldest):
@@ -132,6 +137,7 @@ class Lastmods:
         self.urls = run.urls
         self.path = crawler.settings.get("KYIVIND_SITEMAP_PATH")
         self.known: dict[str, str] | None = None
+        self.files = SitemapFiles(crawler, run)
         self._lock = asyncio.Lock()
 
     def add(self, lastmods: dict[str, str | None]) -> None:
@@ -147,18 +153,19 @@ class Lastmods:
                 await self._read(self.path, depth=0)
         return self.known.get(url)
 
-    async def _read(self, path: str, depth: int) -> None:
+    async def _read(self, path: str, depth: int, fallback: bool = True) -> None:
+        if not self.files.admit(path, depth):
+            return
         response = await download(self.crawler, self.urls.fetch_url(path))
         self.crawler.stats.inc_value(keys.SITEMAP_LASTMOD_REQUESTS)
         if response is None:
-            if depth == 0:  # as the sitemap source does: no posts sitemap, the index names it
-                await self._read(INDEX_PATH, depth + 1)
+            if fallback:  # as the sitemap source does: no posts sitemap, the index names it
+                await self._read(INDEX_PATH, depth, fallback=False)
             return
         found, children = parse_sitemap(response.body)
         self.add(found)
-        if depth < 2:
-            for child in post_sitemaps(children):
-                await self._read(child, depth + 1)
+        for child in post_sitemaps(children):
+            await self._read(child, depth + 1, fallback=False)
 
 
 class PageGaps:

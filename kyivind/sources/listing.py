@@ -15,7 +15,7 @@ from .. import statkeys as keys
 from ..extraction import extract_listing
 from ..failures import FailureLog
 from ..incremental import Incremental
-from ..run import RunContext, fail_run, stop_run
+from ..run import RunContext, bound_reached, fail_run, stop_run
 from . import LISTING_PRIORITY, Callbacks, failure_reason
 from .articles import ArticleRequests
 
@@ -33,6 +33,7 @@ class ListingWalk:
         self.articles = articles
         self.callbacks = callbacks
         self.max_clicks = crawler.settings.getint("KYIVIND_RENDER_MAX_CLICKS")
+        self.max_listing_pages = crawler.settings.getint("KYIVIND_MAX_LISTING_PAGES")
         self._listings: set[str] = set()
 
     @property
@@ -118,15 +119,34 @@ class ListingWalk:
                                "a Show More button" if listing.has_show_more else "scripts", hint)
             if page_number == 1:
                 fail_run(self.crawler, f"the first listing page {response.url} holds no article link: {hint}")
+            elif listing.next_url:  # a chain of empty pages leads nowhere
+                bound_reached(self.crawler, "listing_empty_page", f"listing page {page_number} ({response.url}) holds "
+                                                                  "no article link but names a next page: the walk ends")
+                return
         fresh = self._fresh(listing.article_urls)
         yield from self._article_requests(fresh, listing.card_dates, response.url)
         if self._walk_ends(listing, fresh, page_number):
             return
         if listing.next_url:
             next_url = self.urls.fetch_url(listing.next_url)
-            if next_url not in self._listings:
-                self._listings.add(next_url)
+            if self._may_walk_to(next_url, response.url, page_number):
                 yield self.request(next_url, page_number + 1)
+
+    def _may_walk_to(self, next_url: str, url: str, page_number: int) -> bool:
+        """Each listing page is read once (a ``rel=next`` that leads back ends the walk), and at most
+        ``KYIVIND_MAX_LISTING_PAGES`` of them; a bound that stops the walk is a WARNING and a stat."""
+        self._listings.add(self.urls.fetch_url(url))
+        if next_url in self._listings:
+            bound_reached(self.crawler, "listing_cycle", f"listing page {page_number} ({url}) names {next_url} as its "
+                                                         "next page, which was read already: the walk ends")
+            return False
+        if page_number >= self.max_listing_pages:
+            bound_reached(self.crawler, "listing_pages", f"{page_number} listing pages walked",
+                          short=f"the listing has more than KYIVIND_MAX_LISTING_PAGES={self.max_listing_pages} "
+                                f"pages: older articles were not reached")
+            return False
+        self._listings.add(next_url)
+        return True
 
     def _fresh(self, urls: list[str]) -> list[str]:
         """Cards not yet known; a URL of failed.jsonl is retried from there (or left to a person)."""

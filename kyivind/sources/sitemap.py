@@ -10,7 +10,7 @@ import scrapy
 from .. import statkeys as keys
 from ..extraction import parse_sitemap
 from ..incremental import Incremental
-from ..run import RunContext
+from ..run import RunContext, bound_reached
 from . import LISTING_PRIORITY, Callbacks
 from .articles import ArticleRequests
 
@@ -23,6 +23,40 @@ def post_sitemaps(children: list[str]) -> list[str]:
     return [child for child in children if "post" in child.rsplit("/", 1)[-1]]
 
 
+class SitemapFiles:
+    """The sitemap files one reader asks for: each at most once (an index that lists itself, or indexes that
+    list each other, end there), at most ``KYIVIND_SITEMAP_MAX_DEPTH`` indexes deep and
+    ``KYIVIND_SITEMAP_MAX_FILES`` files in all. A bound that stops a file is a WARNING and a stat; a file
+    left unread for depth or number fails the run (edits it lists would be missed)."""
+
+    def __init__(self, crawler, run: RunContext):
+        self.crawler = crawler
+        self.urls = run.urls
+        self.max_depth = crawler.settings.getint("KYIVIND_SITEMAP_MAX_DEPTH")
+        self.max_files = crawler.settings.getint("KYIVIND_SITEMAP_MAX_FILES")
+        self.seen: set[str] = set()
+
+    def admit(self, url: str, depth: int) -> bool:
+        """Whether to fetch the sitemap ``url``, listed ``depth`` indexes below the first one."""
+        fetch = self.urls.fetch_url(url)
+        if fetch in self.seen:
+            bound_reached(self.crawler, "sitemap_cycle", f"the sitemap {url} is listed again (a sitemap index that "
+                                                         "lists itself or an index above it): not fetched again")
+            return False
+        if depth > self.max_depth:
+            bound_reached(self.crawler, "sitemap_depth", f"the sitemap {url} is nested {depth} indexes deep",
+                          short=f"sitemap indexes nested deeper than KYIVIND_SITEMAP_MAX_DEPTH={self.max_depth}: "
+                                f"{url} was not read, edits it lists are not detected")
+            return False
+        if len(self.seen) >= self.max_files:
+            bound_reached(self.crawler, "sitemap_files", f"{len(self.seen)} sitemap files read already, {url} is one more",
+                          short=f"more sitemap files than KYIVIND_SITEMAP_MAX_FILES={self.max_files}: {url} and any "
+                                "after it were not read, edits they list are not detected")
+            return False
+        self.seen.add(fetch)
+        return True
+
+
 class SitemapEdits:
     def __init__(self, crawler, run: RunContext, incremental: Incremental, articles: ArticleRequests,
                  callbacks: Callbacks, lastmods=None):
@@ -33,25 +67,32 @@ class SitemapEdits:
         self.callbacks = callbacks
         self.path = crawler.settings.get("KYIVIND_SITEMAP_PATH")
         self.lastmods = lastmods  # kyivind.sources.gaps.Lastmods: a page without modified_at takes its lastmod
+        self.files = SitemapFiles(crawler, run)
 
-    def request(self, path: str | None = None) -> scrapy.Request:
-        return scrapy.Request(self.urls.fetch_url(path or self.path), callback=self.callbacks.sitemap,
-                              errback=self.callbacks.sitemap_failed, priority=LISTING_PRIORITY, dont_filter=True,
+    def request(self, path: str | None = None, depth: int = 0) -> scrapy.Request | None:
+        """The request for a sitemap ``depth`` indexes below the first; None when a bound stops it."""
+        url = self.urls.fetch_url(path or self.path)
+        if not self.files.admit(url, depth):
+            return None
+        return scrapy.Request(url, callback=self.callbacks.sitemap, errback=self.callbacks.sitemap_failed,
+                              priority=LISTING_PRIORITY, dont_filter=True, cb_kwargs={"depth": depth},
                               meta={"handle_httpstatus_list": [404]})
 
-    def parse(self, response):
+    def parse(self, response, depth: int = 0):
         if response.status == 404:
             if response.url.endswith(INDEX_PATH):
                 logger.warning("No sitemap: edited articles cannot be detected this run")
                 self.crawler.stats.inc_value(keys.INCREMENTAL_NO_SITEMAP)
                 return
-            yield self.request(INDEX_PATH)
+            yield from filter(None, [self.request(INDEX_PATH, depth)])
             return
         urls, children = parse_sitemap(response.body)
         if self.lastmods is not None:
             self.lastmods.add(urls)
         for child in post_sitemaps(children):
-            yield self.request(self.urls.fetch_url(child))
+            request = self.request(child, depth + 1)
+            if request is not None:
+                yield request
         edited = self.incremental.edited({self.urls.public_url(u): m for u, m in urls.items() if m})
         for url in edited:
             if not self.articles.requested(url):

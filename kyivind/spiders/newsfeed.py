@@ -150,8 +150,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
     async def render_failed(self, failure):
         await self.parts.walk.render_failed(failure)
 
-    def parse_sitemap(self, response):
-        return self.parts.sitemap.parse(response)
+    def parse_sitemap(self, response, depth: int = 0):
+        return self.parts.sitemap.parse(response, depth)
 
     def sitemap_failed(self, failure):
         self.parts.sitemap.failed(failure)

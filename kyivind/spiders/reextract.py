@@ -63,6 +63,8 @@ class ReextractSpider(NewsfeedSpider):
 
     async def _page_items(self, index, capture):
         response = index.response(capture)
+        if response is None:  # over DOWNLOAD_MAXSIZE once decoded: reported by the index
+            return
         request = scrapy.Request(capture.target, meta={CAPTURE_META: capture.ref, "kyivind_article": capture.target})
         result = self.parse_article(response.replace(request=request))
         if result is None:
