@@ -141,7 +141,7 @@ class WarcArchive:
     @classmethod
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("KYIVIND_ARCHIVE"):
-            raise NotConfigured("KYIVIND_ARCHIVE is off")
+            raise NotConfigured  # KYIVIND_ARCHIVE is off, by design: no message (Scrapy logs one at WARNING)
         archive = cls(crawler, RunContext.of(crawler))
         crawler.signals.connect(archive.spider_closed, signal=signals.spider_closed)
         return archive

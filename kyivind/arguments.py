@@ -14,7 +14,10 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .urls import redacted
+
 TAG_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+TAG_MAX_LENGTH = 191  # Ghost keeps a tag's slug in a column of 191 characters: a longer one names no tag
 
 
 class Source(str, Enum):
@@ -92,14 +95,24 @@ def _unless_blank(value, parse):
 
 
 def _http_url(name: str, value) -> str:
-    parts = urlsplit(str(value))
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"{name} must be an http(s) URL such as https://kyivindependent.com, got {value!r}")
-    return str(value).rstrip("/")
+    text = str(value)
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 (a port that is no number raises here)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{name} must be an http(s) URL such as https://kyivindependent.com, got {redacted(text)!r}")
+    if parts.username is not None or parts.password is not None:  # it would reach file names, logs and summaries
+        raise ValueError(f"{name} must not carry credentials (user:password@), got {redacted(text)!r}")
+    return text.rstrip("/")
 
 
 def _tag_slug(value) -> str:
     text = str(value).strip().strip("/").lower()
+    if len(text) > TAG_MAX_LENGTH:
+        raise ValueError(f"tag must be a tag slug of at most {TAG_MAX_LENGTH} characters (Ghost's limit), "
+                         f"got one of {len(text)}: {text[:40]!r}…")
     if not TAG_SLUG.match(text):
         raise ValueError(f"tag must be a tag slug such as news-feed, got {value!r}")
     return text

@@ -296,7 +296,7 @@ class DatabaseAfterCrawl:
         from .run import RunContext
 
         if not crawler.settings.getbool("KYIVIND_DB_AFTER_CRAWL"):
-            raise NotConfigured("KYIVIND_DB_AFTER_CRAWL is off")
+            raise NotConfigured  # KYIVIND_DB_AFTER_CRAWL is off, by design: no message (Scrapy logs one at WARNING)
         extension = cls(RunContext.of(crawler).data_dir)
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         return extension

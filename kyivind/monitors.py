@@ -12,6 +12,7 @@ failed one; a healthy run sends nothing.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import urllib.request
@@ -24,6 +25,7 @@ from spidermon.core.actions import Action
 from . import statkeys as keys
 from .extensions.monitor import RunMonitor
 from .run import RunContext
+from .urls import split_credentials
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +120,8 @@ class WebhookAlert(Action):
 
     def __init__(self, crawler, url: str):
         super().__init__()
-        self.crawler, self.url = crawler, url
+        self.crawler = crawler
+        self.url, self.headers = webhook_target(url)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -131,9 +134,18 @@ class WebhookAlert(Action):
                 else f"kyivind run {summary.get('run')} recovered: ok again after a failed run")
         body = json.dumps({"text": text, "run": summary.get("run"), "ok": not problems, "problems": problems,
                            "summary": summary}, default=str).encode()
-        request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=15) as answer:
+        request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json", **self.headers})
+        with urllib.request.urlopen(request, timeout=15) as answer:  # an answer other than 2xx raises HTTPError
             answer.read()
+
+
+def webhook_target(url: str) -> tuple[str, dict]:
+    """(the URL without credentials, its headers): ``https://user:password@host/…`` is sent to ``https://host/…``
+    with the credentials as HTTP Basic ``Authorization`` (urllib would take them for a host and port)."""
+    bare, user, password = split_credentials(url)
+    if user is None:
+        return url, {}
+    return bare, {"Authorization": "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode()}
 
 
 # action class path -> the setting that enables it (the action's own documented setting)
@@ -187,6 +199,24 @@ class ProblemsResult(SpiderMonitorResult):
     def addError(self, test, error):  # noqa: N802
         super().addError(test, error)
         self.problems.append(f"the check {test} could not run: {error[0].__name__}: {error[1]}")
+
+    def add_action_error(self, action, error):
+        """An alert that could not be delivered: an ERROR line with the reason, a stat, and a line of the
+        run summary (``alerts_failed``, shown by ``kyivind status``). Spidermon alone keeps it at INFO."""
+        super().add_action_error(action, error)
+        reason = (error.strip().splitlines() or ["unknown error"])[-1][:300]
+        crawler = self.spider.crawler
+        if isinstance(action, RecordOutcome):
+            crawler.stats.set_value(keys.FAILED, 1)
+            logger.error("The run's outcome could not be recorded: %s", reason)
+            return
+        crawler.stats.inc_value(keys.ALERT_FAILED)
+        logger.error("Alert not delivered (%s): %s", action.name, reason)
+        crawler.get_extension(RunMonitor).alert_failed(action.name, reason)
+
+    def log(self, msg, level=logging.DEBUG):
+        """Through the spider's logger: Spidermon's own ``Spider.log()`` call is deprecated by Scrapy and warns."""
+        self.spider.logger.log(level, "[Spidermon] %s", msg)
 
     def write_errors(self):
         for status in self.step.error_statuses:  # the failed checks by name; their messages are the ERROR lines

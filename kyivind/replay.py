@@ -380,7 +380,7 @@ class Replay:
     @classmethod
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("KYIVIND_REPLAY"):
-            raise NotConfigured("not a re-extraction run")
+            raise NotConfigured  # not a re-extraction run, by design: no message (Scrapy logs one at WARNING)
         from scrapy import signals
 
         replay = cls(crawler, RunContext.of(crawler))
@@ -412,7 +412,7 @@ class ReplayMiddleware:
     def from_crawler(cls, crawler):
         replay = crawler.get_extension(Replay)
         if replay is None:
-            raise NotConfigured("not a re-extraction run")
+            raise NotConfigured  # not a re-extraction run, by design: no message (Scrapy logs one at WARNING)
         return cls(crawler, replay)
 
     def process_request(self, request, spider=None):

@@ -29,9 +29,19 @@ def run_stamp(now: datetime | None = None) -> str:
     return f"{stamp}-{job.replace('/', '_')}" if job else stamp
 
 
+TAG_IN_NAME = 60  # characters of a tag in a file name, at most: a long tag is cut and told apart by a hash
+
+
 def run_name(spider_name: str, tag: str, stamp: str) -> str:
-    """``newsfeed-<stamp>`` for the News Feed, ``newsfeed-<tag>-<stamp>`` for any other tag."""
-    return f"{spider_name}-{stamp}" if tag == DEFAULT_TAG else f"{spider_name}-{tag}-{stamp}"
+    """``newsfeed-<stamp>`` for the News Feed, ``newsfeed-<tag>-<stamp>`` for any other tag (a tag longer than
+    ``TAG_IN_NAME``: its start and a hash of it, so that file names stay within the file system's 255 bytes)."""
+    if tag == DEFAULT_TAG:
+        return f"{spider_name}-{stamp}"
+    if len(tag) > TAG_IN_NAME:
+        import hashlib
+
+        tag = f"{tag[:TAG_IN_NAME - 9]}-{hashlib.sha1(tag.encode()).hexdigest()[:8]}"
+    return f"{spider_name}-{tag}-{stamp}"
 
 
 @dataclass

@@ -22,6 +22,7 @@ import urllib.parse
 import urllib.request
 
 from . import lock
+from .urls import redacted, split_credentials
 
 
 class ScrapydError(RuntimeError):
@@ -30,7 +31,9 @@ class ScrapydError(RuntimeError):
 
 class Scrapyd:
     def __init__(self, url: str, username: str | None = None, password: str | None = None, timeout: float = 30):
-        self.url = url.rstrip("/")
+        url, url_user, url_password = split_credentials(url)  # credentials in the URL: sent as a header
+        username, password = username or url_user, password or url_password
+        self.url = url.rstrip("/")  # never holds a password: it is printed in messages
         self.timeout = timeout
         self.headers = {}
         if username:
@@ -75,7 +78,7 @@ def authentication_is_off(url: str) -> bool:
     """True when Scrapyd answers without credentials: it runs with authentication off, which it does
     silently unless both SCRAPYD_USERNAME and SCRAPYD_PASSWORD are in its environment."""
     try:
-        Scrapyd(url).call("daemonstatus.json")
+        Scrapyd(split_credentials(url)[0]).call("daemonstatus.json")
     except ScrapydError:
         return False  # 401 (authentication on), or unreachable: the calls below say so
     return True
@@ -100,11 +103,11 @@ def run(options: argparse.Namespace) -> int:
         settings.append(f"KYIVIND_DATA_DIR={os.path.abspath(data_dir)}")
     if authentication_is_off(options.url):
         if not options.allow_open_scrapyd:
-            print(f"error: Scrapyd at {options.url} answers without credentials: its authentication is off "
+            print(f"error: Scrapyd at {redacted(options.url)} answers without credentials: its authentication is off "
                   "(set both SCRAPYD_USERNAME and SCRAPYD_PASSWORD in its environment); nothing scheduled "
                   "(--allow-open-scrapyd to schedule anyway)", file=sys.stderr)
             return 1
-        print(f"WARNING: Scrapyd at {options.url} answers without credentials: its authentication is off",
+        print(f"WARNING: Scrapyd at {redacted(options.url)} answers without credentials: its authentication is off",
               file=sys.stderr)
     holder = lock.holder(data_dir) if data_dir else None
     if holder:

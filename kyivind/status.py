@@ -83,6 +83,8 @@ def text(health: Health, max_age_hours: float) -> str:
              f"last run: {_describe(health.last)}"]
     for problem in (health.last or {}).get("problems", []):
         lines.append(f"  problem: {problem}")
+    for alert in (health.last or {}).get("alerts_failed", []):
+        lines.append(f"  alert not delivered: {alert}")
     lines.append(f"last good run: {_describe(health.last_good)}")
     if code == STALE and health.last_good is not None:
         lines.append(f"  older than {max_age_hours:g} hours")

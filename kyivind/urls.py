@@ -3,7 +3,7 @@ requests go; a replica in tests, benchmarks and offline demos)."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from .extraction.util import with_host
 
@@ -39,3 +39,23 @@ class SiteUrls:
 
     def on_site(self, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts
+
+
+def split_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """(the URL without ``user:password@``, the user, the password): credentials travel in a header, never
+    in a URL that is logged, printed or written into a file name."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, None, None
+    host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    return (urlunsplit(parts._replace(netloc=host)), unquote(parts.username or ""),
+            unquote(parts.password) if parts.password is not None else None)
+
+
+def redacted(url: str) -> str:
+    """The URL as it may be shown: a password in it replaced by ``***``."""
+    bare, user, password = split_credentials(url)
+    if user is None and password is None:
+        return url
+    parts = urlsplit(bare)
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{parts.netloc}" if password is not None else f"{user}@{parts.netloc}"))

@@ -33,7 +33,7 @@ class RunDeadline:
     def from_crawler(cls, crawler):
         minutes = crawler.settings.getfloat("KYIVIND_MAX_RUN_MINUTES")
         if minutes <= 0:
-            raise NotConfigured("KYIVIND_MAX_RUN_MINUTES is 0: no deadline")
+            raise NotConfigured  # KYIVIND_MAX_RUN_MINUTES is 0: no deadline, by design: no message (Scrapy logs one at WARNING)
         deadline = cls(crawler, minutes)
         crawler.signals.connect(deadline.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(deadline.spider_closed, signal=signals.spider_closed)

@@ -75,6 +75,7 @@ class RunMonitor:
         self.present = dict.fromkeys(FIELDS, 0)
         self.items = 0
         self.last_summary: dict | None = None
+        self.alerts_failed: list[str] = []  # alerts that could not be delivered (kyivind/monitors.py)
         self.errors = ErrorWatch()
         logging.getLogger().addHandler(self.errors)
         self.robots_filter = RobotsFetchWarning()
@@ -132,8 +133,16 @@ class RunMonitor:
         logging.getLogger(ROBOTS_LOGGER).removeFilter(self.robots_filter)
         self.stats.set_value(keys.ERRORS_LOGGED, self.errors.count)
 
+    def alert_failed(self, channel: str, reason: str) -> None:
+        """An alert that could not be delivered, written into the summary already on disk."""
+        self.alerts_failed.append(f"{channel}: {reason}")
+        if self.last_summary is not None:
+            self.write_summary(self.last_summary["problems"])
+
     def write_summary(self, problems: list[str]) -> dict:
         self.last_summary = self.summary(problems)
+        if self.alerts_failed:
+            self.last_summary["alerts_failed"] = list(self.alerts_failed)
         path = self.run.feeds_dir / f"{self.run.name}.summary.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(self.last_summary, indent=2, default=_json_default) + "\n", encoding="utf-8")
