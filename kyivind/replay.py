@@ -193,6 +193,8 @@ def iter_records(path: Path, handle):
                         raise ValueError(f"not a WARC record ({record.format})")
                     commit = handle(offset, record)
                     iterator.read_to_end()
+                    if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record declares
+                        raise EOFError("the record's Content-Length runs past the end of its file or gzip member")
                     if gzipped and iterator.reader.decompressor is not None and not iterator.reader.decompressor.eof:
                         raise EOFError("the record's gzip member is cut short (a truncated file)")
                     if commit is not None:

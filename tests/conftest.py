@@ -6,6 +6,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,36 @@ class held_lock:  # noqa: N801 (used as a context manager, like open)
     def __exit__(self, *exc):
         self.proc.kill()
         self.proc.wait()
+
+
+@contextmanager
+def webhook_server(status: int = 200):
+    """A local alert webhook: (the JSON bodies posted, their headers, its URL); it answers ``status``."""
+    received, headers = [], []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (http.server's name)
+            length = int(self.headers.get("Content-Length", 0))
+            received.append(json.loads(self.rfile.read(length)))
+            headers.append(dict(self.headers))
+            self.send_response(status)
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield received, headers, f"http://127.0.0.1:{server.server_address[1]}/hooks/kyivind"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def webhook():
+    """The JSON bodies posted to a local alert webhook, and its URL."""
+    with webhook_server() as (received, _, url):
+        yield received, url

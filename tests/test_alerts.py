@@ -2,11 +2,8 @@
 webhook to a local HTTP server, each through a real crawl; a healthy run sends nothing; the first good
 run after a failed one sends "recovered" once."""
 
-import json
 import socket
-import threading
 from email import message_from_bytes
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -47,29 +44,6 @@ def smtp():
         yield inbox, controller.port
     finally:
         controller.stop()
-
-
-@pytest.fixture
-def webhook():
-    received = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802
-            length = int(self.headers.get("Content-Length", 0))
-            received.append(json.loads(self.rfile.read(length)))
-            self.send_response(200)
-            self.end_headers()
-            self.wfile.write(b"ok")
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield received, f"http://127.0.0.1:{server.server_address[1]}/hooks/kyivind"
-    finally:
-        server.shutdown()
 
 
 def test_a_failed_run_is_mailed_through_smtp(smtp, tmp_path):
