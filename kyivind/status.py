@@ -104,6 +104,8 @@ def prometheus(health: Health, max_age_hours: float) -> str:
         ("kyivind_last_run_ok", "gauge", "1 when the last run was good", int(bool(last and last.get("ok")))),
         ("kyivind_last_run_items", "gauge", "items the last run exported", (last or {}).get("items", 0)),
         ("kyivind_last_run_problems", "gauge", "problems the last run found", len((last or {}).get("problems", []))),
+        ("kyivind_last_run_alerts_failed", "gauge", "alerts of the last run that could not be delivered",
+         len((last or {}).get("alerts_failed", []))),
         ("kyivind_last_good_run_timestamp_seconds", "gauge", "end of the last good run",
          run_time(good).timestamp() if good else 0),
         ("kyivind_articles", "gauge", "distinct articles in the feeds", health.articles),
