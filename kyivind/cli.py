@@ -98,7 +98,7 @@ def _export(options) -> int:
 
 def _reextract(options) -> int:
     from .commands.crawl import crawl_here
-    from .replay import warc_files
+    from .warcread import warc_files
 
     try:
         warcs = [str(p) for p in warc_files(options.warc)]
@@ -128,7 +128,7 @@ def _db(options) -> int:
 
 
 def _serve(options) -> int:
-    import subprocess
+    import os
 
     from . import lock, settings
     from .dataset import serve_command
@@ -139,7 +139,11 @@ def _serve(options) -> int:
         return 1
     lock.release_all()  # crawls may run while the database is served
     print(f"{done['articles']} articles: http://{options.host}:{options.port}/kyivind/articles", flush=True)
-    return subprocess.call(serve_command(done["database"], options.port, options.host))
+    sys.stderr.flush()
+    # this process becomes Datasette: a supervisor's SIGTERM or Ctrl-C stops the server itself, and the exit
+    # status is Datasette's (a child left behind would keep the port)
+    command = serve_command(done["database"], options.port, options.host)
+    os.execv(command[0], command)
 
 
 def _merge(options) -> int:

@@ -15,7 +15,6 @@ gets a 404, counted.
 from __future__ import annotations
 
 import logging
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,28 +29,10 @@ from .archive import CAPTURE_META, PUBLIC_URI, RENDERED, TRANSFER_HEADERS, archi
 from .extraction.listing import article_path
 from .run import RunContext
 from .sources.api import POSTS_PATH
+from .warcread import HEADERS_ALLOWANCE, MAX_HEADER_LINE, Garbled, Oversized, iter_records, read_payload, warc_files
 
 logger = logging.getLogger(__name__)
-WARC_SUFFIXES = (".warc", ".warc.gz")
-GZIP_MAGIC = b"\x1f\x8b\x08"
-WARC_MAGIC = b"WARC/1."
-MAX_HEADER_LINE = 64 * 1024  # bytes of one WARC or HTTP header line, at most
-MAX_BLANK_LINES = 1000  # blank lines between two records, at most (writers put two)
-HEADERS_ALLOWANCE = 1024 * 1024  # a record's HTTP headers, besides its payload (DOWNLOAD_MAXSIZE)
 KYIVIND_SOFTWARE = "kyivind/"  # how the warcinfo record of kyivind's own archive names its software
-
-
-class Oversized(ValueError):
-    """A record, or its payload once decoded, larger than ``DOWNLOAD_MAXSIZE``."""
-
-
-def read_payload(record, limit: int) -> bytes:
-    """The record's payload, decoded (chunked, gzip, brotli) by warcio as a stream and read no further than
-    ``limit`` bytes: a payload that decodes to more (a gzip bomb) raises ``Oversized``."""
-    body = record.content_stream().read(limit + 1)
-    if len(body) > limit:
-        raise Oversized(f"its payload decodes to more than {limit} bytes (DOWNLOAD_MAXSIZE)")
-    return body
 
 
 @dataclass
@@ -89,121 +70,6 @@ class ApiPost:
     @property
     def key(self) -> tuple:
         return self.capture.key
-
-
-@dataclass
-class Garbled:
-    warc: Path
-    offset: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"unreadable WARC record in {self.warc} at offset {self.offset}: {self.reason}"
-
-
-def warc_files(paths) -> list[Path]:
-    """The WARC files of ``paths`` (files, or folders read for ``*.warc`` and ``*.warc.gz``), in name order
-    within a folder. A path that does not exist raises FileNotFoundError."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.name.endswith(WARC_SUFFIXES)))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise FileNotFoundError(f"no WARC file or folder at {path}")
-    return list(dict.fromkeys(found))
-
-
-def _starts_record(fh, offset: int, gzipped: bool) -> bool:
-    """Whether a WARC record begins at ``offset`` (for a gzip member: one that opens with a version line)."""
-    fh.seek(offset)
-    head = fh.read(4096)
-    if gzipped:
-        try:
-            head = zlib.decompressobj(zlib.MAX_WBITS + 16).decompress(head, 64)
-        except zlib.error:
-            return False
-    return head.startswith(WARC_MAGIC)
-
-
-def _next_start(fh, after: int, gzipped: bool) -> int | None:
-    """The offset of the next whole record's start after ``after``: a gzip member (or, uncompressed, a
-    version line) that opens a WARC record; the same bytes met by chance inside a record are passed over."""
-    magic = GZIP_MAGIC if gzipped else WARC_MAGIC
-    position = after + 1
-    while True:
-        fh.seek(position)
-        chunk = fh.read(1 << 20)
-        if len(chunk) < len(magic):
-            return None
-        found = chunk.find(magic)
-        if found < 0:
-            position += len(chunk) - len(magic) + 1
-            continue
-        if _starts_record(fh, position + found, gzipped):
-            return position + found
-        position += found + 1
-
-
-def _is_gzip(path: Path) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(3) == GZIP_MAGIC
-
-
-class HeaderBomb(ValueError):
-    """A header line, or a run of blank lines between records, longer than any WARC or HTTP writer makes."""
-
-
-def _bounded_lines(reader) -> None:
-    """warcio reads header lines (WARC and HTTP) and the blank lines between records with ``readline()``,
-    which has no limit: a gzip member that decodes to one line of gigabytes would be held whole in memory.
-    Here each line stops at ``MAX_HEADER_LINE`` bytes and the blank lines at ``MAX_BLANK_LINES``; past
-    either the record is garbled."""
-    readline, blanks = reader.readline, [0]
-
-    def bounded(length=None):
-        line = readline(MAX_HEADER_LINE if length is None else min(length, MAX_HEADER_LINE))
-        if len(line) >= MAX_HEADER_LINE and not line.endswith(b"\n"):
-            raise HeaderBomb(f"a header line longer than {MAX_HEADER_LINE} bytes")
-        blanks[0] = blanks[0] + 1 if line in (b"\r\n", b"\n") else 0
-        if blanks[0] > MAX_BLANK_LINES:
-            raise HeaderBomb(f"more than {MAX_BLANK_LINES} blank lines after a record")
-        return line
-
-    reader.readline = bounded
-
-
-def iter_records(path: Path, handle):
-    """Call ``handle(offset, record)`` on each record of the file (its content may be read there); what
-    it returns, a function or None, is called once the whole record has been read without fault. Yields a
-    ``Garbled`` for each record that cannot be read whole, then goes on at the next whole record."""
-    gzipped = _is_gzip(path)
-    with open(path, "rb") as fh:
-        start = 0
-        while start is not None:
-            fh.seek(start)
-            iterator = ArchiveIterator(fh, no_record_parse=False)
-            _bounded_lines(iterator.reader)
-            offset = start
-            try:
-                while (record := next(iterator, None)) is not None:
-                    offset = iterator.offset
-                    if record.format not in ("warc", None) or not record.rec_headers.get_header("WARC-Record-ID"):
-                        raise ValueError(f"not a WARC record ({record.format})")
-                    commit = handle(offset, record)
-                    iterator.read_to_end()
-                    if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record declares
-                        raise EOFError("the record's Content-Length runs past the end of its file or gzip member")
-                    if gzipped and iterator.reader.decompressor is not None and not iterator.reader.decompressor.eof:
-                        raise EOFError("the record's gzip member is cut short (a truncated file)")
-                    if commit is not None:
-                        commit()
-                    offset = iterator.offset  # where the next record starts
-                start = None
-            except Exception as error:  # noqa: BLE001 (any fault of a record is reported, never fatal)
-                yield Garbled(path, offset, f"{type(error).__name__}: {str(error).strip()[:200]}")
-                start = _next_start(fh, offset, gzipped)
 
 
 def _status(record) -> int:

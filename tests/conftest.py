@@ -163,3 +163,54 @@ def webhook():
     """The JSON bodies posted to a local alert webhook, and its URL."""
     with webhook_server() as (received, _, url):
         yield received, url
+
+
+# --- no process of the project outlives the test run ----------------------------------------------------------
+SESSION_MARK = "KYIVIND_TEST_SESSION"  # in the environment of every process the tests start, and only theirs
+
+
+def session_processes(mark: str) -> dict[int, str]:
+    """pid -> command line of every running process whose environment carries ``mark``."""
+    found, wanted = {}, f"{SESSION_MARK}={mark}".encode()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if wanted not in (entry / "environ").read_bytes().split(b"\0"):
+                continue
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+        except OSError:
+            continue
+        if state != "Z":
+            found[int(entry.name)] = command
+    return found
+
+
+def pytest_sessionstart(session):
+    import uuid
+
+    os.environ[SESSION_MARK] = uuid.uuid4().hex
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Every process a test started (a crawl, Datasette, Scrapyd, Ghost, a browser) is stopped by the test that
+    started it: one still running now fails the run, and is stopped here so that it serves nothing after."""
+    import signal
+    import time
+
+    time.sleep(0.5)  # a process told to stop by the last teardown may still be closing
+    left = {pid: command for pid, command in session_processes(os.environ[SESSION_MARK]).items()
+            if pid != os.getpid()}
+    if not left:
+        return
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    lines = [f"  pid {pid}: {command[:200]}" for pid, command in sorted(left.items())]
+    if reporter is not None:
+        reporter.write_line("Processes the tests started and left running (stopped now):\n" + "\n".join(lines), red=True)
+    session.exitstatus = 1

@@ -1,0 +1,181 @@
+"""Run time and peak memory of each hostile case (tests/hostile/), for this tree and, with ``--before REV``, for
+an earlier commit of the project, measured in one run.
+
+    python -m bench.bench_hostile [--before REV] [--cap 60]
+
+Each case runs in a child process (a crawl against a hostile replica served here, ``kyivind reextract`` of a
+hostile WARC, or one extraction rule on hostile text); its wall time and peak RSS come from ``wait4``. A child
+still going after ``--cap`` seconds is stopped and reported as ``> cap`` (a run that never ends), one that
+asks for more than ``--memory`` GiB (``RLIMIT_AS``) as ``MemoryError``. The earlier commit is checked out in
+a temporary git worktree; the hostile replica and the WARC files are this tree's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.hostile import warcs
+from tests.hostile.site import HostileSite
+from tests.replica.content import posts
+from tests.replica.server import ReplicaServer
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUGS = [p["slug"] for p in posts()][:4]
+
+# text cases: the input the issue reported, in the rule it stalled (the same function in both trees)
+TEXT = {
+    "link ending in ?ref=a.a.a…! (60 KB)": (
+        "from kyivind.extraction.references import _without_ghost_ref as f",
+        "'https://example.org/a?ref=' + 'a.' * 30000 + '!'"),
+    "author block padded to 96 KB": (
+        "from kyivind.extraction.authors import split_author_block\nf = lambda t: split_author_block(t, 'Olena Goncharova')",
+        "'Olena Goncharova\\nNews Editor a More from ' * 2400 + '\\nNot the end'"),
+    "reading time of 4,000 digits": (
+        "from kyivind.extraction.util import parse_reading_time as f", "'8' * 4000 + ' min read'"),
+    "<title of 20 KB (bot-challenge check)": (
+        "from kyivind.extraction.challenge import is_challenge_page as f", "'<title' * 3400"),
+}
+CRAWLS = {  # mode -> (spider arguments, a first run to make the second incremental)
+    "sitemap index that lists itself": ("sitemap-self", ["-a", "source=html"], True),
+    "sitemap indexes without end": ("sitemap-deep", ["-a", "source=html"], True),
+    "API page that names itself next": ("api-repeat", ["-a", "source=api"], False),
+    "API pagination past its posts": ("api-endless", ["-a", "source=api"], False),
+    "listing whose last page leads to the first": ("listing-cycle", ["-a", "source=html", "-a", "mode=full"], False),
+    "listing of empty pages without end": ("listing-empty-chain", ["-a", "source=html", "-a", "mode=full"], False),
+}
+
+
+def measure(command: list[str], env: dict, cwd: Path, cap: float, memory_gib: float) -> dict:
+    """Wall seconds and peak RSS (MiB) of a child; ``ended`` False when it was stopped at the cap."""
+    limit = int(memory_gib * (1 << 30))
+
+    def limits():
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        os.setsid()
+
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=log, preexec_fn=limits)
+        ended, status, usage = True, 0, None
+        while True:  # wait4 gives the child's own peak RSS; polled, so that the cap can stop it
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > cap:
+                ended = False
+                os.killpg(child.pid, signal.SIGKILL)
+                _, status, usage = os.wait4(child.pid, 0)
+                break
+            time.sleep(0.05)
+        child.returncode = 0  # reaped above
+        seconds = time.perf_counter() - start
+        log.seek(0)
+        text = log.read().decode("utf-8", "replace")
+    return {"seconds": round(seconds, 2), "peak_mib": round(usage.ru_maxrss / 1024), "ended": ended,
+            "memory_error": "MemoryError" in text, "exit": os.waitstatus_to_exitcode(status) if ended else None}
+
+
+def crawl_case(tree: Path, mode: str, args: list[str], incremental: bool, cap: float, memory: float) -> dict:
+    site = HostileSite(mode)
+    with tempfile.TemporaryDirectory() as tmp, ReplicaServer(site) as server:
+        env = {**os.environ, "PYTHONPATH": str(tree), "KYIVIND_DATA_DIR": str(Path(tmp) / "data")}
+        base = [sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={server.url}",
+                "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=INFO"]
+        if incremental:
+            subprocess.run([*base, "-a", "source=api"], cwd=tree, env=env, capture_output=True, timeout=300)
+        site.hits.clear()
+        result = measure([*base, *args], env, tree, cap, memory)
+        result["requests"] = len(site.hits)
+    return result
+
+
+def archive_cases(tmp: Path) -> dict[str, Path]:
+    made = {"payload that decodes to 1 GiB": tmp / "payload-bomb.warc.gz",
+            "record of 1 GiB": tmp / "record-bomb.warc.gz",
+            "capture of another host naming an article": tmp / "forged.warc.gz"}
+    warcs.with_payload_bomb(made["payload that decodes to 1 GiB"], SLUGS, 1 << 30)
+    warcs.with_record_bomb(made["record of 1 GiB"], SLUGS, 1 << 30)
+    warcs.with_forged_capture(made["capture of another host naming an article"], SLUGS, SLUGS[1], "A planted headline")
+    return made
+
+
+def reextract_case(tree: Path, warc: Path, cap: float, memory: float) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        data = Path(tmp) / "data"
+        result = measure([sys.executable, "-m", "kyivind.cli", "reextract", str(data), "--warc", str(warc)],
+                         env, tree, cap, memory)
+        feeds = list((data / "feeds").glob("reextract-*.jsonl"))
+        items = [json.loads(line) for path in feeds for line in path.read_text().splitlines() if line.strip()]
+        result["items"] = len(items)
+        result["planted"] = sum("planted" in (item.get("title") or "").lower() for item in items)
+    return result
+
+
+def text_case(tree: Path, setup: str, make: str, cap: float, memory: float) -> dict:
+    code = f"import sys\nsys.path.insert(0, {str(tree)!r})\n{setup}\ntext = {make}\ntry:\n    f(text)\nexcept ValueError:\n    pass\n"
+    return measure([sys.executable, "-c", code], {**os.environ, "PYTHONPATH": str(tree)}, tree, cap, memory)
+
+
+def describe(result: dict, cap: float) -> str:
+    if not result["ended"]:
+        return f"> {cap:g} s (stopped), {result['peak_mib']} MiB" + (f", {result['requests']} requests"
+                                                                    if "requests" in result else "")
+    text = f"{result['seconds']} s, {result['peak_mib']} MiB"
+    if result.get("memory_error"):
+        text += ", MemoryError"
+    if "requests" in result:
+        text += f", {result['requests']} requests"
+    if "items" in result:
+        text += f", {result['items']} items" + (f" ({result['planted']} forged)" if result["planted"] else "")
+    return text + f", exit {result['exit']}"
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--before", help="an earlier commit to measure beside this tree")
+    parser.add_argument("--cap", type=float, default=60.0, help="seconds after which a case is stopped")
+    parser.add_argument("--memory", type=float, default=8.0, help="GiB of address space a case may take")
+    options = parser.parse_args(argv)
+    trees = {"after": ROOT}
+    worktree = None
+    if options.before:
+        worktree = Path(tempfile.mkdtemp(prefix="kyivind-before-"))
+        subprocess.run(["git", "worktree", "add", "--detach", str(worktree), options.before], cwd=ROOT, check=True,
+                       capture_output=True)
+        trees = {"before": worktree, "after": ROOT}
+    rows = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            made = archive_cases(Path(tmp))
+            for name, (setup, make) in TEXT.items():
+                rows.append((name, {v: text_case(t, setup, make, options.cap, options.memory) for v, t in trees.items()}))
+            for name, (mode, args, incremental) in CRAWLS.items():
+                rows.append((name, {v: crawl_case(t, mode, args, incremental, options.cap, options.memory)
+                                    for v, t in trees.items()}))
+            for name, warc in made.items():
+                rows.append((name, {v: reextract_case(t, warc, options.cap, options.memory) for v, t in trees.items()}))
+                print(f"measured: {name}", file=sys.stderr, flush=True)
+    finally:
+        if worktree is not None:
+            subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, capture_output=True)
+    print("| hostile case | " + " | ".join(trees) + " |")
+    print("| --- | " + " | ".join("---" for _ in trees) + " |")
+    for name, results in rows:
+        print(f"| {name} | " + " | ".join(describe(results[v], options.cap) for v in trees) + " |")
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "hostile.json").write_text(json.dumps({name: results for name, results in rows}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
