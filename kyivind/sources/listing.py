@@ -138,7 +138,7 @@ class ListingWalk:
         self._listings.add(self.urls.fetch_url(url))
         if next_url in self._listings:
             bound_reached(self.crawler, "listing_cycle", f"listing page {page_number} ({url}) names {next_url} as its "
-                                                         "next page, which was read already: the walk ends")
+                                                         "next page, which the walk reached already: it ends here")
             return False
         if page_number >= self.max_listing_pages:
             bound_reached(self.crawler, "listing_pages", f"{page_number} listing pages walked",

@@ -124,12 +124,8 @@ def main(argv=None) -> None:
     parser.add_argument("--mode", required=True, choices=sorted(MODES))
     parser.add_argument("--port", type=int, default=8766)
     args = parser.parse_args(argv)
-    server = ReplicaServer(HostileSite(args.mode), args.port)
-    print(f"Hostile replica ({args.mode}: {MODES[args.mode]}) on {server.url}/tag/news-feed/", flush=True)
-    try:
-        server.httpd.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    ReplicaServer(HostileSite(args.mode), args.port).serve_until_interrupted(f"Hostile replica ({args.mode}: "
+                                                                            f"{MODES[args.mode]})")
 
 
 if __name__ == "__main__":

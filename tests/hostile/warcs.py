@@ -20,11 +20,7 @@ CHUNK = 1 << 20
 
 def gzip_of_zeros(size: int) -> bytes:
     """A gzip stream that decodes to ``size`` zero bytes (about a thousandth of that, compressed)."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    zeros = bytes(CHUNK)
-    parts = [compressor.compress(zeros) for _ in range(size // CHUNK)]
-    parts.append(compressor.compress(bytes(size % CHUNK)))
-    return b"".join(parts) + compressor.flush()
+    return _gzip_member(b"", b"\0", size, b"")
 
 
 def response(writer, url: str, body: bytes, headers: list[tuple[str, str]] | None = None,
@@ -54,50 +50,42 @@ def with_payload_bomb(path: Path, slugs: list[str], decoded: int) -> str:
     return victim
 
 
-def _member(record: bytes) -> bytes:
-    compressor = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    return compressor.compress(record) + compressor.flush()
-
-
-def _record_head(url: str, length: int, extra: str = "") -> bytes:
+def _record_head(url: str, length: int) -> bytes:
     return (f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{length % 10**12:012d}>"
-            f"\r\nWARC-Date: 2025-12-01T10:00:00Z\r\nWARC-Target-URI: {url}\r\n{extra}"
+            f"\r\nWARC-Date: 2025-12-01T10:00:00Z\r\nWARC-Target-URI: {url}\r\n"
             f"Content-Type: application/http; msgtype=response\r\nContent-Length: {length}\r\n\r\n").encode()
+
+
+def _gzip_member(head: bytes, filler: bytes, size: int, tail: bytes) -> bytes:
+    """One gzip member: ``head``, ``size`` bytes of ``filler`` (streamed, never held whole), ``tail``."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+    block = filler * (CHUNK // len(filler))
+    parts = [compressor.compress(head)]
+    for start in range(0, size, CHUNK):
+        parts.append(compressor.compress(block[:min(CHUNK, size - start)]))
+    return b"".join(parts) + compressor.compress(tail) + compressor.flush()
+
+
+def _between_good_captures(path: Path, slugs: list[str], member: bytes) -> int:
+    """``member`` after the capture of the first slug and before those of the others; its offset."""
+    first, rest = BytesIO(), BytesIO()
+    good_captures(WARCWriter(first, gzip=True), slugs[:1])
+    good_captures(WARCWriter(rest, gzip=True), slugs[1:])
+    path.write_bytes(first.getvalue() + member + rest.getvalue())
+    return len(first.getvalue())
 
 
 def with_record_bomb(path: Path, slugs: list[str], size: int) -> int:
     """Good captures around one gzip member whose record declares and holds ``size`` bytes; its offset."""
-    head = _record_head(f"{SITE}/a-record-of-gigabytes/", size)
     http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
-    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    zeros = bytes(CHUNK)
-    body = len(http)
-    parts = [compressor.compress(head + http)]
-    while body < size:
-        step = min(CHUNK, size - body)
-        parts.append(compressor.compress(zeros[:step]))
-        body += step
-    parts.append(compressor.compress(b"\r\n\r\n") + compressor.flush())
-    first = BytesIO()
-    good_captures(WARCWriter(first, gzip=True), slugs[:1])
-    rest = BytesIO()
-    good_captures(WARCWriter(rest, gzip=True), slugs[1:])
-    path.write_bytes(first.getvalue() + b"".join(parts) + rest.getvalue())
-    return len(first.getvalue())
+    head = _record_head(f"{SITE}/a-record-of-gigabytes/", size) + http
+    return _between_good_captures(path, slugs, _gzip_member(head, b"\0", size - len(http), b"\r\n\r\n"))
 
 
 def with_header_bomb(path: Path, slugs: list[str], size: int) -> int:
     """Good captures around one gzip member that decodes to a header line of ``size`` bytes; its offset."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    parts = [compressor.compress(b"WARC/1.1\r\nWARC-Type: response\r\nX-Padding: ")]
-    parts += [compressor.compress(b"a" * CHUNK) for _ in range(size // CHUNK)]
-    parts.append(compressor.compress(b"\r\n\r\n") + compressor.flush())
-    first = BytesIO()
-    good_captures(WARCWriter(first, gzip=True), slugs[:1])
-    rest = BytesIO()
-    good_captures(WARCWriter(rest, gzip=True), slugs[1:])
-    path.write_bytes(first.getvalue() + b"".join(parts) + rest.getvalue())
-    return len(first.getvalue())
+    head = b"WARC/1.1\r\nWARC-Type: response\r\nX-Padding: "
+    return _between_good_captures(path, slugs, _gzip_member(head, b"a", size, b"\r\n\r\n"))
 
 
 def with_lying_length(path: Path, slugs: list[str]) -> int:

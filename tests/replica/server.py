@@ -251,6 +251,14 @@ class ReplicaServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
+    def serve_until_interrupted(self, banner: str) -> None:
+        """Serve in this thread (a command line), saying ``banner`` and where, until Ctrl-C."""
+        print(f"{banner} on {self.url}/tag/news-feed/", flush=True)
+        try:
+            self.httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="Serve the kyivind replica site on 127.0.0.1")
@@ -259,12 +267,7 @@ def main(argv=None) -> None:
     parser.add_argument("--api", default="ok", choices=("ok", "403", "404", "bad-json", "unknown-shape"),
                         help="how the Content API answers")
     args = parser.parse_args(argv)
-    server = ReplicaServer(ReplicaSite(args.theme, api_mode=args.api), args.port)
-    print(f"Replica ({args.theme}) on {server.url}/tag/news-feed/", flush=True)
-    try:
-        server.httpd.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    ReplicaServer(ReplicaSite(args.theme, api_mode=args.api), args.port).serve_until_interrupted(f"Replica ({args.theme})")
 
 
 if __name__ == "__main__":
