@@ -38,9 +38,9 @@ TEXT = {
         "'https://example.org/a?ref=' + 'a.' * 30000 + '!'"),
     "author block padded to 96 KB": (
         "from kyivind.extraction.authors import split_author_block\nf = lambda t: split_author_block(t, 'Olena Goncharova')",
-        "'Olena Goncharova\\nNews Editor a More from ' * 2400 + '\\nNot the end'"),
-    "reading time of 4,000 digits": (
-        "from kyivind.extraction.util import parse_reading_time as f", "'8' * 4000 + ' min read'"),
+        "'Olena Goncharova\\nNews Editor' + ' a More from' * 8000 + '\\nNot the end'"),
+    "reading time of 8,000 digits": (
+        "from kyivind.extraction.util import parse_reading_time as f", "'8' * 8000 + ' min read'"),
     "<title of 20 KB (bot-challenge check)": (
         "from kyivind.extraction.challenge import is_challenge_page as f", "'<title' * 3400"),
 }
