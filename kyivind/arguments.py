@@ -1,7 +1,7 @@
 """The spider's arguments (``-a name=value``), declared once: type, default, description, validation.
 
 The spider reads them through scrapy-spider-metadata (``Args[NewsfeedArgs]``), so Scrapy Cloud, Scrapyd
-front ends and ``get_spider_metadata`` see the same declaration; the README's argument table is
+front ends and ``get_spider_metadata`` see the same declaration; the argument table of docs/operating.md is
 ``argument_table()`` (a test keeps the two equal).
 """
 
@@ -173,7 +173,7 @@ def _default_text(name: str) -> str:
 
 
 def argument_table() -> str:
-    """The README's table of spider arguments, made from the declaration."""
+    """The table of spider arguments in docs/operating.md, made from the declaration."""
     lines = ["| argument | default | meaning |", "| --- | --- | --- |"]
     for name, spec in NewsfeedArgs.model_fields.items():
         lines.append(f"| `{name}` | {_default_text(name)} | {spec.description} |")

@@ -274,7 +274,7 @@ def write_metadata(path: Path = METADATA_FILE) -> None:
 
 
 def serve_command(database: Path, port: int = 8001, host: str = "127.0.0.1") -> list[str]:
-    """The ``datasette serve`` line of ``kyivind serve`` (the README shows it too)."""
+    """The ``datasette serve`` line of ``kyivind serve`` (docs/analysing.md shows it too)."""
     import sys
 
     return [sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(METADATA_FILE),

@@ -15,7 +15,7 @@ date-time as text, one tag, author names) is completed from:
 
 Each field filled so is counted with its source (``kyivind/field/<field>/rss`` or ``.../sitemap``).
 The article page is still fetched for every article: the feed has no author pages (so no role or bio),
-no image caption and no reading time (see the README).
+no image caption and no reading time (see docs/operating.md).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ the listing, sitemap and API answers; article pages go to extraction (``kyivind/
 builder, the incremental state, the failure log and the author pages do the rest.
 
 Its arguments are declared once, in ``kyivind/arguments.py`` (``scrapy crawl newsfeed -a name=value``;
-the README's table is made from that declaration).
+the table in docs/operating.md is made from that declaration).
 """
 
 from __future__ import annotations
