@@ -40,7 +40,7 @@ TEXT = {
         "from kyivind.extraction.authors import split_author_block\nf = lambda t: split_author_block(t, 'Olena Goncharova')",
         "'Olena Goncharova\\nNews Editor' + ' a More from' * 8000 + '\\nNot the end'"),
     "reading time of 8,000 digits": (
-        "from kyivind.extraction.util import parse_reading_time as f", "'8' * 8000 + ' min read'"),
+        "from kyivind.extraction.util import parse_reading_time as f", "'8' * 8000 + ' minutes'"),
     "<title of 20 KB (bot-challenge check)": (
         "from kyivind.extraction.challenge import is_challenge_page as f", "'<title' * 3400"),
 }
