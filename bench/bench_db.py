@@ -20,7 +20,7 @@ from pathlib import Path
 import jsonlines
 import sqlite_utils
 
-from kyivind.dataset import build
+from kyivind.outputs.database import build
 from tests.replica.content import expected_item, many_posts
 
 WORDS = ("Kharkiv Kyiv Odesa drone missile sanctions parliament energy grid frontline Zaporizhzhia negotiations "

@@ -29,7 +29,7 @@ from pathlib import Path
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
-from kyivind.archive import WarcFile, archive_dir, capture
+from kyivind.archive.writer import WarcFile, archive_dir, capture
 from tests.replica.content import SITE, many_posts
 from tests.replica.server import ReplicaSite
 

@@ -2,7 +2,7 @@
 
     python -m bench.bench_render [--loads 20]
 
-Uses the same pieces as the spider (``extract_listing``, ``kyivind.render.click_show_more``) against
+Uses the same pieces as the spider (``extract_listing``, ``kyivind.crawl.render.click_show_more``) against
 the replica: the plain ``ghost`` listing fetched plainly and rendered, and the ``script`` listing
 (cards drawn from JSON, two Show More clicks) rendered. The browser is launched once; its start-up
 is reported apart.
@@ -16,8 +16,8 @@ import json
 import time
 import urllib.request
 
+from kyivind.crawl.render import CHROMIUM_ARGS, click_show_more
 from kyivind.extraction import extract_listing
-from kyivind.render import CHROMIUM_ARGS, click_show_more
 from tests.replica.server import ReplicaServer, ReplicaSite
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .urls import redacted
+from kyivind.crawl.urls import redacted
 
 TAG_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TAG_MAX_LENGTH = 191  # Ghost keeps a tag's slug in a column of 191 characters: a longer one names no tag

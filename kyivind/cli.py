@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import schedule, status
+from kyivind.ops import schedule, status
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _locked(data_dir) -> bool:
     """Take the data directory's lock for this command; False (said on stderr) while a run holds it."""
-    from . import lock
+    from kyivind.state import lock
 
     try:
         lock.acquire(data_dir)
@@ -76,7 +76,7 @@ def _locked(data_dir) -> bool:
 
 
 def _report(options) -> int:
-    from .analysis import report
+    from kyivind.outputs.report import report
 
     # into the data directory: not while a run holds it
     if not options.output and Path(options.data_dir).is_dir() and not _locked(options.data_dir):
@@ -87,8 +87,8 @@ def _report(options) -> int:
 
 
 def _export(options) -> int:
-    from . import settings
-    from .tabular import export
+    from kyivind import settings
+    from kyivind.outputs.tables import export
 
     data_dir = options.data_dir or settings.KYIVIND_DATA_DIR
     count = export(data_dir, options.format, options.output)
@@ -97,8 +97,8 @@ def _export(options) -> int:
 
 
 def _reextract(options) -> int:
-    from .commands.crawl import crawl_here
-    from .warcread import warc_files
+    from kyivind.archive.reader import warc_files
+    from kyivind.commands.crawl import crawl_here
 
     try:
         warcs = [str(p) for p in warc_files(options.warc)]
@@ -111,13 +111,13 @@ def _reextract(options) -> int:
 
 
 def _build_db(data_dir: str, output: str | None = None):
-    from .dataset import build
+    from kyivind.outputs.database import build
 
     return build(data_dir, output) if _locked(data_dir) else None  # not while a crawl writes the feeds
 
 
 def _db(options) -> int:
-    from . import settings
+    from kyivind import settings
 
     done = _build_db(options.data_dir or settings.KYIVIND_DATA_DIR, options.output)
     if done is None:
@@ -130,8 +130,9 @@ def _db(options) -> int:
 def _serve(options) -> int:
     import os
 
-    from . import lock, settings
-    from .dataset import serve_command
+    from kyivind import settings
+    from kyivind.outputs.database import serve_command
+    from kyivind.state import lock
 
     data_dir = options.data_dir or settings.KYIVIND_DATA_DIR
     done = _build_db(data_dir)
@@ -147,7 +148,7 @@ def _serve(options) -> int:
 
 
 def _merge(options) -> int:
-    from .analysis import merge
+    from kyivind.outputs.report import merge
 
     dataset = merge(options.data_dir, options.output)
     print(f"{len(dataset.articles)} articles from {dataset.rows_read} rows in {len(dataset.files)} files: {options.output}")

@@ -74,7 +74,7 @@ class ArticleItem:
     fetched_at: str | None = _run()
     content_hash: str | None = _derived()
     version: int = _run(1)
-    capture: dict | None = _run()  # the WARC record the item was read from (kyivind/archive.py)
+    capture: dict | None = _run()  # the WARC record the item was read from (kyivind/archive/writer.py)
 
 
 FIELDS = tuple(f.name for f in fields(ArticleItem))

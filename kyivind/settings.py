@@ -3,8 +3,8 @@ environment only (``KYIVIND_*``); nothing secret is written here."""
 
 import os
 
+from kyivind.crawl.urls import DEFAULT_CONTENT_KEY, DEFAULT_SITE_URL
 from kyivind.items import FIELDS
-from kyivind.urls import DEFAULT_CONTENT_KEY, DEFAULT_SITE_URL
 
 # --- Project --------------------------------------------------------------------------------
 BOT_NAME = "kyivind"
@@ -37,10 +37,10 @@ ITEM_PIPELINES = {
     "kyivind.pipelines.authorbio.AuthorBioPipeline": 300,
     "kyivind.pipelines.version.VersionPipeline": 400,  # new, edited (version + 1) or unchanged (dropped)
     "kyivind.pipelines.export.JsonLinesExportPipeline": 900,
-    "kyivind.pipelines.state.StatePipeline": 950,  # after export: an article is seen once it is in the feed
+    "kyivind.pipelines.record.StatePipeline": 950,  # after export: an article is seen once it is in the feed
 }
 
-# --- Raw archive (kyivind/archive.py) and re-extraction (kyivind/replay.py, `kyivind reextract`) ------
+# --- Raw archive (kyivind/archive/writer.py) and re-extraction (kyivind/archive/replay.py, `kyivind reextract`) ------
 KYIVIND_ARCHIVE = os.environ.get("KYIVIND_ARCHIVE", "1") != "0"  # WARC of every answer; KYIVIND_ARCHIVE=0: none
 # each record is its own gzip member; on a 200 KiB page level 3 takes 0.8 ms and 6 takes 1.9 ms for 3% fewer
 # bytes, warcio's own level 9 takes 3.1 ms (bench/bench_reextract.py)
@@ -88,7 +88,7 @@ RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # an article given up on is a WARNING (and a line of failed.jsonl); the run's ERROR lines are kept for causes
-# that make the run fail (kyivind/extensions/monitor.py)
+# that make the run fail (kyivind/monitoring/summary.py)
 RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
 KYIVIND_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled each time…
 KYIVIND_RETRY_MAX_DELAY = 60.0  # …and never more than this, Retry-After included
@@ -98,25 +98,25 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 KYIVIND_FAILED_MAX_ATTEMPTS = 5  # runs that retry a URL of failed.jsonl before leaving it to a person
 KYIVIND_FAILED_SAVE = True  # failed.jsonl is written at the close (not by a re-extraction)
 DOWNLOADER_MIDDLEWARES = {
-    "kyivind.replay.ReplayMiddleware": 40,  # `kyivind reextract`: every answer from the archive, none from the net
-    "kyivind.archive.WarcArchive": 45,  # every answer, as the spider gets it, into DATA_DIR/archive/<run>.warc.gz
-    "kyivind.middlewares.SiteOnlyMiddleware": 50,  # no request leaves the site's host
+    "kyivind.archive.replay.ReplayMiddleware": 40,  # `kyivind reextract`: every answer from the archive, none from the net
+    "kyivind.archive.writer.WarcArchive": 45,  # every answer, as the spider gets it, into DATA_DIR/archive/<run>.warc.gz
+    "kyivind.crawl.middlewares.SiteOnlyMiddleware": 50,  # no request leaves the site's host
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "kyivind.middlewares.BackoffRetryMiddleware": 550,
+    "kyivind.crawl.middlewares.BackoffRetryMiddleware": 550,
 }
 
 # --- Components shared by the spider, the sources and the pipelines -------------------------------
 # built from the settings in their own from_crawler; the run monitor (below) comes after them, so that
 # what they count at the close is in the summary
 EXTENSIONS = {
-    "kyivind.extensions.deadline.RunDeadline": 40,  # KYIVIND_MAX_RUN_MINUTES: a run that goes on too long stops cleanly
-    "kyivind.jobdir.JobdirCheck": 50,  # a JOBDIR queue damaged by a killed run is set aside before the scheduler reads it
-    "kyivind.incremental.Incremental": 100,  # owns state.sqlite: what is known, versions, author profiles
-    "kyivind.failures.FailureLog": 110,  # failed.jsonl: articles that gave no item, retried next run
-    "kyivind.replay.Replay": 120,  # the archive's index, in a re-extraction run only (kyivind reextract)
-    "kyivind.dataset.DatabaseAfterCrawl": 400,  # KYIVIND_DB_AFTER_CRAWL=1: kyivind.db updated as the run ends
-    "kyivind.extensions.monitor.RunMonitor": 500,  # items, fields and ERROR lines for the checks
-    "kyivind.monitors.RunSpidermon": 510,  # Spidermon: the end-of-run checks, the summary, the alerts
+    "kyivind.crawl.deadline.RunDeadline": 40,  # KYIVIND_MAX_RUN_MINUTES: a run that goes on too long stops cleanly
+    "kyivind.crawl.jobdir.JobdirCheck": 50,  # a JOBDIR queue damaged by a killed run is set aside before the scheduler reads it
+    "kyivind.state.incremental.Incremental": 100,  # owns state.sqlite: what is known, versions, author profiles
+    "kyivind.state.failures.FailureLog": 110,  # failed.jsonl: articles that gave no item, retried next run
+    "kyivind.archive.replay.Replay": 120,  # the archive's index, in a re-extraction run only (kyivind reextract)
+    "kyivind.outputs.database.DatabaseAfterCrawl": 400,  # KYIVIND_DB_AFTER_CRAWL=1: kyivind.db updated as the run ends
+    "kyivind.monitoring.summary.RunMonitor": 500,  # items, fields and ERROR lines for the checks
+    "kyivind.monitoring.checks.RunSpidermon": 510,  # Spidermon: the end-of-run checks, the summary, the alerts
 }
 
 # --- Monitoring: a loud failure when extraction breaks -------------------------------------------
@@ -129,7 +129,7 @@ KYIVIND_MAX_DROPPED_RATIO = 0.1  # items dropped by validation
 SPIDERMON_ENABLED = True
 # the checks run when the engine stops: after the spider closed and the feeds (FEEDS) were stored, so that
 # a feed that fails to store fails the run too
-SPIDERMON_ENGINE_STOP_MONITORS = ["kyivind.monitors.RunSuite"]
+SPIDERMON_ENGINE_STOP_MONITORS = ["kyivind.monitoring.checks.RunSuite"]
 
 # --- Alerts: on every failed run, and once on the first good run after failures --------------------
 # Each channel is on when its settings are set (in the environment: no secret is written here). Spidermon's

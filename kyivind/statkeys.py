@@ -11,12 +11,12 @@ RUN_NAME = "kyivind/run_name"
 ARGUMENT_ERROR = "kyivind/argument_error"
 FAILED = "kyivind/failed"  # set to 1 by any component that finds the run failed: `scrapy crawl` exits 1
 FAILED_REASONS = "kyivind/failed_reasons"
-FATAL = "kyivind/fatal"  # why the run could not do its job (a list), set through kyivind.run.fail_run
+FATAL = "kyivind/fatal"  # why the run could not do its job (a list), set through kyivind.crawl.context.fail_run
 ERRORS_LOGGED = "kyivind/errors_logged"  # ERROR lines logged by anything but the run monitor
 FAILED_URLS = "kyivind/failed_urls"  # URLs listed in failed.jsonl at the end of the run
 FAILED_RETRIED = "kyivind/failed/retried"
 SOURCE_USED = "kyivind/source_used"
-JOBDIR_DAMAGED = "kyivind/jobdir/damaged"  # a JOBDIR request queue set aside (see kyivind/jobdir.py)
+JOBDIR_DAMAGED = "kyivind/jobdir/damaged"  # a JOBDIR request queue set aside (see kyivind/crawl/jobdir.py)
 TAG = "kyivind/tag"
 
 # --- Content API -----------------------------------------------------------------------------
@@ -126,7 +126,7 @@ OFF_SITE_CANONICAL = "kyivind/offsite/canonical"  # a canonical link (or API pos
 def retry_http(status: int) -> str:
     return f"kyivind/retry/http_{status}"
 
-# --- archive and re-extraction (kyivind/archive.py, kyivind/replay.py) -------------------------
+# --- archive and re-extraction (kyivind/archive/writer.py, kyivind/archive/replay.py) -------------------------
 ARCHIVE_FILE = "kyivind/archive/file"
 ARCHIVE_BYTES = "kyivind/archive/bytes"
 ARCHIVE_RESPONSES = "kyivind/archive/responses"
@@ -138,7 +138,7 @@ REPLAY_GARBLED = "kyivind/replay/garbled"  # truncated or unreadable records, re
 REPLAY_NOT_ARCHIVED = "kyivind/replay/not_archived"  # requests (an author page) with no capture: answered 404
 REPLAY_RENDER_SKIPPED = "kyivind/replay/render_skipped"  # a page that needed the browser, with no rendered capture
 
-# --- what pages without structured data lack (kyivind/sources/gaps.py) ---------------------------
+# --- what pages without structured data lack (kyivind/sources/rss.py) ---------------------------
 RSS_REQUESTS = "kyivind/rss/requests"
 RSS_PAGES = "kyivind/rss/pages"
 RSS_UNUSABLE = "kyivind/rss/unusable"  # why the feed could not be used (the run goes on with the pages)

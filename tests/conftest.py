@@ -92,7 +92,7 @@ def project_crawler(settings: dict | None = None, spidercls=None, **spider_args)
 
 def state_suffix(base_url: str) -> str:
     """The suffix of the state and failed.jsonl files of a crawl of ``base_url``."""
-    from kyivind.urls import DEFAULT_SITE_URL, SiteUrls
+    from kyivind.crawl.urls import DEFAULT_SITE_URL, SiteUrls
 
     return SiteUrls(DEFAULT_SITE_URL, base_url).state_suffix()
 
@@ -120,7 +120,7 @@ class held_lock:  # noqa: N801 (used as a context manager, like open)
 
     def __enter__(self):
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        code = (f"import time; from kyivind import lock; lock.acquire({str(self.data_dir)!r}); print('held', flush=True); "
+        code = (f"import time; from kyivind.state import lock; lock.acquire({str(self.data_dir)!r}); print('held', flush=True); "
                 "time.sleep(60)")
         self.proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True,
                                      env={**os.environ, "PYTHONPATH": str(ROOT)})

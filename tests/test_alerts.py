@@ -55,7 +55,7 @@ def test_a_failed_run_is_mailed_through_smtp(smtp, tmp_path):
     assert inbox.logins == [USER] and len(inbox.messages) == 1, result.log[-3000:]
     recipients, message = inbox.messages[0]
     assert recipients == ["news-desk@example.org"] and message["Subject"] == "kyivind: News Feed run report"
-    assert "RunChecks" in message.as_string()
+    assert "FieldCoverage" in message.as_string() and "TheRunCouldDoItsJob" in message.as_string()
 
 
 def test_a_failed_run_posts_the_webhook_and_a_healthy_run_sends_nothing(webhook, smtp, tmp_path):

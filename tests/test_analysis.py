@@ -8,9 +8,9 @@ import shutil
 import pytest
 from jsonschema import Draft202012Validator
 
-from kyivind.analysis import load, merge, report
 from kyivind.cli import main as cli
 from kyivind.items import load_schema
+from kyivind.outputs.report import load, merge, report
 from tests.conftest import ROOT, run_crawl
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite
@@ -160,7 +160,7 @@ def test_parquet_export_and_its_duckdb_recipe(data_dir, tmp_path, monkeypatch):
     import pyarrow.parquet as pq
 
     from kyivind.items import FIELDS
-    from kyivind.tabular import PARQUET_TYPES
+    from kyivind.outputs.tables import PARQUET_TYPES
 
     assert list(PARQUET_TYPES) == list(FIELDS), "every field of the item has its Parquet type"
     monkeypatch.chdir(tmp_path)
@@ -209,7 +209,7 @@ def test_db_holds_every_table_searches_the_text_and_updates_incrementally(data_d
 
     import sqlite_utils
 
-    from kyivind.dataset import build
+    from kyivind.outputs.database import build
 
     work = tmp_path / "data"
     sh.copytree(data_dir / "feeds", work / "feeds")
@@ -259,10 +259,10 @@ def test_db_waits_for_no_crawl(data_dir, tmp_path):
 
 
 def test_datasette_metadata_is_made_from_the_schema():
-    from kyivind.dataset import METADATA_FILE, metadata
+    from kyivind.outputs.database import METADATA_FILE, metadata
 
     assert json.loads(METADATA_FILE.read_text(encoding="utf-8")) == metadata(), \
-        "run python -c 'from kyivind.dataset import write_metadata; write_metadata()'"
+        "run python -c 'from kyivind.outputs.database import write_metadata; write_metadata()'"
     columns = metadata()["databases"]["kyivind"]["tables"]["articles"]["columns"]
     assert columns["title"] == load_schema()["properties"]["title"]["description"]
 

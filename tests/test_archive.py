@@ -16,9 +16,9 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from kyivind.replay import ArchiveIndex
-from kyivind.urls import DEFAULT_SITE_URL, SiteUrls
-from kyivind.warcread import iter_records
+from kyivind.archive.reader import iter_records
+from kyivind.archive.replay import ArchiveIndex
+from kyivind.crawl.urls import DEFAULT_SITE_URL, SiteUrls
 from tests.conftest import ROOT, RUN_SPECIFIC, held_lock, run_crawl
 from tests.replica.content import SITE, expected_item, posts
 from tests.replica.server import ReplicaServer, ReplicaSite

@@ -12,10 +12,10 @@ from scrapy import Request
 from scrapy.http import HtmlResponse, TextResponse
 
 from kyivind import statkeys as keys
-from kyivind.incremental import Incremental
+from kyivind.crawl.context import RunContext, component
 from kyivind.items import ArticleItem
-from kyivind.run import RunContext, component
 from kyivind.sources.api import Post, Unusable
+from kyivind.state.incremental import Incremental
 from tests.conftest import fixture_html, project_crawler
 from tests.replica.api import content_api
 from tests.replica.content import CONTENT_KEY, SITE, expected_item, posts

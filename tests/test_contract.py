@@ -4,7 +4,6 @@ import re
 
 from scrapy_spider_metadata import get_spider_metadata
 
-from kyivind.analysis import CSV_COLUMNS
 from kyivind.arguments import NewsfeedArgs, argument_table
 from kyivind.extraction.article import PAGE_SCALAR_FIELDS
 from kyivind.extraction.references import EMBED_KINDS
@@ -18,6 +17,7 @@ from kyivind.items import (
     PAGE_FIELDS,
     load_schema,
 )
+from kyivind.outputs.report import CSV_COLUMNS
 from kyivind.spiders.newsfeed import NewsfeedSpider
 from tests.conftest import ROOT
 

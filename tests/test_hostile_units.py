@@ -15,10 +15,10 @@ from scrapy.exceptions import IgnoreRequest
 from warcio.warcwriter import WARCWriter
 
 from kyivind import statkeys as keys
-from kyivind.replay import ArchiveIndex, ReplayMiddleware
+from kyivind.archive.reader import MAX_BLANK_LINES, iter_records
+from kyivind.archive.replay import ArchiveIndex, ReplayMiddleware
+from kyivind.crawl.urls import DEFAULT_SITE_URL, SiteUrls
 from kyivind.sources.sitemap import SitemapFiles
-from kyivind.urls import DEFAULT_SITE_URL, SiteUrls
-from kyivind.warcread import MAX_BLANK_LINES, iter_records
 from tests.conftest import project_crawler, run_crawl
 from tests.hostile import warcs
 from tests.replica.content import posts
@@ -128,7 +128,7 @@ def test_blank_lines_without_end_after_a_record_are_a_garbled_record(tmp_path):
 
 
 def test_a_run_outcome_that_cannot_be_recorded_fails_the_run(tmp_path, caplog):
-    from kyivind.monitors import ProblemsResult, RecordOutcome
+    from kyivind.monitoring.checks import ProblemsResult, RecordOutcome
 
     crawler = crawler_of(tmp_path)
     result = ProblemsResult(crawler.spider)

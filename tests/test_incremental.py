@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from kyivind.state import State
+from kyivind.state.store import State
 from tests.conftest import ROOT, run_crawl, state_suffix
 from tests.replica.content import SITE, many_posts, posts
 from tests.replica.server import ReplicaServer, ReplicaSite

@@ -6,7 +6,7 @@ import pytest
 from queuelib.queue import LifoDiskQueue
 
 from kyivind import statkeys as keys
-from kyivind.jobdir import JobdirCheck, lifo_file_problem
+from kyivind.crawl.jobdir import JobdirCheck, lifo_file_problem
 from tests.conftest import project_crawler
 
 

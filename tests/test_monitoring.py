@@ -11,7 +11,7 @@ import pytest
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
 
-from kyivind.middlewares import SiteOnlyMiddleware
+from kyivind.crawl.middlewares import SiteOnlyMiddleware
 from tests.conftest import ROOT, project_crawler, run_crawl
 from tests.replica.faults import corpus_page
 from tests.replica.server import ReplicaServer, ReplicaSite
@@ -139,7 +139,7 @@ def test_a_spider_of_another_kind_is_not_fenced(tmp_path):
     """The bench's bare spider runs with the project's settings: no run context, no fence."""
     import scrapy
 
-    from kyivind.run import RunContext
+    from kyivind.crawl.context import RunContext
 
     class Other(scrapy.Spider):
         name = "other"

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from kyivind import lock
+from kyivind.state import lock
 from tests.conftest import ROOT, run_crawl
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite
@@ -31,7 +31,7 @@ def kyivind(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 @contextmanager
 def lock_held_elsewhere(data_dir):
     """Another process holds the data directory's lock."""
-    holder = subprocess.Popen([sys.executable, "-c", f"from kyivind import lock; lock.acquire({str(data_dir)!r}); "
+    holder = subprocess.Popen([sys.executable, "-c", f"from kyivind.state import lock; lock.acquire({str(data_dir)!r}); "
                                "print('held', flush=True); import time; time.sleep(60)"],
                               cwd=ROOT, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert holder.stdout.readline().strip() == "held"

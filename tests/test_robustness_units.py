@@ -4,9 +4,9 @@ from datetime import datetime, timezone
 
 from scrapy.settings import Settings
 
+from kyivind.crawl.middlewares import retry_after_seconds
 from kyivind.extraction.challenge import is_challenge_page, looks_truncated
-from kyivind.failures import FailedUrls
-from kyivind.middlewares import retry_after_seconds
+from kyivind.state.failures import FailedUrls
 from tests.conftest import ROOT
 
 

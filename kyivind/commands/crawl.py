@@ -4,7 +4,7 @@ Scrapy exits 0 whenever the crawl ran, even when it closed on a bad argument or 
 found the output broken. Here a run exits 1 when its finish reason is not ``finished`` or when a
 component set the stat ``kyivind/failed`` (with the reasons in ``kyivind/failed_reasons``).
 
-Before anything else the run takes the lock of its data directory (``kyivind/lock.py``); a second run on
+Before anything else the run takes the lock of its data directory (``kyivind/state/lock.py``); a second run on
 the same directory logs one ERROR line naming the holder's pid, touches no file and exits 1.
 """
 
@@ -15,8 +15,8 @@ import logging
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from .. import lock
-from .. import statkeys as keys
+from kyivind import statkeys as keys
+from kyivind.state import lock
 
 logger = logging.getLogger(__name__)
 

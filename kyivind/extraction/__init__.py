@@ -3,14 +3,14 @@
 Nothing here imports Scrapy, so every function can be run and tested on a saved page.
 """
 
-from .article import Extraction, content_hash, extract_article, extract_post
-from .author_page import AuthorProfile, extract_author_page
-from .authors import split_author_block, split_ghost_author
-from .body import body_from_fragment, body_from_page
-from .ghost_post import looks_like_post
-from .listing import Listing, article_path, extract_listing
-from .page import Page
-from .sitemap import parse_sitemap
+from kyivind.extraction.article import Extraction, content_hash, extract_article, extract_post
+from kyivind.extraction.author_page import AuthorProfile, extract_author_page
+from kyivind.extraction.authors import split_author_block, split_ghost_author
+from kyivind.extraction.body import body_from_fragment, body_from_page
+from kyivind.extraction.ghost_post import looks_like_post
+from kyivind.extraction.listing import Listing, article_path, extract_listing
+from kyivind.extraction.page import Page
+from kyivind.extraction.sitemap import parse_sitemap
 
 __all__ = [
     "AuthorProfile", "Extraction", "Listing", "Page", "article_path", "body_from_fragment", "body_from_page",

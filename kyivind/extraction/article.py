@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 from parsel import Selector
 
-from ..items import PAGE_SCALAR_FIELDS, Author, new_author
-from .ghost_post import post_fields
-from .layers import LAYERS, theme
-from .page import Page
-from .util import clean_text, image_key, language_tag, split_caption, url_path_slug
+from kyivind.extraction.ghost_post import post_fields
+from kyivind.extraction.layers import LAYERS, theme
+from kyivind.extraction.page import Page
+from kyivind.extraction.util import clean_text, image_key, language_tag, split_caption, url_path_slug
+from kyivind.items import PAGE_SCALAR_FIELDS, Author, new_author
 
 AUTHOR_KEYS = tuple(new_author())
 

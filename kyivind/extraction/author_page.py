@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
-from .chrome import outside_content
-from .layers.structure import block_text
-from .page import Page
-from .util import clean_text, decode_image_url, none_if_empty
+from kyivind.extraction.chrome import outside_content
+from kyivind.extraction.layers.structure import block_text
+from kyivind.extraction.page import Page
+from kyivind.extraction.util import clean_text, decode_image_url, none_if_empty
 
 
 def _name_element(page: Page, name: str | None):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .util import clean_text
+from kyivind.extraction.util import clean_text
 
 CHROME_LINES = {"avatar", "read more", "read more →", "more", "team", "articles", "follow", "author",
                 "authors", "about the author", "written by", "by"}

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
-from .chrome import is_chrome
-from .references import embeds_of, links_of
-from .util import clean_text, inline_text
+from kyivind.extraction.chrome import is_chrome
+from kyivind.extraction.references import embeds_of, links_of
+from kyivind.extraction.util import clean_text, inline_text
 
 BLOCK_TAGS = frozenset("p h2 h3 h4 h5 h6 blockquote li pre".split())
 SCORE_TAGS = frozenset("p blockquote li pre".split())

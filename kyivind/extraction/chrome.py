@@ -8,7 +8,7 @@ import re
 
 from lxml import etree
 
-from .util import clean_text
+from kyivind.extraction.util import clean_text
 
 # navigation, footers, side rails, and the page's own header (not a header inside the article)
 PAGE_CHROME = ("ancestor::nav | ancestor::footer | ancestor::aside"

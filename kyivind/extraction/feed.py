@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 
 from parsel import Selector
 
-from .util import clean_text, none_if_empty
+from kyivind.extraction.util import clean_text, none_if_empty
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 

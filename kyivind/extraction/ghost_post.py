@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..items import new_author
-from .body import body_fields, read_fragment
-from .util import author_slug_from_url, clean_text, none_if_empty, parse_datetime
+from kyivind.extraction.body import body_fields, read_fragment
+from kyivind.extraction.util import author_slug_from_url, clean_text, none_if_empty, parse_datetime
+from kyivind.items import new_author
 
 POST_KEYS = ("slug", "title")
 

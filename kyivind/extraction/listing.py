@@ -8,8 +8,8 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
-from .chrome import outside_content
-from .util import clean_text, parse_datetime
+from kyivind.extraction.chrome import outside_content
+from kyivind.extraction.util import clean_text, parse_datetime
 
 # First path segments that are never an article.
 RESERVED = frozenset(
@@ -18,7 +18,7 @@ RESERVED = frozenset(
     "robots.txt favicon.ico _next api newsletter newsletters jobs careers news-archive advertise".split()
 )
 LEGACY_SECTIONS = frozenset({"national", "uncategorized", "world", "business", "opinion", "culture", "investigations"})
-# the label of a button that loads older cards; the browser clicks the same (kyivind/render.py)
+# the label of a button that loads older cards; the browser clicks the same (kyivind/crawl/render.py)
 SHOW_MORE = re.compile(r"^\s*(show|load|see)\s+more\b", re.I)
 
 

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from parsel import Selector
 
-from .util import clean_text, decode_image_url, image_key
+from kyivind.extraction.util import clean_text, decode_image_url, image_key
 
 
 def _unescape(value):
@@ -57,7 +57,7 @@ class Page:
 
     def date(self, raw) -> str | None:
         """A timestamp in UTC, or None; a value that is there but is no date is a recorded problem."""
-        from .util import clean_text, parse_datetime
+        from kyivind.extraction.util import clean_text, parse_datetime
 
         parsed = parse_datetime(raw if isinstance(raw, str) else None)
         if parsed is None and isinstance(raw, str) and clean_text(raw):

@@ -18,8 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from .chrome import TWEET_LINK
-from .util import clean_text
+from kyivind.extraction.chrome import TWEET_LINK
+from kyivind.extraction.util import clean_text
 
 EMBED_KINDS = ("x", "telegram", "youtube", "instagram", "facebook", "bookmark", "other")
 _HOST_KINDS = (

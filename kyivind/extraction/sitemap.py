@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .util import parse_datetime
+from kyivind.extraction.util import parse_datetime
 
 
 def parse_sitemap(xml: str | bytes) -> tuple[dict[str, str | None], list[str]]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from itemadapter import ItemAdapter
 
-from .. import statkeys as keys
-from ..extraction.authors import split_author_block, split_ghost_author
-from ..items import Author
-from . import CrawlerPipeline
+from kyivind import statkeys as keys
+from kyivind.extraction.authors import split_author_block, split_ghost_author
+from kyivind.items import Author
+from kyivind.pipelines import CrawlerPipeline
 
 
 def split_author(author: Author) -> Author:

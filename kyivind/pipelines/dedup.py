@@ -6,8 +6,8 @@ from __future__ import annotations
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from .. import statkeys as keys
-from . import CrawlerPipeline
+from kyivind import statkeys as keys
+from kyivind.pipelines import CrawlerPipeline
 
 
 class DedupPipeline(CrawlerPipeline):

@@ -14,11 +14,11 @@ import os
 
 import jsonlines
 
-from .. import statkeys as keys
-from ..incremental import Incremental
-from ..items import public_dict
-from ..run import RunContext, component
-from . import CrawlerPipeline
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext, component
+from kyivind.items import public_dict
+from kyivind.pipelines import CrawlerPipeline
+from kyivind.state.incremental import Incremental
 
 logger = logging.getLogger(__name__)
 

@@ -9,11 +9,11 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from scrapy.exceptions import DropItem
 
-from .. import statkeys as keys
-from ..failures import FailureLog
-from ..items import load_schema, public_dict
-from ..run import component
-from . import CrawlerPipeline
+from kyivind import statkeys as keys
+from kyivind.crawl.context import component
+from kyivind.items import load_schema, public_dict
+from kyivind.pipelines import CrawlerPipeline
+from kyivind.state.failures import FailureLog
 
 logger = logging.getLogger(__name__)
 

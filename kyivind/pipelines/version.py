@@ -8,10 +8,10 @@ from __future__ import annotations
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from ..incremental import Incremental
-from ..items import public_dict
-from ..run import component
-from . import CrawlerPipeline
+from kyivind.crawl.context import component
+from kyivind.items import public_dict
+from kyivind.pipelines import CrawlerPipeline
+from kyivind.state.incremental import Incremental
 
 
 class VersionPipeline(CrawlerPipeline):

@@ -16,12 +16,12 @@ from urllib.parse import urlencode
 
 import scrapy
 
-from .. import statkeys as keys
-from ..extraction import Extraction, extract_post, looks_like_post
-from ..extraction.apikey import key_in_page, key_in_script, script_urls
-from ..incremental import Incremental
-from ..run import RunContext, bound_reached, fail_run, stop_run
-from . import LISTING_PRIORITY, Callbacks, download
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext, bound_reached, fail_run, stop_run
+from kyivind.extraction import Extraction, extract_post, looks_like_post
+from kyivind.extraction.apikey import key_in_page, key_in_script, script_urls
+from kyivind.sources import LISTING_PRIORITY, Callbacks, download
+from kyivind.state.incremental import Incremental
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 100

@@ -11,13 +11,13 @@ import logging
 
 import scrapy
 
-from .. import statkeys as keys
-from ..extraction import extract_listing
-from ..failures import FailureLog
-from ..incremental import Incremental
-from ..run import RunContext, bound_reached, fail_run, stop_run
-from . import LISTING_PRIORITY, Callbacks, failure_reason
-from .articles import ArticleRequests
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext, bound_reached, fail_run, stop_run
+from kyivind.extraction import extract_listing
+from kyivind.sources import LISTING_PRIORITY, Callbacks, failure_reason
+from kyivind.sources.article_requests import ArticleRequests
+from kyivind.state.failures import FailureLog
+from kyivind.state.incremental import Incremental
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class ListingWalk:
         # repeats within a run are kept out by the walk's own set
         url = url or self.urls.fetch_url(self.run.listing_path)
         if self.run.render:
-            from ..render import page_meta
+            from kyivind.crawl.render import page_meta
 
             return scrapy.Request(url, callback=self.callbacks.rendered_listing, errback=self.callbacks.render_failed,
                                   cb_kwargs={"page_number": page_number}, meta=page_meta(),
@@ -71,7 +71,7 @@ class ListingWalk:
 
     # --- rendered ----------------------------------------------------------------------------
     async def parse_rendered(self, response, page_number: int):
-        from ..render import click_show_more
+        from kyivind.crawl.render import click_show_more
 
         page = response.meta["playwright_page"]
         try:

@@ -7,12 +7,12 @@ import logging
 
 import scrapy
 
-from .. import statkeys as keys
-from ..extraction import parse_sitemap
-from ..incremental import Incremental
-from ..run import RunContext, bound_reached
-from . import LISTING_PRIORITY, Callbacks
-from .articles import ArticleRequests
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext, bound_reached
+from kyivind.extraction import parse_sitemap
+from kyivind.sources import LISTING_PRIORITY, Callbacks
+from kyivind.sources.article_requests import ArticleRequests
+from kyivind.state.incremental import Incremental
 
 logger = logging.getLogger(__name__)
 INDEX_PATH = "/sitemap.xml"
@@ -66,7 +66,7 @@ class SitemapEdits:
         self.articles = articles
         self.callbacks = callbacks
         self.path = crawler.settings.get("KYIVIND_SITEMAP_PATH")
-        self.lastmods = lastmods  # kyivind.sources.gaps.Lastmods: a page without modified_at takes its lastmod
+        self.lastmods = lastmods  # kyivind.sources.rss.Lastmods: a page without modified_at takes its lastmod
         self.files = SitemapFiles(crawler, run)
 
     def request(self, path: str | None = None, depth: int = 0) -> scrapy.Request | None:

@@ -17,24 +17,24 @@ from pydantic import ValidationError
 from scrapy.exceptions import CloseSpider
 from scrapy_spider_metadata import Args
 
-from .. import lock
-from .. import statkeys as keys
-from ..archive import CAPTURE_META
-from ..arguments import NewsfeedArgs, describe_error
-from ..author_pages import AuthorPages
-from ..builder import ItemBuilder
-from ..extraction import extract_article
-from ..extraction.feed import feed_links
-from ..failures import FailureLog
-from ..incremental import Incremental
-from ..pagecheck import check_article_page
-from ..run import RunContext, component, fail_run
-from ..sources import Callbacks
-from ..sources.api import ContentApiSource, Post, Unusable
-from ..sources.articles import FAILED_ORIGIN, ArticleRequests
-from ..sources.gaps import Lastmods, PageGaps, RssFeed
-from ..sources.listing import ListingWalk
-from ..sources.sitemap import SitemapEdits
+from kyivind import statkeys as keys
+from kyivind.archive.writer import CAPTURE_META
+from kyivind.arguments import NewsfeedArgs, describe_error
+from kyivind.crawl.author_pages import AuthorPages
+from kyivind.crawl.builder import ItemBuilder
+from kyivind.crawl.context import RunContext, component, fail_run
+from kyivind.crawl.pagecheck import check_article_page
+from kyivind.extraction import extract_article
+from kyivind.extraction.feed import feed_links
+from kyivind.sources import Callbacks
+from kyivind.sources.api import ContentApiSource, Post, Unusable
+from kyivind.sources.article_requests import FAILED_ORIGIN, ArticleRequests
+from kyivind.sources.listing import ListingWalk
+from kyivind.sources.rss import Lastmods, PageGaps, RssFeed
+from kyivind.sources.sitemap import SitemapEdits
+from kyivind.state import lock
+from kyivind.state.failures import FailureLog
+from kyivind.state.incremental import Incremental
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         run = RunContext.build(crawler.settings, spider.args, spider.name).attach(crawler)
         lock.acquire(run.data_dir)  # `scrapy crawl` took it already; a crawl started otherwise takes it here
         if run.render and not spider.argument_error:
-            from .. import render  # the browser only for runs that render
+            from kyivind.crawl import render  # the browser only for runs that render
 
             render.configure(crawler.settings, run.urls.base_host)
         return spider

@@ -1,5 +1,5 @@
 """The ``reextract`` spider: today's extraction and pipelines over archived captures, without a request
-to the site (``kyivind reextract DATA_DIR``; kyivind/replay.py reads the archive).
+to the site (``kyivind reextract DATA_DIR``; kyivind/archive/replay.py reads the archive).
 
 It is the ``newsfeed`` spider fed from WARC files instead of the network: the latest capture of each
 article (a page, or a post of a Content API answer) goes through the same article checks, extraction,
@@ -16,11 +16,11 @@ import logging
 import scrapy
 from tqdm import tqdm
 
-from .. import statkeys as keys
-from ..archive import CAPTURE_META
-from ..replay import ApiPost, Replay
-from ..run import component
-from .newsfeed import NewsfeedSpider
+from kyivind import statkeys as keys
+from kyivind.archive.replay import ApiPost, Replay
+from kyivind.archive.writer import CAPTURE_META
+from kyivind.crawl.context import component
+from kyivind.spiders.newsfeed import NewsfeedSpider
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ class ReextractSpider(NewsfeedSpider):
     name = "reextract"
     custom_settings = {
         **NewsfeedSpider.custom_settings,
-        "KYIVIND_REPLAY": True,  # answers from the archive (kyivind/replay.py)
+        "KYIVIND_REPLAY": True,  # answers from the archive (kyivind/archive/replay.py)
         "KYIVIND_ARCHIVE": False,  # nothing is fetched, so nothing new to keep
         "KYIVIND_FAILED_SAVE": False,  # a capture that gives no item is logged, not queued for the next crawl
         "ROBOTSTXT_OBEY": False,  # no request reaches the site

@@ -1,7 +1,7 @@
 """Extraction layers, in the order they are asked. Each reads a ``Page`` and returns the fields it
 found (missing ones absent or None); a later layer only fills what the earlier ones left empty."""
 
-from . import jsonld, meta, nextdata, structure, theme
+from kyivind.extraction.layers import jsonld, meta, nextdata, structure, theme
 
 LAYERS = (
     ("nextdata", nextdata.parse),

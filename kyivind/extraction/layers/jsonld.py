@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ...items import new_author
-from ..page import Page
-from ..util import author_slug_from_url, none_if_empty
+from kyivind.extraction.page import Page
+from kyivind.extraction.util import author_slug_from_url, none_if_empty
+from kyivind.items import new_author
 
 ARTICLE_TYPES = {"Article", "NewsArticle", "BlogPosting", "ReportageNews", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "LiveBlogPosting", "Report"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ...items import new_author
-from ..page import Page
-from ..util import clean_text, parse_reading_time
+from kyivind.extraction.page import Page
+from kyivind.extraction.util import clean_text, parse_reading_time
+from kyivind.items import new_author
 
 
 def _meta_index(page: Page) -> dict[str, list[str]]:

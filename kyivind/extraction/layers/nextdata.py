@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..ghost_post import find_post, post_fields
-from ..page import Page
+from kyivind.extraction.ghost_post import find_post, post_fields
+from kyivind.extraction.page import Page
 
 
 def parse(page: Page) -> dict:

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from ...items import new_author
-from ..body import Body, body_fields, find_body_container, read_body
-from ..chrome import LINK_HREFS, in_page_chrome
-from ..page import Page
-from ..util import (
+from kyivind.extraction.body import Body, body_fields, find_body_container, read_body
+from kyivind.extraction.chrome import LINK_HREFS, in_page_chrome
+from kyivind.extraction.page import Page
+from kyivind.extraction.util import (
     DATE_ONLY,
     author_slug_from_url,
     clean_text,
@@ -20,6 +19,7 @@ from ..util import (
     parse_reading_time,
     parse_text_date,
 )
+from kyivind.items import new_author
 
 BLOCK_LEVEL = frozenset(
     "p div section article header footer h1 h2 h3 h4 h5 h6 li ul ol blockquote figure figcaption br".split())

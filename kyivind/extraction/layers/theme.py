@@ -6,9 +6,9 @@ layer left empty; a field found here is counted in the run's stats.
 
 from __future__ import annotations
 
-from ..body import Body, body_fields, read_body
-from ..page import Page
-from ..util import clean_text, none_if_empty, parse_datetime, parse_reading_time
+from kyivind.extraction.body import Body, body_fields, read_body
+from kyivind.extraction.page import Page
+from kyivind.extraction.util import clean_text, none_if_empty, parse_datetime, parse_reading_time
 
 TITLE = ".article-title, .post-title, .gh-article-title, .post-full-title, .entry-title, .headline"
 BODY = ".gh-content, .post-content, .post-full-content, .article-body, .entry-content, .article-content, .content-body"

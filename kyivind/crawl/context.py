@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .arguments import NewsfeedArgs
-from .urls import SiteUrls
+from kyivind.arguments import NewsfeedArgs
+from kyivind.crawl.urls import SiteUrls
 
 DEFAULT_TAG = NewsfeedArgs.model_fields["tag"].default
 _CONTEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -109,7 +109,7 @@ def fail_run(crawler, reason: str) -> None:
     """The run could not do its job: the run monitor logs ``reason`` as the run's ERROR line at the close,
     the summary says ``ok: false``, and ``scrapy crawl`` exits 1. The caller logs nothing at ERROR itself,
     so that each cause is one line."""
-    from . import statkeys as keys
+    from kyivind import statkeys as keys
 
     crawler.stats.set_value(keys.FATAL, [*crawler.stats.get_value(keys.FATAL, []), reason])
     crawler.stats.set_value(keys.FAILED, 1)
@@ -121,7 +121,7 @@ def bound_reached(crawler, name: str, message: str, short: str | None = None) ->
     because of it, which fails the run (``fail_run``)."""
     import logging
 
-    from . import statkeys as keys
+    from kyivind import statkeys as keys
 
     crawler.stats.inc_value(keys.bound(name))
     logging.getLogger("kyivind.bounds").warning("Bound reached (%s): %s", name, message)

@@ -8,14 +8,14 @@ It reads the run summaries (``feeds/*.summary.json``), the feeds and ``failed*.j
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import jsonlines
 
-from .analysis import load
+from kyivind.monitoring.summary import run_summaries, run_time
+from kyivind.outputs.report import load
 
 OK, FAILED, STALE = 0, 1, 2
 VERDICTS = {OK: "ok", FAILED: "failed", STALE: "stale"}
@@ -44,25 +44,10 @@ class Health:
         return STALE if self.now - run_time(self.last_good) > timedelta(hours=max_age_hours) else OK
 
 
-def run_time(summary: dict) -> datetime:
-    """When a run ended (its start where the end is missing), in UTC."""
-    stamp = summary.get("finish_time") or summary.get("start_time")
-    when = datetime.fromisoformat(str(stamp))
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
 def read(data_dir: str | Path) -> Health:
     data_dir = Path(data_dir)
     feeds = data_dir / "feeds"
-    health = Health()
-    for path in sorted(feeds.glob("*.summary.json")) if feeds.is_dir() else []:
-        try:
-            summary = json.loads(path.read_text(encoding="utf-8"))
-            run_time(summary)
-        except (ValueError, TypeError, OSError):
-            continue  # a summary being written, or damaged: the others still tell
-        health.runs.append(summary)
-    health.runs.sort(key=run_time)
+    health = Health(runs=run_summaries(data_dir))
     health.articles = len(load(data_dir, progress=False).articles) if feeds.is_dir() else 0
     for path in sorted(data_dir.glob("failed*.jsonl")):
         with jsonlines.open(path) as reader:
@@ -126,7 +111,7 @@ def add_arguments(parser) -> None:
 def run(options) -> int:
     data_dir = options.data_dir
     if data_dir is None:  # the project's setting (KYIVIND_DATA_DIR in the environment, else its default)
-        from . import settings
+        from kyivind import settings
 
         data_dir = settings.KYIVIND_DATA_DIR
     health = read(data_dir)

@@ -32,9 +32,9 @@ from scrapy.exceptions import NotConfigured
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from . import __version__
-from . import statkeys as keys
-from .run import RunContext, fail_run
+from kyivind import __version__
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext, fail_run
 
 logger = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import jsonlines
 from scrapy import signals
 
-from . import statkeys as keys
-from .run import RunContext
-from .state import now_iso
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext
+from kyivind.state.store import now_iso
 
 logger = logging.getLogger(__name__)
 

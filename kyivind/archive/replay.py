@@ -24,12 +24,20 @@ from scrapy.http import Headers, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
 
-from . import statkeys as keys
-from .archive import CAPTURE_META, PUBLIC_URI, RENDERED, TRANSFER_HEADERS, archive_dir
-from .extraction.listing import article_path
-from .run import RunContext
-from .sources.api import POSTS_PATH
-from .warcread import HEADERS_ALLOWANCE, MAX_HEADER_LINE, Garbled, Oversized, iter_records, read_payload, warc_files
+from kyivind import statkeys as keys
+from kyivind.archive.reader import (
+    HEADERS_ALLOWANCE,
+    MAX_HEADER_LINE,
+    Garbled,
+    Oversized,
+    iter_records,
+    read_payload,
+    warc_files,
+)
+from kyivind.archive.writer import CAPTURE_META, PUBLIC_URI, RENDERED, TRANSFER_HEADERS, archive_dir
+from kyivind.crawl.context import RunContext
+from kyivind.extraction.listing import article_path
+from kyivind.sources.api import POSTS_PATH
 
 logger = logging.getLogger(__name__)
 KYIVIND_SOFTWARE = "kyivind/"  # how the warcinfo record of kyivind's own archive names its software
@@ -195,8 +203,8 @@ class ArchiveIndex:
 
     @staticmethod
     def _api_posts(record, limit: int) -> list[dict]:
-        from .extraction import looks_like_post
-        from .sources.api import ContentApiSource
+        from kyivind.extraction import looks_like_post
+        from kyivind.sources.api import ContentApiSource
 
         body = read_payload(record, limit)
         response = TextResponse(url=record.rec_headers.get_header("WARC-Target-URI"), body=body, status=200)

@@ -24,14 +24,14 @@ import asyncio
 import logging
 from urllib.parse import urljoin
 
-from .. import statkeys as keys
-from ..extraction import Extraction, parse_sitemap
-from ..extraction.article import merge_authors
-from ..extraction.feed import FeedEntry, parse_feed
-from ..items import Author, new_author
-from ..run import RunContext, bound_reached
-from . import download
-from .sitemap import INDEX_PATH, SitemapFiles, post_sitemaps
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext, bound_reached
+from kyivind.extraction import Extraction, parse_sitemap
+from kyivind.extraction.article import merge_authors
+from kyivind.extraction.feed import FeedEntry, parse_feed
+from kyivind.items import Author, new_author
+from kyivind.sources import download
+from kyivind.sources.sitemap import INDEX_PATH, SitemapFiles, post_sitemaps
 
 logger = logging.getLogger(__name__)
 # layers that read what a page shows for people: a value from them is replaced by the feed's exact one

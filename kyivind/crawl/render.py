@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit
 
-from .extraction.listing import SHOW_MORE
+from kyivind.extraction.listing import SHOW_MORE
 
 logger = logging.getLogger(__name__)
 

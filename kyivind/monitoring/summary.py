@@ -1,9 +1,9 @@
-"""What the end-of-run checks (kyivind/monitors.py, run by Spidermon) need beyond the stats: the items and
+"""What the end-of-run checks (kyivind/monitoring/checks.py, run by Spidermon) need beyond the stats: the items and
 the fields they have, and the ERROR lines logged during the run; and the run summary they write
 (``KYIVIND_DATA_DIR/feeds/<run>.summary.json``).
 
 Causes that stop a run (the site unreachable, the listing missing or empty, a bad argument, the browser
-missing...) are reported by the component that meets them (``kyivind.run.fail_run``); any ERROR line that
+missing...) are reported by the component that meets them (``kyivind.crawl.context.fail_run``); any ERROR line that
 anything else logs during the run (an exception in a callback, in Scrapy's engine or scheduler, in an
 asyncio task, a feed that cannot be stored) fails the run too. A robots.txt that cannot be downloaded is a
 WARNING here, not Scrapy's ERROR with a traceback: the crawl goes on without it.
@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from itemadapter import ItemAdapter
 from scrapy import signals
 
-from .. import statkeys as keys
-from ..items import FIELDS
-from ..run import RunContext
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext
+from kyivind.items import FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class RunMonitor:
         self.present = dict.fromkeys(FIELDS, 0)
         self.items = 0
         self.last_summary: dict | None = None
-        self.alerts_failed: list[str] = []  # alerts that could not be delivered (kyivind/monitors.py)
+        self.alerts_failed: list[str] = []  # alerts that could not be delivered (kyivind/monitoring/checks.py)
         self.errors = ErrorWatch()
         logging.getLogger().addHandler(self.errors)
         self.robots_filter = RobotsFetchWarning()
@@ -127,7 +127,7 @@ class RunMonitor:
         }
 
     def engine_stopped(self):
-        """The run is over, its feeds stored: what was logged is counted; the checks (kyivind/monitors.py)
+        """The run is over, its feeds stored: what was logged is counted; the checks (kyivind/monitoring/checks.py)
         run next."""
         logging.getLogger().removeHandler(self.errors)
         logging.getLogger(ROBOTS_LOGGER).removeFilter(self.robots_filter)
@@ -148,3 +148,25 @@ class RunMonitor:
         path.write_text(json.dumps(self.last_summary, indent=2, default=_json_default) + "\n", encoding="utf-8")
         logger.info("Run summary written to %s", path)
         return self.last_summary
+
+
+def run_time(summary: dict) -> datetime:
+    """When a run ended (its start where the end is missing), in UTC."""
+    stamp = summary.get("finish_time") or summary.get("start_time")
+    when = datetime.fromisoformat(str(stamp))
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def run_summaries(data_dir) -> list[dict]:
+    """The run summaries of a data directory (``feeds/*.summary.json``), oldest first; one being written or
+    damaged is passed over, the others still tell."""
+    feeds = Path(data_dir) / "feeds"
+    runs = []
+    for path in sorted(feeds.glob("*.summary.json")) if feeds.is_dir() else []:
+        try:
+            summary = json.loads(path.read_text(encoding="utf-8"))
+            run_time(summary)
+        except (ValueError, TypeError, OSError):
+            continue
+        runs.append(summary)
+    return sorted(runs, key=run_time)

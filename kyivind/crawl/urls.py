@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from .extraction.util import with_host
+from kyivind.extraction.util import with_host
 
 DEFAULT_SITE_URL = "https://kyivindependent.com"
 # The site's public, read-only Content API key (it is in every page the site serves); keys rotate,

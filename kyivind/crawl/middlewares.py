@@ -13,8 +13,8 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.response import response_status_message
 
-from . import statkeys as keys
-from .run import RunContext
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """End-of-run checks and alerts, with Spidermon.
 
-``RunChecks`` holds the checks, one Spidermon monitor method each; a failed check is one ``Run check failed``
+Each check is its own Spidermon monitor (a ``RunCheck``); a failed check is one ``Run check failed``
 ERROR line, one entry of the summary's ``problems``, and exit code 1. ``RunSuite`` runs them when the
 spider closes, records the outcome (``kyivind/failed``, the run summary), and alerts people through
 Spidermon's actions, each enabled by its own documented settings: e-mail (``SPIDERMON_EMAIL_TO``,
@@ -22,18 +22,19 @@ from spidermon.contrib.scrapy.extensions import Spidermon
 from spidermon.contrib.scrapy.runners import SpiderMonitorResult, SpiderMonitorRunner
 from spidermon.core.actions import Action
 
-from . import statkeys as keys
-from .extensions.monitor import RunMonitor
-from .run import RunContext
-from .urls import split_credentials
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext
+from kyivind.crawl.urls import split_credentials
+from kyivind.monitoring.summary import RunMonitor, run_summaries
 
 logger = logging.getLogger(__name__)
 
 
-class RunChecks(Monitor):
-    """Did the run do its job, and is what it exported whole?"""
+class RunCheck(Monitor):
+    """One end-of-run check (a Spidermon monitor); its failure message is the problem as the summary and the log
+    say it."""
 
-    longMessage = False  # a failed check's message is the problem as the summary and the log say it
+    longMessage = False
 
     @property
     def stats(self) -> dict:
@@ -43,20 +44,26 @@ class RunChecks(Monitor):
     def collected(self) -> RunMonitor:
         return self.data.crawler.get_extension(RunMonitor)
 
-    def test_the_run_could_do_its_job(self):
-        fatal = self.stats.get(keys.FATAL, [])
-        self.assertFalse(fatal, "\n".join(fatal))
 
-    def test_the_run_finished(self):
-        reason = self.stats.get("finish_reason")
-        if not self.stats.get(keys.FATAL):  # a fatal cause already names why the run ended early
-            self.assertEqual(reason, "finished", f"the run ended with reason {reason!r}, not 'finished'")
+class FewItemsDropped(RunCheck):
+    def test_few_items_dropped(self):
+        dropped, items = self.stats.get(keys.VALIDATION_DROPPED, 0), self.collected.items
+        limit = self.collected.max_dropped_ratio
+        failing = dropped and dropped / (dropped + items) > limit
+        self.assertFalse(failing, f"items dropped by validation: {dropped} of {dropped + items} "
+                                  f"({100 * dropped / max(dropped + items, 1):.1f}% > {100 * limit:.0f}%)")
 
-    def test_no_error_was_logged(self):
-        errors = self.collected.errors
-        self.assertFalse(errors.count, f"{errors.count} ERROR lines were logged during the run (the first: "
-                                       f"{errors.first})")
 
+class FewPagesWithoutAnArticle(RunCheck):
+    def test_few_pages_without_an_article(self):
+        empty, fetched = self.stats.get(keys.ARTICLE_NOT_AN_ARTICLE, 0), self.stats.get(keys.ARTICLE_RESPONSES, 0)
+        limit = self.collected.max_empty_ratio
+        failing = fetched and empty - self.stats.get(keys.PAGE_CHALLENGE, 0) > 0 and empty / fetched > limit
+        self.assertFalse(failing, f"pages without an article: {empty} of {fetched} article pages answered 200 but "
+                                  f"held no title or body ({100 * empty / max(fetched, 1):.1f}% > {100 * limit:.0f}%)")
+
+
+class FieldCoverage(RunCheck):
     def test_field_coverage(self):
         items, present = self.collected.items, self.collected.present
         low = [f"field coverage below threshold: {name} {present.get(name, 0)}/{items} items "
@@ -65,25 +72,8 @@ class RunChecks(Monitor):
                if items and present.get(name, 0) / items < threshold]
         self.assertFalse(low, "\n".join(low))
 
-    def test_no_bot_challenge_pages(self):
-        challenges = self.stats.get(keys.PAGE_CHALLENGE, 0)
-        self.assertFalse(challenges, f"bot challenge pages: {challenges} pages answered 200 with a challenge "
-                                     f"(e.g. 'Just a moment…') instead of an article")
 
-    def test_few_pages_without_an_article(self):
-        empty, fetched = self.stats.get(keys.ARTICLE_NOT_AN_ARTICLE, 0), self.stats.get(keys.ARTICLE_RESPONSES, 0)
-        limit = self.collected.max_empty_ratio
-        failing = fetched and empty - self.stats.get(keys.PAGE_CHALLENGE, 0) > 0 and empty / fetched > limit
-        self.assertFalse(failing, f"pages without an article: {empty} of {fetched} article pages answered 200 but "
-                                  f"held no title or body ({100 * empty / max(fetched, 1):.1f}% > {100 * limit:.0f}%)")
-
-    def test_few_items_dropped(self):
-        dropped, items = self.stats.get(keys.VALIDATION_DROPPED, 0), self.collected.items
-        limit = self.collected.max_dropped_ratio
-        failing = dropped and dropped / (dropped + items) > limit
-        self.assertFalse(failing, f"items dropped by validation: {dropped} of {dropped + items} "
-                                  f"({100 * dropped / max(dropped + items, 1):.1f}% > {100 * limit:.0f}%)")
-
+class ItemsWhenArticlesWerePromised(RunCheck):
     def test_items_when_articles_were_promised(self):
         stats = self.stats
         promised = stats.get(keys.ARTICLE_REQUESTED, 0) + stats.get(keys.API_POSTS, 0)
@@ -91,6 +81,33 @@ class RunChecks(Monitor):
                      + stats.get(keys.DEDUP_DUPLICATE, 0))
         self.assertFalse(promised and not delivered,
                          f"no item: the listing promised {promised} articles and the run yielded none")
+
+
+class NoBotChallengePages(RunCheck):
+    def test_no_bot_challenge_pages(self):
+        challenges = self.stats.get(keys.PAGE_CHALLENGE, 0)
+        self.assertFalse(challenges, f"bot challenge pages: {challenges} pages answered 200 with a challenge "
+                                     f"(e.g. 'Just a moment…') instead of an article")
+
+
+class NoErrorWasLogged(RunCheck):
+    def test_no_error_was_logged(self):
+        errors = self.collected.errors
+        self.assertFalse(errors.count, f"{errors.count} ERROR lines were logged during the run (the first: "
+                                       f"{errors.first})")
+
+
+class TheRunCouldDoItsJob(RunCheck):
+    def test_the_run_could_do_its_job(self):
+        fatal = self.stats.get(keys.FATAL, [])
+        self.assertFalse(fatal, "\n".join(fatal))
+
+
+class TheRunFinished(RunCheck):
+    def test_the_run_finished(self):
+        reason = self.stats.get("finish_reason")
+        if not self.stats.get(keys.FATAL):  # a fatal cause already names why the run ended early
+            self.assertEqual(reason, "finished", f"the run ended with reason {reason!r}, not 'finished'")
 
 
 class RecordOutcome(Action):
@@ -154,7 +171,7 @@ ALERTS = {
     "spidermon.contrib.actions.slack.notifiers.SendSlackMessageSpiderFinished": ("SPIDERMON_SLACK_SENDER_TOKEN",),
     "spidermon.contrib.actions.telegram.notifiers.SendTelegramMessageSpiderFinished": ("SPIDERMON_TELEGRAM_SENDER_TOKEN",),
     "spidermon.contrib.actions.discord.notifiers.SendDiscordMessageSpiderFinished": ("SPIDERMON_DISCORD_WEBHOOK_URL",),
-    "kyivind.monitors.WebhookAlert": ("KYIVIND_ALERT_WEBHOOK",),
+    "kyivind.monitoring.checks.WebhookAlert": ("KYIVIND_ALERT_WEBHOOK",),
 }
 
 
@@ -167,14 +184,12 @@ def configured_alerts(settings) -> list[type]:
 
 def previous_run_failed(crawler) -> bool:
     """Whether the run before this one (its summary in the data directory) failed."""
-    from .status import read
-
-    last = read(RunContext.of(crawler).data_dir).last
-    return bool(last) and not last.get("ok")
+    runs = run_summaries(RunContext.of(crawler).data_dir)
+    return bool(runs) and not runs[-1].get("ok")
 
 
 class RunSuite(MonitorSuite):
-    monitors = [RunChecks]
+    monitors = [FewItemsDropped, FewPagesWithoutAnArticle, FieldCoverage, ItemsWhenArticlesWerePromised, NoBotChallengePages, NoErrorWasLogged, TheRunCouldDoItsJob, TheRunFinished]  # in this order, the problems of the summary
     monitors_finished_actions = [RecordOutcome]
 
     def __init__(self, *args, crawler=None, **kwargs):

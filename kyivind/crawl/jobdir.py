@@ -21,7 +21,7 @@ from queuelib.queue import LifoDiskQueue
 from scrapy.utils.job import job_dir
 from scrapy.utils.misc import load_object
 
-from . import statkeys as keys
+from kyivind import statkeys as keys
 
 logger = logging.getLogger(__name__)
 SIZE = struct.Struct(">L")

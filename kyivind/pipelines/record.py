@@ -17,11 +17,11 @@ import logging
 
 from scrapy import signals
 
-from .. import statkeys as keys
-from ..incremental import Incremental
-from ..items import public_dict
-from ..run import component
-from . import CrawlerPipeline
+from kyivind import statkeys as keys
+from kyivind.crawl.context import component
+from kyivind.items import public_dict
+from kyivind.pipelines import CrawlerPipeline
+from kyivind.state.incremental import Incremental
 
 logger = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from functools import cached_property
 
 from scrapy import signals
 
-from . import statkeys as keys
-from .items import fields_hash
-from .run import RunContext
-from .state import State
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext
+from kyivind.items import fields_hash
+from kyivind.state.store import State
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class Incremental:
     def from_crawler(cls, crawler):
         component = cls(crawler, RunContext.of(crawler))
         # closed when the engine stops: the user's feeds are stored while the spider closes, and only then do
-        # their articles count as seen (kyivind/pipelines/state.py)
+        # their articles count as seen (kyivind/pipelines/record.py)
         crawler.signals.connect(component.engine_stopped, signal=signals.engine_stopped)
         return component
 

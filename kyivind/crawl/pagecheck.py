@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from scrapy.http import TextResponse
 
-from . import statkeys as keys
-from .extraction.challenge import is_challenge_page, looks_truncated
+from kyivind import statkeys as keys
+from kyivind.extraction.challenge import is_challenge_page, looks_truncated
 
 MOJIBAKE = ("\u00e2\u20ac", "\u00c3\u00a9", "\u00c3\u00a8", "\u00c2\u00a0")  # UTF-8 read as Latin-1/cp1252
 

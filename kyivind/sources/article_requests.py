@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import scrapy
 
-from .. import statkeys as keys
-from ..failures import FailureLog
-from ..run import RunContext
-from . import Callbacks
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext
+from kyivind.sources import Callbacks
+from kyivind.state.failures import FailureLog
 
 FAILED_ORIGIN = "failed.jsonl"  # retried from the failure list, not promised by this run's sources
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import jsonlines
 
-from .extraction.references import domain
-from .items import FIELDS
+from kyivind.extraction.references import domain
+from kyivind.items import FIELDS
 
 logger = logging.getLogger(__name__)
 

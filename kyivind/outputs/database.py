@@ -24,8 +24,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .analysis import FeedRows, feed_files, newer
-from .items import AUTHOR_FIELDS
+from kyivind.items import AUTHOR_FIELDS
+from kyivind.outputs.report import FeedRows, feed_files, newer
 
 logger = logging.getLogger(__name__)
 DB_NAME = "kyivind.db"
@@ -191,7 +191,7 @@ def _finish_schema(db) -> None:
 
 
 # --- Datasette -----------------------------------------------------------------------------------
-METADATA_FILE = Path(__file__).with_name("datasette-metadata.json")
+METADATA_FILE = Path(__file__).resolve().parent.parent / "datasette-metadata.json"
 _ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the item, or that hold one differently
     "published_day": "Day of publication (UTC), YYYY-MM-DD",
     "tags": "Tag names in page order, primary first (a JSON array)",
@@ -228,7 +228,7 @@ CANNED_QUERIES = {
 def metadata() -> dict:
     """Datasette's metadata for the database: what it is, column descriptions from the JSON Schema,
     facets and canned queries. ``datasette-metadata.json`` is this, written out (a test keeps them equal)."""
-    from .items import load_schema
+    from kyivind.items import load_schema
 
     properties = load_schema()["properties"]
     described = {name: properties[name]["description"] for name in SCALARS}
@@ -293,7 +293,7 @@ class DatabaseAfterCrawl:
         from scrapy import signals
         from scrapy.exceptions import NotConfigured
 
-        from .run import RunContext
+        from kyivind.crawl.context import RunContext
 
         if not crawler.settings.getbool("KYIVIND_DB_AFTER_CRAWL"):
             raise NotConfigured  # KYIVIND_DB_AFTER_CRAWL is off, by design: no message (Scrapy logs one at WARNING)

@@ -15,8 +15,8 @@ import logging
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from .. import statkeys as keys
-from ..run import bound_reached
+from kyivind import statkeys as keys
+from kyivind.crawl.context import bound_reached
 
 logger = logging.getLogger(__name__)
 REASON = "deadline"

@@ -7,15 +7,15 @@ import logging
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
-from . import statkeys as keys
-from .author_pages import AuthorPages
-from .extraction import Extraction
-from .extraction.references import domain
-from .failures import FailureLog
-from .incremental import Incremental
-from .items import ArticleItem
-from .run import RunContext
-from .state import now_iso
+from kyivind import statkeys as keys
+from kyivind.crawl.author_pages import AuthorPages
+from kyivind.crawl.context import RunContext
+from kyivind.extraction import Extraction
+from kyivind.extraction.references import domain
+from kyivind.items import ArticleItem
+from kyivind.state.failures import FailureLog
+from kyivind.state.incremental import Incremental
+from kyivind.state.store import now_iso
 
 logger = logging.getLogger(__name__)
 FUTURE_MARGIN = timedelta(days=1)
@@ -39,7 +39,7 @@ class ItemBuilder:
                     capture: dict | None = None):
         """The item, or None when the article is older than ``since``. (Whether it changed since its last
         export is decided once it is whole, by the versioning pipeline.) ``capture``: the WARC record
-        read (kyivind/archive.py)."""
+        read (kyivind/archive/writer.py)."""
         item = self.prepare(extraction, fallback_url, requested_url, capture)
         if item is not None:
             await self.complete_authors(item)

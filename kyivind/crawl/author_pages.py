@@ -8,12 +8,12 @@ import asyncio
 import dataclasses
 import logging
 
-from . import statkeys as keys
-from .extraction import extract_author_page
-from .incremental import Incremental
-from .items import Author
-from .run import RunContext, bound_reached
-from .sources import download
+from kyivind import statkeys as keys
+from kyivind.crawl.context import RunContext, bound_reached
+from kyivind.extraction import extract_author_page
+from kyivind.items import Author
+from kyivind.sources import download
+from kyivind.state.incremental import Incremental
 
 logger = logging.getLogger(__name__)
 

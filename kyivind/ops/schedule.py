@@ -21,8 +21,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from . import lock
-from .urls import redacted, split_credentials
+from kyivind.crawl.urls import redacted, split_credentials
+from kyivind.state import lock
 
 
 class ScrapydError(RuntimeError):

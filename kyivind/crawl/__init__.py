@@ -1,0 +1,1 @@
+"""The crawl's machinery around the spider: the run context and its addresses, the item builder, page checks, downloader middlewares, browser rendering, author pages, the JOBDIR check and the run deadline."""
