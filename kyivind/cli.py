@@ -131,7 +131,7 @@ def _serve(options) -> int:
     import os
 
     from kyivind import settings
-    from kyivind.outputs.database import serve_command
+    from kyivind.outputs.datasette import serve_command
     from kyivind.state import lock
 
     data_dir = options.data_dir or settings.KYIVIND_DATA_DIR

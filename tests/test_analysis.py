@@ -259,10 +259,10 @@ def test_db_waits_for_no_crawl(data_dir, tmp_path):
 
 
 def test_datasette_metadata_is_made_from_the_schema():
-    from kyivind.outputs.database import METADATA_FILE, metadata
+    from kyivind.outputs.datasette import METADATA_FILE, metadata
 
     assert json.loads(METADATA_FILE.read_text(encoding="utf-8")) == metadata(), \
-        "run python -c 'from kyivind.outputs.database import write_metadata; write_metadata()'"
+        "run python -c 'from kyivind.outputs.datasette import write_metadata; write_metadata()'"
     columns = metadata()["databases"]["kyivind"]["tables"]["articles"]["columns"]
     assert columns["title"] == load_schema()["properties"]["title"]["description"]
 
@@ -277,6 +277,8 @@ def _free_port() -> int:
 
 @pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM), reason="Chromium is not installed")
 def test_datasette_search_and_facets_in_headless_chromium(data_dir, tmp_path):
+    from kyivind.outputs.datasette import TRUNCATE_CELLS
+
     import subprocess
     import sys
     import time
@@ -314,6 +316,13 @@ def test_datasette_search_and_facets_in_headless_chromium(data_dir, tmp_path):
             page.goto(f"{base}/kyivind/articles")
             facet = page.locator(".facet-info[data-column=primary_tag] li").first.inner_text()
             assert "News Feed" in facet and facet.split()[-1].replace(",", "") == str(len(articles))
+            # data first: the first row on the first screen, the column descriptions folded, long text cut
+            height = page.viewport_size["height"]
+            assert page.locator("table.rows-and-columns tbody tr").first.bounding_box()["y"] < height
+            assert page.locator("dl.column-descriptions").bounding_box()["height"] < 100
+            body = page.locator("table.rows-and-columns td.col-body_text").first.inner_text()
+            longest = max(len(a["body_text"]) for a in articles)
+            assert len(body) <= TRUNCATE_CELLS + 5 < longest, "body text cut to the truncation"
             # a canned query: top cited domains
             page.goto(f"{base}/kyivind/top_cited_domains")
             assert "ukrinform.net" in page.inner_text("table.rows-and-columns")

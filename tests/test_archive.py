@@ -16,8 +16,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from kyivind.archive.index import ArchiveIndex
 from kyivind.archive.reader import iter_records
-from kyivind.archive.replay import ArchiveIndex
 from kyivind.crawl.urls import DEFAULT_SITE_URL, SiteUrls
 from tests.conftest import ROOT, RUN_SPECIFIC, held_lock, run_crawl
 from tests.replica.content import SITE, expected_item, posts

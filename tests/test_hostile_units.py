@@ -15,8 +15,9 @@ from scrapy.exceptions import IgnoreRequest
 from warcio.warcwriter import WARCWriter
 
 from kyivind import statkeys as keys
+from kyivind.archive.index import ArchiveIndex
 from kyivind.archive.reader import MAX_BLANK_LINES, iter_records
-from kyivind.archive.replay import ArchiveIndex, ReplayMiddleware
+from kyivind.archive.replay import ReplayMiddleware
 from kyivind.crawl.urls import DEFAULT_SITE_URL, SiteUrls
 from kyivind.sources.sitemap import SitemapFiles
 from tests.conftest import project_crawler, run_crawl

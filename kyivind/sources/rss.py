@@ -10,7 +10,7 @@ date-time as text, one tag, author names) is completed from:
   its pages (``/rss/2/``, …) are read only as far back as the articles being fetched, so a run that
   fetches a few new articles reads one page. A feed that cannot be used is one WARNING, and the run goes
   on with the pages alone;
-- the sitemap (``Lastmods``; always): its ``<lastmod>`` is the article's ``modified_at`` when the page
+- the sitemap (``kyivind.sources.sitemap.Lastmods``; always): its ``<lastmod>`` is the article's ``modified_at`` when the page
   gives none.
 
 Each field filled so is counted with its source (``kyivind/field/<field>/rss`` or ``.../sitemap``).
@@ -26,12 +26,12 @@ from urllib.parse import urljoin
 
 from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext, bound_reached
-from kyivind.extraction import Extraction, parse_sitemap
+from kyivind.extraction import Extraction
 from kyivind.extraction.article import merge_authors
 from kyivind.extraction.feed import FeedEntry, parse_feed
 from kyivind.items import Author, new_author
 from kyivind.sources import download
-from kyivind.sources.sitemap import INDEX_PATH, SitemapFiles, post_sitemaps
+from kyivind.sources.sitemap import Lastmods
 
 logger = logging.getLogger(__name__)
 # layers that read what a page shows for people: a value from them is replaced by the feed's exact one
@@ -127,45 +127,6 @@ class RssFeed:
         self.stats.set_value(keys.RSS_UNUSABLE, problem)
         self.stats.set_value(keys.SOURCE_USED, "html")
         logger.warning("RSS feed unusable: %s; the HTML walk goes on with what the pages show", problem)
-
-
-class Lastmods:
-    """The sitemap's ``lastmod`` of each article (read once, when a page lacks ``modified_at``)."""
-
-    def __init__(self, crawler, run: RunContext):
-        self.crawler = crawler
-        self.urls = run.urls
-        self.path = crawler.settings.get("KYIVIND_SITEMAP_PATH")
-        self.known: dict[str, str] | None = None
-        self.files = SitemapFiles(crawler, run)
-        self._lock = asyncio.Lock()
-
-    def add(self, lastmods: dict[str, str | None]) -> None:
-        """Lastmods the sitemap source read already (an incremental run)."""
-        if self.known is None:
-            self.known = {}
-        self.known.update({self.urls.public_url(u): m for u, m in lastmods.items() if m})
-
-    async def of(self, url: str) -> str | None:
-        async with self._lock:
-            if self.known is None:
-                self.known = {}
-                await self._read(self.path, depth=0)
-        return self.known.get(url)
-
-    async def _read(self, path: str, depth: int, fallback: bool = True) -> None:
-        if not self.files.admit(path, depth):
-            return
-        response = await download(self.crawler, self.urls.fetch_url(path))
-        self.crawler.stats.inc_value(keys.SITEMAP_LASTMOD_REQUESTS)
-        if response is None:
-            if fallback:  # as the sitemap source does: no posts sitemap, the index names it
-                await self._read(INDEX_PATH, depth, fallback=False)
-            return
-        found, children = parse_sitemap(response.body)
-        self.add(found)
-        for child in post_sitemaps(children):
-            await self._read(child, depth + 1, fallback=False)
 
 
 class PageGaps:

@@ -1,8 +1,10 @@
-"""Edits: the posts sitemap's ``lastmod`` tells which known articles changed since they were exported
-(``/sitemap-posts.xml``, else the post sitemaps named by ``/sitemap.xml``)."""
+"""The posts sitemap (``/sitemap-posts.xml``, else the post sitemaps named by ``/sitemap.xml``): its ``lastmod``
+tells which known articles changed since they were exported (``SitemapEdits``), and is the ``modified_at`` of a
+page that gives none (``Lastmods``)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import scrapy
@@ -10,7 +12,7 @@ import scrapy
 from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext, bound_reached
 from kyivind.extraction import parse_sitemap
-from kyivind.sources import LISTING_PRIORITY, Callbacks
+from kyivind.sources import LISTING_PRIORITY, Callbacks, download
 from kyivind.sources.article_requests import ArticleRequests
 from kyivind.state.incremental import Incremental
 
@@ -102,3 +104,42 @@ class SitemapEdits:
         logger.warning("Sitemap %s failed (%s): edited articles cannot be detected this run",
                        failure.request.url, failure.getErrorMessage())
         self.crawler.stats.inc_value(keys.INCREMENTAL_NO_SITEMAP)
+
+
+class Lastmods:
+    """The sitemap's ``lastmod`` of each article (read once, when a page lacks ``modified_at``)."""
+
+    def __init__(self, crawler, run: RunContext):
+        self.crawler = crawler
+        self.urls = run.urls
+        self.path = crawler.settings.get("KYIVIND_SITEMAP_PATH")
+        self.known: dict[str, str] | None = None
+        self.files = SitemapFiles(crawler, run)
+        self._lock = asyncio.Lock()
+
+    def add(self, lastmods: dict[str, str | None]) -> None:
+        """Lastmods the sitemap source read already (an incremental run)."""
+        if self.known is None:
+            self.known = {}
+        self.known.update({self.urls.public_url(u): m for u, m in lastmods.items() if m})
+
+    async def of(self, url: str) -> str | None:
+        async with self._lock:
+            if self.known is None:
+                self.known = {}
+                await self._read(self.path, depth=0)
+        return self.known.get(url)
+
+    async def _read(self, path: str, depth: int, fallback: bool = True) -> None:
+        if not self.files.admit(path, depth):
+            return
+        response = await download(self.crawler, self.urls.fetch_url(path))
+        self.crawler.stats.inc_value(keys.SITEMAP_LASTMOD_REQUESTS)
+        if response is None:
+            if fallback:  # as the sitemap source does: no posts sitemap, the index names it
+                await self._read(INDEX_PATH, depth, fallback=False)
+            return
+        found, children = parse_sitemap(response.body)
+        self.add(found)
+        for child in post_sitemaps(children):
+            await self._read(child, depth + 1, fallback=False)

@@ -30,8 +30,8 @@ from kyivind.sources import Callbacks
 from kyivind.sources.api import ContentApiSource, Post, Unusable
 from kyivind.sources.article_requests import FAILED_ORIGIN, ArticleRequests
 from kyivind.sources.listing import ListingWalk
-from kyivind.sources.rss import Lastmods, PageGaps, RssFeed
-from kyivind.sources.sitemap import SitemapEdits
+from kyivind.sources.rss import PageGaps, RssFeed
+from kyivind.sources.sitemap import Lastmods, SitemapEdits
 from kyivind.state import lock
 from kyivind.state.failures import FailureLog
 from kyivind.state.incremental import Incremental

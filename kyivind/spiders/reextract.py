@@ -17,7 +17,8 @@ import scrapy
 from tqdm import tqdm
 
 from kyivind import statkeys as keys
-from kyivind.archive.replay import ApiPost, Replay
+from kyivind.archive.index import ApiPost
+from kyivind.archive.replay import Replay
 from kyivind.archive.writer import CAPTURE_META
 from kyivind.crawl.context import component
 from kyivind.spiders.newsfeed import NewsfeedSpider

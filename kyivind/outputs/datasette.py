@@ -1,0 +1,104 @@
+"""Datasette over the analysts' database: its metadata (title, licence, column descriptions from the JSON
+Schema, facets, canned queries; ``kyivind/datasette-metadata.json`` is it, written out) and the
+``datasette serve`` line that ``kyivind serve`` becomes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from kyivind.outputs.database import SCALARS
+
+METADATA_FILE = Path(__file__).resolve().parent.parent / "datasette-metadata.json"
+STATIC = Path(__file__).resolve().parent / "static"  # served at /kyivind-static/ (kyivind.css)
+TRUNCATE_CELLS = 160  # characters of a text cell shown in a table (the row page shows it whole)
+_ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the item, or that hold one differently
+    "published_day": "Day of publication (UTC), YYYY-MM-DD",
+    "tags": "Tag names in page order, primary first (a JSON array)",
+    "author_names": "Author names in page order (a JSON array)",
+    "image_url": "Feature image URL", "image_caption": "Feature image caption, without its credit",
+    "image_credit": "Feature image credit",
+    "link_count": "Outbound links in the body (the links table lists them)",
+    "embed_count": "Embedded posts and cards (the embeds table lists them)",
+    "capture_warc": "WARC file of the capture the latest version was read from",
+    "capture_record_id": "WARC-Record-ID of that capture",
+    "versions": "How many versions of the article were exported (more than one: edited)",
+}
+CANNED_QUERIES = {
+    "articles_per_day": {"title": "Articles per day", "sql": "select published_day as day, count(*) as articles "
+                         "from articles group by published_day order by published_day desc"},
+    "articles_per_week": {"title": "Articles per week (weeks start on Monday)",
+                          "sql": "select date(published_day, '-' || ((cast(strftime('%w', published_day) as integer) "
+                                 "+ 6) % 7) || ' days') as week, count(*) as articles from articles "
+                                 "group by week order by week desc"},
+    "top_cited_domains": {"title": "Top cited domains", "sql": "select domain, count(*) as links, "
+                          "count(distinct article_url) as articles from links group by domain "
+                          "order by links desc, domain limit 100"},
+    "articles_mentioning": {"title": "Articles mentioning a word",
+                            "sql": "select articles.url, articles.title, articles.published_at, "
+                                   "snippet(articles_fts, 2, '[', ']', '…', 16) as excerpt from articles_fts "
+                                   "join articles on articles.rowid = articles_fts.rowid "
+                                   "where articles_fts match :word order by articles.published_at desc"},
+    "edited_articles": {"title": "Edited articles (more than one version)",
+                        "sql": "select url, title, versions, published_at, modified_at from articles "
+                               "where versions > 1 order by versions desc, modified_at desc"},
+}
+
+
+def metadata() -> dict:
+    """Datasette's metadata for the database: what it is, column descriptions from the JSON Schema,
+    facets and canned queries. ``datasette-metadata.json`` is this, written out (a test keeps them equal)."""
+    from kyivind.items import load_schema
+
+    properties = load_schema()["properties"]
+    described = {name: properties[name]["description"] for name in SCALARS}
+    articles = {name: described.get(name) or _ARTICLE_COLUMNS[name] for name in
+                [*SCALARS, *_ARTICLE_COLUMNS]}
+    return {
+        "title": "The Kyiv Independent: News Feed",
+        "description": "Every article of The Kyiv Independent's News Feed, collected by kyivind: the latest version "
+                       "of each, every exported version, authors, tags, the sources each article links to and "
+                       "the posts it embeds. Search the text from the articles table.",
+        "source": "The Kyiv Independent, News Feed",
+        "source_url": "https://kyivindependent.com/tag/news-feed/",
+        "license": "Articles © The Kyiv Independent; collected for research and analysis, not for republication",
+        "extra_css_urls": ["/kyivind-static/kyivind.css"],  # the rows first: descriptions folded (STATIC)
+        "databases": {"kyivind": {"tables": {
+            "articles": {"label_column": "title", "sort_desc": "published_at", "columns": articles,
+                         "facets": ["primary_tag", {"array": "tags"}, {"array": "author_names"}, "published_day"]},
+            "versions": {"sort_desc": "fetched_at",
+                         "columns": {**{n: d for n, d in articles.items() if n not in ("published_day", "versions")},
+                                     "authors": properties["authors"]["description"],
+                                     "links": properties["links"]["description"],
+                                     "embeds": properties["embeds"]["description"],
+                                     "feed": "The feed file this version was exported in"}},
+            "authors": {"label_column": "name", "columns": {"slug": "Author page slug", "name": "Display name",
+                                                            "role": "Role line", "bio": "Biography",
+                                                            "url": "Author page", "image_url": "Profile picture"}},
+            "article_authors": {"columns": {"article_url": "The article", "author_slug": "The author",
+                                            "position": "0 for the first author"}},
+            "tags": {"columns": {"tag": "Tag name"}},
+            "article_tags": {"facets": ["tag"], "columns": {"article_url": "The article", "tag": "Tag name",
+                                                            "position": "0 for the primary tag"}},
+            "links": {"facets": ["domain"], "columns": {"article_url": "The article", "position": "Order in the body",
+                                                        **{k: v["description"] for k, v in
+                                                           properties["links"]["items"]["properties"].items()}}},
+            "embeds": {"facets": ["kind"], "columns": {"article_url": "The article", "position": "Order in the body",
+                                                       **{k: v["description"] for k, v in
+                                                          properties["embeds"]["items"]["properties"].items()}}},
+        }, "queries": CANNED_QUERIES}},
+    }
+
+
+def write_metadata(path: Path = METADATA_FILE) -> None:
+    path.write_text(json.dumps(metadata(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def serve_command(database: Path, port: int = 8001, host: str = "127.0.0.1") -> list[str]:
+    """The ``datasette serve`` line of ``kyivind serve`` (docs/analysing.md shows it too)."""
+
+    return [sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(METADATA_FILE),
+            "--host", host, "--port", str(port), "--setting", "default_page_size", "50",
+            "--setting", "truncate_cells_html", str(TRUNCATE_CELLS), "--setting", "default_facet_size", "4",
+            "--static", f"kyivind-static:{STATIC}"]
