@@ -277,14 +277,14 @@ def _free_port() -> int:
 
 @pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM), reason="Chromium is not installed")
 def test_datasette_search_and_facets_in_headless_chromium(data_dir, tmp_path):
-    from kyivind.outputs.datasette import TRUNCATE_CELLS
-
     import subprocess
     import sys
     import time
     import urllib.request
 
     from playwright.sync_api import sync_playwright
+
+    from kyivind.outputs.datasette import TRUNCATE_CELLS
 
     work = tmp_path / "data"
     shutil.copytree(data_dir / "feeds", work / "feeds")
