@@ -55,7 +55,7 @@ def test_an_alert_that_cannot_be_delivered_is_an_error_a_stat_and_a_status_line(
     status = kyivind("status", str(data))
     assert "  alert not delivered: WebhookAlert: urllib.error.HTTPError: HTTP Error 500" in status.stdout
     metrics = kyivind("status", str(data), "--prometheus").stdout
-    assert "\nkyivind_last_run_alerts_failed 1\n" in metrics, "the stat, where a monitoring system reads it"
+    assert "\nkyivind_last_run_alerts_failed 1.0\n" in metrics, "the stat, where a monitoring system reads it"
 
 
 def test_an_unreachable_webhook_is_reported_too(tmp_path):

@@ -121,9 +121,11 @@ def test_status_tells_good_failed_and_stale(tmp_path):
     assert "problem: the listing http://127.0.0.1:9/tag/news-feed/ could not be fetched" in failed.stdout
     assert "last good run: " in failed.stdout and "last good run: never" not in failed.stdout
     metrics = kyivind("status", str(data), "--prometheus")
-    values = dict(line.split(" ", 1) for line in metrics.stdout.splitlines() if not line.startswith("#"))
-    assert metrics.returncode == 1 and values["kyivind_status"] == "1" and values["kyivind_last_run_ok"] == "0"
-    assert int(values["kyivind_articles"]) == len(posts()) and float(values["kyivind_last_good_run_timestamp_seconds"]) > 0
+    from prometheus_client.parser import text_string_to_metric_families
+
+    values = {family.name: family.samples[0].value for family in text_string_to_metric_families(metrics.stdout)}
+    assert metrics.returncode == 1 and values["kyivind_status"] == 1 and values["kyivind_last_run_ok"] == 0
+    assert values["kyivind_articles"] == len(posts()) and values["kyivind_last_good_run_timestamp_seconds"] > 0
 
 
 def test_status_reads_the_data_directory_of_the_environment_from_anywhere(tmp_path):

@@ -1,4 +1,6 @@
-"""Sitemaps: page URLs with their ``lastmod``, and the child sitemaps of a sitemap index."""
+"""Sitemaps: page URLs with their ``lastmod``, and the child sitemaps of a sitemap index, read with Scrapy's own
+sitemap parser (``scrapy.utils.sitemap.Sitemap``: lxml's iterparse with recovery, entities left unresolved, no
+network). It is a pure function of the sitemap's bytes, like the rest of extraction."""
 
 from __future__ import annotations
 
@@ -6,27 +8,23 @@ from kyivind.extraction.util import parse_datetime
 
 
 def parse_sitemap(xml: str | bytes) -> tuple[dict[str, str | None], list[str]]:
-    """({page URL: lastmod in UTC}, [child sitemap URLs]) of a sitemap or a sitemap index."""
+    """({page URL: lastmod in UTC}, [child sitemap URLs]) of a sitemap or a sitemap index; what a broken file
+    holds before the break is kept."""
     from lxml import etree
+    from scrapy.utils.sitemap import Sitemap
 
-    if isinstance(xml, str):
-        xml = xml.encode("utf-8")
-    try:
-        root = etree.fromstring(xml, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError:
-        return {}, []
-    if root is None:
-        return {}, []
     urls: dict[str, str | None] = {}
     children: list[str] = []
-    for node in root:
-        tag = etree.QName(node).localname if isinstance(node.tag, str) else ""
-        loc = next((c.text.strip() for c in node if isinstance(c.tag, str) and etree.QName(c).localname == "loc" and c.text), None)
-        if not loc:
-            continue
-        if tag == "sitemap":
-            children.append(loc)
-        elif tag == "url":
-            lastmod = next((c.text for c in node if isinstance(c.tag, str) and etree.QName(c).localname == "lastmod"), None)
-            urls[loc] = parse_datetime(lastmod)
+    try:
+        sitemap = Sitemap(xml.encode("utf-8") if isinstance(xml, str) else xml)
+        for entry in sitemap:
+            loc = (entry.get("loc") or "").strip()
+            if not loc:
+                continue
+            if sitemap.type == "sitemapindex":
+                children.append(loc)
+            elif sitemap.type == "urlset":
+                urls[loc] = parse_datetime(entry.get("lastmod"))
+    except (etree.XMLSyntaxError, StopIteration):
+        pass
     return urls, children

@@ -81,25 +81,27 @@ def text(health: Health, max_age_hours: float) -> str:
 
 
 def prometheus(health: Health, max_age_hours: float) -> str:
-    """Text exposition format, for node_exporter's textfile collector."""
+    """Text exposition format (prometheus_client's), for node_exporter's textfile collector."""
     last, good = health.last, health.last_good
     metrics = [
-        ("kyivind_status", "gauge", "0 ok, 1 the last run failed, 2 stale or never ran", health.code(max_age_hours)),
-        ("kyivind_last_run_timestamp_seconds", "gauge", "end of the last run", run_time(last).timestamp() if last else 0),
-        ("kyivind_last_run_ok", "gauge", "1 when the last run was good", int(bool(last and last.get("ok")))),
-        ("kyivind_last_run_items", "gauge", "items the last run exported", (last or {}).get("items", 0)),
-        ("kyivind_last_run_problems", "gauge", "problems the last run found", len((last or {}).get("problems", []))),
-        ("kyivind_last_run_alerts_failed", "gauge", "alerts of the last run that could not be delivered",
+        ("kyivind_status", "0 ok, 1 the last run failed, 2 stale or never ran", health.code(max_age_hours)),
+        ("kyivind_last_run_timestamp_seconds", "end of the last run", run_time(last).timestamp() if last else 0),
+        ("kyivind_last_run_ok", "1 when the last run was good", int(bool(last and last.get("ok")))),
+        ("kyivind_last_run_items", "items the last run exported", (last or {}).get("items", 0)),
+        ("kyivind_last_run_problems", "problems the last run found", len((last or {}).get("problems", []))),
+        ("kyivind_last_run_alerts_failed", "alerts of the last run that could not be delivered",
          len((last or {}).get("alerts_failed", []))),
-        ("kyivind_last_good_run_timestamp_seconds", "gauge", "end of the last good run",
+        ("kyivind_last_good_run_timestamp_seconds", "end of the last good run",
          run_time(good).timestamp() if good else 0),
-        ("kyivind_articles", "gauge", "distinct articles in the feeds", health.articles),
-        ("kyivind_failed_urls_open", "gauge", "URLs listed in failed.jsonl", len(health.failed_urls)),
+        ("kyivind_articles", "distinct articles in the feeds", health.articles),
+        ("kyivind_failed_urls_open", "URLs listed in failed.jsonl", len(health.failed_urls)),
     ]
-    lines = []
-    for name, kind, help_text, value in metrics:
-        lines += [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}", f"{name} {value}"]
-    return "\n".join(lines) + "\n"
+    from prometheus_client import CollectorRegistry, Gauge, generate_latest
+
+    registry = CollectorRegistry()
+    for name, help_text, value in metrics:
+        Gauge(name, help_text, registry=registry).set(value)
+    return generate_latest(registry).decode()
 
 
 def add_arguments(parser) -> None:
