@@ -83,10 +83,13 @@ IMAGE_FIELDS = ("url", "caption", "credit")
 LINK_FIELDS = ("url", "text", "domain")
 EMBED_FIELDS = ("kind", "url")
 CAPTURE_FIELDS = ("warc", "record_id")
+OBJECT_FIELDS = {"image": IMAGE_FIELDS, "capture": CAPTURE_FIELDS}  # the fields that hold one object, and its keys
 # what the extraction layers read off a page (in item order); lists and objects are merged their own way
 PAGE_FIELDS = tuple(f.name for f in fields(ArticleItem) if f.metadata.get("origin") == "page")
 PAGE_LIST_FIELDS = ("tags", "authors", "links", "embeds")
 PAGE_SCALAR_FIELDS = tuple(name for name in PAGE_FIELDS if name not in (*PAGE_LIST_FIELDS, "image"))
+# every field that holds one value (neither a list nor an object), in item order: what a table keeps as a column
+SCALAR_FIELDS = tuple(name for name in FIELDS if name not in (*PAGE_LIST_FIELDS, *OBJECT_FIELDS))
 
 
 _AUTHOR_KEYS = tuple(f.name for f in fields(Author))

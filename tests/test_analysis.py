@@ -10,7 +10,8 @@ from jsonschema import Draft202012Validator
 
 from kyivind.cli import main as cli
 from kyivind.items import load_schema
-from kyivind.outputs.report import load, merge, report
+from kyivind.outputs.feeds import load
+from kyivind.outputs.report import merge, report
 from tests.conftest import ROOT, run_crawl
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite

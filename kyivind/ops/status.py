@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonlines
 
 from kyivind.monitoring.summary import run_summaries, run_time
-from kyivind.outputs.report import load
+from kyivind.outputs.feeds import load
 
 OK, FAILED, STALE = 0, 1, 2
 VERDICTS = {OK: "ok", FAILED: "failed", STALE: "stale"}

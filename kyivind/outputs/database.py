@@ -26,28 +26,25 @@ from pathlib import Path
 import sqlite_utils
 
 from kyivind.items import AUTHOR_FIELDS
-from kyivind.outputs.report import FeedRows, feed_files, newer
+from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_columns
 
 logger = logging.getLogger(__name__)
 DB_NAME = "kyivind.db"
-SCALARS = ("url", "slug", "title", "description", "published_at", "modified_at", "primary_tag", "body_text",
-           "word_count", "reading_time_min", "language", "fetched_at", "content_hash", "version")
 FTS_COLUMNS = ["title", "description", "body_text"]
 
 
 def _articles_row(item: dict) -> dict:
-    image = item.get("image") or {}
-    capture = item.get("capture") or {}
-    row = {name: item.get(name) for name in SCALARS}
-    row.update(
-        published_day=(item.get("published_at") or "")[:10] or None,
-        tags=json.dumps(item.get("tags") or [], ensure_ascii=False),
-        author_names=json.dumps([a.get("name") for a in item.get("authors") or [] if a.get("name")], ensure_ascii=False),
-        image_url=image.get("url"), image_caption=image.get("caption"), image_credit=image.get("credit"),
-        link_count=len(item.get("links") or []), embed_count=len(item.get("embeds") or []),
-        capture_warc=capture.get("warc"), capture_record_id=capture.get("record_id"),
-    )
-    return row
+    """One row of ``articles``: the feeds reader's columns, with the day, tag and author names (JSON arrays for
+    Datasette's facets) and the counts of links and embeds placed among them."""
+    columns = flat(item)
+    image = {name: columns.pop(name) for name in object_columns("image")}
+    capture = {name: columns.pop(name) for name in object_columns("capture")}
+    return {**columns, "published_day": (item.get("published_at") or "")[:10] or None,
+            "tags": json.dumps(item.get("tags") or [], ensure_ascii=False),
+            "author_names": json.dumps([a.get("name") for a in item.get("authors") or [] if a.get("name")],
+                                       ensure_ascii=False),
+            **image, "link_count": len(item.get("links") or []), "embed_count": len(item.get("embeds") or []),
+            **capture}
 
 
 def _version_row(item: dict, feed: str) -> dict:

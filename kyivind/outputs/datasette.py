@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from kyivind.outputs.database import SCALARS
+from kyivind.items import SCALAR_FIELDS as SCALARS
 
 METADATA_FILE = Path(__file__).resolve().parent.parent / "datasette-metadata.json"
 STATIC = Path(__file__).resolve().parent / "static"  # served at /kyivind-static/ (kyivind.css)

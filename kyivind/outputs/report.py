@@ -1,5 +1,5 @@
-"""What analysts would otherwise write themselves: read every feed of a data directory, keep the latest
-version of each article, and write a merged file, a CSV and an HTML report with a chart.
+"""What analysts would otherwise write themselves, written from the feeds reader (``outputs/feeds.py``): a
+merged file of the latest version of each article, a CSV and an HTML report with a chart.
 
     kyivind merge DATA_DIR -o all.jsonl
     kyivind report DATA_DIR [-o REPORT_DIR]
@@ -11,86 +11,22 @@ import csv
 import html
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jsonlines
 
 from kyivind.extraction.references import domain
-from kyivind.items import FIELDS
+from kyivind.items import FIELDS, OBJECT_FIELDS
+from kyivind.outputs.feeds import Dataset, flat, load, object_columns
 
 logger = logging.getLogger(__name__)
 
 # One row per article: the item's fields in order, lists joined with "; ", the author list as names and
 # roles, the image as its three parts, and the long body text last.
-CSV_EXPANDED = {"authors": ("authors", "author_roles"), "image": ("image_url", "image_caption", "image_credit"),
-                "capture": ("capture_warc", "capture_record_id")}
+CSV_EXPANDED = {"authors": ("authors", "author_roles"), **{name: tuple(object_columns(name)) for name in OBJECT_FIELDS}}
 CSV_LAST = ("body_text",)
 CSV_COLUMNS = [column for name in FIELDS if name not in CSV_LAST for column in CSV_EXPANDED.get(name, (name,))] \
     + list(CSV_LAST)
-
-
-@dataclass
-class Dataset:
-    articles: list[dict]  # the latest version of each article, newest first
-    rows_read: int = 0
-    files: list[Path] = field(default_factory=list)
-    bad_lines: int = 0
-
-
-def feed_files(data_dir: str | Path) -> list[Path]:
-    """The finished feed files of a data directory (its ``feeds/`` folder, or the folder itself)."""
-    folder = Path(data_dir)
-    if (folder / "feeds").is_dir():
-        folder = folder / "feeds"
-    if folder.is_file():
-        return [folder]
-    return sorted(p for p in folder.glob("*.jsonl") if p.name != "failed.jsonl")
-
-
-def newer(row: dict, kept: dict | None) -> bool:
-    """Whether ``row`` is a later version of an article than ``kept`` (higher version, else fetched later)."""
-    return kept is None or (row.get("version") or 1, row.get("fetched_at") or "") >= \
-        (kept.get("version") or 1, kept.get("fetched_at") or "")
-
-
-class FeedRows:
-    """Reads the articles of feed files; lines that are not articles are counted in ``bad``."""
-
-    def __init__(self):
-        self.bad = 0
-
-    def of(self, path: Path):
-        with jsonlines.open(path) as reader:
-            for row in reader.iter(skip_invalid=True, skip_empty=True):
-                if not isinstance(row, dict) or not row.get("url"):
-                    self.bad += 1
-                    continue
-                yield row
-
-
-def load(data_dir: str | Path, progress: bool = True) -> Dataset:
-    files = feed_files(data_dir)
-    latest: dict[str, dict] = {}
-    rows = 0
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=sum(f.stat().st_size for f in files), unit="B", unit_scale=True, desc="reading feeds",
-                   disable=None)
-    reading = FeedRows()
-    for path in files:
-        for row in reading.of(path):
-            rows += 1
-            if newer(row, latest.get(row["url"])):
-                latest[row["url"]] = row
-        if bar is not None:
-            bar.update(path.stat().st_size)
-    if bar is not None:
-        bar.close()
-    articles = sorted(latest.values(), key=lambda r: r.get("published_at") or "", reverse=True)
-    return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=reading.bad)
 
 
 def merge(data_dir: str | Path, output: str | Path, progress: bool = True) -> Dataset:
@@ -115,16 +51,12 @@ def safe_cell(value):
 
 
 def csv_row(article: dict) -> dict:
-    image = article.get("image") or {}
     authors = article.get("authors") or []
-    row = {k: article.get(k) for k in CSV_COLUMNS if k in FIELDS}
+    row = flat(article)
     row.update(tags="; ".join(article.get("tags") or []), authors="; ".join(a.get("name") or "" for a in authors),
-               author_roles="; ".join(a.get("role") or "" for a in authors), image_url=image.get("url"),
-               image_caption=image.get("caption"), image_credit=image.get("credit"),
+               author_roles="; ".join(a.get("role") or "" for a in authors),
                links="; ".join(x.get("url") or "" for x in article.get("links") or []),
-               embeds="; ".join(x.get("url") or "" for x in article.get("embeds") or []),
-               capture_warc=(article.get("capture") or {}).get("warc"),
-               capture_record_id=(article.get("capture") or {}).get("record_id"))
+               embeds="; ".join(x.get("url") or "" for x in article.get("embeds") or []))
     return row
 
 

@@ -15,7 +15,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kyivind.items import AUTHOR_FIELDS, CAPTURE_FIELDS, EMBED_FIELDS, FIELDS, IMAGE_FIELDS, LINK_FIELDS
-from kyivind.outputs.report import load, write_csv
+from kyivind.outputs.feeds import load
+from kyivind.outputs.report import write_csv
 
 UTC_TIME = pa.timestamp("ms", tz="UTC")  # Parquet keeps milliseconds at the coarsest
 # every field of the item, in its order (a test fails when a field has no type here)

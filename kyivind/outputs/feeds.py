@@ -1,0 +1,93 @@
+"""The one reader of the feeds: every feed file of a data directory read line by line (a line that is not an
+article counted, never fatal), each article's latest version picked, and an article flattened into columns from
+``items.py``'s own field lists. The report, the tables, the database and ``kyivind status`` are writers on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonlines
+
+from kyivind.items import OBJECT_FIELDS, SCALAR_FIELDS
+
+
+@dataclass
+class Dataset:
+    articles: list[dict]  # the latest version of each article, newest first
+    rows_read: int = 0
+    files: list[Path] = field(default_factory=list)
+    bad_lines: int = 0
+
+
+def feed_files(data_dir: str | Path) -> list[Path]:
+    """The finished feed files of a data directory (its ``feeds/`` folder, or the folder itself)."""
+    folder = Path(data_dir)
+    if (folder / "feeds").is_dir():
+        folder = folder / "feeds"
+    if folder.is_file():
+        return [folder]
+    return sorted(p for p in folder.glob("*.jsonl") if p.name != "failed.jsonl")
+
+
+def newer(row: dict, kept: dict | None) -> bool:
+    """Whether ``row`` is a later version of an article than ``kept`` (higher version, else fetched later)."""
+    return kept is None or (row.get("version") or 1, row.get("fetched_at") or "") >= \
+        (kept.get("version") or 1, kept.get("fetched_at") or "")
+
+
+class FeedRows:
+    """Reads the articles of feed files; lines that are not articles are counted in ``bad``."""
+
+    def __init__(self):
+        self.bad = 0
+
+    def of(self, path: Path):
+        with jsonlines.open(path) as reader:
+            for row in reader.iter(skip_invalid=True, skip_empty=True):
+                if not isinstance(row, dict) or not row.get("url"):
+                    self.bad += 1
+                    continue
+                yield row
+
+
+def load(data_dir: str | Path, progress: bool = True) -> Dataset:
+    files = feed_files(data_dir)
+    latest: dict[str, dict] = {}
+    rows = 0
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=sum(f.stat().st_size for f in files), unit="B", unit_scale=True, desc="reading feeds",
+                   disable=None)
+    reading = FeedRows()
+    for path in files:
+        for row in reading.of(path):
+            rows += 1
+            if newer(row, latest.get(row["url"])):
+                latest[row["url"]] = row
+        if bar is not None:
+            bar.update(path.stat().st_size)
+    if bar is not None:
+        bar.close()
+    articles = sorted(latest.values(), key=lambda r: r.get("published_at") or "", reverse=True)
+    return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=reading.bad)
+
+
+def flat(article: dict) -> dict:
+    """The article's scalar fields, then each part of its objects as ``<field>_<part>`` (``image_url``,
+    ``capture_warc``…), in ``items.py``'s order; the list fields (tags, authors, links, embeds) are left to
+    each writer, which has its own way to hold a list."""
+    row = {name: article.get(name) for name in SCALAR_FIELDS}
+    for name, parts in OBJECT_FIELDS.items():
+        value = article.get(name) or {}
+        row.update({f"{name}_{part}": value.get(part) for part in parts})
+    return row
+
+
+def object_columns(name: str) -> list[str]:
+    """The columns ``flat`` makes of the object field ``name``."""
+    return [f"{name}_{part}" for part in OBJECT_FIELDS[name]]
+
