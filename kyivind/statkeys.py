@@ -153,7 +153,6 @@ def bound(name: str) -> str:
     return f"{BOUND_PREFIX}{name}"
 
 
-DEADLINE_REACHED = "kyivind/deadline_minutes"  # set when KYIVIND_MAX_RUN_MINUTES stopped the run
 ALERT_FAILED = "kyivind/alert/failed"  # alerts that could not be delivered (each an ERROR line with its reason)
 REPLAY_OFF_SITE = "kyivind/replay/off_site"  # archived answers of another host: never an article's capture
 REPLAY_OVERSIZED = "kyivind/replay/oversized"  # archived answers over DOWNLOAD_MAXSIZE once decoded: skipped

@@ -15,8 +15,7 @@ import logging
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from kyivind import statkeys as keys
-from kyivind.crawl.context import bound_reached
+from kyivind.crawl.context import bound_reached, stop_run
 
 logger = logging.getLogger(__name__)
 REASON = "deadline"
@@ -27,7 +26,6 @@ class RunDeadline:
         self.crawler = crawler
         self.minutes = minutes
         self._timer: asyncio.TimerHandle | None = None
-        self._closing: asyncio.Task | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -48,8 +46,7 @@ class RunDeadline:
                       short=f"the run deadline was reached (KYIVIND_MAX_RUN_MINUTES={self.minutes:g}): the run "
                             "stopped before it was done; what it got is stored, and a run with the same JOBDIR "
                             "goes on where it stopped")
-        self.crawler.stats.set_value(keys.DEADLINE_REACHED, self.minutes)
-        self._closing = asyncio.get_running_loop().create_task(self.crawler.engine.close_spider_async(reason=REASON))
+        stop_run(self.crawler, REASON)
 
     def spider_closed(self, spider, reason):
         if self._timer is not None:
