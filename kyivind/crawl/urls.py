@@ -52,6 +52,13 @@ def split_credentials(url: str) -> tuple[str, str | None, str | None]:
             unquote(parts.password) if parts.password is not None else None)
 
 
+def basic_authorization(user: str, password: str | None) -> str:
+    """The value of an HTTP Basic ``Authorization`` header."""
+    import base64
+
+    return "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode()
+
+
 def redacted(url: str) -> str:
     """The URL as it may be shown: a password in it replaced by ``***``."""
     bare, user, password = split_credentials(url)

@@ -12,7 +12,6 @@ failed one; a healthy run sends nothing.
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 import urllib.request
@@ -24,7 +23,7 @@ from spidermon.core.actions import Action
 
 from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext
-from kyivind.crawl.urls import split_credentials
+from kyivind.crawl.urls import basic_authorization, split_credentials
 from kyivind.monitoring.summary import RunMonitor, run_summaries
 
 logger = logging.getLogger(__name__)
@@ -162,7 +161,7 @@ def webhook_target(url: str) -> tuple[str, dict]:
     bare, user, password = split_credentials(url)
     if user is None:
         return url, {}
-    return bare, {"Authorization": "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode()}
+    return bare, {"Authorization": basic_authorization(user, password)}
 
 
 # action class path -> the setting that enables it (the action's own documented setting)

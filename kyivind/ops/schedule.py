@@ -13,7 +13,6 @@ arguments.
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import os
 import sys
@@ -21,7 +20,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from kyivind.crawl.urls import redacted, split_credentials
+from kyivind.crawl.urls import basic_authorization, redacted, split_credentials
 from kyivind.state import lock
 
 
@@ -37,8 +36,7 @@ class Scrapyd:
         self.timeout = timeout
         self.headers = {}
         if username:
-            token = base64.b64encode(f"{username}:{password or ''}".encode()).decode()
-            self.headers["Authorization"] = f"Basic {token}"
+            self.headers["Authorization"] = basic_authorization(username, password)
 
     def call(self, endpoint: str, params: list[tuple[str, str]] | None = None, post: bool = False) -> dict:
         query = urllib.parse.urlencode(params or [])

@@ -97,7 +97,6 @@ def write_metadata(path: Path = METADATA_FILE) -> None:
 
 def serve_command(database: Path, port: int = 8001, host: str = "127.0.0.1") -> list[str]:
     """The ``datasette serve`` line of ``kyivind serve`` (docs/analysing.md shows it too)."""
-
     return [sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(METADATA_FILE),
             "--host", host, "--port", str(port), "--setting", "default_page_size", "50",
             "--setting", "truncate_cells_html", str(TRUNCATE_CELLS), "--setting", "default_facet_size", "4",
