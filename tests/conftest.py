@@ -90,6 +90,26 @@ def project_crawler(settings: dict | None = None, spidercls=None, **spider_args)
     return crawler
 
 
+def kyivind(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m kyivind.cli ARGS`` in a subprocess, from the repository."""
+    return subprocess.run([sys.executable, "-m", "kyivind.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=120)
+
+
+def last_summary(data_dir: Path) -> dict:
+    """The newest run summary of a data directory."""
+    return json.loads(sorted((Path(data_dir) / "feeds").glob("*.summary.json"))[-1].read_text())
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def state_suffix(base_url: str) -> str:
     """The suffix of the state and failed.jsonl files of a crawl of ``base_url``."""
     from kyivind.crawl.urls import DEFAULT_SITE_URL, SiteUrls

@@ -12,7 +12,7 @@ from kyivind.cli import main as cli
 from kyivind.items import load_schema
 from kyivind.outputs.feeds import load
 from kyivind.outputs.report import merge, report
-from tests.conftest import ROOT, run_crawl
+from tests.conftest import ROOT, free_port, run_crawl
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 from tests.test_incremental import EDITED, grow_and_edit
@@ -268,12 +268,6 @@ def test_datasette_metadata_is_made_from_the_schema():
     assert columns["title"] == load_schema()["properties"]["title"]["description"]
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM), reason="Chromium is not installed")
@@ -290,7 +284,7 @@ def test_datasette_search_and_facets_in_headless_chromium(data_dir, tmp_path):
     work = tmp_path / "data"
     shutil.copytree(data_dir / "feeds", work / "feeds")
     articles = load(work, progress=False).articles
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(work), "--port", str(port)], cwd=ROOT,
                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True)

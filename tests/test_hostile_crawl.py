@@ -5,11 +5,9 @@ WARNING naming the cause, a stat), that the run kept what it got, and that it fa
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import run_crawl
+from tests.conftest import last_summary, run_crawl
 from tests.hostile.site import ELSEWHERE, HostileSite
 from tests.replica.content import SITE, posts
 from tests.replica.server import ReplicaServer, ReplicaSite
@@ -21,10 +19,6 @@ def hits(site, path: str) -> int:
     return sum(1 for hit in site.hits if hit.split("?")[0] == path)
 
 
-def summary(result, data_dir=None) -> dict:
-    """The summary of the run (the newest in its data directory)."""
-    path = sorted(((data_dir or result.data_dir) / "feeds").glob("*.summary.json"))[-1]
-    return json.loads(path.read_text())
 
 
 def incremental_pair(mode: str, tmp_path):
@@ -54,7 +48,7 @@ def test_sitemap_indexes_without_end_stop_at_the_depth_and_fail_the_run(tmp_path
     assert hits(site, "/sitemap-posts.xml") == 1 and hits(site, "/sitemap-posts-2.xml") == 1
     assert hits(site, "/sitemap-posts-3.xml") == 0, "KYIVIND_SITEMAP_MAX_DEPTH=2"
     assert result.stats["kyivind/bound/sitemap_depth"] == 1
-    assert any("KYIVIND_SITEMAP_MAX_DEPTH=2" in p for p in summary(result, tmp_path / "data")["problems"])
+    assert any("KYIVIND_SITEMAP_MAX_DEPTH=2" in p for p in last_summary(tmp_path / "data")["problems"])
 
 
 @pytest.mark.parametrize("mode, api_requests, returncode, problem", [
@@ -72,7 +66,8 @@ def test_content_api_pagination_that_never_ends_is_walked_once(mode, api_request
     assert "Bound reached (api_pagination): the Content API's pagination" in result.log
     assert len(result.items) == len(posts()), "every post it did give is exported"
     if problem:
-        assert any(problem in p for p in summary(result)["problems"]), summary(result)["problems"]
+        problems = last_summary(result.data_dir)["problems"]
+        assert any(problem in p for p in problems), problems
 
 
 @pytest.mark.parametrize("mode, bound", [("listing-cycle", "listing_cycle"), ("listing-empty-chain", "listing_empty_page")])
@@ -115,7 +110,7 @@ def test_the_run_deadline_stops_a_slow_run_cleanly_and_a_resumed_run_finishes(we
                             "-s", "CONCURRENT_REQUESTS=1", env=env)
         assert stopped.returncode == 1
         assert stopped.stats["finish_reason"] == "deadline" and stopped.stats["kyivind/bound/deadline"] == 1
-        problems = summary(stopped, tmp_path / "data")["problems"]
+        problems = last_summary(tmp_path / "data")["problems"]
         assert any("the run deadline was reached (KYIVIND_MAX_RUN_MINUTES=0.05)" in p for p in problems), problems
         assert len(received) == 1 and "deadline" in received[0]["text"], "the alert is sent"
         done = len(stopped.items)

@@ -5,14 +5,11 @@ that logs no WARNING at all (so that the ones that matter are read)."""
 from __future__ import annotations
 
 import base64
-import json
 import re
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import ROOT, run_crawl, webhook_server
+from tests.conftest import kyivind, last_summary, run_crawl, webhook_server
 from tests.replica.content import MISSING_SLUG, posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 from tests.test_archive import reextract
@@ -22,15 +19,8 @@ UNREACHABLE = ("http://127.0.0.1:9", "-s", "KYIVIND_RETRY_BACKOFF_BASE=0.05", "-
 WARNING_LINE = re.compile(r"^\S+ \S+ \[[^\]]+\] WARNING: .*$", re.M)
 
 
-def kyivind(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    import os
-
-    return subprocess.run([sys.executable, "-m", "kyivind.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=120)
 
 
-def last_summary(data_dir) -> dict:
-    return json.loads(sorted((data_dir / "feeds").glob("*.summary.json"))[-1].read_text())
 
 
 def test_credentials_in_the_webhook_url_are_sent_as_basic_authorization(tmp_path):

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 
 from kyivind.state import lock
-from tests.conftest import ROOT, run_crawl
+from tests.conftest import ROOT, kyivind, run_crawl
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 
@@ -23,9 +23,6 @@ def crawl_command(base_url: str, *args: str) -> list[str]:
             "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", *args]
 
 
-def kyivind(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kyivind.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=120)
 
 
 @contextmanager

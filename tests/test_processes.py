@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,15 +14,11 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, SESSION_MARK, session_processes
+from tests.conftest import ROOT, SESSION_MARK, free_port, session_processes
 
 pytestmark = pytest.mark.crawl
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _answers(url: str) -> bool:
@@ -41,7 +36,7 @@ def test_stopping_kyivind_serve_stops_datasette(stop, tmp_path):
     (feeds / "newsfeed-20260101T000000000000Z.jsonl").write_text(json.dumps(
         {"url": "https://kyivindependent.com/a-story/", "slug": "a-story", "title": "A story", "version": 1,
          "published_at": "2026-01-01T00:00:00+00:00", "body_text": "Words.", "authors": [], "tags": []}) + "\n")
-    port = _free_port()
+    port = free_port()
     serve = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(tmp_path / "data"), "--port", str(port)],
                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
