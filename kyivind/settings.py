@@ -53,13 +53,9 @@ KYIVIND_DB_AFTER_CRAWL = os.environ.get("KYIVIND_DB_AFTER_CRAWL", "") == "1"
 # --- Incremental runs ------------------------------------------------------------------------
 KYIVIND_STATE_ENABLED = True  # state.sqlite in KYIVIND_DATA_DIR
 KYIVIND_INCREMENTAL_OVERLAP_PAGES = 1  # all-known listing pages walked before the walk stops
-KYIVIND_MAX_LISTING_PAGES = 10000  # listing pages walked at most (a backfill of the whole News Feed needs fewer)
 KYIVIND_SITEMAP_PATH = "/sitemap-posts.xml"  # lastmod of every post: how edits are found (and modified_at)
-KYIVIND_SITEMAP_MAX_DEPTH = 2  # sitemap indexes below the first one, at most (Ghost: one index, one level)
-KYIVIND_SITEMAP_MAX_FILES = 200  # sitemap files a run reads at most (Ghost: one per 1,000 posts)
 KYIVIND_RSS_MAX_PAGES = 40  # RSS pages (15 posts each) read at most in a run, filling what pages lack
 KYIVIND_AUTHOR_MAX_AGE_DAYS = 30  # an author page is fetched again when older than this
-KYIVIND_MAX_AUTHOR_PAGES = 1000  # author pages a run fetches at most (the site has a few hundred authors)
 
 # --- Politeness -----------------------------------------------------------------------------
 _CONTACT = os.environ.get("KYIVIND_CONTACT", "https://github.com/kyivind/kyivind")
@@ -82,6 +78,11 @@ DOWNLOAD_TIMEOUT = 30
 # stored and a JOBDIR resumes it. A backfill of the whole News Feed through the HTML walk at the polite rate
 # below takes a few hours; 0 switches the deadline off.
 KYIVIND_MAX_RUN_MINUTES = float(os.environ.get("KYIVIND_MAX_RUN_MINUTES", "720"))
+# a loop that reaches one of these ends with a WARNING `Bound reached (…)`; where that leaves the run short, it fails
+KYIVIND_SITEMAP_MAX_DEPTH = 2  # sitemap indexes below the first one, at most (Ghost: one index, one level)
+KYIVIND_SITEMAP_MAX_FILES = 200  # sitemap files a run reads at most (Ghost: one per 1,000 posts)
+KYIVIND_MAX_LISTING_PAGES = 10000  # listing pages walked at most (a backfill of the whole News Feed needs fewer)
+KYIVIND_MAX_AUTHOR_PAGES = 1000  # author pages a run fetches at most (the site has a few hundred authors)
 
 # --- Faults ---------------------------------------------------------------------------------
 RETRY_ENABLED = True
