@@ -11,7 +11,9 @@ Tables (``docs/feed.md`` describes them):
 - ``tags`` (by ``tag``), ``article_tags`` (``article_url``, ``tag``, ``position``);
 - ``links`` and ``embeds``: what each article cites and embeds, in page order;
 - ``articles_fts``: FTS5 over title, description and body text (sqlite-utils' ``enable_fts``, kept
-  current by triggers), which Datasette's search box uses.
+  current by triggers), which Datasette's search box uses;
+- the places each article names (``outputs/places.py``): ``regions``, ``places``, ``place_regions``,
+  ``article_places`` and the views ``article_regions`` and ``place_articles``.
 
 It is incremental: ``_feeds`` remembers each feed file read (name and size); a run reads only the feeds
 that are new or grew, and rewrites only the articles they hold.
@@ -26,6 +28,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kyivind.items import AUTHOR_FIELDS
+from kyivind.outputs import places
 from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_columns
 
 logger = logging.getLogger(__name__)
@@ -88,12 +91,13 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
             db["versions"].insert_all(versions, pk=("url", "version"), replace=True, batch_size=1000)
         current = _keep_newest(db, latest) if not fresh else latest
         _write_articles(db, current, fresh)
+        matched = places.update(db, current) if db["articles"].exists() else 0
         db["_feeds"].insert_all(({"name": p.name, "size": p.stat().st_size} for p in files), pk="name", replace=True)
     if fresh and db["articles"].exists():
         _finish_schema(db)
     elif current:
         _count_versions(db, list(current))
-    return {"database": output, "feeds_read": len(files), "articles_written": len(current),
+    return {"database": output, "feeds_read": len(files), "articles_written": len(current), "articles_matched": matched,
             "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
 
 

@@ -1,0 +1,89 @@
+"""The places of the database (``kyivind db``): derived when the database is built, never stored in the feed,
+so a better matcher reaches every article on the next build without a re-crawl or a new version.
+
+Tables: ``regions`` (ISO 3166-2 code, English and ISO names, its point), ``places`` (every place named:
+id, name, kind, country code, region code and ISO name, latitude, longitude, GeoNames id), ``place_regions``
+(the regions a place lies in: one, or two for the Donbas), ``article_places`` (article URL, place id,
+mentions) and the views ``article_regions`` (one row per region an article names) and ``place_articles``
+(each place with how many articles name it, for the map). ``_places`` remembers the matcher's version: a
+new one matches every article again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from kyivind.places import matcher
+from kyivind.places.gazetteer import Place, gazetteer
+
+logger = logging.getLogger(__name__)
+VERSION_KEY = "matcher"
+VIEWS = {
+    "article_regions": "select distinct ap.article_url, pr.region_code, r.iso_name as region_name, r.name as region "
+                       "from article_places ap join place_regions pr on pr.place_id = ap.place_id "
+                       "join regions r on r.code = pr.region_code",
+    "place_articles": "select p.id, p.name, p.kind, p.region_code, p.region_name, p.latitude, p.longitude, "
+                      "count(ap.article_url) as articles, sum(ap.mentions) as mentions from places p "
+                      "join article_places ap on ap.place_id = p.id group by p.id",
+}
+
+
+def place_row(place: Place, iso_names: dict[str, str]) -> dict:
+    code = place.regions[0]
+    return {"id": place.id, "name": place.name, "kind": place.kind, "country_code": place.country,
+            "region_code": code, "region_name": iso_names.get(code), "latitude": place.latitude,
+            "longitude": place.longitude, "geonames_id": place.geonames_id}
+
+
+def regions(article: dict) -> list[str]:
+    """The ISO 3166-2 codes of the regions an article names, sorted (the exports' ``regions`` column)."""
+    return sorted(matcher.match(article.get("title"), article.get("body_text")).regions)
+
+
+def update(db, written: dict[str, dict]) -> int:
+    """Match the articles just written (all of them when the matcher changed); returns how many were matched."""
+    meta = db["_places"]
+    stored = next(iter(meta.rows_where("key = ?", [VERSION_KEY])), {}).get("value") if meta.exists() else None
+    if stored != str(matcher.VERSION) and db["articles"].exists():
+        articles = {row["url"]: row for row in db.query("select url, title, body_text from articles")}
+        if db["article_places"].exists():
+            db.execute("delete from article_places")
+    else:
+        articles = written
+    if not articles and db["article_places"].exists():
+        return 0  # nothing new to match: the gazetteer is not even loaded
+    places = gazetteer()
+    _regions_table(db, places)
+    place_rows, links = {}, []
+    for url, article in articles.items():
+        found = matcher.match(article.get("title"), article.get("body_text"))
+        for place, mentions in found.places.items():
+            place_rows[place.id] = place
+            links.append({"article_url": url, "place_id": place.id, "mentions": mentions})
+    urls = list(written) if stored == str(matcher.VERSION) else []
+    if db["article_places"].exists():
+        for start in range(0, len(urls), 500):
+            chunk = urls[start:start + 500]
+            db.execute(f"delete from article_places where article_url in ({','.join('?' * len(chunk))})", chunk)
+    db["places"].insert_all((place_row(p, places.region_names) for p in place_rows.values()), pk="id",
+                            replace=True, foreign_keys=[("region_code", "regions", "code")])
+    db["place_regions"].insert_all(({"place_id": p.id, "region_code": code} for p in place_rows.values()
+                                    for code in p.regions), pk=("place_id", "region_code"), replace=True)
+    if not db["article_places"].exists():
+        db["article_places"].create({"article_url": str, "place_id": str, "mentions": int},
+                                    pk=("article_url", "place_id"),
+                                    foreign_keys=[("article_url", "articles", "url"), ("place_id", "places", "id")])
+        db["article_places"].create_index(["place_id"], if_not_exists=True)
+    db["article_places"].insert_all(links, replace=True, batch_size=2000)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+    meta.insert({"key": VERSION_KEY, "value": str(matcher.VERSION)}, pk="key", replace=True)
+    return len(articles)
+
+
+def _regions_table(db, places) -> None:
+    if db["regions"].exists() and db["regions"].count == len(places.regions):
+        return
+    db["regions"].insert_all(({"code": code, "name": p.name, "iso_name": places.region_names.get(code),
+                               "country_code": p.country, "latitude": p.latitude, "longitude": p.longitude}
+                              for code, p in places.regions.items()), pk="code", replace=True)
