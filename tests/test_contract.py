@@ -17,7 +17,7 @@ from kyivind.items import (
     PAGE_FIELDS,
     load_schema,
 )
-from kyivind.outputs.report import CSV_COLUMNS
+from kyivind.outputs.report import CSV_COLUMNS, DERIVED_COLUMNS
 from kyivind.spiders.newsfeed import NewsfeedSpider
 from tests.conftest import ROOT
 
@@ -53,7 +53,8 @@ def test_docs_feed_md_documents_every_field_and_author_key():
 def test_csv_and_extraction_follow_the_field_list():
     flattened = {"author_roles": "authors", "image_url": "image", "image_caption": "image", "image_credit": "image",
                  "capture_warc": "capture", "capture_record_id": "capture"}
-    assert {flattened.get(c, c) for c in CSV_COLUMNS} == set(FIELDS)
+    assert {flattened.get(c, c) for c in CSV_COLUMNS} == set(FIELDS) | set(DERIVED_COLUMNS)
+    assert not set(DERIVED_COLUMNS) & set(FIELDS), "a derived column is no field of the feed"
     assert set(PAGE_SCALAR_FIELDS) < set(PAGE_FIELDS) <= set(FIELDS)
     assert {"tags", "authors", "image", "links", "embeds"} == set(PAGE_FIELDS) - set(PAGE_SCALAR_FIELDS)
 

@@ -40,9 +40,39 @@ CANNED_QUERIES = {
                                    "snippet(articles_fts, 2, '[', ']', '…', 16) as excerpt from articles_fts "
                                    "join articles on articles.rowid = articles_fts.rowid "
                                    "where articles_fts match :word order by articles.published_at desc"},
+    "articles_per_region_per_week": {
+        "title": "Articles per region per week (weeks start on Monday; a region counts once per article)",
+        "sql": "select date(a.published_day, '-' || ((cast(strftime('%w', a.published_day) as integer) + 6) % 7) "
+               "|| ' days') as week, r.region_code, r.region, count(distinct a.url) as articles "
+               "from article_regions r join articles a on a.url = r.article_url "
+               "group by week, r.region_code order by week desc, articles desc"},
     "edited_articles": {"title": "Edited articles (more than one version)",
                         "sql": "select url, title, versions, published_at, modified_at from articles "
                                "where versions > 1 order by versions desc, modified_at desc"},
+}
+
+
+_REGION = {"region_code": "ISO 3166-2 code of the region (UA-63, RU-BEL)",
+           "region_name": "ISO 3166-2 name of the region (pycountry)"}
+_POINT = {"latitude": "Latitude (WGS 84): the settlement's, or for a region, landmark or area that of the settlement "
+                      "it is shown at", "longitude": "Longitude (WGS 84)"}
+PLACE_TABLES = {  # outputs/places.py: places named, derived when the database is built
+    "regions": {"label_column": "name", "columns": {
+        "code": "ISO 3166-2 code", "name": "English name as the site writes it", "iso_name": "ISO 3166-2 name",
+        "country_code": "ISO 3166-1 code", **_POINT}},
+    "places": {"label_column": "name", "facets": ["kind", "region_name", "country_code"], "columns": {
+        "id": "geonames:<id> for a settlement, region:<code>, landmark:<key>", "name": "Name",
+        "kind": "settlement, city district, region, landmark or area", "country_code": "ISO 3166-1 code",
+        **_REGION, **_POINT, "geonames_id": "GeoNames id of a settlement"}},
+    "place_regions": {"columns": {"place_id": "The place", "region_code": "A region it lies in (two for the Donbas)"}},
+    "article_places": {"facets": ["place_id"], "columns": {
+        "article_url": "The article", "place_id": "A place its title or body names",
+        "mentions": "How many times it is named"}},
+    "article_regions": {"facets": ["region"], "columns": {
+        "article_url": "The article", "region_code": "A region it names, or names a place in",
+        "region_name": "ISO 3166-2 name", "region": "English name"}},
+    "place_articles": {"label_column": "name", "sort_desc": "articles", "facets": ["kind", "region_name"],
+                       "columns": {"articles": "Articles naming the place", "mentions": "Times named in all"}},
 }
 
 
@@ -87,7 +117,9 @@ def metadata() -> dict:
             "embeds": {"facets": ["kind"], "columns": {"article_url": "The article", "position": "Order in the body",
                                                        **{k: v["description"] for k, v in
                                                           properties["embeds"]["items"]["properties"].items()}}},
+            **PLACE_TABLES,
         }, "queries": CANNED_QUERIES}},
+        "plugins": {"datasette-cluster-map": {"latitude_column": "latitude", "longitude_column": "longitude"}},
     }
 
 

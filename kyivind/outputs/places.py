@@ -12,6 +12,7 @@ new one matches every article again.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from kyivind.places import matcher
 from kyivind.places.gazetteer import Place, gazetteer
@@ -87,3 +88,16 @@ def _regions_table(db, places) -> None:
     db["regions"].insert_all(({"code": code, "name": p.name, "iso_name": places.region_names.get(code),
                                "country_code": p.country, "latitude": p.latitude, "longitude": p.longitude}
                               for code, p in places.regions.items()), pk="code", replace=True)
+
+
+def where(articles: list[dict], top: int = 25) -> dict:
+    """For the report: articles per region (most named first) and the places named with their articles."""
+    per_region: Counter = Counter()
+    per_place: Counter = Counter()
+    for article in articles:
+        found = matcher.match(article.get("title"), article.get("body_text"))
+        per_region.update(found.regions)
+        per_place.update(found.places.keys())
+    names = {code: place.name for code, place in gazetteer().regions.items()} if per_region else {}
+    return {"regions": [(names[code], count) for code, count in per_region.most_common(top)],
+            "places": per_place.most_common(), "named": sum(1 for _ in per_region)}

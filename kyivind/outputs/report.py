@@ -18,6 +18,7 @@ import jsonlines
 from kyivind.extraction.references import domain
 from kyivind.items import FIELDS, OBJECT_FIELDS
 from kyivind.outputs.feeds import Dataset, flat, load, object_columns
+from kyivind.outputs.places import regions, where
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +26,9 @@ logger = logging.getLogger(__name__)
 # roles, the image as its three parts, and the long body text last.
 CSV_EXPANDED = {"authors": ("authors", "author_roles"), **{name: tuple(object_columns(name)) for name in OBJECT_FIELDS}}
 CSV_LAST = ("body_text",)
+DERIVED_COLUMNS = ("regions",)  # not fields of the feed: computed from them when the table is written
 CSV_COLUMNS = [column for name in FIELDS if name not in CSV_LAST for column in CSV_EXPANDED.get(name, (name,))] \
-    + list(CSV_LAST)
+    + list(DERIVED_COLUMNS) + list(CSV_LAST)
 
 
 def merge(data_dir: str | Path, output: str | Path, progress: bool = True) -> Dataset:
@@ -56,7 +58,8 @@ def csv_row(article: dict) -> dict:
     row.update(tags="; ".join(article.get("tags") or []), authors="; ".join(a.get("name") or "" for a in authors),
                author_roles="; ".join(a.get("role") or "" for a in authors),
                links="; ".join(x.get("url") or "" for x in article.get("links") or []),
-               embeds="; ".join(x.get("url") or "" for x in article.get("embeds") or []))
+               embeds="; ".join(x.get("url") or "" for x in article.get("embeds") or []),
+               regions="; ".join(regions(article)))
     return row
 
 
@@ -144,6 +147,44 @@ def chart(stats: dict, path: Path):
     return figure
 
 
+def places_chart(where: dict, path: Path):
+    """A PNG of articles per region and a map picture of the places named (points at their latitude and
+    longitude, sized by articles; no map tiles are fetched); returns the figure."""
+    import math
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    figure, (bars, points) = plt.subplots(2, 1, figsize=(10, 15), constrained_layout=True)
+    names = [plain_label(n) for n, _ in where["regions"]][::-1]
+    bars.barh(names, [c for _, c in where["regions"]][::-1], color="#1f5fa8")
+    bars.xaxis.set_major_locator(MaxNLocator(integer=True))
+    bars.set_title("Articles per region named (an article counts once for each region it names)")
+    bars.set_xlabel("Articles")
+    bars.set_ylabel("Region")
+    located = [(p, n) for p, n in where["places"] if p.latitude is not None]
+    if located:
+        colours = {"settlement": "#e0a526", "city district": "#e0a526", "region": "#1f5fa8"}
+        points.scatter([p.longitude for p, _ in located], [p.latitude for p, _ in located],
+                       s=[20 + 40 * math.sqrt(n) for _, n in located], alpha=0.6,
+                       c=[colours.get(p.kind, "#b03a2e") for p, _ in located], edgecolors="#333", linewidths=0.5)
+        for place, _ in located[:15]:
+            points.annotate(plain_label(place.name), (place.longitude, place.latitude), fontsize=8,
+                            xytext=(4, 4), textcoords="offset points")
+        points.set_aspect(1 / math.cos(math.radians(sum(p.latitude for p, _ in located) / len(located))))
+    points.set_title("Places named (settlements yellow, regions blue at their centre, landmarks red; "
+                     "size: articles)")
+    points.set_xlabel("Longitude (°E)")
+    points.set_ylabel("Latitude (°N)")
+    points.grid(alpha=0.3)
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+    return figure
+
+
 def _table(pairs, first: str) -> str:
     rows = "".join(f"<tr><td>{html.escape(str(n))}</td><td>{c}</td></tr>" for n, c in pairs)
     return f"<table><thead><tr><th>{first}</th><th>Articles</th></tr></thead><tbody>{rows}</tbody></table>"
@@ -157,6 +198,9 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
     stats = counts(dataset.articles)
     png, csv_path, page = out / "articles.png", out / "articles.csv", out / "report.html"
     figure = chart(stats, png)
+    located = where(dataset.articles)
+    places_png = out / "places.png"
+    places_chart(located, places_png)
     write_csv(dataset.articles, csv_path)
     edited = sum(1 for a in dataset.articles if (a.get("version") or 1) > 1)
     span = (min(stats["per_day"]), max(stats["per_day"])) if stats["per_day"] else ("–", "–")
@@ -172,8 +216,12 @@ td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}img{{max-width:10
 <h2>Top tags</h2>{_table(stats["tags"], "Tag")}
 <h2>Top authors</h2>{_table(stats["authors"], "Author")}
 <h2>Top cited domains</h2>{_table(stats["domains"], "Domain")}
+<h2 id="where">Where</h2>
+<p>The regions each article names, or names a place in (kyivind/places; the database's <code>article_regions</code>).</p>
+<img src="{places_png.name}" alt="Articles per region named, and a map picture of the places named" width="1000" height="1500">
+{_table(located["regions"], "Region")}
 <p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>
 </body></html>
 """, encoding="utf-8")
     return {"articles": len(dataset.articles), "rows_read": dataset.rows_read, "counts": stats, "figure": figure,
-            "html": page, "png": png, "csv": csv_path}
+            "html": page, "png": png, "csv": csv_path, "where": located, "places_png": places_png}

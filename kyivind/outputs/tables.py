@@ -3,7 +3,8 @@ table, for warehouses, DuckDB, pandas and spreadsheets.
 
 Parquet is written with pyarrow in the documented types: timestamps in UTC, lists of strings for tags, a
 list of structs for authors, a struct for the image. CSV is the report's: one row per article, safe from
-formula injection.
+formula injection. Both end with ``regions``: the ISO 3166-2 codes of the regions each article names
+(``outputs/places.py``), computed as the table is written.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pyarrow.parquet as pq
 
 from kyivind.items import AUTHOR_FIELDS, CAPTURE_FIELDS, EMBED_FIELDS, FIELDS, IMAGE_FIELDS, LINK_FIELDS
 from kyivind.outputs.feeds import load
+from kyivind.outputs.places import regions
 from kyivind.outputs.report import write_csv
 
 UTC_TIME = pa.timestamp("ms", tz="UTC")  # Parquet keeps milliseconds at the coarsest
@@ -32,7 +34,8 @@ PARQUET_TYPES = {
     "fetched_at": UTC_TIME, "content_hash": pa.string(), "version": pa.int64(),
     "capture": pa.struct([(name, pa.string()) for name in CAPTURE_FIELDS]),
 }
-SCHEMA = pa.schema([(name, PARQUET_TYPES[name]) for name in FIELDS])
+DERIVED_TYPES = {"regions": pa.list_(pa.string())}  # computed when the table is written: ISO 3166-2 codes named
+SCHEMA = pa.schema([(name, PARQUET_TYPES[name]) for name in FIELDS] + list(DERIVED_TYPES.items()))
 TIME_FIELDS = [name for name in FIELDS if PARQUET_TYPES[name] == UTC_TIME]
 
 
@@ -41,6 +44,7 @@ def _row(article: dict) -> dict:
     for name in TIME_FIELDS:
         row[name] = datetime.fromisoformat(row[name]) if row[name] else None
     row["authors"] = [{key: author.get(key) for key in AUTHOR_FIELDS} for author in row["authors"] or []]
+    row["regions"] = regions(article)
     return row
 
 

@@ -97,7 +97,7 @@ def gazetteer() -> Gazetteer:
         admin[(anchor["countrycode"], anchor["admin1code"])] = row["code"]
     iso_names = {s.code: s.name for cc in COUNTRIES for s in pycountry.subdivisions.get(country_code=cc)}
     settlements: dict[str, list[Candidate]] = {}
-    point: dict[tuple[str, str], Place] = {}
+    point: dict[int, Place] = {}
     for city in cities:
         code = admin.get((city["countrycode"], city["admin1code"]))
         if code is None:
@@ -108,7 +108,7 @@ def gazetteer() -> Gazetteer:
         primary = fold(city["name"])
         for form in {fold(f) for f in _forms(city)}:
             settlements.setdefault(form, []).append(Candidate(place, form == primary))
-        point[(city["countrycode"], city["name"])] = place
+        point[city["geonameid"]] = place
     for candidates in settlements.values():
         candidates.sort(key=lambda c: (not c.primary, -c.place.population))
     regions: dict[str, Place] = {}
@@ -162,4 +162,4 @@ def _biggest_by_form(cities: list[dict]) -> dict[tuple[str, str], dict]:
 
 def _anchor(biggest: dict, point: dict, country: str, name: str) -> Place:
     city = biggest[(country, fold(name))]
-    return point[(city["countrycode"], city["name"])]
+    return point[city["geonameid"]]
