@@ -203,3 +203,21 @@ def test_the_report_has_the_regions_chart_and_the_map_picture(data_dir, tmp_path
     page = result["html"].read_text()
     assert 'id="where"' in page and "places.png" in page and "<td>Kharkiv Oblast</td>" in page
     assert dict(result["where"]["regions"])["Kharkiv Oblast"] == sum(1 for a in ARTICLES if "UA-63" in a["regions"])
+
+
+def test_the_documented_region_recipe_runs(data_dir):
+    import re
+    from datetime import date
+
+    import sqlite_utils
+
+    from kyivind.outputs.database import build
+    from tests.conftest import ROOT
+
+    build(data_dir)
+    text = (ROOT / "docs/analysing.md").read_text()
+    sql = re.search(r"```sql\n(.*?)```", text, re.S).group(1)
+    rows = list(sqlite_utils.Database(data_dir / "kyivind.db").query(sql))
+    border = [a for a in ARTICLES if a["regions"] & {"RU-BEL", "RU-KRS", "RU-BRY"}]
+    assert sum(r["articles"] for r in rows) == sum(len(a["regions"] & {"RU-BEL", "RU-KRS", "RU-BRY"}) for a in border)
+    assert all(date.fromisoformat(r["week"]).weekday() == 0 for r in rows), "weeks start on Monday"
