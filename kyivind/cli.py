@@ -1,5 +1,6 @@
 """The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``status`` (health), ``reextract`` (from the
-archive), and for analysts ``db`` and ``serve`` (SQLite and Datasette), ``report``, ``merge`` and ``export``."""
+archive), and for analysts ``db`` and ``serve`` (SQLite and Datasette), ``report``, ``merge``, ``export``
+and ``diff`` (what an edit changed)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--port", type=int, default=8001)
     srv.add_argument("--host", default="127.0.0.1")
     srv.set_defaults(run=_serve)
+
+    dif = sub.add_parser("diff", help="what changed between two versions of an article, as a word diff; "
+                                      "exit 2 for an unknown URL or version")
+    dif.add_argument("url", help="the article's public URL (or its slug)")
+    dif.add_argument("data_dir", nargs="?", default=None, help="data directory (default KYIVIND_DATA_DIR)")
+    dif.add_argument("--from", dest="older", type=int, help="the older version (default: the one before --to)")
+    dif.add_argument("--to", dest="newer", type=int, help="the newer version (default: the last)")
+    dif.set_defaults(run=_diff)
 
     mer = sub.add_parser("merge", help="one JSON Lines file with the latest version of every article")
     mer.add_argument("data_dir")
@@ -145,6 +154,29 @@ def _serve(options) -> int:
     # status is Datasette's (a child left behind would keep the port)
     command = serve_command(done["database"], options.port, options.host)
     os.execv(command[0], command)
+
+
+def _diff(options) -> int:
+    import os
+
+    from kyivind import settings
+    from kyivind.outputs.changes import describe, versions_of
+
+    versions = versions_of(options.data_dir or settings.KYIVIND_DATA_DIR, options.url)
+    if not versions:
+        print(f"error: no article {options.url} in the feeds", file=sys.stderr)
+        return 2
+    numbers = [v.get("version") or 1 for v in versions]
+    newer = options.newer if options.newer is not None else numbers[-1]
+    older = options.older if options.older is not None else max((n for n in numbers if n < newer), default=None)
+    if newer not in numbers or older not in numbers or older >= newer:
+        print(f"error: {options.url} has versions {', '.join(map(str, numbers))}; no diff from {older} to {newer}",
+              file=sys.stderr)
+        return 2
+    by_number = dict(zip(numbers, versions, strict=True))
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    print(describe(by_number[older], by_number[newer], colour))
+    return 0
 
 
 def _merge(options) -> int:

@@ -252,6 +252,31 @@ def test_db_holds_every_table_searches_the_text_and_updates_incrementally(data_d
         [gone])}, "the replaced text is no longer in the index"
 
 
+def test_the_replica_edit_is_one_change_and_in_the_atom_feed(data_dir, tmp_path):
+    import sqlite_utils
+
+    from kyivind.outputs.database import build
+    from tests.test_changes import atom
+
+    work = tmp_path / "data"
+    shutil.copytree(data_dir / "feeds", work / "feeds")
+    assert build(work)["changes_added"] == 1
+    db = sqlite_utils.Database(work / "kyivind.db")
+    rows = list(db["changes"].rows)
+    assert len(rows) == 1 and rows[0]["article_url"].endswith(f"/{EDITED}/")
+    assert rows[0]["added"] == "The bank also revised its inflation forecast upward." and rows[0]["removed"] == ""
+    assert "body_text" in json.loads(rows[0]["fields"]) and "title" not in json.loads(rows[0]["fields"])
+    assert rows[0]["diff_html"].endswith("<ins><br><br>The bank also revised its inflation forecast upward.</ins>")
+    assert build(work)["changes_added"] == 0
+    feed = atom(work)
+    articles = load(work, progress=False).articles
+    assert len(feed.entries) == len(articles) + 1
+    assert {e.link for e in feed.entries} == {a["url"] for a in articles}
+    updated = [e for e in feed.entries if e.title.startswith("Updated: ")]
+    assert [e.id for e in updated] == [f"{rows[0]['article_url']}#version-2"]
+    assert "Added: The bank also revised" in updated[0].summary
+
+
 def test_db_waits_for_no_crawl(data_dir, tmp_path):
     from tests.conftest import held_lock
 

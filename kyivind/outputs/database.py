@@ -12,6 +12,7 @@ Tables (``docs/feed.md`` describes them):
 - ``links`` and ``embeds``: what each article cites and embeds, in page order;
 - ``articles_fts``: FTS5 over title, description and body text (sqlite-utils' ``enable_fts``, kept
   current by triggers), which Datasette's search box uses;
+- ``changes``: one row per version transition, with a word diff (``outputs/changes.py``);
 - the places each article names (``outputs/places.py``): ``regions``, ``places``, ``place_regions``,
   ``article_places`` and the views ``article_regions`` and ``place_articles``.
 
@@ -28,7 +29,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kyivind.items import AUTHOR_FIELDS
-from kyivind.outputs import places
+from kyivind.outputs import changes, places
 from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_columns
 
 logger = logging.getLogger(__name__)
@@ -92,13 +93,14 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
         current = _keep_newest(db, latest) if not fresh else latest
         _write_articles(db, current, fresh)
         matched = places.update(db, current) if db["articles"].exists() else 0
+        changed = changes.update(db, {v["url"] for v in versions}) if db["versions"].exists() else 0
         db["_feeds"].insert_all(({"name": p.name, "size": p.stat().st_size} for p in files), pk="name", replace=True)
     if fresh and db["articles"].exists():
         _finish_schema(db)
     elif current:
         _count_versions(db, list(current))
-    return {"database": output, "feeds_read": len(files), "articles_written": len(current), "articles_matched": matched,
-            "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
+    return {"database": output, "feeds_read": len(files), "articles_written": len(current),
+            "articles_matched": matched, "changes_added": changed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
 
 
 def _keep_newest(db, latest: dict[str, dict]) -> dict[str, dict]:

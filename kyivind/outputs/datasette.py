@@ -25,6 +25,20 @@ _ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the it
     "capture_record_id": "WARC-Record-ID of that capture",
     "versions": "How many versions of the article were exported (more than one: edited)",
 }
+# the Atom feed (datasette-atom: /kyivind/recent.atom): an entry per new article and per new version, newest
+# first, each with an id stable for that version (the public URL and the version)
+RECENT_SQL = (
+    "select atom_id, atom_title, atom_updated, atom_content, atom_link from ("
+    "select v.url || '#version-' || v.version as atom_id, v.title as atom_title, "
+    "coalesce(v.published_at, v.fetched_at) as atom_updated, "
+    "coalesce(nullif(v.description, ''), substr(v.body_text, 1, 400)) as atom_content, v.url as atom_link "
+    "from versions v where v.version = (select min(w.version) from versions w where w.url = v.url) "
+    "union all "
+    "select c.article_url || '#version-' || c.to_version, 'Updated: ' || c.title_after, c.changed_at, "
+    "'Version ' || c.to_version || ' changed ' || coalesce((select group_concat(value, ', ') "
+    "from json_each(c.fields)), 'nothing') || '.' || char(10) || 'Added: ' || coalesce(nullif(c.added, ''), '-') "
+    "|| char(10) || 'Removed: ' || coalesce(nullif(c.removed, ''), '-'), c.article_url from changes c"
+    ") order by atom_updated desc limit 200")
 CANNED_QUERIES = {
     "articles_per_day": {"title": "Articles per day", "sql": "select published_day as day, count(*) as articles "
                          "from articles group by published_day order by published_day desc"},
@@ -46,6 +60,14 @@ CANNED_QUERIES = {
                "|| ' days') as week, r.region_code, r.region, count(distinct a.url) as articles "
                "from article_regions r join articles a on a.url = r.article_url "
                "group by week, r.region_code order by week desc, articles desc"},
+    "recently_edited": {"title": "Recently edited articles: what each edit added and removed",
+                        "sql": "select c.changed_at, c.article_url, c.title_after as title, c.from_version, "
+                               "c.to_version, c.fields, c.added, c.removed, c.diff_html from changes c "
+                               "order by c.changed_at desc limit 200"},
+    "recent": {"title": "The Kyiv Independent News Feed: new and changed articles (kyivind)",
+               "description": "Newest first: one entry per new article and per new version; subscribe to "
+                              "/kyivind/recent.atom",
+               "sql": RECENT_SQL},
     "edited_articles": {"title": "Edited articles (more than one version)",
                         "sql": "select url, title, versions, published_at, modified_at from articles "
                                "where versions > 1 order by versions desc, modified_at desc"},
@@ -118,7 +140,14 @@ def metadata() -> dict:
                                                        **{k: v["description"] for k, v in
                                                           properties["embeds"]["items"]["properties"].items()}}},
             **PLACE_TABLES,
-        }, "queries": CANNED_QUERIES}},
+            "changes": {"sort_desc": "changed_at", "facets": [{"array": "fields"}], "columns": {
+                "article_url": "The article", "from_version": "The version before", "to_version": "The new version",
+                "changed_at": "When the new version was fetched (UTC)",
+                "fields": "The fields that differ (a JSON array)", "title_before": "Title before",
+                "title_after": "Title after", "added": "Words added, in order (title, then body; runs joined by …)",
+                "removed": "Words removed, in order", "diff_html": "The body as an inline word diff"}},
+        }, "queries": CANNED_QUERIES,
+            "plugins": {"datasette-render-html": {"columns": ["diff_html"]}}}},
         "plugins": {"datasette-cluster-map": {"latitude_column": "latitude", "longitude_column": "longitude"}},
     }
 

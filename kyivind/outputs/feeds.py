@@ -19,6 +19,7 @@ class Dataset:
     rows_read: int = 0
     files: list[Path] = field(default_factory=list)
     bad_lines: int = 0
+    edits: dict[tuple[str, int], str] = field(default_factory=dict)  # (url, version > 1): when it was fetched
 
 
 def feed_files(data_dir: str | Path) -> list[Path]:
@@ -63,17 +64,20 @@ def load(data_dir: str | Path, progress: bool = True) -> Dataset:
         bar = tqdm(total=sum(f.stat().st_size for f in files), unit="B", unit_scale=True, desc="reading feeds",
                    disable=None)
     reading = FeedRows()
+    edits: dict[tuple[str, int], str] = {}
     for path in files:
         for row in reading.of(path):
             rows += 1
             if newer(row, latest.get(row["url"])):
                 latest[row["url"]] = row
+            if (row.get("version") or 1) > 1:
+                edits.setdefault((row["url"], row["version"]), row.get("fetched_at") or "")
         if bar is not None:
             bar.update(path.stat().st_size)
     if bar is not None:
         bar.close()
     articles = sorted(latest.values(), key=lambda r: r.get("published_at") or "", reverse=True)
-    return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=reading.bad)
+    return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=reading.bad, edits=edits)
 
 
 def flat(article: dict) -> dict:

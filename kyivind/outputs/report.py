@@ -1,5 +1,6 @@
 """What analysts would otherwise write themselves, written from the feeds reader (``outputs/feeds.py``): a
-merged file of the latest version of each article, a CSV and an HTML report with a chart.
+merged file of the latest version of each article, a CSV and an HTML report with charts (``outputs/charts.py``):
+articles over time, where (the regions and places named), what changed (edits per week, the most edited).
 
     kyivind merge DATA_DIR -o all.jsonl
     kyivind report DATA_DIR [-o REPORT_DIR]
@@ -17,6 +18,7 @@ import jsonlines
 
 from kyivind.extraction.references import domain
 from kyivind.items import FIELDS, OBJECT_FIELDS
+from kyivind.outputs.charts import chart, edits_chart, places_chart
 from kyivind.outputs.feeds import Dataset, flat, load, object_columns
 from kyivind.outputs.places import regions, where
 
@@ -108,81 +110,19 @@ def periods(per_day: dict[str, int]) -> tuple[str, dict[str, int]]:
     return unit, dict(sorted(binned.items()))
 
 
-def plain_label(text: str) -> str:
-    """A label matplotlib draws as written: a ``$`` would start mathtext, which fails on what it cannot parse."""
-    return str(text).replace("$", r"\$")
+def edit_counts(dataset: Dataset, top: int = 10) -> dict:
+    """Edits (exported versions after the first) per week they were fetched, and the most edited articles."""
+    from datetime import date, timedelta
 
-
-def chart(stats: dict, path: Path):
-    """A PNG of articles per period, top tags, top authors and top cited domains; returns the figure."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
-
-    figure, (per_day, tags, authors, domains) = plt.subplots(4, 1, figsize=(10, 16), constrained_layout=True)
-    days = list(stats["per_period"])
-    per_day.bar(range(len(days)), list(stats["per_period"].values()), color="#1f5fa8")
-    step = max(1, len(days) // 15)
-    labels = [days[i][:7] if stats["unit"] == "month" else days[i] for i in range(0, len(days), step)]
-    per_day.set_xticks(range(0, len(days), step), labels, rotation=45, ha="right")
-    per_day.yaxis.set_major_locator(MaxNLocator(integer=True))
-    per_day.set_title(f"Articles per {stats['unit']}")
-    per_day.set_xlabel("Publication date (UTC)" if stats["unit"] == "day"
-                       else f"Publication {stats['unit']} (UTC, {'weeks from Monday' if stats['unit'] == 'week' else 'month'})")
-    per_day.set_ylabel("Articles")
-    for axis, pairs, title, label in ((tags, stats["tags"], "Top tags", "Tag"),
-                                      (authors, stats["authors"], "Top authors", "Author"),
-                                      (domains, stats["domains"], "Top cited domains (articles linking to each; "
-                                                                  "the site's own left out)", "Domain")):
-        names = [plain_label(n) for n, _ in pairs][::-1]
-        axis.barh(names, [c for _, c in pairs][::-1], color="#e0a526")
-        axis.xaxis.set_major_locator(MaxNLocator(integer=True))
-        axis.set_title(title)
-        axis.set_xlabel("Articles")
-        axis.set_ylabel(label)
-    figure.savefig(path, dpi=100)
-    plt.close(figure)
-    return figure
-
-
-def places_chart(where: dict, path: Path):
-    """A PNG of articles per region and a map picture of the places named (points at their latitude and
-    longitude, sized by articles; no map tiles are fetched); returns the figure."""
-    import math
-
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
-
-    figure, (bars, points) = plt.subplots(2, 1, figsize=(10, 15), constrained_layout=True)
-    names = [plain_label(n) for n, _ in where["regions"]][::-1]
-    bars.barh(names, [c for _, c in where["regions"]][::-1], color="#1f5fa8")
-    bars.xaxis.set_major_locator(MaxNLocator(integer=True))
-    bars.set_title("Articles per region named (an article counts once for each region it names)")
-    bars.set_xlabel("Articles")
-    bars.set_ylabel("Region")
-    located = [(p, n) for p, n in where["places"] if p.latitude is not None]
-    if located:
-        colours = {"settlement": "#e0a526", "city district": "#e0a526", "region": "#1f5fa8"}
-        points.scatter([p.longitude for p, _ in located], [p.latitude for p, _ in located],
-                       s=[20 + 40 * math.sqrt(n) for _, n in located], alpha=0.6,
-                       c=[colours.get(p.kind, "#b03a2e") for p, _ in located], edgecolors="#333", linewidths=0.5)
-        for place, _ in located[:15]:
-            points.annotate(plain_label(place.name), (place.longitude, place.latitude), fontsize=8,
-                            xytext=(4, 4), textcoords="offset points")
-        points.set_aspect(1 / math.cos(math.radians(sum(p.latitude for p, _ in located) / len(located))))
-    points.set_title("Places named (settlements yellow, regions blue at their centre, landmarks red; "
-                     "size: articles)")
-    points.set_xlabel("Longitude (°E)")
-    points.set_ylabel("Latitude (°N)")
-    points.grid(alpha=0.3)
-    figure.savefig(path, dpi=100)
-    plt.close(figure)
-    return figure
+    weeks: Counter = Counter()
+    for when in dataset.edits.values():
+        if when[:10]:
+            day = date.fromisoformat(when[:10])
+            weeks[(day - timedelta(days=day.weekday())).isoformat()] += 1
+    per_article = Counter(url for url, _ in dataset.edits)
+    titles = {a["url"]: a.get("title") or a["url"] for a in dataset.articles}
+    return {"per_week": dict(sorted(weeks.items())),
+            "most_edited": [(titles.get(url, url), url, n + 1) for url, n in per_article.most_common(top)]}
 
 
 def _table(pairs, first: str) -> str:
@@ -201,6 +141,10 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
     located = where(dataset.articles)
     places_png = out / "places.png"
     places_chart(located, places_png)
+    edits, edits_png = edit_counts(dataset), out / "edits.png"
+    edits_chart(edits, edits_png)
+    most_edited = "".join(f'<tr><td><a href="{html.escape(url)}">{html.escape(title)}</a></td><td>{n}</td></tr>'
+                          for title, url, n in edits["most_edited"])
     write_csv(dataset.articles, csv_path)
     edited = sum(1 for a in dataset.articles if (a.get("version") or 1) > 1)
     span = (min(stats["per_day"]), max(stats["per_day"])) if stats["per_day"] else ("–", "–")
@@ -220,8 +164,14 @@ td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}img{{max-width:10
 <p>The regions each article names, or names a place in (kyivind/places; the database's <code>article_regions</code>).</p>
 <img src="{places_png.name}" alt="Articles per region named, and a map picture of the places named" width="1000" height="1500">
 {_table(located["regions"], "Region")}
+<h2 id="changes">What changed</h2>
+<p>{len(dataset.edits)} edits: versions after the first (<code>kyivind diff URL</code> shows one as a word diff;
+the database's <code>changes</code> table holds them all).</p>
+<img src="{edits_png.name}" alt="Edits per week" width="1000" height="400">
+<table><thead><tr><th>Most edited articles</th><th>Versions</th></tr></thead><tbody>{most_edited}</tbody></table>
 <p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>
 </body></html>
 """, encoding="utf-8")
     return {"articles": len(dataset.articles), "rows_read": dataset.rows_read, "counts": stats, "figure": figure,
-            "html": page, "png": png, "csv": csv_path, "where": located, "places_png": places_png}
+            "html": page, "png": png, "csv": csv_path, "where": located, "places_png": places_png,
+            "edits": edits, "edits_png": edits_png}
