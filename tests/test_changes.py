@@ -146,3 +146,24 @@ def test_the_report_shows_edits_per_week_and_the_most_edited(data_dir, tmp_path)
     assert result["edits"]["most_edited"] == [(SECOND["title"], URL, 3)]
     assert result["edits_png"].read_bytes()[:4] == b"\x89PNG"
     assert f'<a href="{URL}">{SECOND["title"]}</a></td><td>3</td>' in result["html"].read_text()
+
+
+def test_the_documented_diff_and_recipe_run_as_shown(tmp_path, monkeypatch):
+    import re
+
+    rows = [{**row, "body_text": row["body_text"].replace("<b>and</b>", "and")} for row in (FIRST, SECOND)]
+    write(tmp_path / "data" / "feeds", "20260302T080000000000Z", rows[0])
+    write(tmp_path / "data" / "feeds", "20260303T080000000000Z", rows[1])
+    doc = (ROOT / "docs/analysing.md").read_text()
+    shown = re.search(r"    \$ kyivind diff (\S+).*?\n((?:    .*\n|\n)+?)\n`kyivind diff", doc)
+    expected = "\n".join(line[4:] for line in shown.group(2).rstrip("\n").splitlines())
+    piped = subprocess.run([sys.executable, "-m", "kyivind.cli", "diff", shown.group(1), str(tmp_path / "data")],
+                           capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert piped.stdout.rstrip("\n") == expected
+    build(tmp_path / "data")
+    recipe = re.search(r"```python\n(# the toll revisions.*?)```", doc, re.S).group(1)
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    exec(recipe, scope)  # noqa: S102 (the documented recipe, run as written)
+    assert [(r[0], r[2], r[3]) for r in scope["rows"]] == [(URL, "2 … two", "3 … three … Editor's note: the toll was "
+                                                                           "updated.")]

@@ -65,3 +65,19 @@ def test_the_documented_argument_table_is_the_declaration():
     params = get_spider_metadata(NewsfeedSpider)["param_schema"]["properties"]
     assert list(params) == list(NewsfeedArgs.model_fields)
     assert all(spec.get("description") for spec in params.values())
+
+
+def test_crawl_code_imports_no_analyst_or_server_code():
+    import ast
+
+    crawl_side = ("spiders", "sources", "extraction", "crawl", "pipelines", "state", "archive", "monitoring")
+    offenders = []
+    for folder in crawl_side:
+        for path in (ROOT / "kyivind" / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                    [a.name for a in node.names] if isinstance(node, ast.Import) else []
+                offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names
+                              if n.startswith(("kyivind.outputs", "kyivind.places", "kyivind.ops"))]
+    assert not offenders
+    assert (ROOT / "kyivind" / "places" / "matcher.py").read_text().count("scrapy") == 0, "the matcher is pure"

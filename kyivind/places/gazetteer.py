@@ -28,8 +28,9 @@ _SECTION = re.compile(r" (?:District|Raion|Rayon|district|raion|rayon)\b")  # a 
 def fold(name: str) -> str:
     """The form names are compared in: no accents, no apostrophes, lower case, hyphens as spaces, and a run
     of i and y as one i (the Ukrainian national transliteration and its older forms agree on it)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text).lower().replace("-", " ")
     return _IY.sub("i", " ".join(text.split()))
 
@@ -67,6 +68,7 @@ class Gazetteer:
     never: set[str]
     rivers: set[str]
     max_words: int
+    prefixes: set[str]  # the first words of every name of more than one word: where a longer match may go on
 
 
 def _forms(city: dict) -> set[str]:
@@ -130,12 +132,13 @@ def gazetteer() -> Gazetteer:
     for code in ("UA-30", "RU-MOW", "RU-SPE", "UA-40"):  # city regions: the city's name is the settlement's
         alone.pop(fold(regions[code].name), None)
     countries = {fold(c["name"]) for c in cache.get_countries().values()}
-    every = [*settlements, *alone, *roots]
+    every = [*settlements, *alone, *roots, *(fold(n) for n in names.NOT_PLACES)]
+    prefixes = {" ".join(words[:n]) for key in every for words in [key.split()] for n in range(1, len(words))}
     return Gazetteer(settlements=settlements, roots=roots, alone=alone, regions=regions, region_names=iso_names,
                      foreign=foreign, countries=countries, not_places={fold(n) for n in names.NOT_PLACES},
                      needs_cue={fold(n) for n in names.NEEDS_CUE}, never={fold(n) for n in names.NEVER},
                      rivers={fold(n) for n in names.RIVERS},
-                     max_words=min(6, max(len(key.split()) for key in every)))
+                     max_words=min(6, max(len(key.split()) for key in every)), prefixes=prefixes)
 
 
 def _display(city: dict) -> str:

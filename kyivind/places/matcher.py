@@ -19,6 +19,7 @@ populous. One pass over the tokens (a regular expression with no nested repetiti
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -165,11 +166,18 @@ def _longest(tokens: list[_Token], i: int, places: Gazetteer) -> tuple[str | Non
         token = tokens[j]
         if not token.word or (j > i and tokens[j - 1].possessive):
             break
-        words.append(token.text)
-        key = fold(" ".join(words))
+        words.append(_fold_word(token.text))
+        key = " ".join(words)
         if key in places.settlements or key in places.alone or key in places.roots or key in places.not_places:
             best = (key, j + 1)
+        if key not in places.prefixes:
+            break
     return best
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)
 
 
 def _settlement(tokens, i, end, key, paragraph, sentence, places: Gazetteer, found) -> _Mention | None:
