@@ -155,6 +155,22 @@ def test_the_database_holds_the_places_and_the_regions_view(data_dir, monkeypatc
     assert {(r["article_url"], r["region_code"]) for r in db["article_regions"].rows} == expected
 
 
+def test_a_dataset_that_names_no_place_builds_and_serves(tmp_path):
+    import sqlite_utils
+
+    from kyivind.outputs.database import build
+
+    feeds = tmp_path / "data" / "feeds"
+    feeds.mkdir(parents=True)
+    quiet = [a for a in ARTICLES if not a["regions"]]
+    (feeds / "newsfeed-20260101T000000000000Z.jsonl").write_text("".join(
+        json.dumps({"url": f"https://kyivindependent.com/q-{i}/", "title": a["title"], "body_text": a["body"],
+                    "version": 1}) + "\n" for i, a in enumerate(quiet)))
+    assert build(tmp_path / "data")["articles_matched"] == len(quiet)
+    db = sqlite_utils.Database(tmp_path / "data" / "kyivind.db")
+    assert db["places"].count == 0 and list(db["article_regions"].rows) == []
+
+
 def test_exports_carry_a_regions_column(data_dir, tmp_path):
     import csv
 

@@ -100,14 +100,17 @@ PLACE_TABLES = {  # outputs/places.py: places named, derived when the database i
 
 def metadata() -> dict:
     """Datasette's metadata for the database: what it is, column descriptions from the JSON Schema,
-    facets and canned queries. ``datasette-metadata.json`` is this, written out (a test keeps them equal)."""
+    facets and canned queries. ``datasette-metadata.json`` is this, written out (a test keeps them equal).
+    A copy each call: Datasette adds to the metadata it is given."""
+    import copy
+
     from kyivind.items import load_schema
 
     properties = load_schema()["properties"]
     described = {name: properties[name]["description"] for name in SCALARS}
     articles = {name: described.get(name) or _ARTICLE_COLUMNS[name] for name in
                 [*SCALARS, *_ARTICLE_COLUMNS]}
-    return {
+    return copy.deepcopy({
         "title": "The Kyiv Independent: News Feed",
         "description": "Every article of The Kyiv Independent's News Feed, collected by kyivind: the latest version "
                        "of each, every exported version, authors, tags, the sources each article links to and "
@@ -149,7 +152,7 @@ def metadata() -> dict:
         }, "queries": CANNED_QUERIES,
             "plugins": {"datasette-render-html": {"columns": ["diff_html"]}}}},
         "plugins": {"datasette-cluster-map": {"latitude_column": "latitude", "longitude_column": "longitude"}},
-    }
+    })
 
 
 def write_metadata(path: Path = METADATA_FILE) -> None:

@@ -66,10 +66,15 @@ def update(db, written: dict[str, dict]) -> int:
         for start in range(0, len(urls), 500):
             chunk = urls[start:start + 500]
             db.execute(f"delete from article_places where article_url in ({','.join('?' * len(chunk))})", chunk)
-    db["places"].insert_all((place_row(p, places.region_names) for p in place_rows.values()), pk="id",
-                            replace=True, foreign_keys=[("region_code", "regions", "code")])
+    if not db["places"].exists():  # made before any row: a dataset may name no place at all
+        db["places"].create({"id": str, "name": str, "kind": str, "country_code": str, "region_code": str,
+                             "region_name": str, "latitude": float, "longitude": float, "geonames_id": int},
+                            pk="id", foreign_keys=[("region_code", "regions", "code")])
+        db["place_regions"].create({"place_id": str, "region_code": str}, pk=("place_id", "region_code"),
+                                   foreign_keys=[("place_id", "places", "id"), ("region_code", "regions", "code")])
+    db["places"].insert_all((place_row(p, places.region_names) for p in place_rows.values()), replace=True)
     db["place_regions"].insert_all(({"place_id": p.id, "region_code": code} for p in place_rows.values()
-                                    for code in p.regions), pk=("place_id", "region_code"), replace=True)
+                                    for code in p.regions), replace=True)
     if not db["article_places"].exists():
         db["article_places"].create({"article_url": str, "place_id": str, "mentions": int},
                                     pk=("article_url", "place_id"),
