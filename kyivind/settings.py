@@ -117,7 +117,7 @@ EXTENSIONS = {
     "kyivind.archive.replay.Replay": 120,  # the archive's index, in a re-extraction run only (kyivind reextract)
     "kyivind.outputs.database.DatabaseAfterCrawl": 400,  # KYIVIND_DB_AFTER_CRAWL=1: kyivind.db updated as the run ends
     "kyivind.monitoring.summary.RunMonitor": 500,  # items, fields and ERROR lines for the checks
-    "kyivind.monitoring.checks.RunSpidermon": 510,  # Spidermon: the end-of-run checks, the summary, the alerts
+    "kyivind.monitoring.checks.RunChecks": 510,  # Spidermon's runner: the end-of-run checks, the summary, the alerts
 }
 
 # --- Monitoring: a loud failure when extraction breaks -------------------------------------------

@@ -148,3 +148,19 @@ def test_a_spider_of_another_kind_is_not_fenced(tmp_path):
     assert RunContext.of(crawler).from_spider is False, "the shared components got the default context"
     assert RunContext.attached(crawler) is None
     assert SiteOnlyMiddleware.from_crawler(crawler).process_request(Request("http://127.0.0.1:9/x/")) is None
+
+
+def test_the_checks_run_on_spidermon_s_runner_without_its_extension():
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.test import get_crawler
+    from spidermon.contrib.scrapy.extensions import Spidermon
+
+    from kyivind.monitoring.checks import RunChecks, RunSuite
+
+    assert not issubclass(RunChecks, Spidermon), "no private method of Spidermon's extension overridden"
+    checks = RunChecks.from_crawler(get_crawler(settings_dict={"SPIDERMON_ENABLED": True,
+                                                               "SPIDERMON_ENGINE_STOP_MONITORS": [
+                                                                   "kyivind.monitoring.checks.RunSuite"]}))
+    assert checks.suites == [RunSuite]
+    with pytest.raises(NotConfigured):
+        RunChecks.from_crawler(get_crawler(settings_dict={"SPIDERMON_ENABLED": False}))

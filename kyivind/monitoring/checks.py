@@ -17,7 +17,6 @@ import logging
 import urllib.request
 
 from spidermon import Monitor, MonitorSuite
-from spidermon.contrib.scrapy.extensions import Spidermon
 from spidermon.contrib.scrapy.runners import SpiderMonitorResult, SpiderMonitorRunner
 from spidermon.core.actions import Action
 
@@ -243,10 +242,31 @@ class ProblemsRunner(SpiderMonitorRunner):
         return ProblemsResult(self.spider)
 
 
-class RunSpidermon(Spidermon):
-    """Spidermon's extension, with the runner above."""
+class RunChecks:
+    """Extension: the suites of ``SPIDERMON_ENGINE_STOP_MONITORS`` run when the engine stops, by Spidermon's
+    runner with the result above. Spidermon's monitors, suites, actions and runner, without its extension,
+    whose runner cannot be chosen but by overriding a private method."""
 
-    def _run_suites(self, spider, suites):
-        data = self._generate_data_for_spider(spider)
-        for suite in suites:
-            ProblemsRunner(spider=spider).run(suite, **data)
+    def __init__(self, crawler, suites: list[type]):
+        self.crawler = crawler
+        self.suites = suites
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy import signals
+        from scrapy.exceptions import NotConfigured
+        from scrapy.utils.misc import load_object
+
+        if not crawler.settings.getbool("SPIDERMON_ENABLED"):
+            raise NotConfigured("SPIDERMON_ENABLED is off: no end-of-run checks")
+        suites = [load_object(path) for path in crawler.settings.getlist("SPIDERMON_ENGINE_STOP_MONITORS")]
+        extension = cls(crawler, suites)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
+        return extension
+
+    def engine_stopped(self):
+        spider = self.crawler.spider
+        data = {"stats": self.crawler.stats.get_stats(), "stats_history": [], "crawler": self.crawler,
+                "spider": spider, "sc_spider_name": spider.name, "job": None}  # what Spidermon's monitors read
+        for suite in self.suites:
+            ProblemsRunner(spider=spider).run(suite(crawler=self.crawler), **data)
