@@ -92,6 +92,7 @@ INCREMENTAL_EDITED = "kyivind/incremental/edited"
 INCREMENTAL_EDITED_CANDIDATES = "kyivind/incremental/edited_candidates"
 INCREMENTAL_NO_SITEMAP = "kyivind/incremental/no_sitemap"
 STATE_RECORDED = "kyivind/state/recorded"
+STATE_ARTICLES = "kyivind/state/articles"  # articles the state knows as the run ends (kyivind status reads it)
 STATE_NOT_RECORDED = "kyivind/state/not_recorded"  # exported to feeds that then failed to store
 
 # --- authors ---------------------------------------------------------------------------------

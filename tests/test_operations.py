@@ -133,3 +133,23 @@ def test_status_reads_the_data_directory_of_the_environment_from_anywhere(tmp_pa
     proc = subprocess.run([sys.executable, "-m", "kyivind.cli", "status"], cwd=tmp_path, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT), "KYIVIND_DATA_DIR": str(data)}, timeout=60)
     assert proc.returncode == 2 and "last good run: 2020-01-01T00:00:00+00:00 ok, 3 items" in proc.stdout
+
+
+def test_status_counts_each_site_s_newest_summary_and_says_when_none_counted(tmp_path):
+    from kyivind.ops import status
+
+    feeds = tmp_path / "data" / "feeds"
+    feeds.mkdir(parents=True)
+
+    def summary(name, finish, **fields):
+        (feeds / f"{name}.summary.json").write_text(json.dumps(
+            {"run": name, "ok": True, "problems": [], "items": 1, "tag": "news-feed",
+             "finish_time": finish, "start_time": finish, **fields}))
+
+    summary("old", "2026-11-01T00:00:00+00:00")  # made before summaries counted the articles
+    health = status.read(tmp_path / "data")
+    assert health.articles is None and "articles in the dataset: unknown" in status.text(health, 24)
+    summary("a1", "2026-11-02T00:00:00+00:00", site="kyivindependent.com", articles_known=40)
+    summary("a2", "2026-11-03T00:00:00+00:00", site="kyivindependent.com", articles_known=42)
+    summary("b1", "2026-11-04T00:00:00+00:00", site="127.0.0.1:8000", articles_known=5)
+    assert status.read(tmp_path / "data").articles == 47, "the newest count of each site"

@@ -1,7 +1,8 @@
 """``kyivind status [DATA_DIR] [--max-age HOURS] [--prometheus]``: the health of a data directory in one
 command, for a person, cron or a monitoring system.
 
-It reads the run summaries (``feeds/*.summary.json``), the feeds and ``failed*.jsonl``, and exits
+It reads the run summaries (``feeds/*.summary.json``: each says how many articles the state of its site
+held as it ended) and ``failed*.jsonl``, never the feeds, and exits
 0 when the last run was good and the last good run is younger than ``--max-age`` hours (default 24),
 1 when the last run failed, 2 when the data is stale or nothing ever ran.
 """
@@ -15,7 +16,6 @@ from pathlib import Path
 import jsonlines
 
 from kyivind.monitoring.summary import run_summaries, run_time
-from kyivind.outputs.feeds import load
 
 OK, FAILED, STALE = 0, 1, 2
 VERDICTS = {OK: "ok", FAILED: "failed", STALE: "stale"}
@@ -24,7 +24,7 @@ VERDICTS = {OK: "ok", FAILED: "failed", STALE: "stale"}
 @dataclass
 class Health:
     runs: list[dict] = field(default_factory=list)  # summaries, oldest first
-    articles: int = 0
+    articles: int | None = None  # what the states held as their last runs ended; None before runs counted it
     failed_urls: list[dict] = field(default_factory=list)
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
@@ -46,9 +46,12 @@ class Health:
 
 def read(data_dir: str | Path) -> Health:
     data_dir = Path(data_dir)
-    feeds = data_dir / "feeds"
     health = Health(runs=run_summaries(data_dir))
-    health.articles = len(load(data_dir, progress=False).articles) if feeds.is_dir() else 0
+    latest: dict[tuple, int] = {}  # per site and tag (each has its own state): the newest count
+    for run in health.runs:
+        if run.get("articles_known") is not None:
+            latest[(run.get("site"), run.get("tag"))] = run["articles_known"]
+    health.articles = sum(latest.values()) if latest else None
     for path in sorted(data_dir.glob("failed*.jsonl")):
         with jsonlines.open(path) as reader:
             health.failed_urls.extend(row for row in reader.iter(skip_invalid=True, type=dict) if row.get("url"))
@@ -73,7 +76,8 @@ def text(health: Health, max_age_hours: float) -> str:
     lines.append(f"last good run: {_describe(health.last_good)}")
     if code == STALE and health.last_good is not None:
         lines.append(f"  older than {max_age_hours:g} hours")
-    lines.append(f"articles in the dataset: {health.articles}")
+    lines.append("articles in the dataset: " + ("unknown (no run since runs count them)" if health.articles is None
+                                                else str(health.articles)))
     lines.append(f"open failed URLs: {len(health.failed_urls)}")
     for row in health.failed_urls[:20]:
         lines.append(f"  {row['url']} ({row.get('kind')}, {row.get('attempts', 1)} attempts): {row.get('reason')}")
@@ -93,7 +97,8 @@ def prometheus(health: Health, max_age_hours: float) -> str:
          len((last or {}).get("alerts_failed", []))),
         ("kyivind_last_good_run_timestamp_seconds", "end of the last good run",
          run_time(good).timestamp() if good else 0),
-        ("kyivind_articles", "distinct articles in the feeds", health.articles),
+        ("kyivind_articles", "articles the state held at the end of the last run (NaN: not counted)",
+         float("nan") if health.articles is None else health.articles),
         ("kyivind_failed_urls_open", "URLs listed in failed.jsonl", len(health.failed_urls)),
     ]
     from prometheus_client import CollectorRegistry, Gauge, generate_latest

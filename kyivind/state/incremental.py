@@ -59,7 +59,8 @@ class Incremental:
         return self.state.latest_modified() if self.active else None
 
     def engine_stopped(self):
-        if self.state is not None:
+        if self.state is not None:  # the feeds are stored and recorded: what the data directory now holds
+            self.crawler.stats.set_value(keys.STATE_ARTICLES, self.state.count())
             self.state.close()
 
     # --- what to fetch -----------------------------------------------------------------------
