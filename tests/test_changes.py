@@ -121,10 +121,31 @@ def test_kyivind_diff_in_a_pipe_and_on_a_terminal(data_dir, capsys, monkeypatch)
     assert lines[0].startswith(f"{URL}  version 1 → 2")
     assert lines[1] == "title: Russian attacks kill [-2-]{+3+}, injure 5" and lines[2].startswith("word_count: 18 → 27")
     assert "killed [-two-]{+three+} people" in piped.stdout and "\x1b[" not in piped.stdout
+    # on a real terminal (a pseudo-terminal): in colour
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    shown = subprocess.run([sys.executable, "-m", "kyivind.cli", "diff", "russian-attacks-kill-2", str(data_dir),
+                            "--from", "1", "--to", "2"], stdout=follower, stderr=subprocess.PIPE, cwd=ROOT,
+                           env={**env, "PYTHONPATH": str(ROOT)}, timeout=60)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: all was read
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    assert shown.returncode == 0, shown.stderr
+    assert "\x1b[31;9mtwo\x1b[0m\x1b[32mthree\x1b[0m" in out.decode()
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli(["diff", "russian-attacks-kill-2", str(data_dir), "--from", "1", "--to", "2"]) == 0
-    assert "\x1b[31;9mtwo\x1b[0m\x1b[32mthree\x1b[0m" in capsys.readouterr().out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli(["diff", "russian-attacks-kill-2", str(data_dir)]) == 0
+    assert "[-two-]{+three+}" in capsys.readouterr().out, "NO_COLOR: plain on a terminal too"
 
 
 @pytest.mark.parametrize("args, message", [
