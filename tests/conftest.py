@@ -234,3 +234,40 @@ def pytest_sessionfinish(session, exitstatus):
     if reporter is not None:
         reporter.write_line("Processes the tests started and left running (stopped now):\n" + "\n".join(lines), red=True)
     session.exitstatus = 1
+
+
+CHROMIUM = os.environ.get("KYIVIND_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+@contextmanager
+def datasette_page(data_dir: Path):
+    """``kyivind serve DATA_DIR`` on a free port and a headless Chromium page: yields (page, base URL)."""
+    import time
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data_dir), "--port", str(port)],
+                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                yield browser.new_page(), base
+            finally:
+                browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+

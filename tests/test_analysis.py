@@ -12,14 +12,13 @@ from kyivind.cli import main as cli
 from kyivind.items import load_schema
 from kyivind.outputs.feeds import load
 from kyivind.outputs.report import merge, report
-from tests.conftest import ROOT, free_port, run_crawl
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_crawl
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 from tests.test_incremental import EDITED, grow_and_edit
 
 pytestmark = pytest.mark.crawl
 DOC = (ROOT / "docs/feed.md").read_text()
-CHROMIUM = os.environ.get("KYIVIND_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +100,7 @@ def test_report_opens_in_headless_chromium_without_console_errors(data_dir, tmp_
     result = report(data_dir, tmp_path, progress=False)
     problems = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                    "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: problems.append(str(e)))
@@ -297,59 +295,34 @@ def test_datasette_metadata_is_made_from_the_schema():
 
 @pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM), reason="Chromium is not installed")
 def test_datasette_search_and_facets_in_headless_chromium(data_dir, tmp_path):
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    from playwright.sync_api import sync_playwright
-
     from kyivind.outputs.datasette import TRUNCATE_CELLS
+    from tests.conftest import datasette_page
 
     work = tmp_path / "data"
     shutil.copytree(data_dir / "feeds", work / "feeds")
     articles = load(work, progress=False).articles
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(work), "--port", str(port)], cwd=ROOT,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                        "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-            page = browser.new_page()
-            page.goto(f"{base}/kyivind/articles")
-            page.fill("input[name=_search]", "Kharkiv")
-            page.press("input[name=_search]", "Enter")
-            page.wait_for_load_state("load")
-            shown = set(page.locator("table.rows-and-columns td.col-url").all_inner_texts())
-            expected = _mentions(articles, "Kharkiv")
-            assert {s.strip() for s in shown} == expected
-            # the facet on the primary tag counts every article
-            page.goto(f"{base}/kyivind/articles")
-            facet = page.locator(".facet-info[data-column=primary_tag] li").first.inner_text()
-            assert "News Feed" in facet and facet.split()[-1].replace(",", "") == str(len(articles))
-            # data first: the first row on the first screen, the column descriptions folded, long text cut
-            height = page.viewport_size["height"]
-            assert page.locator("table.rows-and-columns tbody tr").first.bounding_box()["y"] < height
-            assert page.locator("dl.column-descriptions").bounding_box()["height"] < 100
-            body = page.locator("table.rows-and-columns td.col-body_text").first.inner_text()
-            longest = max(len(a["body_text"]) for a in articles)
-            assert len(body) <= TRUNCATE_CELLS + 5 < longest, "body text cut to the truncation"
-            # a canned query: top cited domains
-            page.goto(f"{base}/kyivind/top_cited_domains")
-            assert "ukrinform.net" in page.inner_text("table.rows-and-columns")
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with datasette_page(work) as (page, base):
+        page.goto(f"{base}/kyivind/articles")
+        page.fill("input[name=_search]", "Kharkiv")
+        page.press("input[name=_search]", "Enter")
+        page.wait_for_load_state("load")
+        shown = set(page.locator("table.rows-and-columns td.col-url").all_inner_texts())
+        expected = _mentions(articles, "Kharkiv")
+        assert {s.strip() for s in shown} == expected
+        # the facet on the primary tag counts every article
+        page.goto(f"{base}/kyivind/articles")
+        facet = page.locator(".facet-info[data-column=primary_tag] li").first.inner_text()
+        assert "News Feed" in facet and facet.split()[-1].replace(",", "") == str(len(articles))
+        # data first: the first row on the first screen, the column descriptions folded, long text cut
+        height = page.viewport_size["height"]
+        assert page.locator("table.rows-and-columns tbody tr").first.bounding_box()["y"] < height
+        assert page.locator("dl.column-descriptions").bounding_box()["height"] < 100
+        body = page.locator("table.rows-and-columns td.col-body_text").first.inner_text()
+        longest = max(len(a["body_text"]) for a in articles)
+        assert len(body) <= TRUNCATE_CELLS + 5 < longest, "body text cut to the truncation"
+        # a canned query: top cited domains
+        page.goto(f"{base}/kyivind/top_cited_domains")
+        assert "ukrinform.net" in page.inner_text("table.rows-and-columns")
 
 
 def test_the_database_can_be_kept_current_by_every_crawl(tmp_path):

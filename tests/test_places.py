@@ -3,6 +3,7 @@ the exports, Datasette and the report."""
 
 import asyncio
 import json
+import os
 
 import pycountry
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from kyivind.places import matcher
 from kyivind.places.gazetteer import fold, gazetteer
 from kyivind.places.names import regions as region_rows
+from tests.conftest import CHROMIUM
 from tests.places.articles import ARTICLES
 from tests.places.heldout import HELDOUT
 from tests.places.heldout2 import HELDOUT2
@@ -238,3 +240,22 @@ def test_the_documented_region_recipe_runs(data_dir):
     border = [a for a in ARTICLES if a["regions"] & {"RU-BEL", "RU-KRS", "RU-BRY"}]
     assert sum(r["articles"] for r in rows) == sum(len(a["regions"] & {"RU-BEL", "RU-KRS", "RU-BRY"}) for a in border)
     assert all(date.fromisoformat(r["week"]).weekday() == 0 for r in rows), "weeks start on Monday"
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed")
+def test_the_places_show_on_the_map_and_the_diffs_as_html_in_chromium(data_dir):
+    from tests.conftest import datasette_page
+
+    feeds = data_dir / "feeds"
+    edited = {"url": "https://kyivindependent.com/p-0/", "slug": "p-0", "title": ARTICLES[0]["title"],
+              "body_text": ARTICLES[0]["body"] + "\nEditor's note: the toll rose.", "version": 2,
+              "fetched_at": "2026-01-02T00:00:00+00:00", "tags": ["News Feed"], "authors": []}
+    (feeds / "newsfeed-20260102T000000000000Z.jsonl").write_text(json.dumps(edited) + "\n")
+    with datasette_page(data_dir) as (page, base):
+        page.goto(f"{base}/kyivind/place_articles")
+        page.wait_for_selector(".leaflet-container", timeout=20000)
+        page.wait_for_selector(".marker-cluster, .leaflet-marker-icon", timeout=20000)
+        assert page.locator(".marker-cluster, .leaflet-marker-icon").count() > 0, "markers drawn (tiles need the net)"
+        page.goto(f"{base}/kyivind/changes")
+        ins = page.locator("table.rows-and-columns td.col-diff_html ins").first
+        assert "Editor's note: the toll rose." in ins.inner_text(), "the diff is HTML, not escaped text"
