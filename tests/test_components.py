@@ -14,6 +14,7 @@ from scrapy.http import HtmlResponse, TextResponse
 from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext, component
 from kyivind.items import ArticleItem
+from kyivind.sources import ROUTE
 from kyivind.sources.api import Post, Unusable
 from kyivind.state.incremental import Incremental
 from tests.conftest import fixture_html, project_crawler
@@ -23,6 +24,12 @@ from tests.replica.server import ReplicaSite
 
 BASE = "http://127.0.0.1:9"
 MULTI = "zelensky-meets-trump-in-washington-as-talks-on-security-guarantees-continue"
+
+
+def routed(request) -> str | None:
+    """The source a request's answer goes to; every request has the spider's one callback and errback."""
+    assert request.callback.__name__ == "route" and request.errback.__name__ == "route_failed"
+    return request.meta.get(ROUTE)
 
 
 def crawl_parts(tmp_path, **args):
@@ -48,8 +55,8 @@ def test_listing_page_gives_article_requests_then_the_next_page(tmp_path):
     crawler, spider = crawl_parts(tmp_path)
     url = f"{BASE}/tag/news-feed/"
     out = list(spider.parse_listing(html_response(url, fixture_html("ghost-listing-1.html")), 1))
-    articles = [r for r in out if r.callback == spider.parse_article]
-    listings = [r for r in out if r.callback == spider.parse_listing]
+    articles = [r for r in out if routed(r) == "article"]
+    listings = [r for r in out if routed(r) == "listing"]
     assert [r.url for r in listings] == [f"{BASE}/tag/news-feed/page/2/"] and listings[0].cb_kwargs == {"page_number": 2}
     assert all(r.url.startswith(BASE + "/") for r in articles), "canonical links are fetched on base_url"
     assert f"{BASE}/{MULTI}/" in [r.url for r in articles]
@@ -68,7 +75,7 @@ def test_known_cards_are_skipped_and_an_all_known_page_ends_the_incremental_walk
     walk = spider.parts.walk
     pages = [list(spider.parse_listing(html_response(f"{BASE}/tag/news-feed/page/{n}/", site.listing(n)), n))
              for n in (1, 2)]
-    assert not [r for page in pages for r in page if r.callback == spider.parse_article], "every card is known"
+    assert not [r for page in pages for r in page if routed(r) == "article"], "every card is known"
     assert [r.cb_kwargs["page_number"] for r in pages[0]] == [2], "one all-known page of overlap is walked"
     assert pages[1] == [], "the second all-known page ends the walk"
     assert stat(crawler, keys.INCREMENTAL_KNOWN_CARDS) > 0 and walk.incremental.active
@@ -81,7 +88,7 @@ def test_since_ends_the_walk_and_max_pages_bounds_it(tmp_path):
     assert out == [] and stat(crawler, keys.SINCE_SKIPPED_CARDS) > 0
     crawler, spider = crawl_parts(tmp_path / "b", max_pages="1")
     out = list(spider.parse_listing(html_response(f"{BASE}/tag/news-feed/", site.listing(1)), 1))
-    assert out and not [r for r in out if r.callback == spider.parse_listing]
+    assert out and not [r for r in out if routed(r) == "listing"]
 
 
 def test_listing_404_ends_the_walk(tmp_path):
@@ -113,10 +120,10 @@ def test_sitemap_asks_again_for_known_articles_with_a_newer_lastmod(tmp_path):
            f'<url><loc>{SITE}/b/</loc><lastmod>2025-02-01T00:00:00.000Z</lastmod></url>'
            f'<url><loc>{SITE}/new/</loc><lastmod>2025-02-01T00:00:00.000Z</lastmod></url></urlset>')
     response = TextResponse(f"{BASE}/sitemap-posts.xml", body=xml.encode(), encoding="utf-8")
-    out = list(spider.parse_sitemap(response))
+    out = list(spider.parts.sitemap.parse(response))
     assert [r.url for r in out] == [f"{BASE}/a/"] and out[0].cb_kwargs == {"listing_url": "sitemap"}
     assert incremental.lastmods == {f"{SITE}/a/": "2025-02-01T00:00:00+00:00"}
-    missing = list(spider.parse_sitemap(TextResponse(f"{BASE}/sitemap-posts.xml", status=404, body=b"")))
+    missing = list(spider.parts.sitemap.parse(TextResponse(f"{BASE}/sitemap-posts.xml", status=404, body=b"")))
     assert [r.url for r in missing] == [f"{BASE}/sitemap.xml"]
 
 

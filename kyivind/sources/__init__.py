@@ -4,14 +4,15 @@ answers; the spider only routes answers to them.
 - ``api.ContentApiSource``: Ghost's Content API (paging, filters, key rediscovery);
 - ``listing.ListingWalk``: the tag's listing pages, fetched plainly or drawn in Chromium;
 - ``sitemap.SitemapEdits``: the posts sitemap, whose ``lastmod`` tells which known articles were edited;
-- ``articles.ArticleRequests``: the article fetches all of them ask for, each once per run.
+- ``article_requests.ArticleRequests``: the article fetches all of them ask for, each once per run;
+- ``rss``: the RSS feed, which fills what pages without structured data lack.
+
+Each names its requests' route (``routed``); the spider hands each answer to the source of that route.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import scrapy
 
@@ -21,20 +22,15 @@ logger = logging.getLogger(__name__)
 LISTING_PRIORITY = 10
 
 
-@dataclass(frozen=True)
-class Callbacks:
-    """The spider methods that requests name (a JOBDIR queue stores a request's callback by name)."""
+ROUTE = "kyivind_route"  # the request meta naming which source reads its answer (spiders/newsfeed.py routes)
 
-    api: Callable
-    api_failed: Callable
-    listing: Callable
-    listing_failed: Callable
-    rendered_listing: Callable
-    render_failed: Callable
-    sitemap: Callable
-    sitemap_failed: Callable
-    article: Callable
-    article_failed: Callable
+
+def routed(crawler, url: str, route: str, meta: dict | None = None, **kwargs) -> scrapy.Request:
+    """A request whose answer (or failure) the spider hands to the source named ``route``: every request has
+    the spider's one callback and one errback, which a JOBDIR queue stores by name."""
+    spider = crawler.spider
+    return scrapy.Request(url, callback=spider.route, errback=spider.route_failed,
+                          meta={**(meta or {}), ROUTE: route}, **kwargs)
 
 
 def failure_reason(failure) -> str:

@@ -20,7 +20,7 @@ from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext, bound_reached, fail_run, stop_run
 from kyivind.extraction import Extraction, extract_post, looks_like_post
 from kyivind.extraction.apikey import key_in_page, key_in_script, script_urls
-from kyivind.sources import LISTING_PRIORITY, Callbacks, download
+from kyivind.sources import LISTING_PRIORITY, download, routed
 from kyivind.state.incremental import Incremental
 
 logger = logging.getLogger(__name__)
@@ -46,12 +46,11 @@ def _ghost_time(iso: str) -> str:
 
 
 class ContentApiSource:
-    def __init__(self, crawler, run: RunContext, incremental: Incremental, callbacks: Callbacks):
+    def __init__(self, crawler, run: RunContext, incremental: Incremental):
         self.crawler = crawler
         self.run = run
         self.urls = run.urls
         self.incremental = incremental
-        self.callbacks = callbacks
         settings = crawler.settings
         self.key = settings.get("KYIVIND_CONTENT_API_KEY")
         self.obeys_robots = settings.getbool("KYIVIND_API_OBEYS_ROBOTS")
@@ -78,10 +77,9 @@ class ContentApiSource:
         # robots.txt of a Ghost site disallows /ghost/ to keep crawlers out of its admin; the Content API
         # under it is Ghost's public, key-based interface for programs (KYIVIND_API_OBEYS_ROBOTS)
         meta = {"handle_httpstatus_all": True, "dont_obey_robotstxt": not self.obeys_robots}
-        return scrapy.Request(self.urls.fetch_url(f"{POSTS_PATH}?{query}"), callback=self.callbacks.api,
-                              errback=self.callbacks.api_failed,
-                              cb_kwargs={"page": page, "key": key, "rediscovered": rediscovered},
-                              meta=meta, priority=LISTING_PRIORITY, dont_filter=True)
+        return routed(self.crawler, self.urls.fetch_url(f"{POSTS_PATH}?{query}"), "api", meta=meta,
+                      cb_kwargs={"page": page, "key": key, "rediscovered": rediscovered},
+                      priority=LISTING_PRIORITY, dont_filter=True)
 
     async def parse(self, response, page: int, key: str, rediscovered: bool = False):
         """Yields the following request, each ``Post``, or one ``Unusable``."""

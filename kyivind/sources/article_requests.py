@@ -7,18 +7,17 @@ import scrapy
 
 from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext
-from kyivind.sources import Callbacks
+from kyivind.sources import routed
 from kyivind.state.failures import FailureLog
 
 FAILED_ORIGIN = "failed.jsonl"  # retried from the failure list, not promised by this run's sources
 
 
 class ArticleRequests:
-    def __init__(self, crawler, run: RunContext, failures: FailureLog, callbacks: Callbacks):
+    def __init__(self, crawler, run: RunContext, failures: FailureLog):
         self.crawler = crawler
         self.urls = run.urls
         self.failures = failures
-        self.callbacks = callbacks
         self._requested: set[str] = set()
         self._pending: set[str] = set()
 
@@ -33,18 +32,17 @@ class ArticleRequests:
         self._requested.add(fetch)
         self._pending.add(fetch)  # settled by an answer or an error; what is left at the end was lost
         # dont_filter: a run resumed from JOBDIR asks again what a killed run had in flight
-        return scrapy.Request(fetch, callback=self.callbacks.article, errback=self.callbacks.article_failed,
-                              dont_filter=True, cb_kwargs={"listing_url": origin}, meta={"kyivind_article": fetch})
+        return routed(self.crawler, fetch, "article", meta={"kyivind_article": fetch}, dont_filter=True,
+                      cb_kwargs={"listing_url": origin})
 
     def rendered(self, response, origin: str | None) -> scrapy.Request:
         """The same article once more, drawn in the browser (its body may be drawn by script)."""
         fetch = response.meta.get("kyivind_article", response.url)
         self.crawler.stats.inc_value(keys.RENDER_ARTICLES)
         self._pending.add(fetch)
-        return scrapy.Request(response.url, callback=self.callbacks.article, errback=self.callbacks.article_failed,
-                              dont_filter=True, cb_kwargs={"listing_url": origin},
-                              meta={"playwright": True, "playwright_page_goto_kwargs": {"wait_until": "networkidle"},
-                                    "kyivind_article": fetch})
+        return routed(self.crawler, response.url, "article", dont_filter=True, cb_kwargs={"listing_url": origin},
+                      meta={"playwright": True, "playwright_page_goto_kwargs": {"wait_until": "networkidle"},
+                            "kyivind_article": fetch})
 
     def settle(self, request) -> None:
         self._pending.discard(request.meta.get("kyivind_article", request.url))

@@ -14,7 +14,7 @@ import scrapy
 from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext, bound_reached, fail_run, stop_run
 from kyivind.extraction import extract_listing
-from kyivind.sources import LISTING_PRIORITY, Callbacks, failure_reason
+from kyivind.sources import LISTING_PRIORITY, failure_reason, routed
 from kyivind.sources.article_requests import ArticleRequests
 from kyivind.state.failures import FailureLog
 from kyivind.state.incremental import Incremental
@@ -24,14 +24,13 @@ logger = logging.getLogger(__name__)
 
 class ListingWalk:
     def __init__(self, crawler, run: RunContext, incremental: Incremental, failures: FailureLog,
-                 articles: ArticleRequests, callbacks: Callbacks):
+                 articles: ArticleRequests):
         self.crawler = crawler
         self.run = run
         self.urls = run.urls
         self.incremental = incremental
         self.failures = failures
         self.articles = articles
-        self.callbacks = callbacks
         self.max_clicks = crawler.settings.getint("KYIVIND_RENDER_MAX_CLICKS")
         self.max_listing_pages = crawler.settings.getint("KYIVIND_MAX_LISTING_PAGES")
         self._listings: set[str] = set()
@@ -47,11 +46,10 @@ class ListingWalk:
         if self.run.render:
             from kyivind.crawl.render import page_meta
 
-            return scrapy.Request(url, callback=self.callbacks.rendered_listing, errback=self.callbacks.render_failed,
-                                  cb_kwargs={"page_number": page_number}, meta=page_meta(),
-                                  priority=LISTING_PRIORITY, dont_filter=True)
-        return scrapy.Request(url, callback=self.callbacks.listing, errback=self.callbacks.listing_failed,
-                              cb_kwargs={"page_number": page_number}, priority=LISTING_PRIORITY, dont_filter=True)
+            return routed(self.crawler, url, "rendered_listing", meta=page_meta(),
+                          cb_kwargs={"page_number": page_number}, priority=LISTING_PRIORITY, dont_filter=True)
+        return routed(self.crawler, url, "listing", cb_kwargs={"page_number": page_number},
+                      priority=LISTING_PRIORITY, dont_filter=True)
 
     def unreachable(self, url: str, page_number: int, reason: str) -> None:
         """A listing page that could not be had: without the first page the run cannot do its job and

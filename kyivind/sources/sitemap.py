@@ -12,7 +12,7 @@ import scrapy
 from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext, bound_reached
 from kyivind.extraction import parse_sitemap
-from kyivind.sources import LISTING_PRIORITY, Callbacks, download
+from kyivind.sources import LISTING_PRIORITY, download, routed
 from kyivind.sources.article_requests import ArticleRequests
 from kyivind.state.incremental import Incremental
 
@@ -61,12 +61,11 @@ class SitemapFiles:
 
 class SitemapEdits:
     def __init__(self, crawler, run: RunContext, incremental: Incremental, articles: ArticleRequests,
-                 callbacks: Callbacks, lastmods=None):
+                 lastmods=None):
         self.crawler = crawler
         self.urls = run.urls
         self.incremental = incremental
         self.articles = articles
-        self.callbacks = callbacks
         self.path = crawler.settings.get("KYIVIND_SITEMAP_PATH")
         self.lastmods = lastmods  # kyivind.sources.rss.Lastmods: a page without modified_at takes its lastmod
         self.files = SitemapFiles(crawler, run)
@@ -76,9 +75,8 @@ class SitemapEdits:
         url = self.urls.fetch_url(path or self.path)
         if not self.files.admit(url, depth):
             return None
-        return scrapy.Request(url, callback=self.callbacks.sitemap, errback=self.callbacks.sitemap_failed,
-                              priority=LISTING_PRIORITY, dont_filter=True, cb_kwargs={"depth": depth},
-                              meta={"handle_httpstatus_list": [404]})
+        return routed(self.crawler, url, "sitemap", meta={"handle_httpstatus_list": [404]},
+                      priority=LISTING_PRIORITY, dont_filter=True, cb_kwargs={"depth": depth})
 
     def parse(self, response, depth: int = 0):
         if response.status == 404:

@@ -26,7 +26,7 @@ from kyivind.crawl.context import RunContext, component, fail_run
 from kyivind.crawl.pagecheck import check_article_page
 from kyivind.extraction import extract_article
 from kyivind.extraction.feed import feed_links
-from kyivind.sources import Callbacks
+from kyivind.sources import ROUTE
 from kyivind.sources.api import ContentApiSource, Post, Unusable
 from kyivind.sources.article_requests import FAILED_ORIGIN, ArticleRequests
 from kyivind.sources.listing import ListingWalk
@@ -86,20 +86,34 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         crawler = self.crawler
         run = RunContext.of(crawler)
         incremental, failures = component(crawler, Incremental), component(crawler, FailureLog)
-        callbacks = Callbacks(api=self.parse_api, api_failed=self.api_failed, listing=self.parse_listing,
-                              listing_failed=self.listing_failed,
-                              rendered_listing=self.parse_rendered_listing, render_failed=self.render_failed,
-                              sitemap=self.parse_sitemap, sitemap_failed=self.sitemap_failed,
-                              article=self.parse_article, article_failed=self.article_failed)
-        articles = ArticleRequests(crawler, run, failures, callbacks)
+        articles = ArticleRequests(crawler, run, failures)
         lastmods = Lastmods(crawler, run)
         return Parts(run=run, incremental=incremental, failures=failures, articles=articles,
-                     walk=ListingWalk(crawler, run, incremental, failures, articles, callbacks),
-                     sitemap=SitemapEdits(crawler, run, incremental, articles, callbacks, lastmods),
+                     walk=ListingWalk(crawler, run, incremental, failures, articles),
+                     sitemap=SitemapEdits(crawler, run, incremental, articles, lastmods),
                      gaps=PageGaps(crawler, RssFeed(crawler, run), lastmods),
-                     api=ContentApiSource(crawler, run, incremental, callbacks),
+                     api=ContentApiSource(crawler, run, incremental),
                      builder=ItemBuilder(crawler, run, incremental, failures,
                                          AuthorPages(crawler, run, incremental)))
+
+    @cached_property
+    def routes(self) -> dict[str, tuple]:
+        """Route (``kyivind_route``, named by the source that made the request): (what reads the answer, what
+        handles the failure)."""
+        parts = self.parts
+        return {"listing": (self.parse_listing, parts.walk.failed),
+                "rendered_listing": (parts.walk.parse_rendered, parts.walk.render_failed),
+                "sitemap": (parts.sitemap.parse, parts.sitemap.failed),
+                "api": (self.parse_api, self.api_failed),
+                "article": (self.parse_article, parts.articles.failed)}
+
+    def route(self, response, **kwargs):
+        """The one callback: the answer goes to the source whose request it was."""
+        return self.routes[response.meta[ROUTE]][0](response, **kwargs)
+
+    def route_failed(self, failure):
+        """The one errback: the failure goes to the source whose request it was."""
+        return self.routes[failure.request.meta[ROUTE]][1](failure)
 
     def closed(self, reason):
         self.parts.articles.close()
@@ -135,26 +149,12 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         if self.parts.incremental.active:
             yield self.parts.sitemap.request()
 
-    # --- listing and sitemap -----------------------------------------------------------------
+    # --- listing ---------------------------------------------------------------------------------
     def parse_listing(self, response, page_number: int):
         if page_number == 1 and hasattr(response, "selector"):
             self.parts.gaps.rss.discovered(feed_links(response.selector, response.url))
         return self.parts.walk.parse(response, page_number)
 
-    def listing_failed(self, failure):
-        self.parts.walk.failed(failure)
-
-    async def parse_rendered_listing(self, response, page_number: int):
-        return await self.parts.walk.parse_rendered(response, page_number)
-
-    async def render_failed(self, failure):
-        await self.parts.walk.render_failed(failure)
-
-    def parse_sitemap(self, response, depth: int = 0):
-        return self.parts.sitemap.parse(response, depth)
-
-    def sitemap_failed(self, failure):
-        self.parts.sitemap.failed(failure)
 
     # --- Content API -------------------------------------------------------------------------
     async def parse_api(self, response, page: int, key: str, rediscovered: bool = False):
@@ -228,5 +228,3 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         if item is not None:
             yield item
 
-    def article_failed(self, failure):
-        self.parts.articles.failed(failure)
