@@ -1,6 +1,7 @@
 """Bad inputs found in review: each has a case in the bad-input corpus (tests/badinput/, tests/replica/faults.py)
 and a test here or in test_faults.py (which crawls them)."""
 
+import asyncio
 import csv
 import json
 import threading
@@ -15,6 +16,7 @@ from kyivind.outputs.report import report, write_csv
 from kyivind.sources.api import ContentApiSource
 from tests.conftest import project_crawler
 from tests.replica.faults import corpus_page
+from tests.test_components import collect
 
 TITLE = "Parliament extends martial law for another 90 days"
 
@@ -52,7 +54,7 @@ def test_an_extraction_that_raises_is_listed_not_lost(tmp_path, monkeypatch):
     url = "http://127.0.0.1:9/some-story/"
     response = HtmlResponse(url, body=corpus_page("no-jsonld.html"), encoding="utf-8",
                             headers={"Content-Type": "text/html"}, request=Request(url))
-    assert crawler.spider.parse_article(response) is None
+    assert asyncio.run(collect(crawler.spider.parse_article(response))) == []
     assert crawler.stats.get_value(keys.article_failed("extraction_error")) == 1
     listed = crawler.spider.parts.failures.failed.current["https://kyivindependent.com/some-story/"]
     assert listed["reason"] == "extraction failed: RecursionError: maximum recursion depth exceeded"

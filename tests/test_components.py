@@ -138,6 +138,16 @@ async def collect(agen):
     return [x async for x in agen]
 
 
+def article(spider, response, **kwargs) -> list:
+    """What the article callback yields for a page: [item], [a request to render it], or []."""
+    return run(collect(spider.parse_article(response, **kwargs)))
+
+
+def item_of(spider, response):
+    found = article(spider, response)
+    return found[0] if found else None
+
+
 def test_api_page_gives_every_post_with_its_fields(tmp_path):
     crawler, spider = crawl_parts(tmp_path, source="api")
     api = spider.parts.api
@@ -181,8 +191,8 @@ def test_api_filter_has_the_tag_since_and_incremental_clauses(tmp_path):
 def test_article_page_gives_its_item(tmp_path):
     crawler, spider = crawl_parts(tmp_path)
     url = f"{BASE}/{MULTI}/"
-    item = spider.parse_article(html_response(url, fixture_html("ghost-article.html"), kyivind_article=url),
-                                listing_url=f"{BASE}/tag/news-feed/")
+    [item] = article(spider, html_response(url, fixture_html("ghost-article.html"), kyivind_article=url),
+                     listing_url=f"{BASE}/tag/news-feed/")
     assert isinstance(item, ArticleItem) and item.url == f"{SITE}/{MULTI}/" and item.version == 1
     expected = expected_item(next(p for p in posts() if p["slug"] == MULTI), "ghost")
     assert item.title == expected["title"] and item.body_text == expected["body_text"]
@@ -201,13 +211,7 @@ def test_authors_without_role_or_bio_get_them_from_their_page_profile(tmp_path):
                           "raw": f"{slug}\nNews Editor\n{slug} writes the news at The Kyiv Independent."}
         incremental.save_author(slug, profiles[slug])
     url = f"{BASE}/{MULTI}/"
-    output = spider.parse_article(html_response(url, fixture_html("bare-article.html")))
-    assert not isinstance(output, ArticleItem), "an article that waits for author pages is an async generator"
-
-    async def first(agen):
-        return [x async for x in agen]
-
-    (item,) = run(first(output))
+    (item,) = article(spider, html_response(url, fixture_html("bare-article.html")))
     assert [a.raw for a in item.authors] == [profiles[a.slug]["raw"] for a in item.authors]
     assert stat(crawler, keys.AUTHOR_PAGE_FROM_STATE) == 2
 
@@ -232,14 +236,14 @@ def test_an_unchanged_article_is_not_emitted_again_and_any_changed_field_makes_a
     incremental = component(crawler, Incremental)
     url = f"{BASE}/{MULTI}/"
     page = fixture_html("ghost-article.html")
-    first = exported(crawler, spider.parse_article(html_response(url, page)))
+    first = exported(crawler, item_of(spider, html_response(url, page)))
     assert first.version == 1
     incremental.record_exported(public_dict(first))
-    assert exported(crawler, spider.parse_article(html_response(url, page))) is None
+    assert exported(crawler, item_of(spider, html_response(url, page))) is None
     assert stat(crawler, keys.INCREMENTAL_UNCHANGED) == 1
     retagged = page.replace("Politics", "Diplomacy")  # the tag in the meta, the JSON-LD and the tag links
     assert retagged != page
-    second = exported(crawler, spider.parse_article(html_response(url, retagged)))
+    second = exported(crawler, item_of(spider, html_response(url, retagged)))
     assert second is not None and second.version == 2, "a change of tags alone makes a new version"
     assert second.content_hash == first.content_hash and "Diplomacy" in second.tags
 
@@ -253,7 +257,7 @@ def test_an_unchanged_article_is_not_emitted_again_and_any_changed_field_makes_a
 def test_article_problems_are_counted_and_listed(tmp_path, status, html, kind):
     crawler, spider = crawl_parts(tmp_path)
     url = f"{BASE}/some-story/"
-    assert spider.parse_article(html_response(url, html, status)) is None
+    assert article(spider, html_response(url, html, status)) == []
     assert stat(crawler, keys.article_failed(kind)) == 1
     failures = spider.parts.failures
     assert failures.failed.current[f"{SITE}/some-story/"]["kind"] == kind

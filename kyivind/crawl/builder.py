@@ -37,18 +37,18 @@ class ItemBuilder:
 
     async def build(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None,
                     capture: dict | None = None):
-        """The item, or None when the article is older than ``since``. (Whether it changed since its last
-        export is decided once it is whole, by the versioning pipeline.) ``capture``: the WARC record
-        read (kyivind/archive/writer.py)."""
-        item = self.prepare(extraction, fallback_url, requested_url, capture)
+        """The one entry, for a page and for an API post: the item, or None when the article is older than
+        ``since``. (Whether it changed since its last export is decided once it is whole, by the versioning
+        pipeline.) Authors the page shows without role or bio are completed from their pages: the only
+        wait, which most articles never meet. ``capture``: the WARC record read (kyivind/archive/writer.py)."""
+        item = self._item(extraction, fallback_url, requested_url, capture)
         if item is not None:
-            await self.complete_authors(item)
+            for author in item.authors:
+                if self.author_pages.wanted(author):
+                    await self.author_pages.fill(author)
         return item
 
-    def prepare(self, extraction: Extraction, fallback_url: str, requested_url: str | None = None,
-                capture: dict | None = None):
-        """``build`` but for the authors' pages: without a wait, which most articles never need
-        (see ``needs_author_pages``)."""
+    def _item(self, extraction: Extraction, fallback_url: str, requested_url: str | None, capture: dict | None):
         fields = extraction.fields
         reached_by = self.urls.public_url(requested_url or fallback_url)
         self.failures.succeeded(reached_by)
@@ -77,15 +77,6 @@ class ItemBuilder:
         item.fetched_at = now_iso()
         item.capture = dict(capture) if capture else None
         return item
-
-    def needs_author_pages(self, item: ArticleItem) -> bool:
-        return any(self.author_pages.wanted(author) for author in item.authors)
-
-    async def complete_authors(self, item: ArticleItem) -> None:
-        """Role and bio of authors the article shows without them, from their pages."""
-        for author in item.authors:
-            if self.author_pages.wanted(author):
-                await self.author_pages.fill(author)
 
     def _drop_future_dates(self, fields: dict) -> None:
         limit = (datetime.now(timezone.utc) + FUTURE_MARGIN).isoformat()

@@ -179,8 +179,25 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
             yield from self._html_walk()
 
     # --- articles ----------------------------------------------------------------------------
-    # a plain method: most articles need no wait, and a coroutine costs an asyncio task per page
-    def parse_article(self, response, listing_url: str | None = None):
+    async def parse_article(self, response, listing_url: str | None = None):
+        """An article page: yields its item, or the request that draws it in the browser, or nothing (the
+        page's problem is counted and listed in failed.jsonl)."""
+        parts = self.parts
+        read = self._read_article(response, listing_url)
+        if isinstance(read, scrapy.Request):
+            yield read
+            return
+        if read is None:
+            return
+        if parts.gaps.wanted(read):  # a page without structured data: the feed and the sitemap fill in
+            await parts.gaps.fill(read, parts.run.urls.public_url(read.fields.get("url") or response.url))
+        item = await parts.builder.build(read, response.url, response.meta.get("kyivind_article"),
+                                         response.meta.get(CAPTURE_META))
+        if item is not None:
+            yield item
+
+    def _read_article(self, response, listing_url: str | None):
+        """The page checked and extracted: its Extraction, the request to render it, or None."""
         parts = self.parts
         parts.articles.settle(response.request)
         page = check_article_page(response, listing_url)
@@ -208,23 +225,4 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
             parts.failures.record(response.url, "not_an_article", "page holds no article (title={!r}, body={})".format(
                 extraction.fields.get("title"), "yes" if extraction.fields.get("body_text") else "none"))
             return None
-        if parts.gaps.wanted(extraction):  # a page without structured data: the feed and the sitemap fill in
-            return self._filled(extraction, response)
-        item = parts.builder.prepare(extraction, response.url, response.meta.get("kyivind_article"),
-                                     response.meta.get(CAPTURE_META))
-        if item is not None and parts.builder.needs_author_pages(item):
-            return self._with_author_pages(item)
-        return item
-
-    async def _with_author_pages(self, item):
-        await self.parts.builder.complete_authors(item)
-        yield item
-
-    async def _filled(self, extraction, response):
-        parts = self.parts
-        await parts.gaps.fill(extraction, parts.run.urls.public_url(extraction.fields.get("url") or response.url))
-        item = await parts.builder.build(extraction, response.url, response.meta.get("kyivind_article"),
-                                         response.meta.get(CAPTURE_META))
-        if item is not None:
-            yield item
-
+        return extraction

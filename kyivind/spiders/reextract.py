@@ -67,15 +67,9 @@ class ReextractSpider(NewsfeedSpider):
         if response is None:  # over DOWNLOAD_MAXSIZE once decoded: reported by the index
             return
         request = scrapy.Request(capture.target, meta={CAPTURE_META: capture.ref, "kyivind_article": capture.target})
-        result = self.parse_article(response.replace(request=request))
-        if result is None:
-            return
-        if isinstance(result, scrapy.Request):  # the body needs the browser and no rendered capture exists
-            self.crawler.stats.inc_value(keys.REPLAY_RENDER_SKIPPED)
-            logger.warning("No article body without the browser, and no rendered capture: %s", capture.public)
-            return
-        if hasattr(result, "__aiter__"):
-            async for item in result:
-                yield item
-            return
-        yield result
+        async for found in self.parse_article(response.replace(request=request)):
+            if isinstance(found, scrapy.Request):  # the body needs the browser and no rendered capture exists
+                self.crawler.stats.inc_value(keys.REPLAY_RENDER_SKIPPED)
+                logger.warning("No article body without the browser, and no rendered capture: %s", capture.public)
+                continue
+            yield found
