@@ -77,6 +77,8 @@ def test_the_regions_are_iso_3166_2_and_every_geonames_settlement_has_one():
     ("Strikes hit Kupyansk and Kupiansk.", {"UA-63"}),
     ("In St. Petersburg, a refinery burned.", {"RU-SPE"}),
     ("Russia struck Zaporizhzhia, Sumy, and Odesa oblasts.", {"UA-23", "UA-59", "UA-51"}),
+    ("Drones were downed over the Sverdlovsk and Chelyabinsk oblasts.", {"RU-SVE", "RU-CHE"}),
+    ("Fires in the Amur, Primorsky, and Khabarovsk regions.", {"RU-AMU", "RU-PRI", "RU-KHA"}),
 ])
 def test_semantics(text, expected):
     assert regions(text) == expected

@@ -13,7 +13,8 @@ cue: a preposition or a settlement word before it ("in", "near", "the village of
 word after it, a region beside it ("Sumy Oblast's Krasnopillia", "Avdiivka, Donetsk Oblast"), a list it
 continues, or its region named in the same paragraph. A name that several settlements bear is resolved to
 the one whose region the same sentence, then paragraph, then article names, and only then to the most
-populous. One pass over the tokens (a regular expression with no nested repetition); a text is cut at
+populous; a city of ``MAJOR`` people or more keeps its name unless its own sentence names the region of a
+namesake. One pass over the tokens (a regular expression with no nested repetition); a text is cut at
 ``MAX_CHARS``.
 """
 
@@ -66,7 +67,6 @@ class _Mention:
     certain: bool  # a region, landmark or area, or a settlement that needs no more evidence
     cued: bool = False
     place: Place | None = None
-    root: str | None = None  # a region root waiting in a list for "oblasts"
 
 
 @dataclass
@@ -111,7 +111,7 @@ def match(title: str | None, body: str | None, places: Gazetteer | None = None) 
 
 def _scan(tokens: list[_Token], paragraph: int, places: Gazetteer) -> list[_Mention]:
     found: list[_Mention] = []
-    chain: list[_Mention] = []  # roots waiting for "oblasts" ("Chernihiv, Luhansk, and Sumy oblasts")
+    chain: list[tuple[str, _Mention | None]] = []  # roots waiting for "oblasts" ("Chernihiv, Luhansk, and Sumy oblasts")
     sentence, i, n = 0, 0, len(tokens)
     while i < n:
         token = tokens[i]
@@ -135,9 +135,12 @@ def _scan(tokens: list[_Token], paragraph: int, places: Gazetteer) -> list[_Ment
             region = places.regions[places.roots[key]]
             found.append(_Mention([Candidate(region, True)], paragraph, sentence, True, place=region))
             if after in REGION_PLURALS:
-                for waiting in chain:  # each root of the list is a region too
-                    waiting.place = places.regions[places.roots[waiting.root]]
-                    waiting.candidates, waiting.certain = [Candidate(waiting.place, True)], True
+                for root, waiting in chain:  # each root of the list is a region too
+                    listed = places.regions[places.roots[root]]
+                    if waiting is None:  # a root no settlement bears ("Sverdlovsk and Chelyabinsk oblasts")
+                        found.append(_Mention([Candidate(listed, True)], paragraph, sentence, True, place=listed))
+                    else:
+                        waiting.place, waiting.candidates, waiting.certain = listed, [Candidate(listed, True)], True
             chain.clear()
             i = end + 1
             continue
@@ -149,11 +152,10 @@ def _scan(tokens: list[_Token], paragraph: int, places: Gazetteer) -> list[_Ment
         mention = _settlement(tokens, i, end, key, paragraph, sentence, places, found)
         if mention is not None:
             found.append(mention)
-            if key in places.roots and after in LINKS:
-                mention.root = key
-                chain.append(mention)
-            elif chain:
-                chain.clear()
+        if key in places.roots and after in LINKS:
+            chain.append((key, mention))
+        elif chain:
+            chain.clear()
         i = end
     return found
 
