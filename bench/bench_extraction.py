@@ -1,9 +1,17 @@
-"""Extraction time per page: kyivind's ``extract_article`` vs trafilatura on the same replica pages.
+"""Extraction time per page: kyivind's ``extract_article`` against lxml's parse of the same page (the
+floor: any extraction parses the page once), trafilatura and newspaper4k, on two corpora.
 
-    python -m bench.bench_extraction [--repeat 5]
+    python -m bench.bench_extraction [--repeat 5] [--page-kib 200]
 
-Both read the same HTML text of every article page of the replica in all three themes. Reports
-milliseconds per page and the ratio (goal: kyivind at least 3x faster than trafilatura).
+- ``replica``: every article page of the replica in its four themes that need no browser (ghost, next,
+  bare, plain), about 8 KiB each, as the crawl receives them;
+- ``nextjs-200k``: the Next.js theme's pages grown to ``--page-kib`` KiB the way the live site's are heavy
+  (inline ``self.__next_f.push`` RSC lines and a JSON blob; ``bench_reextract.padded``).
+
+Each figure is the best of ``--repeat`` passes over the corpus, in one process, one after the other.
+kyivind's pass reads every field, links and embeds included; trafilatura's is asked for metadata and
+links; newspaper4k's parses the given HTML (no download, no images). Goals (issue 22): kyivind at most
+3x lxml's parse time and at least 8x faster than trafilatura.
 """
 
 from __future__ import annotations
@@ -11,17 +19,28 @@ from __future__ import annotations
 import argparse
 import json
 import time
+import warnings
 
 from kyivind.extraction import extract_article
 from tests.replica.server import ReplicaSite
 
+THEMES = ("ghost", "next", "bare", "plain")
 
-def pages() -> list[tuple[str, str]]:
+
+def replica_pages() -> list[tuple[str, str]]:
     out = []
-    for theme in ("ghost", "next", "bare"):
+    for theme in THEMES:
         site = ReplicaSite(theme)
         out += [(f"https://kyivindependent.com/{p['slug']}/", site.article(p["slug"])) for p in site.posts]
     return out
+
+
+def heavy_pages(kib: int) -> list[tuple[str, str]]:
+    from bench.bench_reextract import padded
+
+    site = ReplicaSite("next")
+    return [(f"https://kyivindependent.com/{p['slug']}/", padded(site.article(p["slug"]), kib * 1024, n))
+            for n, p in enumerate(site.posts)]
 
 
 def best_of(repeat: int, work) -> float:
@@ -33,21 +52,50 @@ def best_of(repeat: int, work) -> float:
     return min(times)
 
 
+def contenders():
+    import lxml.html
+    import trafilatura
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import newspaper
+
+    def lxml_parse(url, html):
+        return lxml.html.fromstring(html)
+
+    def kyivind(url, html):
+        return extract_article(html, url)
+
+    def traf(url, html):
+        return trafilatura.extract(html, url=url, with_metadata=True, include_links=True)
+
+    def n4k(url, html):
+        article = newspaper.Article(url, fetch_images=False)
+        article.download(input_html=html)
+        article.parse()
+        return article
+
+    return {"lxml_parse": lxml_parse, "kyivind": kyivind, "trafilatura": traf, "newspaper4k": n4k}
+
+
+def measure(corpus: list[tuple[str, str]], repeat: int) -> dict:
+    ms = {}
+    for name, run in contenders().items():
+        ms[name] = 1000 * best_of(repeat, lambda run=run: [run(url, html) for url, html in corpus]) / len(corpus)
+    return {"pages": len(corpus), "kib_per_page": round(sum(len(h.encode()) for _, h in corpus) / len(corpus) / 1024, 1),
+            "ms_per_page": {k: round(v, 3) for k, v in ms.items()},
+            "kyivind_over_lxml_parse": round(ms["kyivind"] / ms["lxml_parse"], 2),
+            "speedup_vs_trafilatura": round(ms["trafilatura"] / ms["kyivind"], 2),
+            "speedup_vs_newspaper4k": round(ms["newspaper4k"] / ms["kyivind"], 2)}
+
+
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--page-kib", type=int, default=200)
     args = parser.parse_args(argv)
-    import trafilatura
-
-    corpus = pages()
-    ours = best_of(args.repeat, lambda: [extract_article(html, url) for url, html in corpus])
-    theirs = best_of(args.repeat, lambda: [trafilatura.extract(html, url=url, with_metadata=True) for url, html in corpus])
-    result = {
-        "pages": len(corpus),
-        "kyivind_ms_per_page": round(1000 * ours / len(corpus), 3),
-        "trafilatura_ms_per_page": round(1000 * theirs / len(corpus), 3),
-        "speedup_vs_trafilatura": round(theirs / ours, 2),
-    }
+    result = {"replica": measure(replica_pages(), args.repeat),
+              f"nextjs-{args.page_kib}k": measure(heavy_pages(args.page_kib), args.repeat)}
     print(json.dumps(result, indent=2))
     return result
 
