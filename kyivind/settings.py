@@ -115,7 +115,7 @@ EXTENSIONS = {
     "kyivind.state.incremental.Incremental": 100,  # owns state.sqlite: what is known, versions, author profiles
     "kyivind.state.failures.FailureLog": 110,  # failed.jsonl: articles that gave no item, retried next run
     "kyivind.archive.replay.Replay": 120,  # the archive's index, in a re-extraction run only (kyivind reextract)
-    "kyivind.outputs.database.DatabaseAfterCrawl": 400,  # KYIVIND_DB_AFTER_CRAWL=1: kyivind.db updated as the run ends
+    "kyivind.outputs.after_crawl.DatabaseAfterCrawl": 400,  # KYIVIND_DB_AFTER_CRAWL=1: kyivind.db updated as the run ends
     "kyivind.monitoring.summary.RunMonitor": 500,  # items, fields and ERROR lines for the checks
     "kyivind.monitoring.checks.RunChecks": 510,  # Spidermon's runner: the end-of-run checks, the summary, the alerts
 }

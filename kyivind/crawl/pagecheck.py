@@ -7,6 +7,7 @@ charset turned into mojibake is decoded again as UTF-8.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 
 from scrapy.http import TextResponse
@@ -27,6 +28,7 @@ class PageProblem:
 @dataclass
 class ArticlePage:
     text: str | None = None
+    body: bytes | None = None  # the UTF-8 bytes the text was decoded from, when they decode to it exactly
     problem: PageProblem | None = None
     stats: list = field(default_factory=list)  # stats of a page that is read (responses, charset repaired)
     charset_fixed_from: str | None = None
@@ -57,6 +59,9 @@ def check_article_page(response, listing_url: str | None) -> ArticlePage:
     if fixed:
         page.stats.append(keys.PAGE_CHARSET_FIXED)
         page.charset_fixed_from = response.encoding
+    elif response.encoding.lower().replace("-", "") == "utf8" and "\ufffd" not in page.text \
+            and not response.body.startswith(codecs.BOM_UTF8):
+        page.body = response.body  # valid UTF-8 (nothing was replaced): extraction parses the bytes
     if is_challenge_page(page.text):
         page.problem = PageProblem("challenge", "a bot-challenge page answered instead of the article",
                                    (keys.PAGE_CHALLENGE, keys.ARTICLE_NOT_AN_ARTICLE))

@@ -46,9 +46,9 @@ class Page:
     def __init__(self, source: Selector | str | bytes, url: str | None = None, timezone=None):
         if isinstance(source, Selector):
             self.sel = source
+        elif isinstance(source, bytes):  # UTF-8 bytes parsed as they are: no decoding and encoding again
+            self.sel = Selector(body=source or b"<html></html>", encoding="utf-8", type="html")
         else:
-            if isinstance(source, bytes):
-                source = source.decode("utf-8", "replace")
             self.sel = Selector(text=source or "<html></html>")
         self.url = url
         self.timezone = timezone  # the site's, for times written for people (a zoneinfo.ZoneInfo; None: UTC)

@@ -4,9 +4,9 @@ one stat per failing field (``kyivind/validation/invalid/<field>``)."""
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
 from scrapy.exceptions import DropItem
 
 from kyivind import statkeys as keys
@@ -18,7 +18,7 @@ from kyivind.state.failures import FailureLog
 logger = logging.getLogger(__name__)
 
 
-def failing_fields(validator: Draft202012Validator, data: dict) -> dict[str, str]:
+def failing_fields(validator, data: dict) -> dict[str, str]:
     """{field: message} for every schema violation, the field being the top-level property."""
     failures: dict[str, str] = {}
     for error in validator.iter_errors(data):
@@ -37,10 +37,15 @@ class ValidationPipeline(CrawlerPipeline):
 
     def __init__(self, crawler):
         super().__init__(crawler)
-        schema = load_schema()
-        self.validator = Draft202012Validator(schema)
-        self.check = fastjsonschema.compile(schema)
+        self.check = fastjsonschema.compile(load_schema())
         self.failures = component(crawler, FailureLog)
+
+    @cached_property
+    def validator(self):
+        """jsonschema's validator (Draft 2020-12), made when an item first fails: only to name what failed."""
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(load_schema())
 
     def process_item(self, item, spider=None):
         data = public_dict(item)

@@ -209,7 +209,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
             parts.failures.record(response.url, page.problem.kind, page.problem.reason)
             return None
         try:
-            extraction = extract_article(page.text, response.url, parts.run.timezone)
+            extraction = extract_article(page.body or page.text, response.url, parts.run.timezone)
         except Exception as error:  # a page no rule foresaw: listed and counted, never a lost article
             self.crawler.stats.inc_value(keys.page_problem("extraction_error"))
             parts.failures.record(response.url, "extraction_error", f"extraction failed: {type(error).__name__}: "
