@@ -87,3 +87,24 @@ def test_a_tag_with_dollar_signs_does_not_break_the_report(tmp_path):
     assert result["png"].stat().st_size > 1000 and result["counts"]["tags"][0] == (r"$\undefinedmacro$", 3)
     labels = [t.get_text() for t in result["figure"].axes[1].get_yticklabels()]
     assert r"\$\undefinedmacro\$" in labels
+
+
+def test_only_valid_utf8_pages_are_parsed_from_their_bytes():
+    """Extraction parses the response bytes only when they decode to the text exactly; a page with bytes
+    that are no UTF-8, a byte-order mark or a charset repaired is parsed from its text."""
+    from kyivind.crawl.pagecheck import check_article_page
+
+    def page(body: bytes, charset: str = "utf-8"):
+        url = "https://kyivindependent.com/story/"
+        return check_article_page(HtmlResponse(url, body=body, headers={"Content-Type": f"text/html; charset={charset}"},
+                                               request=Request(url)), None)
+
+    html = "<html><body><h1>Київ</h1><p>Text</p></body></html>"
+    assert page(html.encode()).body == html.encode()
+    broken = page(html.encode().replace("Київ".encode(), b"\xff\xfe"))
+    assert broken.body is None and "\ufffd" in broken.text
+    assert page(b"\xef\xbb\xbf" + html.encode()).body is None
+    assert page(html.encode("cp1251"), "windows-1251").body is None
+    same = [extract_article(p.body or p.text, "https://kyivindependent.com/story/").fields["title"]
+            for p in (page(html.encode()), page(html.encode("cp1251"), "windows-1251"))]
+    assert same == ["Київ", "Київ"]
