@@ -132,10 +132,11 @@ def gazetteer() -> Gazetteer:
     for code in ("UA-30", "RU-MOW", "RU-SPE", "UA-40"):  # city regions: the city's name is the settlement's
         alone.pop(fold(regions[code].name), None)
     countries = {fold(c["name"]) for c in cache.get_countries().values()}
-    every = [*settlements, *alone, *roots, *(fold(n) for n in names.NOT_PLACES)]
+    not_places = {fold(n) for n in names.NOT_PLACES}
+    every = [*settlements, *alone, *roots, *not_places]
     prefixes = {" ".join(words[:n]) for key in every for words in [key.split()] for n in range(1, len(words))}
     return Gazetteer(settlements=settlements, roots=roots, alone=alone, regions=regions, region_names=iso_names,
-                     foreign=foreign, countries=countries, not_places={fold(n) for n in names.NOT_PLACES},
+                     foreign=foreign, countries=countries, not_places=not_places,
                      needs_cue={fold(n) for n in names.NEEDS_CUE}, never={fold(n) for n in names.NEVER},
                      rivers={fold(n) for n in names.RIVERS},
                      max_words=min(6, max(len(key.split()) for key in every)), prefixes=prefixes)

@@ -65,8 +65,12 @@ class _Mention:
     paragraph: int
     sentence: int
     certain: bool  # a region, landmark or area, or a settlement that needs no more evidence
-    cued: bool = False
     place: Place | None = None
+
+
+def _named(place: Place, paragraph: int, sentence: int) -> _Mention:
+    """A mention of a place the text names outright (a region, a landmark, an area): nothing to resolve."""
+    return _Mention([Candidate(place, True)], paragraph, sentence, True, place=place)
 
 
 @dataclass
@@ -132,21 +136,19 @@ def _scan(tokens: list[_Token], paragraph: int, places: Gazetteer) -> list[_Ment
             i = end
             continue
         if key in places.roots and (after in REGION_WORDS or after in REGION_PLURALS):
-            region = places.regions[places.roots[key]]
-            found.append(_Mention([Candidate(region, True)], paragraph, sentence, True, place=region))
+            found.append(_named(places.regions[places.roots[key]], paragraph, sentence))
             if after in REGION_PLURALS:
                 for root, waiting in chain:  # each root of the list is a region too
-                    listed = places.regions[places.roots[root]]
+                    listed = _named(places.regions[places.roots[root]], paragraph, sentence)
                     if waiting is None:  # a root no settlement bears ("Sverdlovsk and Chelyabinsk oblasts")
-                        found.append(_Mention([Candidate(listed, True)], paragraph, sentence, True, place=listed))
-                    else:
-                        waiting.place, waiting.candidates, waiting.certain = listed, [Candidate(listed, True)], True
+                        found.append(listed)
+                    else:  # the settlement of that name read before "oblasts" came: the region after all
+                        waiting.place, waiting.candidates, waiting.certain = listed.place, listed.candidates, True
             chain.clear()
             i = end + 1
             continue
         if key in places.alone:
-            place = places.alone[key]
-            found.append(_Mention([Candidate(place, True)], paragraph, sentence, True, place=place))
+            found.append(_named(places.alone[key], paragraph, sentence))
             i = end
             continue
         mention = _settlement(tokens, i, end, key, paragraph, sentence, places, found)
@@ -195,14 +197,14 @@ def _settlement(tokens, i, end, key, paragraph, sentence, places: Gazetteer, fou
                                  or (before == "of" and _lower(tokens, i - 2) in RIVER_BANKS)):
         return None
     if after in ("district", "districts") and key.endswith("ski") and key not in places.roots:
-        return None  # "Kharkiv's Kyivskyi district": a city district, not the settlement of that name
+        return None  # "the Shevchenkivskyi district of Kyiv": a city district, not a settlement of that name
     biggest = max(c.place.population for c in candidates)
     if places.foreign.get(key, 0) > biggest:
         return None
     previous = tokens[i - 1] if i else None
     if (previous is not None and previous.word and previous.upper and not previous.start_of_sentence
             and not previous.possessive and "-" not in previous.text and before not in MODIFIERS
-            and fold(previous.text) not in places.settlements):
+            and _fold_word(previous.text) not in places.settlements):
         return None  # "Taras Shevchenko": a first name before it
     cued = (before in CUES or after in AFTER or (previous is not None and previous.possessive)
             or (after == "," and _lower(tokens, end + 2) in REGION_WORDS)
@@ -212,7 +214,7 @@ def _settlement(tokens, i, end, key, paragraph, sentence, places: Gazetteer, fou
                and primary[0].place.kind == "settlement")
     if not (certain or cued) and key in places.needs_cue:
         return None
-    return _Mention(candidates, paragraph, sentence, certain or cued, cued=cued)
+    return _Mention(candidates, paragraph, sentence, certain or cued)
 
 
 def _resolve(mentions: list[_Mention]) -> Found:
