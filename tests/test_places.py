@@ -160,6 +160,21 @@ def test_the_database_holds_the_places_and_the_regions_view(data_dir, monkeypatc
     assert {(r["article_url"], r["region_code"]) for r in db["article_regions"].rows} == expected
 
 
+def test_an_edited_article_keeps_only_the_places_its_new_version_names(data_dir):
+    import sqlite_utils
+
+    from kyivind.outputs.database import build
+
+    build(data_dir)
+    url = "https://kyivindependent.com/p-0/"
+    edited = {"url": url, "slug": "p-0", "title": "Drones hit Odesa port", "body_text": "A drone hit a port in Odesa.",
+              "version": 2, "fetched_at": "2026-01-02T00:00:00+00:00"}
+    (data_dir / "feeds" / "newsfeed-20260102T000000000000Z.jsonl").write_text(json.dumps(edited) + "\n")
+    assert build(data_dir)["articles_matched"] == 1
+    db = sqlite_utils.Database(data_dir / "kyivind.db")
+    assert {r["region_code"] for r in db["article_regions"].rows_where("article_url = ?", [url])} == {"UA-51"}
+
+
 def test_a_dataset_that_names_no_place_builds_and_serves(tmp_path):
     import sqlite_utils
 

@@ -120,7 +120,7 @@ def _write_articles(db, articles: dict[str, dict], fresh: bool) -> None:
         return
     urls = list(articles)
     if not fresh:
-        for table in ("article_authors", "article_tags", "links", "embeds"):
+        for table in ("article_authors", "article_tags", "links", "embeds", "article_places"):  # rows made again
             if db[table].exists():
                 for start in range(0, len(urls), 500):
                     chunk = urls[start:start + 500]

@@ -11,13 +11,11 @@ new one matches every article again.
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 
 from kyivind.places import matcher
 from kyivind.places.gazetteer import Place, gazetteer
 
-logger = logging.getLogger(__name__)
 VERSION_KEY = "matcher"
 VIEWS = {
     "article_regions": "select distinct ap.article_url, pr.region_code, r.iso_name as region_name, r.name as region "
@@ -42,7 +40,8 @@ def regions(article: dict) -> list[str]:
 
 
 def update(db, written: dict[str, dict]) -> int:
-    """Match the articles just written (all of them when the matcher changed); returns how many were matched."""
+    """Match the articles just written, whose old rows ``database._write_articles`` deleted (all of them when
+    the matcher changed); returns how many were matched."""
     meta = db["_places"]
     stored = next(iter(meta.rows_where("key = ?", [VERSION_KEY])), {}).get("value") if meta.exists() else None
     if stored != str(matcher.VERSION) and db["articles"].exists():
@@ -61,11 +60,6 @@ def update(db, written: dict[str, dict]) -> int:
         for place, mentions in found.places.items():
             place_rows[place.id] = place
             links.append({"article_url": url, "place_id": place.id, "mentions": mentions})
-    urls = list(written) if stored == str(matcher.VERSION) else []
-    if db["article_places"].exists():
-        for start in range(0, len(urls), 500):
-            chunk = urls[start:start + 500]
-            db.execute(f"delete from article_places where article_url in ({','.join('?' * len(chunk))})", chunk)
     if not db["places"].exists():  # made before any row: a dataset may name no place at all
         db["places"].create({"id": str, "name": str, "kind": str, "country_code": str, "region_code": str,
                              "region_name": str, "latitude": float, "longitude": float, "geonames_id": int},
@@ -105,4 +99,4 @@ def where(articles: list[dict], top: int = 25) -> dict:
         per_place.update(found.places.keys())
     names = {code: place.name for code, place in gazetteer().regions.items()} if per_region else {}
     return {"regions": [(names[code], count) for code, count in per_region.most_common(top)],
-            "places": per_place.most_common(), "named": sum(1 for _ in per_region)}
+            "places": per_place.most_common()}
