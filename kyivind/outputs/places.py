@@ -90,13 +90,16 @@ def _regions_table(db, places) -> None:
 
 
 def where(articles: list[dict], top: int = 25) -> dict:
-    """For the report: articles per region (most named first) and the places named with their articles."""
+    """For the report: articles per region (most named first), the places named with their articles, and
+    each article's regions (``by_article``, its CSV's column: every article matched once)."""
     per_region: Counter = Counter()
     per_place: Counter = Counter()
+    by_article: dict[str, list[str]] = {}
     for article in articles:
         found = matcher.match(article.get("title"), article.get("body_text"))
-        per_region.update(found.regions)
+        by_article[article.get("url")] = named = sorted(found.regions)
+        per_region.update(named)  # in a set's order, ties among regions would fall differently each run
         per_place.update(found.places.keys())
     names = {code: place.name for code, place in gazetteer().regions.items()} if per_region else {}
     return {"regions": [(names[code], count) for code, count in per_region.most_common(top)],
-            "places": per_place.most_common()}
+            "places": per_place.most_common(), "by_article": by_article}

@@ -54,22 +54,25 @@ def safe_cell(value):
     return value
 
 
-def csv_row(article: dict) -> dict:
+def csv_row(article: dict, named: list[str] | None = None) -> dict:
+    """One CSV row; ``named``: the article's regions when they were matched already."""
     authors = article.get("authors") or []
     row = flat(article)
     row.update(tags="; ".join(article.get("tags") or []), authors="; ".join(a.get("name") or "" for a in authors),
                author_roles="; ".join(a.get("role") or "" for a in authors),
                links="; ".join(x.get("url") or "" for x in article.get("links") or []),
                embeds="; ".join(x.get("url") or "" for x in article.get("embeds") or []),
-               regions="; ".join(regions(article)))
+               regions="; ".join(regions(article) if named is None else named))
     return row
 
 
-def write_csv(articles: list[dict], path: Path) -> None:
+def write_csv(articles: list[dict], path: Path, named: dict[str, list[str]] | None = None) -> None:
+    """``named``: each article's regions by URL, when they were matched already (the report's)."""
+    named = named or {}
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows({k: safe_cell(v) for k, v in csv_row(a).items()} for a in articles)
+        writer.writerows({k: safe_cell(v) for k, v in csv_row(a, named.get(a.get("url"))).items()} for a in articles)
 
 
 def counts(articles: list[dict], top: int = 10) -> dict:
@@ -95,30 +98,30 @@ def counts(articles: list[dict], top: int = 10) -> dict:
 DAYS_UP_TO, WEEKS_UP_TO = 35, 400
 
 
+def week_of(day: str) -> str:
+    """The Monday that starts the week of a day (YYYY-MM-DD in, YYYY-MM-DD out)."""
+    from datetime import date, timedelta
+
+    when = date.fromisoformat(day)
+    return (when - timedelta(days=when.weekday())).isoformat()
+
+
 def periods(per_day: dict[str, int]) -> tuple[str, dict[str, int]]:
     """("day" | "week" | "month", {first day of each period: articles}), every period of the span listed."""
-    from datetime import date, timedelta
+    from datetime import date
 
     if len(per_day) <= DAYS_UP_TO:
         return "day", per_day
     binned: Counter = Counter()
     unit = "week" if len(per_day) <= WEEKS_UP_TO else "month"
     for day, count in per_day.items():
-        when = date.fromisoformat(day)
-        start = when - timedelta(days=when.weekday()) if unit == "week" else when.replace(day=1)
-        binned[start.isoformat()] += count
+        binned[week_of(day) if unit == "week" else date.fromisoformat(day).replace(day=1).isoformat()] += count
     return unit, dict(sorted(binned.items()))
 
 
 def edit_counts(dataset: Dataset, top: int = 10) -> dict:
     """Edits (exported versions after the first) per week they were fetched, and the most edited articles."""
-    from datetime import date, timedelta
-
-    weeks: Counter = Counter()
-    for when in dataset.edits.values():
-        if when[:10]:
-            day = date.fromisoformat(when[:10])
-            weeks[(day - timedelta(days=day.weekday())).isoformat()] += 1
+    weeks = Counter(week_of(when[:10]) for when in dataset.edits.values() if when[:10])
     per_article = Counter(url for url, _ in dataset.edits)
     titles = {a["url"]: a.get("title") or a["url"] for a in dataset.articles}
     return {"per_week": dict(sorted(weeks.items())),
@@ -145,7 +148,7 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
     edits_chart(edits, edits_png)
     most_edited = "".join(f'<tr><td><a href="{html.escape(url)}">{html.escape(title)}</a></td><td>{n}</td></tr>'
                           for title, url, n in edits["most_edited"])
-    write_csv(dataset.articles, csv_path)
+    write_csv(dataset.articles, csv_path, located["by_article"])
     edited = sum(1 for a in dataset.articles if (a.get("version") or 1) > 1)
     span = (min(stats["per_day"]), max(stats["per_day"])) if stats["per_day"] else ("–", "–")
     page.write_text(f"""<!DOCTYPE html>
