@@ -112,16 +112,16 @@ def change_row(before: dict, after: dict) -> dict:
 
 def update(db, urls) -> int:
     """Add the rows of every transition of these articles' versions that ``changes`` lacks; returns how many."""
-    have = set()
-    if db["changes"].exists():
-        have = {(r[0], r[1]) for r in db.execute("select article_url, to_version from changes")}
-    else:  # a database made before the table: every edited article
+    made = db["changes"].exists()
+    if not made:  # a database made before the table: every edited article
         urls = [r[0] for r in db.execute("select url from versions group by url having count(*) > 1")]
     urls = sorted(set(urls))
     rows = []
     for start in range(0, len(urls), 500):
         chunk = urls[start:start + 500]
         marks = ",".join("?" * len(chunk))
+        have = {(r[0], r[1]) for r in db.execute(
+            f"select article_url, to_version from changes where article_url in ({marks})", chunk)} if made else set()
         versions: dict[str, list[dict]] = {}
         for row in db.query(f"select * from versions where url in ({marks}) order by url, version", chunk):
             versions.setdefault(row["url"], []).append(row)
@@ -129,7 +129,7 @@ def update(db, urls) -> int:
             for before, after in zip(rows_of, rows_of[1:], strict=False):
                 if (url, after["version"]) not in have:
                     rows.append(change_row(before, after))
-    if not db["changes"].exists():
+    if not made:
         db["changes"].create({"article_url": str, "from_version": int, "to_version": int, "changed_at": str,
                               "fields": str, "title_before": str, "title_after": str, "added": str, "removed": str,
                               "diff_html": str}, pk=("article_url", "to_version"),
@@ -160,7 +160,8 @@ def describe(before: dict, after: dict, colour: bool) -> str:
     """``kyivind diff``'s text: the transition, the other changed fields, then the body's word diff."""
     lines = [f"{after['url']}  version {before.get('version') or 1} → {after.get('version') or 1} "
              f"(fetched {before.get('fetched_at')} → {after.get('fetched_at')})"]
-    for name in changed_fields(before, after):
+    fields = changed_fields(before, after)
+    for name in fields:
         if name == "body_text":
             continue
         if name == "title":
@@ -168,7 +169,7 @@ def describe(before: dict, after: dict, colour: bool) -> str:
             continue
         old, new = (json.dumps(_value(v, name), ensure_ascii=False) for v in (before, after))
         lines.append(f"{name}: {_short(old)} → {_short(new)}")
-    if "body_text" not in changed_fields(before, after):
+    if "body_text" not in fields:
         lines.append("body_text: unchanged")
         return "\n".join(lines)
     lines.append("")
