@@ -34,10 +34,14 @@ class ArticlePage:
     charset_fixed_from: str | None = None
 
 
+def read_as_utf8(response) -> bool:
+    return response.encoding.lower().replace("-", "") == "utf8"
+
+
 def decoded_text(response) -> tuple[str, bool]:
     """The page's text; (UTF-8 text, True) when the declared charset made mojibake of a UTF-8 body."""
     text = response.text
-    if response.encoding.lower().replace("-", "") != "utf8" and any(marker in text for marker in MOJIBAKE):
+    if not read_as_utf8(response) and any(marker in text for marker in MOJIBAKE):
         try:
             return response.body.decode("utf-8"), True
         except UnicodeDecodeError:
@@ -59,8 +63,7 @@ def check_article_page(response, listing_url: str | None) -> ArticlePage:
     if fixed:
         page.stats.append(keys.PAGE_CHARSET_FIXED)
         page.charset_fixed_from = response.encoding
-    elif response.encoding.lower().replace("-", "") == "utf8" and "\ufffd" not in page.text \
-            and not response.body.startswith(codecs.BOM_UTF8):
+    elif read_as_utf8(response) and "\ufffd" not in page.text and not response.body.startswith(codecs.BOM_UTF8):
         page.body = response.body  # valid UTF-8 (nothing was replaced): extraction parses the bytes
     if is_challenge_page(page.text):
         page.problem = PageProblem("challenge", "a bot-challenge page answered instead of the article",
