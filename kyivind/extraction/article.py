@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from parsel import Selector
 
 from kyivind.extraction.ghost_post import post_fields
-from kyivind.extraction.layers import LAYERS, theme
+from kyivind.extraction.layers import LAYER_MODULES, Found, layers_of
 from kyivind.extraction.page import Page
 from kyivind.extraction.util import clean_text, image_key, language_tag, split_caption, url_path_slug
 from kyivind.items import PAGE_SCALAR_FIELDS, Author, new_author
@@ -60,9 +60,11 @@ def merge_authors(found: list[tuple[str, list[dict]]]) -> tuple[list[dict], str 
     return [{**new_author(), **author} for author in merged], base_layer
 
 
-def merge_image(found: list[tuple[str, dict]], page: Page) -> tuple[dict | None, str | None, str | None]:
-    """(image, layer that gave it, the caption as the page prints it)"""
-    for layer, image in found:
+def merge_image(layers: list[Found], page: Page) -> tuple[dict | None, str | None, str | None]:
+    """(image, layer that gave it, the caption as the page prints it): the first layer's image that the
+    page shows; its caption from the first layer that gives one for the same image, else the page's."""
+    for layer in layers:
+        image = layer.get("image")
         if not image or not image.get("url"):
             continue
         if image.get("unverified") and not page.has_image(image["url"]):
@@ -71,16 +73,17 @@ def merge_image(found: list[tuple[str, dict]], page: Page) -> tuple[dict | None,
         raw_caption = image.get("raw_caption")
         if not raw_caption:
             key = image_key(image["url"])
-            raw_caption = next((i.get("raw_caption") for _, i in found
-                                if i and i.get("raw_caption") and image_key(i.get("url")) == key), None)
+            for other in layers:
+                if getattr(LAYER_MODULES[other.name], "CAPTIONS_FROM_PAGE", False):
+                    break  # that layer's caption is the page's own, asked below; the layers after it give none
+                found = other.get("image")
+                if found and found.get("raw_caption") and image_key(found.get("url")) == key:
+                    raw_caption = found["raw_caption"]
+                    break
             raw_caption = raw_caption or page.caption_for(image["url"])
         caption, credit = split_caption(raw_caption)
-        return {"url": image["url"], "caption": caption, "credit": credit}, layer, raw_caption
+        return {"url": image["url"], "caption": caption, "credit": credit}, layer.name, raw_caption
     return None, None, None
-
-
-def _missing_after(results) -> bool:
-    return any(all(_empty(found.get(key)) for _, found in results) for key in theme.FIELDS)
 
 
 def content_hash(title: str | None, body_text: str | None) -> str:
@@ -90,27 +93,25 @@ def content_hash(title: str | None, body_text: str | None) -> str:
 def extract_article(source: Selector | str | bytes | Page, url: str | None = None, timezone=None) -> Extraction:
     """``timezone``: the site's (``zoneinfo.ZoneInfo``), in which times written for people are read."""
     page = source if isinstance(source, Page) else Page(source, url, timezone)
-    results = []
-    for name, parse in LAYERS:
-        if name == "theme" and not _missing_after(results):
-            continue  # class names are the last resort: not read when every field is found
-        results.append((name, parse(page)))
+    layers = layers_of(page)
     fields: dict = {}
     sources: dict = {}
     for key in PAGE_SCALAR_FIELDS + ("tags",):
-        for layer, found in results:
-            if not _empty(found.get(key)):
-                fields[key], sources[key] = found[key], layer
+        for layer in layers:  # asked in order: a later layer reads a field only when the earlier ones lack it
+            value = layer.get(key)
+            if not _empty(value):
+                fields[key], sources[key] = value, layer.name
                 break
         else:
             fields[key] = [] if key == "tags" else None
-    fields["authors"], sources["authors"] = merge_authors([(n, r.get("authors") or []) for n, r in results])
-    fields["image"], sources["image"], raw_caption = merge_image([(n, r.get("image")) for n, r in results], page)
+    fields["authors"], sources["authors"] = merge_authors([(layer.name, layer.get("authors") or []) for layer in layers])
+    fields["image"], sources["image"], raw_caption = merge_image(layers, page)
     body_layer = sources.get("body_text")
+    ordered = sorted(layers, key=lambda layer: layer.name != body_layer)
     for key in ("links", "embeds"):  # from the layer that gave the body, else the first that read one
-        ordered = sorted(results, key=lambda pair: pair[0] != body_layer)
-        layer, found = next(((n, r[key]) for n, r in ordered if r.get(key) is not None), (None, []))
-        fields[key], sources[key] = found, layer if found else None
+        layer = next((layer for layer in ordered if layer.get(key) is not None), None)
+        found = layer.get(key) if layer is not None else []
+        fields[key], sources[key] = found, layer.name if found else None
     if raw_caption and fields["body_text"]:  # a caption printed as a plain paragraph is not body text
         blocks = [b for b in fields["body_text"].split("\n\n") if clean_text(b) != clean_text(raw_caption)]
         fields["body_text"] = "\n\n".join(blocks) or None

@@ -91,17 +91,24 @@ def _parse_language(page):
     return _first(page, "og:locale", "inLanguage")
 
 
+PARSERS = {
+    "url": _parse_url,
+    "title": _parse_title,
+    "description": _parse_description,
+    "published_at": _parse_published_at,
+    "modified_at": _parse_modified_at,
+    "primary_tag": _parse_primary_tag,
+    "tags": _parse_tags,
+    "authors": _parse_authors,
+    "image": _parse_image,
+    "reading_time_min": _parse_reading_time_min,
+    "language": _parse_language,
+}
+
+
+def context(page: Page) -> Page:
+    return page
+
+
 def parse(page: Page) -> dict:
-    return {
-        "url": _parse_url(page),
-        "title": _parse_title(page),
-        "description": _parse_description(page),
-        "published_at": _parse_published_at(page),
-        "modified_at": _parse_modified_at(page),
-        "primary_tag": _parse_primary_tag(page),
-        "tags": _parse_tags(page),
-        "authors": _parse_authors(page),
-        "image": _parse_image(page),
-        "reading_time_min": _parse_reading_time_min(page),
-        "language": _parse_language(page),
-    }
+    return {key: parse_field(page) for key, parse_field in PARSERS.items()}

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from urllib.parse import urljoin
 
 from kyivind.extraction.body import Body, body_fields, find_body_container, read_body
@@ -27,13 +28,21 @@ TAG_LINK = re.compile(r"/tag/([^/?#]+)/?$")
 
 
 class _Structure:
+    """The structure of one page, each part found when first asked."""
+
     def __init__(self, page: Page):
         self.page = page
-        self.h1 = page.title_el
-        self.container = find_body_container(page.root, self.h1, page.order)
-        self.region = self._region()
 
-    def _region(self):
+    @cached_property
+    def h1(self):
+        return self.page.title_el
+
+    @cached_property
+    def container(self):
+        return find_body_container(self.page.root, self.h1, self.page.order)
+
+    @cached_property
+    def region(self):
         if self.h1 is not None:
             for ancestor in self.h1.iterancestors("article", "main"):
                 return ancestor
@@ -41,6 +50,10 @@ class _Structure:
             return self.container.getparent() if self.container.getparent() is not None else self.container
         body = self.page.root.xpath("//body")
         return body[0] if body else self.page.root
+
+    @cached_property
+    def body(self) -> Body:
+        return _parse_body(self)
 
     def links(self, pattern: str, region_only: bool = False):
         scope = self.region if region_only else self.page.root
@@ -241,18 +254,31 @@ def _parse_language(s: _Structure):
     return none_if_empty(s.page.sel.xpath("/html/@lang").get())
 
 
+def _body_field(key: str):
+    return lambda s: body_fields(s.body)[key]
+
+
+PARSERS = {
+    "url": _parse_url,
+    "title": _parse_title,
+    "published_at": _parse_published_at,
+    "modified_at": _parse_modified_at,
+    "tags": _parse_tags,
+    "authors": _parse_authors,
+    "image": _parse_image,
+    "body_text": _body_field("body_text"),
+    "links": _body_field("links"),
+    "embeds": _body_field("embeds"),
+    "reading_time_min": _parse_reading_time_min,
+    "language": _parse_language,
+}
+CAPTIONS_FROM_PAGE = True  # the caption of the image this layer finds is the page's own (Page.caption_for)
+
+
+def context(page: Page) -> _Structure:
+    return _Structure(page)
+
+
 def parse(page: Page) -> dict:
     s = _Structure(page)
-    return {
-        "url": _parse_url(s),
-        "title": _parse_title(s),
-        "published_at": _parse_published_at(s),
-        "modified_at": _parse_modified_at(s),
-        "tags": _parse_tags(s),
-        "primary_tag": None,
-        "authors": _parse_authors(s),
-        "image": _parse_image(s),
-        **body_fields(_parse_body(s)),
-        "reading_time_min": _parse_reading_time_min(s),
-        "language": _parse_language(s),
-    }
+    return {key: parse_field(s) for key, parse_field in PARSERS.items()}

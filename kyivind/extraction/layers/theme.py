@@ -57,16 +57,32 @@ def _parse_reading_time_min(page):
     return parse_reading_time(_first_text(page, READ))
 
 
-# what this layer can give: it is asked only when one of these is still missing after the others
-FIELDS = ("title", "description", "published_at", "tags", "body_text", "reading_time_min")
+def _body(page) -> Body:
+    found = page.__dict__.get("_theme_body")
+    if found is None:
+        found = page.__dict__["_theme_body"] = _parse_body(page)
+    return found
+
+
+def _body_field(key: str):
+    return lambda page: body_fields(_body(page))[key]
+
+
+PARSERS = {
+    "title": _parse_title,
+    "description": lambda page: none_if_empty(_parse_description(page)),
+    "published_at": _parse_published_at,
+    "tags": _parse_tags,
+    "body_text": _body_field("body_text"),
+    "links": _body_field("links"),
+    "embeds": _body_field("embeds"),
+    "reading_time_min": _parse_reading_time_min,
+}
+
+
+def context(page: Page) -> Page:
+    return page
 
 
 def parse(page: Page) -> dict:
-    return {
-        "title": _parse_title(page),
-        "description": none_if_empty(_parse_description(page)),
-        "published_at": _parse_published_at(page),
-        "tags": _parse_tags(page),
-        **body_fields(_parse_body(page)),
-        "reading_time_min": _parse_reading_time_min(page),
-    }
+    return {key: parse_field(page) for key, parse_field in PARSERS.items()}
