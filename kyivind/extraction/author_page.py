@@ -10,7 +10,7 @@ from parsel import Selector
 
 from kyivind.extraction.chrome import outside_content
 from kyivind.extraction.layers.structure import block_text
-from kyivind.extraction.page import Page
+from kyivind.extraction.page import Page, text_content
 from kyivind.extraction.util import clean_text, decode_image_url, none_if_empty
 
 
@@ -20,7 +20,7 @@ def _name_element(page: Page, name: str | None):
         return None
     wanted = name.lower()
     for el in page.root.xpath("//h1 | //h2 | //h3 | //h4 | //p | //div | //span"):
-        if clean_text(el.text_content()).lower() == wanted and not outside_content(el) and not el.xpath("ancestor::a"):
+        if clean_text(text_content(el)).lower() == wanted and not outside_content(el) and not el.xpath("ancestor::a"):
             return el
     return page.title_el
 

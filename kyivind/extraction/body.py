@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
-from kyivind.extraction.chrome import is_chrome
+from kyivind.extraction.chrome import Chrome
 from kyivind.extraction.references import embeds_of, links_of
 from kyivind.extraction.util import clean_text, inline_text
 
@@ -25,26 +25,56 @@ BLOCK_TAGS = frozenset("p h2 h3 h4 h5 h6 blockquote li pre".split())
 SCORE_TAGS = frozenset("p blockquote li pre".split())
 
 
-def _text(el) -> str:
-    return inline_text(el)
+class Tree:
+    """One document as the body rules read it, each answer computed once: the order of its elements,
+    the chrome verdict of an element (``Chrome``), the text of a block, whether an element has a link or
+    chrome above it."""
 
+    def __init__(self, root, order: dict | None = None):
+        self.root = root
+        self._order = order
+        self.chrome = Chrome(root)
+        self._texts: dict = {}
+        self._under_chrome: dict = {}
 
-def _chrome_ancestor(el, cache: dict | None = None) -> bool:
-    """True when an ancestor is a link or chrome; ``cache`` remembers the answer per ancestor."""
-    parent = el.getparent()
-    if parent is None:
-        return False
-    if cache is not None and parent in cache:
-        return cache[parent]
-    answer = parent.tag == "a" or is_chrome(parent) or _chrome_ancestor(parent, cache)
-    if cache is not None:
-        cache[parent] = answer
-    return answer
+    @property
+    def order(self) -> dict:
+        if self._order is None:
+            self._order = _document_order(self.root)
+        return self._order
+
+    def text(self, el) -> str:
+        text = self._texts.get(el)
+        if text is None:
+            text = self._texts[el] = inline_text(el)
+        return text
+
+    def under_chrome(self, el) -> bool:
+        """True when an ancestor is a link or chrome (each ancestor's answer kept; no recursion)."""
+        path = []
+        node = el.getparent()
+        answer = False
+        while node is not None:
+            known = self._under_chrome.get(node)
+            if known is not None:
+                answer = known
+                break
+            path.append(node)
+            if node.tag == "a" or self.chrome(node):
+                answer = True
+                break
+            node = node.getparent()
+        # a node on the path is under chrome when it is itself a link or chrome, or what is above it is
+        for node in reversed(path):
+            answer = answer or node.tag == "a" or self.chrome(node)
+            self._under_chrome[node] = answer
+        return answer
 
 
 CARD_MARKERS = etree.XPath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
                            " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
 _PARAGRAPHS = etree.XPath("./p | ./*/p")
+_CHILD_PARAGRAPHS = etree.XPath("./p")
 
 
 def _card_markers(parent, title_el, cache: dict | None) -> list:
@@ -91,8 +121,8 @@ def _link_density(el, text_len: int) -> float:
     return linked / text_len
 
 
-def _eligible(el, text: str, title_el=None, cache: dict | None = None, card_cache: dict | None = None) -> bool:
-    if not text or _chrome_ancestor(el, cache):
+def _eligible(el, text: str, tree: Tree, title_el=None, card_cache: dict | None = None) -> bool:
+    if not text or tree.under_chrome(el):
         return False
     if _link_density(el, len(text)) > 0.6:
         return False
@@ -103,18 +133,19 @@ def _document_order(root):
     return {el: i for i, el in enumerate(root.iter())}
 
 
-def find_body_container(root, title_el=None, order: dict | None = None):
-    """The element that holds the article's paragraphs, or None (``order``: the page's element order)."""
-    order = order if order is not None else _document_order(root)
+def find_body_container(root, title_el=None, order: dict | None = None, tree: Tree | None = None):
+    """The element that holds the article's paragraphs, or None (``order``: the page's element order;
+    ``tree``: the page's ``Tree``, whose answers the body's reading then reuses)."""
+    tree = tree if tree is not None else Tree(root, order)
+    order = tree.order
     floor = order.get(title_el, -1) if title_el is not None else -1
     scores: dict = {}
-    chrome_cache: dict = {}
     card_cache: dict = {}
     for el in root.iter(*SCORE_TAGS):
         if order[el] < floor:
             continue
-        text = _text(el)
-        if not _eligible(el, text, title_el, chrome_cache, card_cache):
+        text = tree.text(el)
+        if not _eligible(el, text, tree, title_el, card_cache):
             continue
         if el.tag in ("li",) and el.getparent() is not None and el.getparent().tag in ("ul", "ol"):
             node = el.getparent()
@@ -132,26 +163,26 @@ def find_body_container(root, title_el=None, order: dict | None = None):
     return max(scores, key=lambda el: (scores[el], -order[el]))
 
 
-def _blocks(el, floor_order, order, out: list[str], linked: list | None = None) -> None:
+def _blocks(el, floor_order, order, out: list[str], tree: Tree, linked: list | None = None) -> None:
     """The body's blocks of text into ``out``; with ``linked``, the blocks kept, for their links."""
     for child in el:
         if not isinstance(child.tag, str):
             continue
-        if is_chrome(child) or child.tag == "h1":
+        if tree.chrome(child) or child.tag == "h1":
             continue
         if child.tag in BLOCK_TAGS:
             if order is not None and order.get(child, 0) < floor_order:
                 continue
-            if child.tag == "blockquote" and child.xpath("./p"):
-                text = clean_text(" ".join(_text(p) for p in child.xpath("./p")))
+            if child.tag == "blockquote" and (quoted := _CHILD_PARAGRAPHS(child)):
+                text = clean_text(" ".join(tree.text(p) for p in quoted))
             else:
-                text = _text(child)
+                text = tree.text(child)
             if text and _link_density(child, len(text)) <= 0.6:
                 out.append(text)
                 if linked is not None:
                     linked.append(child)
             continue
-        _blocks(child, floor_order, order, out, linked)
+        _blocks(child, floor_order, order, out, tree, linked)
 
 
 def body_from_container(container, title_el=None, order: dict | None = None) -> str | None:
@@ -173,15 +204,18 @@ def body_fields(body: Body) -> dict:
     return {"body_text": body.text, "links": body.links if found else None, "embeds": body.embeds if found else None}
 
 
-def read_body(container, title_el=None, order: dict | None = None, base_url: str | None = None) -> Body:
+def read_body(container, title_el=None, order: dict | None = None, base_url: str | None = None,
+              tree: Tree | None = None) -> Body:
     """The text of the body in ``container``, and the links of its text blocks and the embeds among
-    its cards, in page order."""
+    its cards, in page order (``tree``: the document's ``Tree``, shared with ``find_body_container``)."""
+    if tree is None:
+        tree = Tree(container.getroottree().getroot(), order)
     if title_el is not None and order is None:
-        order = _document_order(container.getroottree().getroot())
+        order = tree.order
     floor = order.get(title_el, -1) if order is not None else -1
     blocks: list[str] = []
     kept: list = []
-    _blocks(container, floor, order, blocks, kept)
+    _blocks(container, floor, order, blocks, tree, kept)
     return Body("\n\n".join(blocks) or None, links_of(kept, base_url), embeds_of(container, base_url))
 
 

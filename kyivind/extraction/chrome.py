@@ -53,8 +53,28 @@ def _attr_words(el) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
 
-def is_chrome(el) -> bool:
-    """True for an element whose whole subtree is not article text."""
+_H1 = etree.XPath(".//h1")
+_HREF_ANCHORS = etree.XPath(".//a[@href]")
+_IN_TEXT = ("p", "li", "h2", "h3", "blockquote")
+
+
+def _button(a) -> bool:
+    """A link that is a box's own call to join or pay (not a link inside its text, not the navigation's)."""
+    return bool(_CTA_LINK.search(a.get("href"))) and a.getparent().tag not in _IN_TEXT and not in_page_chrome(a)
+
+
+def button_holders(root) -> set:
+    """Every element that holds a call-to-action button (``_button``) somewhere below it, read in one pass."""
+    holders: set = set()
+    for a in _HREF_ANCHORS(root):
+        if _button(a):
+            holders.update(a.iterancestors())
+    return holders
+
+
+def is_chrome(el, holders: set | None = None) -> bool:
+    """True for an element whose whole subtree is not article text (``holders``: ``button_holders`` of its
+    document, when a caller judges many elements of it)."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in SKIP_TAGS or not tag:
         return True
@@ -69,13 +89,29 @@ def is_chrome(el) -> bool:
     if tag == "div" and el.get("data-embed") is not None:
         return True
     if tag in ("div", "section"):
-        for a in el.xpath(".//a[@href]"):
-            # a membership link of the site's navigation is not the box's own button; a box that holds the
-            # page's title is the page, however short its article
-            if _CTA_LINK.search(a.get("href")) and a.getparent().tag not in ("p", "li", "h2", "h3", "blockquote") \
-                    and not in_page_chrome(a) and not el.xpath(".//h1"):
-                return len(_text(el)) < 600
+        # a box with a button to join or pay is a call to action; a box that holds the page's title is the
+        # page, however short its article
+        holds = el in holders if holders is not None else any(_button(a) for a in _HREF_ANCHORS(el))
+        if holds and not _H1(el):
+            return len(_text(el)) < 600
     return False
+
+
+class Chrome:
+    """``is_chrome`` over one document, each element judged once."""
+
+    def __init__(self, root):
+        self.root = root
+        self._verdicts: dict = {}
+        self._holders: set | None = None
+
+    def __call__(self, el) -> bool:
+        verdict = self._verdicts.get(el)
+        if verdict is None:
+            if self._holders is None:
+                self._holders = button_holders(self.root)
+            verdict = self._verdicts[el] = is_chrome(el, self._holders)
+        return verdict
 
 
 def _text(el) -> str:

@@ -7,7 +7,9 @@ import json
 import re
 from functools import cached_property
 
+from lxml import etree
 from parsel import Selector
+from parsel.selector import create_root_node
 
 from kyivind.extraction.util import clean_text, decode_image_url, image_key
 
@@ -42,18 +44,46 @@ def next_f_chunks(script: str) -> list[str]:
     return chunks
 
 
+_TEXT = etree.XPath("string()", smart_strings=False)
+TITLE_TEXT = etree.XPath("//title/text()", smart_strings=False)
+_H1 = etree.XPath("//h1")
+_IMAGES = etree.XPath("//img | //picture/source")
+_FIGCAPTIONS = etree.XPath(".//figcaption")
+_MARKED = re.compile(r"caption|credit", re.I)
+
+
+def text_content(el) -> str:
+    """The text of an element and its descendants (no comments), as ``HtmlElement.text_content``."""
+    return _TEXT(el)
+
+
+def parse_html(source: str | bytes):
+    """The lxml tree of a page: the same parse as ``parsel.Selector`` makes (lxml's HTML parser, nulls dropped,
+    broken UTF-8 decoded with replacement), without lxml.html's element classes, whose Python lookup runs
+    for every element a walk touches (a walk over the tree takes a fifth of the time without it)."""
+    if isinstance(source, bytes):
+        return create_root_node("", etree.HTMLParser, body=source or b"<html></html>", encoding="utf-8")
+    return create_root_node(source or "<html></html>", etree.HTMLParser)
+
+
 class Page:
     def __init__(self, source: Selector | str | bytes, url: str | None = None, timezone=None):
         if isinstance(source, Selector):
-            self.sel = source
-        elif isinstance(source, bytes):  # UTF-8 bytes parsed as they are: no decoding and encoding again
-            self.sel = Selector(body=source or b"<html></html>", encoding="utf-8", type="html")
-        else:
-            self.sel = Selector(text=source or "<html></html>")
+            self._sel = source
+            self.root = source.root
+        else:  # bytes: UTF-8 parsed as they are, no decoding and encoding again
+            self._sel = None
+            self.root = parse_html(source)
         self.url = url
         self.timezone = timezone  # the site's, for times written for people (a zoneinfo.ZoneInfo; None: UTC)
-        self.root = self.sel.root
         self.problems: list[str] = []  # names of recoverable faults met while reading the page
+
+    @property
+    def sel(self) -> Selector:
+        """A parsel selector over the page's tree, made when a reader asks for CSS."""
+        if self._sel is None:
+            self._sel = Selector(root=self.root, type="html")
+        return self._sel
 
     def date(self, raw) -> str | None:
         """A timestamp in UTC, or None; a value that is there but is no date is a recorded problem."""
@@ -152,47 +182,56 @@ class Page:
     def title_el(self):
         """The page's title heading: of several ``<h1>`` the one the document ``<title>`` repeats, else
         the one in ``<article>`` or ``<main>``, else the first."""
-        headings = [h for h in self.root.xpath("//h1") if clean_text(" ".join(h.itertext()))]
+        headings = [(h, text) for h in _H1(self.root) if (text := clean_text(" ".join(h.itertext())))]
         if len(headings) > 1:
-            title = clean_text(self.sel.xpath("//title/text()").get()).lower()
-            named = [(title.find(clean_text(" ".join(h.itertext())).lower()), n, h) for n, h in enumerate(headings)
-                     if title and clean_text(" ".join(h.itertext())).lower() in title]
+            titles = TITLE_TEXT(self.root)
+            title = clean_text(titles[0] if titles else None).lower()
+            named = [(title.find(text.lower()), n, h) for n, (h, text) in enumerate(headings)
+                     if title and text.lower() in title]
             if named:  # "Headline | Site": the headline comes first
                 return min(named)[2]
-        for path in ("//article//h1", "//main//h1", "//h1"):
-            found = [h for h in self.root.xpath(path) if clean_text(" ".join(h.itertext()))]
-            if found:
-                return found[0]
-        return None
+        for inside in ("article", "main"):
+            found = next((h for h, _ in headings if next(h.iterancestors(inside), None) is not None), None)
+            if found is not None:
+                return found
+        return headings[0][0] if headings else None
 
     @cached_property
     def order(self) -> dict:
         return {el: i for i, el in enumerate(self.root.iter())}
 
-    def images(self):
-        """(element, asset URL) for every image of the page, ``<img>`` and ``<source>`` alike."""
-        for img in self.root.xpath("//img | //picture/source"):
+    @cached_property
+    def image_list(self) -> list[tuple]:
+        """(element, asset URL, ``image_key``) of every image of the page, ``<img>`` and ``<source>`` alike,
+        in page order."""
+        found = []
+        for img in _IMAGES(self.root):
             src = img.get("src") or img.get("data-src") or img.get("srcset") or img.get("data-srcset")
             url = decode_image_url(src, self.url)
             if url:
-                yield img, url
+                found.append((img, url, image_key(url)))
+        return found
+
+    def images(self):
+        """(element, asset URL) for every image of the page."""
+        return [(img, url) for img, url, _ in self.image_list]
 
     def has_image(self, url: str) -> bool:
         key = image_key(url)
-        return any(image_key(found) == key for _, found in self.images())
+        return any(found == key for _, _, found in self.image_list)
 
     def caption_for(self, url: str) -> str | None:
         """The caption beside an image: the ``figcaption`` of its ``figure``; else an element right after
         the image that is marked as a caption or ends with a credit in parentheses."""
         key = image_key(url)
-        for img, found in self.images():
-            if image_key(found) != key:
+        for img, _, found in self.image_list:
+            if found != key:
                 continue
             parent = img.getparent()
             for _ in range(4):
                 if parent is None:
                     break
-                captions = parent.xpath(".//figcaption")
+                captions = _FIGCAPTIONS(parent)
                 if captions:
                     return clean_text(" ".join(captions[0].itertext())) or None
                 parent = parent.getparent()
@@ -203,7 +242,7 @@ class Page:
                     sibling = sibling.getnext()
                 if sibling is not None and sibling.tag not in ("img", "picture", "figure"):
                     text = clean_text(" ".join(sibling.itertext()))
-                    marked = re.search(r"caption|credit", f"{sibling.get('class', '')} {sibling.get('id', '')}", re.I)
+                    marked = _MARKED.search(f"{sibling.get('class', '')} {sibling.get('id', '')}")
                     if text and len(text) < 600 and (marked or CREDIT_END.search(text)):
                         return text
                 node = node.getparent()

@@ -23,27 +23,40 @@ _BREAKS = frozenset("br hr p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table
 def inline_text(el) -> str:
     """The text of a block as a reader sees it: inline elements (links, emphasis) joined to the words
     around them without a space ("Ukrinform, citing", not "Ukrinform , citing"), a ``<br>`` or a nested
-    block as a space; comments left out."""
+    block as a space; comments left out. One pass, a stack of child iterators (no recursion: any depth)."""
+    if not len(el):
+        return clean_text(el.text)
     parts: list[str] = []
-    stack = [(el, False)]
+    append = parts.append
+    if el.text:
+        append(el.text)
+    stack = [(el, iter(el))]
     while stack:
-        node, closing = stack.pop()
-        if closing:
-            if node.tag in _BREAKS:
-                parts.append(" ")
-            if node.tail and node is not el:
-                parts.append(node.tail)
-            continue
-        if not isinstance(node.tag, str):  # a comment or processing instruction: its tail is text
-            if node.tail:
-                parts.append(node.tail)
-            continue
-        if node.tag in _BREAKS:
-            parts.append(" ")
-        if node.text:
-            parts.append(node.text)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
+        node, children = stack[-1]
+        for child in children:
+            tag = child.tag
+            if not isinstance(tag, str):  # a comment or processing instruction: its tail is text
+                if child.tail:
+                    append(child.tail)
+                continue
+            if tag in _BREAKS:
+                append(" ")
+            if child.text:
+                append(child.text)
+            if len(child):
+                stack.append((child, iter(child)))
+                break  # its children first; this loop goes on where it stopped when they are done
+            if tag in _BREAKS:
+                append(" ")
+            if child.tail:
+                append(child.tail)
+        else:
+            stack.pop()
+            if node is not el:
+                if node.tag in _BREAKS:
+                    append(" ")
+                if node.tail:
+                    append(node.tail)
     return clean_text("".join(parts))
 
 
@@ -130,10 +143,13 @@ def url_path_slug(url: str | None) -> str | None:
     return parts[-1] if parts else None
 
 
+_AUTHOR_PATH = re.compile(r"/author/([^/?#]+)")
+
+
 def author_slug_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    match = re.search(r"/author/([^/?#]+)", url)
+    match = _AUTHOR_PATH.search(url)
     return match.group(1) if match else None
 
 

@@ -7,9 +7,11 @@ import re
 from functools import cached_property
 from urllib.parse import urljoin
 
-from kyivind.extraction.body import Body, body_fields, find_body_container, read_body
-from kyivind.extraction.chrome import LINK_HREFS, in_page_chrome
-from kyivind.extraction.page import Page
+from lxml import etree
+
+from kyivind.extraction.body import Body, Tree, body_fields, find_body_container, read_body
+from kyivind.extraction.chrome import in_page_chrome
+from kyivind.extraction.page import TITLE_TEXT, Page, text_content
 from kyivind.extraction.util import (
     DATE_ONLY,
     author_slug_from_url,
@@ -24,6 +26,12 @@ from kyivind.items import new_author
 
 BLOCK_LEVEL = frozenset(
     "p div section article header footer h1 h2 h3 h4 h5 h6 li ul ol blockquote figure figcaption br".split())
+_CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
+_LANG = etree.XPath("/html/@lang", smart_strings=False)
+_BODY = etree.XPath("//body")
+_LINKS_TO = {pattern: etree.XPath(f".//a[contains(@href, '{pattern}')]") for pattern in ("/author/", "/tag/")}
+_FIRST_BLOCK = etree.XPath("(.//p | .//h2 | .//blockquote)[1]")
+_TEXTS = etree.XPath(".//text()", smart_strings=False)
 TAG_LINK = re.compile(r"/tag/([^/?#]+)/?$")
 
 
@@ -38,8 +46,12 @@ class _Structure:
         return self.page.title_el
 
     @cached_property
+    def tree(self) -> Tree:
+        return Tree(self.page.root, self.page.order)
+
+    @cached_property
     def container(self):
-        return find_body_container(self.page.root, self.h1, self.page.order)
+        return find_body_container(self.page.root, self.h1, tree=self.tree)
 
     @cached_property
     def region(self):
@@ -48,7 +60,7 @@ class _Structure:
                 return ancestor
         if self.container is not None:
             return self.container.getparent() if self.container.getparent() is not None else self.container
-        body = self.page.root.xpath("//body")
+        body = _BODY(self.page.root)
         return body[0] if body else self.page.root
 
     @cached_property
@@ -57,7 +69,7 @@ class _Structure:
 
     def links(self, pattern: str, region_only: bool = False):
         scope = self.region if region_only else self.page.root
-        for a in scope.xpath(f".//a[contains(@href, '{pattern}')]"):
+        for a in _LINKS_TO[pattern](scope):
             if not in_page_chrome(a):
                 yield a
 
@@ -92,18 +104,29 @@ def block_text(el) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _only_links_to(node, slug: str) -> bool:
+    """Whether every link below ``node`` goes to the author ``slug`` and no ``<time>`` is in it (read in
+    page order, up to the first link elsewhere)."""
+    for el in node.iter("a", "time"):
+        if el.tag == "time":
+            return False
+        if el is not node and (href := el.get("href")) is not None and author_slug_from_url(href) != slug:
+            return False
+    return True
+
+
 def _author_card(a, slug: str, cache: dict):
     """The largest ancestor of an author link that links only to that author and has no ``<time>``
-    (``cache``: what each ancestor links to, read once per page)."""
+    (``cache``: each ancestor's answer for each author, read once per page)."""
     card = None
     node = a.getparent()
     for _ in range(6):
         if node is None or node.tag in ("body", "html", "article", "main"):
             break
-        if node not in cache:
-            cache[node] = ({author_slug_from_url(h) for h in LINK_HREFS(node)}, next(node.iter("time"), None) is not None)
-        linked, has_time = cache[node]
-        if linked - {slug} or has_time:
+        answer = cache.get((node, slug))
+        if answer is None:
+            answer = cache[(node, slug)] = _only_links_to(node, slug)
+        if not answer:
             break
         card = node
         node = node.getparent()
@@ -111,27 +134,29 @@ def _author_card(a, slug: str, cache: dict):
 
 
 def _parse_url(s: _Structure):
-    return none_if_empty(s.page.sel.xpath("//link[@rel='canonical']/@href").get())
+    found = _CANONICAL(s.page.root)
+    return none_if_empty(found[0] if found else None)
 
 
 def _parse_title(s: _Structure):
     if s.h1 is not None:
         return none_if_empty(s.page.text_of(s.h1))
     # no heading: the document title without its " | Site" / " - Site" suffix
-    raw = clean_text(s.page.sel.xpath("//title/text()").get())
+    titles = TITLE_TEXT(s.page.root)
+    raw = clean_text(titles[0] if titles else None)
     return none_if_empty(re.split(r"\s+[|–—-]\s+(?=[^|–—-]*$)", raw)[0]) if raw else None
 
 
 def _times(s: _Structure):
-    for t in s.region.xpath(".//time"):
-        if not t.xpath("ancestor::a") and not in_page_chrome(t):
+    for t in s.region.iter("time"):
+        if next(t.iterancestors("a"), None) is None and not in_page_chrome(t):
             yield t
 
 
 def _time_value(s: _Structure, t):
     """A ``<time>``'s ``datetime``, or the date its text writes out; a ``datetime`` that holds only a date
     never beats a text that also gives the time of day (read in the site's time zone)."""
-    attribute, text = t.get("datetime"), t.text_content()
+    attribute, text = t.get("datetime"), text_content(t)
     if attribute and not (DATE_ONLY.match(attribute) and has_clock(text)):
         return s.page.date(attribute)
     return parse_text_date(text, s.page.timezone)
@@ -157,7 +182,7 @@ def _text_date(s: _Structure):
         if position <= start or not isinstance(el.tag, str) or el.tag in ("script", "style", "a"):
             continue
         seen += 1
-        if seen > 150 or (el.tag == "p" and len(clean_text(el.text_content())) > 100):
+        if seen > 150 or (el.tag == "p" and len(clean_text(text_content(el))) > 100):
             break  # the body has begun
         found = parse_text_date(el.text, s.page.timezone) or parse_text_date(el.tail, s.page.timezone)
         if found:
@@ -224,7 +249,7 @@ def _parse_authors(s: _Structure):
 def _parse_image(s: _Structure):
     stop = None
     if s.container is not None:
-        blocks = s.container.xpath(".//p | .//h2 | .//blockquote")
+        blocks = _FIRST_BLOCK(s.container)
         stop = s.page.order.get(blocks[0]) if blocks else s.page.order.get(s.container)
     in_region = set(s.region.iter("img", "source"))
     for img, url in s.page.images():
@@ -232,18 +257,18 @@ def _parse_image(s: _Structure):
             continue
         if stop is not None and s.page.order.get(img, 0) > stop:
             break
-        if img.xpath("ancestor::a") or "avatar" in (img.get("alt") or "").lower():
+        if next(img.iterancestors("a"), None) is not None or "avatar" in (img.get("alt") or "").lower():
             continue
         return {"url": url, "raw_caption": s.page.caption_for(url)}
     return None
 
 
 def _parse_body(s: _Structure) -> Body:
-    return read_body(s.container, s.h1, s.page.order, s.page.url) if s.container is not None else Body(None)
+    return read_body(s.container, s.h1, s.page.order, s.page.url, s.tree) if s.container is not None else Body(None)
 
 
 def _parse_reading_time_min(s: _Structure):
-    for text in s.region.xpath(".//text()"):
+    for text in _TEXTS(s.region):
         minutes = parse_reading_time(text)
         if minutes is not None:
             return minutes
@@ -251,7 +276,8 @@ def _parse_reading_time_min(s: _Structure):
 
 
 def _parse_language(s: _Structure):
-    return none_if_empty(s.page.sel.xpath("/html/@lang").get())
+    found = _LANG(s.page.root)
+    return none_if_empty(found[0] if found else None)
 
 
 def _body_field(key: str):
