@@ -96,21 +96,27 @@ class Page:
 
     # --- embedded JSON -------------------------------------------------------------------------
     @cached_property
-    def scripts(self) -> dict[str, list[str]]:
-        """The text of the page's inline scripts that carry data, read in one pass over the document:
-        ``jsonld`` (``application/ld+json``), ``next_data`` (``#__NEXT_DATA__``), ``next_f`` (pushes)."""
-        found: dict[str, list[str]] = {"jsonld": [], "next_data": [], "next_f": []}
+    def scripts(self) -> dict[str, list]:
+        """The page's inline scripts that carry data, found in one pass over the document: the text of
+        ``jsonld`` (``application/ld+json``) and ``next_data`` (``#__NEXT_DATA__``); ``other``, the elements
+        of the rest, whose text (a Next.js page carries hundreds of KiB of it) is read only when a reader
+        looks for ``self.__next_f`` pushes (``next_f_scripts``)."""
+        found: dict[str, list] = {"jsonld": [], "next_data": [], "other": []}
         for script in self.root.iter("script"):
-            text = script.text
-            if not text:
-                continue
             if (script.get("type") or "").strip().lower() == "application/ld+json":
-                found["jsonld"].append(text)
+                key = "jsonld"
             elif script.get("id") == "__NEXT_DATA__":
-                found["next_data"].append(text)
-            elif NEXT_F_PUSH in text:
-                found["next_f"].append(text)
+                key = "next_data"
+            else:
+                found["other"].append(script)
+                continue
+            if script.text:
+                found[key].append(script.text)
         return found
+
+    def next_f_scripts(self) -> list[str]:
+        """The text of the scripts that push ``self.__next_f`` chunks (a Next.js App Router page)."""
+        return [text for script in self.scripts["other"] if (text := script.text) and NEXT_F_PUSH in text]
 
     @cached_property
     def jsonld_objects(self) -> list[dict]:
@@ -155,7 +161,7 @@ class Page:
         page has hundreds of lines, of layout mostly: only those are decoded)."""
         payloads: list = []
         chunks = []
-        for script in self.scripts["next_f"]:  # a post may span pushes: every one is read
+        for script in self.next_f_scripts():  # a post may span pushes: every one is read
             chunks.extend(next_f_chunks(script))
         for line in "".join(chunks).splitlines():
             if '"slug"' not in line or '"title"' not in line:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 _SIZE_SEGMENT = re.compile(r"/size/w\d+(?:h\d+)?/|/format/\w+/")
 
@@ -91,6 +91,16 @@ def parse_datetime(value: str | None) -> str | None:
     return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def _query_value(query: str, wanted: str) -> str | None:
+    """The first non-empty value of the parameter ``wanted`` in a query string, decoded as ``parse_qs``
+    decodes it (``+`` as a space), without decoding the other parameters."""
+    for part in query.split("&"):
+        name, equals, value = part.partition("=")
+        if equals and value and unquote(name.replace("+", " ")) == wanted:
+            return unquote(value.replace("+", " "))
+    return None
+
+
 def decode_image_url(src: str | None, page_url: str | None = None) -> str | None:
     """Turn an image source as found in a page into the asset URL.
 
@@ -102,9 +112,9 @@ def decode_image_url(src: str | None, page_url: str | None = None) -> str | None
         return None
     src = src.split(",")[0].strip().split(" ")[0]
     if "/_next/image" in src:
-        query = parse_qs(urlsplit(src).query)
-        if query.get("url"):
-            src = unquote(query["url"][0])
+        target = _query_value(urlsplit(src).query, "url")
+        if target:
+            src = unquote(target)
     if page_url:
         src = urljoin(page_url, src)
     return src

@@ -8,6 +8,10 @@ from kyivind.extraction.page import Page
 from kyivind.extraction.util import clean_text, parse_reading_time
 from kyivind.items import new_author
 
+_WRITTEN_BY = re.compile(r"written by|author", re.I)
+_READING_TIME = re.compile(r"reading time", re.I)
+_NAME_LIST = re.compile(r",| and ")
+
 
 def _meta_index(page: Page) -> dict[str, list[str]]:
     """Every ``<meta>`` content by its property, name and itemprop, read once per page."""
@@ -36,10 +40,15 @@ def _first(page: Page, *names: str) -> str | None:
     return found[0] if found else None
 
 
-def _twitter_labelled(page: Page, label: str) -> str | None:
-    for n in range(1, 6):
-        if re.search(label, _first(page, f"twitter:label{n}") or "", re.I):
-            return _first(page, f"twitter:data{n}")
+_TWITTER_LABELS = tuple((f"twitter:label{n}", f"twitter:data{n}") for n in range(1, 6))
+
+
+def _twitter_labelled(page: Page, label: re.Pattern) -> str | None:
+    index = _meta_index(page)
+    for name, data in _TWITTER_LABELS:
+        found = index.get(name)
+        if found and label.search(found[0]):
+            return _first(page, data)
     return None
 
 
@@ -72,10 +81,10 @@ def _parse_primary_tag(page):
 
 
 def _parse_authors(page):
-    names = _twitter_labelled(page, r"written by|author") or _first(page, "author", "article:author")
+    names = _twitter_labelled(page, _WRITTEN_BY) or _first(page, "author", "article:author")
     if not names or names.startswith("http"):
         return []
-    return [new_author(name=n) for n in (clean_text(x) for x in re.split(r",| and ", names)) if n]
+    return [new_author(name=n) for n in (clean_text(x) for x in _NAME_LIST.split(names)) if n]
 
 
 def _parse_image(page):
@@ -84,7 +93,7 @@ def _parse_image(page):
 
 
 def _parse_reading_time_min(page):
-    return parse_reading_time(_twitter_labelled(page, r"reading time"))
+    return parse_reading_time(_twitter_labelled(page, _READING_TIME))
 
 
 def _parse_language(page):

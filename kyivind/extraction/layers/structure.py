@@ -32,6 +32,7 @@ _BODY = etree.XPath("//body")
 _LINKS_TO = {pattern: etree.XPath(f".//a[contains(@href, '{pattern}')]") for pattern in ("/author/", "/tag/")}
 _FIRST_BLOCK = etree.XPath("(.//p | .//h2 | .//blockquote)[1]")
 _TEXTS = etree.XPath(".//text()", smart_strings=False)
+_BY = re.compile(r"^by\s+", re.I)
 TAG_LINK = re.compile(r"/tag/([^/?#]+)/?$")
 
 
@@ -74,28 +75,47 @@ class _Structure:
                 yield a
 
 
+_NOT_TEXT = frozenset(("script", "style", "img", "svg", "noscript"))
+
+
 def block_text(el) -> str:
-    """Text of an element with a line break at every block boundary (images and scripts left out)."""
+    """Text of an element with a line break at every block boundary (images and scripts left out). One
+    pass, a stack of child iterators (no recursion: any depth)."""
     parts: list[str] = []
-
-    def walk(node):
-        if not isinstance(node.tag, str) or node.tag in ("script", "style", "img", "svg", "noscript"):
-            if node.tail:
-                parts.append(node.tail)
-            return
-        block = node.tag in BLOCK_LEVEL
-        if block:
-            parts.append("\n")
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if node.tail:
-            parts.append(node.tail)
-
-    walk(el)
+    append = parts.append
+    if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
+        append(el.tail or "")
+    else:
+        if el.tag in BLOCK_LEVEL:
+            append("\n")
+        if el.text:
+            append(el.text)
+        stack = [(el, iter(el))]
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                tag = child.tag
+                if not isinstance(tag, str) or tag in _NOT_TEXT:
+                    if child.tail:
+                        append(child.tail)
+                    continue
+                if tag in BLOCK_LEVEL:
+                    append("\n")
+                if child.text:
+                    append(child.text)
+                if len(child):
+                    stack.append((child, iter(child)))
+                    break  # its children first; this loop goes on where it stopped when they are done
+                if tag in BLOCK_LEVEL:
+                    append("\n")
+                if child.tail:
+                    append(child.tail)
+            else:
+                stack.pop()
+                if node.tag in BLOCK_LEVEL:
+                    append("\n")
+                if node.tail:
+                    append(node.tail)
     tail = el.tail
     el_text = "".join(parts)
     if tail and el_text.endswith(tail):
@@ -210,7 +230,6 @@ def _parse_tags(s: _Structure):
 def _parse_authors(s: _Structure):
     found: dict[str, dict] = {}
     cards: dict = {}
-    region_links = set(s.region.iter("a")) if s.region is not None else set()
     for a in s.links("/author/"):
         slug = author_slug_from_url(a.get("href"))
         if not slug:
@@ -221,8 +240,8 @@ def _parse_authors(s: _Structure):
         entry = found[slug]
         entry["url"] = entry["url"] or (urljoin(s.page.url, a.get("href")) if s.page.url else a.get("href"))
         if name and name.lower() not in ("read more", "more", "avatar") and not entry["name"]:
-            entry["name"] = re.sub(r"^by\s+", "", name, flags=re.I)
-        if a in region_links:
+            entry["name"] = _BY.sub("", name)
+        if not entry["_in_region"] and any(ancestor is s.region for ancestor in a.iterancestors()):
             entry["_in_region"] = True
         card = _author_card(a, slug, cards)
         if card is None:
@@ -231,7 +250,7 @@ def _parse_authors(s: _Structure):
         if len(raw) > entry["_card_len"]:
             entry["_card_len"] = len(raw)
             entry["raw"] = raw
-            imgs = [decode_image_url(i.get("src") or i.get("srcset"), s.page.url) for i in card.iter("img")]
+            imgs = (decode_image_url(i.get("src") or i.get("srcset"), s.page.url) for i in card.iter("img"))
             entry["image_url"] = next((u for u in imgs if u), entry["image_url"])
     authors = []
     for entry in found.values():
