@@ -14,12 +14,12 @@ Telegram's ``data-telegram-post`` widget, and Ghost's bookmark card (a Koenig ``
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from kyivind.extraction.chrome import TWEET_LINK
-from kyivind.extraction.util import clean_text
+from kyivind.extraction.util import clean_text, join_url
 
 EMBED_KINDS = ("x", "telegram", "youtube", "instagram", "facebook", "bookmark", "other")
 _HOST_KINDS = (
@@ -71,10 +71,16 @@ def _absolute(href: str | None, base_url: str | None) -> str | None:
     href = (href or "").strip()
     if not href or href.startswith("#"):
         return None
-    url = urljoin(base_url, href) if base_url else href
+    url = join_url(base_url, href) if base_url else href
+    if not url:
+        return None
     if url.startswith("//"):
         url = "https:" + url
-    return _without_ghost_ref(url) if urlsplit(url).scheme in ("http", "https") else None
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:  # no URL (an unclosed IPv6 host): not a link anyone can follow
+        return None
+    return _without_ghost_ref(url) if scheme in ("http", "https") else None
 
 
 def links_of(blocks, base_url: str | None = None) -> list[dict]:

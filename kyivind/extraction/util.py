@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 _SIZE_SEGMENT = re.compile(r"/size/w\d+(?:h\d+)?/|/format/\w+/")
@@ -91,6 +92,33 @@ def parse_datetime(value: str | None) -> str | None:
     return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
+MAX_KEPT_HREF = 2048  # longer links are joined each time: the kept answers stay a few MiB at most
+
+
+@lru_cache(maxsize=4096)
+def _join_on_origin(origin: str, href: str) -> str:
+    return urljoin(origin, href)
+
+
+# a root-relative path, or an absolute http(s) URL with a host; no tab or line break (urlsplit drops them,
+# which can make "/\t/x" protocol-relative)
+_BASE_FREE = re.compile(r"(?:/(?!/)|https?://[^/?#\t\r\n])[^\t\r\n]*\Z")
+
+
+def join_url(base: str | None, href: str) -> str | None:
+    """``urljoin(base, href)``, or None for a link that is no URL (``http://[x/``: an unclosed IPv6 host).
+    An absolute or root-relative ``href`` does not depend on the base's path, so its answer is kept per site
+    (a crawl meets the same author, image and site links on every page)."""
+    try:
+        if base and len(href) <= MAX_KEPT_HREF and _BASE_FREE.match(href):
+            parts = urlsplit(base)
+            if parts.scheme and parts.netloc:
+                return _join_on_origin(f"{parts.scheme}://{parts.netloc}/", href)
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
 def _query_value(query: str, wanted: str) -> str | None:
     """The first non-empty value of the parameter ``wanted`` in a query string, decoded as ``parse_qs``
     decodes it (``+`` as a space), without decoding the other parameters."""
@@ -112,11 +140,12 @@ def decode_image_url(src: str | None, page_url: str | None = None) -> str | None
         return None
     src = src.split(",")[0].strip().split(" ")[0]
     if "/_next/image" in src:
-        target = _query_value(urlsplit(src).query, "url")
+        # the query as urlsplit reads it (after the first "?", before the fragment), without its host checks
+        target = _query_value(src.partition("#")[0].partition("?")[2], "url")
         if target:
             src = unquote(target)
     if page_url:
-        src = urljoin(page_url, src)
+        src = join_url(page_url, src)
     return src
 
 
@@ -124,7 +153,10 @@ def image_key(url: str | None) -> str | None:
     """A key that matches one image across its size variants (Ghost ``/size/w600/``) and hosts."""
     if not url:
         return None
-    path = urlsplit(decode_image_url(url) or "").path
+    try:
+        path = urlsplit(decode_image_url(url) or "").path
+    except ValueError:  # no URL (an unclosed IPv6 host): no image to match
+        return None
     return _SIZE_SEGMENT.sub("/", path) or None
 
 

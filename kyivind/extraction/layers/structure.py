@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -18,6 +17,7 @@ from kyivind.extraction.util import (
     clean_text,
     decode_image_url,
     has_clock,
+    join_url,
     none_if_empty,
     parse_reading_time,
     parse_text_date,
@@ -230,6 +230,8 @@ def _parse_tags(s: _Structure):
 def _parse_authors(s: _Structure):
     found: dict[str, dict] = {}
     cards: dict = {}
+    card_texts: dict = {}
+    region = s.region
     for a in s.links("/author/"):
         slug = author_slug_from_url(a.get("href"))
         if not slug:
@@ -238,15 +240,17 @@ def _parse_authors(s: _Structure):
         if slug not in found:
             found[slug] = {**new_author(slug=slug), "_in_region": False, "_card_len": 0}
         entry = found[slug]
-        entry["url"] = entry["url"] or (urljoin(s.page.url, a.get("href")) if s.page.url else a.get("href"))
+        entry["url"] = entry["url"] or (join_url(s.page.url, a.get("href")) if s.page.url else a.get("href"))
         if name and name.lower() not in ("read more", "more", "avatar") and not entry["name"]:
             entry["name"] = _BY.sub("", name)
-        if not entry["_in_region"] and any(ancestor is s.region for ancestor in a.iterancestors()):
+        if not entry["_in_region"] and any(ancestor is region for ancestor in a.iterancestors()):
             entry["_in_region"] = True
         card = _author_card(a, slug, cards)
         if card is None:
             continue
-        raw = block_text(card)
+        raw = card_texts.get(card)
+        if raw is None:  # an author's avatar and name link to the same card
+            raw = card_texts[card] = block_text(card)
         if len(raw) > entry["_card_len"]:
             entry["_card_len"] = len(raw)
             entry["raw"] = raw
