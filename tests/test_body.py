@@ -49,3 +49,27 @@ def test_seed_article_body_matches_the_real_text():
         assert fields["body_text"].startswith("Ukraine is working on a previously agreed-upon")
         assert fields["body_text"].endswith("but Moscow has so far refused the proposal.")
         assert fields["image"]["credit"] == "Francis Farrell/The Kyiv Independent"
+
+
+def test_a_fragment_parses_to_the_tree_lxml_html_builds():
+    # parse_fragment builds plain lxml elements; the tree must be the one lxml.html.fragment_fromstring builds
+    import random
+
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from kyivind.extraction.page import parse_fragment
+
+    random.seed(5)
+    pieces = ["<p>", "</p>", "words ", "\n", "<a href='/x'>", "</a>", "<br>", "<!-- c -->", "<figure>", "</figure>",
+              "<div>", "</div>", "&amp;", "é", "<html>", "<body>", "</body>", "<head>", "<li>", "<table><tr><td>",
+              "<!doctype html>", "<title>t</title>", "<meta charset='latin1'>"]
+    for _ in range(3000):
+        fragment = "".join(random.choice(pieces) for _ in range(random.randint(1, 12)))
+        outcomes = []
+        for parse in (lambda f: lxml_html.fragment_fromstring(f, create_parent="div"), parse_fragment):
+            try:
+                outcomes.append(etree.tostring(parse(fragment), encoding=str))
+            except Exception as error:  # lxml.html refuses a piece that opens a second body: so must we
+                outcomes.append(type(error).__name__)
+        assert outcomes[0] == outcomes[1], fragment

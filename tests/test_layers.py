@@ -178,3 +178,32 @@ def test_times_written_for_people_are_read_in_the_site_time_zone(time_html, expe
     fields = extract_article(_page_with_written_time(time_html), "https://kyivindependent.com/strike/",
                              ZoneInfo("Europe/Kyiv")).fields
     assert fields["published_at"] == expected
+
+
+def test_a_field_an_earlier_layer_gave_is_never_read_from_a_later_one(monkeypatch):
+    # the Ghost page's JSON-LD gives the dates, tags and image: the structure layer must not read them
+    def refuse(s):
+        raise AssertionError("read although JSON-LD gave it")
+
+    for key in ("published_at", "modified_at", "tags", "image", "url", "title"):
+        monkeypatch.setitem(structure.PARSERS, key, refuse)
+    for key in theme.PARSERS:  # every field found before the class names: the theme layer is not read at all
+        monkeypatch.setitem(theme.PARSERS, key, refuse)
+    found = extract_article(fixture_html("ghost-article.html"), MULTI_URL)
+    assert found.sources["published_at"] == "jsonld" and found.fields["published_at"] == "2025-11-20T18:05:00+00:00"
+    assert found.sources["body_text"] == "structure" and found.fields["body_text"]
+
+
+def test_a_post_object_with_wrong_types_gives_no_value_not_a_crash():
+    from kyivind.extraction import extract_post
+
+    post = {"slug": "s", "title": "Strikes on Odesa", "published_at": 20251120, "url": ["x"], "html": 5,
+            "feature_image": {"url": "x"}, "feature_image_caption": 3, "authors": 7, "tags": [{"name": 3}, "Kyiv"]}
+    fields = extract_post(post).fields
+    assert fields["title"] == "Strikes on Odesa"
+    assert fields["published_at"] is None and fields["url"] is None and fields["body_text"] is None
+    assert fields["image"] is None and fields["authors"] == [] and fields["tags"] == []
+    post.update(html="<p>Port hit overnight.</p>", authors=[{"name": 5, "slug": "a-b"}], feature_image="https://x/i.jpg")
+    fields = extract_post(post).fields
+    assert fields["body_text"] == "Port hit overnight." and fields["authors"][0].slug == "a-b"
+    assert fields["authors"][0].name is None and fields["image"]["url"] == "https://x/i.jpg"

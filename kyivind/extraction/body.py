@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from kyivind.extraction.chrome import Chrome
+from kyivind.extraction.page import parse_fragment
 from kyivind.extraction.references import embeds_of, links_of
 from kyivind.extraction.util import clean_text, inline_text
 
@@ -228,7 +228,7 @@ def read_fragment(fragment: str | None, base_url: str | None = None) -> Body:
     """The body of a post's HTML (Ghost's ``html`` field): all of it is the body but for its cards."""
     if not fragment or not fragment.strip():
         return Body(None)
-    wrapper = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    wrapper = parse_fragment(fragment)
     return read_body(wrapper, base_url=base_url)
 
 

@@ -8,6 +8,7 @@ import re
 from functools import cached_property
 
 from lxml import etree
+from lxml import html as lxml_html
 from parsel import Selector
 from parsel.selector import create_root_node
 
@@ -64,6 +65,26 @@ def parse_html(source: str | bytes):
     if isinstance(source, bytes):
         return create_root_node("", etree.HTMLParser, body=source or b"<html></html>", encoding="utf-8")
     return create_root_node(source or "<html></html>", etree.HTMLParser)
+
+
+_FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.I)
+
+
+def parse_fragment(fragment: str):
+    """A piece of HTML (a post's ``html``, a caption) under one ``<div>``: the tree
+    ``lxml.html.fragment_fromstring(fragment, create_parent="div")`` builds, of plain lxml elements."""
+    if _FULL_DOCUMENT.match(fragment):  # a whole document where a piece was expected: lxml.html's own rules
+        return lxml_html.fragment_fromstring(fragment, create_parent="div")
+    document = etree.fromstring(f"<html><body>{fragment}</body></html>", etree.HTMLParser())
+    bodies = [child for child in document if child.tag == "body"] if document is not None else []
+    if len(bodies) != 1:  # a piece that opens a second body: lxml.html's own rules (which refuse it)
+        return lxml_html.fragment_fromstring(fragment, create_parent="div")
+    body = bodies[0]
+    root = etree.Element("div")
+    if body.text and body.text.strip():
+        root.text = body.text
+    root.extend(body)
+    return root
 
 
 class Page:
