@@ -27,15 +27,13 @@ SCORE_TAGS = frozenset("p blockquote li pre".split())
 
 class Tree:
     """One document as the body rules read it, each answer computed once: the order of its elements,
-    the chrome verdict of an element (``Chrome``), the text of a block, whether an element has a link or
-    chrome above it."""
+    the chrome verdict of an element (``Chrome``), the text of a block."""
 
     def __init__(self, root, order: dict | None = None):
         self.root = root
         self._order = order
         self.chrome = Chrome(root)
         self._texts: dict = {}
-        self._under_chrome: dict = {}
 
     @property
     def order(self) -> dict:
@@ -49,26 +47,20 @@ class Tree:
             text = self._texts[el] = inline_text(el)
         return text
 
-    def under_chrome(self, el) -> bool:
-        """True when an ancestor is a link or chrome (each ancestor's answer kept; no recursion)."""
-        path = []
-        node = el.getparent()
-        answer = False
-        while node is not None:
-            known = self._under_chrome.get(node)
-            if known is not None:
-                answer = known
-                break
-            path.append(node)
-            if node.tag == "a" or self.chrome(node):
-                answer = True
-                break
-            node = node.getparent()
-        # a node on the path is under chrome when it is itself a link or chrome, or what is above it is
-        for node in reversed(path):
-            answer = answer or node.tag == "a" or self.chrome(node)
-            self._under_chrome[node] = answer
-        return answer
+    def content(self, tags: frozenset):
+        """The elements of ``tags`` that have no link or chrome above them, in page order: one walk from the
+        root that does not go into a link or a chrome subtree (an element that is chrome itself is yielded,
+        what is inside it is not)."""
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            tag = node.tag
+            if not isinstance(tag, str):
+                continue
+            if tag in tags:
+                yield node
+            if len(node) and tag != "a" and not self.chrome(node):
+                stack.extend(reversed(node))
 
 
 CARD_MARKERS = etree.XPath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
@@ -121,8 +113,9 @@ def _link_density(el, text_len: int) -> float:
     return linked / text_len
 
 
-def _eligible(el, text: str, tree: Tree, title_el=None, card_cache: dict | None = None) -> bool:
-    if not text or tree.under_chrome(el):
+def _eligible(el, text: str, title_el=None, card_cache: dict | None = None) -> bool:
+    """A paragraph (with no link or chrome above it: ``Tree.content``) that counts for the body's scoring."""
+    if not text:
         return False
     if _link_density(el, len(text)) > 0.6:
         return False
@@ -141,11 +134,11 @@ def find_body_container(root, title_el=None, order: dict | None = None, tree: Tr
     floor = order.get(title_el, -1) if title_el is not None else -1
     scores: dict = {}
     card_cache: dict = {}
-    for el in root.iter(*SCORE_TAGS):
+    for el in tree.content(SCORE_TAGS):
         if order[el] < floor:
             continue
         text = tree.text(el)
-        if not _eligible(el, text, tree, title_el, card_cache):
+        if not _eligible(el, text, title_el, card_cache):
             continue
         if el.tag in ("li",) and el.getparent() is not None and el.getparent().tag in ("ul", "ol"):
             node = el.getparent()

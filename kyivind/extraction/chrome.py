@@ -66,8 +66,9 @@ def _button(a) -> bool:
 def button_holders(root) -> set:
     """Every element that holds a call-to-action button (``_button``) somewhere below it, read in one pass."""
     holders: set = set()
-    for a in _HREF_ANCHORS(root):
-        if _button(a):
+    for a in root.iterdescendants("a"):
+        href = a.get("href")
+        if href is not None and _CTA_LINK.search(href) and _button(a):
             holders.update(a.iterancestors())
     return holders
 
@@ -80,7 +81,7 @@ def is_chrome(el, holders: set | None = None) -> bool:
         return True
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    if _CHROME_WORDS.search(_attr_words(el)):
+    if (el.get("class") or el.get("id")) and _CHROME_WORDS.search(_attr_words(el)):
         return True
     if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
         for href in LINK_HREFS(el):
