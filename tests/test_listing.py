@@ -27,6 +27,16 @@ def test_off_site_cards_are_reported_not_followed():
     assert listing.off_site == ["https://evil.example/story/"]
 
 
+def test_a_link_that_is_no_url_is_skipped_not_a_failed_listing():
+    # "http://[x/": an unclosed IPv6 host, which urllib refuses with ValueError
+    html = ('<main><article><a href="http://[x/bad-story/">x</a><time datetime="2025-11-20T10:00:00Z">Nov 20</time>'
+            '<a href="/good-story/">y</a></article><a href="http://[x/tag/news-feed/page/2/">older</a></main>')
+    listing = extract_listing(html, BASE, HOSTS)
+    assert listing.article_urls == ["http://127.0.0.1:9/good-story/"]
+    assert listing.card_dates == {"http://127.0.0.1:9/good-story/": "2025-11-20T10:00:00+00:00"}
+    assert listing.next_url is None
+
+
 def test_script_drawn_listing_has_no_links_but_a_show_more_button():
     html = '<main><div id="cards"></div><button>Show More</button></main><script src="/app.js"></script>'
     listing = extract_listing(html, BASE, HOSTS)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from kyivind.extraction.chrome import outside_content
-from kyivind.extraction.util import clean_text, parse_datetime
+from kyivind.extraction.util import clean_text, join_url, parse_datetime
 
 # First path segments that are never an article.
 RESERVED = frozenset(
@@ -40,15 +41,27 @@ class Listing:
     script_count: int = 0
 
 
+_TIMES = etree.XPath(".//time/@datetime", smart_strings=False)
+_HREFS = etree.XPath(".//a/@href", smart_strings=False)
+_ANCHORS = etree.XPath("//a[@href]")
+
+
+def _path(url: str) -> str:
+    try:
+        return urlsplit(url).path
+    except ValueError:  # no URL (an unclosed IPv6 host)
+        return ""
+
+
 def _card_date(a) -> str | None:
     node = a
     for _ in range(4):
         node = node.getparent()
         if node is None:
             return None
-        times = node.xpath(".//time/@datetime")
+        times = _TIMES(node)
         if times:
-            links = {x for x in node.xpath(".//a/@href") if article_path(urlsplit(x).path)}
+            links = {x for x in _HREFS(node) if article_path(_path(x))}
             return parse_datetime(times[0]) if len(links) <= 1 else None
     return None
 
@@ -56,8 +69,10 @@ def _card_date(a) -> str | None:
 def extract_listing(source: Selector | str, page_url: str, site_hosts: set[str]) -> Listing:
     sel = source if isinstance(source, Selector) else Selector(text=source)
     listing = Listing()
-    for a in sel.root.xpath("//a[@href]"):
-        href = urljoin(page_url, a.get("href"))
+    for a in _ANCHORS(sel.root):
+        href = join_url(page_url, a.get("href"))
+        if href is None:  # no URL (an unclosed IPv6 host)
+            continue
         parts = urlsplit(href)
         if parts.scheme not in ("http", "https") or not article_path(parts.path) or outside_content(a):
             continue
@@ -79,17 +94,17 @@ def extract_listing(source: Selector | str, page_url: str, site_hosts: set[str])
 
 
 def _page_number(url: str) -> int:
-    match = re.search(r"/page/(\d+)/?$", urlsplit(url).path)
+    match = re.search(r"/page/(\d+)/?$", _path(url))
     return int(match.group(1)) if match else 1
 
 
 def _next_url(sel: Selector, page_url: str) -> str | None:
     href = sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', @rel, ' '), ' next ')]/@href").get()
     if href:
-        return urljoin(page_url, href)
+        return join_url(page_url, href)
     wanted = _page_number(page_url) + 1
     for href in sel.xpath("//a/@href").getall():
-        url = urljoin(page_url, href)
-        if "/page/" in url and _page_number(url) == wanted:
+        url = join_url(page_url, href)
+        if url and "/page/" in url and _page_number(url) == wanted:
             return url
     return None
