@@ -47,8 +47,7 @@ def next_f_chunks(script: str) -> list[str]:
 
 _TEXT = etree.XPath("string()", smart_strings=False)
 TITLE_TEXT = etree.XPath("//title/text()", smart_strings=False)
-_H1 = etree.XPath("//h1")
-_IMAGES = etree.XPath("//img | //picture/source")
+INDEXED_TAGS = ("script", "meta", "h1", "img", "source", "a")
 _FIGCAPTIONS = etree.XPath(".//figcaption")
 _MARKED = re.compile(r"caption|credit", re.I)
 
@@ -123,7 +122,7 @@ class Page:
         of the rest, whose text (a Next.js page carries hundreds of KiB of it) is read only when a reader
         looks for ``self.__next_f`` pushes (``next_f_scripts``)."""
         found: dict[str, list] = {"jsonld": [], "next_data": [], "other": []}
-        for script in self.root.iter("script"):
+        for script in self.tagged("script"):
             if (script.get("type") or "").strip().lower() == "application/ld+json":
                 key = "jsonld"
             elif script.get("id") == "__NEXT_DATA__":
@@ -209,7 +208,7 @@ class Page:
     def title_el(self):
         """The page's title heading: of several ``<h1>`` the one the document ``<title>`` repeats, else
         the one in ``<article>`` or ``<main>``, else the first."""
-        headings = [(h, text) for h in _H1(self.root) if (text := clean_text(" ".join(h.itertext())))]
+        headings = [(h, text) for h in self.tagged("h1") if (text := clean_text(" ".join(h.itertext())))]
         if len(headings) > 1:
             titles = TITLE_TEXT(self.root)
             title = clean_text(titles[0] if titles else None).lower()
@@ -224,15 +223,37 @@ class Page:
         return headings[0][0] if headings else None
 
     @cached_property
+    def _index(self) -> tuple[dict, dict]:
+        """One walk over the document: the position of every node, and the elements of the tags the layers
+        look up (``tagged``), so that no reader walks the whole tree again."""
+        order: dict = {}
+        tagged: dict[str, list] = {tag: [] for tag in INDEXED_TAGS}
+        for position, el in enumerate(self.root.iter()):
+            order[el] = position
+            found = tagged.get(el.tag)  # a comment's tag is a function: never found
+            if found is not None:
+                found.append(el)
+        return order, tagged
+
+    @property
     def order(self) -> dict:
-        return {el: i for i, el in enumerate(self.root.iter())}
+        """The position of every node of the page in document order."""
+        return self._index[0]
+
+    def tagged(self, tag: str) -> list:
+        """The page's elements of ``tag`` (one of ``INDEXED_TAGS``), in document order."""
+        return self._index[1][tag]
 
     @cached_property
     def image_list(self) -> list[tuple]:
         """(element, asset URL, ``image_key``) of every image of the page, ``<img>`` and ``<source>`` alike,
         in page order."""
         found = []
-        for img in _IMAGES(self.root):
+        sources = [s for s in self.tagged("source") if s.getparent() is not None and s.getparent().tag == "picture"]
+        images = self.tagged("img") + sources if sources else self.tagged("img")
+        if sources:
+            images.sort(key=self.order.__getitem__)
+        for img in images:
             src = img.get("src") or img.get("data-src") or img.get("srcset") or img.get("data-srcset")
             url = decode_image_url(src, self.url)
             if url:

@@ -18,7 +18,7 @@ def _meta_index(page: Page) -> dict[str, list[str]]:
     index = page.__dict__.get("_meta_index")
     if index is None:
         index = {}
-        for el in page.root.iter("meta"):
+        for el in page.tagged("meta"):
             content = clean_text(el.get("content"))
             if not content:
                 continue

@@ -29,7 +29,7 @@ BLOCK_LEVEL = frozenset(
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
 _LANG = etree.XPath("/html/@lang", smart_strings=False)
 _BODY = etree.XPath("//body")
-_LINKS_TO = {pattern: etree.XPath(f".//a[contains(@href, '{pattern}')]") for pattern in ("/author/", "/tag/")}
+_LINKS_TO = {"/tag/": etree.XPath(".//a[contains(@href, '/tag/')]")}
 _FIRST_BLOCK = etree.XPath("(.//p | .//h2 | .//blockquote)[1]")
 _TEXTS = etree.XPath(".//text()", smart_strings=False)
 _BY = re.compile(r"^by\s+", re.I)
@@ -69,8 +69,12 @@ class _Structure:
         return _parse_body(self)
 
     def links(self, pattern: str, region_only: bool = False):
-        scope = self.region if region_only else self.page.root
-        for a in _LINKS_TO[pattern](scope):
+        """The links whose address holds ``pattern``, outside the page's chrome, in page order."""
+        if region_only:
+            found = _LINKS_TO[pattern](self.region)
+        else:
+            found = [a for a in self.page.tagged("a") if pattern in (a.get("href") or "")]
+        for a in found:
             if not in_page_chrome(a):
                 yield a
 
