@@ -113,7 +113,8 @@ def extract_article(source: Selector | str | bytes | Page, url: str | None = Non
         found = layer.get(key) if layer is not None else []
         fields[key], sources[key] = found, layer.name if found else None
     if raw_caption and fields["body_text"]:  # a caption printed as a plain paragraph is not body text
-        blocks = [b for b in fields["body_text"].split("\n\n") if clean_text(b) != clean_text(raw_caption)]
+        caption = clean_text(raw_caption)
+        blocks = [b for b in fields["body_text"].split("\n\n") if clean_text(b) != caption]
         fields["body_text"] = "\n\n".join(blocks) or None
     _finish(fields, sources, url)
     return Extraction(fields=fields, sources={k: v for k, v in sources.items() if v}, problems=sorted(set(page.problems)))
