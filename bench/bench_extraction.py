@@ -1,10 +1,12 @@
 """Extraction time per page: kyivind's ``extract_article`` against lxml's parse of the same page (the
-floor: any extraction parses the page once), trafilatura and newspaper4k, on two corpora.
+floor: any extraction parses the page once), trafilatura and newspaper4k, on three corpora.
 
     python -m bench.bench_extraction [--repeat 5] [--page-kib 200]
 
 - ``replica``: every article page of the replica in its four themes that need no browser (ghost, next,
-  bare, plain), about 8 KiB each, as the crawl receives them;
+  bare, plain), about 6 KiB each, as the crawl receives them;
+- ``crawl-9k``: the 9 KiB article pages the crawl benchmark serves (``bench_crawl``: the Ghost theme with its
+  rails of other stories, 300 of them);
 - ``nextjs-200k``: the Next.js theme's pages grown to ``--page-kib`` KiB the way the live site's are heavy
   (inline ``self.__next_f.push`` RSC lines and a JSON blob; ``bench_reextract.padded``).
 
@@ -34,6 +36,13 @@ def replica_pages() -> list[tuple[str, str]]:
         site = ReplicaSite(theme)
         out += [(f"https://kyivindependent.com/{p['slug']}/", site.article(p["slug"])) for p in site.posts]
     return out
+
+
+def crawl_pages(count: int = 300) -> list[tuple[str, str]]:
+    from tests.replica.content import many_posts
+
+    site = ReplicaSite("ghost", many_posts(count), page_size=20)
+    return [(f"https://kyivindependent.com/{p['slug']}/", site.article(p["slug"])) for p in site.posts]
 
 
 def heavy_pages(kib: int) -> list[tuple[str, str]]:
@@ -97,6 +106,7 @@ def main(argv=None) -> dict:
     parser.add_argument("--page-kib", type=int, default=200)
     args = parser.parse_args(argv)
     result = {"replica": measure(replica_pages(), args.repeat),
+              "crawl-9k": measure(crawl_pages(), args.repeat),
               f"nextjs-{args.page_kib}k": measure(heavy_pages(args.page_kib), args.repeat)}
     print(json.dumps(result, indent=2))
     return result
