@@ -73,3 +73,20 @@ def test_a_fragment_parses_to_the_tree_lxml_html_builds():
             except Exception as error:  # lxml.html refuses a piece that opens a second body: so must we
                 outcomes.append(type(error).__name__)
         assert outcomes[0] == outcomes[1], fragment
+
+
+def test_block_and_inline_text_of_comments_scripts_and_nested_blocks():
+    from lxml import etree
+
+    from kyivind.extraction.layers.structure import block_text
+    from kyivind.extraction.util import inline_text
+
+    root = etree.fromstring(b"<div>a<!--c-->b<p>x<br>y<script>s</script>z</p>t<img/>u<svg><g>q</g></svg>w</div>",
+                            etree.HTMLParser())
+    div = root.find(".//div")
+    # a comment gives only what follows it; a block boundary is a line (block_text) or a space (inline_text);
+    # block_text leaves scripts, images and drawings out
+    assert block_text(div) == "ab\nx\nyz\ntuw"
+    assert inline_text(div) == "ab x ysz tuqw"
+    assert inline_text(div.find("p")) == "x ysz" and block_text(div.find("p")) == "x\nyz"
+    assert block_text(div.find(".//script")) == ""

@@ -21,12 +21,10 @@ def clean_text(value: str | None) -> str:
 _BREAKS = frozenset("br hr p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr td th figure section".split())
 
 
-def inline_text(el) -> str:
-    """The text of a block as a reader sees it: inline elements (links, emphasis) joined to the words
-    around them without a space ("Ukrinform, citing", not "Ukrinform , citing"), a ``<br>`` or a nested
-    block as a space; comments left out. One pass, a stack of child iterators (no recursion: any depth)."""
-    if not len(el):
-        return clean_text(el.text)
+def text_within(el, breaks: frozenset, mark: str, skip: frozenset = frozenset()) -> str:
+    """The text inside ``el`` in page order (its own tail left out), with ``mark`` before and after every
+    element of ``breaks`` below it; an element of ``skip``, a comment or a processing instruction gives only
+    its tail. One pass, a stack of child iterators (no recursion: any depth)."""
     parts: list[str] = []
     append = parts.append
     if el.text:
@@ -36,29 +34,40 @@ def inline_text(el) -> str:
         node, children = stack[-1]
         for child in children:
             tag = child.tag
-            if not isinstance(tag, str):  # a comment or processing instruction: its tail is text
+            if not isinstance(tag, str) or tag in skip:
                 if child.tail:
                     append(child.tail)
                 continue
-            if tag in _BREAKS:
-                append(" ")
+            if tag in breaks:
+                append(mark)
             if child.text:
                 append(child.text)
             if len(child):
                 stack.append((child, iter(child)))
                 break  # its children first; this loop goes on where it stopped when they are done
-            if tag in _BREAKS:
-                append(" ")
+            if tag in breaks:
+                append(mark)
             if child.tail:
                 append(child.tail)
         else:
             stack.pop()
             if node is not el:
-                if node.tag in _BREAKS:
-                    append(" ")
+                if node.tag in breaks:
+                    append(mark)
                 if node.tail:
                     append(node.tail)
-    return clean_text("".join(parts))
+    return "".join(parts)
+
+
+def inline_text(el) -> str:
+    """The text of a block as a reader sees it: inline elements (links, emphasis) joined to the words
+    around them without a space ("Ukrinform, citing", not "Ukrinform , citing"), a ``<br>`` or a nested
+    block as a space; comments left out."""
+    if not isinstance(el.tag, str):  # a comment: what follows it
+        return clean_text(el.tail)
+    if not len(el):
+        return clean_text(el.text)
+    return clean_text(text_within(el, _BREAKS, " "))
 
 
 def none_if_empty(value):

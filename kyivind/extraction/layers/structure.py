@@ -21,6 +21,7 @@ from kyivind.extraction.util import (
     none_if_empty,
     parse_reading_time,
     parse_text_date,
+    text_within,
 )
 from kyivind.items import new_author
 
@@ -83,48 +84,10 @@ _NOT_TEXT = frozenset(("script", "style", "img", "svg", "noscript"))
 
 
 def block_text(el) -> str:
-    """Text of an element with a line break at every block boundary (images and scripts left out). One
-    pass, a stack of child iterators (no recursion: any depth)."""
-    parts: list[str] = []
-    append = parts.append
+    """Text of an element with a line break at every block boundary (images and scripts left out)."""
     if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
-        append(el.tail or "")
-    else:
-        if el.tag in BLOCK_LEVEL:
-            append("\n")
-        if el.text:
-            append(el.text)
-        stack = [(el, iter(el))]
-        while stack:
-            node, children = stack[-1]
-            for child in children:
-                tag = child.tag
-                if not isinstance(tag, str) or tag in _NOT_TEXT:
-                    if child.tail:
-                        append(child.tail)
-                    continue
-                if tag in BLOCK_LEVEL:
-                    append("\n")
-                if child.text:
-                    append(child.text)
-                if len(child):
-                    stack.append((child, iter(child)))
-                    break  # its children first; this loop goes on where it stopped when they are done
-                if tag in BLOCK_LEVEL:
-                    append("\n")
-                if child.tail:
-                    append(child.tail)
-            else:
-                stack.pop()
-                if node.tag in BLOCK_LEVEL:
-                    append("\n")
-                if node.tail:
-                    append(node.tail)
-    tail = el.tail
-    el_text = "".join(parts)
-    if tail and el_text.endswith(tail):
-        el_text = el_text[: -len(tail)]
-    lines = [clean_text(line) for line in el_text.split("\n")]
+        return ""
+    lines = [clean_text(line) for line in text_within(el, BLOCK_LEVEL, "\n", _NOT_TEXT).split("\n")]
     return "\n".join(line for line in lines if line)
 
 
