@@ -70,7 +70,10 @@ def post_fields(post: dict) -> dict:
     caption_html = _str(post.get("feature_image_caption"))
     caption = None
     if caption_html:
-        caption = clean_text(" ".join(parse_fragment(caption_html).itertext()))
+        if caption_html.isprintable() and "<" not in caption_html and "&" not in caption_html:
+            caption = clean_text(caption_html)  # plain text: what parsing it would give
+        else:
+            caption = clean_text(" ".join(parse_fragment(caption_html).itertext()))
     reading = post.get("reading_time")
     return {
         "url": none_if_empty(_str(post.get("url"))),

@@ -210,7 +210,7 @@ def _parse_authors(s: _Structure):
         entry["url"] = entry["url"] or (join_url(s.page.url, a.get("href")) if s.page.url else a.get("href"))
         if name and name.lower() not in ("read more", "more", "avatar") and not entry["name"]:
             entry["name"] = _BY.sub("", name)
-        if not entry["_in_region"] and any(ancestor is region for ancestor in a.iterancestors()):
+        if not entry["_in_region"] and region in a.iterancestors():  # elements compare by identity
             entry["_in_region"] = True
         card = _author_card(a, slug, cards)
         if card is None:
