@@ -223,26 +223,22 @@ class Page:
         return headings[0][0] if headings else None
 
     @cached_property
-    def _index(self) -> tuple[dict, dict]:
-        """One walk over the document: the position of every node, and the elements of the tags the layers
-        look up (``tagged``), so that no reader walks the whole tree again."""
-        order: dict = {}
-        tagged: dict[str, list] = {tag: [] for tag in INDEXED_TAGS}
-        for position, el in enumerate(self.root.iter()):
-            order[el] = position
-            found = tagged.get(el.tag)  # a comment's tag is a function: never found
-            if found is not None:
-                found.append(el)
-        return order, tagged
-
-    @property
     def order(self) -> dict:
         """The position of every node of the page in document order."""
-        return self._index[0]
+        return {el: i for i, el in enumerate(self.root.iter())}
+
+    @cached_property
+    def _tagged(self) -> dict[str, list]:
+        """The elements of the tags the layers look up, found in one walk (lxml's, in C), so that no reader
+        walks the whole tree again."""
+        tagged: dict[str, list] = {tag: [] for tag in INDEXED_TAGS}
+        for el in self.root.iter(*INDEXED_TAGS):
+            tagged[el.tag].append(el)
+        return tagged
 
     def tagged(self, tag: str) -> list:
         """The page's elements of ``tag`` (one of ``INDEXED_TAGS``), in document order."""
-        return self._index[1][tag]
+        return self._tagged[tag]
 
     @cached_property
     def image_list(self) -> list[tuple]:
