@@ -42,6 +42,9 @@ def test_challenge_and_truncation_checks():
     assert looks_truncated("<html><body><p>Half a para")
     assert not looks_truncated("<html><body><p>Whole</p></body></html>")
     assert not looks_truncated("<p>A fragment without document tags</p>")
+    # closing tags in capitals count as closing tags; opening ones in capitals without them are a cut page
+    assert not looks_truncated("<HTML><BODY><p>Whole</p></BODY></HTML>")
+    assert looks_truncated("<HTML><BODY><p>Half a para")
 
 
 def test_politeness_and_safety_settings():

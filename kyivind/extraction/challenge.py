@@ -23,7 +23,11 @@ def is_challenge_page(html: str) -> bool:
 def looks_truncated(html: str) -> bool:
     """A document that opens ``<html>`` or ``<body>`` but closes neither: the answer stopped early."""
     html = html or ""
-    tail = html[-65536:].lower()
+    tail = html[-65536:]
+    # the closing tags are at the end: looked for from there, as written first, in any case only then
+    if tail.rfind("</html>") >= 0 or tail.rfind("</body>") >= 0:
+        return False
+    tail = tail.lower()
     if "</body>" in tail or "</html>" in tail:
         return False
     return "<html" in html[:5000].lower() or bool(re.search("<body", html, re.I))
