@@ -24,8 +24,10 @@ from __future__ import annotations
 import logging
 import os
 import zlib
+from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -89,8 +91,6 @@ def _http_headers(response) -> StatusAndHeaders:
     headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, values in response.headers.items()
                if k.decode("latin-1").lower() not in TRANSFER_HEADERS for v in values]
     headers.append(("Content-Length", str(len(response.body))))
-    from http import HTTPStatus
-
     try:
         reason = HTTPStatus(response.status).phrase
     except ValueError:
@@ -99,8 +99,6 @@ def _http_headers(response) -> StatusAndHeaders:
 
 
 def _request_headers(request) -> StatusAndHeaders:
-    from urllib.parse import urlsplit
-
     parts = urlsplit(request.url)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     headers = [("Host", parts.netloc)]
