@@ -29,36 +29,32 @@ class Found:
             return value
 
 
-def _eager(module):
-    def found(page):
-        values = module.parse(page)
-        return values.get
-    return found
+def _whole(module, page):
+    """A layer read at once (``parse``): the embedded data, one JSON document each, cheap."""
+    return module.parse(page).get
 
 
-def _lazy(module):
-    def found(page):
-        context = module.context(page)
-        parsers = module.PARSERS
+def _by_field(module, page):
+    """A layer read field by field (``PARSERS`` over its ``context``): meta, structure, class names."""
+    context = module.context(page)
+    parsers = module.PARSERS
 
-        def read(key):
-            parser = parsers.get(key)
-            return parser(context) if parser is not None and context is not None else None
-        return read
-    return found
+    def read(key):
+        parser = parsers.get(key)
+        return parser(context) if parser is not None and context is not None else None
+    return read
 
 
-# the embedded data is read whole (one JSON document each, cheap); meta, structure and class names by field
+# (name, module, how it is read), in the order the layers are asked
 LAYERS = (
-    ("nextdata", _eager(nextdata)),
-    ("jsonld", _eager(jsonld)),
-    ("meta", _lazy(meta)),
-    ("structure", _lazy(structure)),
-    ("theme", _lazy(theme)),
+    ("nextdata", nextdata, _whole),
+    ("jsonld", jsonld, _whole),
+    ("meta", meta, _by_field),
+    ("structure", structure, _by_field),
+    ("theme", theme, _by_field),
 )
-
-LAYER_MODULES = {"nextdata": nextdata, "jsonld": jsonld, "meta": meta, "structure": structure, "theme": theme}
+LAYER_MODULES = {name: module for name, module, _ in LAYERS}
 
 
 def layers_of(page) -> list[Found]:
-    return [Found(name, reader(page)) for name, reader in LAYERS]
+    return [Found(name, reader(module, page)) for name, module, reader in LAYERS]
