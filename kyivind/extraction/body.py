@@ -197,6 +197,12 @@ def body_fields(body: Body) -> dict:
     return {"body_text": body.text, "links": body.links if found else None, "embeds": body.embeds if found else None}
 
 
+def body_parsers(read) -> dict:
+    """A layer's parsers of ``body_text``, ``links`` and ``embeds`` (``body_fields``), all three from
+    ``read(context)``: the one ``Body`` the layer reads on a page, which it keeps."""
+    return {key: (lambda context, key=key: body_fields(read(context))[key]) for key in ("body_text", "links", "embeds")}
+
+
 def read_body(container, title_el=None, order: dict | None = None, base_url: str | None = None,
               tree: Tree | None = None) -> Body:
     """The text of the body in ``container``, and the links of its text blocks and the embeds among

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from kyivind.extraction.body import Body, Tree, body_fields, find_body_container, read_body
+from kyivind.extraction.body import Body, Tree, body_parsers, find_body_container, read_body
 from kyivind.extraction.chrome import in_page_chrome
 from kyivind.extraction.page import TITLE_TEXT, Page, text_content
 from kyivind.extraction.util import (
@@ -270,10 +270,6 @@ def _parse_language(s: _Structure):
     return none_if_empty(found[0] if found else None)
 
 
-def _body_field(key: str):
-    return lambda s: body_fields(s.body)[key]
-
-
 PARSERS = {
     "url": _parse_url,
     "title": _parse_title,
@@ -282,9 +278,7 @@ PARSERS = {
     "tags": _parse_tags,
     "authors": _parse_authors,
     "image": _parse_image,
-    "body_text": _body_field("body_text"),
-    "links": _body_field("links"),
-    "embeds": _body_field("embeds"),
+    **body_parsers(lambda s: s.body),
     "reading_time_min": _parse_reading_time_min,
     "language": _parse_language,
 }

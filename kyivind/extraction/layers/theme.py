@@ -6,7 +6,7 @@ layer left empty; a field found here is counted in the run's stats.
 
 from __future__ import annotations
 
-from kyivind.extraction.body import Body, body_fields, read_body
+from kyivind.extraction.body import Body, body_parsers, read_body
 from kyivind.extraction.page import Page
 from kyivind.extraction.util import clean_text, none_if_empty, parse_datetime, parse_reading_time
 
@@ -64,18 +64,12 @@ def _body(page) -> Body:
     return found
 
 
-def _body_field(key: str):
-    return lambda page: body_fields(_body(page))[key]
-
-
 PARSERS = {
     "title": _parse_title,
     "description": lambda page: none_if_empty(_parse_description(page)),
     "published_at": _parse_published_at,
     "tags": _parse_tags,
-    "body_text": _body_field("body_text"),
-    "links": _body_field("links"),
-    "embeds": _body_field("embeds"),
+    **body_parsers(_body),
     "reading_time_min": _parse_reading_time_min,
 }
 
