@@ -54,21 +54,21 @@ def _attr_words(el) -> str:
 
 
 _H1 = etree.XPath(".//h1")
-_HREF_ANCHORS = etree.XPath(".//a[@href]")
 _IN_TEXT = ("p", "li", "h2", "h3", "blockquote")
 
 
 def _button(a) -> bool:
     """A link that is a box's own call to join or pay (not a link inside its text, not the navigation's)."""
-    return bool(_CTA_LINK.search(a.get("href"))) and a.getparent().tag not in _IN_TEXT and not in_page_chrome(a)
+    href = a.get("href")
+    return href is not None and bool(_CTA_LINK.search(href)) and a.getparent().tag not in _IN_TEXT \
+        and not in_page_chrome(a)
 
 
 def button_holders(root) -> set:
     """Every element that holds a call-to-action button (``_button``) somewhere below it, read in one pass."""
     holders: set = set()
     for a in root.iterdescendants("a"):
-        href = a.get("href")
-        if href is not None and _CTA_LINK.search(href) and _button(a):
+        if _button(a):
             holders.update(a.iterancestors())
     return holders
 
@@ -92,7 +92,7 @@ def is_chrome(el, holders: set | None = None) -> bool:
     if tag in ("div", "section"):
         # a box with a button to join or pay is a call to action; a box that holds the page's title is the
         # page, however short its article
-        holds = el in holders if holders is not None else any(_button(a) for a in _HREF_ANCHORS(el))
+        holds = el in holders if holders is not None else any(_button(a) for a in el.iterdescendants("a"))
         if holds and not _H1(el):
             return len(_text(el)) < 600
     return False
