@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from kyivind.extraction.chrome import Chrome
-from kyivind.extraction.page import parse_fragment
+from kyivind.extraction.page import document_order, parse_fragment
 from kyivind.extraction.references import embeds_of, links_of
 from kyivind.extraction.util import clean_text, inline_text
 
@@ -38,7 +38,7 @@ class Tree:
     @property
     def order(self) -> dict:
         if self._order is None:
-            self._order = _document_order(self.root)
+            self._order = document_order(self.root)
         return self._order
 
     def text(self, el) -> str:
@@ -120,10 +120,6 @@ def _eligible(el, text: str, title_el=None, card_cache: dict | None = None) -> b
     if _link_density(el, len(text)) > 0.6:
         return False
     return not (el.tag == "p" and _in_small_card(el, title_el, card_cache))
-
-
-def _document_order(root):
-    return {el: i for i, el in enumerate(root.iter())}
 
 
 def find_body_container(root, title_el=None, order: dict | None = None, tree: Tree | None = None):

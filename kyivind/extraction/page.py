@@ -69,14 +69,21 @@ def parse_html(source: str | bytes):
 _FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.I)
 
 
+def document_order(root) -> dict:
+    """The position of every node under ``root`` (itself included) in document order."""
+    return {el: i for i, el in enumerate(root.iter())}
+
+
 def parse_fragment(fragment: str):
     """A piece of HTML (a post's ``html``, a caption) under one ``<div>``: the tree
-    ``lxml.html.fragment_fromstring(fragment, create_parent="div")`` builds, of plain lxml elements."""
-    if _FULL_DOCUMENT.match(fragment):  # a whole document where a piece was expected: lxml.html's own rules
-        return lxml_html.fragment_fromstring(fragment, create_parent="div")
-    document = etree.fromstring(f"<html><body>{fragment}</body></html>", etree.HTMLParser())
+    ``lxml.html.fragment_fromstring(fragment, create_parent="div")`` builds, of plain lxml elements.
+    A whole document where a piece was expected, or a piece that opens a second body, is left to
+    lxml.html's own rules (which refuse the latter)."""
+    document = None
+    if not _FULL_DOCUMENT.match(fragment):
+        document = etree.fromstring(f"<html><body>{fragment}</body></html>", etree.HTMLParser())
     bodies = [child for child in document if child.tag == "body"] if document is not None else []
-    if len(bodies) != 1:  # a piece that opens a second body: lxml.html's own rules (which refuse it)
+    if len(bodies) != 1:
         return lxml_html.fragment_fromstring(fragment, create_parent="div")
     body = bodies[0]
     root = etree.Element("div")
@@ -225,7 +232,7 @@ class Page:
     @cached_property
     def order(self) -> dict:
         """The position of every node of the page in document order."""
-        return {el: i for i, el in enumerate(self.root.iter())}
+        return document_order(self.root)
 
     @cached_property
     def _tagged(self) -> dict[str, list]:
@@ -255,10 +262,6 @@ class Page:
             if url:
                 found.append((img, url, image_key(url)))
         return found
-
-    def images(self):
-        """(element, asset URL) for every image of the page."""
-        return [(img, url) for img, url, _ in self.image_list]
 
     def has_image(self, url: str) -> bool:
         key = image_key(url)

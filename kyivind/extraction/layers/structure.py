@@ -242,7 +242,7 @@ def _parse_image(s: _Structure):
         blocks = _FIRST_BLOCK(s.container)
         stop = s.page.order.get(blocks[0]) if blocks else s.page.order.get(s.container)
     in_region = set(s.region.iter("img", "source"))
-    for img, url in s.page.images():
+    for img, url, _ in s.page.image_list:
         if img not in in_region:
             continue
         if stop is not None and s.page.order.get(img, 0) > stop:
