@@ -10,7 +10,7 @@ from lxml import etree
 from parsel import Selector
 
 from kyivind.extraction.chrome import outside_content
-from kyivind.extraction.util import clean_text, join_url, parse_datetime
+from kyivind.extraction.util import clean_text, join_url, parse_datetime, split_url
 
 # First path segments that are never an article.
 RESERVED = frozenset(
@@ -47,10 +47,8 @@ _ANCHORS = etree.XPath("//a[@href]")
 
 
 def _path(url: str) -> str:
-    try:
-        return urlsplit(url).path
-    except ValueError:  # no URL (an unclosed IPv6 host)
-        return ""
+    parts = split_url(url)
+    return parts.path if parts is not None else ""
 
 
 def _card_date(a) -> str | None:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from kyivind.extraction.chrome import TWEET_LINK
-from kyivind.extraction.util import clean_text, join_url
+from kyivind.extraction.util import clean_text, join_url, split_url
 
 EMBED_KINDS = ("x", "telegram", "youtube", "instagram", "facebook", "bookmark", "other")
 _HOST_KINDS = (
@@ -76,11 +76,8 @@ def _absolute(href: str | None, base_url: str | None) -> str | None:
         return None
     if url.startswith("//"):
         url = "https:" + url
-    try:
-        scheme = urlsplit(url).scheme
-    except ValueError:  # no URL (an unclosed IPv6 host): not a link anyone can follow
-        return None
-    return _without_ghost_ref(url) if scheme in ("http", "https") else None
+    parts = split_url(url)  # None: no URL, not a link anyone can follow
+    return _without_ghost_ref(url) if parts is not None and parts.scheme in ("http", "https") else None
 
 
 def links_of(blocks, base_url: str | None = None) -> list[dict]:

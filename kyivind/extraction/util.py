@@ -101,6 +101,15 @@ def parse_datetime(value: str | None) -> str | None:
     return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def split_url(url: str):
+    """``urlsplit(url)``, or None for an address that is no URL (``http://[x/``: an unclosed IPv6 host, which
+    urllib refuses with ValueError)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 MAX_KEPT_HREF = 2048  # longer links are joined each time: the kept answers stay a few MiB at most
 
 
@@ -162,11 +171,10 @@ def image_key(url: str | None) -> str | None:
     """A key that matches one image across its size variants (Ghost ``/size/w600/``) and hosts."""
     if not url:
         return None
-    try:
-        path = urlsplit(decode_image_url(url) or "").path
-    except ValueError:  # no URL (an unclosed IPv6 host): no image to match
+    parts = split_url(decode_image_url(url) or "")
+    if parts is None:  # no image to match
         return None
-    return _SIZE_SEGMENT.sub("/", path) or None
+    return _SIZE_SEGMENT.sub("/", parts.path) or None
 
 
 _CREDIT = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]*)\)\s*\.?\s*$", re.S)
