@@ -155,6 +155,38 @@ def _flag(value) -> bool:
     raise ValueError(f"render must be true or false, got {value!r}")
 
 
+# Spider attributes of Scrapy's and Scrapyd's that are passed with -a on purpose: accepted beside the declared
+# arguments (docs/operating.md lists them); any other name is a bad argument.
+SCRAPY_ARGUMENTS = {
+    "_job": "Scrapyd's job ID (Scrapyd passes it to every run)",
+    "_version": "the project version Scrapyd runs (passed when a schedule names one)",
+    "user_agent": "the User-Agent header (UserAgentMiddleware), instead of USER_AGENT",
+    "download_timeout": "seconds a request may take (DownloadTimeoutMiddleware), instead of DOWNLOAD_TIMEOUT",
+    "download_maxsize": "bytes an answer may have, instead of DOWNLOAD_MAXSIZE",
+    "download_warnsize": "bytes of an answer above which Scrapy warns, instead of DOWNLOAD_WARNSIZE",
+    "download_delay": "seconds between requests (deprecated by Scrapy for DOWNLOAD_DELAY, which it still reads)",
+    "http_user": "HTTP Basic user for base_url (HttpAuthMiddleware, with http_pass and http_auth_domain)",
+    "http_pass": "HTTP Basic password for base_url",
+    "http_auth_domain": "the domain http_user and http_pass are sent to",
+}
+
+
+def unknown_arguments(names) -> str | None:
+    """The message for spider argument names that are neither declared nor Scrapy's own, each with the nearest
+    known name; None when every name is known."""
+    import difflib
+
+    known = [*NewsfeedArgs.model_fields, *SCRAPY_ARGUMENTS]
+    unknown = [name for name in names if name not in known]
+    if not unknown:
+        return None
+    messages = []
+    for name in unknown:
+        near = difflib.get_close_matches(str(name).lower(), known, n=1, cutoff=0.6)
+        messages.append(f"unknown argument {name!r}" + (f" (did you mean {near[0]}?)" if near else ""))
+    return "; ".join(messages) + f"; the arguments are {', '.join(NewsfeedArgs.model_fields)}"
+
+
 def describe_error(error: ValidationError) -> str:
     """One line for the log: the validators' own messages, joined."""
     messages = []
@@ -177,4 +209,11 @@ def argument_table() -> str:
     lines = ["| argument | default | meaning |", "| --- | --- | --- |"]
     for name, spec in NewsfeedArgs.model_fields.items():
         lines.append(f"| `{name}` | {_default_text(name)} | {spec.description} |")
+    return "\n".join(lines)
+
+
+def scrapy_argument_table() -> str:
+    """The table of Scrapy's and Scrapyd's own spider attributes that -a also accepts, in docs/operating.md."""
+    lines = ["| argument | what it sets |", "| --- | --- |"]
+    lines += [f"| `{name}` | {meaning} |" for name, meaning in SCRAPY_ARGUMENTS.items()]
     return "\n".join(lines)

@@ -72,6 +72,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def missing_data(path, feeds_only: bool = False) -> str | None:
+    """Why ``path`` is no data directory to read, or None when it is one: a data directory (its ``feeds/`` or
+    a run state in it), a folder of feed files, or one feed file (``feeds_only``: a feed folder or file is
+    enough). Only a crawl makes a data directory; a command that reads one never makes it."""
+    path = Path(path)
+    if path.is_file():
+        return None if path.name.endswith(".jsonl") else f"{path} is a file, not a data directory or a feed (*.jsonl)"
+    if not path.exists():
+        return f"no data directory at {path}: it does not exist (a crawl makes it: scrapy crawl newsfeed)"
+    if not path.is_dir():
+        return f"{path} is not a directory"
+    if (path / "feeds").is_dir() or any(path.glob("state*.sqlite")) or any(path.glob("*.jsonl")):
+        return None
+    return (f"{path} is not a kyivind data directory: it has no feeds/ folder and no run state (state*.sqlite)"
+            + ("" if feeds_only else "; set KYIVIND_DATA_DIR or give the directory a crawl wrote"))
+
+
+def _data_dir(given, feeds_only: bool = False) -> Path | None:
+    """The data directory a command reads (``given``, else ``KYIVIND_DATA_DIR``), or None once one line on
+    stderr has said why it is none."""
+    if given is None:
+        from kyivind import settings
+
+        given = settings.KYIVIND_DATA_DIR
+    problem = missing_data(given, feeds_only)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return None
+    return Path(given)
+
+
+NO_DATA = 2  # the exit status of a command given no data directory to read
+
+
 def _locked(data_dir) -> bool:
     """Take the data directory's lock for this command; False (said on stderr) while a run holds it."""
     from kyivind.state import lock
@@ -87,11 +121,15 @@ def _locked(data_dir) -> bool:
 def _report(options) -> int:
     from kyivind.outputs.report import report
 
+    if _data_dir(options.data_dir, feeds_only=True) is None:
+        return NO_DATA
     # into the data directory: not while a run holds it
     if not options.output and Path(options.data_dir).is_dir() and not _locked(options.data_dir):
         return 1
     result = report(options.data_dir, options.output)
-    print(f"{result['articles']} articles: {result['html']} ({result['png'].name}, {result['csv'].name})")
+    print(f"{result['articles']} articles; wrote {len(result['files'])} files in {result['html'].parent}:")
+    for path in result["files"]:
+        print(f"  {path}")
     return 0
 
 
@@ -99,7 +137,9 @@ def _export(options) -> int:
     from kyivind import settings
     from kyivind.outputs.tables import export
 
-    data_dir = options.data_dir or settings.KYIVIND_DATA_DIR
+    data_dir = _data_dir(options.data_dir)
+    if data_dir is None:
+        return NO_DATA
     count = export(data_dir, options.format, options.output)
     print(f"{count} articles: {options.output}")
     return 0
@@ -107,7 +147,15 @@ def _export(options) -> int:
 
 def _reextract(options) -> int:
     from kyivind.archive.reader import warc_files
+    from kyivind.archive.writer import archive_dir
     from kyivind.commands.crawl import crawl_here
+
+    if _data_dir(options.data_dir) is None:
+        return NO_DATA
+    if not archive_dir(options.data_dir).is_dir() and not options.warc:
+        print(f"error: {archive_dir(options.data_dir)} does not exist: no archived run to re-extract "
+              f"(KYIVIND_ARCHIVE was off, or give WARC files with --warc)", file=sys.stderr)
+        return NO_DATA
 
     try:
         warcs = [str(p) for p in warc_files(options.warc)]
@@ -126,9 +174,10 @@ def _build_db(data_dir: str, output: str | None = None):
 
 
 def _db(options) -> int:
-    from kyivind import settings
-
-    done = _build_db(options.data_dir or settings.KYIVIND_DATA_DIR, options.output)
+    data_dir = _data_dir(options.data_dir)
+    if data_dir is None:
+        return NO_DATA
+    done = _build_db(data_dir, options.output)
     if done is None:
         return 1
     print(f"{done['articles']} articles ({done['articles_written']} written from {done['feeds_read']} new feeds): "
@@ -139,11 +188,12 @@ def _db(options) -> int:
 def _serve(options) -> int:
     import os
 
-    from kyivind import settings
     from kyivind.outputs.datasette import serve_command
     from kyivind.state import lock
 
-    data_dir = options.data_dir or settings.KYIVIND_DATA_DIR
+    data_dir = _data_dir(options.data_dir)
+    if data_dir is None:
+        return NO_DATA
     done = _build_db(data_dir)
     if done is None:
         return 1
@@ -159,14 +209,21 @@ def _serve(options) -> int:
 def _diff(options) -> int:
     import os
 
-    from kyivind import settings
     from kyivind.outputs.changes import describe, versions_of
 
-    versions = versions_of(options.data_dir or settings.KYIVIND_DATA_DIR, options.url)
+    data_dir = _data_dir(options.data_dir)
+    if data_dir is None:
+        return NO_DATA
+    versions = versions_of(data_dir, options.url)
     if not versions:
         print(f"error: no article {options.url} in the feeds", file=sys.stderr)
         return 2
     numbers = [v.get("version") or 1 for v in versions]
+    if len(numbers) == 1 and options.older is None and options.newer in (None, numbers[0]):
+        only = versions[0]
+        print(f"{only['url']} has one version ({numbers[0]}, fetched {only.get('fetched_at')}): nothing to diff; an "
+              f"edit the site makes later comes out as version {numbers[0] + 1}")
+        return 0
     newer = options.newer if options.newer is not None else numbers[-1]
     older = options.older if options.older is not None else max((n for n in numbers if n < newer), default=None)
     if newer not in numbers or older not in numbers or older >= newer:
@@ -182,6 +239,8 @@ def _diff(options) -> int:
 def _merge(options) -> int:
     from kyivind.outputs.report import merge
 
+    if _data_dir(options.data_dir, feeds_only=True) is None:
+        return NO_DATA
     dataset = merge(options.data_dir, options.output)
     print(f"{len(dataset.articles)} articles from {dataset.rows_read} rows in {len(dataset.files)} files: {options.output}")
     return 0

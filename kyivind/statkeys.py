@@ -89,6 +89,7 @@ def field_future(name: str) -> str:
 INCREMENTAL_KNOWN_CARDS = "kyivind/incremental/known_cards"
 INCREMENTAL_UNCHANGED = "kyivind/incremental/unchanged"
 INCREMENTAL_EDITED = "kyivind/incremental/edited"
+INCREMENTAL_OLDER_CAPTURE = "kyivind/incremental/older_capture"  # read from an answer older than the last version's
 INCREMENTAL_EDITED_CANDIDATES = "kyivind/incremental/edited_candidates"
 INCREMENTAL_NO_SITEMAP = "kyivind/incremental/no_sitemap"
 STATE_RECORDED = "kyivind/state/recorded"

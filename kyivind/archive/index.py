@@ -59,8 +59,8 @@ class Capture:
 
     @property
     def ref(self) -> dict:
-        """The item's ``capture`` field."""
-        return {"warc": self.warc.name, "record_id": self.record_id}
+        """The item's ``capture`` field, and the capture's ``date`` (the item's ``fetched_at``)."""
+        return {"warc": self.warc.name, "record_id": self.record_id, "date": self.date}
 
 
 @dataclass
@@ -87,6 +87,41 @@ def _kind(url: str) -> str:
     if path.startswith(POSTS_PATH) or path.rstrip("/") + "/" == POSTS_PATH:
         return "api"
     return "article" if article_path(path) else "page"
+
+
+def warcinfo_fields(record) -> dict[str, str]:
+    """The ``name: value`` lines of a warcinfo record's payload."""
+    text = read_payload(record, MAX_HEADER_LINE).decode("utf-8", "replace")
+    return dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
+
+
+def run_base_url(path: Path) -> str | None:
+    """The ``base_url`` a kyivind run fetched from, as the warcinfo record that opens its archive file names
+    it; None for a file kyivind did not write (or whose first record cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            iterator = ArchiveIterator(handle)
+            record = next(iter(iterator), None)
+            if record is None or record.rec_type != "warcinfo":
+                return None
+            fields = warcinfo_fields(record)
+    except Exception:  # noqa: BLE001 (a damaged file: the index reports its records)
+        return None
+    if not fields.get("software", "").startswith(KYIVIND_SOFTWARE):
+        return None
+    return fields.get("kyivind-base-url", "").rstrip("/") or None
+
+
+def archived_runs(folder) -> dict[str, list[Path]]:
+    """The files of kyivind's own archive by the ``base_url`` their runs fetched from (each has its own
+    state); files kyivind did not write are left out."""
+    runs: dict[str, list[Path]] = {}
+    folder = Path(folder)
+    for path in warc_files([folder]) if folder.is_dir() else []:
+        base = run_base_url(path)
+        if base is not None:
+            runs.setdefault(base, []).append(path)
+    return runs
 
 
 @dataclass
@@ -133,8 +168,7 @@ class ArchiveIndex:
         """The first record of kyivind's own archive names kyivind and the host its run fetched from."""
         if offset != 0 or path.resolve().parent not in self.own_dirs:
             return
-        fields = dict(line.split(": ", 1) for line in read_payload(record, MAX_HEADER_LINE).decode(
-            "utf-8", "replace").splitlines() if ": " in line)
+        fields = warcinfo_fields(record)
         if fields.get("software", "").startswith(KYIVIND_SOFTWARE):
             base = urlsplit(fields.get("kyivind-base-url", "")).netloc
             self._provenance[number] = Provenance(own=True, hosts=frozenset(self.urls.hosts | ({base} - {""})))

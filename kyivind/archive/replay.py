@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
 from kyivind import statkeys as keys
-from kyivind.archive.index import ArchiveIndex
+from kyivind.archive.index import ArchiveIndex, archived_runs
+from kyivind.archive.reader import warc_files
 from kyivind.archive.writer import CAPTURE_META, archive_dir
 from kyivind.crawl.context import RunContext
 
@@ -27,7 +29,14 @@ class Replay:
         self.crawler = crawler
         settings = crawler.settings
         self.own = [p for p in [archive_dir(run.data_dir)] if p.is_dir()]
-        self.paths = self.own + list(settings.getlist("KYIVIND_REPLAY_WARCS"))
+        # kyivind's own files of runs that fetched from another base_url belong to another state: left out
+        others = {path for base, files in (archived_runs(self.own[0]) if self.own else {}).items()
+                  if urlsplit(base).netloc != run.urls.base_host for path in files}
+        if others:
+            logger.info("%d archive files of runs that fetched from another base_url are left out (each base_url "
+                        "has its own state; choose it with --base-url)", len(others))
+        own_files = [path for path in warc_files(self.own) if path not in others]
+        self.paths = own_files + list(settings.getlist("KYIVIND_REPLAY_WARCS"))
         self.limit = settings.getint("DOWNLOAD_MAXSIZE")
         self.urls = run.urls
         self._index: ArchiveIndex | None = None

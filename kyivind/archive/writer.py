@@ -15,8 +15,10 @@ at level 9, which costs 3 ms per 200 KiB page; warcio writes each record uncompr
 the member is compressed here at ``KYIVIND_ARCHIVE_GZIP_LEVEL`` instead (any gzip reader, warcio's
 included, reads them).
 
-The capture of each answer travels with its request (``meta["kyivind_capture"]``: file and record ID),
-and the item builder writes it into the item's ``capture`` field.
+The capture of each answer travels with its request (``meta["kyivind_capture"]``: file, record ID and
+``WARC-Date``); the item builder writes the first two into the item's ``capture`` field and the date, as
+``fetched_at``, so that an item's ``fetched_at`` is the time of the answer it was read from, in a crawl and
+in a re-extraction alike.
 """
 
 from __future__ import annotations
@@ -106,8 +108,8 @@ def _request_headers(request) -> StatusAndHeaders:
     return StatusAndHeaders(f"{request.method} {path}", headers, protocol="HTTP/1.1", is_http_request=True)
 
 
-def capture(file: WarcFile, request, response, public_url: str) -> str:
-    """Write the answer and its request to ``file``; the response record's ID."""
+def capture(file: WarcFile, request, response, public_url: str) -> tuple[str, str]:
+    """Write the answer and its request to ``file``; the response record's ID and ``WARC-Date``."""
     fetched = response.url
     extra = {}
     if public_url != fetched:
@@ -122,7 +124,7 @@ def capture(file: WarcFile, request, response, public_url: str) -> str:
     record_id = answer.rec_headers.get_header("WARC-Record-ID")
     asked.rec_headers.add_header("WARC-Concurrent-To", record_id)
     file.write(answer, asked)
-    return record_id
+    return record_id, answer.rec_headers.get_header("WARC-Date")
 
 
 class WarcArchive:
@@ -173,8 +175,8 @@ class WarcArchive:
 
     def record(self, request, response) -> None:
         file = self._open()
-        record_id = capture(file, request, response, self.run.urls.public_url(response.url))
-        request.meta[CAPTURE_META] = {"warc": self.path.name, "record_id": record_id}
+        record_id, date = capture(file, request, response, self.run.urls.public_url(response.url))
+        request.meta[CAPTURE_META] = {"warc": self.path.name, "record_id": record_id, "date": date}
         stats = self.crawler.stats
         stats.inc_value(keys.ARCHIVE_RESPONSES)
         stats.set_value(keys.ARCHIVE_BYTES, file.bytes)

@@ -4,6 +4,9 @@ Scrapy exits 0 whenever the crawl ran, even when it closed on a bad argument or 
 found the output broken. Here a run exits 1 when its finish reason is not ``finished`` or when a
 component set the stat ``kyivind/failed`` (with the reasons in ``kyivind/failed_reasons``).
 
+The last line of every run's log is its outcome, after Scrapy's own closing lines: ``Run FAILED (exit 1): <the
+problems, as their ERROR lines said them>`` or ``Run OK (exit 0): <items>``, with the summary's path.
+
 Before anything else the run takes the lock of its data directory (``kyivind/state/lock.py``); a second run on
 the same directory logs one ERROR line naming the holder's pid, touches no file and exits 1.
 """
@@ -38,12 +41,48 @@ class Command(ScrapyCrawl):
         self.crawler_process.start()
         if run_failed(self.crawler_process, crawler):
             self.exitcode = 1
+        log_outcome(crawler, self.exitcode)
 
 
 def run_failed(process, crawler) -> bool:
     """The run did not finish, or a component found that it failed."""
     stats = crawler.stats.get_stats() if crawler.stats else {}
     return bool(process.bootstrap_failed or stats.get("finish_reason") not in OK_REASONS or stats.get(keys.FAILED))
+
+
+def problems_of(crawler) -> list[str]:
+    """Why the run failed, as its ERROR lines said it (the checks' problems, else the causes it could not do its
+    job), or its finish reason."""
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    problems = stats.get(keys.FAILED_REASONS) or stats.get(keys.FATAL) or []
+    if not problems and stats.get("finish_reason") not in OK_REASONS:
+        problems = [f"the run ended with reason {stats.get('finish_reason')!r}"]
+    return list(problems) or ["see the ERROR lines above"]
+
+
+OUTCOME_PROBLEMS = 5  # problems named in the outcome line at most; the summary holds them all
+
+
+def log_outcome(crawler, exitcode: int) -> None:
+    """The run's last log line: whether it failed and why, or what it exported; nothing after it says OK."""
+    from kyivind.monitoring.summary import RunMonitor
+
+    monitor = crawler.get_extension(RunMonitor) if getattr(crawler, "extensions", None) else None
+    summary = monitor.run.feeds_dir / f"{monitor.run.name}.summary.json" if monitor else None
+    where = f" (summary: {summary})" if summary is not None and summary.exists() else ""
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    if exitcode:
+        problems = problems_of(crawler)
+        more = f"; and {len(problems) - OUTCOME_PROBLEMS} more" if len(problems) > OUTCOME_PROBLEMS else ""
+        # the counts of the whole run: Scrapy's stats dump comes before the checks' ERROR lines
+        errors = stats.get(keys.ERRORS_LOGGED, 0) + len(stats.get(keys.FAILED_REASONS) or [])
+        counted = f"{errors} ERROR, {stats.get('log_count/WARNING', 0)} WARNING lines"
+        logger.info("Run FAILED (exit %d; %s): %s%s%s", exitcode, counted, "; ".join(problems[:OUTCOME_PROBLEMS]),
+                    more, where)
+        return
+    feed = stats.get(keys.EXPORT_FILE)
+    logger.info("Run OK (exit 0): %d items%s%s", stats.get("item_scraped_count", 0),
+                f" in {feed}" if feed else "", where)
 
 
 def crawl_here(spider_name: str, settings: dict, **spider_args) -> int:
@@ -66,4 +105,6 @@ def crawl_here(spider_name: str, settings: dict, **spider_args) -> int:
     crawler = process.create_crawler(spider_name)
     process.crawl(crawler, **spider_args)
     process.start()
-    return 1 if run_failed(process, crawler) else 0
+    code = 1 if run_failed(process, crawler) else 0
+    log_outcome(crawler, code)
+    return code

@@ -12,10 +12,10 @@ from kyivind.crawl.author_pages import AuthorPages
 from kyivind.crawl.context import RunContext
 from kyivind.extraction import Extraction
 from kyivind.extraction.references import domain
-from kyivind.items import ArticleItem
+from kyivind.items import CAPTURE_FIELDS, ArticleItem
 from kyivind.state.failures import FailureLog
 from kyivind.state.incremental import Incremental
-from kyivind.state.store import now_iso
+from kyivind.state.store import capture_time, now_iso
 
 logger = logging.getLogger(__name__)
 FUTURE_MARGIN = timedelta(days=1)
@@ -74,8 +74,9 @@ class ItemBuilder:
                 link["domain"] = domain(link["url"])
         self._count_fields(fields, extraction.sources)
         item = ArticleItem(**{k: v for k, v in fields.items() if k in ArticleItem.__dataclass_fields__})
-        item.fetched_at = now_iso()
-        item.capture = dict(capture) if capture else None
+        # when the answer was received: the capture's WARC-Date (in a re-extraction, the archived answer's), else now
+        item.fetched_at = capture_time((capture or {}).get("date")) or now_iso()
+        item.capture = {name: capture.get(name) for name in CAPTURE_FIELDS} if capture else None
         return item
 
     def _drop_future_dates(self, fields: dict) -> None:

@@ -228,8 +228,11 @@ class ProblemsResult(SpiderMonitorResult):
         crawler.get_extension(RunMonitor).alert_failed(action.name, reason)
 
     def log(self, msg, level=logging.DEBUG):
-        """Through the spider's logger: Spidermon's own ``Spider.log()`` call is deprecated by Scrapy and warns."""
-        self.spider.logger.log(level, "[Spidermon] %s", msg)
+        """Through the spider's logger, at DEBUG: the checks' verdicts are the ``Run check failed`` ERROR lines and
+        the run's last line (``Run FAILED``/``Run OK``, kyivind/commands/crawl.py); Spidermon's own report, with
+        its ``OK`` after every section, would bury a failure under lines that say OK. (Spidermon's own
+        ``Spider.log()`` call is deprecated by Scrapy and warns.)"""
+        self.spider.logger.log(logging.DEBUG, "[Spidermon] %s", msg)
 
     def write_errors(self):
         for status in self.step.error_statuses:  # the failed checks by name; their messages are the ERROR lines

@@ -77,16 +77,19 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
     fresh = not db["articles"].exists()
     files = _new_feeds(db, feed_files(data_dir)) if (data_dir / "feeds").is_dir() or data_dir.is_file() else []
     latest: dict[str, dict] = {}
-    versions: list[dict] = []
+    found: dict[tuple[str, int], tuple[dict, str]] = {}  # (url, version) -> the item fetched last, its feed
     reading = FeedRows()
     for path in files:
         for item in reading.of(path):
-            versions.append(_version_row(item, path.name))
+            key = (item["url"], item.get("version") or 1)
+            if key not in found or newer(item, found[key][0]):
+                found[key] = (item, path.name)
             if newer(item, latest.get(item["url"])):
                 latest[item["url"]] = item
     bad = reading.bad
     if bad:
         logger.warning("%d lines of the feeds are not articles and were skipped", bad)
+    versions = [_version_row(item, feed) for item, feed in _newer_than_stored(db, found)]
     with db.conn:
         if versions:
             db["versions"].insert_all(versions, pk=("url", "version"), replace=True, batch_size=1000)
@@ -101,6 +104,22 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
         _count_versions(db, list(current))
     return {"database": output, "feeds_read": len(files), "articles_written": len(current),
             "articles_matched": matched, "changes_added": changed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
+
+
+def _newer_than_stored(db, found: dict[tuple[str, int], tuple[dict, str]]) -> list[tuple[dict, str]]:
+    """The versions of the new feeds that the database does not hold yet, or holds from an older capture: one
+    row per (url, version), ranked by version then capture time (``fetched_at``), never by which feed came
+    later."""
+    if not found or not db["versions"].exists():
+        return list(found.values())
+    stored: dict[tuple[str, int], dict] = {}
+    urls = sorted({url for url, _ in found})
+    for start in range(0, len(urls), 500):
+        chunk = urls[start:start + 500]
+        for row in db.query(f"select url, version, fetched_at from versions where url in ({','.join('?' * len(chunk))})",
+                            chunk):
+            stored[(row["url"], row["version"])] = row
+    return [(item, feed) for key, (item, feed) in found.items() if newer(item, stored.get(key))]
 
 
 def _keep_newest(db, latest: dict[str, dict]) -> dict[str, dict]:

@@ -33,7 +33,9 @@ def feed_files(data_dir: str | Path) -> list[Path]:
 
 
 def newer(row: dict, kept: dict | None) -> bool:
-    """Whether ``row`` is a later version of an article than ``kept`` (higher version, else fetched later)."""
+    """Whether ``row`` is a later version of an article than ``kept``: a higher version, else one read from a later
+    capture (``fetched_at`` is the time of the answer the item was read from, also in a re-extraction); never
+    by the feed file or the run that wrote it."""
     return kept is None or (row.get("version") or 1, row.get("fetched_at") or "") >= \
         (kept.get("version") or 1, kept.get("fetched_at") or "")
 

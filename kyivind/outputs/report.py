@@ -177,4 +177,4 @@ the database's <code>changes</code> table holds them all).</p>
 """, encoding="utf-8")
     return {"articles": len(dataset.articles), "rows_read": dataset.rows_read, "counts": stats, "figure": figure,
             "html": page, "png": png, "csv": csv_path, "where": located, "places_png": places_png,
-            "edits": edits, "edits_png": edits_png}
+            "edits": edits, "edits_png": edits_png, "files": [page, png, places_png, edits_png, csv_path]}

@@ -1,13 +1,18 @@
 """Versions: an article already exported is emitted again, as version + 1, only when a versioned field of
 the item as exported differs (text, tags, authors, image, dates but ``modified_at``...); an unchanged
 re-fetch is dropped here, quietly. It runs after the author-bio splitting, so that roles and bios are
-compared as they are exported."""
+compared as they are exported.
+
+An item read from an older answer than the one the article's last version came from (``fetched_at`` is the
+capture's time) is dropped, counted and said at INFO: a re-extraction never puts older text above a newer
+version."""
 
 from __future__ import annotations
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from kyivind import statkeys as keys
 from kyivind.crawl.context import component
 from kyivind.items import public_dict
 from kyivind.pipelines import CrawlerPipeline
@@ -21,6 +26,11 @@ class VersionPipeline(CrawlerPipeline):
 
     def process_item(self, item, spider=None):
         data = public_dict(item)
+        older = self.incremental.older_than_export(data)
+        if older is not None:
+            self.stats.inc_value(keys.INCREMENTAL_OLDER_CAPTURE)
+            raise DropItem(f"captured {data['fetched_at']}, before version {older['version']} was "
+                           f"({older['fetched_at']}); not exported: {data['url']}", log_level="INFO")
         version = self.incremental.version(data)
         if version is None:
             raise DropItem(f"unchanged since its last export: {data['url']}", log_level="DEBUG")

@@ -42,6 +42,23 @@ def failure_reason(failure) -> str:
     return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:300]
 
 
+# failures that mean the site was never reached (no answer at all), by class name: Scrapy's own and Twisted's
+UNREACHED = frozenset(("DownloadConnectionRefusedError", "CannotResolveHostError", "DownloadTimeoutError",
+                       "DNSLookupError", "ConnectionRefusedError", "ConnectError", "TCPTimedOutError", "TimeoutError",
+                       "TunnelError", "NoRouteError", "ConnectingCancelledError"))
+
+
+def unreached_hint(failure, base_url: str) -> str:
+    """What to check when a request got no answer at all: the network, a proxy, ``base_url``; '' otherwise."""
+    import os
+
+    if getattr(failure.value, "response", None) is not None or type(failure.value).__name__ not in UNREACHED:
+        return ""
+    proxies = [name for name in ("https_proxy", "http_proxy", "HTTPS_PROXY", "HTTP_PROXY") if os.environ.get(name)]
+    proxy = f"the proxy in {proxies[0]}" if proxies else "a proxy (none is set: HTTPS_PROXY)"
+    return f"; the site could not be reached: check the network, {proxy}, and base_url ({base_url})"
+
+
 async def download(crawler, url: str):
     """One page fetched outside the scheduler (the answer is needed where it is asked for); None when it
     could not be had. Network faults were already retried by the downloader."""

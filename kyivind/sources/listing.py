@@ -14,7 +14,7 @@ import scrapy
 from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext, bound_reached, fail_run, stop_run
 from kyivind.extraction import extract_listing
-from kyivind.sources import LISTING_PRIORITY, failure_reason, routed
+from kyivind.sources import LISTING_PRIORITY, failure_reason, routed, unreached_hint
 from kyivind.sources.article_requests import ArticleRequests
 from kyivind.state.failures import FailureLog
 from kyivind.state.incremental import Incremental
@@ -65,7 +65,8 @@ class ListingWalk:
         request = failure.request
         self.stats.inc_value(keys.LISTING_FAILED)
         logger.warning("Listing page %s failed: %s", request.url, failure_reason(failure))
-        self.unreachable(request.url, request.cb_kwargs.get("page_number", 1), failure_reason(failure))
+        self.unreachable(request.url, request.cb_kwargs.get("page_number", 1),
+                         failure_reason(failure) + unreached_hint(failure, self.urls.base_url))
 
     # --- rendered ----------------------------------------------------------------------------
     async def parse_rendered(self, response, page_number: int):

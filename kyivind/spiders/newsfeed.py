@@ -19,7 +19,7 @@ from scrapy_spider_metadata import Args
 
 from kyivind import statkeys as keys
 from kyivind.archive.writer import CAPTURE_META
-from kyivind.arguments import NewsfeedArgs, describe_error
+from kyivind.arguments import NewsfeedArgs, describe_error, unknown_arguments
 from kyivind.crawl.author_pages import AuthorPages
 from kyivind.crawl.builder import ItemBuilder
 from kyivind.crawl.context import RunContext, component, fail_run
@@ -62,17 +62,20 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
                 "description": "Every article of a tag (the News Feed by default) as JSON Lines."}
 
     def __init__(self, *args, **kwargs):
-        self.argument_error = None
+        # reported by start(): one ERROR line naming each bad argument, exit 1
+        self.argument_error = unknown_arguments(kwargs)  # a misspelt name, never silently the default
         try:
             NewsfeedArgs(**kwargs)
-        except ValidationError as error:  # reported by start(): one ERROR line, exit 1
-            self.argument_error = describe_error(error)
+        except ValidationError as error:
+            self.argument_error = "; ".join(filter(None, (describe_error(error), self.argument_error)))
+        if self.argument_error:
             kwargs = {k: v for k, v in kwargs.items() if k not in NewsfeedArgs.model_fields}
         super().__init__(*args, **kwargs)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.settle_arguments(crawler.settings)
         run = RunContext.build(crawler.settings, spider.args, spider.name).attach(crawler)
         lock.acquire(run.data_dir)  # `scrapy crawl` took it already; a crawl started otherwise takes it here
         if run.render and not spider.argument_error:
@@ -80,6 +83,9 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
 
             render.configure(crawler.settings, run.urls.base_host)
         return spider
+
+    def settle_arguments(self, settings) -> None:
+        """Arguments whose default depends on more than the declaration (the re-extraction's ``base_url``)."""
 
     @cached_property
     def parts(self) -> Parts:

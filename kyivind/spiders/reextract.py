@@ -4,7 +4,9 @@ to the site (``kyivind reextract DATA_DIR``; kyivind/archive/replay.py reads the
 It is the ``newsfeed`` spider fed from WARC files instead of the network: the latest capture of each
 article (a page, or a post of a Content API answer) goes through the same article checks, extraction,
 item builder and pipelines, so an article never exported before comes out as version 1 and one whose
-fields differ from its latest export as the next version; unchanged ones are dropped. Author pages come
+fields differ from its latest export as the next version; unchanged ones are dropped, and so is one read from a
+capture older than the answer its latest version came from. Without ``base_url`` the run takes the one kyivind's
+archived runs fetched from (a replica's), so that its public URLs and its state are theirs. Author pages come
 from the archive too (or from the state's cached profiles). Nothing is fetched: the replay middleware
 answers every request, and a URL it has no capture of gets a 404.
 """
@@ -17,9 +19,9 @@ import scrapy
 from tqdm import tqdm
 
 from kyivind import statkeys as keys
-from kyivind.archive.index import ApiPost
+from kyivind.archive.index import ApiPost, archived_runs
 from kyivind.archive.replay import Replay
-from kyivind.archive.writer import CAPTURE_META
+from kyivind.archive.writer import CAPTURE_META, archive_dir
 from kyivind.crawl.context import component
 from kyivind.spiders.newsfeed import NewsfeedSpider
 
@@ -39,6 +41,22 @@ class ReextractSpider(NewsfeedSpider):
     }
     metadata = {"title": "Re-extraction from the archive",
                 "description": "Today's extraction over archived captures: new and changed articles as a new feed."}
+
+    def settle_arguments(self, settings) -> None:
+        """Without ``base_url``, the one the archived runs fetched from: their articles' public URLs and their
+        state (a replica's runs have a state of their own) are that base_url's. An archive that holds runs of
+        several is a bad argument until one is chosen."""
+        if self.argument_error or self.args.base_url:
+            return
+        runs = archived_runs(archive_dir(settings.get("KYIVIND_DATA_DIR")))
+        site = (self.args.site_url or settings.get("KYIVIND_SITE_URL")).rstrip("/")
+        if len(runs) > 1:
+            found = ", ".join(f"{base} ({len(files)} files)" for base, files in sorted(runs.items()))
+            self.argument_error = (f"the archive holds runs that fetched from {len(runs)} base URLs ({found}); each "
+                                   f"has its own state: choose one with --base-url (-a base_url=…)")
+        elif runs and next(iter(runs)) != site:
+            self.args.base_url = next(iter(runs))
+            logger.info("The archived runs fetched from %s: its state is brought up to date", self.args.base_url)
 
     async def start(self):
         self.check_arguments()

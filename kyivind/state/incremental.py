@@ -91,6 +91,15 @@ class Incremental:
         if address != url:
             self.aliases[url] = address
 
+    def older_than_export(self, item: dict) -> dict | None:
+        """The state's row of the article when ``item`` was read from an answer older than the one its last
+        exported version came from (a re-extraction over an archive whose newer captures are gone, or a
+        capture made elsewhere): exporting it would put older text above a newer version."""
+        known = self.state.article(item["url"]) if self.state is not None else None
+        if known and known.get("fetched_at") and item.get("fetched_at") and item["fetched_at"] < known["fetched_at"]:
+            return known
+        return None
+
     def version(self, item: dict) -> int | None:
         """The version of an article as it is about to be exported: 1 when new, + 1 when any versioned field
         differs from what was exported (``kyivind.items.VERSIONED_FIELDS``: text, tags, authors, image,

@@ -1,7 +1,8 @@
 """Run state in an embedded SQLite database (``KYIVIND_DATA_DIR/state.sqlite``): no server.
 
 - ``articles``: each exported article's canonical URL, ``modified_at``, the sitemap's ``lastmod``,
-  ``content_hash``, last ``version``, first and last seen. A row is written only after the article's
+  ``content_hash``, last ``version`` and the ``fetched_at`` of that version (the time of its capture), first
+  and last seen. A row is written only after the article's
   item is in the feed file (see the state pipeline), so a crash never marks an unexported article seen.
 - ``aliases``: other addresses an exported article was reached by (old ``/national/<slug>/`` links).
 - ``authors``: author profiles read from author pages, so a page is fetched once and again only when stale.
@@ -34,11 +35,24 @@ create table if not exists authors (
 create table if not exists aliases (url text primary key, canonical text not null);
 """
 # columns added after the first release, added to an older state.sqlite when it is opened
-COLUMNS = {"articles": {"fields_hash": "text"}}
+COLUMNS = {"articles": {"fields_hash": "text", "fetched_at": "text"}}
 
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def capture_time(warc_date: str | None) -> str | None:
+    """A ``WARC-Date`` (``2026-12-04T15:39:46.123456Z``) as ``fetched_at`` is written (UTC, to the second);
+    None for none or one that is no time."""
+    if not warc_date:
+        return None
+    try:
+        when = datetime.fromisoformat(str(warc_date).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
 class State:
@@ -91,16 +105,20 @@ class State:
             if alias and alias != item["url"]:
                 self.db.execute("insert or replace into aliases (url, canonical) values (?, ?)", (alias, item["url"]))
             self.db.execute(
-                """insert into articles (url, modified_at, lastmod, content_hash, fields_hash, version, first_seen,
-                                         last_seen)
-                   values (:url, :modified_at, :lastmod, :content_hash, :fields_hash, :version, :now, :now)
+                """insert into articles (url, modified_at, lastmod, content_hash, fields_hash, version, fetched_at,
+                                         first_seen, last_seen)
+                   values (:url, :modified_at, :lastmod, :content_hash, :fields_hash, :version, :fetched_at, :now,
+                           :now)
                    on conflict(url) do update set modified_at = excluded.modified_at,
                        lastmod = coalesce(excluded.lastmod, articles.lastmod), content_hash = excluded.content_hash,
                        fields_hash = coalesce(excluded.fields_hash, articles.fields_hash),
-                       version = max(articles.version, excluded.version), last_seen = excluded.last_seen""",
+                       version = max(articles.version, excluded.version),
+                       fetched_at = case when excluded.version >= articles.version then excluded.fetched_at
+                                         else articles.fetched_at end,
+                       last_seen = excluded.last_seen""",
                 {"url": item["url"], "modified_at": item.get("modified_at"), "lastmod": lastmod,
                  "content_hash": item["content_hash"], "fields_hash": fields_hash,
-                 "version": item.get("version") or 1, "now": stamp})
+                 "version": item.get("version") or 1, "fetched_at": item.get("fetched_at"), "now": stamp})
 
     def touch(self, url: str, modified_at: str | None, lastmod: str | None, fields_hash: str | None = None) -> None:
         """Re-fetched and unchanged: only the dates move on, so it is not fetched again for the same edit."""

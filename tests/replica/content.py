@@ -299,6 +299,47 @@ def posts() -> list[dict]:
 
 
 # --- what a post's parts look like as Ghost HTML ---------------------------------------------------------
+# The site some hours later (``python -m tests.replica.server --later``): one article edited (its toll rose), one
+# new article, one taken down (its page answers 404): what versions, `kyivind diff`, the changes table and the
+# Atom feed show.
+LATER_EDITED = "russian-drone-attack-on-kharkiv-injures-7"
+LATER_REMOVED = "air-raid-alert-declared-across-ukraine"
+LATER_NEW = {
+    "slug": "russian-strike-on-odesa-port-damages-grain-terminal",
+    "title": "Russian strike on Odesa port damages grain terminal",
+    "custom_excerpt": "A Russian missile strike hit a grain terminal in the port of Odesa overnight.",
+    "published_at": "2025-11-21T05:40:00.000Z",
+    "updated_at": "2025-11-21T05:40:00.000Z",
+    "tags": _tags("News Feed", "Odesa"),
+    "authors": ["thekyivindependent"],
+    "feature_image": None,
+    "feature_image_caption": None,
+    "blocks": [
+        ("p", "A Russian missile struck a grain terminal in the port of Odesa overnight on Nov. 21, Governor Oleh "
+              "Kiper said."),
+        ("p", "Two port workers were injured and a storage building caught fire, which rescuers put out by morning."),
+    ],
+    "reading_time": 1,
+}
+
+
+def later_posts() -> list[dict]:
+    """The posts some hours later: the Kharkiv toll updated (title and body), a new article on Odesa, the air
+    raid alert taken down."""
+    later = [p for p in posts() if p["slug"] != LATER_REMOVED] + [copy.deepcopy(LATER_NEW)]
+    edited = next(p for p in later if p["slug"] == LATER_EDITED)
+    edited["title"] = "Russian drone attack on Kharkiv injures 9"
+    edited["custom_excerpt"] = "Nine people were injured in an overnight Russian drone attack on Kharkiv."
+    edited["updated_at"] = "2025-11-21T07:15:00.000Z"  # saved after every other post, as an edit is
+    edited["blocks"] = [
+        ("p", "Nine people were injured in an overnight Russian drone attack on Kharkiv, Mayor Ihor Terekhov said on "
+              "Nov. 19, updating an earlier toll of seven."),
+        edited["blocks"][1],
+        ("p", "A drone also damaged a school in the city's Saltivskyi district."),
+    ]
+    return sorted(later, key=lambda p: p["published_at"], reverse=True)
+
+
 def block_html(kind: str, value) -> str:
     if kind in ("p", "h2", "h3"):
         return f"<{kind}>{html.escape(value, quote=False)}</{kind}>"

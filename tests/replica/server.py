@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from . import themes
 from .api import content_api
-from .content import AUTHORS, CONTENT_KEY, MISSING_SLUG, PAGE_SIZE, SITE, post_html, posts
+from .content import AUTHORS, CONTENT_KEY, MISSING_SLUG, PAGE_SIZE, SITE, later_posts, post_html, posts
 
 
 class ReplicaSite:
@@ -265,9 +265,14 @@ def main(argv=None) -> None:
     parser.add_argument("--theme", default="ghost", choices=themes.THEMES)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--api", default="ok", choices=("ok", "403", "404", "bad-json", "unknown-shape"),
-                        help="how the Content API answers")
+                        help="how the Content API answers (ok: a crawl reads the API whatever the theme, as on the "
+                             "site; 404: it walks the theme's pages)")
+    parser.add_argument("--later", action="store_true",
+                        help="the site some hours later: one article edited, one new, one taken down (404)")
     args = parser.parse_args(argv)
-    ReplicaServer(ReplicaSite(args.theme, api_mode=args.api), args.port).serve_until_interrupted(f"Replica ({args.theme})")
+    site = ReplicaSite(args.theme, api_mode=args.api, post_list=later_posts() if args.later else None)
+    what = f"Replica ({args.theme}{', later' if args.later else ''}; Content API {args.api})"
+    ReplicaServer(site, args.port).serve_until_interrupted(what)
 
 
 if __name__ == "__main__":
