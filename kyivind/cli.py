@@ -134,7 +134,6 @@ def _report(options) -> int:
 
 
 def _export(options) -> int:
-    from kyivind import settings
     from kyivind.outputs.tables import export
 
     data_dir = _data_dir(options.data_dir)

@@ -64,11 +64,32 @@ def _runs(diffs, op: int) -> str:
     return " … ".join(" ".join(text.split()) for kind, text in diffs if kind == op and text.strip())
 
 
+CONTEXT_WORDS = 12  # unchanged words kept on each side of a change in ``diff_html``
+
+
+def _context(text: str, before: bool, after: bool) -> str:
+    """An unchanged run cut to the words next to the changes around it (``before``: a change precedes it,
+    ``after``: one follows), the rest as " … "."""
+    words = text.split()
+    if len(words) <= CONTEXT_WORDS * (before + after):
+        return text
+    kept = " ".join(filter(None, (" ".join(words[:CONTEXT_WORDS]) if before else "", "…",
+                                  " ".join(words[-CONTEXT_WORDS:]) if after else "")))
+    return (" " if text[:1].isspace() else "") + kept + (" " if text[-1:].isspace() else "")
+
+
 def as_html(diffs) -> str:
-    """The text with ``<ins>`` and ``<del>`` around what was added and removed; everything else escaped."""
+    """What changed, with ``<ins>`` and ``<del>`` around what was added and removed and a few unchanged words
+    around each change (the rest cut to " … "); everything else escaped; in a ``kyivind-diff`` block."""
     tags = {INSERT: "ins", DELETE: "del"}
-    return "".join(f"<{tags[op]}>{html.escape(text)}</{tags[op]}>" if op in tags else html.escape(text)
-                   for op, text in diffs).replace("\n", "<br>")
+    changed = [op in tags for op, _ in diffs]
+    parts = []
+    for n, (op, text) in enumerate(diffs):
+        if op in tags:
+            parts.append(f"<{tags[op]}>{html.escape(text)}</{tags[op]}>")
+        else:
+            parts.append(html.escape(_context(text, any(changed[:n]), any(changed[n + 1:]))))
+    return '<div class="kyivind-diff">' + "".join(parts).replace("\n", "<br>") + "</div>"
 
 
 def as_terminal(diffs, colour: bool) -> str:
@@ -130,9 +151,10 @@ def update(db, urls) -> int:
                 if (url, after["version"]) not in have:
                     rows.append(change_row(before, after))
     if not made:
-        db["changes"].create({"article_url": str, "from_version": int, "to_version": int, "changed_at": str,
-                              "fields": str, "title_before": str, "title_after": str, "added": str, "removed": str,
-                              "diff_html": str}, pk=("article_url", "to_version"),
+        # in reading order: the title and the coloured diff first, the article's URL last
+        db["changes"].create({"title_after": str, "diff_html": str, "changed_at": str, "fields": str,
+                              "from_version": int, "to_version": int, "added": str, "removed": str,
+                              "title_before": str, "article_url": str}, pk=("article_url", "to_version"),
                              foreign_keys=[("article_url", "articles", "url")])
         db["changes"].create_index(["changed_at"], if_not_exists=True)
     db["changes"].insert_all(rows, replace=True, batch_size=500)

@@ -37,29 +37,54 @@ DB_NAME = "kyivind.db"
 FTS_COLUMNS = ["title", "description", "body_text"]
 
 
+# The layout of the tables (their columns' order); a database of an older layout is made again from the feeds
+# (PRAGMA user_version holds it).
+LAYOUT = 2
+# the columns people read first, in this order, and the URL last (Datasette shows a table's columns as made)
+FIRST_COLUMNS = ("title", "published_at", "primary_tag", "regions", "description", "author_names", "tags",
+                 "body_text", "versions")
+LAST_COLUMNS = ("url",)
+
+
+# the types of the columns whose first values may all be null (sqlite-utils would make them text)
+ARTICLE_TYPES = {"versions": int, "regions": str, "word_count": int, "reading_time_min": int, "version": int,
+                 "link_count": int, "embed_count": int}
+
+
+def reading_order(row: dict) -> dict:
+    """``row`` with the columns people read first at its start and the URL at its end."""
+    first = {name: row[name] for name in FIRST_COLUMNS if name in row}
+    last = {name: row[name] for name in LAST_COLUMNS if name in row}
+    return {**first, **{k: v for k, v in row.items() if k not in first and k not in last}, **last}
+
+
 def _articles_row(item: dict) -> dict:
     """One row of ``articles``: the feeds reader's columns, with the day, tag and author names (JSON arrays for
-    Datasette's facets) and the counts of links and embeds placed among them."""
+    Datasette's facets) and the counts of links and embeds placed among them, in reading order. ``regions``
+    and ``versions`` are filled once the places are matched and the versions counted."""
     columns = flat(item)
     image = {name: columns.pop(name) for name in object_columns("image")}
     capture = {name: columns.pop(name) for name in object_columns("capture")}
-    return {**columns, "published_day": (item.get("published_at") or "")[:10] or None,
-            "tags": json.dumps(item.get("tags") or [], ensure_ascii=False),
-            "author_names": json.dumps([a.get("name") for a in item.get("authors") or [] if a.get("name")],
-                                       ensure_ascii=False),
-            **image, "link_count": len(item.get("links") or []), "embed_count": len(item.get("embeds") or []),
-            **capture}
+    return reading_order({
+        **columns, "published_day": (item.get("published_at") or "")[:10] or None,
+        "regions": None, "versions": None,
+        "tags": json.dumps(item.get("tags") or [], ensure_ascii=False),
+        "author_names": json.dumps([a.get("name") for a in item.get("authors") or [] if a.get("name")],
+                                   ensure_ascii=False),
+        **image, "link_count": len(item.get("links") or []), "embed_count": len(item.get("embeds") or []),
+        **capture})
 
 
 def _version_row(item: dict, feed: str) -> dict:
     row = _articles_row(item)
-    row.pop("published_day")
+    for name in ("published_day", "regions", "versions"):
+        row.pop(name)
     row["authors"] = json.dumps([{k: a.get(k) for k in AUTHOR_FIELDS} for a in item.get("authors") or []],
                                 ensure_ascii=False)
     row["links"] = json.dumps(item.get("links") or [], ensure_ascii=False)
     row["embeds"] = json.dumps(item.get("embeds") or [], ensure_ascii=False)
     row["feed"] = feed
-    return row
+    return reading_order(row)
 
 
 def _new_feeds(db: sqlite_utils.Database, files: list[Path]) -> list[Path]:
@@ -72,8 +97,7 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
     data_dir = Path(data_dir)
     output = Path(output) if output else data_dir / DB_NAME
     output.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(output)
-    db.enable_wal()
+    db = _of_this_layout(output)
     fresh = not db["articles"].exists()
     files = _new_feeds(db, feed_files(data_dir)) if (data_dir / "feeds").is_dir() or data_dir.is_file() else []
     latest: dict[str, dict] = {}
@@ -100,10 +124,27 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
         db["_feeds"].insert_all(({"name": p.name, "size": p.stat().st_size} for p in files), pk="name", replace=True)
     if fresh and db["articles"].exists():
         _finish_schema(db)
+        db.execute(f"pragma user_version = {LAYOUT}")
     elif current:
         _count_versions(db, list(current))
     return {"database": output, "feeds_read": len(files), "articles_written": len(current),
             "articles_matched": matched, "changes_added": changed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
+
+
+def _of_this_layout(path: Path) -> sqlite_utils.Database:
+    """The database at ``path``, made anew (it is derived from the feeds alone) when an older kyivind made its
+    tables in another layout."""
+    db = sqlite_utils.Database(path)
+    made = db.execute("pragma user_version").fetchone()[0]
+    if db["articles"].exists() and made != LAYOUT:
+        db.close()
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        logger.info("The database %s was made by another kyivind (layout %d, now %d): made again from the feeds",
+                    path, made, LAYOUT)
+        db = sqlite_utils.Database(path)
+    db.enable_wal()
+    return db
 
 
 def _newer_than_stored(db, found: dict[tuple[str, int], tuple[dict, str]]) -> list[tuple[dict, str]]:
@@ -145,8 +186,9 @@ def _write_articles(db, articles: dict[str, dict], fresh: bool) -> None:
                     chunk = urls[start:start + 500]
                     db.execute(f"delete from [{table}] where article_url in ({','.join('?' * len(chunk))})", chunk)
     rows = (_articles_row(i) for i in articles.values())
-    if fresh:
-        db["articles"].insert_all(rows, pk="url", batch_size=1000)
+    if fresh:  # a rowid table (Datasette shows a single primary key first; the URL goes last), one row per url
+        db["articles"].insert_all(rows, batch_size=1000, columns=ARTICLE_TYPES, not_null={"url"})
+        db["articles"].create_index(["url"], unique=True)
     else:  # an update, not a replace: SQLite runs no delete trigger on a replace, and the search index would keep the old text
         db["articles"].upsert_all(rows, pk="url", batch_size=1000)
     authors, article_authors, article_tags, links, embeds = {}, [], [], [], []
@@ -194,8 +236,6 @@ def _count_versions(db, urls: list[str] | None = None) -> None:
 
 def _finish_schema(db) -> None:
     """What a new database gets once: the version counts, full-text search, indexes."""
-    if "versions" not in db["articles"].columns_dict:
-        db["articles"].add_column("versions", int)
     _count_versions(db)
     db["articles"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True, replace=True)
     db["articles"].create_index(["published_at"], if_not_exists=True)

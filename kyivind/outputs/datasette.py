@@ -24,6 +24,8 @@ _ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the it
     "capture_warc": "WARC file of the capture the latest version was read from",
     "capture_record_id": "WARC-Record-ID of that capture",
     "versions": "How many versions of the article were exported (more than one: edited)",
+    "regions": "The regions the article names, or names a place in: English names, a JSON array (derived when the "
+               "database is built; article_regions has their ISO 3166-2 codes)",
 }
 # the Atom feed (datasette-atom: /kyivind/recent.atom): an entry per new article and per new version, newest
 # first, each with an id stable for that version (the public URL and the version)
@@ -61,15 +63,15 @@ CANNED_QUERIES = {
                "from article_regions r join articles a on a.url = r.article_url "
                "group by week, r.region_code order by week desc, articles desc"},
     "recently_edited": {"title": "Recently edited articles: what each edit added and removed",
-                        "sql": "select c.changed_at, c.article_url, c.title_after as title, c.from_version, "
-                               "c.to_version, c.fields, c.added, c.removed, c.diff_html from changes c "
+                        "sql": "select c.title_after as title, c.diff_html, c.changed_at, c.from_version, "
+                               "c.to_version, c.fields, c.added, c.removed, c.article_url from changes c "
                                "order by c.changed_at desc limit 200"},
     "recent": {"title": "The Kyiv Independent News Feed: new and changed articles (kyivind)",
                "description": "Newest first: one entry per new article and per new version; subscribe to "
                               "/kyivind/recent.atom",
                "sql": RECENT_SQL},
     "edited_articles": {"title": "Edited articles (more than one version)",
-                        "sql": "select url, title, versions, published_at, modified_at from articles "
+                        "sql": "select title, versions, published_at, modified_at, url from articles "
                                "where versions > 1 order by versions desc, modified_at desc"},
 }
 
@@ -108,8 +110,10 @@ def metadata() -> dict:
 
     properties = load_schema()["properties"]
     described = {name: properties[name]["description"] for name in SCALARS}
-    articles = {name: described.get(name) or _ARTICLE_COLUMNS[name] for name in
-                [*SCALARS, *_ARTICLE_COLUMNS]}
+    from kyivind.outputs.database import reading_order
+
+    articles = reading_order({name: described.get(name) or _ARTICLE_COLUMNS[name] for name in
+                              [*SCALARS, *_ARTICLE_COLUMNS]})
     return copy.deepcopy({
         "title": "The Kyiv Independent: News Feed",
         "description": "Every article of The Kyiv Independent's News Feed, collected by kyivind: the latest version "
@@ -119,11 +123,13 @@ def metadata() -> dict:
         "source_url": "https://kyivindependent.com/tag/news-feed/",
         "license": "Articles © The Kyiv Independent; collected for research and analysis, not for republication",
         "extra_css_urls": ["/kyivind-static/kyivind.css"],  # the rows first: descriptions folded (STATIC)
+        "extra_js_urls": ["/kyivind-static/kyivind.js"],  # the database page's SQL box opens on the articles
         "databases": {"kyivind": {"tables": {
             "articles": {"label_column": "title", "sort_desc": "published_at", "columns": articles,
-                         "facets": ["primary_tag", {"array": "tags"}, {"array": "author_names"}, "published_day"]},
+                         "facets": ["primary_tag", {"array": "regions"}, {"array": "tags"}, {"array": "author_names"}]},
             "versions": {"sort_desc": "fetched_at",
-                         "columns": {**{n: d for n, d in articles.items() if n not in ("published_day", "versions")},
+                         "columns": {**{n: d for n, d in articles.items()
+                                        if n not in ("published_day", "versions", "regions")},
                                      "authors": properties["authors"]["description"],
                                      "links": properties["links"]["description"],
                                      "embeds": properties["embeds"]["description"],
@@ -144,11 +150,14 @@ def metadata() -> dict:
                                                           properties["embeds"]["items"]["properties"].items()}}},
             **PLACE_TABLES,
             "changes": {"sort_desc": "changed_at", "facets": [{"array": "fields"}], "columns": {
-                "article_url": "The article", "from_version": "The version before", "to_version": "The new version",
+                "title_after": "Title after", "diff_html": "The body as an inline word diff (green: added, red: removed)",
                 "changed_at": "When the new version was fetched (UTC)",
-                "fields": "The fields that differ (a JSON array)", "title_before": "Title before",
-                "title_after": "Title after", "added": "Words added, in order (title, then body; runs joined by …)",
-                "removed": "Words removed, in order", "diff_html": "The body as an inline word diff"}},
+                "fields": "The fields that differ (a JSON array)",
+                "from_version": "The version before", "to_version": "The new version",
+                "added": "Words added, in order (title, then body; runs joined by …)",
+                "removed": "Words removed, in order", "title_before": "Title before", "article_url": "The article"}},
+            # kyivind's own bookkeeping, not data: kept off the database page
+            "_feeds": {"hidden": True}, "_places": {"hidden": True},
         }, "queries": CANNED_QUERIES,
             "plugins": {"datasette-render-html": {"columns": ["diff_html"]}}}},
         "plugins": {"datasette-cluster-map": {"latitude_column": "latitude", "longitude_column": "longitude"}},

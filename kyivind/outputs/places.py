@@ -11,6 +11,7 @@ new one matches every article again.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from kyivind.places import matcher
@@ -48,18 +49,23 @@ def update(db, written: dict[str, dict]) -> int:
         articles = {row["url"]: row for row in db.query("select url, title, body_text from articles")}
         if db["article_places"].exists():
             db.execute("delete from article_places")
+        if "regions" in db["articles"].columns_dict:
+            db.execute("update articles set regions = null")
     else:
         articles = written
     if not articles and db["article_places"].exists():
         return 0  # nothing new to match: the gazetteer is not even loaded
     places = gazetteer()
     _regions_table(db, places)
-    place_rows, links = {}, []
+    place_rows, links, named = {}, [], []
     for url, article in articles.items():
         found = matcher.match(article.get("title"), article.get("body_text"))
         for place, mentions in found.places.items():
             place_rows[place.id] = place
             links.append({"article_url": url, "place_id": place.id, "mentions": mentions})
+        if found.regions:  # the articles table's regions column: the English names, for reading and faceting
+            names = sorted(places.regions[code].name if code in places.regions else code for code in found.regions)
+            named.append((json.dumps(names, ensure_ascii=False), url))
     if not db["places"].exists():  # made before any row: a dataset may name no place at all
         db["places"].create({"id": str, "name": str, "kind": str, "country_code": str, "region_code": str,
                              "region_name": str, "latitude": float, "longitude": float, "geonames_id": int},
@@ -75,6 +81,8 @@ def update(db, written: dict[str, dict]) -> int:
                                     foreign_keys=[("article_url", "articles", "url"), ("place_id", "places", "id")])
         db["article_places"].create_index(["place_id"], if_not_exists=True)
     db["article_places"].insert_all(links, replace=True, batch_size=2000)
+    if "regions" in db["articles"].columns_dict:
+        db.conn.executemany("update articles set regions = ? where url = ?", named)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
     meta.insert({"key": VERSION_KEY, "value": str(matcher.VERSION)}, pk="key", replace=True)
