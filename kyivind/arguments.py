@@ -161,14 +161,16 @@ SCRAPY_ARGUMENTS = {
     "_job": "Scrapyd's job ID (Scrapyd passes it to every run)",
     "_version": "the project version Scrapyd runs (passed when a schedule names one)",
     "user_agent": "the User-Agent header (UserAgentMiddleware), instead of USER_AGENT",
-    "download_timeout": "seconds a request may take (DownloadTimeoutMiddleware), instead of DOWNLOAD_TIMEOUT",
-    "download_maxsize": "bytes an answer may have, instead of DOWNLOAD_MAXSIZE",
-    "download_warnsize": "bytes of an answer above which Scrapy warns, instead of DOWNLOAD_WARNSIZE",
     "download_delay": "seconds between requests (deprecated by Scrapy for DOWNLOAD_DELAY, which it still reads)",
     "http_user": "HTTP Basic user for base_url (HttpAuthMiddleware, with http_pass and http_auth_domain)",
     "http_pass": "HTTP Basic password for base_url",
     "http_auth_domain": "the domain http_user and http_pass are sent to",
 }
+
+
+# Spider attributes Scrapy reads as numbers, which -a would give it as text (Scrapy fails on them): settings here
+AS_SETTINGS = {"download_timeout": "DOWNLOAD_TIMEOUT", "download_maxsize": "DOWNLOAD_MAXSIZE",
+               "download_warnsize": "DOWNLOAD_WARNSIZE", "max_concurrent_requests": "CONCURRENT_REQUESTS_PER_DOMAIN"}
 
 
 def unknown_arguments(names) -> str | None:
@@ -182,6 +184,9 @@ def unknown_arguments(names) -> str | None:
         return None
     messages = []
     for name in unknown:
+        if name in AS_SETTINGS:
+            messages.append(f"{name!r} is no spider argument here: pass the setting -s {AS_SETTINGS[name]}=…")
+            continue
         near = difflib.get_close_matches(str(name).lower(), known, n=1, cutoff=0.6)
         messages.append(f"unknown argument {name!r}" + (f" (did you mean {near[0]}?)" if near else ""))
     return "; ".join(messages) + f"; the arguments are {', '.join(NewsfeedArgs.model_fields)}"

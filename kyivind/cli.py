@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from kyivind.ops import schedule, status
+from kyivind.ops.datadir import missing_data
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,23 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def missing_data(path, feeds_only: bool = False) -> str | None:
-    """Why ``path`` is no data directory to read, or None when it is one: a data directory (its ``feeds/`` or
-    a run state in it), a folder of feed files, or one feed file (``feeds_only``: a feed folder or file is
-    enough). Only a crawl makes a data directory; a command that reads one never makes it."""
-    path = Path(path)
-    if path.is_file():
-        return None if path.name.endswith(".jsonl") else f"{path} is a file, not a data directory or a feed (*.jsonl)"
-    if not path.exists():
-        return f"no data directory at {path}: it does not exist (a crawl makes it: scrapy crawl newsfeed)"
-    if not path.is_dir():
-        return f"{path} is not a directory"
-    if (path / "feeds").is_dir() or any(path.glob("state*.sqlite")) or any(path.glob("*.jsonl")):
-        return None
-    return (f"{path} is not a kyivind data directory: it has no feeds/ folder and no run state (state*.sqlite)"
-            + ("" if feeds_only else "; set KYIVIND_DATA_DIR or give the directory a crawl wrote"))
-
-
 def _data_dir(given, feeds_only: bool = False) -> Path | None:
     """The data directory a command reads (``given``, else ``KYIVIND_DATA_DIR``), or None once one line on
     stderr has said why it is none."""
@@ -149,9 +133,11 @@ def _reextract(options) -> int:
     from kyivind.archive.writer import archive_dir
     from kyivind.commands.crawl import crawl_here
 
-    if _data_dir(options.data_dir) is None:
+    # it writes a feed like a crawl, so WARC files of other archivers (--warc) may start a data directory;
+    # without them it reads the directory's own archive, which must be there
+    if not options.warc and _data_dir(options.data_dir) is None:
         return NO_DATA
-    if not archive_dir(options.data_dir).is_dir() and not options.warc:
+    if not options.warc and not archive_dir(options.data_dir).is_dir():
         print(f"error: {archive_dir(options.data_dir)} does not exist: no archived run to re-extract "
               f"(KYIVIND_ARCHIVE was off, or give WARC files with --warc)", file=sys.stderr)
         return NO_DATA

@@ -132,7 +132,9 @@ def test_pandas_recipe_as_documented(data_dir, monkeypatch):
     latest, authors = scope["latest"], scope["authors"]
     assert len(latest) == 14 and latest.set_index("slug").loc[EDITED, "version"] == 2
     assert str(latest["published_at"].dtype).startswith("datetime64[") and str(latest["published_at"].dt.tz) == "UTC"
-    assert {"url", "name", "role", "bio"} <= set(authors.columns) and len(authors) == 17
+    assert {"article_url", "url", "name", "role", "bio"} <= set(authors.columns) and len(authors) == 17
+    assert list(authors.columns).count("url") == 1  # the author's page; the article's is article_url
+    assert set(authors["article_url"]) <= set(latest["url"]) and authors["url"].str.contains("/author/").all()
 
 
 def test_duckdb_recipe_and_documented_types(data_dir, monkeypatch):

@@ -250,6 +250,7 @@ def test_a_truncated_file_reads_up_to_its_last_whole_record(tmp_path):
 def test_reextract_names_a_missing_warc_and_refuses_a_locked_data_dir(tmp_path):
     done = reextract(tmp_path / "data", "--warc", str(tmp_path / "nowhere.warc.gz"))
     assert done.returncode == 2 and "no WARC file or folder at" in done.stderr
+    (tmp_path / "data" / "archive").mkdir(parents=True)  # a data directory a run archived into
     with held_lock(tmp_path / "data") as holder:
         done = reextract(tmp_path / "data")
         assert done.returncode == 1 and f"in use by another kyivind run (pid {holder.pid})" in done.stderr

@@ -4,7 +4,8 @@ command, for a person, cron or a monitoring system.
 It reads the run summaries (``feeds/*.summary.json``: each says how many articles the state of its site
 held as it ended) and ``failed*.jsonl``, never the feeds, and exits
 0 when the last run was good and the last good run is younger than ``--max-age`` hours (default 24),
-1 when the last run failed, 2 when the data is stale or nothing ever ran.
+1 when the last run failed, 2 when the data is stale or nothing ever ran, or (one line on stderr) when there is
+no data directory at the path.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import jsonlines
 
 from kyivind.monitoring.summary import run_summaries, run_time
+from kyivind.ops.datadir import missing_data
 
 OK, FAILED, STALE = 0, 1, 2
 VERDICTS = {OK: "ok", FAILED: "failed", STALE: "stale"}
@@ -121,6 +123,12 @@ def run(options) -> int:
         from kyivind import settings
 
         data_dir = settings.KYIVIND_DATA_DIR
+    problem = missing_data(data_dir)
+    if problem:  # not "stale": nothing is there to be stale
+        import sys
+
+        print(f"error: {problem}", file=sys.stderr)
+        return STALE
     health = read(data_dir)
     if options.prometheus:
         print(prometheus(health, options.max_age), end="")

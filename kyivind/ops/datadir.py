@@ -1,0 +1,24 @@
+"""What a data directory is, for the commands that read one: only a crawl makes one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def missing_data(path, feeds_only: bool = False) -> str | None:
+    """Why ``path`` is no data directory to read, or None when it is one: a data directory (its ``feeds/`` or
+    a run state in it), a folder of feed files, or one feed file (``feeds_only``: a feed folder or file is
+    enough). Only a crawl makes a data directory; a command that reads one never makes it."""
+    path = Path(path)
+    if path.is_file():
+        return None if path.name.endswith(".jsonl") else f"{path} is a file, not a data directory or a feed (*.jsonl)"
+    if not path.exists():
+        return f"no data directory at {path}: it does not exist (a crawl makes it: scrapy crawl newsfeed)"
+    if not path.is_dir():
+        return f"{path} is not a directory"
+    if (path / "feeds").is_dir() or (path / "archive").is_dir() or any(path.glob("state*.sqlite")) \
+            or any(path.glob("*.jsonl")):
+        return None
+    return (f"{path} is not a kyivind data directory: it has no feeds/ or archive/ folder and no run state "
+            f"(state*.sqlite)"
+            + ("" if feeds_only else "; set KYIVIND_DATA_DIR or give the directory a crawl wrote"))
