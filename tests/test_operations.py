@@ -102,6 +102,10 @@ def test_schedule_and_report_respect_the_lock(tmp_path):
 def test_status_tells_good_failed_and_stale(tmp_path):
     data = tmp_path / "data"
     nothing = kyivind("status", str(data))
+    assert nothing.returncode == 2 and f"error: no data directory at {data}: it does not exist" in nothing.stderr
+    data.mkdir()
+    (data / "feeds").mkdir()
+    nothing = kyivind("status", str(data))
     assert nothing.returncode == 2 and "last run: never" in nothing.stdout
     with ReplicaServer(ReplicaSite("ghost")) as server:
         run_crawl(server.url, tmp_path / "1", env={"KYIVIND_DATA_DIR": str(data)})

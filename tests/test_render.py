@@ -53,7 +53,7 @@ def test_plain_crawl_of_a_script_listing_warns_that_rendering_is_needed(tmp_path
     with ReplicaServer(ReplicaSite("script")) as server:
         result = run_crawl(server.url, tmp_path)
     assert result.items == []
-    warnings = [line for line in result.log.splitlines() if "WARNING" in line and "rendering is probably needed" in line]
+    warnings = [line for line in result.log.splitlines() if "] WARNING: " in line and "rendering is probably needed" in line]
     assert len(warnings) == 1 and "a Show More button" in warnings[0]
 
 

@@ -16,8 +16,9 @@ def missing_data(path, feeds_only: bool = False) -> str | None:
         return f"no data directory at {path}: it does not exist (a crawl makes it: scrapy crawl newsfeed)"
     if not path.is_dir():
         return f"{path} is not a directory"
+    # what a crawl leaves: its feeds, its archive, its state, or the lock it holds while it makes the rest
     if (path / "feeds").is_dir() or (path / "archive").is_dir() or any(path.glob("state*.sqlite")) \
-            or any(path.glob("*.jsonl")):
+            or (path / ".lock").exists() or any(path.glob("*.jsonl")):
         return None
     return (f"{path} is not a kyivind data directory: it has no feeds/ or archive/ folder and no run state "
             f"(state*.sqlite)"
