@@ -4,7 +4,7 @@ import re
 
 from scrapy_spider_metadata import get_spider_metadata
 
-from kyivind.arguments import NewsfeedArgs, argument_table
+from kyivind.arguments import NewsfeedArgs, argument_table, scrapy_argument_table
 from kyivind.extraction.article import PAGE_SCALAR_FIELDS
 from kyivind.extraction.references import EMBED_KINDS
 from kyivind.items import (
@@ -62,6 +62,7 @@ def test_csv_and_extraction_follow_the_field_list():
 def test_the_documented_argument_table_is_the_declaration():
     operating = (ROOT / "docs/operating.md").read_text(encoding="utf-8")
     assert argument_table() in operating
+    assert scrapy_argument_table() in operating, "the Scrapy and Scrapyd attributes -a accepts are documented"
     params = get_spider_metadata(NewsfeedSpider)["param_schema"]["properties"]
     assert list(params) == list(NewsfeedArgs.model_fields)
     assert all(spec.get("description") for spec in params.values())

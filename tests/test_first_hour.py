@@ -123,6 +123,26 @@ def test_the_readers_rank_a_version_by_its_capture_not_by_the_feed_that_holds_it
     assert db.execute("select title from articles").fetchall() == [("Later capture",)]
 
 
+def test_a_version_read_again_from_a_later_capture_gets_its_diff_anew(tmp_path):
+    import sqlite3
+
+    from kyivind.outputs.database import build
+
+    feeds = tmp_path / "data" / "feeds"
+    feeds.mkdir(parents=True)
+    base = {"url": "https://kyivindependent.com/e/", "slug": "e", "title": "E", "tags": [], "authors": [],
+            "links": [], "embeds": [], "published_at": "2025-11-01T00:00:00+00:00"}
+    first = {**base, "version": 1, "body_text": "two people were hurt", "fetched_at": "2026-12-01T00:00:00+00:00"}
+    second = {**base, "version": 2, "body_text": "three people were hurt", "fetched_at": "2026-12-02T00:00:00+00:00"}
+    (feeds / "newsfeed-1.jsonl").write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n")
+    build(tmp_path / "data")
+    again = {**second, "body_text": "four people were hurt", "fetched_at": "2026-12-03T00:00:00+00:00"}
+    (feeds / "reextract-2.jsonl").write_text(json.dumps(again) + "\n")
+    done = build(tmp_path / "data")
+    db = sqlite3.connect(done["database"])
+    assert db.execute("select added, removed from changes").fetchall() == [("four", "two")]
+
+
 def test_a_database_of_an_older_layout_is_made_again(tmp_path):
     """A database an older kyivind made (url first, no regions column) is rebuilt from the feeds."""
     import sqlite3

@@ -113,10 +113,15 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
     bad = reading.bad
     if bad:
         logger.warning("%d lines of the feeds are not articles and were skipped", bad)
-    versions = [_version_row(item, feed) for item, feed in _newer_than_stored(db, found)]
+    kept, replaced = _newer_than_stored(db, found)
+    versions = [_version_row(item, feed) for item, feed in kept]
     with db.conn:
         if versions:
             db["versions"].insert_all(versions, pk=("url", "version"), replace=True, batch_size=1000)
+        if replaced and db["changes"].exists():  # a version read again from a later capture: its diffs anew
+            for start in range(0, len(replaced), 500):
+                chunk = replaced[start:start + 500]
+                db.execute(f"delete from changes where article_url in ({','.join('?' * len(chunk))})", chunk)
         current = _keep_newest(db, latest) if not fresh else latest
         _write_articles(db, current, fresh)
         matched = places.update(db, current) if db["articles"].exists() else 0
@@ -147,12 +152,12 @@ def _of_this_layout(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def _newer_than_stored(db, found: dict[tuple[str, int], tuple[dict, str]]) -> list[tuple[dict, str]]:
+def _newer_than_stored(db, found: dict[tuple[str, int], tuple[dict, str]]):
     """The versions of the new feeds that the database does not hold yet, or holds from an older capture: one
     row per (url, version), ranked by version then capture time (``fetched_at``), never by which feed came
-    later."""
+    later; and the URLs of the articles one of whose stored versions they replace."""
     if not found or not db["versions"].exists():
-        return list(found.values())
+        return list(found.values()), []
     stored: dict[tuple[str, int], dict] = {}
     urls = sorted({url for url, _ in found})
     for start in range(0, len(urls), 500):
@@ -160,7 +165,8 @@ def _newer_than_stored(db, found: dict[tuple[str, int], tuple[dict, str]]) -> li
         for row in db.query(f"select url, version, fetched_at from versions where url in ({','.join('?' * len(chunk))})",
                             chunk):
             stored[(row["url"], row["version"])] = row
-    return [(item, feed) for key, (item, feed) in found.items() if newer(item, stored.get(key))]
+    kept = [(item, feed) for key, (item, feed) in found.items() if newer(item, stored.get(key))]
+    return kept, sorted({item["url"] for item, _ in kept if (item["url"], item.get("version") or 1) in stored})
 
 
 def _keep_newest(db, latest: dict[str, dict]) -> dict[str, dict]:
