@@ -227,9 +227,10 @@ def outcome(log: str) -> tuple[str, list[str]]:
 
 
 @crawl
-def test_an_unreachable_site_fails_with_what_to_check_as_the_last_line(tmp_path):
+@pytest.mark.parametrize("source", ["html", "api"])
+def test_an_unreachable_site_fails_with_what_to_check_as_the_last_line(tmp_path, source):
     base = f"http://127.0.0.1:{free_port()}"
-    result = run_crawl(base, tmp_path, "-s", "RETRY_TIMES=0", output=False)
+    result = run_crawl(base, tmp_path, "-s", "RETRY_TIMES=0", output=False, source=source)
     assert result.returncode == 1
     [error] = errors(result.log)
     assert "could not be reached: check the network, a proxy" in error and f"and base_url ({base})" in error

@@ -26,7 +26,7 @@ from kyivind.crawl.context import RunContext, component, fail_run
 from kyivind.crawl.pagecheck import check_article_page
 from kyivind.extraction import extract_article
 from kyivind.extraction.feed import feed_links
-from kyivind.sources import ROUTE
+from kyivind.sources import ROUTE, unreached_hint
 from kyivind.sources.api import ContentApiSource, Post, Unusable
 from kyivind.sources.article_requests import FAILED_ORIGIN, ArticleRequests
 from kyivind.sources.listing import ListingWalk
@@ -177,7 +177,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
                 yield found
 
     def api_failed(self, failure):
-        return list(self._api_unusable(f"the Content API request failed: {failure.getErrorMessage()}"))
+        hint = unreached_hint(failure, self.parts.run.urls.base_url)
+        return list(self._api_unusable(f"the Content API request failed: {failure.getErrorMessage()}{hint}"))
 
     def _api_unusable(self, problem: str):
         if self.parts.api.unusable(problem):
