@@ -1,0 +1,107 @@
+"""The text the figure rules read: sentences, numbers in figures, dates. Pure functions, linear in the text.
+
+Numbers written as words ("five", "twenty-three", "one hundred and five") become figures through text2num's
+``alpha2digit`` (a maintained library, in Rust); kyivind adds what it leaves: "a dozen", "half a dozen",
+thousands separators ("1,716"), and "no one" kept apart from the number one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+MAX_CHARS = 100_000  # of a title or body read for figures; a longer text is cut (its figures are in its start)
+KYIV = ZoneInfo("Europe/Kyiv")
+
+# a sentence ends at . ! ? before a space and a capital, a digit or a quote; abbreviations of months, titles
+# and initials do not end one ("Nov. 21", "Gov. Kiper", "U.S.")
+_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Gov", "Mr", "Mrs", "Ms",
+                  "Dr", "St", "Lt", "Col", "Gen", "Maj", "Capt", "Sgt", "No", "U.S", "U.K", "E.U", "a.m", "p.m")
+_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def sentences(text: str | None) -> list[tuple[int, str]]:
+    """(paragraph number, sentence) of a text, in order; blank lines part paragraphs."""
+    found: list[tuple[int, str]] = []
+    for number, paragraph in enumerate(p for p in (text or "")[:MAX_CHARS].split("\n") if p.strip()):
+        start = 0
+        for end in _END.finditer(paragraph):
+            head = paragraph[max(start, end.start() - 40):end.start()].rstrip()  # the last word only: linear
+            last = _LAST_WORD.search(head)
+            word = last.group(1).rstrip(".!?\"”’)") if last else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue  # "Nov. 21", "Oleh V. Kiper"
+            found.append((number, paragraph[start:end.start()].strip()))
+            start = end.end()
+        if paragraph[start:].strip():
+            found.append((number, paragraph[start:].strip()))
+    return found
+
+
+_NO_ONE = re.compile(r"\b(?:no one|no-one)\b", re.I)
+_DOZEN = re.compile(r"\b(?:(?P<half>half a)|(?:a|one))\s+dozen\b", re.I)
+_DOZENS_OF = re.compile(r"\b(?P<n>\d+)\s+dozen\b", re.I)
+_THOUSANDS = re.compile(r"\b(\d{1,3})((?:,\d{3})+)\b")
+_HAS_WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                              r"sixty|seventy|eighty|ninety|hundred|thousand)\b", re.I)
+
+
+def figures_in(sentence: str) -> str:
+    """The sentence with its numbers in figures: "Five people were killed and a dozen injured" ->
+    "5 people were killed and 12 injured"; "no one" stays words ("nobody")."""
+    text = _NO_ONE.sub("nobody", sentence)
+    text = _DOZEN.sub(lambda m: "6" if m.group("half") else "12", text)
+    if _HAS_WORD_NUMBER.search(text):
+        from text_to_num import alpha2digit
+
+        text = alpha2digit(text, "en", threshold=0)
+    text = _DOZENS_OF.sub(lambda m: str(int(m.group("n")) * 12), text)
+    return _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+          "nov": 11, "dec": 12}
+MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug(?:ust)?|Sept?(?:ember)?|" \
+        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE = re.compile(MONTH + r"\s+(?P<day>\d{1,2})\b")
+
+
+def published_day(published_at: str | None) -> date | None:
+    """The day an article was published, in Kyiv."""
+    if not published_at:
+        return None
+    try:
+        when = datetime.fromisoformat(str(published_at).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when.astimezone(KYIV).date() if when.tzinfo else when.date()
+
+
+def published_hour(published_at: str | None) -> int | None:
+    try:
+        when = datetime.fromisoformat(str(published_at).replace("Z", "+00:00"))
+    except (TypeError, ValueError):
+        return None
+    return when.astimezone(KYIV).hour if when.tzinfo else when.hour
+
+
+def day_of(month: str, day: str, near: date | None) -> date | None:
+    """The date "Nov. 21" names, in the year that puts it nearest before (or on) ``near``."""
+    number = MONTHS.get(month[:3].lower())
+    if number is None or near is None:
+        return None
+    for year in (near.year, near.year - 1):
+        try:
+            found = date(year, number, int(day))
+        except ValueError:
+            return None
+        if found <= near + timedelta(days=1):
+            return found
+    return None
+
+
+def dates_in(sentence: str, near: date | None) -> list[date]:
+    return [d for m in _DATE.finditer(sentence) if (d := day_of(m.group("month"), m.group("day"), near))]

@@ -1,0 +1,327 @@
+"""The toll an article reports: killed and injured, in all and by region and place (docs/analysing.md,
+"The toll and the air attacks"). Pure functions of the title, body and publication time; linear in the text.
+
+Read sentence by sentence: a casualty statement is a number beside a verb of killing or injuring ("killing 2",
+"7 people were injured", "a man was killed" is 1), a revised toll ("the death toll rose to 6"), or none ("no
+casualties"). Sentences that tell something else are left out: cumulative totals (since February 2022, this
+year, during the occupation), earlier attacks (a date two days or more before publication, "earlier"),
+troop losses, prisoners exchanged; ages, money and counts of strikes are never read as a toll.
+
+The total is the body's: the last revised figure, else in a roundup of several regions its opening figure
+(or the sum of its regions where the opening states none), else the first figure stated. The title counts only
+where the body states no figure; the slug never does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kyivind.figures.text import dates_in, figures_in, published_day, sentences
+
+KILLED, INJURED = "killed", "injured"
+_Q = r"(?P<q>at least\s+|more than\s+|over\s+|no fewer than\s+)?"
+_N = r"(?P<n>\d+)\b(?!-|\.\d|,\d|\s*(?:%|percent))"
+# what a number counts when it is not people
+_THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|attacks?|strikes?|times|explosions?|"
+           r"settlements?|villages?|towns?|cities|oblasts?|regions?|districts?|communities|buildings?|houses?|homes?|"
+           r"apartments?|cars?|vehicles?|km|kilometers?|miles?|meters?|hours?|days?|weeks?|months?|years?|"
+           r"minutes?|tons?|hryvnias?|euros?|dollars?|million|billion|thousand|kilograms?|UAVs?|shots?|projectiles?|"
+           r"schools?|hospitals?|objects?|facilities|sites?)\b)")
+_KILL_VERB = r"(?:killed|killing|kills|kill|dead|died|perished|lost their lives)"
+_HURT_VERB = r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|" \
+             r"suffered(?:\s+\w+)?\s+injuries|hospitalized)"
+_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|injures|injure|wounding|wounded|"
+                         r"wounds|wound)\s+(?:a total of\s+)?" + _Q + _N + _THINGS, re.I)
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"\s+(?:[\w'-]+\s+){0,4}?(?:(?:were|was|have been|has been|had been|"
+                           r"are|is|got|have|has|had)\s+)?(?:(?:reportedly|also|later|reported|seriously|severely|"
+                           r"lightly|critically|fatally|mortally|slightly|all)\s+)?(?P<verb>" + _KILL_VERB + "|" +
+                           _HURT_VERB + r")\b", re.I)
+_ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an)\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
+                             r"driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
+                             r"journalist|passer-by|local)\b", re.I)
+_ONE = re.compile(r"\b(?:a|an|another|her|his|their)\s+(?:[\w-]+\s+){0,3}?(?:(?:was|has been|had been)\s+(?:\w+\s+)?(?P<verb>" +
+                  _KILL_VERB + "|" + _HURT_VERB + r")|(?P<hurt>(?:sustained|suffered)(?:\s+\w+)?\s+injuries))\b", re.I)
+_REVISED = re.compile(r"\b(?P<what>death toll|toll|number of (?:people )?(?:killed|dead|victims|fatalities|injured|"
+                      r"wounded|casualties))\b(?:\s+[\w'.,-]+){0,12}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|"
+                      r"increased|grew|reached|jumped|stands at|is now|now stands at|went up)\s+(?:to\s+)?" + _Q + _N,
+                      re.I)
+_ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
+                       r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?[A-Z]")
+_CHILDREN = re.compile(r"\b(?:including|among them|among those|of whom)\s+(?P<n>\d+)\s+(?:children|child|minors?|"
+                       r"kids?|teenagers?)|\b(?P<m>\d+)\s+(?:of them\s+)?(?:were\s+)?(?:children|minors)\b", re.I)
+_NONE = re.compile(r"\b(?P<all>no casualties|without casualties|no injuries or deaths|no deaths or injuries|"
+                   r"nobody was (?:hurt|injured|wounded)|no (?:people|civilians) were (?:hurt|injured)|"
+                   r"no injuries|casualties were avoided)|\b(?P<killed>nobody was killed|no (?:deaths|fatalities)|"
+                   r"no (?:one|people) (?:was|were) killed)", re.I)
+_EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its\s+)?(?:earlier|previous|initial|"
+                             r"preliminary)\s+(?:death\s+)?(?:toll|figure|count|report)s?\s+of\s+(?:at least\s+)?"
+                             r"[\w-]+|\bup from\s+(?:at least\s+)?\d+", re.I)
+_BACKGROUND = re.compile(r"\bsince (?:the (?:start|beginning)|February|Feb\.|2014|20\d\d|the full-scale)|"
+                         r"\b(?:this|last|the previous) (?:year|month)\b|\bso far this\b|\bin total\b|"
+                         r"\bthroughout the (?:war|invasion)\b|\bduring the (?:occupation|war|full-scale)|"
+                         r"\bin 20\d\d\b|^earlier\b|\bthe day before\b|\bprisoners?\b|\bPOWs?\b|\bexchanged?\b|"
+                         r"\bswap\b|\blosses\b|\bGeneral Staff\b|\bkilled in action\b|\bsoldiers\b|\bservicemen\b|"
+                         r"\btroops\b(?!\s+(?:attacked|shelled|struck|hit|launched|fired|opened|dropped))|"
+                         r"\ba year ago\b|\banniversary\b|\bdeadliest\b", re.I)
+_CASUALTY = re.compile(r"\b(?:" + _KILL_VERB + "|" + _HURT_VERB + r"|casualties)\b", re.I)
+_ROUNDUP = re.compile(r"\bpast (?:day|24 hours|week)\b|\bover the day\b|\b\d+ (?:of Ukraine's )?oblasts\b|"
+                      r"\bacross Ukraine\b|\bacross the country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
+
+
+@dataclass
+class Mention:
+    kind: str
+    n: int
+    at_least: bool = False
+    sentence: int = 0
+    revised: bool = False
+    region: str | None = None  # ISO 3166-2 code, when the statement is of one region
+    place: str | None = None  # the settlement or district it is of, if any
+    children: int | None = None
+
+
+@dataclass
+class Toll:
+    killed: int | None = None
+    injured: int | None = None
+    killed_at_least: int = 0
+    injured_at_least: int = 0
+    children_killed: int | None = None
+    children_injured: int | None = None
+
+    def set(self, kind: str, n: int | None, at_least: bool = False) -> None:
+        setattr(self, kind, n)
+        setattr(self, f"{kind}_at_least", int(bool(at_least)) if n is not None else 0)
+
+    def add(self, kind: str, n: int, at_least: bool = False) -> None:
+        setattr(self, kind, (getattr(self, kind) or 0) + n)
+        if at_least:
+            setattr(self, f"{kind}_at_least", 1)
+
+    @property
+    def stated(self) -> bool:
+        return self.killed is not None or self.injured is not None
+
+
+@dataclass
+class Reading:
+    mentions: list[Mention] = field(default_factory=list)
+    none: dict[str, bool] = field(default_factory=dict)  # kind -> "no casualties" said of the attack
+    opening: int | None = None  # the first sentence with a statement
+    roundup_cue: bool = False
+    lead: str = ""  # the title and the sentences up to the opening statement: where a single attack's place is
+    background: bool = False  # a toll the body tells of another time: then the title's figure is that one
+
+
+def _kind(verb: str) -> str:
+    return KILLED if re.match(_KILL_VERB, verb, re.I) else INJURED
+
+
+def _where(text: str, resolved: dict) -> tuple[str | None, str | None, set[str]]:
+    """(region code, settlement or district, all regions) a piece of text names; a name several places bear is
+    the one the whole article means (``resolved``: name -> place, the matcher's reading of the article)."""
+    from kyivind.places.matcher import match
+
+    found = [resolved.get(p.name, p) for p in match(None, text).places]
+    settlements = list({p.id: p for p in found if p.kind in ("settlement", "city district")}.values())
+    regions = {code for p in found for code in p.regions}
+    place = settlements[0] if len(settlements) == 1 else None
+    region = place.regions[0] if place is not None else (next(iter(regions)) if len(regions) == 1 else None)
+    return region, (place.name if place else None), regions
+
+
+def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
+    """The casualty statements of one sentence (numbers already in figures), with the place each is of."""
+    found: list[tuple[int, int, Mention]] = []  # (start, end, mention)
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def keep(start: int, end: int, mention: Mention) -> None:
+        if free(start, end):
+            taken.append((start, end))
+            found.append((start, end, mention))
+
+    for m in _REVISED.finditer(text):
+        what = m.group("what").lower()
+        kind = INJURED if ("injured" in what or "wounded" in what) else KILLED
+        keep(m.start(), m.end(), Mention(kind, int(m.group("n")), bool(m.group("q")), number, revised=True))
+    for pattern in (_VERB_FIRST, _NUMBER_FIRST):
+        for m in pattern.finditer(text):
+            keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), bool(m.group("q")), number))
+    for pattern in (_ONE_VERB_FIRST, _ONE):
+        for m in pattern.finditer(text):
+            keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("hurt")), 1, False, number))
+    found.sort(key=lambda f: f[0])
+    if found:  # "3 more in Vyshneve, and one in Avdiivka": the kind of the statement before
+        for m in _ELLIPTIC.finditer(text):
+            start = m.start()
+            before = [f for f in found if f[0] < start]
+            if before and free(start, m.end()):
+                n = int(m.group("n")) if m.group("n") else 1
+                keep(start, m.end(), Mention(before[-1][2].kind, n, False, number))
+        found.sort(key=lambda f: f[0])
+    for m in _CHILDREN.finditer(text):
+        before = [f for f in found if f[0] <= m.start()]
+        if before:
+            before[-1][2].children = int(m.group("n") or m.group("m"))
+    # each statement is of the place its own stretch of the sentence names, else of the sentence's one place
+    if not found:
+        return []
+    sentence_region, sentence_place, _ = _where(text, resolved)
+    for i, (start, end, mention) in enumerate(found):
+        before = found[i - 1][1] if i else 0
+        after = found[i + 1][0] if i + 1 < len(found) else len(text)
+        region, place, regions = _where(text[start:after], resolved)  # "3 were wounded in Illinivka"
+        if region is None and not regions:
+            region, place, regions = _where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
+        if region is None and not regions:
+            region, place = sentence_region, sentence_place
+        mention.region, mention.place = region, place
+    return [mention for _, _, mention in found]
+
+
+class _Resolved(dict):
+    """name -> the place the article means by it, read once, when the first statement needs it."""
+
+    def __init__(self, title: str | None, body: str | None):
+        super().__init__()
+        self.texts, self.done = (title, body), False
+
+    def get(self, name, default=None):
+        if not self.done:
+            from kyivind.places.matcher import match
+
+            self.done = True
+            self.update({p.name: p for p in match(*self.texts).places})
+        return super().get(name, default)
+
+
+def read(title: str | None, body: str | None, published_at: str | None = None) -> Reading:
+    reading = Reading()
+    resolved = _Resolved(title, body)
+    day = published_day(published_at)
+    lead = [title or ""]
+    for index, (_, sentence) in enumerate(sentences(body)):
+        if reading.opening is None:
+            lead.append(sentence)
+        if _BACKGROUND.search(sentence) or \
+                (day is not None and any((day - d).days >= 2 for d in dates_in(sentence, day))):  # an earlier attack
+            reading.background = reading.background or bool(_CASUALTY.search(sentence))
+            continue
+        text = figures_in(_EARLIER_FIGURE.sub("", sentence))
+        mentions = _statements(text, index, resolved)
+        if mentions and reading.opening is None:
+            reading.opening = index
+            reading.roundup_cue = bool(_ROUNDUP.search(text))
+            reading.lead = " ".join(lead)
+        reading.mentions += mentions
+        for m in _NONE.finditer(text):
+            kinds = (KILLED, INJURED) if m.group("all") else (KILLED,)
+            region = _where(text, resolved)[0] if reading.mentions else None
+            for kind in kinds:
+                reading.none.setdefault(kind, region is None)
+    if not reading.mentions and not reading.none and not reading.background and title:
+        text = figures_in(_EARLIER_FIGURE.sub("", title))
+        reading.mentions = _statements(text, 0, resolved)
+        reading.opening = 0 if reading.mentions else None
+        reading.lead = title
+        for m in _NONE.finditer(text):
+            for kind in (KILLED, INJURED) if m.group("all") else (KILLED,):
+                reading.none[kind] = True
+    return reading
+
+
+def _first(mentions: list[Mention], kind: str) -> Mention | None:
+    """The figure of ``kind``: the last revised one, else the first stated."""
+    revised = [m for m in mentions if m.kind == kind and m.revised]
+    if revised:
+        return revised[-1]
+    return next((m for m in mentions if m.kind == kind), None)
+
+
+def _of(mentions: list[Mention]) -> Toll:
+    toll = Toll()
+    for kind in (KILLED, INJURED):
+        chosen = _first(mentions, kind)
+        if chosen is not None:
+            toll.set(kind, chosen.n, chosen.at_least)
+            setattr(toll, f"children_{kind}", chosen.children)
+    return toll
+
+
+def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str, str], Toll]]:
+    """Per region and per (region, place): the figure stated of the place (the region's own, else the sum of its
+    places')."""
+    places: dict[tuple[str, str], Toll] = {}
+    own: dict[str, list[Mention]] = {}
+    by_place: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        if m.region is None:
+            continue
+        if m.place:
+            by_place.setdefault((m.region, m.place), []).append(m)
+        else:
+            own.setdefault(m.region, []).append(m)
+    for key, stated in by_place.items():
+        places[key] = _of(stated)
+    regions: dict[str, Toll] = {}
+    for code in {*own, *(r for r, _ in by_place)}:
+        toll = _of(own.get(code, []))
+        for kind in (KILLED, INJURED):
+            if getattr(toll, kind) is None:
+                for (region, _), place in places.items():
+                    if region == code and getattr(place, kind) is not None:
+                        toll.add(kind, getattr(place, kind), bool(getattr(place, f"{kind}_at_least")))
+        regions[code] = toll
+    return regions, places
+
+
+def tolls(title: str | None, body: str | None, published_at: str | None = None) -> list[dict]:
+    """The rows of ``tolls`` for one article version (without ``article_url`` and ``version``): the total, one
+    row per region with a figure, one per settlement or district with a figure."""
+    reading = read(title, body, published_at)
+    mentions = reading.mentions
+    opening_regions = {m.region for m in mentions if m.sentence == reading.opening}
+    cue = reading.roundup_cue and not (len(opening_regions) == 1 and None not in opening_regions)
+    regions, places = _regional([m for m in mentions if m.sentence != reading.opening] if cue else mentions)
+    roundup = cue or len(regions) > 1
+    if roundup:
+        opening = [m for m in mentions if m.sentence == reading.opening]
+        total = _of([m for m in opening if m.region is None or cue] or [])
+        later = [m for m in mentions if m.revised]
+        for kind in (KILLED, INJURED):
+            revised = _first(later, kind)
+            if revised is not None:
+                total.set(kind, revised.n, revised.at_least)
+            if getattr(total, kind) is None:
+                for toll in regions.values():
+                    if getattr(toll, kind) is not None:
+                        total.add(kind, getattr(toll, kind), bool(getattr(toll, f"{kind}_at_least")))
+    else:
+        total = _of(mentions)
+        if not regions and total.stated and reading.lead:  # the place the title or the opening names
+            region, place, _ = _where(reading.lead, {})
+            if region is not None:
+                regions[region] = Toll()
+                if place is not None:
+                    places[(region, place)] = Toll(**total.__dict__)
+        if len(regions) == 1:  # one attack: its region's figures are the article's
+            code = next(iter(regions))
+            regions[code] = Toll(**total.__dict__)
+    for kind in (KILLED, INJURED):
+        if getattr(total, kind) is None and reading.none.get(kind):
+            total.set(kind, 0)
+    rows = []
+    if total.stated:
+        rows.append({"scope": "total", "region_code": None, "place": None, **total.__dict__})
+    for code, toll in sorted(regions.items()):
+        if toll.stated:
+            rows.append({"scope": "region", "region_code": code, "place": None, **toll.__dict__})
+    for (code, name), toll in sorted(places.items()):
+        if toll.stated:
+            rows.append({"scope": "place", "region_code": code, "place": name, **toll.__dict__})
+    return rows

@@ -1,0 +1,122 @@
+"""The toll and the air attacks in the analysts' database (``kyivind/figures`` derives them): the tables
+``tolls`` and ``air_attacks`` (one set of rows per article version), and the views ``toll_revisions``,
+``daily_tolls``, ``daily_air_attacks`` and ``toll_places`` (the place figures on the map).
+
+Derived when the database is built, never stored in the feed. Each build derives the versions it writes; a new
+``kyivind.figures.VERSION`` derives every version again.
+
+How the daily views count (docs/analysing.md): several items about one attack (the first report and its
+updates, an Air Force report and the story of its damage) are not added up. For a night, each class of
+weapon counts the largest figure any article states for that night. For a day and region, each place counts
+the largest figure any article states for it, the places are summed, and the region counts the larger of that
+sum and the largest figure any article states for the whole region. Only each article's latest version
+counts.
+"""
+
+from __future__ import annotations
+
+from kyivind import figures
+from kyivind.figures.text import published_day
+
+VERSION_KEY = "figures_version"
+TOLL_COLUMNS = {"article_url": str, "version": int, "scope": str, "region_code": str, "place": str, "day": str,
+                "killed": int, "injured": int, "killed_at_least": int, "injured_at_least": int,
+                "children_killed": int, "children_injured": int}
+AIR_COLUMNS = {"article_url": str, "version": int, "night_of": str, "weapon_class": str, "weapon": str,
+               "launched": int, "downed": int, "lost": int}
+_LATEST = "join articles a on a.url = {t}.article_url and a.version = {t}.version"
+VIEWS = {
+    "toll_revisions": """
+with t as (select v.url, v.version, x.killed, x.injured from versions v
+           left join tolls x on x.article_url = v.url and x.version = v.version and x.scope = 'total'),
+pairs as (select a.url, a.version as from_version, min(b.version) as to_version
+          from t a join t b on b.url = a.url and b.version > a.version group by a.url, a.version)
+select p.url as article_url, p.from_version, p.to_version, a.killed as killed_before, b.killed as killed_after,
+       a.injured as injured_before, b.injured as injured_after
+from pairs p join t a on a.url = p.url and a.version = p.from_version
+join t b on b.url = p.url and b.version = p.to_version
+where a.killed is not b.killed or a.injured is not b.injured""",
+    "daily_tolls": f"""
+with latest as (select t.* from tolls t {_LATEST.format(t="t")}),
+by_place as (select day, region_code, place, max(killed) as killed, max(injured) as injured from latest
+             where scope = 'place' group by day, region_code, place),
+places as (select day, region_code, sum(killed) as killed, sum(injured) as injured from by_place
+           group by day, region_code),
+regions as (select day, region_code, max(killed) as killed, max(injured) as injured,
+                   count(distinct article_url) as articles from latest where scope = 'region'
+            group by day, region_code)
+select r.day, r.region_code,
+       case when r.killed is null and p.killed is null then null
+            else max(coalesce(r.killed, 0), coalesce(p.killed, 0)) end as killed,
+       case when r.injured is null and p.injured is null then null
+            else max(coalesce(r.injured, 0), coalesce(p.injured, 0)) end as injured,
+       r.articles
+from regions r left join places p on p.day = r.day and p.region_code = r.region_code""",
+    "daily_air_attacks": f"""
+with per_article as (
+  select r.article_url, r.night_of,
+         sum(case when r.weapon_class = 'drone' then r.launched end) as drones_launched,
+         sum(case when r.weapon_class = 'drone' then r.downed end) as drones_downed,
+         sum(case when r.weapon_class = 'missile' then r.launched end) as missiles_launched,
+         sum(case when r.weapon_class = 'missile' then r.downed end) as missiles_downed
+  from air_attacks r {_LATEST.format(t="r")} group by r.article_url, r.night_of)
+select night_of, max(drones_launched) as drones_launched, max(drones_downed) as drones_downed,
+       max(missiles_launched) as missiles_launched, max(missiles_downed) as missiles_downed,
+       count(*) as articles
+from per_article where night_of is not null group by night_of""",
+    "toll_places": f"""
+select t.article_url, a.title, t.day, t.place, t.region_code, t.killed, t.injured, p.latitude, p.longitude
+from tolls t {_LATEST.format(t="t")}
+join places p on p.name = t.place and p.region_code = t.region_code
+where t.scope = 'place'""",
+}
+
+
+def rows_of(url: str, version: int, title: str | None, body: str | None, published_at: str | None):
+    """(toll rows, air attack rows) of one article version."""
+    day = published_day(published_at)
+    key = {"article_url": url, "version": version}
+    toll_rows = [{**key, **row, "day": day.isoformat() if day else None}
+                 for row in figures.tolls(title, body, published_at)]
+    air_rows = [{**key, **row} for row in figures.air_attacks(title, body, published_at)]
+    return toll_rows, air_rows
+
+
+def _tables(db) -> None:
+    if not db["tolls"].exists():
+        db["tolls"].create(TOLL_COLUMNS, foreign_keys=[("article_url", "articles", "url")])
+        db["tolls"].create_index(["article_url", "version"])
+        db["tolls"].create_index(["day", "region_code"])
+    if not db["air_attacks"].exists():
+        db["air_attacks"].create(AIR_COLUMNS, foreign_keys=[("article_url", "articles", "url")])
+        db["air_attacks"].create_index(["article_url", "version"])
+        db["air_attacks"].create_index(["night_of"])
+
+
+def update(db, written: list[dict]) -> int:
+    """Derive the figures of the versions just written (every version when ``figures.VERSION`` changed);
+    returns how many versions were read."""
+    meta = db["_figures"]
+    stored = next(iter(meta.rows_where("key = ?", [VERSION_KEY])), {}).get("value") if meta.exists() else None
+    _tables(db)
+    if stored != str(figures.VERSION):
+        db.execute("delete from tolls")
+        db.execute("delete from air_attacks")
+        written = list(db.query("select url, version, title, body_text, published_at from versions")) \
+            if db["versions"].exists() else []
+    else:
+        for row in written:
+            for table in ("tolls", "air_attacks"):
+                db.execute(f"delete from {table} where article_url = ? and version = ?", [row["url"], row["version"]])
+    tolls, air = [], []
+    for row in written:
+        found = rows_of(row["url"], row.get("version") or 1, row.get("title"), row.get("body_text"),
+                        row.get("published_at"))
+        tolls += found[0]
+        air += found[1]
+    db["tolls"].insert_all(tolls, batch_size=2000)
+    db["air_attacks"].insert_all(air, batch_size=2000)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+    meta.insert({"key": VERSION_KEY, "value": str(figures.VERSION)}, pk="key", replace=True)
+    return len(written)
