@@ -276,7 +276,7 @@ def test_the_report_names_every_file_it_wrote(tmp_path):
     assert done.returncode == 0, done.stderr
     named = {Path(line.strip()) for line in done.stdout.splitlines()[1:]}
     written = set((data_dir / "report").iterdir())
-    assert named == written and len(written) == 5
+    assert named == written and len(written) == 7
 
 
 # --- the replica after an edit, a new article and a removal ---------------------------------------------

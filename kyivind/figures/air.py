@@ -15,7 +15,16 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from kyivind.figures.text import MONTH, day_of, figures_in, published_day, published_hour, sentences
+from kyivind.figures.text import (
+    MAX_CHARS,
+    MAX_SENTENCE,
+    MONTH,
+    day_of,
+    figures_in,
+    published_day,
+    published_hour,
+    sentences,
+)
 
 DRONE, MISSILE, BOMB = "drone", "missile", "guided_bomb"
 LAUNCHED, DOWNED, LOST = "launched", "downed", "lost"
@@ -39,16 +48,18 @@ WEAPONS = [
 _WEAPON = [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I), kind, name) for pattern, kind, name in WEAPONS]
 _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?)"
 _COUNT = re.compile(r"(?:\b(?P<all>all)\s+(?:the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?)?"
-                    r"\b(?P<n>\d+)\s+(?P<words>(?:[\w/()'-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
+                    r"\b(?P<n>\d+)\s+(?P<words>(?:(?!\d+\s)[\w/()'-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
 _DOWN = re.compile(r"\b(?:shot down|shoots down|shooting down|downed|downs|down|destroyed|destroys|intercepted|"
                    r"intercepts|neutralized|neutralised|repelled|eliminated)\b", re.I)
 _LOST = re.compile(r"\b(?:lost|suppressed|jammed|did not reach|failed to reach|disappeared|redirected|"
                    r"went off radar)\b", re.I)
-_LAUNCH = re.compile(r"\b(?:launched|launches|launching|fired|fires|firing|attacked(?: \w+){0,3} with|used|"
-                     r"sent|deployed|dropped|drops|dropping|struck(?: \w+){0,3} with)\b", re.I)
+_LAUNCH = re.compile(r"\b(?:launched|launches|launching|fired|fires|firing|used|sent|deployed|dropped|drops|dropping|"
+                     r"(?:attacked|struck|hit|targeted)\b[^;]{0,60}?\bwith)\b", re.I)
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|\.\s+|,\s+(?=(?:\d+|all)\s)")
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
+_DATE_BEFORE = re.compile(MONTH + r"\s+$")
+_PAST_DAY = re.compile(r"\bover the past (?:day|24 hours)\b", re.I)
 _OVERNIGHT = re.compile(r"\b(?:overnight|last night|during the night|at night)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:Ukraine|the country|across|nationwide|in total|total)\b")
 _OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
@@ -97,6 +108,8 @@ def night_of(body: str | None, title: str | None, published_at: str | None):
                     else named - timedelta(days=1)
     if day is None:
         return None
+    if _PAST_DAY.search((body or "")[:5000]):  # reported in the morning: the day began the day before
+        return day - timedelta(days=1)
     if _OVERNIGHT.search((body or "")[:5000]) or _OVERNIGHT.search(title or ""):
         hour = published_hour(published_at)
         return day - timedelta(days=1) if hour is None or hour < 18 else day
@@ -107,10 +120,12 @@ def counts(title: str | None, body: str | None) -> dict[tuple[str, str | None, s
     """{(class, weapon, metric): (count, of one oblast)}: the first count of each, in body order (the title where
     the body has none)."""
     found: dict[tuple[str, str | None, str], tuple[int, bool]] = {}
-    for text in ((s for _, s in sentences(body)), [title or ""]):
+    if not _CUE.search((body or "")[:MAX_CHARS]) and not _CUE.search((title or "")[:MAX_SENTENCE]):
+        return found  # no weapon named: one search
+    for text in ((s for _, s in sentences(body)), [(title or "")[:MAX_SENTENCE]]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         for sentence in text:
-            if not _CUE.search(sentence):
+            if not _CUE.search(sentence) and (last is None or not (_DOWN.search(sentence) or _LOST.search(sentence))):
                 continue
             sentence = figures_in(sentence)
             whole = _metric(sentence)
@@ -121,6 +136,8 @@ def counts(title: str | None, body: str | None) -> dict[tuple[str, str | None, s
                     for m in _ELLIPTIC.finditer(clause):
                         found.setdefault((*last[:2], metric), (int(m.group("n") or m.group("m")), last[2]))
                 for m in counted:
+                    if _DATE_BEFORE.search(clause, max(0, m.start("n") - 12), m.start("n")):
+                        continue  # "Nov. 12 with four missiles": a date, not a count
                     kind, weapon = _weapon(m.group("words") + m.group("noun"), m.group("noun"))
                     regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause)
                     last = (kind, weapon, regional)

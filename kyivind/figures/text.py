@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 MAX_CHARS = 100_000  # of a title or body read for figures; a longer text is cut (its figures are in its start)
+MAX_SENTENCE = 1_000  # characters of one sentence read (a News Feed sentence is a few hundred): bounds the work
+# the rules do on one sentence, whatever it holds
 KYIV = ZoneInfo("Europe/Kyiv")
 
 # a sentence ends at . ! ? before a space and a capital, a digit or a quote; abbreviations of months, titles
@@ -33,10 +35,10 @@ def sentences(text: str | None) -> list[tuple[int, str]]:
             word = last.group(1).rstrip(".!?\"”’)") if last else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue  # "Nov. 21", "Oleh V. Kiper"
-            found.append((number, paragraph[start:end.start()].strip()))
+            found.append((number, paragraph[start:end.start()].strip()[:MAX_SENTENCE]))
             start = end.end()
         if paragraph[start:].strip():
-            found.append((number, paragraph[start:].strip()))
+            found.append((number, paragraph[start:].strip()[:MAX_SENTENCE]))
     return found
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kyivind.figures.text import dates_in, figures_in, published_day, sentences
+from kyivind.figures.text import MAX_CHARS, MAX_SENTENCE, dates_in, figures_in, published_day, sentences
 
 KILLED, INJURED = "killed", "injured"
 _Q = r"(?P<q>at least\s+|more than\s+|over\s+|no fewer than\s+)?"
@@ -65,6 +65,20 @@ _BACKGROUND = re.compile(r"\bsince (?:the (?:start|beginning)|February|Feb\.|201
                          r"\bswap\b|\blosses\b|\bGeneral Staff\b|\bkilled in action\b|\bsoldiers\b|\bservicemen\b|"
                          r"\btroops\b(?!\s+(?:attacked|shelled|struck|hit|launched|fired|opened|dropped))|"
                          r"\ba year ago\b|\banniversary\b|\bdeadliest\b", re.I)
+# a sentence the rules read at all has one of these (lower case): a word of killing, injuring, a toll or its
+# absence; substring tests in C cost far less than one pattern of alternatives per sentence
+CUES = ("kill", "dead", "die", "death", "perish", "lives", "injur", "wound", "hurt", "hospitali", "toll", "casualt",
+        "nobody", "no one", "no-one", "fatalit", "victim")
+# words without which no sentence is background (_BACKGROUND is searched only where one is)
+BACKGROUND_HINTS = ("since", " year", "month", "so far", "in total", "throughout", "during", "in 19", "in 20",
+                    "earlier", "day before", "prisoner", "pow", "exchange", "swap", "losses", "general staff",
+                    "in action", "soldiers", "servicemen", "troops", "anniversary", "deadliest")
+
+
+def _has(text: str, words) -> bool:
+    lower = text.lower()
+    return any(word in lower for word in words)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _CASUALTY = re.compile(r"\b(?:" + _KILL_VERB + "|" + _HURT_VERB + r"|casualties)\b", re.I)
 _ROUNDUP = re.compile(r"\bpast (?:day|24 hours|week)\b|\bover the day\b|\b\d+ (?:of Ukraine's )?oblasts\b|"
                       r"\bacross Ukraine\b|\bacross the country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
@@ -172,7 +186,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     if not found:
         return []
     sentence_region, sentence_place, _ = _where(text, resolved)
-    for i, (start, end, mention) in enumerate(found):
+    for i, (start, _end, mention) in enumerate(found):
         before = found[i - 1][1] if i else 0
         after = found[i + 1][0] if i + 1 < len(found) else len(text)
         region, place, regions = _where(text[start:after], resolved)  # "3 were wounded in Illinivka"
@@ -205,11 +219,16 @@ def read(title: str | None, body: str | None, published_at: str | None = None) -
     resolved = _Resolved(title, body)
     day = published_day(published_at)
     lead = [title or ""]
+    if not _has((body or "")[:MAX_CHARS], CUES) and not _has((title or "")[:MAX_SENTENCE], CUES):
+        return reading  # most items state no casualty at all
     for index, (_, sentence) in enumerate(sentences(body)):
         if reading.opening is None:
             lead.append(sentence)
-        if _BACKGROUND.search(sentence) or \
-                (day is not None and any((day - d).days >= 2 for d in dates_in(sentence, day))):  # an earlier attack
+        if not _has(sentence, CUES):
+            continue
+        if (_has(sentence, BACKGROUND_HINTS) and _BACKGROUND.search(sentence)) or (day is not None and (
+                any((day - d).days >= 2 for d in dates_in(sentence, day))  # an earlier attack
+                or any(int(y) < day.year for y in _YEAR.findall(sentence)))):  # "in June 2023"
             reading.background = reading.background or bool(_CASUALTY.search(sentence))
             continue
         text = figures_in(_EARLIER_FIGURE.sub("", sentence))
@@ -225,7 +244,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None) -
             for kind in kinds:
                 reading.none.setdefault(kind, region is None)
     if not reading.mentions and not reading.none and not reading.background and title:
-        text = figures_in(_EARLIER_FIGURE.sub("", title))
+        text = figures_in(_EARLIER_FIGURE.sub("", title[:MAX_SENTENCE]))
         reading.mentions = _statements(text, 0, resolved)
         reading.opening = 0 if reading.mentions else None
         reading.lead = title

@@ -1,5 +1,6 @@
 """The report's pictures, drawn with matplotlib (Agg, no display): articles per period with the top tags,
-authors and cited domains; edits per week; articles per region and a picture of the places named."""
+authors and cited domains; edits per week; articles per region and a picture of the places named; drones and
+missiles per night; killed and injured per week by region."""
 
 from __future__ import annotations
 
@@ -101,6 +102,66 @@ def places_chart(where: dict, path: Path):
     points.set_xlabel("Longitude (°E)")
     points.set_ylabel("Latitude (°N)")
     points.grid(alpha=0.3)
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+    return figure
+
+
+def air_chart(nights: dict[str, dict[str, int]], path: Path):
+    """A PNG of drones and missiles launched and shot down per night the attack began."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, (drones, missiles) = plt.subplots(2, 1, figsize=(10, 4.5), constrained_layout=True, sharex=True)
+    labels = list(nights)
+    positions = range(len(labels))
+    for axis, kind, colour in ((drones, "drones", "#1f5fa8"), (missiles, "missiles", "#b03a2e")):
+        launched = [nights[n][f"{kind}_launched"] for n in labels]
+        downed = [nights[n][f"{kind}_downed"] for n in labels]
+        axis.bar(positions, launched, color="#cccccc", label="launched")
+        axis.bar(positions, downed, color=colour, label="shot down")
+        axis.set_ylabel(kind.capitalize())
+        axis.legend(loc="upper left", fontsize=8)
+    step = max(1, len(labels) // 15)
+    missiles.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right")
+    drones.set_title("Drones and missiles per night (the night the attack began; the largest figure any article "
+                     "states)")
+    missiles.set_xlabel("Night of")
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+    return figure
+
+
+def tolls_chart(weeks: dict[str, dict[str, list[int]]], path: Path, top: int = 8):
+    """A PNG of killed and injured per week (from Monday), stacked by region, the ``top`` regions by toll apart."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    totals: dict[str, int] = {}
+    for regions in weeks.values():
+        for region, (killed, injured) in regions.items():
+            totals[region] = totals.get(region, 0) + killed + injured
+    named = sorted(totals, key=lambda r: -totals[r])[:top]
+    labels = list(weeks)
+    figure, axes = plt.subplots(2, 1, figsize=(10, 7), constrained_layout=True, sharex=True)
+    for axis, index, what in ((axes[0], 0, "Killed"), (axes[1], 1, "Injured")):
+        bottom = [0] * len(labels)
+        for region in [*named, "other"]:
+            values = [sum(v[index] for r, v in weeks[w].items() if (r == region or
+                                                                    (region == "other" and r not in named)))
+                      for w in labels]
+            axis.bar(range(len(labels)), values, bottom=bottom, label=plain_label(region))
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        axis.set_ylabel(what)
+    axes[0].legend(loc="upper left", fontsize=7, ncol=3)
+    step = max(1, len(labels) // 15)
+    axes[1].set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right")
+    axes[1].set_xlabel("Week (from Monday) of publication")
+    axes[0].set_title("Killed and injured per week, by region (ISO 3166-2), as the News Feed reported them")
     figure.savefig(path, dpi=100)
     plt.close(figure)
     return figure

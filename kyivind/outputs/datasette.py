@@ -37,6 +37,13 @@ RECENT_SQL = (
     "from versions v where v.version = (select min(w.version) from versions w where w.url = v.url) "
     "union all "
     "select c.article_url || '#version-' || c.to_version, 'Updated: ' || c.title_after, c.changed_at, "
+    "coalesce((select 'Toll revised: ' || trim("
+    "case when r.killed_before is not r.killed_after then coalesce(r.killed_before, 'none') || ' → ' || "
+    "coalesce(r.killed_after, 'none') || ' killed' else '' end || "
+    "case when r.killed_before is not r.killed_after and r.injured_before is not r.injured_after then ', ' else '' end "
+    "|| case when r.injured_before is not r.injured_after then coalesce(r.injured_before, 'none') || ' → ' || "
+    "coalesce(r.injured_after, 'none') || ' injured' else '' end) || '.' || char(10) from toll_revisions r "
+    "where r.article_url = c.article_url and r.to_version = c.to_version), '') || "
     "'Version ' || c.to_version || ' changed ' || coalesce((select group_concat(value, ', ') "
     "from json_each(c.fields)), 'nothing') || '.' || char(10) || 'Added: ' || coalesce(nullif(c.added, ''), '-') "
     "|| char(10) || 'Removed: ' || coalesce(nullif(c.removed, ''), '-'), c.article_url from changes c"
@@ -70,6 +77,22 @@ CANNED_QUERIES = {
                "description": "Newest first: one entry per new article and per new version; subscribe to "
                               "/kyivind/recent.atom",
                "sql": RECENT_SQL},
+    "daily_air_attacks": {"title": "Daily air attacks: drones and missiles launched and shot down, per night",
+                          "description": "Per night the attack began; several items about one night are not added "
+                                         "up (the largest figure any article states counts)",
+                          "sql": "select night_of, drones_launched, drones_downed, missiles_launched, missiles_downed, "
+                                 "articles from daily_air_attacks order by night_of desc"},
+    "deadliest_days_by_region": {"title": "Deadliest days by region",
+                                 "description": "Killed and injured per day and region, as the News Feed reported them "
+                                                "(docs/analysing.md: several items about one attack are not added up)",
+                                 "sql": "select d.day, d.region_code, r.name as region, d.killed, d.injured, d.articles "
+                                        "from daily_tolls d left join regions r on r.code = d.region_code "
+                                        "where d.killed > 0 or d.injured > 0 "
+                                        "order by d.killed desc, d.injured desc limit 200"},
+    "toll_revisions": {"title": "Toll revisions: the toll an edit changed",
+                       "sql": "select a.title, r.from_version, r.to_version, r.killed_before, r.killed_after, "
+                              "r.injured_before, r.injured_after, r.article_url from toll_revisions r "
+                              "join articles a on a.url = r.article_url order by a.published_at desc"},
     "edited_articles": {"title": "Edited articles (more than one version)",
                         "sql": "select title, versions, published_at, modified_at, url from articles "
                                "where versions > 1 order by versions desc, modified_at desc"},
@@ -97,6 +120,39 @@ PLACE_TABLES = {  # outputs/places.py: places named, derived when the database i
         "region_name": "ISO 3166-2 name", "region": "English name"}},
     "place_articles": {"label_column": "name", "sort_desc": "articles", "facets": ["kind", "region_name"],
                        "columns": {"articles": "Articles naming the place", "mentions": "Times named in all"}},
+}
+_TOLL = {"killed": "Killed, as the text states it now (null: not stated; 0: none)",
+         "injured": "Injured (null: not stated, also where the text says some were injured without a number)",
+         "killed_at_least": "1 where the text says at least, over or more than",
+         "injured_at_least": "1 where the text says at least, over or more than",
+         "children_killed": "Children among the killed, where stated", "children_injured": "Children among the injured"}
+FIGURE_TABLES = {  # outputs/figures.py: the toll and the air attacks, derived when the database is built
+    "tolls": {"facets": ["scope", "region_code"], "sort_desc": "day", "columns": {
+        "article_url": "The article", "version": "Its version", "scope": "total (the attacks the article reports), "
+        "region (a region's figure, stated or summed from its places) or place (a settlement or district)",
+        "region_code": "ISO 3166-2 code (null for total)", "place": "The settlement or district, for place rows",
+        "day": "Day the article was published (Kyiv)", **_TOLL}},
+    "air_attacks": {"facets": ["weapon_class", "weapon"], "sort_desc": "night_of", "columns": {
+        "article_url": "The article", "version": "Its version", "night_of": "Date the attack began (the night of "
+        "Nov. 20-21 is 2025-11-20)", "weapon_class": "drone, missile or guided_bomb",
+        "weapon": "As named (Shahed, Kh-101, Kalibr, Iskander-M, Kinzhal…); null: the class's total, or what its "
+        "named parts leave of it", "launched": "Launched", "downed": "Shot down, destroyed or intercepted",
+        "lost": "Locally lost, suppressed or did not reach a target"}},
+    "toll_revisions": {"columns": {"article_url": "The article", "from_version": "The version before",
+                                   "to_version": "The new version", "killed_before": "Killed before",
+                                   "killed_after": "Killed after", "injured_before": "Injured before",
+                                   "injured_after": "Injured after"}},
+    "daily_tolls": {"facets": ["region_code"], "sort_desc": "day", "columns": {
+        "day": "Day of publication (Kyiv)", "region_code": "ISO 3166-2 code", **{k: _TOLL[k] for k in
+                                                                                  ("killed", "injured")},
+        "articles": "Articles stating a figure for the region that day"}},
+    "daily_air_attacks": {"sort_desc": "night_of", "columns": {
+        "night_of": "Date the attack began", "drones_launched": "Drones launched", "drones_downed": "Drones shot "
+        "down", "missiles_launched": "Missiles launched", "missiles_downed": "Missiles shot down",
+        "articles": "Articles about that night"}},
+    "toll_places": {"facets": ["region_code"], "sort_desc": "day", "columns": {
+        "article_url": "The article", "title": "Its title", "day": "Day of publication", "place": "Settlement or "
+        "district", "region_code": "ISO 3166-2 code", "killed": "Killed there", "injured": "Injured there", **_POINT}},
 }
 
 
@@ -149,6 +205,7 @@ def metadata() -> dict:
                                                        **{k: v["description"] for k, v in
                                                           properties["embeds"]["items"]["properties"].items()}}},
             **PLACE_TABLES,
+            **FIGURE_TABLES,
             "changes": {"sort_desc": "changed_at", "facets": [{"array": "fields"}], "columns": {
                 "title_after": "Title after", "diff_html": "The body as an inline word diff (green: added, red: removed)",
                 "changed_at": "When the new version was fetched (UTC)",
@@ -157,7 +214,7 @@ def metadata() -> dict:
                 "added": "Words added, in order (title, then body; runs joined by …)",
                 "removed": "Words removed, in order", "title_before": "Title before", "article_url": "The article"}},
             # kyivind's own bookkeeping, not data: kept off the database page
-            "_feeds": {"hidden": True}, "_places": {"hidden": True},
+            "_feeds": {"hidden": True}, "_places": {"hidden": True}, "_figures": {"hidden": True},
         }, "queries": CANNED_QUERIES,
             "plugins": {"datasette-render-html": {"columns": ["diff_html"]}}}},
         "plugins": {"datasette-cluster-map": {"latitude_column": "latitude", "longitude_column": "longitude"}},

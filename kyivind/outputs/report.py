@@ -16,9 +16,10 @@ from pathlib import Path
 
 import jsonlines
 
+from kyivind import figures
 from kyivind.extraction.references import domain
 from kyivind.items import FIELDS, OBJECT_FIELDS
-from kyivind.outputs.charts import chart, edits_chart, places_chart
+from kyivind.outputs.charts import air_chart, chart, edits_chart, places_chart, tolls_chart
 from kyivind.outputs.feeds import Dataset, flat, load, object_columns
 from kyivind.outputs.places import regions, where
 
@@ -28,7 +29,9 @@ logger = logging.getLogger(__name__)
 # roles, the image as its three parts, and the long body text last.
 CSV_EXPANDED = {"authors": ("authors", "author_roles"), **{name: tuple(object_columns(name)) for name in OBJECT_FIELDS}}
 CSV_LAST = ("body_text",)
-DERIVED_COLUMNS = ("regions",)  # not fields of the feed: computed from them when the table is written
+# not fields of the feed: computed from them when the table is written (the places, kyivind/figures)
+FIGURE_COLUMNS = ("killed", "injured", "drones_launched", "drones_downed", "missiles_launched", "missiles_downed")
+DERIVED_COLUMNS = ("regions", *FIGURE_COLUMNS)
 CSV_COLUMNS = [column for name in FIELDS if name not in CSV_LAST for column in CSV_EXPANDED.get(name, (name,))] \
     + list(DERIVED_COLUMNS) + list(CSV_LAST)
 
@@ -63,6 +66,7 @@ def csv_row(article: dict, named: list[str] | None = None) -> dict:
                links="; ".join(x.get("url") or "" for x in article.get("links") or []),
                embeds="; ".join(x.get("url") or "" for x in article.get("embeds") or []),
                regions="; ".join(regions(article) if named is None else named))
+    row.update(figures.summary(article.get("title"), article.get("body_text"), article.get("published_at")))
     return row
 
 
@@ -128,6 +132,46 @@ def edit_counts(dataset: Dataset, top: int = 10) -> dict:
             "most_edited": [(titles.get(url, url), url, n + 1) for url, n in per_article.most_common(top)]}
 
 
+def what_happened(articles: list[dict]) -> dict:
+    """Per night, drones and missiles launched and shot down; per week and region, killed and injured: the rules of
+    the database's daily views (the largest figure of any article for a night, or for a day and region)."""
+    from kyivind.figures.text import published_day
+
+    nights: dict[str, dict[str, dict]] = {}  # night -> article URL -> its class sums
+    days: dict[tuple[str, str], list[int]] = {}
+    air_articles = toll_articles = 0
+    for article in articles:
+        title, body, published = article.get("title"), article.get("body_text"), article.get("published_at")
+        rows = figures.air_attacks(title, body, published)
+        air_articles += bool(rows)
+        for row in rows:
+            if not row["night_of"] or row["weapon_class"] not in ("drone", "missile"):
+                continue
+            sums = nights.setdefault(row["night_of"], {}).setdefault(article["url"], {})
+            for metric in ("launched", "downed"):
+                key = f"{row['weapon_class']}s_{metric}"
+                sums[key] = sums.get(key, 0) + (row[metric] or 0)
+        tolls = [r for r in figures.tolls(title, body, published) if r["scope"] == "region"]
+        toll_articles += bool(tolls)
+        day = published_day(published)
+        day = day.isoformat() if day else None
+        for row in tolls:
+            if day:
+                best = days.setdefault((day, row["region_code"]), [0, 0])
+                best[0], best[1] = max(best[0], row["killed"] or 0), max(best[1], row["injured"] or 0)
+    per_night = {}
+    for night, by_article in sorted(nights.items()):
+        per_night[night] = {key: max(sums.get(key, 0) for sums in by_article.values())
+                            for key in ("drones_launched", "drones_downed", "missiles_launched", "missiles_downed")}
+    weeks: dict[str, dict[str, list[int]]] = {}
+    for (day, region), (killed, injured) in days.items():
+        totals = weeks.setdefault(week_of(day), {}).setdefault(region, [0, 0])
+        totals[0] += killed
+        totals[1] += injured
+    return {"nights": per_night, "weeks": dict(sorted(weeks.items())), "air_articles": air_articles,
+            "toll_articles": toll_articles}
+
+
 def _table(pairs, first: str) -> str:
     rows = "".join(f"<tr><td>{html.escape(str(n))}</td><td>{c}</td></tr>" for n, c in pairs)
     return f"<table><thead><tr><th>{first}</th><th>Articles</th></tr></thead><tbody>{rows}</tbody></table>"
@@ -149,6 +193,10 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
     most_edited = "".join(f'<tr><td><a href="{html.escape(url)}">{html.escape(title)}</a></td><td>{n}</td></tr>'
                           for title, url, n in edits["most_edited"])
     write_csv(dataset.articles, csv_path, located["by_article"])
+    happened = what_happened(dataset.articles)
+    air_png, tolls_png = out / "air_attacks.png", out / "tolls.png"
+    air_chart(happened["nights"], air_png)
+    tolls_chart(happened["weeks"], tolls_png)
     edited = sum(1 for a in dataset.articles if (a.get("version") or 1) > 1)
     span = (min(stats["per_day"]), max(stats["per_day"])) if stats["per_day"] else ("–", "–")
     page.write_text(f"""<!DOCTYPE html>
@@ -172,9 +220,17 @@ td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}img{{max-width:10
 the database's <code>changes</code> table holds them all).</p>
 <img src="{edits_png.name}" alt="Edits per week" width="1000" height="400">
 <table><thead><tr><th>Most edited articles</th><th>Versions</th></tr></thead><tbody>{most_edited}</tbody></table>
+<h2 id="what-happened">What happened</h2>
+<p>The figures the articles state (kyivind/figures; the database's <code>tolls</code> and <code>air_attacks</code>):
+{happened["air_articles"]} articles report an air attack, {happened["toll_articles"]} a toll. Several items about
+one night or one attack are not added up: each night counts the largest figure any article states for it, each
+week and region the largest per day.</p>
+<img src="{air_png.name}" alt="Drones and missiles launched and shot down per night" width="1000" height="450">
+<img src="{tolls_png.name}" alt="Killed and injured per week, by region" width="1000" height="700">
 <p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>
 </body></html>
 """, encoding="utf-8")
     return {"articles": len(dataset.articles), "rows_read": dataset.rows_read, "counts": stats, "figure": figure,
             "html": page, "png": png, "csv": csv_path, "where": located, "places_png": places_png,
-            "edits": edits, "edits_png": edits_png, "files": [page, png, places_png, edits_png, csv_path]}
+            "edits": edits, "edits_png": edits_png, "happened": happened, "air_png": air_png, "tolls_png": tolls_png,
+            "files": [page, png, places_png, edits_png, air_png, tolls_png, csv_path]}

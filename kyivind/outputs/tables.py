@@ -3,8 +3,10 @@ table, for warehouses, DuckDB, pandas and spreadsheets.
 
 Parquet is written with pyarrow in the documented types: timestamps in UTC, lists of strings for tags, a
 list of structs for authors, a struct for the image. CSV is the report's: one row per article, safe from
-formula injection. Both end with ``regions``: the ISO 3166-2 codes of the regions each article names
-(``outputs/places.py``), computed as the table is written.
+formula injection. Both end with ``regions`` (the ISO 3166-2 codes of the regions each article names,
+``outputs/places.py``) and the figures it states (``killed``, ``injured``, ``drones_launched``,
+``drones_downed``, ``missiles_launched``, ``missiles_downed``; ``kyivind/figures``), computed as the table is
+written.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kyivind import figures
 from kyivind.items import AUTHOR_FIELDS, CAPTURE_FIELDS, EMBED_FIELDS, FIELDS, IMAGE_FIELDS, LINK_FIELDS
 from kyivind.outputs.feeds import load
 from kyivind.outputs.places import regions
-from kyivind.outputs.report import write_csv
+from kyivind.outputs.report import FIGURE_COLUMNS, write_csv
 
 UTC_TIME = pa.timestamp("ms", tz="UTC")  # Parquet keeps milliseconds at the coarsest
 # every field of the item, in its order (a test fails when a field has no type here)
@@ -34,7 +37,9 @@ PARQUET_TYPES = {
     "fetched_at": UTC_TIME, "content_hash": pa.string(), "version": pa.int64(),
     "capture": pa.struct([(name, pa.string()) for name in CAPTURE_FIELDS]),
 }
-DERIVED_TYPES = {"regions": pa.list_(pa.string())}  # computed when the table is written: ISO 3166-2 codes named
+# computed when the table is written: the ISO 3166-2 codes named, and the figures the article states
+# (kyivind/figures: its total killed and injured, and drones and missiles launched and shot down)
+DERIVED_TYPES = {"regions": pa.list_(pa.string()), **{name: pa.int64() for name in FIGURE_COLUMNS}}
 SCHEMA = pa.schema([(name, PARQUET_TYPES[name]) for name in FIELDS] + list(DERIVED_TYPES.items()))
 TIME_FIELDS = [name for name in FIELDS if PARQUET_TYPES[name] == UTC_TIME]
 
@@ -45,6 +50,7 @@ def _row(article: dict) -> dict:
         row[name] = datetime.fromisoformat(row[name]) if row[name] else None
     row["authors"] = [{key: author.get(key) for key in AUTHOR_FIELDS} for author in row["authors"] or []]
     row["regions"] = regions(article)
+    row.update(figures.summary(article.get("title"), article.get("body_text"), article.get("published_at")))
     return row
 
 

@@ -6,7 +6,11 @@ text by the rules of docs/analysing.md, not what the code gives: ``killed`` and 
 not stated), ``regions`` the figures per region ({ISO code: (killed, injured)}), ``air`` the class totals
 ({class: (launched, downed)}), ``night`` the date the air attack began.
 
-``TUNED`` is the part the rules were written against; ``HELD_OUT`` was written after and scored once.
+``TUNED`` is the part the rules were written against; ``HELD_OUT`` was written after and scored once (its air
+recall was 0.83: "attacked Ukraine overnight on Nov. 12 with four … missiles" named no launch and read the date
+as a count; both rules were fixed, so it is no longer unseen); ``HELD_OUT_2`` was written after that fix and
+scored once (totals and regions: precision 0.89, recall 1.0, one past attack "in June 2023" read as a toll;
+air: 1.0 and 1.0); a year before the publication's now marks a sentence as background.
 """
 
 from __future__ import annotations
@@ -221,7 +225,7 @@ TUNED = [
     Item("Russia drops 40 guided bombs on Zaporizhzhia Oblast",
          "Russian forces dropped 40 guided aerial bombs on Zaporizhzhia Oblast over the past day, Governor Ivan "
          "Fedorov said on Oct. 25. Two people were injured.",
-         "2025-10-25T08:00:00+00:00", None, 2, {"UA-23": (None, 2)}, {"guided_bomb": (40, None)}, None),
+         "2025-10-25T08:00:00+00:00", None, 2, {"UA-23": (None, 2)}, {"guided_bomb": (40, None)}, "2025-10-24"),
     Item("Russia launches 3 drones, all downed",
          "Russia launched three attack drones overnight on Oct. 26. All three drones were shot down over Mykolaiv "
          "Oblast, the Air Force said.",
@@ -287,4 +291,145 @@ TUNED = [
 ]
 
 
-HELD_OUT: list[Item] = []
+HELD_OUT = [
+    Item("Russian glide bomb attack on Kharkiv injures 14",
+         "Russian forces struck Kharkiv with glide bombs on Nov. 2, injuring 14 people, Governor Oleh Syniehubov "
+         "reported.\n\nThe bombs hit a residential quarter in the Shevchenkivskyi district.",
+         "2025-11-02T14:00:00+00:00", None, 14, {"UA-63": (None, 14)}),
+    Item("Russian attack on Kherson kills 2 residents",
+         "Russian shelling killed two residents of Kherson and wounded four more on Nov. 3, the regional "
+         "administration said.\n\nA trolleybus and several apartment blocks were damaged.",
+         "2025-11-03T12:20:00+00:00", 2, 4, {"UA-65": (2, 4)}),
+    Item("Teenager injured in drone attack on Pavlohrad",
+         "A 16-year-old boy was wounded when a Russian drone struck Pavlohrad overnight, Dnipropetrovsk Oblast "
+         "Governor Serhii Lysak said on Nov. 4.",
+         "2025-11-04T06:40:00+00:00", None, 1, {"UA-12": (None, 1)}),
+    Item("Russian missile strike on Ternopil kills at least 9",
+         "At least nine people were killed and more than 40 injured when Russian missiles hit apartment buildings in "
+         "Ternopil early on Nov. 5, regional officials said.",
+         "2025-11-05T08:00:00+00:00", 9, 40, {"UA-61": (9, 40)}),
+    Item("Death toll in Ternopil rises to 19",
+         "The number of people killed in the Russian strike on Ternopil has risen to 19, the State Emergency "
+         "Service reported on Nov. 6.\n\nSixty-six people were injured, including 16 children.",
+         "2025-11-06T10:00:00+00:00", 19, 66, {"UA-61": (19, 66)}),
+    Item("Russian attacks kill 3, injure 12 over past day",
+         "Russian attacks killed three people and injured 12 over the past day, regional authorities said on Nov. 7."
+         "\n\nIn Donetsk Oblast, two people were killed and five injured.\n\nOne person was killed and seven were "
+         "injured in Kherson Oblast, Governor Oleksandr Prokudin said.",
+         "2025-11-07T06:50:00+00:00", 3, 12, {"UA-14": (2, 5), "UA-65": (1, 7)}),
+    Item("Russian attacks injure 10 across Ukraine over past day",
+         "Ten people were injured in Russian attacks across Ukraine over the past day, officials reported on Nov. 8."
+         "\n\nSix people were injured in Zaporizhzhia Oblast. In Sumy Oblast, Russian drones injured four people.",
+         "2025-11-08T07:00:00+00:00", None, 10, {"UA-23": (None, 6), "UA-59": (None, 4)}),
+    Item("Russian drones hit Odesa, no casualties reported",
+         "Russian drones struck energy infrastructure in Odesa overnight on Nov. 9, Governor Oleh Kiper said. No "
+         "one was injured.",
+         "2025-11-09T06:30:00+00:00", 0, 0, {}),
+    Item("Drone strike on Kursk Oblast village kills 1, governor claims",
+         "A Ukrainian drone strike on a village in Kursk Oblast killed one man, the regional governor claimed on "
+         "Nov. 10.",
+         "2025-11-10T09:00:00+00:00", 1, None, {"RU-KRS": (1, None)}),
+    Item("Ukraine downs 41 of 58 drones overnight",
+         "Russia launched 58 drones against Ukraine overnight on Nov. 11, the Air Force said. Air defense forces shot "
+         "down 41 drones, while 15 were lost locally.",
+         "2025-11-11T07:00:00+00:00", None, None, {}, {"drone": (58, 41)}, "2025-11-10"),
+    Item("Russia launches 4 ballistic missiles, 70 drones overnight",
+         "Russia attacked Ukraine overnight on Nov. 12 with four Iskander-M ballistic missiles and 70 Shahed-type "
+         "drones, the Air Force reported.\n\nAir defense downed 55 drones and two missiles.",
+         "2025-11-12T07:10:00+00:00", None, None, {}, {"drone": (70, 55), "missile": (4, 2)}, "2025-11-11"),
+    Item("Air defense shoots down all 9 drones over Ukraine",
+         "Ukrainian air defense shot down all nine attack drones Russia launched overnight on Nov. 13, the Air Force "
+         "said.",
+         "2025-11-13T06:10:00+00:00", None, None, {}, {"drone": (9, 9)}, "2025-11-12"),
+    Item("Russia fires 12 cruise missiles, 100 drones at energy sites",
+         "Russia fired 12 Kh-101 cruise missiles and 100 drones at Ukraine's energy infrastructure on the night of "
+         "Nov. 13-14, the Air Force said.\n\nUkrainian forces destroyed 10 missiles and 85 drones. Two people were "
+         "injured in Vinnytsia, the regional governor said.",
+         "2025-11-14T08:00:00+00:00", None, 2, {"UA-05": (None, 2)}, {"drone": (100, 85), "missile": (12, 10)},
+         "2025-11-13"),
+    Item("Russian strike on Kupiansk kills woman, injures 2",
+         "A woman was killed and two men were injured in a Russian artillery strike on Kupiansk on Nov. 15, the "
+         "Kharkiv Oblast administration said.",
+         "2025-11-15T13:30:00+00:00", 1, 2, {"UA-63": (1, 2)}),
+    Item("Russian attack on Zaporizhzhia injures 7",
+         "Seven people were injured after Russian drones hit Zaporizhzhia on Nov. 16, Governor Ivan Fedorov said. "
+         "Among the injured are two children.",
+         "2025-11-16T11:00:00+00:00", None, 7, {"UA-23": (None, 7)}),
+    notoll("Ukraine, Russia exchange 150 prisoners each",
+           "Ukraine and Russia exchanged 150 prisoners each on Nov. 17, the Coordination Headquarters for the "
+           "Treatment of Prisoners of War said.\n\nIt was the 60th exchange since the start of the full-scale war.",
+           "2025-11-17T12:00:00+00:00"),
+    notoll("Russia lost 1,050 troops over past day, General Staff says",
+           "Russia lost 1,050 soldiers in Ukraine over the past day, bringing its total losses since February 2022 to "
+           "1,140,000, the General Staff reported on Nov. 18.",
+           "2025-11-18T07:00:00+00:00"),
+    notoll("Japan pledges $3 billion to Ukraine",
+           "Japan will provide Ukraine with $3 billion in loans backed by frozen Russian assets, Prime Minister "
+           "Yulia Svyrydenko said on Nov. 19.\n\nThe first 500 million will arrive in December.",
+           "2025-11-19T10:00:00+00:00"),
+    notoll("Russian forces launch 80 attacks on Pokrovsk front",
+           "Russian forces launched 80 assaults in the Pokrovsk direction over the past day, the General Staff said "
+           "on Nov. 20. Ukrainian troops repelled 70 of them."),
+    notoll("Court sentences Russian soldier to 15 years for killing civilian",
+           "A Ukrainian court sentenced a Russian soldier in absentia to 15 years in prison for killing a civilian in "
+           "Kyiv Oblast in March 2022, the Prosecutor General's Office said on Nov. 21."),
+    notoll("Ukraine restores power to 300,000 households",
+           "Ukrainian energy workers restored power to 300,000 households in Kharkiv and Sumy oblasts, the Energy "
+           "Ministry said on Nov. 22.\n\nMore than 20 repair crews worked through the night."),
+    notoll("Since 2022, Russian attacks killed 700 children, UNICEF says",
+           "Russian attacks have killed more than 700 children in Ukraine since February 2022, UNICEF said on Nov. 23."
+           "\n\nOver 2,000 children have been injured during the full-scale war."),
+]
+
+
+HELD_OUT_2 = [
+    Item("Russian strike on Sloviansk kills 2, injures 6",
+         "Russian forces hit Sloviansk with a missile on Nov. 24, killing two people and wounding six others, "
+         "Donetsk Oblast Governor Vadym Filashkin said.",
+         "2025-11-24T12:00:00+00:00", 2, 6, {"UA-14": (2, 6)}),
+    Item("Elderly man killed in Russian drone attack on Shostka",
+         "An elderly man was killed in a Russian drone attack on Shostka in Sumy Oblast on Nov. 25, the local "
+         "military administration said.\n\nThe drone hit his car.",
+         "2025-11-25T10:00:00+00:00", 1, None, {"UA-59": (1, None)}),
+    Item("Russian attacks kill 2, injure 9 over past day",
+         "Two people were killed and nine injured in Russian attacks over the past day, regional authorities said "
+         "on Nov. 26.\n\nIn Kharkiv Oblast, one person was killed and four were injured.\n\nRussian shelling killed "
+         "one person and injured five in Kherson Oblast.",
+         "2025-11-26T07:00:00+00:00", 2, 9, {"UA-63": (1, 4), "UA-65": (1, 5)}),
+    Item("Toll from Russian strike on Brovary rises to 3",
+         "The death toll from the Russian drone strike on Brovary climbed to three on Nov. 27, Kyiv Oblast "
+         "Governor Mykola Kalashnyk said.\n\nFive people remain in hospital with injuries.",
+         "2025-11-27T15:00:00+00:00", 3, None, {"UA-32": (3, None)}),
+    Item("Air Force: 33 of 45 drones downed overnight",
+         "Russia launched 45 Shahed drones and one Iskander-M missile at Ukraine overnight on Nov. 28, the Air Force "
+         "reported.\n\nAir defense shot down 33 drones. The missile was not intercepted.",
+         "2025-11-28T07:00:00+00:00", None, None, {}, {"drone": (45, 33), "missile": (1, None)}, "2025-11-27"),
+    Item("Russia attacks with 150 drones, 6 missiles",
+         "Overnight on Nov. 29, Russia used 150 drones and six ballistic missiles in an attack on Ukraine, the Air "
+         "Force said.\n\nDefenders neutralized 130 drones and four missiles.",
+         "2025-11-29T07:30:00+00:00", None, None, {}, {"drone": (150, 130), "missile": (6, 4)}, "2025-11-28"),
+    Item("Ukraine shoots down 19 drones over Kyiv Oblast",
+         "Air defense shot down 19 Russian drones over Kyiv Oblast overnight on Nov. 30, the regional "
+         "administration said.\n\nNobody was hurt.",
+         "2025-11-30T06:30:00+00:00", 0, 0, {}, {"drone": (None, 19)}, "2025-11-29"),
+    notoll("Russia shelled Nikopol 25 times over past day",
+           "Russian forces shelled Nikopol district 25 times over the past day, using artillery and drones, Governor "
+           "Serhii Lysak said on Dec. 1.\n\nSeveral houses and a gas pipeline were damaged.",
+           "2025-12-01T08:00:00+00:00"),
+    notoll("Ukraine's army recruits 5,000 volunteers in November",
+           "Ukraine's Armed Forces recruited 5,000 volunteers aged 18 to 24 in November under a one-year contract "
+           "program, the Defense Ministry said on Dec. 2.",
+           "2025-12-02T10:00:00+00:00"),
+    notoll("Two years after Kramatorsk strike, city unveils memorial",
+           "Kramatorsk unveiled a memorial on Dec. 3 to the victims of the Russian missile strike on a pizzeria in "
+           "June 2023, which killed 13 people.",
+           "2025-12-03T11:00:00+00:00"),
+    notoll("Russian occupation killed 458 civilians in Bucha, prosecutors say",
+           "Russian forces killed 458 civilians in Bucha during the occupation in 2022, the Prosecutor General's "
+           "Office said on Dec. 4.",
+           "2025-12-04T09:00:00+00:00"),
+    notoll("Ukraine receives 2 Patriot systems from Germany",
+           "Germany delivered two Patriot air defense systems to Ukraine, Defense Minister Denys Shmyhal said on "
+           "Dec. 5.\n\nEach system can intercept up to 36 missiles at a time.",
+           "2025-12-05T10:00:00+00:00"),
+]

@@ -20,6 +20,7 @@ from kyivind.extraction.author_page import extract_author_page
 from kyivind.extraction.feed import parse_feed
 from kyivind.extraction.page import CREDIT_END
 from kyivind.extraction.sitemap import parse_sitemap
+from kyivind.figures import air_attacks, tolls
 
 
 def _page(head: str = "", body: str = "") -> str:
@@ -69,6 +70,18 @@ CASES = {
     "author page title": (lambda html: extract_author_page(html, "https://kyivindependent.com/author/x/"),
                           lambda n: _page(head="<title>" + "a - " * n + "b</title>"), 300),
     "RSS description": (parse_feed, lambda n: _rss("<p>" + "<" * n), 2000),
+    # the toll and the air attacks (kyivind/figures), on a body of one sentence repeated and of one long sentence
+    "toll statements": (lambda body: tolls(None, body), lambda n: "Two people were killed in Kharkiv. " * n, 200),
+    "toll verbs in one sentence": (lambda body: tolls(None, body), lambda n: "killed " * n + "3 people", 2000),
+    "toll numbers in one sentence": (lambda body: tolls(None, body), lambda n: "3 in Odesa, " * n + "were hurt.", 2000),
+    "revised toll": (lambda body: tolls(None, body), lambda n: "The death toll " + "rose " * n + "to 6.", 2000),
+    "a victim": (lambda body: tolls(None, body), lambda n: "A " * n + "man was killed.", 2000),
+    "number words": (lambda body: tolls(None, body), lambda n: "one " * n + "people were injured.", 2000),
+    "month abbreviations": (lambda body: tolls(None, body), lambda n: "Nov. " * n + "killed 2.", 2000),
+    "drone counts": (lambda body: air_attacks(None, body), lambda n: "Russia launched 5 drones. " * n, 200),
+    "drone parts": (lambda body: air_attacks(None, body), lambda n: "1 of " * n + "22 drones were shot down.", 2000),
+    "attacked with": (lambda body: air_attacks(None, body), lambda n: "Russia attacked " + "x " * n + "with 5 drones.",
+                      2000),
     "sitemap": (parse_sitemap, lambda n: ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                                           + "<url><loc>https://kyivindependent.com/a/</loc></url>" * n + "</urlset>"), 200),
 }
