@@ -47,8 +47,8 @@ WEAPONS = [
 ]
 _WEAPON = [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I), kind, name) for pattern, kind, name in WEAPONS]
 _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?)"
-_COUNT = re.compile(r"(?:\b(?P<all>all)\s+(?:the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?)?"
-                    r"\b(?P<n>\d+)\s+(?P<words>(?:(?!\d+\s)[\w/()'-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
+_COUNT = re.compile(r"(?:\b(?P<all>all|both)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?)?"
+                    r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
 _DOWN = re.compile(r"\b(?:shot down|shoots down|shooting down|downed|downs|down|destroyed|destroys|intercepted|"
                    r"intercepts|neutralized|neutralised|repelled|eliminated)\b", re.I)
 _LOST = re.compile(r"\b(?:lost|suppressed|jammed|did not reach|failed to reach|disappeared|redirected|"
@@ -142,6 +142,14 @@ def counts(title: str | None, body: str | None) -> dict[tuple[str, str | None, s
                     regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause)
                     last = (kind, weapon, regional)
                     if metric is None:
+                        continue
+                    if m.group("n") is None:  # "17 of the drones", "both missiles": of a count said before
+                        n = 2 if (m.group("all") or "").lower() == "both" else None
+                        if n is None and m.group("part"):
+                            n = int(m.group("part"))
+                            found.setdefault((kind, weapon, metric), (n, regional))
+                        elif n is not None:
+                            found.setdefault((kind, weapon, metric), (n, regional))
                         continue
                     n = int(m.group("n"))
                     if m.group("part"):  # "17 of 22 drones": 17 downed (or lost), 22 launched

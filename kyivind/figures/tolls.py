@@ -322,6 +322,13 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None) 
                         total.add(kind, getattr(toll, kind), bool(getattr(toll, f"{kind}_at_least")))
     else:
         total = _of(mentions)
+        if len(places) > 1 and all(m.place for m in mentions if not m.revised):
+            # "killed two in Pokrovsk and one in Kramatorsk": attacks on several places of one region, summed
+            total = Toll()
+            for toll in places.values():
+                for kind in (KILLED, INJURED):
+                    if getattr(toll, kind) is not None:
+                        total.add(kind, getattr(toll, kind), bool(getattr(toll, f"{kind}_at_least")))
         if not regions and total.stated and reading.lead:  # the place the title or the opening names
             region, place, _ = _where(reading.lead, {})
             if region is not None:
