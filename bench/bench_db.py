@@ -4,10 +4,11 @@
 
 Writes feeds of ``--articles`` articles (the replica's articles, varied: each its own URL, title, body
 words, tags, authors, links and embeds, and one of the hand-labelled News Feed texts of
-``tests/places/`` for its places; a tenth edited in a later feed: a new title, a number changed, a
-sentence added), then reports: the time of a first build, of the same build without the places and the
-changes, of each of those two parts alone over every article, of an incremental build after one more
-feed of 100 articles, the matching cost per article, the file size, and the latency of full-text queries
+``tests/places/`` and ``tests/figures/`` for its places, tolls and air attacks; a tenth edited in a later
+feed: a new title, a number changed, a sentence added), then reports: the time of a first build, of the
+same build without the places, the changes and the figures, of the same build without the figures alone,
+of each of those three parts alone over every article, of an incremental build after one more feed of 100
+articles, the matching and figure costs per article, the file size, and the latency of full-text queries
 (best of 20).
 """
 
@@ -23,17 +24,19 @@ from pathlib import Path
 import jsonlines
 import sqlite_utils
 
-from kyivind.outputs import changes, places
+from kyivind import figures as figure_rules
+from kyivind.outputs import changes, figures, places
 from kyivind.outputs.database import build
 from kyivind.places import matcher
 from kyivind.places.gazetteer import gazetteer
+from tests.figures.articles import HELD_OUT, HELD_OUT_2, TUNED
 from tests.places.articles import ARTICLES
 from tests.places.heldout import HELDOUT
 from tests.replica.content import expected_item, many_posts
 
 WORDS = ("Kharkiv Kyiv Odesa drone missile sanctions parliament energy grid frontline Zaporizhzhia negotiations "
          "grain corridor mobilization Crimea Donetsk air defense strike shelling reconstruction").split()
-LABELLED = ARTICLES + HELDOUT
+LABELLED = ARTICLES + HELDOUT + [{"title": i.title, "body": i.body} for i in TUNED + HELD_OUT + HELD_OUT_2]
 DOMAINS = ("ukrinform.net", "t.me", "pravda.com.ua", "reuters.com", "president.gov.ua", "mil.gov.ua", "x.com")
 
 
@@ -73,7 +76,7 @@ def edited(row: dict) -> dict:
 
 def timed_build(data: Path, **without) -> tuple[float, dict]:
     """One first build, with the parts named in ``without`` (places, changes) switched off."""
-    parts = {"places": places, "changes": changes}
+    parts = {"places": places, "changes": changes, "figures": figures}
     saved = {name: module.update for name, module in parts.items()}
     try:
         for name in without:
@@ -106,7 +109,8 @@ def main(argv=None) -> dict:
         write_feed(data / "feeds" / "newsfeed-20260101T000000000000Z.jsonl", rows)
         write_feed(data / "feeds" / "newsfeed-20260102T000000000000Z.jsonl", (edited(r) for r in rows[::10]))
         gazetteer()  # loaded once per process (the first build pays it: gazetteer_s)
-        bare_s, _ = timed_build(data, places=True, changes=True)
+        bare_s, _ = timed_build(data, places=True, changes=True, figures=True)
+        no_figures_s, _ = timed_build(data, figures=True)
         first_s, first = timed_build(data)
         db = sqlite_utils.Database(data / "kyivind.db")
         with db.conn:  # each part alone, over every article, as a first build runs it
@@ -118,10 +122,19 @@ def main(argv=None) -> dict:
             start = time.perf_counter()
             places.update(db, {})
             places_s = time.perf_counter() - start
+            db["_figures"].drop()
+            start = time.perf_counter()
+            figures.update(db, [])
+            figures_s = time.perf_counter() - start
         start = time.perf_counter()
         for row in rows[:3000]:
             matcher.match(row["title"], row["body_text"])
         match_ms = 1000 * (time.perf_counter() - start) / 3000
+        start = time.perf_counter()
+        for row in rows[:3000]:
+            figure_rules.tolls(row["title"], row["body_text"], row["published_at"])
+            figure_rules.air_attacks(row["title"], row["body_text"], row["published_at"])
+        figures_ms = 1000 * (time.perf_counter() - start) / 3000
         more = articles(args.articles + 100, seed=8)[args.articles:]
         write_feed(data / "feeds" / "newsfeed-20260103T000000000000Z.jsonl", more)
         start = time.perf_counter()
@@ -141,9 +154,14 @@ def main(argv=None) -> dict:
             latencies[query] = {"matches": found, "ms": round(1000 * best, 2)}
         result = {"articles": first["articles"], "versions": db["versions"].count,
                   "changes": db["changes"].count, "article_regions": db["article_regions"].count,
-                  "first_build_s": round(first_s, 2), "first_build_without_places_and_changes_s": round(bare_s, 2),
-                  "places_s": round(places_s, 2), "changes_s": round(changes_s, 2),
-                  "match_ms_per_article": round(match_ms, 3), "gazetteer_s": round(gazetteer_load(), 2),
+                  "tolls": db["tolls"].count, "air_attacks": db["air_attacks"].count,
+                  "first_build_s": round(first_s, 2),
+                  "first_build_without_places_changes_and_figures_s": round(bare_s, 2),
+                  "first_build_without_figures_s": round(no_figures_s, 2),
+                  "figures_add_to_first_build_s": round(first_s - no_figures_s, 2),
+                  "places_s": round(places_s, 2), "changes_s": round(changes_s, 2), "figures_s": round(figures_s, 2),
+                  "match_ms_per_article": round(match_ms, 3), "figures_ms_per_article": round(figures_ms, 3),
+                  "gazetteer_s": round(gazetteer_load(), 2),
                   "incremental_build_s": round(second_s, 2), "incremental_articles_written": second["articles_written"],
                   "file_mb": round(sum(p.stat().st_size for p in data.glob("kyivind.db*")) / 2**20, 1),
                   "search": latencies}

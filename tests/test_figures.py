@@ -256,3 +256,12 @@ def test_the_exports_and_the_report_carry_the_figures(database, tmp_path):
     done = report(data, tmp_path / "report", progress=False)
     assert done["happened"]["nights"]["2025-11-20"]["drones_launched"] == 40
     assert done["air_png"].read_bytes()[:4] == done["tolls_png"].read_bytes()[:4] == b"\x89PNG"
+
+
+def test_the_documented_query_runs_as_written(database):
+    import re
+
+    db, _ = database
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "analysing.md").read_text()
+    sql = re.search(r"## What happened.*?```sql\n(.*?)```", doc, re.S).group(1)
+    assert db.execute(sql).fetchall() == [("2025-11-20", 40, 30, 75.0)]
