@@ -12,14 +12,22 @@ from kyivind.figures.tolls import tolls
 
 VERSION = 1
 
-__all__ = ["VERSION", "air_attacks", "tolls", "summary"]
+__all__ = ["VERSION", "air_attacks", "derive", "tolls", "summary"]
+
+
+def derive(title: str | None, body: str | None, published_at: str | None = None) -> tuple[list[dict], list[dict]]:
+    """(toll rows, air attack rows) of one article version, its body split into sentences once."""
+    from kyivind.figures.text import sentences
+
+    split = sentences(body)
+    return tolls(title, body, published_at, split), air_attacks(title, body, published_at, split)
 
 
 def summary(title: str | None, body: str | None, published_at: str | None = None) -> dict:
     """One article's figures in six columns (the exports'): the total killed and injured, and drones and
     missiles launched and shot down (the sums of their rows)."""
-    total = next((row for row in tolls(title, body, published_at) if row["scope"] == "total"), {})
-    air = air_attacks(title, body, published_at)
+    toll_rows, air = derive(title, body, published_at)
+    total = next((row for row in toll_rows if row["scope"] == "total"), {})
 
     def summed(kind: str, metric: str):
         values = [row[metric] for row in air if row["weapon_class"] == kind and row[metric] is not None]

@@ -59,8 +59,6 @@ _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|\.\s+|,\s
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
 _DATE_BEFORE = re.compile(MONTH + r"\s+$")
-_PAST_DAY = re.compile(r"\bover the past (?:day|24 hours)\b", re.I)
-_OVERNIGHT = re.compile(r"\b(?:overnight|last night|during the night|at night)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:Ukraine|the country|across|nationwide|in total|total)\b")
 _OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
                      r"\b(?:over|above)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b")
@@ -69,7 +67,24 @@ _ELLIPTIC = re.compile(r"\b(?:shot down|downed|destroyed|intercepted|neutralized
                        r"which)\b|\b(?P<n>\d+)\s+(?:(?:more|others?)\s+)?(?:of (?:which|them|those)\s+)?(?:were|was|have been|"
                        r"had been)\s+(?:\w+\s+)?(?:shot down|downed|destroyed|intercepted|neutralized|lost|suppressed|"
                        r"jammed)\b", re.I)
-_CUE = re.compile(r"\b(?:drones?|UAVs?|missiles?|bombs?|KABs?)\b", re.I)
+
+
+# substring tests (lower case) that every sentence with a count must pass before the patterns are searched
+WEAPON_HINTS = ("drone", "uav", "unmanned", "missile", "bomb", "kab")
+VERB_HINTS = ("down", "destroy", "intercept", "neutrali", "repel", "eliminat", "lost", "suppress", "jam", "reach",
+              "disappear", "redirect", "radar")
+
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+                          r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|all|both)\b")
+LOST_HINTS = ("lost", "suppress", "jam", "reach", "disappear", "redirect", "radar")
+DOWN_HINTS = ("down", "destroy", "intercept", "neutrali", "repel", "eliminat")
+LAUNCH_HINTS = ("launch", "fire", "firing", "used", "sent", "deploy", "drop", "with")
+
+
+def _has(lower: str, words) -> bool:
+    return any(word in lower for word in words)
 
 
 def _weapon(words: str, noun: str) -> tuple[str, str | None]:
@@ -87,11 +102,12 @@ def _weapon(words: str, noun: str) -> tuple[str, str | None]:
 def _metric(text: str) -> str | None:
     """What the counts of a clause count, by its verb: lost before downed before launched ("17 were shot down
     and 4 lost locally" is split into clauses first)."""
-    if _LOST.search(text):
+    lower = text.lower()
+    if _has(lower, LOST_HINTS) and _LOST.search(text):
         return LOST
-    if _DOWN.search(text):
+    if _has(lower, DOWN_HINTS) and _DOWN.search(text):
         return DOWNED
-    if _LAUNCH.search(text):
+    if _has(lower, LAUNCH_HINTS) and _LAUNCH.search(text):
         return LAUNCHED
     return None
 
@@ -99,8 +115,10 @@ def _metric(text: str) -> str | None:
 def night_of(body: str | None, title: str | None, published_at: str | None):
     """The date the attack began, or None."""
     day = published_day(published_at)
-    for text in (body or "", title or ""):
-        m = _NIGHT.search(text[:5000])
+    texts = ((body or "")[:5000], (title or "")[:MAX_SENTENCE])
+    lowers = [text.lower() for text in texts]
+    for text, lower in zip(texts, lowers, strict=True):
+        m = _NIGHT.search(text) if "night" in lower else None
         if m:
             named = day_of(m.group("month"), m.group("day"), day)
             if named is not None:
@@ -108,25 +126,31 @@ def night_of(body: str | None, title: str | None, published_at: str | None):
                     else named - timedelta(days=1)
     if day is None:
         return None
-    if _PAST_DAY.search((body or "")[:5000]):  # reported in the morning: the day began the day before
+    if _has(lowers[0], ("past day", "past 24 hours")):  # reported in the morning: the day began the day before
         return day - timedelta(days=1)
-    if _OVERNIGHT.search((body or "")[:5000]) or _OVERNIGHT.search(title or ""):
+    if any(_has(lower, ("overnight", "last night", "during the night", "at night")) for lower in lowers):
         hour = published_hour(published_at)
         return day - timedelta(days=1) if hour is None or hour < 18 else day
     return day
 
 
-def counts(title: str | None, body: str | None) -> dict[tuple[str, str | None, str], tuple[int, bool]]:
+def counts(title: str | None, body: str | None, split: list | None = None
+           ) -> dict[tuple[str, str | None, str], tuple[int, bool]]:
     """{(class, weapon, metric): (count, of one oblast)}: the first count of each, in body order (the title where
     the body has none)."""
     found: dict[tuple[str, str | None, str], tuple[int, bool]] = {}
-    if not _CUE.search((body or "")[:MAX_CHARS]) and not _CUE.search((title or "")[:MAX_SENTENCE]):
-        return found  # no weapon named: one search
-    for text in ((s for _, s in sentences(body)), [(title or "")[:MAX_SENTENCE]]):
+    if not _has((body or "")[:MAX_CHARS].lower(), WEAPON_HINTS) and \
+            not _has((title or "")[:MAX_SENTENCE].lower(), WEAPON_HINTS):
+        return found  # no weapon named
+    split = sentences(body) if split is None else split
+    for text in ((s for _, s in split), [(title or "")[:MAX_SENTENCE]]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         for sentence in text:
-            if not _CUE.search(sentence) and (last is None or not (_DOWN.search(sentence) or _LOST.search(sentence))):
+            lower = sentence.lower()
+            if not _has(lower, WEAPON_HINTS) and (last is None or not _has(lower, VERB_HINTS)):
                 continue
+            if not _DIGIT.search(sentence) and not _NUMBER_WORD.search(lower):
+                continue  # no count in it
             sentence = figures_in(sentence)
             whole = _metric(sentence)
             for clause in _CLAUSES.split(sentence):
@@ -165,9 +189,11 @@ def counts(title: str | None, body: str | None) -> dict[tuple[str, str | None, s
     return found
 
 
-def air_attacks(title: str | None, body: str | None, published_at: str | None = None) -> list[dict]:
-    """The rows of ``air_attacks`` for one article version (without ``article_url`` and ``version``)."""
-    found = counts(title, body)
+def air_attacks(title: str | None, body: str | None, published_at: str | None = None,
+                split: list | None = None) -> list[dict]:
+    """The rows of ``air_attacks`` for one article version (without ``article_url`` and ``version``); ``split``:
+    the body's sentences, when the caller has them already."""
+    found = counts(title, body, split)
     if not found:
         return []
     national = {key for key, (_, regional) in found.items() if not regional}

@@ -53,15 +53,20 @@ _HAS_WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nin
 
 def figures_in(sentence: str) -> str:
     """The sentence with its numbers in figures: "Five people were killed and a dozen injured" ->
-    "5 people were killed and 12 injured"; "no one" stays words ("nobody")."""
-    text = _NO_ONE.sub("nobody", sentence)
-    text = _DOZEN.sub(lambda m: "6" if m.group("half") else "12", text)
+    "5 people were killed and 12 injured"; "no one" stays words ("nobody"). Each rewrite runs only where a
+    substring says it may apply."""
+    text, lower = sentence, sentence.lower()
+    if "no one" in lower or "no-one" in lower:
+        text = _NO_ONE.sub("nobody", text)
+    if "dozen" in lower:
+        text = _DOZEN.sub(lambda m: "6" if m.group("half") else "12", text)
     if _HAS_WORD_NUMBER.search(text):
         from text_to_num import alpha2digit
 
         text = alpha2digit(text, "en", threshold=0)
-    text = _DOZENS_OF.sub(lambda m: str(int(m.group("n")) * 12), text)
-    return _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    if "dozen" in lower:
+        text = _DOZENS_OF.sub(lambda m: str(int(m.group("n")) * 12), text)
+    return _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text) if "," in text else text
 
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,

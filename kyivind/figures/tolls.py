@@ -133,12 +133,21 @@ def _kind(verb: str) -> str:
     return KILLED if re.match(_KILL_VERB, verb, re.I) else INJURED
 
 
+def _ambiguous(place) -> bool:
+    """Whether other settlements bear the name of ``place`` (then the whole article tells which is meant)."""
+    if place.kind not in ("settlement", "city district"):
+        return False
+    from kyivind.places.gazetteer import fold, gazetteer
+
+    return len({c.place.id for c in gazetteer().settlements.get(fold(place.name), ())}) > 1
+
+
 def _where(text: str, resolved: dict) -> tuple[str | None, str | None, set[str]]:
     """(region code, settlement or district, all regions) a piece of text names; a name several places bear is
     the one the whole article means (``resolved``: name -> place, the matcher's reading of the article)."""
     from kyivind.places.matcher import match
 
-    found = [resolved.get(p.name, p) for p in match(None, text).places]
+    found = [resolved.get(p.name, p) if _ambiguous(p) else p for p in match(None, text).places]
     settlements = list({p.id: p for p in found if p.kind in ("settlement", "city district")}.values())
     regions = {code for p in found for code in p.regions}
     place = settlements[0] if len(settlements) == 1 else None
@@ -185,7 +194,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     # each statement is of the place its own stretch of the sentence names, else of the sentence's one place
     if not found:
         return []
-    sentence_region, sentence_place, _ = _where(text, resolved)
+    whole: list = []  # the sentence's own place, read only when a statement's stretch names none
     for i, (start, _end, mention) in enumerate(found):
         before = found[i - 1][1] if i else 0
         after = found[i + 1][0] if i + 1 < len(found) else len(text)
@@ -193,7 +202,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         if region is None and not regions:
             region, place, regions = _where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
         if region is None and not regions:
-            region, place = sentence_region, sentence_place
+            if not whole:
+                whole.append(_where(text, resolved))
+            region, place = whole[0][0], whole[0][1]
         mention.region, mention.place = region, place
     return [mention for _, _, mention in found]
 
@@ -214,14 +225,14 @@ class _Resolved(dict):
         return super().get(name, default)
 
 
-def read(title: str | None, body: str | None, published_at: str | None = None) -> Reading:
+def read(title: str | None, body: str | None, published_at: str | None = None, split: list | None = None) -> Reading:
     reading = Reading()
     resolved = _Resolved(title, body)
     day = published_day(published_at)
     lead = [title or ""]
     if not _has((body or "")[:MAX_CHARS], CUES) and not _has((title or "")[:MAX_SENTENCE], CUES):
         return reading  # most items state no casualty at all
-    for index, (_, sentence) in enumerate(sentences(body)):
+    for index, (_, sentence) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:
             lead.append(sentence)
         if not _has(sentence, CUES):
@@ -299,10 +310,12 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
     return regions, places
 
 
-def tolls(title: str | None, body: str | None, published_at: str | None = None) -> list[dict]:
+def tolls(title: str | None, body: str | None, published_at: str | None = None, split: list | None = None
+          ) -> list[dict]:
     """The rows of ``tolls`` for one article version (without ``article_url`` and ``version``): the total, one
-    row per region with a figure, one per settlement or district with a figure."""
-    reading = read(title, body, published_at)
+    row per region with a figure, one per settlement or district with a figure. ``split``: the body's sentences,
+    when the caller has them already."""
+    reading = read(title, body, published_at, split)
     mentions = reading.mentions
     opening_regions = {m.region for m in mentions if m.sentence == reading.opening}
     cue = reading.roundup_cue and not (len(opening_regions) == 1 and None not in opening_regions)

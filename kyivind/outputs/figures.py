@@ -76,9 +76,9 @@ def rows_of(url: str, version: int, title: str | None, body: str | None, publish
     """(toll rows, air attack rows) of one article version."""
     day = published_day(published_at)
     key = {"article_url": url, "version": version}
-    toll_rows = [{**key, **row, "day": day.isoformat() if day else None}
-                 for row in figures.tolls(title, body, published_at)]
-    air_rows = [{**key, **row} for row in figures.air_attacks(title, body, published_at)]
+    found_tolls, found_air = figures.derive(title, body, published_at)
+    toll_rows = [{**key, **row, "day": day.isoformat() if day else None} for row in found_tolls]
+    air_rows = [{**key, **row} for row in found_air]
     return toll_rows, air_rows
 
 

@@ -142,7 +142,7 @@ def what_happened(articles: list[dict]) -> dict:
     air_articles = toll_articles = 0
     for article in articles:
         title, body, published = article.get("title"), article.get("body_text"), article.get("published_at")
-        rows = figures.air_attacks(title, body, published)
+        toll_rows, rows = figures.derive(title, body, published)
         air_articles += bool(rows)
         for row in rows:
             if not row["night_of"] or row["weapon_class"] not in ("drone", "missile"):
@@ -151,7 +151,7 @@ def what_happened(articles: list[dict]) -> dict:
             for metric in ("launched", "downed"):
                 key = f"{row['weapon_class']}s_{metric}"
                 sums[key] = sums.get(key, 0) + (row[metric] or 0)
-        tolls = [r for r in figures.tolls(title, body, published) if r["scope"] == "region"]
+        tolls = [r for r in toll_rows if r["scope"] == "region"]
         toll_articles += bool(tolls)
         day = published_day(published)
         day = day.isoformat() if day else None
