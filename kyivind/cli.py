@@ -96,7 +96,7 @@ def _locked(data_dir) -> bool:
 
     try:
         lock.acquire(data_dir)
-    except lock.DataDirLocked as error:
+    except (lock.DataDirLocked, lock.UnsafeDataDir) as error:
         print(f"error: {error}", file=sys.stderr)
         return False
     return True
@@ -154,8 +154,15 @@ def _reextract(options) -> int:
 
 def _build_db(data_dir: str, output: str | None = None):
     from kyivind.outputs.database import build
+    from kyivind.state.lock import UnsafeDataDir
 
-    return build(data_dir, output) if _locked(data_dir) else None  # not while a crawl writes the feeds
+    if not _locked(data_dir):  # not while a crawl writes the feeds
+        return None
+    try:
+        return build(data_dir, output)
+    except UnsafeDataDir as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
 
 
 def _db(options) -> int:
@@ -194,6 +201,7 @@ def _serve(options) -> int:
 def _diff(options) -> int:
     import os
 
+    from kyivind.extraction.util import shown
     from kyivind.outputs.changes import describe, versions_of
 
     data_dir = _data_dir(options.data_dir)
@@ -206,8 +214,8 @@ def _diff(options) -> int:
     numbers = [v.get("version") or 1 for v in versions]
     if len(numbers) == 1 and options.older is None and options.newer in (None, numbers[0]):
         only = versions[0]
-        print(f"{only['url']} has one version ({numbers[0]}, fetched {only.get('fetched_at')}): nothing to diff; an "
-              f"edit the site makes later comes out as version {numbers[0] + 1}")
+        print(shown(f"{only['url']} has one version ({numbers[0]}, fetched {only.get('fetched_at')}): nothing to diff; "
+                    f"an edit the site makes later comes out as version {numbers[0] + 1}"))
         return 0
     newer = options.newer if options.newer is not None else numbers[-1]
     older = options.older if options.older is not None else max((n for n in numbers if n < newer), default=None)

@@ -123,6 +123,8 @@ EXPORT_RECOVERED_CUT_LINES = "kyivind/export/recovered_cut_lines"
 # --- downloader ------------------------------------------------------------------------------
 OFFSITE_DROPPED = "kyivind/offsite/dropped"
 OFF_SITE_CANONICAL = "kyivind/offsite/canonical"  # a canonical link (or API post URL) off the site: not the item's URL
+CONTROL_CHARACTERS = "kyivind/page/control_characters"  # fields whose control characters were taken out
+OFF_SITE_ITEM = "kyivind/offsite/item"  # an item whose URL would not be on the site: not exported
 
 
 def retry_http(status: int) -> str:

@@ -32,7 +32,7 @@ class Command(ScrapyCrawl):
             raise UsageError("give exactly one spider name")
         try:
             lock.acquire(self.settings.get("KYIVIND_DATA_DIR"))
-        except lock.DataDirLocked as error:
+        except (lock.DataDirLocked, lock.UnsafeDataDir) as error:
             logger.error("Run refused: %s", error)
             self.exitcode = 1
             return
@@ -98,7 +98,7 @@ def crawl_here(spider_name: str, settings: dict, **spider_args) -> int:
     project.setdict(settings, priority="cmdline")
     try:
         lock.acquire(project.get("KYIVIND_DATA_DIR"))
-    except lock.DataDirLocked as error:
+    except (lock.DataDirLocked, lock.UnsafeDataDir) as error:
         logger.error("Run refused: %s", error)
         return 1
     process = CrawlerProcess(project)

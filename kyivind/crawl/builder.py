@@ -12,6 +12,7 @@ from kyivind.crawl.author_pages import AuthorPages
 from kyivind.crawl.context import RunContext
 from kyivind.extraction import Extraction
 from kyivind.extraction.references import domain
+from kyivind.extraction.util import without_controls
 from kyivind.items import CAPTURE_FIELDS, ArticleItem
 from kyivind.state.failures import FailureLog
 from kyivind.state.incremental import Incremental
@@ -59,6 +60,10 @@ class ItemBuilder:
             fields["url"] = None
             fields["slug"] = None  # read from that URL: the one of the address fetched instead
         fields["url"] = self.urls.public_url(fields.get("url") or fallback_url)
+        if not self.urls.on_site(fields["url"]):  # whatever the page, post or path said: never an item elsewhere
+            self.stats.inc_value(keys.OFF_SITE_ITEM)
+            self.failures.record(reached_by, "off_site_url", f"the item's URL {fields['url'][:200]} is not on the site")
+            return None
         self.incremental.reached_by(fields["url"], reached_by)
         self._drop_future_dates(fields)
         fields["slug"] = fields.get("slug") or urlsplit(fields["url"]).path.strip("/").split("/")[-1]
@@ -73,6 +78,12 @@ class ItemBuilder:
                 link["url"] = self.urls.public_url(link["url"])
                 link["domain"] = domain(link["url"])
         self._count_fields(fields, extraction.sources)
+        for name in ArticleItem.__dataclass_fields__:  # no control character from the site reaches the feed
+            if name in fields:
+                cleaned = without_controls(fields[name])
+                if cleaned != fields[name]:
+                    self.stats.inc_value(keys.CONTROL_CHARACTERS)
+                fields[name] = cleaned
         item = ArticleItem(**{k: v for k, v in fields.items() if k in ArticleItem.__dataclass_fields__})
         # when the answer was received: the capture's WARC-Date (in a re-extraction, the archived answer's), else now
         item.fetched_at = capture_time((capture or {}).get("date")) or now_iso()

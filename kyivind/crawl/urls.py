@@ -13,6 +13,14 @@ DEFAULT_SITE_URL = "https://kyivindependent.com"
 DEFAULT_CONTENT_KEY = "f19c122e3d36483beb01f3013a"
 
 
+def as_reference(url: str) -> str:
+    """``url`` as a reference to join: a path that starts with ``//`` or a backslash stays a path on the site
+    (``//elsewhere.example/a`` would name another host, and browsers read ``/\\host`` the same way)."""
+    if url[:1] in ("/", "\\") and url[1:2] in ("/", "\\"):
+        return "/" + url.lstrip("/\\")
+    return url
+
+
 class SiteUrls:
     def __init__(self, site_url: str, base_url: str | None = None):
         self.site_url = site_url.rstrip("/")
@@ -23,12 +31,12 @@ class SiteUrls:
 
     def fetch_url(self, url: str) -> str:
         """Where to request ``url``: the canonical host's URLs are requested on ``base_url``."""
-        url = urljoin(self.base_url + "/", url)
+        url = urljoin(self.base_url + "/", as_reference(url))
         return with_host(url, self.base_url) if urlsplit(url).netloc in self.hosts else url
 
     def public_url(self, url: str) -> str:
         """The canonical public URL of something fetched from ``base_url``."""
-        url = urljoin(self.base_url + "/", url)
+        url = urljoin(self.base_url + "/", as_reference(url))
         return with_host(url, self.site_url) if urlsplit(url).netloc in self.hosts else url
 
     def state_suffix(self) -> str:
@@ -60,9 +68,10 @@ def basic_authorization(user: str, password: str | None) -> str:
 
 
 def redacted(url: str) -> str:
-    """The URL as it may be shown: a password in it replaced by ``***``."""
+    """The URL as it may be shown: any credentials in it (a user, a token in the user's place, a password)
+    replaced by ``***``."""
     bare, user, password = split_credentials(url)
     if user is None and password is None:
         return url
     parts = urlsplit(bare)
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{parts.netloc}" if password is not None else f"{user}@{parts.netloc}"))
+    return urlunsplit(parts._replace(netloc=f"***@{parts.netloc}"))

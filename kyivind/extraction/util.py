@@ -17,6 +17,31 @@ def clean_text(value: str | None) -> str:
     return " ".join(value.split())  # str.split() splits on the same Unicode whitespace as re's \s, 7x faster
 
 
+# C0 controls but tab and newline, DEL and the C1 controls: never part of text from the site (an escape in a title
+# would reach a terminal as a command, and XML 1.0 cannot carry them: an Atom feed with one fails)
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(value):
+    """``value`` (text, or lists, dicts and dataclasses of it) without control characters but tab and newline."""
+    if isinstance(value, str):
+        return _CONTROLS.sub("", value) if _CONTROLS.search(value) else value
+    if isinstance(value, list):
+        return [without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: without_controls(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            setattr(value, name, without_controls(getattr(value, name)))
+    return value
+
+
+def shown(text: str) -> str:
+    """Text as a terminal may show it: any control character but tab and newline written out (``\\x1b``), so that
+    text from the site never reaches a terminal as a command (a window title, a clipboard write, a link)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text) if _CONTROLS.search(text) else text
+
+
 # elements that separate words: what sits on either side of them is not one word
 _BREAKS = frozenset("br hr p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr td th figure section".split())
 

@@ -75,8 +75,15 @@ BACKGROUND_HINTS = ("since", " year", "month", "so far", "in total", "throughout
                     "in action", "soldiers", "servicemen", "troops", "anniversary", "deadliest")
 
 
+EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from")  # where _EARLIER_FIGURE may match
+NONE_HINTS = ("casualt", "nobody", "no one", "no-one", "no injur", "no death", "no fatal", "no people",
+              "no civilians", "no one", "avoided")  # where _NONE may match
+_DIGIT = re.compile(r"\d")
+
+
 def _has(text: str, words) -> bool:
-    lower = text.lower()
+    """Whether ``text`` holds one of ``words`` (lower case), whatever its case."""
+    lower = text if text.islower() else text.lower()
     return any(word in lower for word in words)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _CASUALTY = re.compile(r"\b(?:" + _KILL_VERB + "|" + _HURT_VERB + r"|casualties)\b", re.I)
@@ -235,21 +242,22 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     for index, (_, sentence) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:
             lead.append(sentence)
-        if not _has(sentence, CUES):
+        lower = sentence.lower()
+        if not _has(lower, CUES):
             continue
-        if (_has(sentence, BACKGROUND_HINTS) and _BACKGROUND.search(sentence)) or (day is not None and (
-                any((day - d).days >= 2 for d in dates_in(sentence, day))  # an earlier attack
-                or any(int(y) < day.year for y in _YEAR.findall(sentence)))):  # "in June 2023"
+        if (_has(lower, BACKGROUND_HINTS) and _BACKGROUND.search(sentence)) or (day is not None and _DIGIT.search(
+                sentence) and (any((day - d).days >= 2 for d in dates_in(sentence, day))  # an earlier attack
+                               or any(int(y) < day.year for y in _YEAR.findall(sentence)))):  # "in June 2023"
             reading.background = reading.background or bool(_CASUALTY.search(sentence))
             continue
-        text = figures_in(_EARLIER_FIGURE.sub("", sentence))
+        text = figures_in(_EARLIER_FIGURE.sub("", sentence) if _has(lower, EARLIER_HINTS) else sentence)
         mentions = _statements(text, index, resolved)
         if mentions and reading.opening is None:
             reading.opening = index
             reading.roundup_cue = bool(_ROUNDUP.search(text))
             reading.lead = " ".join(lead)
         reading.mentions += mentions
-        for m in _NONE.finditer(text):
+        for m in _NONE.finditer(text) if _has(lower, NONE_HINTS) else ():
             kinds = (KILLED, INJURED) if m.group("all") else (KILLED,)
             region = _where(text, resolved)[0] if reading.mentions else None
             for kind in kinds:

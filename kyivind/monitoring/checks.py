@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import urllib.error
 import urllib.request
 
 from spidermon import Monitor, MonitorSuite
@@ -150,8 +151,21 @@ class WebhookAlert(Action):
         body = json.dumps({"text": text, "run": summary.get("run"), "ok": not problems, "problems": problems,
                            "summary": summary}, default=str).encode()
         request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json", **self.headers})
-        with urllib.request.urlopen(request, timeout=15) as answer:  # an answer other than 2xx raises HTTPError
+        # a redirect is a failed delivery: urllib would follow it with a GET (nothing posted) and send the Basic
+        # credentials to whatever host it names
+        opener = urllib.request.build_opener(RefuseRedirects)
+        with opener.open(request, timeout=15) as answer:  # an answer other than 2xx raises HTTPError
             answer.read()
+
+
+class RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """An alert's POST is never redirected: the redirect is an error naming where it pointed."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        from kyivind.crawl.urls import redacted
+
+        raise urllib.error.HTTPError(req.full_url, code, f"the webhook redirects ({code}) to {redacted(newurl)}; "
+                                                          f"not followed", headers, fp)
 
 
 def webhook_target(url: str) -> tuple[str, dict]:

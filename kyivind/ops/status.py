@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jsonlines
 
+from kyivind.extraction.util import shown
 from kyivind.monitoring.summary import run_summaries, run_time
 from kyivind.ops.datadir import missing_data
 
@@ -132,6 +133,6 @@ def run(options) -> int:
     health = read(data_dir)
     if options.prometheus:
         print(prometheus(health, options.max_age), end="")
-    else:
-        print(text(health, options.max_age))
+    else:  # problems and failed URLs quote the site: shown, never run by the terminal
+        print(shown(text(health, options.max_age)))
     return health.code(options.max_age)

@@ -17,6 +17,7 @@ import re
 
 from diff_match_patch import diff_match_patch
 
+from kyivind.extraction.util import shown
 from kyivind.items import FIELDS, OBJECT_FIELDS
 
 DIFF_SECONDS = 2.0  # diff-match-patch's own bound for one diff
@@ -99,7 +100,8 @@ def as_terminal(diffs, colour: bool) -> str:
         marks = {INSERT: ("\x1b[32m", "\x1b[0m"), DELETE: ("\x1b[31;9m", "\x1b[0m")}
     else:
         marks = {INSERT: ("{+", "+}"), DELETE: ("[-", "-]")}
-    return "".join(f"{marks[op][0]}{text}{marks[op][1]}" if op in marks else text for op, text in diffs)
+    # the site's text shown, never run: a control character in it is written out (the colours are kyivind's own)
+    return "".join(f"{marks[op][0]}{shown(text)}{marks[op][1]}" if op in marks else shown(text) for op, text in diffs)
 
 
 def changed_fields(before: dict, after: dict) -> list[str]:
@@ -180,8 +182,8 @@ def versions_of(data_dir, wanted: str) -> list[dict]:
 
 def describe(before: dict, after: dict, colour: bool) -> str:
     """``kyivind diff``'s text: the transition, the other changed fields, then the body's word diff."""
-    lines = [f"{after['url']}  version {before.get('version') or 1} → {after.get('version') or 1} "
-             f"(fetched {before.get('fetched_at')} → {after.get('fetched_at')})"]
+    lines = [shown(f"{after['url']}  version {before.get('version') or 1} → {after.get('version') or 1} "
+                   f"(fetched {before.get('fetched_at')} → {after.get('fetched_at')})")]
     fields = changed_fields(before, after)
     for name in fields:
         if name == "body_text":
@@ -190,7 +192,7 @@ def describe(before: dict, after: dict, colour: bool) -> str:
             lines.append("title: " + as_terminal(word_diff(before.get("title"), after.get("title")), colour))
             continue
         old, new = (json.dumps(_value(v, name), ensure_ascii=False) for v in (before, after))
-        lines.append(f"{name}: {_short(old)} → {_short(new)}")
+        lines.append(shown(f"{name}: {_short(old)} → {_short(new)}"))
     if "body_text" not in fields:
         lines.append("body_text: unchanged")
         return "\n".join(lines)

@@ -142,6 +142,9 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
 def _of_this_layout(path: Path) -> sqlite_utils.Database:
     """The database at ``path``, made anew (it is derived from the feeds alone) when an older kyivind made its
     tables in another layout."""
+    from kyivind.state.lock import refuse_links
+
+    refuse_links(path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
     db = sqlite_utils.Database(path)
     made = db.execute("pragma user_version").fetchone()[0]
     if db["articles"].exists() and made != LAYOUT:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonlines
 
+from kyivind.extraction.util import without_controls
 from kyivind.items import OBJECT_FIELDS, SCALAR_FIELDS
 
 
@@ -52,7 +53,7 @@ class FeedRows:
                 if not isinstance(row, dict) or not row.get("url"):
                     self.bad += 1
                     continue
-                yield row
+                yield without_controls(row)  # a feed written before kyivind took them out may hold some
 
 
 def load(data_dir: str | Path, progress: bool = True) -> Dataset:

@@ -15,7 +15,7 @@ continues, or its region named in the same paragraph. A name that several settle
 the one whose region the same sentence, then paragraph, then article names, and only then to the most
 populous; a city of ``MAJOR`` people or more keeps its name unless its own sentence names the region of a
 namesake. One pass over the tokens (a regular expression with no nested repetition); a text is cut at
-``MAX_CHARS``.
+``MAX_CHARS``, a title at ``MAX_TITLE``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ VERSION = 1  # raise when what the matcher finds changes: the database then matc
 BARE_MIN = 20_000
 MAJOR = 100_000  # a city this big is the one meant, unless its sentence names the region of a namesake
 MAX_CHARS = 200_000
+MAX_TITLE = 1_000  # characters of a title read (a headline is a line): the title is cut like the body
 _TOKENS = re.compile(r"[^\W\d_][\w'’ʼ-]*|\d+|[^\w\s]")
 _SAINT = re.compile(r"\bSt\.\s")
 _POSSESSIVE = ("'s", "’s", "ʼs")
@@ -105,7 +106,7 @@ def _lower(tokens: list[_Token], index: int) -> str:
 def match(title: str | None, body: str | None, places: Gazetteer | None = None) -> Found:
     """The places ``title`` and ``body`` name, with their mentions, and the regions they lie in."""
     places = places or gazetteer()
-    paragraphs = [title or ""] + (body or "")[:MAX_CHARS].split("\n")
+    paragraphs = [(title or "")[:MAX_TITLE]] + (body or "")[:MAX_CHARS].split("\n")
     mentions: list[_Mention] = []
     for number, paragraph in enumerate(paragraphs):
         if paragraph.strip():

@@ -144,7 +144,7 @@ class ContentApiSource:
             extraction.sources["language"] = "default"
         url = post.get("url") or answer_url
         if not self.urls.on_site(url):  # the builder keeps no off-site URL: the post's address on the site instead
-            url = self.urls.public_url(f"/{post['slug']}/")
+            url = self.urls.public_url("/" + str(post["slug"]).strip("/\\") + "/")
         return Post(extraction, url)
 
     @staticmethod

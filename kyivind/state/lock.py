@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 LOCK_NAME = ".lock"
+WRITTEN = ("state*.sqlite*", "kyivind.db*", "failed*.jsonl")  # files of the data directory kyivind writes into
 _HELD: dict[Path, int] = {}  # data directory -> file descriptor of the lock this process holds
 
 
@@ -28,19 +29,49 @@ def _key(data_dir) -> Path:
     return Path(data_dir).resolve()
 
 
+class UnsafeDataDir(RuntimeError):
+    """A file of the data directory that is a symbolic link: kyivind never writes through one."""
+
+
+def _open_lock(path: Path, flags: int) -> int:
+    """The lock file, never through a symbolic link (``O_NOFOLLOW``): a ``.lock`` linked to another file would
+    have that file truncated."""
+    try:
+        return os.open(path, flags | os.O_NOFOLLOW, 0o600)
+    except OSError as error:
+        if path.is_symlink():
+            raise UnsafeDataDir(f"{path} is a symbolic link (to {os.readlink(path)}); kyivind does not write "
+                                f"through links: remove it") from None
+        raise error
+
+
+def refuse_links(*paths) -> None:
+    """UnsafeDataDir when any of ``paths`` is a symbolic link: a database or state file linked elsewhere would
+    have kyivind's tables written into another file."""
+    for path in map(Path, paths):
+        if path.is_symlink():
+            raise UnsafeDataDir(f"{path} is a symbolic link (to {os.readlink(path)}); kyivind does not write "
+                                f"through links: remove it")
+
+
 def acquire(data_dir) -> None:
     """Take the lock of ``data_dir`` for the rest of this process (again: a no-op); DataDirLocked if taken."""
     key = _key(data_dir)
     if key in _HELD:
         return
     key.mkdir(parents=True, exist_ok=True)
-    fd = os.open(key / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = _open_lock(key / LOCK_NAME, os.O_RDWR | os.O_CREAT)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
         os.close(fd)
         raise DataDirLocked(key, holder) from None
+    try:  # the files a run or a command writes: none may be a link
+        refuse_links(*(path for pattern in WRITTEN for path in key.glob(pattern)))
+    except UnsafeDataDir:
+        os.close(fd)
+        raise
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
     _HELD[key] = fd
@@ -52,7 +83,7 @@ def holder(data_dir) -> str | None:
     path = key / LOCK_NAME
     if key in _HELD or not path.exists():
         return None
-    fd = os.open(path, os.O_RDONLY)
+    fd = _open_lock(path, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:

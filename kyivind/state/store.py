@@ -57,8 +57,11 @@ def capture_time(warc_date: str | None) -> str | None:
 
 class State:
     def __init__(self, path: str | Path):
+        from kyivind.state.lock import refuse_links
+
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        refuse_links(self.path, self.path.with_name(self.path.name + "-wal"))
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self.db.row_factory = sqlite3.Row
         self.db.execute("pragma journal_mode=wal")
