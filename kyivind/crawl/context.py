@@ -105,25 +105,43 @@ class RunContext:
         return self.data_dir / f"{stem}{self.urls.state_suffix()}{suffix}"
 
 
+MAX_PROBLEMS = 20  # causes a run keeps at most: the first ones, each once; the rest are counted
+
+
 def fail_run(crawler, reason: str) -> None:
     """The run could not do its job: the run monitor logs ``reason`` as the run's ERROR line at the close,
     the summary says ``ok: false``, and ``scrapy crawl`` exits 1. The caller logs nothing at ERROR itself,
-    so that each cause is one line."""
+    so that each cause is one line. A cause said again is kept once; past ``MAX_PROBLEMS`` causes the others
+    are only counted (``kyivind/fatal_more``), so that no input can flood the log, the summary or an alert."""
     from kyivind import statkeys as keys
 
-    crawler.stats.set_value(keys.FATAL, [*crawler.stats.get_value(keys.FATAL, []), reason])
-    crawler.stats.set_value(keys.FAILED, 1)
+    stats = crawler.stats
+    stats.set_value(keys.FAILED, 1)
+    causes = stats.get_value(keys.FATAL)
+    if causes is None:
+        stats.set_value(keys.FATAL, [reason])
+    elif reason in causes:
+        return
+    elif len(causes) < MAX_PROBLEMS:
+        causes.append(reason)  # in place: no copy of the list for each cause
+    else:
+        stats.inc_value(keys.FATAL_MORE)
 
 
 def bound_reached(crawler, name: str, message: str, short: str | None = None) -> None:
-    """A bound stopped a loop that hostile or broken input would make endless: one WARNING naming the cause,
-    the stat ``kyivind/bound/<name>``; the run keeps what it got. ``short``: what the run could not get
-    because of it, which fails the run (``fail_run``)."""
+    """A bound stopped a loop that hostile or broken input would make endless: the stat ``kyivind/bound/<name>``
+    counts each time; the first time only, one WARNING naming the cause and, with ``short`` (what the run could
+    not get because of it), the failure of the run (``fail_run``). The run keeps what it got; its summary
+    gives each bound's count (``bounds``)."""
     import logging
 
     from kyivind import statkeys as keys
 
-    crawler.stats.inc_value(keys.bound(name))
+    key = keys.bound(name)
+    first = not crawler.stats.get_value(key)
+    crawler.stats.inc_value(key)
+    if not first:
+        return
     logging.getLogger("kyivind.bounds").warning("Bound reached (%s): %s", name, message)
     if short:
         fail_run(crawler, short)

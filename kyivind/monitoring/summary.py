@@ -122,6 +122,7 @@ class RunMonitor:
             "requests": stats.get("downloader/request_count", 0),
             "retries": stats.get("retry/count", 0),
             "failed_urls": stats.get(keys.FAILED_URLS, 0),
+            "bounds": {k[len(keys.BOUND_PREFIX):]: v for k, v in stats.items() if k.startswith(keys.BOUND_PREFIX)},
             "feed": stats.get(keys.EXPORT_FILE),
             "source": stats.get(keys.SOURCE_USED),
             "archive": {"file": Path(stats[keys.ARCHIVE_FILE]).name, "bytes": stats.get(keys.ARCHIVE_BYTES, 0),

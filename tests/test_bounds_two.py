@@ -1,0 +1,222 @@
+"""Bounded by design, round two: each defect a second audit found, made to happen (WARC files made elsewhere,
+the site, control characters, Datasette, the disk and the terminal)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kyivind import statkeys as keys
+from kyivind.crawl.context import MAX_PROBLEMS, bound_reached, fail_run
+from kyivind.crawl.urls import SiteUrls, redacted
+from kyivind.sources.sitemap import SitemapFiles
+from tests.conftest import kyivind, project_crawler
+
+
+def crawler_of(tmp_path, settings: dict | None = None, **args):
+    return project_crawler({"KYIVIND_DATA_DIR": str(tmp_path), **(settings or {})}, base_url="http://127.0.0.1:9",
+                           **args)
+
+
+# --- 4. no item URL leaves the site --------------------------------------------------------------------------
+@pytest.mark.parametrize("path", ["//elsewhere.example/forged-a/", "/\\elsewhere.example/forged-b/",
+                                  "\\\\elsewhere.example/forged-c/"])
+def test_a_path_that_starts_like_a_host_stays_on_the_site(path):
+    urls = SiteUrls("https://kyivindependent.com", "http://127.0.0.1:8765")
+    for url in (urls.public_url(path), urls.fetch_url(path)):
+        assert urls.on_site(url) and "elsewhere.example/forged" in url, url
+
+
+def test_a_content_api_post_with_a_slug_like_a_host_gives_an_item_on_the_site(tmp_path):
+    crawler = crawler_of(tmp_path, source="api")
+    api = crawler.spider.parts.api
+    post = api.post({"slug": "/elsewhere.example/forged-a", "title": "Forged", "html": "<p>Text.</p>",
+                     "url": "http://elsewhere.example/forged-a/", "published_at": "2025-11-20T10:00:00.000Z"},
+                    "http://127.0.0.1:9/ghost/api/content/posts/")
+    assert post.url == "https://kyivindependent.com/elsewhere.example/forged-a/"
+
+
+# --- 5. a bound that fires 50,000 times ------------------------------------------------------------------------
+def test_a_bound_that_fires_fifty_thousand_times_says_itself_once(tmp_path, caplog):
+    crawler = crawler_of(tmp_path, {"KYIVIND_SITEMAP_MAX_FILES": 2})
+    files = SitemapFiles(crawler, crawler.spider.parts.run)
+    caplog.set_level(logging.WARNING)
+    start = time.perf_counter()
+    admitted = [files.admit(f"/sitemap-posts-{n}.xml", 1) for n in range(50_002)]
+    took = time.perf_counter() - start
+    assert sum(admitted) == 2 and crawler.stats.get_value(keys.bound("sitemap_files")) == 50_000
+    assert caplog.text.count("Bound reached (sitemap_files)") == 1
+    assert len(crawler.stats.get_value(keys.FATAL)) == 1
+    assert took < 30, "linear, not the copy of the problem list for every child"
+
+
+def test_causes_are_kept_once_and_capped(tmp_path):
+    crawler = crawler_of(tmp_path)
+    for n in range(5_000):
+        fail_run(crawler, f"cause {n % (MAX_PROBLEMS + 30)}")
+    causes = crawler.stats.get_value(keys.FATAL)
+    assert causes == [f"cause {n}" for n in range(MAX_PROBLEMS)]
+    assert crawler.stats.get_value(keys.FATAL_MORE) == 5_000 * 30 // (MAX_PROBLEMS + 30), "each call past the cap"
+    bound_reached(crawler, "x", "first", short="the x bound cut the run short")
+    bound_reached(crawler, "x", "second", short="the x bound cut the run short again")
+    assert crawler.stats.get_value(keys.bound("x")) == 2
+
+
+# --- 6. control characters -------------------------------------------------------------------------------------
+def test_no_control_character_from_the_site_reaches_the_feed():
+    from kyivind.extraction.util import shown, without_controls
+
+    assert without_controls("Kharkiv\x1b]0;owned\x07 strike\x9b\n\tnext") == "Kharkiv]0;owned strike\n\tnext"
+    assert shown("a\x1b[2Jb") == "a\\x1b[2Jb"
+    assert without_controls({"a": ["x\x00y"], "b": 1}) == {"a": ["xy"], "b": 1}
+
+
+def test_kyivind_diff_and_status_show_control_characters_written_out(tmp_path):
+    feeds = tmp_path / "data" / "feeds"
+    feeds.mkdir(parents=True)
+    base = {"url": "https://kyivindependent.com/c/", "slug": "c", "tags": [], "authors": [], "links": [],
+            "embeds": []}
+    rows = [{**base, "version": 1, "title": "Strike\x1b]52;c;cGF3bmVk\x07", "body_text": "one\x1b[6n",
+             "fetched_at": "2026-12-01T00:00:00+00:00"},
+            {**base, "version": 2, "title": "Strike two\x1b]8;;http://x\x07", "body_text": "two\x1b[6n",
+             "fetched_at": "2026-12-02T00:00:00+00:00"}]
+    (feeds / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (feeds / "newsfeed-1.summary.json").write_text(json.dumps({
+        "run": "newsfeed-1", "ok": False, "finish_time": "2026-12-02T00:00:00+00:00",
+        "problems": ["the listing said \x1b]0;owned\x07"]}))
+    diff = kyivind("diff", "c", str(tmp_path / "data"))
+    status = kyivind("status", str(tmp_path / "data"))
+    assert diff.returncode == 0 and "\x1b" not in diff.stdout and "\x07" not in diff.stdout
+    assert "\x1b" not in status.stdout and "\\x1b]0;owned\\x07" in status.stdout
+
+
+def test_a_title_with_an_escape_keeps_the_atom_feed_whole(tmp_path):
+    import sqlite3
+
+    from kyivind.outputs.database import build
+    from kyivind.outputs.datasette import RECENT_SQL
+
+    feeds = tmp_path / "data" / "feeds"
+    feeds.mkdir(parents=True)
+    row = {"url": "https://kyivindependent.com/e/", "slug": "e", "version": 1, "title": "A\x1b title",
+           "body_text": "Text\x0c.", "tags": [], "authors": [], "links": [], "embeds": [],
+           "published_at": "2025-11-01T00:00:00+00:00", "fetched_at": "2026-12-01T00:00:00+00:00"}
+    (feeds / "newsfeed-1.jsonl").write_text(json.dumps(row) + "\n")
+    db = sqlite3.connect(build(tmp_path / "data")["database"])
+    assert db.execute(RECENT_SQL).fetchall()[0][1] == "A title"
+
+
+# --- 7. titles are cut before place matching ---------------------------------------------------------------
+def test_a_huge_title_costs_what_its_first_kilobyte_costs():
+    from kyivind.places import matcher
+
+    small = "Drone strike on Kharkiv " * 40
+    start = time.perf_counter()
+    matcher.match(small, "")
+    base = time.perf_counter() - start
+    start = time.perf_counter()
+    found = matcher.match("Drone strike on Kharkiv " * 400_000, "")
+    assert time.perf_counter() - start < max(20 * base, 0.5)
+    assert found.regions == {"UA-63"}
+
+
+# --- 11. a webhook that redirects --------------------------------------------------------------------------
+class _Redirect(http.server.BaseHTTPRequestHandler):
+    seen: list = []
+
+    def do_POST(self):  # noqa: N802
+        self.seen.append((self.path, self.headers.get("Authorization")))
+        self.send_response(302)
+        self.send_header("Location", f"http://localhost:{self.server.server_port}/elsewhere")
+        self.end_headers()
+
+    def do_GET(self):  # noqa: N802
+        self.seen.append((self.path, self.headers.get("Authorization")))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_webhook_that_redirects_is_a_failed_delivery_and_gets_no_credentials(tmp_path):
+    from kyivind.monitoring.checks import WebhookAlert
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Redirect.seen = []
+    try:
+        crawler = crawler_of(tmp_path)
+        alert = WebhookAlert(crawler, f"http://user:s3cret@127.0.0.1:{server.server_port}/hook")
+        with pytest.raises(Exception) as raised:
+            alert.run_action()
+    finally:
+        server.shutdown()
+    assert "redirects (302)" in str(raised.value)
+    assert [path for path, _ in _Redirect.seen] == ["/hook"], "the redirect was not followed"
+
+
+# --- 12. a token in base_url ----------------------------------------------------------------------------------
+def test_a_token_in_the_place_of_a_user_is_redacted():
+    assert redacted("http://ghp_TOKEN123@mirror.example/") == "http://***@mirror.example/"
+    assert redacted("https://user:pass@mirror.example/a") == "https://***@mirror.example/a"
+
+
+def test_a_base_url_with_a_token_never_shows_it(tmp_path):
+    from tests.conftest import run_crawl
+
+    result = run_crawl("http://ghp_TOKEN123@127.0.0.1:9", tmp_path, output=False)
+    assert result.returncode == 1
+    summary = next((tmp_path / "data" / "feeds").glob("*.summary.json")).read_text()
+    status = kyivind("status", str(tmp_path / "data"))
+    for text in (result.log, summary, status.stdout):
+        assert "ghp_TOKEN123" not in text
+
+
+# --- 13. symbolic links in the data directory -----------------------------------------------------------------
+def test_a_lock_linked_to_another_file_leaves_it_whole(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me\n")
+    (data / ".lock").symlink_to(victim)
+    (data / "feeds").mkdir()
+    done = kyivind("db", str(data))
+    assert done.returncode == 1 and "is a symbolic link" in done.stderr
+    assert victim.read_text() == "keep me\n"
+
+
+def test_a_database_linked_to_another_sqlite_file_is_not_written(tmp_path):
+    import sqlite3
+
+    data = tmp_path / "data"
+    (data / "feeds").mkdir(parents=True)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table mine (x)").connection.commit()
+    (data / "kyivind.db").symlink_to(other)
+    done = kyivind("db", str(data))
+    assert done.returncode == 1 and "kyivind.db is a symbolic link" in done.stderr
+    tables = [r[0] for r in sqlite3.connect(other).execute("select name from sqlite_master")]
+    assert tables == ["mine"]
+
+
+def test_a_crawl_refuses_a_state_linked_elsewhere(tmp_path):
+    from tests.conftest import run_crawl
+
+    data = tmp_path / "data"
+    data.mkdir()
+    other = tmp_path / "other.sqlite"
+    other.write_bytes(b"")
+    (data / "state.sqlite").symlink_to(other)
+    result = run_crawl("http://127.0.0.1:9", tmp_path, output=False)
+    assert result.returncode == 1 and "Run refused" in result.log and "is a symbolic link" in result.log
+    assert other.read_bytes() == b""
+    assert os.path.islink(data / "state.sqlite")
+    assert not Path(data / "feeds").exists(), "the run touched nothing"
