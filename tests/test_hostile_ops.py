@@ -80,9 +80,9 @@ def test_credentials_in_base_url_are_refused_and_never_written(tmp_path):
         url = server.url.replace("http://", "http://reader:base-secret@")
         result = run_crawl(url, tmp_path)
     assert result.returncode == 1
-    assert "Bad spider argument: base_url must not carry credentials (user:password@), got 'http://reader:***@" \
+    assert "Bad spider argument: base_url must not carry credentials (user:password@), got 'http://***@" \
         in result.log
-    assert "base-secret" not in result.log
+    assert "base-secret" not in result.log and "reader" not in result.log, "the user is redacted too"
     for path in result.data_dir.rglob("*"):
         assert "base-secret" not in path.name
         if path.is_file() and path.suffix in (".json", ".jsonl"):
