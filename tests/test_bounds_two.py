@@ -18,6 +18,7 @@ from kyivind.crawl.context import MAX_PROBLEMS, bound_reached, fail_run
 from kyivind.crawl.urls import SiteUrls, redacted
 from kyivind.sources.sitemap import SitemapFiles
 from tests.conftest import kyivind, project_crawler
+from tests.hostile import warcs
 
 
 def crawler_of(tmp_path, settings: dict | None = None, **args):
@@ -220,3 +221,84 @@ def test_a_crawl_refuses_a_state_linked_elsewhere(tmp_path):
     assert other.read_bytes() == b""
     assert os.path.islink(data / "state.sqlite")
     assert not Path(data / "feeds").exists(), "the run touched nothing"
+
+
+# --- 1.-3. WARC files made elsewhere ---------------------------------------------------------------------------
+def reextract_warc(tmp_path, warc: Path):
+    done = kyivind("reextract", str(tmp_path / "data"), "--warc", str(warc))
+    feeds = list((tmp_path / "data" / "feeds").glob("reextract-*.jsonl"))
+    items = [json.loads(line) for path in feeds for line in path.read_text().splitlines() if line.strip()]
+    errors = [line for line in done.stderr.splitlines() if "] ERROR: " in line]
+    return done, items, errors
+
+
+def slugs() -> list[str]:
+    from tests.replica.content import posts
+
+    return [p["slug"] for p in posts()][:4]
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda path: warcs.with_header_lines(path, slugs(), 500_000), "a header block of more than 10000 lines"),
+    (lambda path: warcs.with_header_lines(path, slugs(), 500_000, http=True), "a header block of more than 10000"),
+    (lambda path: warcs.with_continuation_lines(path, slugs(), 520_000), "a header continued over more than 100"),
+])
+def test_header_blocks_without_end_are_one_garbled_record(tmp_path, make, reason):
+    import resource
+
+    warc = tmp_path / "bomb.warc.gz"
+    offset = make(warc)
+    start = time.perf_counter()
+    done, items, errors = reextract_warc(tmp_path, warc)
+    took = time.perf_counter() - start
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert len(items) == len(slugs()), "every other record is read"
+    [error] = [e for e in errors if "[kyivind.archive.index] ERROR: unreadable WARC record" in e]
+    assert f"{warc} at offset {offset}: HeaderBomb: {reason}" in error
+    assert took < 60
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1_000_000, "KiB: under 1 GB"
+
+
+def test_a_brotli_capture_is_decoded_and_read_with_the_others(tmp_path):
+    warc = tmp_path / "br.warc.gz"
+    victim = slugs()[-1]
+    warcs.with_brotli_capture(warc, slugs()[:-1], victim)
+    done, items, errors = reextract_warc(tmp_path, warc)
+    assert done.returncode == 0 and errors == [], done.stderr[-2000:]
+    assert {i["slug"] for i in items} == set(slugs())
+
+
+def test_a_brotli_payload_that_cannot_be_decoded_loses_that_record_alone(tmp_path):
+    import brotli
+
+    from tests.hostile.warcs import SITE, WARCWriter, good_captures, response
+
+    warc = tmp_path / "bad-br.warc.gz"
+    with open(warc, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        good_captures(writer, slugs()[:3])
+        response(writer, f"{SITE}/{slugs()[3]}/", brotli.compress(b"<html>" * 100)[:-8] + b"garbage!",
+                 [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "br")])
+    done, items, errors = reextract_warc(tmp_path, warc)
+    assert {i["slug"] for i in items} == set(slugs()[:3])
+    assert any("unreadable WARC record" in e and "brotli" in e for e in errors), errors
+
+
+def test_a_brotli_bomb_stops_at_the_limit():
+    import brotli
+
+    from kyivind.archive.reader import Oversized, read_payload
+
+    class Record:
+        http_headers = type("H", (), {"get_header": staticmethod(
+            lambda name: {"Content-Encoding": "br"}.get(name))})()
+
+        def __init__(self, data):
+            import io
+
+            self.raw_stream = io.BytesIO(data)
+
+    bomb = brotli.compress(b"\0" * (64 << 20))
+    with pytest.raises(Oversized):
+        read_payload(Record(bomb), 1 << 20)
+    assert read_payload(Record(brotli.compress(b"hello")), 100) == b"hello"

@@ -26,6 +26,7 @@ from kyivind.archive.reader import (
     MAX_HEADER_LINE,
     Garbled,
     Oversized,
+    bounded_lines,
     iter_records,
     read_payload,
     warc_files,
@@ -101,6 +102,7 @@ def run_base_url(path: Path) -> str | None:
     try:
         with open(path, "rb") as handle:
             iterator = ArchiveIterator(handle)
+            bounded_lines(iterator.reader)  # a file someone put here is read within bounds like any other
             record = next(iter(iterator), None)
             if record is None or record.rec_type != "warcinfo":
                 return None
@@ -257,6 +259,12 @@ class ArchiveIndex:
             logger.error("%s; the other records are read", Garbled(capture.warc, capture.offset, str(error)))
             if self.stats is not None:
                 self.stats.inc_value(keys.REPLAY_OVERSIZED)
+            return None
+        except Exception as error:  # noqa: BLE001 (a payload no reader foresaw: that record alone is lost)
+            logger.error("%s; the other records are read", Garbled(capture.warc, capture.offset,
+                                                                   f"{type(error).__name__}: {error}"[:300]))
+            if self.stats is not None:
+                self.stats.inc_value(keys.REPLAY_GARBLED)
             return None
         headers = [(k, v) for k, v in (record.http_headers.headers if record.http_headers else [])
                    if k.lower() not in TRANSFER_HEADERS]

@@ -16,17 +16,56 @@ WARC_MAGIC = b"WARC/1."
 MAX_HEADER_LINE = 64 * 1024  # bytes of one WARC or HTTP header line, at most
 MAX_BLANK_LINES = 1000  # blank lines between two records, at most (writers put two)
 HEADERS_ALLOWANCE = 1024 * 1024  # a record's HTTP headers, besides its payload (DOWNLOAD_MAXSIZE)
+MAX_HEADER_LINES = 10_000  # lines of one header block (WARC or HTTP), at most: real ones have tens
+MAX_HEADER_BYTES = 1024 * 1024  # bytes of one header block, at most
+MAX_CONTINUATION_LINES = 100  # lines that continue one header (a space or tab first), at most
 class Oversized(ValueError):
     """A record, or its payload once decoded, larger than ``DOWNLOAD_MAXSIZE``."""
 
 
 def read_payload(record, limit: int) -> bytes:
-    """The record's payload, decoded (chunked, gzip, brotli) by warcio as a stream and read no further than
-    ``limit`` bytes: a payload that decodes to more (a gzip bomb) raises ``Oversized``."""
+    """The record's payload, decoded (chunked, gzip, brotli) as a stream and read no further than ``limit``
+    bytes: a payload that decodes to more (a gzip or brotli bomb) raises ``Oversized``, one that cannot be
+    decoded ``ValueError``."""
+    if _content_encoding(record) == "br":  # warcio's brotli reader fails on brotli 1.2: decoded here
+        return _brotli(record, limit)
     body = record.content_stream().read(limit + 1)
     if len(body) > limit:
         raise Oversized(f"its payload decodes to more than {limit} bytes (DOWNLOAD_MAXSIZE)")
     return body
+
+
+def _content_encoding(record) -> str:
+    headers = record.http_headers
+    return (headers.get_header("Content-Encoding") or "").strip().lower() if headers else ""
+
+
+BROTLI_READ = 64 * 1024
+
+
+def _brotli(record, limit: int) -> bytes:
+    """A brotli payload (chunked or not) decoded with the brotli package, its output bounded by ``limit``."""
+    import brotli
+    from warcio.bufferedreaders import ChunkedDataReader
+
+    chunked = "chunked" in (record.http_headers.get_header("Transfer-Encoding") or "").lower()
+    stream = ChunkedDataReader(record.raw_stream) if chunked else record.raw_stream
+    decoder, out = brotli.Decompressor(), bytearray()
+    try:
+        while chunk := stream.read(BROTLI_READ):
+            out += decoder.process(chunk, output_buffer_limit=limit + 1 - len(out))
+            while len(out) <= limit and not decoder.can_accept_more_data():
+                more = decoder.process(b"", output_buffer_limit=limit + 1 - len(out))
+                if not more:
+                    break
+                out += more
+            if len(out) > limit:
+                raise Oversized(f"its payload decodes to more than {limit} bytes (DOWNLOAD_MAXSIZE)")
+    except brotli.error as error:
+        raise ValueError(f"its brotli payload cannot be decoded: {error}") from None
+    if not decoder.is_finished():
+        raise ValueError("its brotli payload is cut short")
+    return bytes(out)
 
 
 @dataclass
@@ -93,20 +132,37 @@ class HeaderBomb(ValueError):
     """A header line, or a run of blank lines between records, longer than any WARC or HTTP writer makes."""
 
 
-def _bounded_lines(reader) -> None:
+def bounded_lines(reader) -> None:
     """warcio reads header lines (WARC and HTTP) and the blank lines between records with ``readline()``,
-    which has no limit: a gzip member that decodes to one line of gigabytes would be held whole in memory.
-    Here each line stops at ``MAX_HEADER_LINE`` bytes and the blank lines at ``MAX_BLANK_LINES``; past
-    either the record is garbled."""
-    readline, blanks = reader.readline, [0]
+    which has no limit, and keeps a header block whole (joining continuation lines with ``+=``, in time the
+    square of their number). Here each line stops at ``MAX_HEADER_LINE`` bytes, a block at
+    ``MAX_HEADER_LINES`` lines and ``MAX_HEADER_BYTES`` bytes, a header at ``MAX_CONTINUATION_LINES``
+    continuation lines, and the blank lines at ``MAX_BLANK_LINES``; past any of them the record is garbled,
+    before warcio has parsed or kept the block."""
+    readline = reader.readline
+    count = {"blanks": 0, "lines": 0, "bytes": 0, "continued": 0}
 
     def bounded(length=None):
         line = readline(MAX_HEADER_LINE if length is None else min(length, MAX_HEADER_LINE))
         if len(line) >= MAX_HEADER_LINE and not line.endswith(b"\n"):
             raise HeaderBomb(f"a header line longer than {MAX_HEADER_LINE} bytes")
-        blanks[0] = blanks[0] + 1 if line in (b"\r\n", b"\n") else 0
-        if blanks[0] > MAX_BLANK_LINES:
-            raise HeaderBomb(f"more than {MAX_BLANK_LINES} blank lines after a record")
+        if line in (b"\r\n", b"\n"):  # a block ends
+            count.update(blanks=count["blanks"] + 1, lines=0, bytes=0, continued=0)
+            if count["blanks"] > MAX_BLANK_LINES:
+                raise HeaderBomb(f"more than {MAX_BLANK_LINES} blank lines after a record")
+            return line
+        count["blanks"] = 0
+        if not line:
+            return line
+        count["lines"] += 1
+        count["bytes"] += len(line)
+        count["continued"] = count["continued"] + 1 if line[:1] in (b" ", b"\t") else 0
+        if count["lines"] > MAX_HEADER_LINES:
+            raise HeaderBomb(f"a header block of more than {MAX_HEADER_LINES} lines")
+        if count["bytes"] > MAX_HEADER_BYTES:
+            raise HeaderBomb(f"a header block of more than {MAX_HEADER_BYTES} bytes")
+        if count["continued"] > MAX_CONTINUATION_LINES:
+            raise HeaderBomb(f"a header continued over more than {MAX_CONTINUATION_LINES} lines")
         return line
 
     reader.readline = bounded
@@ -122,7 +178,7 @@ def iter_records(path: Path, handle):
         while start is not None:
             fh.seek(start)
             iterator = ArchiveIterator(fh, no_record_parse=False)
-            _bounded_lines(iterator.reader)
+            bounded_lines(iterator.reader)
             offset = start
             try:
                 while (record := next(iterator, None)) is not None:

@@ -114,3 +114,45 @@ def with_forged_capture(path: Path, slugs: list[str], victim: str, planted: str)
                  warc_headers={"Kyivind-Public-URI": f"{SITE}/{victim}/"})
         response(writer, f"{ELSEWHERE}/another-story/", page.replace(post_title, planted).encode(),
                  date="2026-06-01T10:00:00Z")
+
+
+def _member(data: bytes) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+    return compressor.compress(data) + compressor.flush()
+
+
+def with_header_lines(path: Path, slugs: list[str], lines: int, http: bool = False) -> int:
+    """Good captures around one record whose WARC header block (or, ``http``, HTTP header block) is ``lines``
+    short lines (``X-A: b``); its offset."""
+    filler = b"X-A: b\r\n" * lines
+    body = b"<html><body>lines</body></html>"
+    if http:
+        payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + filler + b"\r\n" + body
+        head = _record_head(f"{SITE}/a-story-of-header-lines/", len(payload))
+        data = head + payload + b"\r\n\r\n"
+    else:
+        payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+        head = _record_head(f"{SITE}/a-story-of-header-lines/", len(payload))
+        data = head.replace(b"\r\n\r\n", b"\r\n" + filler + b"\r\n", 1) + payload + b"\r\n\r\n"
+    return _between_good_captures(path, slugs, _member(data))
+
+
+def with_continuation_lines(path: Path, slugs: list[str], lines: int) -> int:
+    """Good captures around one record with a header continued over ``lines`` lines; its offset."""
+    payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>continued</body></html>"
+    head = _record_head(f"{SITE}/a-story-of-one-long-header/", len(payload))
+    data = head.replace(b"\r\n\r\n", b"\r\nX-Long: a\r\n" + b" b\r\n" * lines + b"\r\n", 1) + payload + b"\r\n\r\n"
+    return _between_good_captures(path, slugs, _member(data))
+
+
+def with_brotli_capture(path: Path, slugs: list[str], victim: str) -> None:
+    """Good captures of ``slugs``, and the page of ``victim`` kept with ``Content-Encoding: br`` (as Browsertrix
+    and the Wayback Machine keep what a server sent)."""
+    import brotli
+
+    site = ReplicaSite("ghost")
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        good_captures(writer, slugs)
+        response(writer, f"{SITE}/{victim}/", brotli.compress(site.article(victim).encode()),
+                 [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "br")])
