@@ -195,6 +195,7 @@ def _serve(options) -> int:
     # this process becomes Datasette: a supervisor's SIGTERM or Ctrl-C stops the server itself, and the exit
     # status is Datasette's (a child left behind would keep the port)
     command = serve_command(done["database"], options.port, options.host)
+    os.environ["KYIVIND_SERVE_HOST"] = options.host.lower()  # a Host name Datasette answers to (kyivind_guard)
     os.execv(command[0], command)
 
 

@@ -302,3 +302,109 @@ def test_a_brotli_bomb_stops_at_the_limit():
     with pytest.raises(Oversized):
         read_payload(Record(bomb), 1 << 20)
     assert read_payload(Record(brotli.compress(b"hello")), 100) == b"hello"
+
+
+# --- 8.-9. Datasette -------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """``kyivind serve`` of a data directory with one edited article."""
+    import subprocess
+    import sys
+    import urllib.request
+
+    from tests.conftest import ROOT, free_port
+
+    data = tmp_path_factory.mktemp("served") / "data"
+    base = {"url": "https://kyivindependent.com/s/", "slug": "s", "tags": [], "authors": [], "links": [],
+            "embeds": [], "published_at": "2025-11-01T00:00:00+00:00"}
+    rows = [{**base, "version": 1, "title": "Strike on Kharkiv injures 2", "body_text": "Two people were injured.",
+             "fetched_at": "2026-12-01T00:00:00+00:00"},
+            {**base, "version": 2, "title": "Strike on Kharkiv injures 5", "body_text": "Five people were injured.",
+             "fetched_at": "2026-12-02T00:00:00+00:00"}]
+    (data / "feeds").mkdir(parents=True)
+    (data / "feeds" / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data), "--port", str(port)],
+                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"{url}/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def get(url: str, host: str | None = None):
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, answer.headers, answer.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+INJECTED = "/kyivind?sql=select+%27%3Cimg+src%3Dx+onerror%3Dalert(1)%3E%27+as+diff_html"
+
+
+def test_diff_html_is_html_in_the_changes_table_only(served):
+    _, _, changes = get(f"{served}/kyivind/changes")
+    _, _, edited = get(f"{served}/kyivind/recently_edited")
+    _, _, injected = get(served + INJECTED)
+    assert "<del>Two</del><ins>Five</ins>" in changes and "<ins>Five</ins>" in edited
+    assert "<img src=x" not in injected and "&lt;img src=x onerror=alert(1)&gt;" in injected
+
+
+def test_every_page_forbids_frames_and_inline_script(served):
+    import re
+
+    for path in ("/", "/kyivind", "/kyivind/changes", INJECTED, "/kyivind/articles.json"):
+        status, headers, body = get(served + path)
+        assert headers.get("X-Frame-Options") == "DENY", path
+        policy = headers.get("Content-Security-Policy", "")
+        assert "frame-ancestors 'none'" in policy and "'unsafe-inline'" not in policy.split("script-src", 1)[1] \
+            .split(";", 1)[0], policy
+        nonce = re.search(r"'nonce-([\w-]+)'", policy)
+        if "<script" in body:
+            assert nonce and all(f'nonce="{nonce.group(1)}"' in tag for tag in re.findall(r"<script[^>]*>", body))
+
+
+def test_an_injected_script_does_not_run_in_chromium(served):
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(served + INJECTED.replace("img+src%3Dx+onerror%3Dalert(1)", "script%3Ealert(2)%3C%2Fscript"))
+        page.goto(served + INJECTED)
+        page.wait_for_timeout(500)
+        page.goto(f"{served}/kyivind")
+        page.wait_for_selector(".CodeMirror, .cm-editor", timeout=20000)  # Datasette's own scripts still run
+        browser.close()
+    assert dialogs == []
+
+
+def test_only_the_names_served_are_answered(served):
+    port = served.rsplit(":", 1)[1]
+    assert get(f"{served}/kyivind", host=f"rebound.example:{port}")[0] == 400
+    assert get(f"{served}/kyivind", host=f"localhost:{port}")[0] == 200
+
+
+def test_a_query_that_asks_for_a_gigabyte_fails_at_once(served):
+    start = time.perf_counter()
+    status, _, body = get(f"{served}/kyivind.json?sql=select+length(randomblob(1000000000))")
+    assert status >= 400 and time.perf_counter() - start < 10
+    assert get(f"{served}/kyivind.json?sql=select+length(randomblob(1000000))")[0] == 200

@@ -12,6 +12,7 @@ from kyivind.items import SCALAR_FIELDS as SCALARS
 
 METADATA_FILE = Path(__file__).resolve().parent.parent / "datasette-metadata.json"
 STATIC = Path(__file__).resolve().parent / "static"  # served at /kyivind-static/ (kyivind.css)
+PLUGINS = Path(__file__).resolve().parent / "datasette_plugins"  # kyivind_guard.py: HTML, scripts, hosts, memory
 TRUNCATE_CELLS = 160  # characters of a text cell shown in a table (the row page shows it whole)
 _ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the item, or that hold one differently
     "published_day": "Day of publication (UTC), YYYY-MM-DD",
@@ -216,7 +217,7 @@ def metadata() -> dict:
             # kyivind's own bookkeeping, not data: kept off the database page
             "_feeds": {"hidden": True}, "_places": {"hidden": True}, "_figures": {"hidden": True},
         }, "queries": CANNED_QUERIES,
-            "plugins": {"datasette-render-html": {"columns": ["diff_html"]}}}},
+            }},
         "plugins": {"datasette-cluster-map": {"latitude_column": "latitude", "longitude_column": "longitude"}},
     })
 
@@ -230,4 +231,4 @@ def serve_command(database: Path, port: int = 8001, host: str = "127.0.0.1") -> 
     return [sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(METADATA_FILE),
             "--host", host, "--port", str(port), "--setting", "default_page_size", "50",
             "--setting", "truncate_cells_html", str(TRUNCATE_CELLS), "--setting", "default_facet_size", "4",
-            "--static", f"kyivind-static:{STATIC}"]
+            "--static", f"kyivind-static:{STATIC}", "--plugins-dir", str(PLUGINS)]
