@@ -52,6 +52,10 @@ KYIVIND_DB_AFTER_CRAWL = os.environ.get("KYIVIND_DB_AFTER_CRAWL", "") == "1"
 
 # --- Incremental runs ------------------------------------------------------------------------
 KYIVIND_STATE_ENABLED = True  # state.sqlite in KYIVIND_DATA_DIR
+# set by `scrapy crawl` when the data directory cannot be written (read-only, full): the run only fails and alerts
+KYIVIND_DATA_DIR_FAULT = None
+# MiB a run needs free on the data directory's disk, or it fails before it starts (0: no check)
+KYIVIND_MIN_FREE_MB = float(os.environ.get("KYIVIND_MIN_FREE_MB", "50"))
 KYIVIND_INCREMENTAL_OVERLAP_PAGES = 1  # all-known listing pages walked before the walk stops
 KYIVIND_SITEMAP_PATH = "/sitemap-posts.xml"  # lastmod of every post: how edits are found (and modified_at)
 KYIVIND_RSS_MAX_PAGES = 40  # RSS pages (15 posts each) read at most in a run, filling what pages lack

@@ -12,6 +12,7 @@ ARGUMENT_ERROR = "kyivind/argument_error"
 FAILED = "kyivind/failed"  # set to 1 by any component that finds the run failed: `scrapy crawl` exits 1
 FAILED_REASONS = "kyivind/failed_reasons"
 FATAL = "kyivind/fatal"  # why the run could not do its job (a list), set through kyivind.crawl.context.fail_run
+DISK_FAULT = "kyivind/disk_fault"  # writes into the data directory that failed (a full disk)
 FATAL_MORE = "kyivind/fatal_more"  # causes past the first MAX_PROBLEMS, counted only
 ERRORS_LOGGED = "kyivind/errors_logged"  # ERROR lines logged by anything but the run monitor
 FAILED_URLS = "kyivind/failed_urls"  # URLs listed in failed.jsonl at the end of the run

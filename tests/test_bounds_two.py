@@ -408,3 +408,80 @@ def test_a_query_that_asks_for_a_gigabyte_fails_at_once(served):
     status, _, body = get(f"{served}/kyivind.json?sql=select+length(randomblob(1000000000))")
     assert status >= 400 and time.perf_counter() - start < 10
     assert get(f"{served}/kyivind.json?sql=select+length(randomblob(1000000))")[0] == 200
+
+
+# --- 10. a read-only or full data directory ------------------------------------------------------------------
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 400 KiB file system (tmpfs) at tmp_path/disk; skipped where this process may not mount one."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], capture_output=True)
+    if made.returncode:
+        pytest.skip(f"cannot mount a small file system here: {made.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def fill(disk: Path, leave_kib: int) -> None:
+    import shutil
+
+    free = shutil.disk_usage(disk).free // 1024
+    (disk / "filler").write_bytes(b"\0" * max(0, (free - leave_kib)) * 1024)
+
+
+def failed_run_alerted(tmp_path, data: Path, webhook, env: dict | None = None):
+    from tests.replica.server import ReplicaServer, ReplicaSite
+
+    received, url = webhook
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    with ReplicaServer(ReplicaSite("next")) as server:
+        done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={server.url}",
+                               "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0"], cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT), "KYIVIND_DATA_DIR": str(data),
+                                   "KYIVIND_ALERT_WEBHOOK": url, **(env or {})},
+                              capture_output=True, text=True, timeout=180)
+    log = done.stderr + done.stdout
+    errors = [line for line in log.splitlines() if "] ERROR: " in line]
+    assert done.returncode == 1 and "Traceback" not in log, log[-3000:]
+    assert len(errors) == 1, errors
+    assert received and received[-1]["ok"] is False, "the alert went out: it needs no disk"
+    return errors[0], received[-1]
+
+
+def test_a_read_only_data_directory_fails_like_any_run(small_disk, tmp_path, webhook):
+    import subprocess
+
+    data = small_disk / "data"
+    (data / "feeds").mkdir(parents=True)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    error, alert = failed_run_alerted(tmp_path, data, webhook)
+    assert f"the data directory {data} cannot be written: Read-only file system" in error
+    assert "Read-only file system" in alert["text"]
+    status = kyivind("status", str(data))
+    assert status.returncode == 1 and "cannot take the next run: Read-only file system" in status.stdout
+
+
+@pytest.mark.parametrize("leave_kib, env, cause", [
+    (0, {}, "cannot be written: No space left on device"),  # not even the lock file
+    (60, {}, "KiB free on its disk, under KYIVIND_MIN_FREE_MB=50"),
+    (150, {"KYIVIND_MIN_FREE_MB": "0"}, "could not be written, the run stops"),  # the disk fills during the run
+])
+def test_a_full_disk_fails_the_run_alerts_and_is_not_ok(small_disk, tmp_path, webhook, leave_kib, env, cause):
+    data = small_disk / "data"
+    data.mkdir()
+    fill(small_disk, leave_kib)
+    error, alert = failed_run_alerted(tmp_path, data, webhook, env)
+    assert cause in error
+    status = kyivind("status", str(data))
+    assert status.returncode == 1 and "status: failed" in status.stdout, status.stdout
+    for summary in (data / "feeds").glob("*.summary.json") if (data / "feeds").exists() else []:
+        json.loads(summary.read_text())  # none half written

@@ -19,6 +19,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from kyivind import statkeys as keys
+from kyivind.ops.datadir import free_space_problem
 from kyivind.state import lock
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,10 @@ class Command(ScrapyCrawl):
             logger.error("Run refused: %s", error)
             self.exitcode = 1
             return
+        except OSError as error:  # read-only, or full: the run fails like any other, with its alerts
+            without_disk(self.settings, error)
+        else:
+            check_free_space(self.settings)
         crawler = self._create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
@@ -48,6 +53,28 @@ def run_failed(process, crawler) -> bool:
     """The run did not finish, or a component found that it failed."""
     stats = crawler.stats.get_stats() if crawler.stats else {}
     return bool(process.bootstrap_failed or stats.get("finish_reason") not in OK_REASONS or stats.get(keys.FAILED))
+
+
+DISK_WRITERS = ("KYIVIND_STATE_ENABLED", "KYIVIND_EXPORT_ENABLED", "KYIVIND_ARCHIVE", "KYIVIND_FAILED_SAVE",
+                "KYIVIND_DB_AFTER_CRAWL")
+
+
+def without_disk(settings, error: OSError) -> None:
+    """The data directory cannot be written (``error``): the run goes on only to fail, with one ERROR line
+    (``KYIVIND_DATA_DIR_FAULT``) and the alerts, which need no disk; nothing tries to write there."""
+    data_dir = settings.get("KYIVIND_DATA_DIR")
+    problem = f"the data directory {data_dir} cannot be written: {error.strerror or error}" + (
+        f" ({error.filename})" if getattr(error, "filename", None) else "")
+    settings.set("KYIVIND_DATA_DIR_FAULT", problem, priority="cmdline")
+    for name in DISK_WRITERS:
+        settings.set(name, False, priority="cmdline")
+
+
+def check_free_space(settings) -> None:
+    """Before the run: a disk too full to take it fails the run at once, with one ERROR line and the alerts."""
+    problem = free_space_problem(settings.get("KYIVIND_DATA_DIR"), settings.getfloat("KYIVIND_MIN_FREE_MB"))
+    if problem:
+        without_disk(settings, OSError(problem))
 
 
 def problems_of(crawler) -> list[str]:
@@ -101,6 +128,10 @@ def crawl_here(spider_name: str, settings: dict, **spider_args) -> int:
     except (lock.DataDirLocked, lock.UnsafeDataDir) as error:
         logger.error("Run refused: %s", error)
         return 1
+    except OSError as error:
+        without_disk(project, error)
+    else:
+        check_free_space(project)
     process = CrawlerProcess(project)
     crawler = process.create_crawler(spider_name)
     process.crawl(crawler, **spider_args)

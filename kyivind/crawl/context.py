@@ -147,6 +147,21 @@ def bound_reached(crawler, name: str, message: str, short: str | None = None) ->
         fail_run(crawler, short)
 
 
+def disk_fault(crawler, what: str, error: Exception) -> None:
+    """``what`` could not be written (a full disk, a file system gone read-only): the run fails with one cause
+    and stops, whatever more it meets; the items not yet written are left for the next run."""
+    from kyivind import statkeys as keys
+
+    crawler.stats.inc_value(keys.DISK_FAULT)
+    if crawler.stats.get_value(keys.DISK_FAULT) > 1:
+        return
+    fail_run(crawler, f"{what} could not be written, the run stops: {type(error).__name__}: {error}"[:400])
+    try:
+        stop_run(crawler, "disk_fault")
+    except RuntimeError:  # no running loop (a component used outside a crawl)
+        pass
+
+
 _CLOSING: set = set()
 
 

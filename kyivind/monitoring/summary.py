@@ -147,8 +147,18 @@ class RunMonitor:
         if self.alerts_failed:
             self.last_summary["alerts_failed"] = list(self.alerts_failed)
         path = self.run.feeds_dir / f"{self.run.name}.summary.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.last_summary, indent=2, default=_json_default) + "\n", encoding="utf-8")
+        if self.crawler.settings.get("KYIVIND_DATA_DIR_FAULT"):  # the cause of the run's one ERROR line
+            logger.info("No run summary: the data directory cannot be written (the alerts carry it)")
+            return self.last_summary
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(self.last_summary, indent=2, default=_json_default) + "\n", encoding="utf-8")
+        except OSError:
+            path.unlink(missing_ok=True)  # no half-written summary for kyivind status to misread
+            if not self.stats.get_value(keys.DISK_FAULT):
+                raise  # "The run's outcome could not be recorded": an ERROR line of its own
+            logger.info("No run summary: the disk is full (the run's ERROR line says so, the alerts carry it)")
+            return self.last_summary
         logger.info("Run summary written to %s", path)
         return self.last_summary
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -23,3 +24,20 @@ def missing_data(path, feeds_only: bool = False) -> str | None:
     return (f"{path} is not a kyivind data directory: it has no feeds/ or archive/ folder and no run state "
             f"(state*.sqlite)"
             + ("" if feeds_only else "; set KYIVIND_DATA_DIR or give the directory a crawl wrote"))
+
+
+def free_space_problem(data_dir, least_mb: float) -> str | None:
+    """Why the disk of ``data_dir`` cannot take a run (read-only, or under ``least_mb`` MiB free), or None."""
+    import errno
+
+    try:
+        disk = os.statvfs(data_dir)
+    except OSError:
+        return None
+    if disk.f_flag & os.ST_RDONLY:
+        return os.strerror(errno.EROFS)
+    free = disk.f_bavail * disk.f_frsize
+    if free < least_mb * (1 << 20):
+        return (f"{free // 1024} KiB free on its disk, under KYIVIND_MIN_FREE_MB={least_mb:g} (a run writes its feed, "
+                f"archive and state there)")
+    return None

@@ -18,7 +18,7 @@ import jsonlines
 
 from kyivind.extraction.util import shown
 from kyivind.monitoring.summary import run_summaries, run_time
-from kyivind.ops.datadir import missing_data
+from kyivind.ops.datadir import free_space_problem, missing_data
 
 OK, FAILED, STALE = 0, 1, 2
 VERDICTS = {OK: "ok", FAILED: "failed", STALE: "stale"}
@@ -29,6 +29,7 @@ class Health:
     runs: list[dict] = field(default_factory=list)  # summaries, oldest first
     articles: int | None = None  # what the states held as their last runs ended; None before runs counted it
     failed_urls: list[dict] = field(default_factory=list)
+    disk: str | None = None  # why the data directory's disk cannot take the next run
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
     @property
@@ -40,6 +41,8 @@ class Health:
         return next((run for run in reversed(self.runs) if run.get("ok")), None)
 
     def code(self, max_age_hours: float) -> int:
+        if self.disk:
+            return FAILED
         if self.last is None:
             return STALE
         if not self.last.get("ok"):
@@ -70,8 +73,10 @@ def _describe(run: dict | None) -> str:
 
 def text(health: Health, max_age_hours: float) -> str:
     code = health.code(max_age_hours)
-    lines = [f"status: {VERDICTS[code]}",
-             f"last run: {_describe(health.last)}"]
+    lines = [f"status: {VERDICTS[code]}"]
+    if health.disk:
+        lines.append(f"  the data directory cannot take the next run: {health.disk}")
+    lines.append(f"last run: {_describe(health.last)}")
     for problem in (health.last or {}).get("problems", []):
         lines.append(f"  problem: {problem}")
     for alert in (health.last or {}).get("alerts_failed", []):
@@ -91,7 +96,9 @@ def prometheus(health: Health, max_age_hours: float) -> str:
     """Text exposition format (prometheus_client's), for node_exporter's textfile collector."""
     last, good = health.last, health.last_good
     metrics = [
-        ("kyivind_status", "0 ok, 1 the last run failed, 2 stale or never ran", health.code(max_age_hours)),
+        ("kyivind_status", "0 ok, 1 the last run failed (or the disk cannot take the next), 2 stale or never ran",
+         health.code(max_age_hours)),
+        ("kyivind_disk_ok", "1 when the data directory's disk can take the next run", int(not health.disk)),
         ("kyivind_last_run_timestamp_seconds", "end of the last run", run_time(last).timestamp() if last else 0),
         ("kyivind_last_run_ok", "1 when the last run was good", int(bool(last and last.get("ok")))),
         ("kyivind_last_run_items", "items the last run exported", (last or {}).get("items", 0)),
@@ -131,6 +138,9 @@ def run(options) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return STALE
     health = read(data_dir)
+    from kyivind import settings
+
+    health.disk = free_space_problem(data_dir, settings.KYIVIND_MIN_FREE_MB)
     if options.prometheus:
         print(prometheus(health, options.max_age), end="")
     else:  # problems and failed URLs quote the site: shown, never run by the terminal

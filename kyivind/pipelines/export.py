@@ -13,9 +13,11 @@ import logging
 import os
 
 import jsonlines
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
 
 from kyivind import statkeys as keys
-from kyivind.crawl.context import RunContext, component
+from kyivind.crawl.context import RunContext, component, disk_fault
 from kyivind.items import public_dict
 from kyivind.pipelines import CrawlerPipeline
 from kyivind.state.incremental import Incremental
@@ -84,7 +86,12 @@ class JsonLinesExportPipeline(CrawlerPipeline):
         if self.writer is not None:
             # flushed to the OS before the state pipeline counts the article as seen: a killed process
             # loses nothing written, and recover() reconciles the file and the state on the next run
-            self.writer.write(public_dict(item))
+            try:
+                self.writer.write(public_dict(item))
+            except OSError as error:  # a full disk: the run fails once and stops; the article is fetched next time
+                disk_fault(self.crawler, f"the feed {self.part}", error)
+                raise DropItem(f"not written (the feed could not be written): {ItemAdapter(item).get('url')}",
+                               log_level="DEBUG") from None
             self.count += 1
             self.stats.inc_value(keys.EXPORT_ITEMS)
         return item
@@ -92,10 +99,14 @@ class JsonLinesExportPipeline(CrawlerPipeline):
     def close_spider(self, spider=None):
         if self.writer is None:
             return
-        self.handle.flush()
-        os.fsync(self.handle.fileno())  # the finished feed is on disk before it gets its final name
-        self.writer.close()
-        self.handle.close()
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())  # the finished feed is on disk before it gets its final name
+            self.writer.close()
+            self.handle.close()
+        except OSError as error:  # a full disk: the part file stays, and the next run recovers what it holds
+            disk_fault(self.crawler, f"the feed {self.part}", error)
+            return
         if self.count:
             os.replace(self.part, self.path)
             self.stats.set_value(keys.EXPORT_FILE, str(self.path))

@@ -14,11 +14,12 @@ With both, kyivind's own feed is the record, and the user's feeds are copies of 
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from scrapy import signals
 
 from kyivind import statkeys as keys
-from kyivind.crawl.context import component
+from kyivind.crawl.context import component, disk_fault
 from kyivind.items import public_dict
 from kyivind.pipelines import CrawlerPipeline
 from kyivind.state.incremental import Incremental
@@ -38,8 +39,11 @@ class StatePipeline(CrawlerPipeline):
     def process_item(self, item, spider=None):
         if self.deferred:
             self.pending.append(public_dict(item))
-        else:
+            return item
+        try:
             self.incremental.record_exported(public_dict(item))
+        except (sqlite3.Error, OSError) as error:  # a full disk: in the feed, not yet seen; the next run sees to it
+            disk_fault(self.crawler, "the run state", error)
         return item
 
     def feeds_stored(self):

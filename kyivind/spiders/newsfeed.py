@@ -77,7 +77,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.settle_arguments(crawler.settings)
         run = RunContext.build(crawler.settings, spider.args, spider.name).attach(crawler)
-        lock.acquire(run.data_dir)  # `scrapy crawl` took it already; a crawl started otherwise takes it here
+        if not crawler.settings.get("KYIVIND_DATA_DIR_FAULT"):  # else the run only fails (check_arguments)
+            lock.acquire(run.data_dir)  # `scrapy crawl` took it already; a crawl started otherwise takes it here
         if run.render and not spider.argument_error:
             from kyivind.crawl import render  # the browser only for runs that render
 
@@ -125,7 +126,12 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         self.parts.articles.close()
 
     def check_arguments(self) -> None:
-        """A bad argument or setting: one ERROR line at the close, exit 1."""
+        """A bad argument or setting, or a data directory that cannot be written: one ERROR line at the close,
+        exit 1, the alerts."""
+        fault = self.crawler.settings.get("KYIVIND_DATA_DIR_FAULT")
+        if fault:
+            fail_run(self.crawler, fault)
+            raise CloseSpider("data_dir_fault")
         run = self.parts.run
         if self.argument_error or run.setting_error:
             self.crawler.stats.set_value(keys.ARGUMENT_ERROR, self.argument_error or run.setting_error)
