@@ -47,6 +47,7 @@ TEXT = {
 CRAWLS = {  # mode -> (spider arguments, a first run to make the second incremental)
     "sitemap index that lists itself": ("sitemap-self", ["-a", "source=html"], True),
     "sitemap indexes without end": ("sitemap-deep", ["-a", "source=html"], True),
+    "sitemap index of 50,000 sitemaps past the file limit": ("sitemap-wide", ["-a", "source=html"], True),
     "API page that names itself next": ("api-repeat", ["-a", "source=api"], False),
     "API pagination past its posts": ("api-endless", ["-a", "source=api"], False),
     "listing whose last page leads to the first": ("listing-cycle", ["-a", "source=html", "-a", "mode=full"], False),
@@ -81,7 +82,8 @@ def measure(command: list[str], env: dict, cwd: Path, cap: float, memory_gib: fl
         log.seek(0)
         text = log.read().decode("utf-8", "replace")
     return {"seconds": round(seconds, 2), "peak_mib": round(usage.ru_maxrss / 1024), "ended": ended,
-            "memory_error": "MemoryError" in text, "exit": os.waitstatus_to_exitcode(status) if ended else None}
+            "memory_error": "MemoryError" in text, "exit": os.waitstatus_to_exitcode(status) if ended else None,
+            "errors": text.count("] ERROR: "), "warnings": text.count("] WARNING: "), "log_bytes": len(text)}
 
 
 def crawl_case(tree: Path, mode: str, args: list[str], incremental: bool, cap: float, memory: float) -> dict:
@@ -101,10 +103,18 @@ def crawl_case(tree: Path, mode: str, args: list[str], incremental: bool, cap: f
 def archive_cases(tmp: Path) -> dict[str, Path]:
     made = {"payload that decodes to 1 GiB": tmp / "payload-bomb.warc.gz",
             "record of 1 GiB": tmp / "record-bomb.warc.gz",
-            "capture of another host naming an article": tmp / "forged.warc.gz"}
+            "capture of another host naming an article": tmp / "forged.warc.gz",
+            "WARC header block of 500,000 short lines": tmp / "warc-lines.warc.gz",
+            "HTTP header block of 500,000 short lines": tmp / "http-lines.warc.gz",
+            "a header continued over 520,000 lines": tmp / "continued.warc.gz",
+            "a brotli capture among 3 others": tmp / "brotli.warc.gz"}
     warcs.with_payload_bomb(made["payload that decodes to 1 GiB"], SLUGS, 1 << 30)
     warcs.with_record_bomb(made["record of 1 GiB"], SLUGS, 1 << 30)
     warcs.with_forged_capture(made["capture of another host naming an article"], SLUGS, SLUGS[1], "A planted headline")
+    warcs.with_header_lines(made["WARC header block of 500,000 short lines"], SLUGS, 500_000)
+    warcs.with_header_lines(made["HTTP header block of 500,000 short lines"], SLUGS, 500_000, http=True)
+    warcs.with_continuation_lines(made["a header continued over 520,000 lines"], SLUGS, 520_000)
+    warcs.with_brotli_capture(made["a brotli capture among 3 others"], SLUGS[:3], SLUGS[3])
     return made
 
 
@@ -126,11 +136,15 @@ def text_case(tree: Path, setup: str, make: str, cap: float, memory: float) -> d
     return measure([sys.executable, "-c", code], {**os.environ, "PYTHONPATH": str(tree)}, tree, cap, memory)
 
 
+def log_lines(result: dict) -> str:
+    return f", {result['warnings']} WARNING/{result['errors']} ERROR lines" if "errors" in result else ""
+
+
 def describe(result: dict, cap: float) -> str:
     if not result["ended"]:
         return f"> {cap:g} s (stopped), {result['peak_mib']} MiB" + (f", {result['requests']} requests"
                                                                     if "requests" in result else "")
-    text = f"{result['seconds']} s, {result['peak_mib']} MiB"
+    text = f"{result['seconds']} s, {result['peak_mib']} MiB" + log_lines(result)
     if result.get("memory_error"):
         text += ", MemoryError"
     if "requests" in result:

@@ -30,6 +30,7 @@ def sitemap_index(*children: str) -> str:
 MODES = {
     "sitemap-self": "the posts sitemap is an index that lists itself, and a second index that lists it again",
     "sitemap-deep": "every posts sitemap is an index of one more, without end",
+    "sitemap-wide": "the posts sitemap is an index of 50,000 sitemaps, far past the file limit",
     "api-repeat": "the Content API names the page just read as the next one",
     "api-endless": "the Content API always names a next page, past the posts (pages without posts)",
     "api-past-pages": "the Content API names a next page beyond its own page count",
@@ -67,6 +68,13 @@ class HostileSite(ReplicaSite):
         if path.startswith("/sitemap-posts-") and path.endswith(".xml"):
             number = int(path[len("/sitemap-posts-"):-len(".xml")])
             return 200, XML, sitemap_index(f"/sitemap-posts-{number + 1}.xml")
+        return None
+
+    def _sitemap_wide(self, path, query, status, body):
+        if path == "/sitemap-posts.xml":
+            return 200, XML, sitemap_index(*(f"/sitemap-posts-{n}.xml" for n in range(50_000)))
+        if path.startswith("/sitemap-posts-") and path.endswith(".xml"):
+            return 200, XML, self.sitemap_posts()
         return None
 
     # --- the Content API ---------------------------------------------------------------------------
