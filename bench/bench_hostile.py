@@ -104,15 +104,15 @@ def archive_cases(tmp: Path) -> dict[str, Path]:
     made = {"payload that decodes to 1 GiB": tmp / "payload-bomb.warc.gz",
             "record of 1 GiB": tmp / "record-bomb.warc.gz",
             "capture of another host naming an article": tmp / "forged.warc.gz",
-            "WARC header block of 500,000 short lines": tmp / "warc-lines.warc.gz",
-            "HTTP header block of 500,000 short lines": tmp / "http-lines.warc.gz",
+            "WARC header block of 5,000,000 short lines": tmp / "warc-lines.warc.gz",
+            "HTTP header block of 5,000,000 short lines": tmp / "http-lines.warc.gz",
             "a header continued over 520,000 lines": tmp / "continued.warc.gz",
             "a brotli capture among 3 others": tmp / "brotli.warc.gz"}
     warcs.with_payload_bomb(made["payload that decodes to 1 GiB"], SLUGS, 1 << 30)
     warcs.with_record_bomb(made["record of 1 GiB"], SLUGS, 1 << 30)
     warcs.with_forged_capture(made["capture of another host naming an article"], SLUGS, SLUGS[1], "A planted headline")
-    warcs.with_header_lines(made["WARC header block of 500,000 short lines"], SLUGS, 500_000)
-    warcs.with_header_lines(made["HTTP header block of 500,000 short lines"], SLUGS, 500_000, http=True)
+    warcs.with_header_lines(made["WARC header block of 5,000,000 short lines"], SLUGS, 5_000_000)
+    warcs.with_header_lines(made["HTTP header block of 5,000,000 short lines"], SLUGS, 5_000_000, http=True)
     warcs.with_continuation_lines(made["a header continued over 520,000 lines"], SLUGS, 520_000)
     warcs.with_brotli_capture(made["a brotli capture among 3 others"], SLUGS[:3], SLUGS[3])
     return made

@@ -242,17 +242,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 @contextmanager
-def datasette_page(data_dir: Path):
-    """``kyivind serve DATA_DIR`` on a free port and a headless Chromium page: yields (page, base URL)."""
+def serving(data_dir: Path):
+    """``kyivind serve DATA_DIR`` on a free port, once it answers: yields its base URL."""
     import time
     import urllib.request
 
-    from playwright.sync_api import sync_playwright
-
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data_dir), "--port", str(port)],
-                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -261,13 +259,30 @@ def datasette_page(data_dir: Path):
                 break
             except OSError:
                 time.sleep(0.2)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                yield browser.new_page(), base
-            finally:
-                browser.close()
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
 
+
+@contextmanager
+def datasette_page(data_dir: Path):
+    """``kyivind serve DATA_DIR`` on a free port and a headless Chromium page: yields (page, base URL)."""
+    from playwright.sync_api import sync_playwright
+
+    with serving(data_dir) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(), base
+        finally:
+            browser.close()
+
+
+def crawled_twice(root: Path, site: ReplicaSite, change, source: str = "html") -> Path:
+    """A data directory of two crawls of ``site``, ``change(site)`` between them (an edit, new articles)."""
+    env = {"KYIVIND_DATA_DIR": str(root / "data")}
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, root / "1", env=env, output=False, source=source)
+        change(site)
+        run_crawl(server.url, root / "2", env=env, output=False, source=source)
+    return root / "data"

@@ -12,7 +12,7 @@ from kyivind.cli import main as cli
 from kyivind.items import load_schema
 from kyivind.outputs.feeds import load
 from kyivind.outputs.report import merge, report
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_crawl
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, crawled_twice, run_crawl
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 from tests.test_incremental import EDITED, grow_and_edit
@@ -24,14 +24,7 @@ DOC = (ROOT / "docs/feed.md").read_text()
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):
     """Two runs of the replica: all articles, then two new ones and an edit (version 2)."""
-    root = tmp_path_factory.mktemp("analysis")
-    site = ReplicaSite("ghost")
-    env = {"KYIVIND_DATA_DIR": str(root / "data")}
-    with ReplicaServer(site) as server:
-        run_crawl(server.url, root / "1", env=env, output=False)
-        grow_and_edit(site)
-        run_crawl(server.url, root / "2", env=env, output=False)
-    return root / "data"
+    return crawled_twice(tmp_path_factory.mktemp("analysis"), ReplicaSite("ghost"), grow_and_edit)
 
 
 def test_schema_holds_for_real_output_and_every_field_is_documented(data_dir):

@@ -308,11 +308,7 @@ def test_a_brotli_bomb_stops_at_the_limit():
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """``kyivind serve`` of a data directory with one edited article."""
-    import subprocess
-    import sys
-    import urllib.request
-
-    from tests.conftest import ROOT, free_port
+    from tests.conftest import serving
 
     data = tmp_path_factory.mktemp("served") / "data"
     base = {"url": "https://kyivindependent.com/s/", "slug": "s", "tags": [], "authors": [], "links": [],
@@ -323,20 +319,8 @@ def served(tmp_path_factory):
              "fetched_at": "2026-12-02T00:00:00+00:00"}]
     (data / "feeds").mkdir(parents=True)
     (data / "feeds" / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data), "--port", str(port)],
-                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"{url}/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    with serving(data) as url:
+        yield url
 
 
 def get(url: str, host: str | None = None):

@@ -325,14 +325,10 @@ if __name__ == "__main__":
 @pytest.fixture(scope="module")
 def later_data(tmp_path_factory):
     """Two crawls of the replica: the site today, then some hours later (an edit, a new article)."""
-    root = tmp_path_factory.mktemp("later")
-    site = ReplicaSite("next")
-    env = {"KYIVIND_DATA_DIR": str(root / "data")}
-    with ReplicaServer(site) as server:
-        run_crawl(server.url, root / "1", env=env, output=False, source="api")
-        site.posts = later_posts()
-        run_crawl(server.url, root / "2", env=env, output=False, source="api")
-    return root / "data"
+    from tests.conftest import crawled_twice
+
+    return crawled_twice(tmp_path_factory.mktemp("later"), ReplicaSite("next"),
+                         lambda site: setattr(site, "posts", later_posts()), source="api")
 
 
 FIRST_SCREEN = """() => {
