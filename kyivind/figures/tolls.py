@@ -84,7 +84,10 @@ _DIGIT = re.compile(r"\d")
 def _has(text: str, words) -> bool:
     """Whether ``text`` holds one of ``words`` (lower case), whatever its case."""
     lower = text if text.islower() else text.lower()
-    return any(word in lower for word in words)
+    for word in words:  # a plain loop: a generator under any() costs twice as much, per sentence
+        if word in lower:
+            return True
+    return False
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _CASUALTY = re.compile(r"\b(?:" + _KILL_VERB + "|" + _HURT_VERB + r"|casualties)\b", re.I)
 _ROUNDUP = re.compile(r"\bpast (?:day|24 hours|week)\b|\bover the day\b|\b\d+ (?:of Ukraine's )?oblasts\b|"
