@@ -469,3 +469,19 @@ def test_a_full_disk_fails_the_run_alerts_and_is_not_ok(small_disk, tmp_path, we
     assert status.returncode == 1 and "status: failed" in status.stdout, status.stdout
     for summary in (data / "feeds").glob("*.summary.json") if (data / "feeds").exists() else []:
         json.loads(summary.read_text())  # none half written
+
+
+def test_serving_on_every_interface_answers_this_machines_names(monkeypatch):
+    import importlib.util
+    import socket
+
+    from kyivind.outputs.datasette import PLUGINS
+
+    spec = importlib.util.spec_from_file_location("kyivind_guard", PLUGINS / "kyivind_guard.py")
+    guard = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(guard)
+    monkeypatch.setenv("KYIVIND_SERVE_HOST", "0.0.0.0")
+    monkeypatch.setenv("KYIVIND_DATASETTE_HOSTS", "news.example.org")
+    names = guard.hosts()
+    assert {socket.gethostname().lower(), "news.example.org", "127.0.0.1"} <= names
+    assert "rebound.example" not in names

@@ -15,6 +15,7 @@ what a page may run, ask for and hold.
 from __future__ import annotations
 
 import contextvars
+import functools
 import os
 import re
 import secrets
@@ -30,11 +31,24 @@ _SCRIPT = re.compile(rb"<script(?=[\s>])")
 _LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 
 
-def hosts() -> set[str]:
-    """The Host names served: loopback, the ``--host`` of ``kyivind serve``, and ``KYIVIND_DATASETTE_HOSTS``."""
-    names = {*_LOOPBACK, os.environ.get("KYIVIND_SERVE_HOST", "127.0.0.1")}
+@functools.lru_cache(maxsize=1)
+def hosts() -> frozenset[str]:
+    """The Host names served: loopback, the ``--host`` of ``kyivind serve`` (on every interface, this machine's
+    name and addresses too), and ``KYIVIND_DATASETTE_HOSTS``."""
+    served = os.environ.get("KYIVIND_SERVE_HOST", "127.0.0.1")
+    names = {*_LOOPBACK, served}
+    if served in ("0.0.0.0", "::", ""):
+        import socket
+
+        name = socket.gethostname()
+        names |= {name.lower(), socket.getfqdn().lower()}
+        try:
+            names |= {info[4][0] if ":" not in info[4][0] else f"[{info[4][0]}]"
+                      for info in socket.getaddrinfo(name, None)}
+        except OSError:
+            pass
     names |= {h.strip().lower() for h in os.environ.get("KYIVIND_DATASETTE_HOSTS", "").split(",") if h.strip()}
-    return names
+    return frozenset(names)
 
 
 def policy(nonce: str) -> str:
