@@ -376,8 +376,9 @@ def test_datasette_shows_what_people_read_on_the_first_screen(later_data):
             assert red[0] > red[1] and red[0] > red[2] and "line-through" in removed_line, colours
             assert "none" in added_line
 
-        page.goto(f"{base}/kyivind/place_articles")
-        page.wait_for_selector(".leaflet-marker-icon, .marker-cluster", timeout=20000)
-        tops = page.evaluate("""() => [...document.querySelectorAll(".leaflet-marker-icon, .marker-cluster")]
-                                      .map(m => m.getBoundingClientRect().bottom)""")
-        assert tops and max(tops) <= 800, tops
+        for view in ("place_articles", "toll_places"):  # the places named, and the tolls by place (issue 29)
+            page.goto(f"{base}/kyivind/{view}")
+            page.wait_for_selector(".leaflet-marker-icon, .marker-cluster", timeout=20000)
+            tops = page.evaluate("""() => [...document.querySelectorAll(".leaflet-marker-icon, .marker-cluster")]
+                                          .map(m => m.getBoundingClientRect().bottom)""")
+            assert tops and max(tops) <= 800, (view, tops)
