@@ -485,3 +485,19 @@ def test_serving_on_every_interface_answers_this_machines_names(monkeypatch):
     names = guard.hosts()
     assert {socket.gethostname().lower(), "news.example.org", "127.0.0.1"} <= names
     assert "rebound.example" not in names
+
+
+@pytest.mark.crawl
+def test_a_sitemap_index_of_fifty_thousand_children_floods_nothing(tmp_path):
+    from tests.test_hostile_crawl import incremental_pair
+
+    site, result = incremental_pair("sitemap-wide", tmp_path)
+    assert result.returncode == 1
+    warnings = [line for line in result.log.splitlines() if "] WARNING: Bound reached (sitemap_files)" in line]
+    errors = [line for line in result.log.splitlines() if "] ERROR: " in line]
+    assert len(warnings) == 1 and len(errors) == 1, (len(warnings), len(errors))
+    assert result.stats["kyivind/bound/sitemap_files"] > 49_000
+    summary = sorted((tmp_path / "data" / "feeds").glob("*.summary.json"))[-1]
+    assert summary.stat().st_size < 20_000 and json.loads(summary.read_text())["bounds"]["sitemap_files"] > 49_000
+    status = kyivind("status", str(tmp_path / "data"))
+    assert len(status.stdout.splitlines()) < 30
