@@ -16,11 +16,13 @@ import re
 from datetime import timedelta
 
 from kyivind.figures.text import (
+    DIGIT,
     MAX_CHARS,
     MAX_SENTENCE,
     MONTH,
     day_of,
     figures_in,
+    has_any,
     published_day,
     published_hour,
     sentences,
@@ -75,7 +77,6 @@ VERB_HINTS = ("down", "destroy", "intercept", "neutrali", "repel", "eliminat", "
               "disappear", "redirect", "radar")
 
 
-_DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                           r"eighty|ninety|hundred|thousand|dozen|all|both)\b")
@@ -84,11 +85,6 @@ DOWN_HINTS = ("down", "destroy", "intercept", "neutrali", "repel", "eliminat")
 LAUNCH_HINTS = ("launch", "fire", "firing", "used", "sent", "deploy", "drop", "with")
 
 
-def _has(lower: str, words) -> bool:
-    for word in words:  # a plain loop: a generator under any() costs twice as much, per sentence
-        if word in lower:
-            return True
-    return False
 
 
 def _weapon(words: str, noun: str) -> tuple[str, str | None]:
@@ -107,11 +103,11 @@ def _metric(text: str) -> str | None:
     """What the counts of a clause count, by its verb: lost before downed before launched ("17 were shot down
     and 4 lost locally" is split into clauses first)."""
     lower = text.lower()
-    if _has(lower, LOST_HINTS) and _LOST.search(text):
+    if has_any(lower, LOST_HINTS) and _LOST.search(text):
         return LOST
-    if _has(lower, DOWN_HINTS) and _DOWN.search(text):
+    if has_any(lower, DOWN_HINTS) and _DOWN.search(text):
         return DOWNED
-    if _has(lower, LAUNCH_HINTS) and _LAUNCH.search(text):
+    if has_any(lower, LAUNCH_HINTS) and _LAUNCH.search(text):
         return LAUNCHED
     return None
 
@@ -130,9 +126,9 @@ def night_of(body: str | None, title: str | None, published_at: str | None):
                     else named - timedelta(days=1)
     if day is None:
         return None
-    if _has(lowers[0], ("past day", "past 24 hours")):  # reported in the morning: the day began the day before
+    if has_any(lowers[0], ("past day", "past 24 hours")):  # reported in the morning: the day began the day before
         return day - timedelta(days=1)
-    if any(_has(lower, ("overnight", "last night", "during the night", "at night")) for lower in lowers):
+    if any(has_any(lower, ("overnight", "last night", "during the night", "at night")) for lower in lowers):
         hour = published_hour(published_at)
         return day - timedelta(days=1) if hour is None or hour < 18 else day
     return day
@@ -143,17 +139,17 @@ def counts(title: str | None, body: str | None, split: list | None = None
     """{(class, weapon, metric): (count, of one oblast)}: the first count of each, in body order (the title where
     the body has none)."""
     found: dict[tuple[str, str | None, str], tuple[int, bool]] = {}
-    if not _has((body or "")[:MAX_CHARS].lower(), WEAPON_HINTS) and \
-            not _has((title or "")[:MAX_SENTENCE].lower(), WEAPON_HINTS):
+    if not has_any((body or "")[:MAX_CHARS].lower(), WEAPON_HINTS) and \
+            not has_any((title or "")[:MAX_SENTENCE].lower(), WEAPON_HINTS):
         return found  # no weapon named
     split = sentences(body) if split is None else split
     for text in ((s for _, s in split), [(title or "")[:MAX_SENTENCE]]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         for sentence in text:
             lower = sentence.lower()
-            if not _has(lower, WEAPON_HINTS) and (last is None or not _has(lower, VERB_HINTS)):
+            if not has_any(lower, WEAPON_HINTS) and (last is None or not has_any(lower, VERB_HINTS)):
                 continue
-            if not _DIGIT.search(sentence) and not _NUMBER_WORD.search(lower):
+            if not DIGIT.search(sentence) and not _NUMBER_WORD.search(lower):
                 continue  # no count in it
             sentence = figures_in(sentence)
             whole = _metric(sentence)

@@ -42,6 +42,18 @@ def sentences(text: str | None) -> list[tuple[int, str]]:
     return found
 
 
+DIGIT = re.compile(r"\d")
+
+
+def has_any(lower: str, words) -> bool:
+    """Whether ``lower`` (a text in lower case) holds one of ``words``: the test every sentence passes before the
+    patterns are searched (a plain loop; a generator under any() costs twice as much)."""
+    for word in words:
+        if word in lower:
+            return True
+    return False
+
+
 _NO_ONE = re.compile(r"\b(?:no one|no-one)\b", re.I)
 _DOZEN = re.compile(r"\b(?:(?P<half>half a)|(?:a|one))\s+dozen\b", re.I)
 _DOZENS_OF = re.compile(r"\b(?P<n>\d+)\s+dozen\b", re.I)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kyivind.figures.text import MAX_CHARS, MAX_SENTENCE, dates_in, figures_in, published_day, sentences
+from kyivind.figures.text import DIGIT, MAX_CHARS, MAX_SENTENCE, dates_in, figures_in, has_any, published_day, sentences
 
 KILLED, INJURED = "killed", "injured"
 _Q = r"(?P<q>at least\s+|more than\s+|over\s+|no fewer than\s+)?"
@@ -78,16 +78,6 @@ BACKGROUND_HINTS = ("since", " year", "month", "so far", "in total", "throughout
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from")  # where _EARLIER_FIGURE may match
 NONE_HINTS = ("casualt", "nobody", "no one", "no-one", "no injur", "no death", "no fatal", "no people",
               "no civilians", "no one", "avoided")  # where _NONE may match
-_DIGIT = re.compile(r"\d")
-
-
-def _has(text: str, words) -> bool:
-    """Whether ``text`` holds one of ``words`` (lower case), whatever its case."""
-    lower = text if text.islower() else text.lower()
-    for word in words:  # a plain loop: a generator under any() costs twice as much, per sentence
-        if word in lower:
-            return True
-    return False
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _CASUALTY = re.compile(r"\b(?:" + _KILL_VERB + "|" + _HURT_VERB + r"|casualties)\b", re.I)
 _ROUNDUP = re.compile(r"\bpast (?:day|24 hours|week)\b|\bover the day\b|\b\d+ (?:of Ukraine's )?oblasts\b|"
@@ -240,27 +230,27 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     resolved = _Resolved(title, body)
     day = published_day(published_at)
     lead = [title or ""]
-    if not _has((body or "")[:MAX_CHARS], CUES) and not _has((title or "")[:MAX_SENTENCE], CUES):
+    if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # most items state no casualty at all
     for index, (_, sentence) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:
             lead.append(sentence)
         lower = sentence.lower()
-        if not _has(lower, CUES):
+        if not has_any(lower, CUES):
             continue
-        if (_has(lower, BACKGROUND_HINTS) and _BACKGROUND.search(sentence)) or (day is not None and _DIGIT.search(
+        if (has_any(lower, BACKGROUND_HINTS) and _BACKGROUND.search(sentence)) or (day is not None and DIGIT.search(
                 sentence) and (any((day - d).days >= 2 for d in dates_in(sentence, day))  # an earlier attack
                                or any(int(y) < day.year for y in _YEAR.findall(sentence)))):  # "in June 2023"
             reading.background = reading.background or bool(_CASUALTY.search(sentence))
             continue
-        text = figures_in(_EARLIER_FIGURE.sub("", sentence) if _has(lower, EARLIER_HINTS) else sentence)
+        text = figures_in(_EARLIER_FIGURE.sub("", sentence) if has_any(lower, EARLIER_HINTS) else sentence)
         mentions = _statements(text, index, resolved)
         if mentions and reading.opening is None:
             reading.opening = index
             reading.roundup_cue = bool(_ROUNDUP.search(text))
             reading.lead = " ".join(lead)
         reading.mentions += mentions
-        for m in _NONE.finditer(text) if _has(lower, NONE_HINTS) else ():
+        for m in _NONE.finditer(text) if has_any(lower, NONE_HINTS) else ():
             kinds = (KILLED, INJURED) if m.group("all") else (KILLED,)
             region = _where(text, resolved)[0] if reading.mentions else None
             for kind in kinds:

@@ -38,11 +38,9 @@ def _open_lock(path: Path, flags: int) -> int:
     have that file truncated."""
     try:
         return os.open(path, flags | os.O_NOFOLLOW, 0o600)
-    except OSError as error:
-        if path.is_symlink():
-            raise UnsafeDataDir(f"{path} is a symbolic link (to {os.readlink(path)}); kyivind does not write "
-                                f"through links: remove it") from None
-        raise error
+    except OSError:
+        refuse_links(path)  # the link, named; else the error as it is
+        raise
 
 
 def refuse_links(*paths) -> None:
