@@ -12,8 +12,8 @@ import pytest
 
 from kyivind import figures
 from kyivind.figures import air_attacks, tolls
+from kyivind.figures.statements import _BACKGROUND, BACKGROUND_HINTS
 from kyivind.figures.text import has_any
-from kyivind.figures.tolls import _BACKGROUND, BACKGROUND_HINTS
 from tests.figures.articles import HELD_OUT, HELD_OUT_2, TUNED
 from tests.figures.score import score
 

@@ -12,7 +12,7 @@ from kyivind.figures.tolls import tolls
 
 VERSION = 1
 
-__all__ = ["VERSION", "air_attacks", "derive", "tolls", "summary"]
+__all__ = ["VERSION", "AIR_TOTALS", "air_attacks", "class_totals", "derive", "tolls", "summary"]
 
 
 def derive(title: str | None, body: str | None, published_at: str | None = None) -> tuple[list[dict], list[dict]]:
@@ -23,16 +23,23 @@ def derive(title: str | None, body: str | None, published_at: str | None = None)
     return tolls(title, body, published_at, split), air_attacks(title, body, published_at, split)
 
 
+# the exports' air columns: (weapon class, metric) each sums
+AIR_TOTALS = {"drones_launched": ("drone", "launched"), "drones_downed": ("drone", "downed"),
+              "missiles_launched": ("missile", "launched"), "missiles_downed": ("missile", "downed")}
+
+
+def class_totals(air_rows: list[dict]) -> dict:
+    """Drones and missiles launched and shot down: the sums of an article's rows (None where none states one)."""
+    totals = {}
+    for column, (kind, metric) in AIR_TOTALS.items():
+        values = [row[metric] for row in air_rows if row["weapon_class"] == kind and row[metric] is not None]
+        totals[column] = sum(values) if values else None
+    return totals
+
+
 def summary(title: str | None, body: str | None, published_at: str | None = None) -> dict:
     """One article's figures in six columns (the exports'): the total killed and injured, and drones and
     missiles launched and shot down (the sums of their rows)."""
     toll_rows, air = derive(title, body, published_at)
     total = next((row for row in toll_rows if row["scope"] == "total"), {})
-
-    def summed(kind: str, metric: str):
-        values = [row[metric] for row in air if row["weapon_class"] == kind and row[metric] is not None]
-        return sum(values) if values else None
-
-    return {"killed": total.get("killed"), "injured": total.get("injured"),
-            "drones_launched": summed("drone", "launched"), "drones_downed": summed("drone", "downed"),
-            "missiles_launched": summed("missile", "launched"), "missiles_downed": summed("missile", "downed")}
+    return {"killed": total.get("killed"), "injured": total.get("injured"), **class_totals(air)}

@@ -168,12 +168,9 @@ def counts(title: str | None, body: str | None, split: list | None = None
                     if metric is None:
                         continue
                     if m.group("n") is None:  # "17 of the drones", "both missiles": of a count said before
-                        n = 2 if (m.group("all") or "").lower() == "both" else None
-                        if n is None and m.group("part"):
-                            n = int(m.group("part"))
-                            found.setdefault((kind, weapon, metric), (n, regional))
-                        elif n is not None:
-                            found.setdefault((kind, weapon, metric), (n, regional))
+                        both = (m.group("all") or "").lower() == "both"
+                        if both or m.group("part"):
+                            found.setdefault((kind, weapon, metric), (2 if both else int(m.group("part")), regional))
                         continue
                     n = int(m.group("n"))
                     if m.group("part"):  # "17 of 22 drones": 17 downed (or lost), 22 launched

@@ -137,20 +137,16 @@ def what_happened(articles: list[dict]) -> dict:
     the database's daily views (the largest figure of any article for a night, or for a day and region)."""
     from kyivind.figures.text import published_day
 
-    nights: dict[str, dict[str, dict]] = {}  # night -> article URL -> its class sums
+    nights: dict[str, list[dict]] = {}  # night -> the class sums of each article about it
     days: dict[tuple[str, str], list[int]] = {}
     air_articles = toll_articles = 0
     for article in articles:
         title, body, published = article.get("title"), article.get("body_text"), article.get("published_at")
         toll_rows, rows = figures.derive(title, body, published)
         air_articles += bool(rows)
-        for row in rows:
-            if not row["night_of"] or row["weapon_class"] not in ("drone", "missile"):
-                continue
-            sums = nights.setdefault(row["night_of"], {}).setdefault(article["url"], {})
-            for metric in ("launched", "downed"):
-                key = f"{row['weapon_class']}s_{metric}"
-                sums[key] = sums.get(key, 0) + (row[metric] or 0)
+        totals = figures.class_totals(rows)
+        if rows and rows[0]["night_of"] and any(v is not None for v in totals.values()):  # rows share their night
+            nights.setdefault(rows[0]["night_of"], []).append(totals)
         tolls = [r for r in toll_rows if r["scope"] == "region"]
         toll_articles += bool(tolls)
         day = published_day(published)
@@ -161,8 +157,7 @@ def what_happened(articles: list[dict]) -> dict:
                 best[0], best[1] = max(best[0], row["killed"] or 0), max(best[1], row["injured"] or 0)
     per_night = {}
     for night, by_article in sorted(nights.items()):
-        per_night[night] = {key: max(sums.get(key, 0) for sums in by_article.values())
-                            for key in ("drones_launched", "drones_downed", "missiles_launched", "missiles_downed")}
+        per_night[night] = {key: max(sums[key] or 0 for sums in by_article) for key in figures.AIR_TOTALS}
     weeks: dict[str, dict[str, list[int]]] = {}
     for (day, region), (killed, injured) in days.items():
         totals = weeks.setdefault(week_of(day), {}).setdefault(region, [0, 0])
