@@ -31,22 +31,31 @@ class Command(ScrapyCrawl):
     def run(self, args, opts) -> None:
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
-        try:
-            lock.acquire(self.settings.get("KYIVIND_DATA_DIR"))
-        except (lock.DataDirLocked, lock.UnsafeDataDir) as error:
-            logger.error("Run refused: %s", error)
+        if not take_data_dir(self.settings):
             self.exitcode = 1
             return
-        except OSError as error:  # read-only, or full: the run fails like any other, with its alerts
-            without_disk(self.settings, error)
-        else:
-            check_free_space(self.settings)
         crawler = self._create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
         if run_failed(self.crawler_process, crawler):
             self.exitcode = 1
         log_outcome(crawler, self.exitcode)
+
+
+def take_data_dir(settings) -> bool:
+    """The data directory's lock for this run; False (one ERROR line) when another run holds it or a file of it
+    is a link. A directory that cannot be written (read-only, full) lets the run go on only to fail, with its
+    alerts (``without_disk``)."""
+    try:
+        lock.acquire(settings.get("KYIVIND_DATA_DIR"))
+    except (lock.DataDirLocked, lock.UnsafeDataDir) as error:
+        logger.error("Run refused: %s", error)
+        return False
+    except OSError as error:
+        without_disk(settings, error)
+    else:
+        check_free_space(settings)
+    return True
 
 
 def run_failed(process, crawler) -> bool:
@@ -123,15 +132,8 @@ def crawl_here(spider_name: str, settings: dict, **spider_args) -> int:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kyivind.settings")
     project = get_project_settings()
     project.setdict(settings, priority="cmdline")
-    try:
-        lock.acquire(project.get("KYIVIND_DATA_DIR"))
-    except (lock.DataDirLocked, lock.UnsafeDataDir) as error:
-        logger.error("Run refused: %s", error)
+    if not take_data_dir(project):
         return 1
-    except OSError as error:
-        without_disk(project, error)
-    else:
-        check_free_space(project)
     process = CrawlerProcess(project)
     crawler = process.create_crawler(spider_name)
     process.crawl(crawler, **spider_args)
