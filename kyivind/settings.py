@@ -61,6 +61,12 @@ KYIVIND_SITEMAP_PATH = "/sitemap-posts.xml"  # lastmod of every post: how edits 
 KYIVIND_RSS_MAX_PAGES = 40  # RSS pages (15 posts each) read at most in a run, filling what pages lack
 KYIVIND_AUTHOR_MAX_AGE_DAYS = 30  # an author page is fetched again when older than this
 
+# --- Census: removed and moved articles (kyivind/census) ---------------------------------------
+# hours between two censuses of the known articles the site no longer lists (0: every run; -1: never)
+KYIVIND_CENSUS_HOURS = float(os.environ.get("KYIVIND_CENSUS_HOURS", "24"))
+KYIVIND_CENSUS_MAX_CHECKS = 200  # unlisted articles asked in one run at most (a WARNING; the rest next run)
+KYIVIND_CENSUS_MAX_API_PAGES = 400  # Content API pages of 100 URLs read for the list when no sitemap answers
+
 # --- Politeness -----------------------------------------------------------------------------
 _CONTACT = os.environ.get("KYIVIND_CONTACT", "https://github.com/kyivind/kyivind")
 USER_AGENT = f"kyivind/0.1 (+{_CONTACT})"

@@ -29,6 +29,20 @@ API_NOT_A_POST = "kyivind/api/not_a_post"
 API_UNUSABLE = "kyivind/api/unusable"
 API_KEY_REDISCOVERED = "kyivind/api/key_rediscovered"
 
+# --- census (kyivind/census) ---------------------------------------------------------------------
+CENSUS_RUNS = "kyivind/census/runs"  # a census was taken (the list was asked for)
+CENSUS_NO_LIST = "kyivind/census/no_list"  # the site's list could not be read: nothing decided
+CENSUS_UNLISTED = "kyivind/census/unlisted"  # known articles the list lacks, to be asked
+CENSUS_REQUESTS = "kyivind/census/asked"  # unlisted articles asked
+CENSUS_ALL_REQUESTS = "kyivind/census/requests"  # every request of the census, the list's included
+CENSUS_UNDECIDED = "kyivind/census/not_recorded"  # asked, and still there or undecided
+
+
+def census(status: str) -> str:
+    """Census events recorded this run: ``removed``, ``moved``, ``restored``."""
+    return f"kyivind/census/{status}"
+
+
 # --- listing walk ----------------------------------------------------------------------------
 LISTING_PAGES = "kyivind/listing/pages"
 LISTING_CARDS = "kyivind/listing/cards"

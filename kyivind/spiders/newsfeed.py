@@ -19,6 +19,7 @@ from scrapy_spider_metadata import Args
 
 from kyivind import statkeys as keys
 from kyivind.archive.writer import CAPTURE_META
+from kyivind.census.component import Census
 from kyivind.arguments import NewsfeedArgs, describe_error, unknown_arguments
 from kyivind.crawl.author_pages import AuthorPages
 from kyivind.crawl.builder import ItemBuilder
@@ -52,6 +53,7 @@ class Parts:
     api: ContentApiSource
     builder: ItemBuilder
     gaps: PageGaps
+    census: Census
 
 
 class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
@@ -100,6 +102,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
                      sitemap=SitemapEdits(crawler, run, incremental, articles, lastmods),
                      gaps=PageGaps(crawler, RssFeed(crawler, run), lastmods),
                      api=ContentApiSource(crawler, run, incremental),
+                     census=Census(crawler, run, incremental, articles),
                      builder=ItemBuilder(crawler, run, incremental, failures,
                                          AuthorPages(crawler, run, incremental)))
 
@@ -154,6 +157,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         for url in parts.failures.to_retry():
             self.crawler.stats.inc_value(keys.FAILED_RETRIED)
             yield parts.articles.request(url, FAILED_ORIGIN)
+        async for request in parts.census.requests():  # the census, when due: each moved article's new address
+            yield request
 
     def _html_walk(self):
         """The listing walk, and in incremental runs the posts sitemap that tells which articles were edited."""

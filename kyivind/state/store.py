@@ -6,6 +6,12 @@
   item is in the feed file (see the state pipeline), so a crash never marks an unexported article seen.
 - ``aliases``: other addresses an exported article was reached by (old ``/national/<slug>/`` links).
 - ``authors``: author profiles read from author pages, so a page is fetched once and again only when stale.
+- ``versions``: every exported version's number, capture time and hashes: the timeline an archived capture
+  is placed in (``kyivind/history``); a state older than this table starts it from ``articles``.
+- ``meta``: the run state's own facts (``census_at``: when the census last went through every article).
+
+``articles`` holds each article's latest version by capture time (``fetched_at``) and its highest version
+number: an archived version has a higher number than the versions exported before it, yet an older capture.
 
 Every write is its own transaction; WAL mode lets a reader look while a run writes.
 """
@@ -33,6 +39,15 @@ create table if not exists authors (
     fetched_at text not null
 );
 create table if not exists aliases (url text primary key, canonical text not null);
+create table if not exists versions (
+    url text not null,
+    version integer not null,
+    fetched_at text,
+    content_hash text not null,
+    fields_hash text,
+    primary key (url, version)
+);
+create table if not exists meta (key text primary key, value text);
 """
 # columns added after the first release, added to an older state.sqlite when it is opened
 COLUMNS = {"articles": {"fields_hash": "text", "fetched_at": "text"}}
@@ -72,6 +87,9 @@ class State:
             for name, kind in columns.items():
                 if name not in present:
                     self.db.execute(f"alter table {table} add column {name} {kind}")
+        if self.db.execute("select not exists (select 1 from versions)").fetchone()[0]:  # a state made before it
+            self.db.execute("""insert or ignore into versions (url, version, fetched_at, content_hash, fields_hash)
+                               select url, version, fetched_at, content_hash, fields_hash from articles""")
 
     def close(self) -> None:
         self.db.close()
@@ -107,21 +125,33 @@ class State:
             self.db.execute("begin immediate")
             if alias and alias != item["url"]:
                 self.db.execute("insert or replace into aliases (url, canonical) values (?, ?)", (alias, item["url"]))
+            self.db.execute("""insert or replace into versions (url, version, fetched_at, content_hash, fields_hash)
+                               values (?, ?, ?, ?, ?)""", (item["url"], item.get("version") or 1, item.get("fetched_at"),
+                                                         item["content_hash"], fields_hash))
             self.db.execute(
                 """insert into articles (url, modified_at, lastmod, content_hash, fields_hash, version, fetched_at,
                                          first_seen, last_seen)
                    values (:url, :modified_at, :lastmod, :content_hash, :fields_hash, :version, :fetched_at, :now,
                            :now)
-                   on conflict(url) do update set modified_at = excluded.modified_at,
-                       lastmod = coalesce(excluded.lastmod, articles.lastmod), content_hash = excluded.content_hash,
-                       fields_hash = coalesce(excluded.fields_hash, articles.fields_hash),
+                   on conflict(url) do update set
+                       modified_at = iif(:latest, excluded.modified_at, articles.modified_at),
+                       lastmod = coalesce(excluded.lastmod, articles.lastmod),
+                       content_hash = iif(:latest, excluded.content_hash, articles.content_hash),
+                       fields_hash = iif(:latest, coalesce(excluded.fields_hash, articles.fields_hash),
+                                         articles.fields_hash),
                        version = max(articles.version, excluded.version),
-                       fetched_at = case when excluded.version >= articles.version then excluded.fetched_at
-                                         else articles.fetched_at end,
-                       last_seen = excluded.last_seen""",
+                       fetched_at = iif(:latest, excluded.fetched_at, articles.fetched_at),
+                       last_seen = iif(:latest, excluded.last_seen, articles.last_seen)""",
                 {"url": item["url"], "modified_at": item.get("modified_at"), "lastmod": lastmod,
                  "content_hash": item["content_hash"], "fields_hash": fields_hash,
-                 "version": item.get("version") or 1, "fetched_at": item.get("fetched_at"), "now": stamp})
+                 "version": item.get("version") or 1, "fetched_at": item.get("fetched_at"), "now": stamp,
+                 "latest": self._latest(item)})
+
+    def _latest(self, item: dict) -> bool:
+        """Whether ``item`` is the article's latest version by capture time (a version read from a web archive
+        is usually older than those kyivind exported itself)."""
+        row = self.db.execute("select fetched_at from articles where url = ?", (item["url"],)).fetchone()
+        return row is None or not row[0] or not item.get("fetched_at") or item["fetched_at"] >= row[0]
 
     def touch(self, url: str, modified_at: str | None, lastmod: str | None, fields_hash: str | None = None) -> None:
         """Re-fetched and unchanged: only the dates move on, so it is not fetched again for the same edit."""
@@ -140,6 +170,24 @@ class State:
             if seen is None or lastmods[url] > seen:
                 out[url] = lastmods[url]
         return out
+
+    def urls(self) -> list[str]:
+        """Every known article's URL."""
+        return [row[0] for row in self.db.execute("select url from articles order by url")]
+
+    def timeline(self, url: str) -> list[dict]:
+        """The article's exported versions, oldest capture first: ``version``, ``fetched_at``, the hashes."""
+        return [dict(row) for row in self.db.execute(
+            "select * from versions where url = ? order by coalesce(fetched_at, ''), version", (url,))]
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("select value from meta where key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.db:
+            self.db.execute("begin immediate")
+            self.db.execute("insert or replace into meta (key, value) values (?, ?)", (key, value))
 
     # --- authors -----------------------------------------------------------------------------
     def author(self, slug: str, max_age_days: float) -> dict | None:

@@ -43,6 +43,8 @@ class ReplicaSite:
         self.hits: list[str] = []
         self.user_agents: set[str] = set()
         self.robots = "User-agent: *\nDisallow: /ghost/\n"
+        self.gone: dict[str, int] = {}  # slug -> the status its address answers (404, 410: taken down)
+        self.moved: dict[str, str] = {}  # slug -> the slug its address redirects to (301)
         self.lock = threading.Lock()
 
     # --- listing -------------------------------------------------------------------------------------
@@ -173,6 +175,11 @@ class ReplicaSite:
             slug = path.strip("/").split("/")[-1]
             if slug in AUTHORS:
                 return 200, html_type, themes.author_page(self.theme, slug, self.posts)
+        slug = path.strip("/")
+        if slug in self.gone:
+            return self.gone[slug], html_type, "<html><body><h1>Gone</h1><p>This article was removed.</p></body></html>"
+        if slug in self.moved:
+            return 301, {"Location": f"/{self.moved[slug]}/"}, ""
         for post in self.posts:
             if post.get("legacy_path") == path:
                 return 301, {"Location": f"/{post['slug']}/"}, ""
