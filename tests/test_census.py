@@ -3,19 +3,24 @@ another article), restored, or nothing decided; bounded; at most once per KYIVIN
 
 import copy
 import json
+import sqlite3
+import subprocess
+import sys
+from importlib import resources
 
 import pytest
 
 from kyivind.census import RemovalLog, judge, to_check
 from kyivind.census.verdict import looks_like_article
-from tests.conftest import run_crawl
+from kyivind.outputs.database import build
+from kyivind.outputs.report import report
+from tests.conftest import ROOT, run_crawl
 from tests.replica.content import SITE, posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 
 GONE = "air-raid-alert-declared-across-ukraine"
 MOVED = "national-bank-keeps-key-rate-unchanged"
 NEW_HOME = "national-bank-holds-key-rate-at-15-5-percent"
-ON_SITE = staticmethod(lambda url: url.startswith(SITE))
 
 
 def events(data_dir) -> list[dict]:
@@ -157,3 +162,29 @@ def test_removal_log_skips_damaged_lines(tmp_path, caplog):
     log.append([{"url": f"{SITE}/a/", "status": "restored"}])
     assert list(log.current()) == [f"{SITE}/b/"]
     assert "3 lines are no census event, skipped" in caplog.text
+
+
+@pytest.mark.crawl
+def test_removals_reach_the_database_the_atom_feed_status_and_the_report(tmp_path):
+    site = ReplicaSite("ghost")
+    data = tmp_path / "data"
+    env = {"KYIVIND_DATA_DIR": str(data), "KYIVIND_CENSUS_HOURS": "0"}
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env, output=False)
+        take_down_and_move(site)
+        run_crawl(server.url, tmp_path / "2", env=env, output=False)
+    build(data)
+    db = sqlite3.connect(data / "kyivind.db")
+    rows = dict(db.execute("select status, title from removals").fetchall())
+    assert rows == {"removed": "Air raid alert declared across Ukraine", "moved": "National Bank keeps key rate unchanged"}
+    metadata = json.loads(resources.files("kyivind").joinpath("datasette-metadata.json").read_text())
+    recent = metadata["databases"]["kyivind"]["queries"]["recent"]["sql"]
+    titles = [row[1] for row in db.execute(recent)]
+    assert "Removed: Air raid alert declared across Ukraine" in titles
+    assert "Moved: National Bank keeps key rate unchanged" in titles
+    status = subprocess.run([sys.executable, "-m", "kyivind.cli", "status", str(data)], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert f"removed or moved articles: 2 (1 removed, 1 moved; latest" in status.stdout, status.stdout
+    made = report(data, progress=False)
+    assert sorted(row["status"] for row in made["removals"]) == ["moved", "removed"]
+    assert "Air raid alert declared across Ukraine" in made["html"].read_text()

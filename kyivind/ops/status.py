@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jsonlines
 
+from kyivind.census.removals import RemovalLog
 from kyivind.extraction.util import shown
 from kyivind.monitoring.summary import run_summaries, run_time
 from kyivind.ops.datadir import free_space_problem, missing_data
@@ -30,6 +31,7 @@ class Health:
     articles: int | None = None  # what the states held as their last runs ended; None before runs counted it
     failed_urls: list[dict] = field(default_factory=list)
     disk: str | None = None  # why the data directory's disk cannot take the next run
+    removals: dict[str, dict] = field(default_factory=dict)  # the census: articles removed or moved now (url -> event)
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
     @property
@@ -61,6 +63,7 @@ def read(data_dir: str | Path) -> Health:
     for path in sorted(data_dir.glob("failed*.jsonl")):
         with jsonlines.open(path) as reader:
             health.failed_urls.extend(row for row in reader.iter(skip_invalid=True, type=dict) if row.get("url"))
+    health.removals = RemovalLog(data_dir).current()
     return health
 
 
@@ -86,6 +89,11 @@ def text(health: Health, max_age_hours: float) -> str:
         lines.append(f"  older than {max_age_hours:g} hours")
     lines.append("articles in the dataset: " + ("unknown (no run since runs count them)" if health.articles is None
                                                 else str(health.articles)))
+    kinds = [event["status"] for event in health.removals.values()]
+    latest = max(health.removals.values(), key=lambda event: str(event.get("detected_at")), default=None)
+    lines.append(f"removed or moved articles: {len(kinds)}" + (
+        f" ({kinds.count('removed')} removed, {kinds.count('moved')} moved; latest {latest.get('detected_at')}: "
+        f"{latest['url']} {latest['status']})" if latest else ""))
     lines.append(f"open failed URLs: {len(health.failed_urls)}")
     for row in health.failed_urls[:20]:
         lines.append(f"  {row['url']} ({row.get('kind')}, {row.get('attempts', 1)} attempts): {row.get('reason')}")
@@ -110,6 +118,7 @@ def prometheus(health: Health, max_age_hours: float) -> str:
         ("kyivind_articles", "articles the state held at the end of the last run (NaN: not counted)",
          float("nan") if health.articles is None else health.articles),
         ("kyivind_failed_urls_open", "URLs listed in failed.jsonl", len(health.failed_urls)),
+        ("kyivind_articles_removed", "articles the census found removed or moved, not restored", len(health.removals)),
     ]
     from prometheus_client import CollectorRegistry, Gauge, generate_latest
 

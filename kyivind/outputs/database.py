@@ -16,7 +16,8 @@ Tables (``docs/feed.md`` describes them):
 - the places each article names (``outputs/places.py``): ``regions``, ``places``, ``place_regions``,
   ``article_places`` and the views ``article_regions`` and ``place_articles``;
 - the toll and the air attacks each version states (``outputs/figures.py``): ``tolls``, ``air_attacks`` and the
-  views ``toll_revisions``, ``daily_tolls``, ``daily_air_attacks`` and ``toll_places``.
+  views ``toll_revisions``, ``daily_tolls``, ``daily_air_attacks`` and ``toll_places``;
+- ``removals``: the census's events (removed, moved, restored; ``outputs/removals.py``), with the last title.
 
 It is incremental: ``_feeds`` remembers each feed file read (name and size); a run reads only the feeds
 that are new or grew, and rewrites only the articles they hold.
@@ -31,7 +32,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kyivind.items import AUTHOR_FIELDS
-from kyivind.outputs import changes, figures, places
+from kyivind.outputs import changes, figures, places, removals
 from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_columns
 
 logger = logging.getLogger(__name__)
@@ -129,6 +130,7 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
         matched = places.update(db, current) if db["articles"].exists() else 0
         derived = figures.update(db, [item for item, _ in kept]) if db["versions"].exists() else 0
         changed = changes.update(db, {v["url"] for v in versions}) if db["versions"].exists() else 0
+        removed = removals.update(db, data_dir)
         db["_feeds"].insert_all(({"name": p.name, "size": p.stat().st_size} for p in files), pk="name", replace=True)
     if fresh and db["articles"].exists():
         _finish_schema(db)
@@ -136,7 +138,7 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
     elif current:
         _count_versions(db, list(current))
     return {"database": output, "feeds_read": len(files), "articles_written": len(current),
-            "articles_matched": matched, "versions_derived": derived, "changes_added": changed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
+            "articles_matched": matched, "versions_derived": derived, "changes_added": changed, "removals": removed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
 
 
 def _of_this_layout(path: Path) -> sqlite_utils.Database:

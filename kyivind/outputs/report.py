@@ -21,6 +21,7 @@ from kyivind.extraction.references import domain
 from kyivind.items import FIELDS, OBJECT_FIELDS
 from kyivind.outputs.charts import air_chart, chart, edits_chart, places_chart, tolls_chart
 from kyivind.outputs.feeds import Dataset, flat, load, object_columns
+from kyivind.outputs import removals
 from kyivind.outputs.places import regions, where
 
 logger = logging.getLogger(__name__)
@@ -193,6 +194,10 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
     air_chart(happened["nights"], air_png)
     tolls_chart(happened["weeks"], tolls_png)
     edited = sum(1 for a in dataset.articles if (a.get("version") or 1) > 1)
+    gone = removals.current(Path(data_dir), dataset.articles)
+    gone_rows = "".join(f'<tr><td><a href="{html.escape(row["url"])}">{html.escape(row.get("title") or row["url"])}</a>'
+                        f'</td><td>{html.escape(row["status"])}</td><td>{html.escape(str(row.get("detected_at")))}</td>'
+                        f'<td>{html.escape(row.get("moved_to") or "")}</td></tr>' for row in gone)
     span = (min(stats["per_day"]), max(stats["per_day"])) if stats["per_day"] else ("–", "–")
     page.write_text(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>kyivind report: News Feed</title>
@@ -215,6 +220,10 @@ td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}img{{max-width:10
 the database's <code>changes</code> table holds them all).</p>
 <img src="{edits_png.name}" alt="Edits per week" width="1000" height="400">
 <table><thead><tr><th>Most edited articles</th><th>Versions</th></tr></thead><tbody>{most_edited}</tbody></table>
+<h2 id="removed">Removed and moved</h2>
+<p>{len(gone)} articles the site no longer has at their address, as the census found them (kyivind/census; the
+database's <code>removals</code> table has every event, restores included). Their last version stays in the dataset.</p>
+<table><thead><tr><th>Article</th><th>Status</th><th>Detected</th><th>Moved to</th></tr></thead><tbody>{gone_rows}</tbody></table>
 <h2 id="what-happened">What happened</h2>
 <p>The figures the articles state (kyivind/figures; the database's <code>tolls</code> and <code>air_attacks</code>):
 {happened["air_articles"]} articles report an air attack, {happened["toll_articles"]} a toll. Several items about
@@ -227,5 +236,5 @@ week and region the largest per day.</p>
 """, encoding="utf-8")
     return {"articles": len(dataset.articles), "rows_read": dataset.rows_read, "counts": stats, "figure": figure,
             "html": page, "png": png, "csv": csv_path, "where": located, "places_png": places_png,
-            "edits": edits, "edits_png": edits_png, "happened": happened, "air_png": air_png, "tolls_png": tolls_png,
+            "edits": edits, "edits_png": edits_png, "happened": happened, "removals": gone, "air_png": air_png, "tolls_png": tolls_png,
             "files": [page, png, places_png, edits_png, air_png, tolls_png, csv_path]}
