@@ -184,7 +184,7 @@ def test_removals_reach_the_database_the_atom_feed_status_and_the_report(tmp_pat
     assert "Moved: National Bank keeps key rate unchanged" in titles
     status = subprocess.run([sys.executable, "-m", "kyivind.cli", "status", str(data)], capture_output=True, text=True,
                             cwd=ROOT)
-    assert f"removed or moved articles: 2 (1 removed, 1 moved; latest" in status.stdout, status.stdout
+    assert "removed or moved articles: 2 (1 removed, 1 moved; latest" in status.stdout, status.stdout
     made = report(data, progress=False)
     assert sorted(row["status"] for row in made["removals"]) == ["moved", "removed"]
     assert "Air raid alert declared across Ukraine" in made["html"].read_text()

@@ -19,9 +19,9 @@ import jsonlines
 from kyivind import figures
 from kyivind.extraction.references import domain
 from kyivind.items import FIELDS, OBJECT_FIELDS
+from kyivind.outputs import removals
 from kyivind.outputs.charts import air_chart, chart, edits_chart, places_chart, tolls_chart
 from kyivind.outputs.feeds import Dataset, flat, load, object_columns
-from kyivind.outputs import removals
 from kyivind.outputs.places import regions, where
 
 logger = logging.getLogger(__name__)

@@ -19,8 +19,8 @@ from scrapy_spider_metadata import Args
 
 from kyivind import statkeys as keys
 from kyivind.archive.writer import CAPTURE_META
-from kyivind.census.component import Census
 from kyivind.arguments import NewsfeedArgs, describe_error, unknown_arguments
+from kyivind.census.component import Census
 from kyivind.crawl.author_pages import AuthorPages
 from kyivind.crawl.builder import ItemBuilder
 from kyivind.crawl.context import RunContext, component, fail_run
