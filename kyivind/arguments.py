@@ -25,6 +25,7 @@ class Source(str, Enum):
     api = "api"
     html = "html"
     rss = "rss"
+    wayback = "wayback"
 
 
 class Mode(str, Enum):
@@ -49,7 +50,8 @@ class NewsfeedArgs(BaseModel):
     source: Source = Field(Source.auto, description="`auto` (the Content API; when it is unusable, the HTML walk "
                                                     "with the RSS feed filling what pages lack; when the feed is "
                                                     "unusable too, the HTML walk alone), `api`, `rss` (the HTML walk "
-                                                    "with the feed), or `html` (the HTML walk alone)")
+                                                    "with the feed), `html` (the HTML walk alone), or `wayback` (each "
+                                                    "article's captures in web archives, through `KYIVIND_CDX_URL`)")
     mode: Mode = Field(Mode.incremental, description="`incremental` (only new or edited), `backfill` (the whole "
                                                      "listing back to `since`, resumable with `JOBDIR`), `full`")
     render: bool | None = Field(None, description="`true`: listing pages (and article pages without a body) are "

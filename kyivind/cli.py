@@ -218,9 +218,10 @@ def _diff(options) -> int:
         print(shown(f"{only['url']} has one version ({numbers[0]}, fetched {only.get('fetched_at')}): nothing to diff; "
                     f"an edit the site makes later comes out as version {numbers[0] + 1}"))
         return 0
-    newer = options.newer if options.newer is not None else numbers[-1]
-    older = options.older if options.older is not None else max((n for n in numbers if n < newer), default=None)
-    if newer not in numbers or older not in numbers or older >= newer:
+    newer = options.newer if options.newer is not None else numbers[-1]  # versions in capture order
+    at = numbers.index(newer) if newer in numbers else -1
+    older = options.older if options.older is not None else (numbers[at - 1] if at > 0 else None)
+    if newer not in numbers or older not in numbers or numbers.index(older) >= at:
         print(f"error: {options.url} has versions {', '.join(map(str, numbers))}; no diff from {older} to {newer}",
               file=sys.stderr)
         return 2

@@ -67,6 +67,15 @@ KYIVIND_CENSUS_HOURS = float(os.environ.get("KYIVIND_CENSUS_HOURS", "24"))
 KYIVIND_CENSUS_MAX_CHECKS = 200  # unlisted articles asked in one run at most (a WARNING; the rest next run)
 KYIVIND_CENSUS_MAX_API_PAGES = 400  # Content API pages of 100 URLs read for the list when no sitemap answers
 
+# --- History from web archives (-a source=wayback; kyivind/history) --------------------------------
+# a CDX server (the Internet Archive's, or any pywb's /<collection>/cdx) and where it serves captures raw
+KYIVIND_CDX_URL = os.environ.get("KYIVIND_CDX_URL", "https://web.archive.org/cdx/search/cdx")
+KYIVIND_WAYBACK_URL = os.environ.get("KYIVIND_WAYBACK_URL", "https://web.archive.org/web")
+KYIVIND_WAYBACK_DELAY = 1.0  # seconds between two requests to the archive (one at a time)
+KYIVIND_CDX_PAGE_SIZE = 5000  # CDX rows a request (the Internet Archive pages on with a resume key)
+KYIVIND_CDX_MAX_PAGES = 200  # CDX pages a run reads at most (a WARNING and a failed run past it)
+KYIVIND_WAYBACK_MAX_CAPTURES = 20  # distinct captures fetched per article at most: the first, the last, spread
+
 # --- Politeness -----------------------------------------------------------------------------
 _CONTACT = os.environ.get("KYIVIND_CONTACT", "https://github.com/kyivind/kyivind")
 USER_AGENT = f"kyivind/0.1 (+{_CONTACT})"

@@ -43,6 +43,23 @@ def census(status: str) -> str:
     return f"kyivind/census/{status}"
 
 
+# --- history from web archives (kyivind/history, kyivind/sources/wayback.py) ------------------------
+WAYBACK_CDX_PAGES = "kyivind/wayback/cdx_pages"
+WAYBACK_CDX_CAPTURES = "kyivind/wayback/cdx_captures"  # rows the CDX server listed
+WAYBACK_CDX_BAD_LINES = "kyivind/wayback/cdx_bad_lines"
+WAYBACK_ARTICLES = "kyivind/wayback/articles"  # articles with at least one capture to fetch
+WAYBACK_REQUESTS = "kyivind/wayback/capture_requests"
+WAYBACK_UNREADABLE = "kyivind/wayback/unreadable"  # a capture that answered no article
+WAYBACK_OTHER_TAG = "kyivind/wayback/other_tag"  # an article of another tag, unknown to the state
+WAYBACK_VERSIONS = "kyivind/wayback/versions"  # archived versions exported
+WAYBACK_NOT_NEW = "kyivind/wayback/not_new"  # captures with the text of a neighbouring version
+
+
+def wayback_skipped(reason: str) -> str:
+    """CDX rows not fetched: ``not_article``, ``not_html``, ``not_200``, ``same_digest``, ``over_limit``…"""
+    return f"kyivind/wayback/skipped/{reason}"
+
+
 # --- listing walk ----------------------------------------------------------------------------
 LISTING_PAGES = "kyivind/listing/pages"
 LISTING_CARDS = "kyivind/listing/cards"

@@ -7,7 +7,8 @@ sitemap, Content API JSON, robots.txt, and HTML drawn by the browser). Records a
 a ``warcinfo`` record naming the software and the run opens the file; each answer is a ``response``
 record and its ``request`` record (``WARC-Concurrent-To``). ``WARC-Target-URI`` is the URL fetched;
 ``Kyivind-Public-URI`` is the public URL where it differs (a replica or mirror), and HTML drawn by the
-browser carries ``Kyivind-Rendered: chromium``.
+browser carries ``Kyivind-Rendered: chromium``. A capture fetched from a web archive (``source=wayback``)
+also carries ``Kyivind-Original-URI`` (the URL the archive captured) and ``Kyivind-Archived-At`` (when).
 
 Each record is one gzip member, written with a single ``write`` call once it is whole: a run killed at any
 moment (``kill -9`` included) leaves a file that reads up to its last whole record. warcio compresses
@@ -44,6 +45,8 @@ logger = logging.getLogger(__name__)
 
 CAPTURE_META = "kyivind_capture"
 PUBLIC_URI = "Kyivind-Public-URI"
+ORIGINAL_URI = "Kyivind-Original-URI"  # a web archive's capture: the URL the archive captured…
+ARCHIVED_AT = "Kyivind-Archived-At"  # …and when (source=wayback)
 RENDERED = "Kyivind-Rendered"
 ARCHIVE_DIR = "archive"
 # answer headers that describe the transfer, not the body kept: the body is stored decoded
@@ -112,6 +115,10 @@ def capture(file: WarcFile, request, response, public_url: str) -> tuple[str, st
     """Write the answer and its request to ``file``; the response record's ID and ``WARC-Date``."""
     fetched = response.url
     extra = {}
+    archived = request.meta.get("kyivind_archived")
+    if archived:  # fetched from a web archive: the article's address today, the URL captured and when
+        public_url = archived["url"]
+        extra[ORIGINAL_URI], extra[ARCHIVED_AT] = archived["original"], archived["archived_at"]
     if public_url != fetched:
         extra[PUBLIC_URI] = public_url
     if request.meta.get("playwright"):

@@ -87,7 +87,8 @@ class ItemBuilder:
         item = ArticleItem(**{k: v for k, v in fields.items() if k in ArticleItem.__dataclass_fields__})
         # when the answer was received: the capture's WARC-Date (in a re-extraction, the archived answer's), else now
         item.fetched_at = capture_time((capture or {}).get("date")) or now_iso()
-        item.capture = {name: capture.get(name) for name in CAPTURE_FIELDS} if capture else None
+        item.capture = {name: capture.get(name) for name in CAPTURE_FIELDS
+                        if name in capture or name != "archive_url"} if capture else None
         return item
 
     def _drop_future_dates(self, fields: dict) -> None:

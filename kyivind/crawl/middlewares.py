@@ -76,20 +76,26 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
 
 class SiteOnlyMiddleware:
-    """Drops every request to a host other than the crawl's ``base_url`` (stat ``kyivind/offsite/dropped``).
+    """Drops every request to a host other than the crawl's ``base_url`` (and, in a history run, the web archive's)
+    (stat ``kyivind/offsite/dropped``).
     A spider that is not kyivind's (no run context) is not fenced."""
 
     def __init__(self, crawler):
         self.crawler = crawler
         run = RunContext.attached(crawler)
         self.base_host = run.urls.base_host if run is not None else None
+        self.hosts = {self.base_host}
+        if run is not None and run.args.source == "wayback":  # the CDX server's and the archive's hosts too
+            from kyivind.sources.wayback import archive_hosts
+
+            self.hosts |= archive_hosts(crawler.settings)
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def process_request(self, request, spider=None):
-        if self.base_host is None or urlsplit(request.url).netloc == self.base_host:
+        if self.base_host is None or urlsplit(request.url).netloc in self.hosts:
             return None
         self.crawler.stats.inc_value(keys.OFFSITE_DROPPED)
         logger.warning("Request to another host dropped: %s", request.url)

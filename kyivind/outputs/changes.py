@@ -134,7 +134,8 @@ def change_row(before: dict, after: dict) -> dict:
 
 
 def update(db, urls) -> int:
-    """Add the rows of every transition of these articles' versions that ``changes`` lacks; returns how many."""
+    """Add the rows of every transition of these articles' versions (in capture order, ``fetched_at``) that
+    ``changes`` lacks, and replace those an archived version now stands between; returns how many were added."""
     made = db["changes"].exists()
     if not made:  # a database made before the table: every edited article
         urls = [r[0] for r in db.execute("select url from versions group by url having count(*) > 1")]
@@ -143,15 +144,22 @@ def update(db, urls) -> int:
     for start in range(0, len(urls), 500):
         chunk = urls[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        have = {(r[0], r[1]) for r in db.execute(
-            f"select article_url, to_version from changes where article_url in ({marks})", chunk)} if made else set()
+        have = {(r[0], r[1], r[2]) for r in db.execute(
+            f"select article_url, from_version, to_version from changes where article_url in ({marks})", chunk)} \
+            if made else set()
         versions: dict[str, list[dict]] = {}
-        for row in db.query(f"select * from versions where url in ({marks}) order by url, version", chunk):
+        for row in db.query(f"select * from versions where url in ({marks}) order by url, coalesce(fetched_at, ''), "
+                            "version", chunk):
             versions.setdefault(row["url"], []).append(row)
         for url, rows_of in versions.items():
-            for before, after in zip(rows_of, rows_of[1:], strict=False):
-                if (url, after["version"]) not in have:
-                    rows.append(change_row(before, after))
+            pairs = list(zip(rows_of, rows_of[1:], strict=False))
+            targets = {after["version"] for _, after in pairs}
+            for _, _, to_version in [key for key in have if key[0] == url and key[2] not in targets]:
+                # an archived version captured before the first one: that one is no edit's result any more
+                db.execute("delete from changes where article_url = ? and to_version = ?", [url, to_version])
+            # a row of another transition into the same version (an archived version came between) is replaced
+            rows += [change_row(before, after) for before, after in pairs
+                     if (url, before["version"], after["version"]) not in have]
     if not made:
         # in reading order: the title and the coloured diff first, the article's URL last
         db["changes"].create({"title_after": str, "diff_html": str, "changed_at": str, "fields": str,
@@ -165,8 +173,8 @@ def update(db, urls) -> int:
 
 def versions_of(data_dir, wanted: str) -> list[dict]:
     """Every exported version of one article (by URL, with or without its last slash, or by slug), one per
-    version number (the one fetched last), in version order; read from the feeds."""
-    from kyivind.outputs.feeds import FeedRows, feed_files, newer
+    version number (the one fetched last), in capture order (``fetched_at``); read from the feeds."""
+    from kyivind.outputs.feeds import FeedRows, feed_files, newer, order
 
     key = wanted.rstrip("/")
     found: dict[int, dict] = {}
@@ -177,7 +185,7 @@ def versions_of(data_dir, wanted: str) -> list[dict]:
                 number = item.get("version") or 1
                 if newer(item, found.get(number)):
                     found[number] = item
-    return [found[n] for n in sorted(found)]
+    return sorted(found.values(), key=order)
 
 
 def describe(before: dict, after: dict, colour: bool) -> str:

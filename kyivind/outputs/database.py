@@ -42,7 +42,7 @@ FTS_COLUMNS = ["title", "description", "body_text"]
 
 # The layout of the tables (their columns' order); a database of an older layout is made again from the feeds
 # (PRAGMA user_version holds it).
-LAYOUT = 2
+LAYOUT = 3
 # the columns people read first, in this order, and the URL last (Datasette shows a table's columns as made)
 FIRST_COLUMNS = ("title", "published_at", "primary_tag", "regions", "description", "author_names", "tags",
                  "body_text", "versions")

@@ -33,12 +33,17 @@ def feed_files(data_dir: str | Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.jsonl") if p.name != "failed.jsonl")
 
 
+def order(row: dict) -> tuple[str, int]:
+    """Where a version of an article stands among its versions: by capture time (``fetched_at``, the time of the
+    answer the item was read from: kyivind's fetch, a re-extraction's capture, a web archive's capture), then by
+    number (a re-extraction of one capture that gave new fields); never by the feed file or the run that wrote
+    it."""
+    return row.get("fetched_at") or "", row.get("version") or 1
+
+
 def newer(row: dict, kept: dict | None) -> bool:
-    """Whether ``row`` is a later version of an article than ``kept``: a higher version, else one read from a later
-    capture (``fetched_at`` is the time of the answer the item was read from, also in a re-extraction); never
-    by the feed file or the run that wrote it."""
-    return kept is None or (row.get("version") or 1, row.get("fetched_at") or "") >= \
-        (kept.get("version") or 1, kept.get("fetched_at") or "")
+    """Whether ``row`` is a later version of an article than ``kept`` (``order``)."""
+    return kept is None or order(row) >= order(kept)
 
 
 class FeedRows:
@@ -68,17 +73,20 @@ def load(data_dir: str | Path, progress: bool = True) -> Dataset:
                    disable=None)
     reading = FeedRows()
     edits: dict[tuple[str, int], str] = {}
+    firsts: dict[str, set] = {}  # url -> its versions, to leave its earliest out of the edits
     for path in files:
         for row in reading.of(path):
             rows += 1
             if newer(row, latest.get(row["url"])):
                 latest[row["url"]] = row
-            if (row.get("version") or 1) > 1:
-                edits.setdefault((row["url"], row["version"]), row.get("fetched_at") or "")
+            firsts.setdefault(row["url"], set()).add((*order(row), row.get("version") or 1))
+            edits.setdefault((row["url"], row.get("version") or 1), row.get("fetched_at") or "")
         if bar is not None:
             bar.update(path.stat().st_size)
     if bar is not None:
         bar.close()
+    for url, found in firsts.items():
+        edits.pop((url, min(found)[2]), None)  # the earliest capture is no edit
     articles = sorted(latest.values(), key=lambda r: r.get("published_at") or "", reverse=True)
     return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=reading.bad, edits=edits)
 

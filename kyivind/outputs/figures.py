@@ -27,10 +27,10 @@ AIR_COLUMNS = {"article_url": str, "version": int, "night_of": str, "weapon_clas
 _LATEST = "join articles a on a.url = {t}.article_url and a.version = {t}.version"
 VIEWS = {
     "toll_revisions": """
-with t as (select v.url, v.version, x.killed, x.injured from versions v
+with t as (select v.url, v.version, v.fetched_at, x.killed, x.injured from versions v
            left join tolls x on x.article_url = v.url and x.version = v.version and x.scope = 'total'),
-pairs as (select a.url, a.version as from_version, min(b.version) as to_version
-          from t a join t b on b.url = a.url and b.version > a.version group by a.url, a.version)
+pairs as (select url, lag(version) over (partition by url order by coalesce(fetched_at, ''), version) as from_version,
+                 version as to_version from t)
 select p.url as article_url, p.from_version, p.to_version, a.killed as killed_before, b.killed as killed_after,
        a.injured as injured_before, b.injured as injured_after
 from pairs p join t a on a.url = p.url and a.version = p.from_version

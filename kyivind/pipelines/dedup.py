@@ -1,5 +1,6 @@
 """Dedup by canonical URL within the run: an article reached twice (a card on two listing pages, an
-old ``/national/<slug>/`` address) is exported once."""
+old ``/national/<slug>/`` address) is exported once. Items read from a web archive are one per capture: the
+versions of an article at several dates are told apart by their capture time."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ class DedupPipeline(CrawlerPipeline):
         self.seen: set[str] = set()
 
     def process_item(self, item, spider=None):
-        url = ItemAdapter(item).get("url")
+        adapter = ItemAdapter(item)
+        url = adapter.get("url")
+        if (adapter.get("capture") or {}).get("archive_url"):
+            url = f"{url} {adapter.get('fetched_at')}"
         if url in self.seen:
             self.stats.inc_value(keys.DEDUP_DUPLICATE)
             raise DropItem(f"duplicate of an item already exported in this run: {url}", log_level="INFO")

@@ -5,7 +5,11 @@ compared as they are exported.
 
 An item read from an older answer than the one the article's last version came from (``fetched_at`` is the
 capture's time) is dropped, counted and said at INFO: a re-extraction never puts older text above a newer
-version."""
+version.
+
+An item read from a web archive (``capture.archive_url``) is placed among the article's versions by its capture
+time instead (``kyivind/history/timeline.py``) and numbered after every version the article has.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,15 @@ class VersionPipeline(CrawlerPipeline):
 
     def process_item(self, item, spider=None):
         data = public_dict(item)
+        if (data.get("capture") or {}).get("archive_url"):  # read from a web archive: placed by capture time
+            version, why = self.incremental.archived_version(data)
+            if version is None:
+                self.stats.inc_value(keys.WAYBACK_NOT_NEW)
+                raise DropItem(f"archived capture {data['fetched_at']} not a new version ({why}): {data['url']}",
+                               log_level="DEBUG")
+            self.stats.inc_value(keys.WAYBACK_VERSIONS)
+            ItemAdapter(item)["version"] = version
+            return item
         older = self.incremental.older_than_export(data)
         if older is not None:
             self.stats.inc_value(keys.INCREMENTAL_OLDER_CAPTURE)

@@ -33,6 +33,7 @@ from kyivind.sources.article_requests import FAILED_ORIGIN, ArticleRequests
 from kyivind.sources.listing import ListingWalk
 from kyivind.sources.rss import PageGaps, RssFeed
 from kyivind.sources.sitemap import Lastmods, SitemapEdits
+from kyivind.sources.wayback import SLOT, WaybackSource
 from kyivind.state import lock
 from kyivind.state.failures import FailureLog
 from kyivind.state.incremental import Incremental
@@ -54,6 +55,7 @@ class Parts:
     builder: ItemBuilder
     gaps: PageGaps
     census: Census
+    wayback: WaybackSource
 
 
 class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
@@ -73,6 +75,15 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         if self.argument_error:
             kwargs = {k: v for k, v in kwargs.items() if k not in NewsfeedArgs.model_fields}
         super().__init__(*args, **kwargs)
+
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        # requests to a web archive (source=wayback) share one slot: one at a time, KYIVIND_WAYBACK_DELAY apart
+        slots = {**settings.getdict("DOWNLOAD_SLOTS"),
+                 SLOT: {"concurrency": 1, "delay": settings.getfloat("KYIVIND_WAYBACK_DELAY"),
+                        "randomize_delay": False}}
+        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -97,14 +108,14 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         incremental, failures = component(crawler, Incremental), component(crawler, FailureLog)
         articles = ArticleRequests(crawler, run, failures)
         lastmods = Lastmods(crawler, run)
+        builder = ItemBuilder(crawler, run, incremental, failures, AuthorPages(crawler, run, incremental))
         return Parts(run=run, incremental=incremental, failures=failures, articles=articles,
                      walk=ListingWalk(crawler, run, incremental, failures, articles),
                      sitemap=SitemapEdits(crawler, run, incremental, articles, lastmods),
                      gaps=PageGaps(crawler, RssFeed(crawler, run), lastmods),
                      api=ContentApiSource(crawler, run, incremental),
                      census=Census(crawler, run, incremental, articles),
-                     builder=ItemBuilder(crawler, run, incremental, failures,
-                                         AuthorPages(crawler, run, incremental)))
+                     wayback=WaybackSource(crawler, run, incremental, builder), builder=builder)
 
     @cached_property
     def routes(self) -> dict[str, tuple]:
@@ -115,7 +126,9 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
                 "rendered_listing": (parts.walk.parse_rendered, parts.walk.render_failed),
                 "sitemap": (parts.sitemap.parse, parts.sitemap.failed),
                 "api": (self.parse_api, self.api_failed),
-                "article": (self.parse_article, parts.articles.failed)}
+                "article": (self.parse_article, parts.articles.failed),
+                "cdx": (parts.wayback.parse_cdx, parts.wayback.cdx_failed),
+                "capture": (parts.wayback.parse_capture, parts.wayback.capture_failed)}
 
     def route(self, response, **kwargs):
         """The one callback: the answer goes to the source whose request it was."""
@@ -136,6 +149,9 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
             fail_run(self.crawler, fault)
             raise CloseSpider("data_dir_fault")
         run = self.parts.run
+        if self.args.source == "wayback" and not self.crawler.settings.getbool("KYIVIND_ARCHIVE") \
+                and not run.setting_error:  # an archived version names its capture in the run's WARC
+            run.setting_error = "source=wayback keeps every capture in the run's WARC: KYIVIND_ARCHIVE=0 cannot be used"
         if self.argument_error or run.setting_error:
             self.crawler.stats.set_value(keys.ARGUMENT_ERROR, self.argument_error or run.setting_error)
             fail_run(self.crawler, f"Bad spider argument: {self.argument_error}" if self.argument_error
@@ -147,14 +163,16 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         self.check_arguments()
         logger.info("Tag %s, mode %s, source %s, %d articles known", parts.run.tag, self.args.mode, self.args.source,
                     parts.incremental.known_count)
-        if self.args.source in ("html", "rss"):
+        if self.args.source == "wayback":  # the archives' captures; the live site only for the census
+            yield parts.wayback.cdx_request()
+        elif self.args.source in ("html", "rss"):
             if self.args.source == "rss":
                 parts.gaps.rss.activate()
             for request in self._html_walk():
                 yield request
         else:
             yield parts.api.request()
-        for url in parts.failures.to_retry():
+        for url in parts.failures.to_retry() if self.args.source != "wayback" else ():
             self.crawler.stats.inc_value(keys.FAILED_RETRIED)
             yield parts.articles.request(url, FAILED_ORIGIN)
         async for request in parts.census.requests():  # the census, when due: each moved article's new address

@@ -34,6 +34,7 @@ class Incremental:
         self.lastmods: dict[str, str] = {}  # canonical URL -> sitemap lastmod, for articles re-fetched as edited
         self.aliases: dict[str, str] = {}  # canonical URL -> the address it was reached by
         self._known_pages = 0
+        self.archived: dict[str, list[dict]] = {}  # canonical URL -> archived versions exported in this run
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -117,6 +118,22 @@ class Incremental:
         self.crawler.stats.inc_value(keys.INCREMENTAL_EDITED)
         logger.info("Edited article, version %d: %s", known["version"] + 1, item["url"])
         return known["version"] + 1
+
+    def archived_version(self, item: dict) -> tuple[int | None, str]:
+        """(the version number of an item read from a web archive, or None; why not): placed by capture time among
+        the article's versions, those of the state and those this run exported (``kyivind/history/timeline``)."""
+        from kyivind.history.timeline import NEW, next_number, place
+
+        url = item["url"]
+        timeline = (self.state.timeline(url) if self.state is not None else []) + self.archived.get(url, [])
+        current = fields_hash(item)
+        why = place(timeline, item["fetched_at"], current)
+        if why != NEW:
+            return None, why
+        number = next_number(timeline)
+        self.archived.setdefault(url, []).append({"version": number, "fetched_at": item["fetched_at"],
+                                                  "fields_hash": current})
+        return number, why
 
     def record_exported(self, item: dict) -> None:
         """The article is in the feed: from now on it is known."""

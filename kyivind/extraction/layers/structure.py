@@ -30,11 +30,12 @@ BLOCK_LEVEL = frozenset(
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
 _LANG = etree.XPath("/html/@lang", smart_strings=False)
 _BODY = etree.XPath("//body")
-_LINKS_TO = {"/tag/": etree.XPath(".//a[contains(@href, '/tag/')]")}
+# a tag's link: to /tag/<slug>/, or marked rel="tag" (HTML's link type; WordPress's rel="category tag")
+_LINKS_TO = {"/tag/": etree.XPath(".//a[contains(@href, '/tag/') or contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")}
 _FIRST_BLOCK = etree.XPath("(.//p | .//h2 | .//blockquote)[1]")
 _TEXTS = etree.XPath(".//text()", smart_strings=False)
 _BY = re.compile(r"^by\s+", re.I)
-TAG_LINK = re.compile(r"/tag/([^/?#]+)/?$")
+TAG_LINK = re.compile(r"/(?:tag|category)/([^/?#]+)/?$")
 
 
 class _Structure:

@@ -1,0 +1,42 @@
+"""Which archived URL is an article of the site, and its address today."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from kyivind.census.verdict import looks_like_article
+
+# the WordPress sections of the site's early years, whose articles live at /<slug>/ today
+OLD_SECTIONS = frozenset(("news-feed", "uncategorized", "national"))
+
+
+def article_url(original: str, site_url: str) -> str | None:
+    """The canonical public URL of the article an archived URL names, or None when it names no article (another
+    host, a tag, an author, a file, a listing page)."""
+    try:
+        parts = urlsplit(original.strip())
+    except ValueError:
+        return None
+    site_host = urlsplit(site_url).netloc.lower()
+    host = (parts.hostname or "").lower()
+    if host.removeprefix("www.") != site_host.removeprefix("www."):
+        return None
+    path = parts.path or "/"
+    segments = [segment for segment in path.split("/") if segment]
+    if len(segments) == 2 and segments[0] in OLD_SECTIONS:
+        path = "/" + segments[1] + "/"
+    if not looks_like_article(path) or len(path) > 300:
+        return None
+    return f"{site_url.rstrip('/')}/{path.strip('/')}/"
+
+
+def capture_time(timestamp: str) -> str:
+    """A CDX timestamp (14 digits, UTC) as ``fetched_at`` is written."""
+    when = datetime.strptime(timestamp[:14], "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+    return when.isoformat()
+
+
+def replay_url(wayback_url: str, timestamp: str, original: str) -> str:
+    """Where the archive serves a capture raw, as it was received (``id_``: no rewriting, no banner)."""
+    return f"{wayback_url.rstrip('/')}/{timestamp}id_/{original}"

@@ -1,0 +1,143 @@
+"""History from web archives (-a source=wayback) against a real pywb and a CDX server in the Internet
+Archive's format: old URL forms, the 2022 theme, edits before kyivind first ran, archived articles the site no
+longer has, politeness, and a second run that adds nothing."""
+
+import json
+import sqlite3
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from kyivind.outputs.database import build
+from tests.conftest import run_crawl
+from tests.history.captures import DRONES, KHARKIV, KHERSON, NATIONAL, ODESA, captures, write_warc
+from tests.history.servers import InternetArchiveCdx, Pywb, pywb_bin
+from tests.replica.content import AUTHORS, SITE
+from tests.replica.server import ReplicaServer, ReplicaSite
+
+pytestmark = [pytest.mark.crawl,
+              pytest.mark.skipif(pywb_bin("wayback") is None, reason="pywb is not installed (tests/history/install_pywb.sh)")]
+DESK = AUTHORS["thekyivindependent"]
+
+
+def archive_env(data, cdx_url: str, wayback_url: str) -> dict:
+    return {"KYIVIND_DATA_DIR": str(data), "KYIVIND_CDX_URL": cdx_url, "KYIVIND_WAYBACK_URL": wayback_url}
+
+
+def by_key(items: list[dict]) -> dict:
+    return {(item["slug"], item["fetched_at"]): item for item in items}
+
+
+def check_history_items(items: list[dict], wayback_url: str) -> None:
+    got = by_key(items)
+    assert sorted(got) == sorted([
+        (KHERSON, "2022-11-23T13:05:00+00:00"), (KHERSON, "2022-11-23T18:30:00+00:00"),
+        (ODESA, "2022-10-12T17:00:00+00:00"), (DRONES, "2022-11-17T08:00:00+00:00"),
+        (KHARKIV, "2025-11-19T08:00:00+00:00")]), sorted(got)
+    first, second = got[(KHERSON, "2022-11-23T13:05:00+00:00")], got[(KHERSON, "2022-11-23T18:30:00+00:00")]
+    # the 2022 theme under its old address: every field right, the address of today
+    assert first["url"] == f"{SITE}/{KHERSON}/" and (first["version"], second["version"]) == (1, 2)
+    assert first["title"] == "Russian shelling of Kherson kills 3" and second["title"] == "Russian shelling of Kherson kills 4"
+    assert first["published_at"] == "2022-11-23T12:33:00+00:00" and second["modified_at"] == "2022-11-23T16:20:00+00:00"
+    assert first["primary_tag"] == "News Feed" and first["tags"] == ["News Feed"]
+    assert first["authors"] == [{"name": DESK["name"], "slug": "thekyivindependent", "url": f"{SITE}/author/thekyivindependent/",
+                                 "role": None, "bio": DESK["bio"], "image_url": DESK["profile_image"]}]
+    assert first["body_text"].startswith("Three people were killed") and "Support us" not in first["body_text"]
+    assert second["body_text"].startswith("Four people were killed") and first["links"] == [] and first["embeds"] == []
+    assert first["capture"]["archive_url"] == f"{wayback_url}/20221123130500id_/{SITE}/news-feed/{KHERSON}/"
+    odesa = got[(ODESA, "2022-10-12T17:00:00+00:00")]
+    assert odesa["url"] == f"{SITE}/{ODESA}/" and odesa["image"] == {
+        "url": "https://kyivindependent.com/wp-content/uploads/2022/10/odesa-substation.jpg",
+        "caption": "Workers repair a substation in Odesa Oblast on Oct. 11, 2022.", "credit": "Odesa energy company"}
+    assert got[(DRONES, "2022-11-17T08:00:00+00:00")]["url"] == f"{SITE}/{DRONES}/", "a short slug"
+    kharkiv = got[(KHARKIV, "2025-11-19T08:00:00+00:00")]
+    assert kharkiv["version"] == 2 and kharkiv["title"] == "Russian drone attack on Kharkiv injures 5"
+    assert not any(item["slug"] == NATIONAL for item in items), "another section's article"
+
+
+def test_history_from_pywb_then_the_census(tmp_path):
+    warc = write_warc(tmp_path / "captures.warc.gz", captures())
+    site = ReplicaSite("ghost")
+    data = tmp_path / "data"
+    with ReplicaServer(site) as server, Pywb(tmp_path / "pywb", [warc]) as pywb:
+        env = archive_env(data, pywb.cdx_url, pywb.wayback_url)
+        live = run_crawl(server.url, tmp_path / "1", env=env)
+        assert live.returncode == 0 and len(live.items) == 12
+        history = run_crawl(server.url, tmp_path / "2", "-s", "KYIVIND_WAYBACK_DELAY=0", env=env, source="wayback")
+        assert history.returncode == 0, history.log[-3000:]
+        check_history_items(history.items, pywb.wayback_url)
+        again = run_crawl(server.url, tmp_path / "3", "-s", "KYIVIND_WAYBACK_DELAY=0", env=env, source="wayback")
+        census = run_crawl(server.url, tmp_path / "4", env={**env, "KYIVIND_CENSUS_HOURS": "0"})
+    assert again.returncode == 0 and again.items == [], "a second history run adds nothing"
+    stats = history.stats
+    assert stats["kyivind/wayback/versions"] == 5 and stats["kyivind/wayback/not_new"] == 1
+    assert stats["kyivind/wayback/other_tag"] == 1 and stats["kyivind/wayback/skipped/not_article"] == 2, "the tag listing and the author page"
+    assert stats["kyivind/wayback/capture_requests"] == 7, "one request per distinct capture of an article"
+    # every capture in the run's WARC, with the archive's URL and the original one
+    warc_file = next((data / "archive").glob("newsfeed-*.warc.gz"), None)
+    found = []
+    for path in sorted((data / "archive").glob("*.warc.gz")):
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                original = record.rec_headers.get_header("Kyivind-Original-URI")
+                if record.rec_type == "response" and original:
+                    found.append((record.rec_headers.get_header("WARC-Target-URI"),
+                                  (original, record.rec_headers.get_header("Kyivind-Archived-At"))))
+    records = dict(found)
+    assert warc_file is not None and len(found) == 7 * 2, "each capture, in both history runs"
+    assert records[f"{pywb.wayback_url}/20221123130500id_/{SITE}/news-feed/{KHERSON}/"] == (
+        f"{SITE}/news-feed/{KHERSON}/", "2022-11-23T13:05:00+00:00")
+    # the census: the archived articles the site no longer has are removed
+    removals = [json.loads(line) for line in (data / "removals.jsonl").read_text().splitlines()]
+    assert sorted((r["url"], r["status"]) for r in removals) == sorted(
+        (f"{SITE}/{slug}/", "removed") for slug in (KHERSON, ODESA, DRONES))
+    assert census.returncode == 0
+    # the database: edits before kyivind first ran, in capture order
+    build(data)
+    db = sqlite3.connect(data / "kyivind.db")
+    article = db.execute("select title, versions, fetched_at from articles where url = ?", (f"{SITE}/{KHARKIV}/",)).fetchone()
+    assert article[0] == "Russian drone attack on Kharkiv injures 7" and article[1] == 2, "the live version is the latest"
+    changes = db.execute("select from_version, to_version, title_before, title_after from changes where article_url = ?",
+                         (f"{SITE}/{KHARKIV}/",)).fetchall()
+    assert changes == [(2, 1, "Russian drone attack on Kharkiv injures 5", "Russian drone attack on Kharkiv injures 7")]
+    revisions = db.execute("select injured_before, injured_after from toll_revisions where article_url = ?",
+                           (f"{SITE}/{KHARKIV}/",)).fetchall()
+    assert revisions == [(5, 7)]
+    kherson = db.execute("select title, versions from articles where url = ?", (f"{SITE}/{KHERSON}/",)).fetchone()
+    assert kherson == ("Russian shelling of Kherson kills 4", 2)
+    removed = db.execute("select title from removals where url = ?", (f"{SITE}/{KHERSON}/",)).fetchone()
+    assert removed == ("Russian shelling of Kherson kills 4",)
+
+
+def test_history_through_an_internet_archive_cdx(tmp_path):
+    """The Internet Archive's answers: arrays of arrays in pages of three rows joined by resume keys, a 429
+    first (backoff), captures replayed by pywb; one request a second to the archive by default."""
+    items = captures()
+    warc = write_warc(tmp_path / "captures.warc.gz", items)
+    site = ReplicaSite("ghost")
+    data = tmp_path / "data"
+    with ReplicaServer(site) as server, Pywb(tmp_path / "pywb", [warc]) as pywb, \
+            InternetArchiveCdx(items, throttle_first=1) as ia:
+        env = archive_env(data, ia.url, pywb.wayback_url)
+        run_crawl(server.url, tmp_path / "1", env=env)
+        history = run_crawl(server.url, tmp_path / "2", "-s", "KYIVIND_CDX_PAGE_SIZE=3", "-s", "RETRY_TIMES=2",
+                            "-s", "KYIVIND_RETRY_BACKOFF_BASE=0.2", env=env, source="wayback")
+    assert history.returncode == 0, history.log[-3000:]
+    check_history_items(history.items, pywb.wayback_url)
+    # 9 rows pass the filters and the collapse: 3 pages of 3, the first asked twice (429)
+    assert len(ia.requests) == 4 and "resumeKey=6" in ia.requests[-1], ia.requests
+    assert all("collapse=digest" in r and "filter=statuscode%3A200" in r for r in ia.requests)
+    gaps = [later - earlier for earlier, later in zip(ia.times[1:], ia.times[2:])]
+    assert min(gaps) >= 0.95, f"one request a second to the archive: {gaps}"
+    assert history.stats["kyivind/wayback/cdx_pages"] == 3
+
+
+def test_since_is_the_cdx_from(tmp_path):
+    items = captures()
+    warc = write_warc(tmp_path / "captures.warc.gz", items)
+    with ReplicaServer(ReplicaSite("ghost")) as server, Pywb(tmp_path / "pywb", [warc]) as pywb:
+        env = archive_env(tmp_path / "data", pywb.cdx_url, pywb.wayback_url)
+        history = run_crawl(server.url, tmp_path / "1", "-a", "since=2022-11-20", "-s", "KYIVIND_WAYBACK_DELAY=0",
+                            env=env, source="wayback")
+    assert history.returncode == 0, history.log[-3000:]
+    assert sorted({item["slug"] for item in history.items}) == [KHARKIV, KHERSON]
