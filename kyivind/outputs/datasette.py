@@ -28,14 +28,15 @@ _ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the it
     "regions": "The regions the article names, or names a place in: English names, a JSON array (derived when the "
                "database is built; article_regions has their ISO 3166-2 codes)",
 }
-# the Atom feed (datasette-atom: /kyivind/recent.atom): an entry per new article and per new version, newest
-# first, each with an id stable for that version (the public URL and the version)
+# the Atom feed (datasette-atom: /kyivind/recent.atom): an entry per new article (its earliest capture), per new
+# version and per article the census found removed, moved or restored, newest first, each with a stable id
 RECENT_SQL = (
     "select atom_id, atom_title, atom_updated, atom_content, atom_link from ("
     "select v.url || '#version-' || v.version as atom_id, v.title as atom_title, "
     "coalesce(v.published_at, v.fetched_at) as atom_updated, "
     "coalesce(nullif(v.description, ''), substr(v.body_text, 1, 400)) as atom_content, v.url as atom_link "
-    "from versions v where v.version = (select min(w.version) from versions w where w.url = v.url) "
+    "from versions v where v.version = (select w.version from versions w where w.url = v.url "
+    "order by coalesce(w.fetched_at, ''), w.version limit 1) "
     "union all "
     "select c.article_url || '#version-' || c.to_version, 'Updated: ' || c.title_after, c.changed_at, "
     "coalesce((select 'Toll revised: ' || trim("
@@ -47,7 +48,14 @@ RECENT_SQL = (
     "where r.article_url = c.article_url and r.to_version = c.to_version), '') || "
     "'Version ' || c.to_version || ' changed ' || coalesce((select group_concat(value, ', ') "
     "from json_each(c.fields)), 'nothing') || '.' || char(10) || 'Added: ' || coalesce(nullif(c.added, ''), '-') "
-    "|| char(10) || 'Removed: ' || coalesce(nullif(c.removed, ''), '-'), c.article_url from changes c"
+    "|| char(10) || 'Removed: ' || coalesce(nullif(c.removed, ''), '-'), c.article_url from changes c "
+    "union all "
+    "select r.url || '#' || r.status || '-' || r.detected_at, case r.status when 'removed' then 'Removed: ' "
+    "when 'moved' then 'Moved: ' else 'Restored: ' end || coalesce(r.title, r.url), r.detected_at, "
+    "case r.status when 'removed' then 'The site no longer has this article (it answered ' || "
+    "coalesce(r.http_status, '?') || '); its last version, ' || coalesce(r.last_version, '?') || "
+    "', stays in the dataset.' when 'moved' then 'The article moved to ' || r.moved_to || '.' "
+    "else 'The site lists this article again.' end, coalesce(r.moved_to, r.url) from removals r"
     ") order by atom_updated desc limit 200")
 CANNED_QUERIES = {
     "articles_per_day": {"title": "Articles per day", "sql": "select published_day as day, count(*) as articles "
@@ -75,8 +83,8 @@ CANNED_QUERIES = {
                                "c.to_version, c.fields, c.added, c.removed, c.article_url from changes c "
                                "order by c.changed_at desc limit 200"},
     "recent": {"title": "The Kyiv Independent News Feed: new and changed articles (kyivind)",
-               "description": "Newest first: one entry per new article and per new version; subscribe to "
-                              "/kyivind/recent.atom",
+               "description": "Newest first: one entry per new article, per new version and per article "
+                              "removed, moved or restored; subscribe to /kyivind/recent.atom",
                "sql": RECENT_SQL},
     "daily_air_attacks": {"title": "Daily air attacks: drones and missiles launched and shot down, per night",
                           "description": "Per night the attack began; several items about one night are not added "
@@ -94,6 +102,11 @@ CANNED_QUERIES = {
                        "sql": "select a.title, r.from_version, r.to_version, r.killed_before, r.killed_after, "
                               "r.injured_before, r.injured_after, r.article_url from toll_revisions r "
                               "join articles a on a.url = r.article_url order by a.published_at desc"},
+    "removed_articles": {"title": "Removed and moved articles",
+                         "description": "What the census found: articles the site no longer has (removed), that "
+                                        "answer at another address (moved), or that came back (restored)",
+                         "sql": "select title, status, detected_at, moved_to, last_version, http_status, url "
+                                "from removals order by detected_at desc"},
     "edited_articles": {"title": "Edited articles (more than one version)",
                         "sql": "select title, versions, published_at, modified_at, url from articles "
                                "where versions > 1 order by versions desc, modified_at desc"},
