@@ -82,7 +82,8 @@ AUTHOR_FIELDS = tuple(f.name for f in fields(Author) if f.metadata.get("exported
 IMAGE_FIELDS = ("url", "caption", "credit")
 LINK_FIELDS = ("url", "text", "domain")
 EMBED_FIELDS = ("kind", "url")
-CAPTURE_FIELDS = ("warc", "record_id", "archive_url")  # archive_url: only of an item read from a web archive
+CAPTURE_FIELDS = ("warc", "record_id", "archive_url")
+CAPTURE_REQUIRED = ("warc", "record_id")  # archive_url: only in an item read from a web archive
 OBJECT_FIELDS = {"image": IMAGE_FIELDS, "capture": CAPTURE_FIELDS}  # the fields that hold one object, and its keys
 # what the extraction layers read off a page (in item order); lists and objects are merged their own way
 PAGE_FIELDS = tuple(f.name for f in fields(ArticleItem) if f.metadata.get("origin") == "page")

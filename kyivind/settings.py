@@ -75,6 +75,7 @@ KYIVIND_WAYBACK_DELAY = 1.0  # seconds between two requests to the archive (one 
 KYIVIND_CDX_PAGE_SIZE = 5000  # CDX rows a request (the Internet Archive pages on with a resume key)
 KYIVIND_CDX_MAX_PAGES = 200  # CDX pages a run reads at most (a WARNING and a failed run past it)
 KYIVIND_WAYBACK_MAX_CAPTURES = 20  # distinct captures fetched per article at most: the first, the last, spread
+KYIVIND_WAYBACK_CHAINS = 2  # articles whose captures are read at a time (each article's in capture order)
 
 # --- Politeness -----------------------------------------------------------------------------
 _CONTACT = os.environ.get("KYIVIND_CONTACT", "https://github.com/kyivind/kyivind")

@@ -53,6 +53,7 @@ WAYBACK_UNREADABLE = "kyivind/wayback/unreadable"  # a capture that answered no 
 WAYBACK_OTHER_TAG = "kyivind/wayback/other_tag"  # an article of another tag, unknown to the state
 WAYBACK_VERSIONS = "kyivind/wayback/versions"  # archived versions exported
 WAYBACK_NOT_NEW = "kyivind/wayback/not_new"  # captures with the text of a neighbouring version
+WAYBACK_STALE = "kyivind/wayback/stale"  # requests a killed run left in a JOBDIR queue: not followed
 
 
 def wayback_skipped(reason: str) -> str:
@@ -191,5 +192,6 @@ def bound(name: str) -> str:
 
 
 ALERT_FAILED = "kyivind/alert/failed"  # alerts that could not be delivered (each an ERROR line with its reason)
+REPLAY_WEB_ARCHIVE = "kyivind/replay/web_archive"  # captures a history run fetched from a web archive: not re-read
 REPLAY_OFF_SITE = "kyivind/replay/off_site"  # archived answers of another host: never an article's capture
 REPLAY_OVERSIZED = "kyivind/replay/oversized"  # archived answers over DOWNLOAD_MAXSIZE once decoded: skipped

@@ -10,6 +10,7 @@ from kyivind.extraction.references import EMBED_KINDS
 from kyivind.items import (
     AUTHOR_FIELDS,
     CAPTURE_FIELDS,
+    CAPTURE_REQUIRED,
     EMBED_FIELDS,
     FIELDS,
     IMAGE_FIELDS,
@@ -41,7 +42,7 @@ def test_schema_has_exactly_the_items_fields_in_order():
         assert list(entry["properties"]) == list(keys) == entry["required"]
     assert schema["properties"]["embeds"]["items"]["properties"]["kind"]["enum"] == list(EMBED_KINDS)
     capture = next(choice for choice in schema["properties"]["capture"]["oneOf"] if choice["type"] == "object")
-    assert list(capture["properties"]) == list(CAPTURE_FIELDS) == capture["required"]
+    assert list(capture["properties"]) == list(CAPTURE_FIELDS) and capture["required"] == list(CAPTURE_REQUIRED)
 
 
 def test_docs_feed_md_documents_every_field_and_author_key():
@@ -52,7 +53,7 @@ def test_docs_feed_md_documents_every_field_and_author_key():
 
 def test_csv_and_extraction_follow_the_field_list():
     flattened = {"author_roles": "authors", "image_url": "image", "image_caption": "image", "image_credit": "image",
-                 "capture_warc": "capture", "capture_record_id": "capture"}
+                 "capture_warc": "capture", "capture_record_id": "capture", "capture_archive_url": "capture"}
     assert {flattened.get(c, c) for c in CSV_COLUMNS} == set(FIELDS) | set(DERIVED_COLUMNS)
     assert not set(DERIVED_COLUMNS) & set(FIELDS), "a derived column is no field of the feed"
     assert set(PAGE_SCALAR_FIELDS) < set(PAGE_FIELDS) <= set(FIELDS)

@@ -312,6 +312,7 @@ def test_the_readmes_offline_tour_runs_as_written(tmp_path):
     assert done.returncode == 0, (out[-3000:], done.stderr[-3000:])
     assert "version 1 → 2" in out and "{+Nine+}" in out
     assert "<entry>" in out and "Updated: Russian drone attack on Kharkiv injures 9" in out
+    assert "Removed: Air raid alert declared across Ukraine" in out and "removed or moved articles: 1 (1 removed" in out
     [places] = [json.loads(line) for line in out.splitlines() if line.startswith("[{")]
     assert {"Kharkiv", "Odesa"} <= {place["name"] for place in places}
     assert all(place["latitude"] and place["longitude"] for place in places), "each on the map"

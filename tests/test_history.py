@@ -9,7 +9,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from kyivind.outputs.database import build
-from tests.conftest import run_crawl
+from tests.conftest import kyivind, run_crawl
 from tests.history.captures import DRONES, KHARKIV, KHERSON, NATIONAL, ODESA, captures, write_warc
 from tests.history.servers import InternetArchiveCdx, Pywb, pywb_bin
 from tests.replica.content import AUTHORS, SITE
@@ -69,6 +69,7 @@ def test_history_from_pywb_then_the_census(tmp_path):
         again = run_crawl(server.url, tmp_path / "3", "-s", "KYIVIND_WAYBACK_DELAY=0", env=env, source="wayback")
         census = run_crawl(server.url, tmp_path / "4", env={**env, "KYIVIND_CENSUS_HOURS": "0"})
     assert again.returncode == 0 and again.items == [], "a second history run adds nothing"
+    assert again.stats["kyivind/wayback/cdx_pages"] == 1 and "kyivind/wayback/capture_requests" not in again.stats
     stats = history.stats
     assert stats["kyivind/wayback/versions"] == 5 and stats["kyivind/wayback/not_new"] == 1
     assert stats["kyivind/wayback/other_tag"] == 1 and stats["kyivind/wayback/skipped/not_article"] == 2, "the tag listing and the author page"
@@ -84,9 +85,13 @@ def test_history_from_pywb_then_the_census(tmp_path):
                     found.append((record.rec_headers.get_header("WARC-Target-URI"),
                                   (original, record.rec_headers.get_header("Kyivind-Archived-At"))))
     records = dict(found)
-    assert warc_file is not None and len(found) == 7 * 2, "each capture, in both history runs"
+    assert warc_file is not None and len(found) == 7, "each capture once: a second run asks only the CDX list"
     assert records[f"{pywb.wayback_url}/20221123130500id_/{SITE}/news-feed/{KHERSON}/"] == (
         f"{SITE}/news-feed/{KHERSON}/", "2022-11-23T13:05:00+00:00")
+    # a re-extraction passes the web archive's answers over (7 captures, 2 CDX pages), without a WARNING
+    again_read = kyivind("reextract", str(data))
+    assert again_read.returncode == 0 and "'kyivind/replay/web_archive': 9" in again_read.stderr
+    assert "other hosts than the site's" not in again_read.stderr
     # the census: the archived articles the site no longer has are removed
     removals = [json.loads(line) for line in (data / "removals.jsonl").read_text().splitlines()]
     assert sorted((r["url"], r["status"]) for r in removals) == sorted(
@@ -141,3 +146,73 @@ def test_since_is_the_cdx_from(tmp_path):
                             env=env, source="wayback")
     assert history.returncode == 0, history.log[-3000:]
     assert sorted({item["slug"] for item in history.items}) == [KHARKIV, KHERSON]
+
+
+def test_a_cdx_that_pages_on_without_end_is_bounded_and_a_cdx_that_refuses_fails_the_run(tmp_path):
+    items = captures()
+    warc = write_warc(tmp_path / "captures.warc.gz", items)
+    with ReplicaServer(ReplicaSite("ghost")) as server, Pywb(tmp_path / "pywb", [warc]) as pywb:
+        with InternetArchiveCdx(items) as ia:
+            long = run_crawl(server.url, tmp_path / "1", "-s", "KYIVIND_CDX_PAGE_SIZE=1", "-s", "KYIVIND_CDX_MAX_PAGES=2",
+                             "-s", "KYIVIND_WAYBACK_DELAY=0", env=archive_env(tmp_path / "d1", ia.url, pywb.wayback_url),
+                             source="wayback")
+            asked = len(ia.requests)
+        with InternetArchiveCdx(items, throttle_first=100) as refusing:
+            refused = run_crawl(server.url, tmp_path / "2", "-s", "RETRY_TIMES=1", "-s", "KYIVIND_RETRY_BACKOFF_BASE=0.1",
+                                env=archive_env(tmp_path / "d2", refusing.url, pywb.wayback_url), source="wayback")
+    assert long.returncode == 1 and asked == 2
+    assert "Bound reached (cdx_pages): the CDX list goes on past 2 pages" in long.log
+    assert "the archive lists more captures than 2 CDX pages hold" in long.log
+    assert refused.returncode == 1 and refused.items == []
+    assert "the CDX server http://127.0.0.1" in refused.log and "answered 429: no history this run" in refused.log
+
+
+def test_a_capture_without_an_article_is_said_and_the_articles_other_captures_still_read(tmp_path):
+    from tests.history.captures import Capture
+
+    url = f"{SITE}/news-feed/{KHERSON}/"
+    items = [c for c in captures() if c.url == url]
+    items.insert(1, Capture("20221123150000", url, b"<html><head><title>Just a moment...</title></head><body>"
+                                                   b"<div class='cf-browser-verification'></div></body></html>"))
+    warc = write_warc(tmp_path / "captures.warc.gz", items)
+    with ReplicaServer(ReplicaSite("ghost")) as server, Pywb(tmp_path / "pywb", [warc]) as pywb:
+        history = run_crawl(server.url, tmp_path / "1", "-s", "KYIVIND_WAYBACK_DELAY=0",
+                            env=archive_env(tmp_path / "data", pywb.cdx_url, pywb.wayback_url), source="wayback")
+    assert history.returncode == 0, history.log[-3000:]
+    assert [i["fetched_at"] for i in history.items] == ["2022-11-23T13:05:00+00:00", "2022-11-23T18:30:00+00:00"]
+    assert history.stats["kyivind/wayback/unreadable"] == 1
+    assert "Archived capture" in history.log and "a bot-challenge page; the article's other captures are still read" in history.log
+
+
+def test_kill_9_then_resume_with_jobdir_exports_each_version_once(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    warc = write_warc(tmp_path / "captures.warc.gz", captures())
+    data = tmp_path / "data"
+    with ReplicaServer(ReplicaSite("ghost")) as server, Pywb(tmp_path / "pywb", [warc]) as pywb:
+        env = {**os.environ, **archive_env(data, pywb.cdx_url, pywb.wayback_url), "PYTHONPATH": str(ROOT)}
+        command = [sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={server.url}",
+                   "-a", "source=wayback", "-s", f"JOBDIR={tmp_path / 'job'}", "-s", "KYIVIND_WAYBACK_DELAY=0.7",
+                   "-s", "AUTOTHROTTLE_ENABLED=0"]
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            parts = list((data / "feeds").glob("*.jsonl.part")) if (data / "feeds").exists() else []
+            if parts and parts[0].read_text().count("\n") >= 2:
+                break
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        resumed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    rows = [json.loads(line) for f in (data / "feeds").glob("newsfeed-*.jsonl") for line in f.read_text().splitlines()]
+    keys = sorted((r["slug"], r["fetched_at"]) for r in rows)
+    assert len(keys) == len(set(keys)) == 6, keys  # no live crawl before: both Kharkiv captures are versions
+    assert "'kyivind/wayback/cdx_pages'" not in resumed.stderr.split("Dumping Scrapy stats:")[-1], \
+        "the CDX list was not asked again: the queue held the captures still to fetch"

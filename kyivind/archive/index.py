@@ -31,7 +31,7 @@ from kyivind.archive.reader import (
     read_payload,
     warc_files,
 )
-from kyivind.archive.writer import PUBLIC_URI, RENDERED, TRANSFER_HEADERS
+from kyivind.archive.writer import PUBLIC_URI, RENDERED, TRANSFER_HEADERS, WEB_ARCHIVE
 from kyivind.extraction.listing import article_path
 from kyivind.sources.api import POSTS_PATH
 
@@ -192,6 +192,10 @@ class ArchiveIndex:
             return self._count
         headers = record.rec_headers
         target = headers.get_header("WARC-Target-URI") or ""
+        if headers.get_header(WEB_ARCHIVE):  # a web archive's answer (source=wayback): a capture is dated by the
+            if self.stats is not None:       # archive, not by this record; a history run reads it, a re-extraction not
+                self.stats.inc_value(keys.REPLAY_WEB_ARCHIVE)
+            return self._count
         provenance = self._provenance[number]
         if urlsplit(target).netloc not in provenance.hosts:
             self._passed_over(target)

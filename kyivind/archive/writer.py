@@ -8,7 +8,8 @@ a ``warcinfo`` record naming the software and the run opens the file; each answe
 record and its ``request`` record (``WARC-Concurrent-To``). ``WARC-Target-URI`` is the URL fetched;
 ``Kyivind-Public-URI`` is the public URL where it differs (a replica or mirror), and HTML drawn by the
 browser carries ``Kyivind-Rendered: chromium``. A capture fetched from a web archive (``source=wayback``)
-also carries ``Kyivind-Original-URI`` (the URL the archive captured) and ``Kyivind-Archived-At`` (when).
+also carries ``Kyivind-Original-URI`` (the URL the archive captured) and ``Kyivind-Archived-At`` (when), and
+every answer of a web archive ``Kyivind-Web-Archive: capture`` or ``cdx``.
 
 Each record is one gzip member, written with a single ``write`` call once it is whole: a run killed at any
 moment (``kill -9`` included) leaves a file that reads up to its last whole record. warcio compresses
@@ -47,6 +48,7 @@ CAPTURE_META = "kyivind_capture"
 PUBLIC_URI = "Kyivind-Public-URI"
 ORIGINAL_URI = "Kyivind-Original-URI"  # a web archive's capture: the URL the archive captured…
 ARCHIVED_AT = "Kyivind-Archived-At"  # …and when (source=wayback)
+WEB_ARCHIVE = "Kyivind-Web-Archive"  # an answer of a web archive: "cdx" (its list) or "capture"
 RENDERED = "Kyivind-Rendered"
 ARCHIVE_DIR = "archive"
 # answer headers that describe the transfer, not the body kept: the body is stored decoded
@@ -116,6 +118,8 @@ def capture(file: WarcFile, request, response, public_url: str) -> tuple[str, st
     fetched = response.url
     extra = {}
     archived = request.meta.get("kyivind_archived")
+    if request.meta.get("kyivind_history_run"):
+        extra[WEB_ARCHIVE] = "capture" if archived else "cdx"
     if archived:  # fetched from a web archive: the article's address today, the URL captured and when
         public_url = archived["url"]
         extra[ORIGINAL_URI], extra[ARCHIVED_AT] = archived["original"], archived["archived_at"]

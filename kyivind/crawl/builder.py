@@ -13,7 +13,7 @@ from kyivind.crawl.context import RunContext
 from kyivind.extraction import Extraction
 from kyivind.extraction.references import domain
 from kyivind.extraction.util import without_controls
-from kyivind.items import CAPTURE_FIELDS, ArticleItem
+from kyivind.items import CAPTURE_FIELDS, CAPTURE_REQUIRED, ArticleItem
 from kyivind.state.failures import FailureLog
 from kyivind.state.incremental import Incremental
 from kyivind.state.store import capture_time, now_iso
@@ -88,7 +88,7 @@ class ItemBuilder:
         # when the answer was received: the capture's WARC-Date (in a re-extraction, the archived answer's), else now
         item.fetched_at = capture_time((capture or {}).get("date")) or now_iso()
         item.capture = {name: capture.get(name) for name in CAPTURE_FIELDS
-                        if name in capture or name != "archive_url"} if capture else None
+                        if name in capture or name in CAPTURE_REQUIRED} if capture else None
         return item
 
     def _drop_future_dates(self, fields: dict) -> None:

@@ -5,13 +5,20 @@ same extraction as a live page (see ``kyivind/history``).
 Every request to the archive goes through one download slot (``kyivind-archive``): one at a time, at most one a
 second by default (``KYIVIND_WAYBACK_DELAY``), retried with backoff on 429 and 503 like any request, each answer
 kept in the run's WARC with the archive's URL and the original one. The CDX list is read page by page with its
-resume key (``KYIVIND_CDX_PAGE_SIZE`` rows, at most ``KYIVIND_CDX_MAX_PAGES`` pages); every request carries what
-follows it, so a JOBDIR resumes a killed run where it stopped.
+resume key (``KYIVIND_CDX_PAGE_SIZE`` rows, at most ``KYIVIND_CDX_MAX_PAGES`` pages).
+
+What to read is kept in the run state, not only in the request queue: each page's captures go to the state's
+``captures`` table, how far the CDX list was read to its ``meta``, and each capture is marked read once its item
+went through the pipelines. A history run that was killed (``kill -9`` included), stopped by the run deadline or
+resumed from a JOBDIR goes on where it stopped, and a capture is fetched once across runs: a later history run
+reads only the captures the archive made since. ``KYIVIND_WAYBACK_CHAINS`` articles are read at a time; requests a
+killed run left in a JOBDIR queue are told apart by their run token and not followed.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from urllib.parse import urlsplit
 
 import scrapy
@@ -29,6 +36,7 @@ from kyivind.sources import LISTING_PRIORITY, routed
 logger = logging.getLogger(__name__)
 SLOT = "kyivind-archive"
 ARCHIVED_META = "kyivind_archived"  # {"original", "archived_at", "url"}: read by the WARC writer
+PROGRESS = "history_cdx"  # the state's meta: "page <N> <resume key>" while the CDX list is read, "read", "done"
 
 
 def archive_hosts(settings) -> set[str]:
@@ -42,6 +50,7 @@ class WaybackSource:
         self.run = run
         self.urls = run.urls
         self.incremental = incremental
+        self.state = incremental.state
         self.builder = builder
         settings = crawler.settings
         self.cdx_url = settings.get("KYIVIND_CDX_URL")
@@ -49,6 +58,9 @@ class WaybackSource:
         self.page_size = settings.getint("KYIVIND_CDX_PAGE_SIZE")
         self.max_pages = settings.getint("KYIVIND_CDX_MAX_PAGES")
         self.max_captures = settings.getint("KYIVIND_WAYBACK_MAX_CAPTURES")
+        self.chains = max(1, settings.getint("KYIVIND_WAYBACK_CHAINS"))
+        self.token = uuid.uuid4().hex[:12]  # this run's: a request a killed run left queued is not followed
+        self.active: set[str] = set()  # the articles whose captures are being read
 
     @property
     def stats(self):
@@ -57,7 +69,33 @@ class WaybackSource:
     def _meta(self, **more) -> dict:
         # the archive's robots.txt is not the site's; the CDX and replay APIs are the archives' interfaces for programs
         return {"download_slot": SLOT, "autothrottle_dont_adjust_delay": True, "dont_obey_robotstxt": True,
-                "handle_httpstatus_all": True, **more}
+                "handle_httpstatus_all": True, "kyivind_history_run": self.token, **more}
+
+    def _stale(self, request) -> bool:
+        if request.meta.get("kyivind_history_run") == self.token:
+            return False
+        self.stats.inc_value(keys.WAYBACK_STALE)
+        return True
+
+    # --- the CDX list ------------------------------------------------------------------------------
+    def start(self):
+        """The first requests: the CDX list from the start, or from where a stopped run left it, and the captures
+        left to read."""
+        if self.state is None:
+            fail_run(self.crawler, "source=wayback keeps its progress in the run state: KYIVIND_STATE_ENABLED is off")
+            return
+        self.state.retry_failed_captures()
+        progress = self.state.meta(PROGRESS) or "done"
+        if progress == "done":
+            self.state.set_meta(PROGRESS, "page 1 ")
+            yield self.cdx_request(1)
+            return
+        logger.info("A history run was stopped before its end: it goes on (%s)",
+                    "every CDX page read" if progress == "read" else f"the CDX list from {progress}")
+        if progress.startswith("page "):
+            _, page, key = progress.split(" ", 2)
+            yield self.cdx_request(int(page), key or None)
+        yield from self.more_chains()
 
     def cdx_request(self, page: int = 1, resume_key: str | None = None) -> scrapy.Request:
         url = cdx.query(self.cdx_url, self.urls.site_host, self.run.args.since, self.page_size, resume_key)
@@ -65,6 +103,8 @@ class WaybackSource:
                       cb_kwargs={"page": page})
 
     def parse_cdx(self, response, page: int):
+        if self._stale(response.request):
+            return
         if response.status != 200:
             fail_run(self.crawler, f"the CDX server {self.cdx_url} answered {response.status}: no history this run")
             return
@@ -77,35 +117,63 @@ class WaybackSource:
         made = plan(found.captures, self.urls.site_url, self.max_captures)
         for reason, count in made.skipped.items():
             self.stats.inc_value(keys.wayback_skipped(reason), count)
-        logger.info("CDX page %d: %d captures, %d articles to fetch", page, len(found.captures), len(made.chains))
-        for url, chain in made.chains.items():
-            self.stats.inc_value(keys.WAYBACK_ARTICLES)
-            yield self.capture_request(url, chain)
-        if found.resume_key:
-            if page >= self.max_pages:
-                bound_reached(self.crawler, "cdx_pages", f"the CDX list goes on past {self.max_pages} pages "
-                                                         "(KYIVIND_CDX_MAX_PAGES); the rest is not read",
-                              short=f"the archive lists more captures than {self.max_pages} CDX pages hold: the "
-                                    "history of the articles after them was not read")
-            else:
-                yield self.cdx_request(page + 1, found.resume_key)
+        self.state.plan_captures([(url, ts, original) for url, chain in made.chains.items() for ts, original in chain])
+        self.stats.inc_value(keys.WAYBACK_ARTICLES, len(made.chains))
+        logger.info("CDX page %d: %d captures of %d articles", page, len(found.captures), len(made.chains))
+        following = None
+        if found.resume_key and page >= self.max_pages:
+            bound_reached(self.crawler, "cdx_pages", f"the CDX list goes on past {self.max_pages} pages "
+                                                     "(KYIVIND_CDX_MAX_PAGES); the rest is not read",
+                          short=f"the archive lists more captures than {self.max_pages} CDX pages hold: the "
+                                "history of the articles after them was not read")
+        elif found.resume_key:
+            following = self.cdx_request(page + 1, found.resume_key)
+        self.state.set_meta(PROGRESS, f"page {page + 1} {found.resume_key}" if following is not None else "read")
+        if following is not None:
+            yield following
+        yield from self.more_chains()
 
     def cdx_failed(self, failure) -> None:
-        fail_run(self.crawler, f"the CDX server {self.cdx_url} could not be read: {failure.getErrorMessage()}"[:300])
+        if not self._stale(failure.request):
+            fail_run(self.crawler, f"the CDX server {self.cdx_url} could not be read: {failure.getErrorMessage()}"[:300])
 
-    def capture_request(self, url: str, chain: list[list[str]]) -> scrapy.Request | None:
-        """The request of the first capture of ``chain``; the rest travel with it."""
-        if not chain:
+    # --- the captures ------------------------------------------------------------------------------
+    def more_chains(self):
+        """Requests for the next articles with captures left, up to ``KYIVIND_WAYBACK_CHAINS`` at a time; the run's
+        history is done once none is left and the CDX list was read."""
+        for url in self.state.unread_urls(self.active, self.chains - len(self.active)):
+            request = self.capture_request(url)
+            if request is not None:
+                self.active.add(url)
+                yield request
+        if not self.active and self.state.meta(PROGRESS) == "read":
+            self.state.set_meta(PROGRESS, "done")
+
+    def capture_request(self, url: str) -> scrapy.Request | None:
+        """The request of the oldest capture of ``url`` left to read, or None."""
+        found = self.state.unread_capture(url)
+        if found is None:
             return None
-        (timestamp, original), rest = chain[0], chain[1:]
+        timestamp, original = found
         self.stats.inc_value(keys.WAYBACK_REQUESTS)
         archived = {"original": original, "archived_at": capture_time(timestamp), "url": url}
         return routed(self.crawler, replay_url(self.wayback_url, timestamp, original), "capture", dont_filter=True,
-                      meta=self._meta(**{ARCHIVED_META: archived}),
-                      cb_kwargs={"url": url, "rest": rest})
+                      meta=self._meta(**{ARCHIVED_META: archived}), cb_kwargs={"url": url, "timestamp": timestamp})
 
-    async def parse_capture(self, response, url: str, rest: list):
-        """The item of one capture (when it holds an article of the run's tag), then the next capture's request."""
+    def _following(self, url: str):
+        following = self.capture_request(url)
+        if following is not None:
+            yield following
+            return
+        self.active.discard(url)
+        yield from self.more_chains()
+
+    async def parse_capture(self, response, url: str, timestamp: str):
+        """The item of one capture (when it holds an article of the run's tag), then the next capture's request.
+        The capture counts as read once its item went through the pipelines (one item at a time,
+        ``CONCURRENT_ITEMS = 1``): a run killed before that reads it again."""
+        if self._stale(response.request):
+            return
         archived = response.meta[ARCHIVED_META]
         extraction = self.read(response, archived)
         if extraction is not None:
@@ -114,9 +182,9 @@ class WaybackSource:
             item = await self.builder.build(extraction, url, None, capture)
             if item is not None:
                 yield item
-        following = self.capture_request(url, rest)
-        if following is not None:
-            yield following
+        self.state.capture_read(url, timestamp)
+        for request in self._following(url):
+            yield request
 
     def read(self, response, archived: dict):
         """The extraction of an archived page, with the article's address of today, or None (counted, said)."""
@@ -152,10 +220,13 @@ class WaybackSource:
         return None
 
     def capture_failed(self, failure):
-        """A capture that got no answer: said and counted; the article's next capture is asked all the same."""
+        """A capture that got no answer: said and counted, read again by the next run; the article's next capture
+        is asked all the same."""
         request = failure.request
+        if self._stale(request):
+            return []
         self.stats.inc_value(keys.WAYBACK_UNREADABLE)
-        logger.warning("Archived capture %s failed: %s", request.url, failure.getErrorMessage()[:300])
-        kwargs = request.cb_kwargs
-        following = self.capture_request(kwargs["url"], kwargs["rest"])
-        return [following] if following is not None else []
+        logger.warning("Archived capture %s failed: %s; asked again next run", request.url,
+                       failure.getErrorMessage()[:300])
+        self.state.capture_read(request.cb_kwargs["url"], request.cb_kwargs["timestamp"], failed=True)
+        return list(self._following(request.cb_kwargs["url"]))

@@ -164,7 +164,8 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         logger.info("Tag %s, mode %s, source %s, %d articles known", parts.run.tag, self.args.mode, self.args.source,
                     parts.incremental.known_count)
         if self.args.source == "wayback":  # the archives' captures; the live site only for the census
-            yield parts.wayback.cdx_request()
+            for request in parts.wayback.start():
+                yield request
         elif self.args.source in ("html", "rss"):
             if self.args.source == "rss":
                 parts.gaps.rss.activate()

@@ -8,7 +8,10 @@
 - ``authors``: author profiles read from author pages, so a page is fetched once and again only when stale.
 - ``versions``: every exported version's number, capture time and hashes: the timeline an archived capture
   is placed in (``kyivind/history``); a state older than this table starts it from ``articles``.
-- ``meta``: the run state's own facts (``census_at``: when the census last went through every article).
+- ``meta``: the run state's own facts (``census_at``: when the census last went through every article;
+  ``history_cdx``: how far a history run read the web archive's CDX list).
+- ``captures``: the web archive's captures of each article a history run planned to read, and whether it did:
+  what a killed or stopped history run left is read by the next one, and a capture is read once.
 
 ``articles`` holds each article's latest version by capture time (``fetched_at``) and its highest version
 number: an archived version has a higher number than the versions exported before it, yet an older capture.
@@ -48,6 +51,14 @@ create table if not exists versions (
     primary key (url, version)
 );
 create table if not exists meta (key text primary key, value text);
+create table if not exists captures (
+    url text not null,
+    timestamp text not null,
+    original text not null,
+    read integer not null default 0,
+    primary key (url, timestamp)
+);
+create index if not exists captures_unread on captures (read, url);
 """
 # columns added after the first release, added to an older state.sqlite when it is opened
 COLUMNS = {"articles": {"fields_hash": "text", "fetched_at": "text"}}
@@ -188,6 +199,36 @@ class State:
         with self.db:
             self.db.execute("begin immediate")
             self.db.execute("insert or replace into meta (key, value) values (?, ?)", (key, value))
+
+    # --- a history run's captures (kyivind/sources/wayback.py) ----------------------------------
+    def plan_captures(self, rows: list[tuple[str, str, str]]) -> None:
+        """(url, timestamp, original) rows to read; one read already stays read."""
+        with self.db:
+            self.db.execute("begin immediate")
+            self.db.executemany("insert or ignore into captures (url, timestamp, original) values (?, ?, ?)", rows)
+
+    def unread_capture(self, url: str) -> tuple[str, str] | None:
+        """The oldest capture of ``url`` not read yet: (timestamp, original)."""
+        return self.db.execute("select timestamp, original from captures where url = ? and read = 0 "
+                               "order by timestamp limit 1", (url,)).fetchone()
+
+    def unread_urls(self, exclude: set[str], limit: int) -> list[str]:
+        """Up to ``limit`` articles with captures left to read, but those of ``exclude`` (few: the ones read now)."""
+        marks = ",".join("?" * len(exclude))
+        return [row[0] for row in self.db.execute(
+            f"select distinct url from captures where read = 0 and url not in ({marks}) limit ?", (*exclude, limit))]
+
+    def capture_read(self, url: str, timestamp: str, failed: bool = False) -> None:
+        """Read (1), or failed in this run (2: read again by the next run, ``retry_failed_captures``)."""
+        with self.db:
+            self.db.execute("begin immediate")
+            self.db.execute("update captures set read = ? where url = ? and timestamp = ?", (2 if failed else 1, url,
+                                                                                         timestamp))
+
+    def retry_failed_captures(self) -> int:
+        with self.db:
+            self.db.execute("begin immediate")
+            return self.db.execute("update captures set read = 0 where read = 2").rowcount
 
     # --- authors -----------------------------------------------------------------------------
     def author(self, slug: str, max_age_days: float) -> dict | None:
