@@ -39,7 +39,10 @@ def check_history_items(items: list[dict], wayback_url: str) -> None:
     assert first["url"] == f"{SITE}/{KHERSON}/" and (first["version"], second["version"]) == (1, 2)
     assert first["title"] == "Russian shelling of Kherson kills 3" and second["title"] == "Russian shelling of Kherson kills 4"
     assert first["published_at"] == "2022-11-23T12:33:00+00:00" and second["modified_at"] == "2022-11-23T16:20:00+00:00"
-    assert first["primary_tag"] == "News Feed" and first["tags"] == ["News Feed"]
+    assert first["primary_tag"] == "News Feed" and first["tags"] == ["News Feed"] and first["language"] == "en"
+    assert first["description"] == ("Three people were killed when Russian forces shelled central Kherson on Nov. 23, "
+                                    "the regional military administration reported.")
+    assert first["word_count"] == len(first["body_text"].split()) and first["image"] is None
     assert first["authors"] == [{"name": DESK["name"], "slug": "thekyivindependent", "url": f"{SITE}/author/thekyivindependent/",
                                  "role": None, "bio": DESK["bio"], "image_url": DESK["profile_image"]}]
     assert first["body_text"].startswith("Three people were killed") and "Support us" not in first["body_text"]
@@ -216,3 +219,13 @@ def test_kill_9_then_resume_with_jobdir_exports_each_version_once(tmp_path):
     assert len(keys) == len(set(keys)) == 6, keys  # no live crawl before: both Kharkiv captures are versions
     assert "'kyivind/wayback/cdx_pages'" not in resumed.stderr.split("Dumping Scrapy stats:")[-1], \
         "the CDX list was not asked again: the queue held the captures still to fetch"
+
+
+def test_a_history_run_needs_the_archive_and_the_state(tmp_path):
+    with ReplicaServer(ReplicaSite("ghost")) as server:
+        env = archive_env(tmp_path / "data", "http://127.0.0.1:9/cdx", "http://127.0.0.1:9/web")
+        no_archive = run_crawl(server.url, tmp_path / "1", env={**env, "KYIVIND_ARCHIVE": "0"}, source="wayback")
+        no_state = run_crawl(server.url, tmp_path / "2", "-s", "KYIVIND_STATE_ENABLED=0", env=env, source="wayback")
+        assert server.site.hits == [], "nothing asked of the site"
+    assert no_archive.returncode == 1 and "Bad setting: source=wayback keeps every capture in the run's WARC" in no_archive.log
+    assert no_state.returncode == 1 and "source=wayback keeps its progress in the run state" in no_state.log
