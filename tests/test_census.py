@@ -28,6 +28,10 @@ def events(data_dir) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
+def census_every_run(data) -> dict:
+    return {"KYIVIND_DATA_DIR": str(data), "KYIVIND_CENSUS_HOURS": "0"}
+
+
 def take_down_and_move(site: ReplicaSite) -> None:
     """One article answers 410, another redirects to its new address; neither is listed any more."""
     site.gone[GONE] = 410
@@ -42,7 +46,7 @@ def take_down_and_move(site: ReplicaSite) -> None:
 @pytest.mark.parametrize("source", ["html", "api"])
 def test_a_removed_and_a_moved_article_are_recorded_and_the_new_address_crawled(tmp_path, source):
     site = ReplicaSite("ghost")
-    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data"), "KYIVIND_CENSUS_HOURS": "0"}
+    env = census_every_run(tmp_path / "data")
     with ReplicaServer(site) as server:
         first = run_crawl(server.url, tmp_path / "1", env=env, source=source)
         assert first.returncode == 0 and not (tmp_path / "data" / "removals.jsonl").exists()
@@ -67,7 +71,7 @@ def test_a_removed_and_a_moved_article_are_recorded_and_the_new_address_crawled(
 def test_restored_and_undecided_and_once_a_day(tmp_path):
     site = ReplicaSite("ghost")
     data = tmp_path / "data"
-    env = {"KYIVIND_DATA_DIR": str(data), "KYIVIND_CENSUS_HOURS": "0"}
+    env = census_every_run(data)
     with ReplicaServer(site) as server:
         run_crawl(server.url, tmp_path / "1", env=env)
         original = list(site.posts)
@@ -100,7 +104,7 @@ def test_restored_and_undecided_and_once_a_day(tmp_path):
 @pytest.mark.crawl
 def test_a_site_that_unlists_everything_costs_a_bounded_number_of_requests(tmp_path):
     site = ReplicaSite("ghost")
-    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data"), "KYIVIND_CENSUS_HOURS": "0"}
+    env = census_every_run(tmp_path / "data")
     with ReplicaServer(site) as server:
         run_crawl(server.url, tmp_path / "1", env=env)
         site.sitemap_posts = lambda: ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
@@ -118,7 +122,7 @@ def test_a_site_that_unlists_everything_costs_a_bounded_number_of_requests(tmp_p
 @pytest.mark.crawl
 def test_no_list_decides_nothing(tmp_path):
     site = ReplicaSite("ghost", api_mode="404")
-    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data"), "KYIVIND_CENSUS_HOURS": "0"}
+    env = census_every_run(tmp_path / "data")
     with ReplicaServer(site) as server:
         run_crawl(server.url, tmp_path / "1", env=env)
         site.gone[GONE] = 410
@@ -168,7 +172,7 @@ def test_removal_log_skips_damaged_lines(tmp_path, caplog):
 def test_removals_reach_the_database_the_atom_feed_status_and_the_report(tmp_path):
     site = ReplicaSite("ghost")
     data = tmp_path / "data"
-    env = {"KYIVIND_DATA_DIR": str(data), "KYIVIND_CENSUS_HOURS": "0"}
+    env = census_every_run(data)
     with ReplicaServer(site) as server:
         run_crawl(server.url, tmp_path / "1", env=env, output=False)
         take_down_and_move(site)

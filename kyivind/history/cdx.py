@@ -34,6 +34,13 @@ class CdxPage:
     resume_key: str | None = None
     bad_lines: int = 0
 
+    def add(self, found: CdxCapture | None) -> None:
+        """A row read: a capture, or (None) a line that is none, counted."""
+        if found is None:
+            self.bad_lines += 1
+        else:
+            self.captures.append(found)
+
 
 def query(cdx_url: str, site_host: str, since: str | None, limit: int, resume_key: str | None = None) -> str:
     """The CDX request for every HTML capture of the site that answered 200, one row per distinct digest of a URL,
@@ -87,11 +94,8 @@ def _parse_array(text: str) -> CdxPage:
     if len(rows) >= 2 and rows[-2] == [] and isinstance(rows[-1], list) and len(rows[-1]) == 1:
         page.resume_key, rows = str(rows[-1][0]), rows[:-2]
     for row in rows:
-        found = _capture(dict(zip(header, row, strict=True))) if isinstance(row, list) and len(row) == len(header) else None
-        if found is None:
-            page.bad_lines += 1
-        else:
-            page.captures.append(found)
+        page.add(_capture(dict(zip(header, row, strict=True))) if isinstance(row, list) and len(row) == len(header)
+                 else None)
     return page
 
 
@@ -104,11 +108,7 @@ def _parse_lines(text: str) -> CdxPage:
             row = json.loads(line) if len(line) <= MAX_LINE else None
         except (ValueError, RecursionError):
             row = None
-        found = _capture(row) if isinstance(row, dict) else None
-        if found is None:
-            page.bad_lines += 1
-        else:
-            page.captures.append(found)
+        page.add(_capture(row) if isinstance(row, dict) else None)
     return page
 
 
@@ -122,9 +122,5 @@ def _parse_text(text: str) -> CdxPage:
         if not parts:
             page.bad_lines += bool(line.strip())
             continue
-        found = _capture(dict(zip(TEXT_FIELDS, parts, strict=False))) if len(parts) >= 6 else None
-        if found is None:
-            page.bad_lines += 1
-        else:
-            page.captures.append(found)
+        page.add(_capture(dict(zip(TEXT_FIELDS, parts, strict=False))) if len(parts) >= 6 else None)
     return page

@@ -9,11 +9,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+from tests.replica.server import BackgroundServer
 
 ROOT = Path(__file__).resolve().parents[2]
 PYWB_VENV = ROOT / "tests" / "history" / ".venv-pywb"  # made by tests/history/install_pywb.sh
@@ -83,7 +84,7 @@ class Pywb:
         return [line for line in (self.root / "pywb.log").read_text().splitlines() if '"GET ' in line]
 
 
-class InternetArchiveCdx:
+class InternetArchiveCdx(BackgroundServer):
     """A CDX server in the Internet Archive's format over a list of captures: ``output=json`` gives an array of
     arrays (header first); ``limit`` rows a page and, with ``showResumeKey``, an empty row and the resume key;
     ``filter``, ``from`` and ``collapse=digest`` as the archive applies them. Optionally answers 429 first."""
@@ -96,12 +97,11 @@ class InternetArchiveCdx:
         self.throttle_left = throttle_first
         self.requests: list[str] = []
         self.times: list[float] = []
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        super().__init__(self._handler())
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/cdx/search/cdx"
+        return f"{super().url}/cdx/search/cdx"
 
     def answer(self, query: dict) -> list:
         rows = self.rows
@@ -150,14 +150,6 @@ class InternetArchiveCdx:
                 pass
 
         return Handler
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def _urlkey(url: str) -> str:

@@ -237,12 +237,11 @@ def make_handler(site: ReplicaSite, latency: float = 0.0):
     return Handler
 
 
-class ReplicaServer:
-    """A replica site served on 127.0.0.1 in a background thread (a context manager)."""
+class BackgroundServer:
+    """An HTTP server on 127.0.0.1 in a background thread (a context manager)."""
 
-    def __init__(self, site: ReplicaSite, port: int = 0, latency: float = 0.0):
-        self.site = site
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), make_handler(site, latency))
+    def __init__(self, handler, port: int = 0):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -257,6 +256,14 @@ class ReplicaServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class ReplicaServer(BackgroundServer):
+    """A replica site served on 127.0.0.1 in a background thread (a context manager)."""
+
+    def __init__(self, site: ReplicaSite, port: int = 0, latency: float = 0.0):
+        self.site = site
+        super().__init__(make_handler(site, latency), port)
 
     def serve_until_interrupted(self, banner: str) -> None:
         """Serve in this thread (a command line), saying ``banner`` and where, until Ctrl-C."""
