@@ -436,7 +436,7 @@ def failed_run_alerted(tmp_path, data: Path, webhook, env: dict | None = None):
     log = done.stderr + done.stdout
     errors = [line for line in log.splitlines() if "] ERROR: " in line]
     assert done.returncode == 1 and "Traceback" not in log, log[-3000:]
-    assert len(errors) == 1, errors
+    assert len(errors) == 1, "\n".join(errors)
     assert received and received[-1]["ok"] is False, "the alert went out: it needs no disk"
     return errors[0], received[-1]
 

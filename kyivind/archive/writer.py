@@ -25,6 +25,7 @@ in a re-extraction alike.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import zlib
@@ -40,7 +41,7 @@ from warcio.warcwriter import WARCWriter
 
 from kyivind import __version__
 from kyivind import statkeys as keys
-from kyivind.crawl.context import RunContext, fail_run
+from kyivind.crawl.context import RunContext, disk_fault, fail_run
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ RENDERED = "Kyivind-Rendered"
 ARCHIVE_DIR = "archive"
 # answer headers that describe the transfer, not the body kept: the body is stored decoded
 TRANSFER_HEADERS = frozenset(("content-encoding", "transfer-encoding", "content-length"))
+DISK_FULL = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EROFS))  # the disk, not the file: every write will fail
 
 
 def archive_dir(data_dir) -> Path:
@@ -83,7 +85,8 @@ class WarcFile:
         written = os.write(self.fd, data)
         if written != len(data):  # a full disk: the partial member is cut away again
             os.ftruncate(self.fd, self.bytes)
-            raise OSError(f"short write to {self.path} ({written} of {len(data)} bytes)")
+            # a regular file written short: its disk is full
+            raise OSError(errno.ENOSPC, f"short write to {self.path} ({written} of {len(data)} bytes)")
         self.bytes += written
         self.records += len(records)
 
@@ -178,10 +181,13 @@ class WarcArchive:
         if not self.broken:
             try:
                 self.record(request, response)
-            except OSError as error:  # the crawl goes on; the run fails, for an export must be reproducible
+            except OSError as error:  # the run fails, for an export must be reproducible
                 self.broken = True
                 self.crawler.stats.inc_value(keys.ARCHIVE_WRITE_FAILED)
-                fail_run(self.crawler, f"the archive {self.path} could not be written: {error}")
+                if error.errno in DISK_FULL:  # a full or read-only disk: one cause, the run stops
+                    disk_fault(self.crawler, f"the archive {self.path}", error)
+                else:  # the crawl goes on
+                    fail_run(self.crawler, f"the archive {self.path} could not be written: {error}")
         return response
 
     def record(self, request, response) -> None:
