@@ -229,3 +229,24 @@ def test_a_history_run_needs_the_archive_and_the_state(tmp_path):
         assert server.site.hits == [], "nothing asked of the site"
     assert no_archive.returncode == 1 and "Bad setting: source=wayback keeps every capture in the run's WARC" in no_archive.log
     assert no_state.returncode == 1 and "source=wayback keeps its progress in the run state" in no_state.log
+
+
+def test_an_archive_answer_from_elsewhere_is_no_capture_and_the_nearest_capture_keeps_its_time(tmp_path):
+    """A replay that redirects to the live site would date today's text in 2022: it is no capture. A replay that
+    answers the nearest capture instead of the one asked is dated by its Memento-Datetime."""
+    from tests.history.servers import RedirectingArchive
+
+    kherson = next(c for c in captures() if c.url.endswith(f"/news-feed/{KHERSON}/"))
+    site = ReplicaSite("ghost")
+    with ReplicaServer(site) as server:
+        live = f"{server.url}/{KHARKIV}/"
+        with RedirectingArchive(kherson, "site", target=live) as forged:
+            forged_run = run_crawl(server.url, tmp_path / "1", "-s", "KYIVIND_WAYBACK_DELAY=0", source="wayback",
+                                   env=archive_env(tmp_path / "d1", f"{forged.url}/web/cdx", f"{forged.url}/web"))
+        with RedirectingArchive(kherson, "nearest", nearest="20221123141500") as nearest:
+            nearest_run = run_crawl(server.url, tmp_path / "2", "-s", "KYIVIND_WAYBACK_DELAY=0", source="wayback",
+                                    env=archive_env(tmp_path / "d2", f"{nearest.url}/web/cdx", f"{nearest.url}/web"))
+    assert forged_run.items == [] and forged_run.stats["kyivind/wayback/unreadable"] == 1
+    assert "redirected out of the archive" in forged_run.log
+    assert [(i["slug"], i["fetched_at"]) for i in nearest_run.items] == [(KHERSON, "2022-11-23T14:15:00+00:00")]
+    assert nearest_run.items[0]["capture"]["archive_url"].endswith(f"/web/20221123141500id_/{SITE}/news-feed/{KHERSON}/")

@@ -95,3 +95,16 @@ def test_timeline_places_a_capture_by_time():
     assert place(earlier, "2025-01-01T00:00:00+00:00", "Z") == SAME_CAPTURE
     assert place([], "2025-01-01T00:00:00+00:00", "A") == NEW
     assert next_number(earlier) == 3 and next_number([]) == 1
+
+
+def test_replayed_time_dates_what_the_archive_answered():
+    from kyivind.history.urls import replayed_time
+
+    wayback, planned = "https://web.archive.org/web", "2022-11-23T13:05:00+00:00"
+    asked = f"{wayback}/20221123130500id_/{SITE}/a/"
+    assert replayed_time(asked, None, wayback, planned) == (planned, "")
+    assert replayed_time(f"{wayback}/20221124000000id_/{SITE}/a/", None, wayback, planned)[0] == "2022-11-24T00:00:00+00:00"
+    assert replayed_time(asked, "Wed, 23 Nov 2022 14:15:00 GMT", wayback, planned)[0] == "2022-11-23T14:15:00+00:00"
+    assert replayed_time(asked, "not a date", wayback, planned)[0] == planned
+    assert replayed_time(f"{SITE}/a/", None, wayback, planned)[0] is None
+    assert replayed_time("https://web.archive.org.evil.example/web/x", None, wayback, planned)[0] is None

@@ -124,8 +124,11 @@ def capture(file: WarcFile, request, response, public_url: str) -> tuple[str, st
     if request.meta.get("kyivind_history_run"):
         extra[WEB_ARCHIVE] = "capture" if archived else "cdx"
     if archived:  # fetched from a web archive: the article's address today, the URL captured and when
+        from kyivind.sources.wayback import archived_time
+
         public_url = archived["url"]
-        extra[ORIGINAL_URI], extra[ARCHIVED_AT] = archived["original"], archived["archived_at"]
+        extra[ORIGINAL_URI] = archived["original"]
+        extra[ARCHIVED_AT] = archived_time(response.url, response.headers, archived) or "none: not the archive's"
     if public_url != fetched:
         extra[PUBLIC_URI] = public_url
     if request.meta.get("playwright"):

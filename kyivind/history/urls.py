@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from kyivind.census.verdict import looks_like_article
@@ -40,3 +42,23 @@ def capture_time(timestamp: str) -> str:
 def replay_url(wayback_url: str, timestamp: str, original: str) -> str:
     """Where the archive serves a capture raw, as it was received (``id_``: no rewriting, no banner)."""
     return f"{wayback_url.rstrip('/')}/{timestamp}id_/{original}"
+
+
+_REPLAYED = re.compile(r"/(\d{14})id_/")
+
+
+def replayed_time(final_url: str, memento_datetime: str | None, wayback_url: str, planned: str) -> tuple[str | None, str]:
+    """(the capture time of what the archive answered, or None; why not). An archive may answer another capture
+    than the one asked (the Internet Archive redirects to the nearest): its ``Memento-Datetime``, else the
+    timestamp of the URL it answered from, is the capture's time. An answer from outside the archive (a redirect
+    to the live site) is no capture at all."""
+    if not final_url.startswith(wayback_url.rstrip("/") + "/"):
+        return None, f"redirected out of the archive, to {final_url[:200]}"
+    if memento_datetime:
+        try:
+            when = parsedate_to_datetime(memento_datetime)
+            return when.astimezone(timezone.utc).replace(microsecond=0).isoformat(), ""
+        except (TypeError, ValueError, IndexError):
+            pass
+    found = _REPLAYED.search(final_url)
+    return (capture_time(found.group(1)) if found else planned), ""

@@ -30,13 +30,21 @@ from kyivind.extraction import extract_article
 from kyivind.extraction.challenge import is_challenge_page
 from kyivind.history import cdx
 from kyivind.history.plan import plan
-from kyivind.history.urls import capture_time, replay_url
+from kyivind.history.urls import capture_time, replay_url, replayed_time
 from kyivind.sources import LISTING_PRIORITY, routed
 
 logger = logging.getLogger(__name__)
 SLOT = "kyivind-archive"
-ARCHIVED_META = "kyivind_archived"  # {"original", "archived_at", "url"}: read by the WARC writer
+ARCHIVED_META = "kyivind_archived"  # {"original", "archived_at", "url", "archive"}: read by the WARC writer
 PROGRESS = "history_cdx"  # the state's meta: "page <N> <resume key>" while the CDX list is read, "read", "done"
+
+
+def archived_time(url: str, headers, archived: dict) -> str | None:
+    """The capture time of an archive's answer at ``url`` (``replayed_time``: its ``Memento-Datetime``, else the
+    timestamp it was answered from), None for an answer from outside the archive."""
+    memento = headers.get("Memento-Datetime")
+    return replayed_time(url, memento.decode("latin-1") if memento else None, archived["archive"],
+                         archived["archived_at"])[0]
 
 
 def archive_hosts(settings) -> set[str]:
@@ -69,7 +77,7 @@ class WaybackSource:
     def _meta(self, **more) -> dict:
         # the archive's robots.txt is not the site's; the CDX and replay APIs are the archives' interfaces for programs
         return {"download_slot": SLOT, "autothrottle_dont_adjust_delay": True, "dont_obey_robotstxt": True,
-                "handle_httpstatus_all": True, "kyivind_history_run": self.token, **more}
+                "kyivind_history_run": self.token, **more}
 
     def _stale(self, request) -> bool:
         if request.meta.get("kyivind_history_run") == self.token:
@@ -99,8 +107,8 @@ class WaybackSource:
 
     def cdx_request(self, page: int = 1, resume_key: str | None = None) -> scrapy.Request:
         url = cdx.query(self.cdx_url, self.urls.site_host, self.run.args.since, self.page_size, resume_key)
-        return routed(self.crawler, url, "cdx", meta=self._meta(), priority=LISTING_PRIORITY, dont_filter=True,
-                      cb_kwargs={"page": page})
+        return routed(self.crawler, url, "cdx", meta=self._meta(handle_httpstatus_all=True), priority=LISTING_PRIORITY,
+                      dont_filter=True, cb_kwargs={"page": page})
 
     def parse_cdx(self, response, page: int):
         if self._stale(response.request):
@@ -156,9 +164,13 @@ class WaybackSource:
             return None
         timestamp, original = found
         self.stats.inc_value(keys.WAYBACK_REQUESTS)
-        archived = {"original": original, "archived_at": capture_time(timestamp), "url": url}
+        archived = {"original": original, "archived_at": capture_time(timestamp), "url": url,
+                    "archive": self.wayback_url}
         return routed(self.crawler, replay_url(self.wayback_url, timestamp, original), "capture", dont_filter=True,
-                      meta=self._meta(**{ARCHIVED_META: archived}), cb_kwargs={"url": url, "timestamp": timestamp})
+                      # redirects are followed (an archive answers the nearest capture so); a capture the archive
+                      # does not have (404, 410) is read as such, any other error is asked again next run
+                      meta=self._meta(**{ARCHIVED_META: archived}, handle_httpstatus_list=[404, 410]),
+                      cb_kwargs={"url": url, "timestamp": timestamp})
 
     def _following(self, url: str):
         following = self.capture_request(url)
@@ -174,8 +186,10 @@ class WaybackSource:
         ``CONCURRENT_ITEMS = 1``): a run killed before that reads it again."""
         if self._stale(response.request):
             return
-        archived = response.meta[ARCHIVED_META]
-        extraction = self.read(response, archived)
+        archived = {**response.meta[ARCHIVED_META],
+                    "archived_at": archived_time(response.url, response.headers, response.meta[ARCHIVED_META])}
+        extraction = self.read(response, archived) if archived["archived_at"] else \
+            self._unreadable(response, "redirected out of the archive, to the site or elsewhere")
         if extraction is not None:
             capture = {**(response.meta.get(CAPTURE_META) or {}), "date": archived["archived_at"],
                        "archive_url": response.url}

@@ -82,7 +82,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         # requests to a web archive (source=wayback) share one slot: one at a time, KYIVIND_WAYBACK_DELAY apart
         slots = {**settings.getdict("DOWNLOAD_SLOTS"),
                  SLOT: {"concurrency": 1, "delay": settings.getfloat("KYIVIND_WAYBACK_DELAY"),
-                        "randomize_delay": False}}
+                        "jitter": 0}}
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
 
     @classmethod

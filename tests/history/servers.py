@@ -156,3 +156,43 @@ def _urlkey(url: str) -> str:
     parts = urlsplit(url)
     host = ",".join(reversed(parts.netloc.split(".")))
     return f"{host}){parts.path.rstrip('/') or '/'}"
+
+
+class RedirectingArchive(BackgroundServer):
+    """An archive whose replay does not answer the capture asked: ``mode="site"`` redirects every capture to
+    ``target`` (the live site: a forged capture), ``mode="nearest"`` redirects to the capture of ``nearest`` (as
+    the Internet Archive does when the exact timestamp is missing) and answers it with its Memento-Datetime.
+    Its CDX answers in pywb's JSON lines."""
+
+    def __init__(self, capture, mode: str, target: str = "", nearest: str = ""):
+        self.capture, self.mode, self.target, self.nearest = capture, mode, target, nearest
+        super().__init__(self._handler())
+
+    def _handler(self):
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                c = server.capture
+                if self.path.startswith("/web/cdx"):
+                    row = {"urlkey": _urlkey(c.url), "timestamp": c.timestamp, "url": c.url, "mime": c.mime,
+                           "status": str(c.status), "digest": c.digest}
+                    return self.answer(200, json.dumps(row).encode() + b"\n", {"Content-Type": "text/x-ndjson"})
+                if server.mode == "site":
+                    return self.answer(302, b"", {"Location": server.target})
+                if f"/{server.nearest}id_/" not in self.path:
+                    return self.answer(302, b"", {"Location": f"/web/{server.nearest}id_/{c.url}"})
+                when = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.strptime(server.nearest, "%Y%m%d%H%M%S"))
+                self.answer(200, c.body, {"Content-Type": "text/html; charset=utf-8", "Memento-Datetime": when})
+
+            def answer(self, status: int, body: bytes, headers: dict):
+                self.send_response(status)
+                for name, value in {**headers, "Content-Length": str(len(body))}.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        return Handler
