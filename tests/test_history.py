@@ -160,12 +160,19 @@ def test_a_cdx_that_pages_on_without_end_is_bounded_and_a_cdx_that_refuses_fails
                              "-s", "KYIVIND_WAYBACK_DELAY=0", env=archive_env(tmp_path / "d1", ia.url, pywb.wayback_url),
                              source="wayback")
             asked = len(ia.requests)
+        with InternetArchiveCdx(items, stuck=True) as stuck:
+            repeating = run_crawl(server.url, tmp_path / "3", "-s", "KYIVIND_CDX_PAGE_SIZE=2", "-s",
+                                  "KYIVIND_WAYBACK_DELAY=0", env=archive_env(tmp_path / "d3", stuck.url, pywb.wayback_url),
+                                  source="wayback")
+            asked_stuck = len(stuck.requests)
         with InternetArchiveCdx(items, throttle_first=100) as refusing:
             refused = run_crawl(server.url, tmp_path / "2", "-s", "RETRY_TIMES=1", "-s", "KYIVIND_RETRY_BACKOFF_BASE=0.1",
                                 env=archive_env(tmp_path / "d2", refusing.url, pywb.wayback_url), source="wayback")
     assert long.returncode == 1 and asked == 2
     assert "Bound reached (cdx_pages): the CDX list goes on past 2 pages" in long.log
     assert "the archive lists more captures than 2 CDX pages hold" in long.log
+    assert repeating.returncode == 1 and asked_stuck == 2, "the second page names the key it was asked with"
+    assert "Bound reached (cdx_repeat)" in repeating.log and "resume key repeats itself" in repeating.log
     assert refused.returncode == 1 and refused.items == []
     assert "the CDX server http://127.0.0.1" in refused.log and "answered 429: no history this run" in refused.log
 

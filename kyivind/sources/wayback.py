@@ -108,9 +108,9 @@ class WaybackSource:
     def cdx_request(self, page: int = 1, resume_key: str | None = None) -> scrapy.Request:
         url = cdx.query(self.cdx_url, self.urls.site_host, self.run.args.since, self.page_size, resume_key)
         return routed(self.crawler, url, "cdx", meta=self._meta(handle_httpstatus_all=True), priority=LISTING_PRIORITY,
-                      dont_filter=True, cb_kwargs={"page": page})
+                      dont_filter=True, cb_kwargs={"page": page, "resume_key": resume_key})
 
-    def parse_cdx(self, response, page: int):
+    def parse_cdx(self, response, page: int, resume_key: str | None = None):
         if self._stale(response.request):
             return
         if response.status != 200:
@@ -129,7 +129,12 @@ class WaybackSource:
         self.stats.inc_value(keys.WAYBACK_ARTICLES, len(made.chains))
         logger.info("CDX page %d: %d captures of %d articles", page, len(found.captures), len(made.chains))
         following = None
-        if found.resume_key and page >= self.max_pages:
+        if found.resume_key and found.resume_key == resume_key:
+            bound_reached(self.crawler, "cdx_repeat", f"CDX page {page} names the resume key it was asked with "
+                                                      f"({resume_key[:80]!r}): the list would never end",
+                          short="the CDX server's resume key repeats itself: the history of the articles after "
+                                f"page {page} was not read")
+        elif found.resume_key and page >= self.max_pages:
             bound_reached(self.crawler, "cdx_pages", f"the CDX list goes on past {self.max_pages} pages "
                                                      "(KYIVIND_CDX_MAX_PAGES); the rest is not read",
                           short=f"the archive lists more captures than {self.max_pages} CDX pages hold: the "

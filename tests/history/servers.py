@@ -91,10 +91,11 @@ class InternetArchiveCdx(BackgroundServer):
 
     FIELDS = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
 
-    def __init__(self, captures: list, throttle_first: int = 0):
+    def __init__(self, captures: list, throttle_first: int = 0, stuck: bool = False):
         self.rows = sorted(([_urlkey(c.url), c.timestamp, c.url, c.mime, str(c.status), c.digest, str(len(c.body))]
                             for c in captures), key=lambda row: (row[0], row[1]))
         self.throttle_left = throttle_first
+        self.stuck = stuck  # every page names the same resume key: a list that never ends
         self.requests: list[str] = []
         self.times: list[float] = []
         super().__init__(self._handler())
@@ -122,7 +123,7 @@ class InternetArchiveCdx(BackgroundServer):
         limit = int(query.get("limit", ["10000"])[0])
         page = [self.FIELDS] + rows[start:start + limit]
         if start + limit < len(rows) and query.get("showResumeKey", [""])[0] == "true":
-            page += [[], [str(start + limit)]]
+            page += [[], [str(limit if self.stuck else start + limit)]]
         return page
 
     def _handler(self):
