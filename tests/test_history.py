@@ -33,7 +33,7 @@ def check_history_items(items: list[dict], wayback_url: str) -> None:
     assert sorted(got) == sorted([
         (KHERSON, "2022-11-23T13:05:00+00:00"), (KHERSON, "2022-11-23T18:30:00+00:00"),
         (ODESA, "2022-10-12T17:00:00+00:00"), (DRONES, "2022-11-17T08:00:00+00:00"),
-        (KHARKIV, "2025-11-19T08:00:00+00:00")]), sorted(got)
+        (KHARKIV, "2025-11-19T08:00:00+00:00"), (KHARKIV, "2025-11-20T09:00:00+00:00")]), sorted(got)
     first, second = got[(KHERSON, "2022-11-23T13:05:00+00:00")], got[(KHERSON, "2022-11-23T18:30:00+00:00")]
     # the 2022 theme under its old address: every field right, the address of today
     assert first["url"] == f"{SITE}/{KHERSON}/" and (first["version"], second["version"]) == (1, 2)
@@ -55,6 +55,9 @@ def check_history_items(items: list[dict], wayback_url: str) -> None:
     assert got[(DRONES, "2022-11-17T08:00:00+00:00")]["url"] == f"{SITE}/{DRONES}/", "a short slug"
     kharkiv = got[(KHARKIV, "2025-11-19T08:00:00+00:00")]
     assert kharkiv["version"] == 2 and kharkiv["title"] == "Russian drone attack on Kharkiv injures 5"
+    edited = got[(KHARKIV, "2025-11-20T09:00:00+00:00")]
+    assert edited["version"] == 3 and edited["title"] == "Russian drone attack on Kharkiv injures 7", \
+        "the edit, dated by the first capture that shows it"
     assert not any(item["slug"] == NATIONAL for item in items), "another section's article"
 
 
@@ -74,7 +77,7 @@ def test_history_from_pywb_then_the_census(tmp_path):
     assert again.returncode == 0 and again.items == [], "a second history run adds nothing"
     assert again.stats["kyivind/wayback/cdx_pages"] == 1 and "kyivind/wayback/capture_requests" not in again.stats
     stats = history.stats
-    assert stats["kyivind/wayback/versions"] == 5 and stats["kyivind/wayback/not_new"] == 1
+    assert stats["kyivind/wayback/versions"] == 6 and "kyivind/wayback/not_new" not in stats
     assert stats["kyivind/wayback/other_tag"] == 1 and stats["kyivind/wayback/skipped/not_article"] == 2, "the tag listing and the author page"
     assert stats["kyivind/wayback/capture_requests"] == 7, "one request per distinct capture of an article"
     # every capture in the run's WARC, with the archive's URL and the original one
@@ -104,10 +107,12 @@ def test_history_from_pywb_then_the_census(tmp_path):
     build(data)
     db = sqlite3.connect(data / "kyivind.db")
     article = db.execute("select title, versions, fetched_at from articles where url = ?", (f"{SITE}/{KHARKIV}/",)).fetchone()
-    assert article[0] == "Russian drone attack on Kharkiv injures 7" and article[1] == 2, "the live version is the latest"
-    changes = db.execute("select from_version, to_version, title_before, title_after from changes where article_url = ?",
-                         (f"{SITE}/{KHARKIV}/",)).fetchall()
-    assert changes == [(2, 1, "Russian drone attack on Kharkiv injures 5", "Russian drone attack on Kharkiv injures 7")]
+    assert article[0] == "Russian drone attack on Kharkiv injures 7" and article[1] == 3, "the live version is the latest"
+    assert article[2] > "2026", "the latest by capture time: kyivind's own fetch"
+    changes = db.execute("select from_version, to_version, title_before, title_after, changed_at from changes "
+                         "where article_url = ?", (f"{SITE}/{KHARKIV}/",)).fetchall()
+    assert changes == [(2, 3, "Russian drone attack on Kharkiv injures 5", "Russian drone attack on Kharkiv injures 7",
+                        "2025-11-20T09:00:00+00:00")], "version 1 (kyivind's fetch, the same text) is no edit"
     revisions = db.execute("select injured_before, injured_after from toll_revisions where article_url = ?",
                            (f"{SITE}/{KHARKIV}/",)).fetchall()
     assert revisions == [(5, 7)]

@@ -1,8 +1,10 @@
 """Where an archived version of an article goes among its versions, ordered by capture time (``fetched_at``).
 
-A capture becomes a version when its fields differ from the version captured just before it and from the one
-captured just after it (where there is one): a capture with the text of its neighbour says nothing new. A
-capture already exported (the same time) is never exported again, so a history run can be run again.
+A capture becomes a version when its fields differ from the version captured just before it. The earliest
+capture of an article has none before it: it becomes a version unless it equals the version captured after it
+(an article unchanged since it was archived gets no second copy of its text). A capture already exported (the
+same time) is never exported again, so a history run can be run again. A version equal to the one after it (an
+edit the archive saw before kyivind did) makes no change of its own: the database leaves such transitions out.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ def place(timeline: list[dict], fetched_at: str, fields_hash: str) -> str:
             before = {**version, "fetched_at": when}
         if when > fetched_at and (after is None or when < after["fetched_at"]):
             after = {**version, "fetched_at": when}
-    if before is not None and before.get("fields_hash") == fields_hash:
-        return AS_BEFORE
+    if before is not None:
+        return AS_BEFORE if before.get("fields_hash") == fields_hash else NEW
     if after is not None and after.get("fields_hash") == fields_hash:
         return AS_AFTER
     return NEW

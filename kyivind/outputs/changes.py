@@ -18,7 +18,7 @@ import re
 from diff_match_patch import diff_match_patch
 
 from kyivind.extraction.util import shown
-from kyivind.items import FIELDS, OBJECT_FIELDS
+from kyivind.items import FIELDS, OBJECT_FIELDS, VERSIONED_FIELDS
 
 DIFF_SECONDS = 2.0  # diff-match-patch's own bound for one diff
 MAX_CHARS = 200_000  # each side is cut here before diffing
@@ -121,6 +121,12 @@ def _value(version: dict, name: str):
     return None
 
 
+def edited(before: dict, after: dict) -> bool:
+    """Whether a versioned field differs (an archived capture followed by the same text kyivind fetched later
+    differs in nothing but ``modified_at``: no edit)."""
+    return any(name in VERSIONED_FIELDS for name in changed_fields(before, after))
+
+
 def change_row(before: dict, after: dict) -> dict:
     """The ``changes`` row of the transition from version ``before`` to ``after`` of one article."""
     diffs = word_diff(before.get("body_text"), after.get("body_text"))
@@ -153,13 +159,14 @@ def update(db, urls) -> int:
             versions.setdefault(row["url"], []).append(row)
         for url, rows_of in versions.items():
             pairs = list(zip(rows_of, rows_of[1:], strict=False))
+            pairs = [(before, after) for before, after in pairs if edited(before, after)]
             targets = {after["version"] for _, after in pairs}
             for _, _, to_version in [key for key in have if key[0] == url and key[2] not in targets]:
                 # an archived version captured before the first one: that one is no edit's result any more
                 db.execute("delete from changes where article_url = ? and to_version = ?", [url, to_version])
             # a row of another transition into the same version (an archived version came between) is replaced
             rows += [change_row(before, after) for before, after in pairs
-                     if (url, before["version"], after["version"]) not in have]
+                     if (url, before["version"], after["version"]) not in have and edited(before, after)]
     if not made:
         # in reading order: the title and the coloured diff first, the article's URL last
         db["changes"].create({"title_after": str, "diff_html": str, "changed_at": str, "fields": str,

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonlines
 
 from kyivind.extraction.util import without_controls
-from kyivind.items import OBJECT_FIELDS, SCALAR_FIELDS
+from kyivind.items import OBJECT_FIELDS, SCALAR_FIELDS, fields_hash
 
 
 @dataclass
@@ -72,21 +72,26 @@ def load(data_dir: str | Path, progress: bool = True) -> Dataset:
         bar = tqdm(total=sum(f.stat().st_size for f in files), unit="B", unit_scale=True, desc="reading feeds",
                    disable=None)
     reading = FeedRows()
-    edits: dict[tuple[str, int], str] = {}
-    firsts: dict[str, set] = {}  # url -> its versions, to leave its earliest out of the edits
+    versions: dict[str, dict[int, tuple]] = {}  # url -> version -> (order, fields hash, fetched_at)
     for path in files:
         for row in reading.of(path):
             rows += 1
             if newer(row, latest.get(row["url"])):
                 latest[row["url"]] = row
-            firsts.setdefault(row["url"], set()).add((*order(row), row.get("version") or 1))
-            edits.setdefault((row["url"], row.get("version") or 1), row.get("fetched_at") or "")
+            number = row.get("version") or 1
+            known = versions.setdefault(row["url"], {})
+            if number not in known or order(row) >= known[number][0]:
+                known[number] = (order(row), fields_hash(row), row.get("fetched_at") or "")
         if bar is not None:
             bar.update(path.stat().st_size)
     if bar is not None:
         bar.close()
-    for url, found in firsts.items():
-        edits.pop((url, min(found)[2]), None)  # the earliest capture is no edit
+    edits: dict[tuple[str, int], str] = {}
+    for url, known in versions.items():  # an edit: a version whose fields differ from the one captured before
+        ranked = sorted(known.items(), key=lambda pair: pair[1][0])
+        for (_, before), (number, after) in zip(ranked, ranked[1:], strict=False):
+            if after[1] != before[1]:
+                edits[(url, number)] = after[2]
     articles = sorted(latest.values(), key=lambda r: r.get("published_at") or "", reverse=True)
     return Dataset(articles=articles, rows_read=rows, files=files, bad_lines=reading.bad, edits=edits)
 

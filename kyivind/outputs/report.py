@@ -193,7 +193,7 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
     air_png, tolls_png = out / "air_attacks.png", out / "tolls.png"
     air_chart(happened["nights"], air_png)
     tolls_chart(happened["weeks"], tolls_png)
-    edited = sum(1 for a in dataset.articles if (a.get("version") or 1) > 1)
+    edited = len({url for url, _ in dataset.edits})  # articles with an edit (versions ordered by capture time)
     gone = removals.current(Path(data_dir), dataset.articles)
     gone_rows = "".join(f'<tr><td><a href="{html.escape(row["url"])}">{html.escape(row.get("title") or row["url"])}</a>'
                         f'</td><td>{html.escape(row["status"])}</td><td>{html.escape(str(row.get("detected_at")))}</td>'
