@@ -164,6 +164,11 @@ FIGURE_TABLES = {  # outputs/figures.py: the toll and the air attacks, derived w
         "night_of": "Date the attack began", "drones_launched": "Drones launched", "drones_downed": "Drones shot "
         "down", "missiles_launched": "Missiles launched", "missiles_downed": "Missiles shot down",
         "articles": "Articles about that night"}},
+    "removals": {"facets": ["status"], "sort_desc": "detected_at", "columns": {
+        "title": "The article's last title", "status": "removed (404, 410, 451), moved (a redirect to another "
+        "article) or restored (listed again)", "detected_at": "When the census found it", "moved_to": "Its new "
+        "address (moved)", "last_version": "Its version when it went", "http_status": "What its address answered",
+        "url": "The article"}},
     "toll_places": {"facets": ["region_code"], "sort_desc": "day", "columns": {
         "article_url": "The article", "title": "Its title", "day": "Day of publication", "place": "Settlement or "
         "district", "region_code": "ISO 3166-2 code", "killed": "Killed there", "injured": "Injured there", **_POINT}},
