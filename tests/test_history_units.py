@@ -55,6 +55,7 @@ def test_query_names_every_filter_and_the_resume_key():
     (f"{SITE}/national/a-story/", f"{SITE}/a-story/"), ("http://www.kyivindependent.com/attacks-20", f"{SITE}/attacks-20/"),
     (f"{SITE}/a-story/?utm_source=x", f"{SITE}/a-story/"), (f"{SITE}/tag/news-feed/", None), (f"{SITE}/", None),
     (f"{SITE}/author/someone/", None), (f"{SITE}/wp-content/uploads/a.jpg", None), (f"{SITE}/robots.txt", None),
+    (f"{SITE}/feeding-centres-open-in-kharkiv/", f"{SITE}/feeding-centres-open-in-kharkiv/"),
     ("https://elsewhere.example/a-story/", None), (f"{SITE}/news-feed/page/2/", None), ("http://[::1", None),
 ])
 def test_article_url(original, expected):

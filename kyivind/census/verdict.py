@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from kyivind.extraction.listing import article_slug
+
 REMOVED, MOVED, RESTORED = "removed", "moved", "restored"
 GONE_STATUSES = frozenset((404, 410, 451))  # 451: unavailable for legal reasons, a takedown
 REDIRECT_STATUSES = frozenset((301, 302, 303, 307, 308))
-# paths of the site that are no article: a redirect there is no move (a home page, a tag, an author)
-NOT_ARTICLE_PREFIXES = ("/tag/", "/author/", "/page/", "/rss", "/feed", "/sitemap", "/ghost/", "/search",
-                        "/news-archive", "/p/", "/assets/", "/content/", "/public/")
-
-
-def looks_like_article(path: str) -> bool:
-    """Whether a path of the site can be an article's (``/<slug>/``): one part, not a section of the site."""
-    if path in ("", "/") or path.startswith(NOT_ARTICLE_PREFIXES):
-        return False
-    parts = [part for part in path.split("/") if part]
-    return len(parts) == 1 and "." not in parts[0]
 
 
 def same_article(one: str, other: str) -> bool:
@@ -50,7 +41,7 @@ def judge(url: str, status: int, location: str | None, challenge: bool, on_site)
     if status in REDIRECT_STATUSES:
         if not location:
             return None, None, f"answered {status} without a Location: undecided"
-        if not on_site(location) or not looks_like_article(urlsplit(location).path):
+        if not on_site(location) or article_slug(urlsplit(location).path, sections=()) is None:
             return None, None, f"redirects to {location[:200]}, which is no article: undecided"
         if same_article(url, location):
             return None, None, "redirects to its own address: still there"

@@ -23,12 +23,20 @@ LEGACY_SECTIONS = frozenset({"national", "uncategorized", "world", "business", "
 SHOW_MORE = re.compile(r"^\s*(show|load|see)\s+more\b", re.I)
 
 
+def article_slug(path: str, sections=LEGACY_SECTIONS) -> str | None:
+    """The slug of an article's path: ``/<slug>/`` (no reserved page of the site, no file), or ``/<section>/<slug>/``
+    for one of ``sections`` (the site's legacy sections by default; none: the one-part form alone); else None."""
+    parts = [p for p in path.split("/") if p]
+    if len(parts) == 2 and parts[0] in sections:
+        parts = parts[1:]
+    if len(parts) == 1 and parts[0] not in RESERVED and "." not in parts[0]:
+        return parts[0]
+    return None
+
+
 def article_path(path: str) -> bool:
     """``/<slug>/`` or a legacy ``/<section>/<slug>/``."""
-    parts = [p for p in path.split("/") if p]
-    if len(parts) == 1:
-        return parts[0] not in RESERVED and "." not in parts[0]
-    return len(parts) == 2 and parts[0] in LEGACY_SECTIONS
+    return article_slug(path) is not None
 
 
 @dataclass

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
-from kyivind.census.verdict import looks_like_article
+from kyivind.extraction.listing import article_slug
 
 # the WordPress sections of the site's early years, whose articles live at /<slug>/ today
 OLD_SECTIONS = frozenset(("news-feed", "uncategorized", "national"))
@@ -24,13 +24,10 @@ def article_url(original: str, site_url: str) -> str | None:
     host = (parts.hostname or "").lower()
     if host.removeprefix("www.") != site_host.removeprefix("www."):
         return None
-    path = parts.path or "/"
-    segments = [segment for segment in path.split("/") if segment]
-    if len(segments) == 2 and segments[0] in OLD_SECTIONS:
-        path = "/" + segments[1] + "/"
-    if not looks_like_article(path) or len(path) > 300:
+    slug = article_slug(parts.path or "/", sections=OLD_SECTIONS)
+    if slug is None or len(slug) > 300:
         return None
-    return f"{site_url.rstrip('/')}/{path.strip('/')}/"
+    return f"{site_url.rstrip('/')}/{slug}/"
 
 
 def capture_time(timestamp: str) -> str:
