@@ -109,6 +109,11 @@ def fields_hash(item: dict) -> str:
     return hashlib.sha256(json.dumps(values, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
+def from_web_archive(item: dict) -> bool:
+    """Whether an exported item was read from a web archive's capture (``capture.archive_url``, source=wayback)."""
+    return bool((item.get("capture") or {}).get("archive_url"))
+
+
 def new_author(**values) -> dict:
     """An author as the extraction layers pass it around: every key of ``Author``, unknown ones None."""
     return {**dict.fromkeys(_AUTHOR_KEYS), **values}

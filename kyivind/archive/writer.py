@@ -124,7 +124,7 @@ def capture(file: WarcFile, request, response, public_url: str) -> tuple[str, st
     if request.meta.get("kyivind_history_run"):
         extra[WEB_ARCHIVE] = "capture" if archived else "cdx"
     if archived:  # fetched from a web archive: the article's address today, the URL captured and when
-        from kyivind.sources.wayback import archived_time
+        from kyivind.history.urls import archived_time
 
         public_url = archived["url"]
         extra[ORIGINAL_URI] = archived["original"]

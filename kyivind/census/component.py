@@ -4,12 +4,9 @@ with backoff, robots.txt, the WARC archive), one at a time, without following re
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode, urljoin
-
-import scrapy
 
 from kyivind import statkeys as keys
 from kyivind.census.removals import RemovalLog
@@ -17,12 +14,13 @@ from kyivind.census.verdict import MOVED, REMOVED, RESTORED, judge, to_check
 from kyivind.crawl.context import RunContext, bound_reached, disk_fault
 from kyivind.extraction import parse_sitemap
 from kyivind.extraction.challenge import is_challenge_page
+from kyivind.sources import download
+from kyivind.sources.api import POSTS_PATH, ContentApiSource
 from kyivind.sources.sitemap import INDEX_PATH, SitemapFiles, post_sitemaps
 from kyivind.state.store import now_iso
 
 logger = logging.getLogger(__name__)
 CENSUS_AT = "census_at"  # the state's meta key: when the census last asked every unlisted article
-API_PATH = "/ghost/api/content/posts/"
 
 
 class Census:
@@ -139,17 +137,15 @@ class Census:
         for page in range(1, self.max_api_pages + 1):
             query = urlencode({"key": self.key, "filter": f"tag:{self.run.tag}", "fields": "url,slug", "limit": 100,
                                "page": page})
-            response = await self.fetch(self.urls.fetch_url(f"{API_PATH}?{query}"), robots=False)
-            try:
-                data = json.loads(response.body) if response is not None and response.status == 200 else None
-                posts, following = data["posts"], data["meta"]["pagination"].get("next")
-            except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            response = await self.fetch(self.urls.fetch_url(f"{POSTS_PATH}?{query}"), robots=False)
+            data = ContentApiSource.read(response)[0] if response is not None else None
+            if data is None:  # refused, no JSON, a shape kyivind does not know
                 return None
-            for post in posts if isinstance(posts, list) else ():
+            for post in data["posts"]:
                 if isinstance(post, dict) and (post.get("url") or post.get("slug")):
                     url = post.get("url") or f"/{post['slug']}/"
                     listed.add(self.urls.public_url(str(url)))
-            if not following:
+            if not data["meta"]["pagination"].get("next"):
                 return listed
         bound_reached(self.crawler, "census_api_pages", f"the Content API lists more than {self.max_api_pages} pages "
                                                         "of posts (KYIVIND_CENSUS_MAX_API_PAGES): no census this run")
@@ -173,10 +169,6 @@ class Census:
     async def fetch(self, url: str, robots: bool = True):
         """The answer to one request, whatever its status, redirects not followed; None without an answer."""
         self.stats.inc_value(keys.CENSUS_ALL_REQUESTS)
-        request = scrapy.Request(url, dont_filter=True, meta={"dont_redirect": True, "handle_httpstatus_all": True,
-                                                               "dont_obey_robotstxt": not robots})
-        try:
-            return await self.crawler.engine.download_async(request)
-        except Exception as error:  # a timeout, a refused connection: retried by the downloader already
-            logger.info("Census: %s got no answer: %s", url, error)
-            return None
+        return await download(self.crawler, url, meta={"dont_redirect": True, "handle_httpstatus_all": True,
+                                                       "dont_obey_robotstxt": not robots},
+                              any_status=True, log_level=logging.INFO)

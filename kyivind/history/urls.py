@@ -59,3 +59,12 @@ def replayed_time(final_url: str, memento_datetime: str | None, wayback_url: str
             pass
     found = _REPLAYED.search(final_url)
     return (capture_time(found.group(1)) if found else planned), ""
+
+
+def archived_time(url: str, headers, archived: dict) -> str | None:
+    """``replayed_time`` of an answer at ``url`` with its ``headers`` (Scrapy's), for the capture ``archived``
+    (the request's ``kyivind_archived``): None for an answer from outside the archive."""
+    memento = headers.get("Memento-Datetime")
+    if isinstance(memento, bytes):
+        memento = memento.decode("latin-1")
+    return replayed_time(url, memento, archived["archive"], archived["archived_at"])[0]

@@ -8,6 +8,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from kyivind import statkeys as keys
+from kyivind.items import from_web_archive
 from kyivind.pipelines import CrawlerPipeline
 
 
@@ -19,7 +20,7 @@ class DedupPipeline(CrawlerPipeline):
     def process_item(self, item, spider=None):
         adapter = ItemAdapter(item)
         url = adapter.get("url")
-        if (adapter.get("capture") or {}).get("archive_url"):
+        if from_web_archive(adapter):
             url = f"{url} {adapter.get('fetched_at')}"
         if url in self.seen:
             self.stats.inc_value(keys.DEDUP_DUPLICATE)

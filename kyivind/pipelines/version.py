@@ -18,7 +18,7 @@ from scrapy.exceptions import DropItem
 
 from kyivind import statkeys as keys
 from kyivind.crawl.context import component
-from kyivind.items import public_dict
+from kyivind.items import from_web_archive, public_dict
 from kyivind.pipelines import CrawlerPipeline
 from kyivind.state.incremental import Incremental
 
@@ -30,7 +30,7 @@ class VersionPipeline(CrawlerPipeline):
 
     def process_item(self, item, spider=None):
         data = public_dict(item)
-        if (data.get("capture") or {}).get("archive_url"):  # read from a web archive: placed by capture time
+        if from_web_archive(data):  # placed by capture time
             version, why = self.incremental.archived_version(data)
             if version is None:
                 self.stats.inc_value(keys.WAYBACK_NOT_NEW)

@@ -59,12 +59,14 @@ def unreached_hint(failure, base_url: str) -> str:
     return f"; the site could not be reached: check the network, {proxy}, and base_url ({base_url})"
 
 
-async def download(crawler, url: str):
+async def download(crawler, url: str, meta: dict | None = None, any_status: bool = False,
+                   log_level: int = logging.WARNING):
     """One page fetched outside the scheduler (the answer is needed where it is asked for); None when it
-    could not be had. Network faults were already retried by the downloader."""
+    could not be had (said at ``log_level``), or with ``any_status`` False when it is no 200 page. Network faults
+    were already retried by the downloader."""
     try:
-        response = await crawler.engine.download_async(scrapy.Request(url, dont_filter=True))
+        response = await crawler.engine.download_async(scrapy.Request(url, dont_filter=True, meta=meta or {}))
     except Exception as error:
-        logger.warning("Request %s failed: %s", url, error)
+        logger.log(log_level, "Request %s failed: %s", url, error)
         return None
-    return response if response.status == 200 and hasattr(response, "text") else None
+    return response if any_status or (response.status == 200 and hasattr(response, "text")) else None

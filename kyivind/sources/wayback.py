@@ -30,21 +30,13 @@ from kyivind.extraction import extract_article
 from kyivind.extraction.challenge import is_challenge_page
 from kyivind.history import cdx
 from kyivind.history.plan import plan
-from kyivind.history.urls import capture_time, replay_url, replayed_time
+from kyivind.history.urls import archived_time, capture_time, replay_url
 from kyivind.sources import LISTING_PRIORITY, routed
 
 logger = logging.getLogger(__name__)
 SLOT = "kyivind-archive"
 ARCHIVED_META = "kyivind_archived"  # {"original", "archived_at", "url", "archive"}: read by the WARC writer
 PROGRESS = "history_cdx"  # the state's meta: "page <N> <resume key>" while the CDX list is read, "read", "done"
-
-
-def archived_time(url: str, headers, archived: dict) -> str | None:
-    """The capture time of an archive's answer at ``url`` (``replayed_time``: its ``Memento-Datetime``, else the
-    timestamp it was answered from), None for an answer from outside the archive."""
-    memento = headers.get("Memento-Datetime")
-    return replayed_time(url, memento.decode("latin-1") if memento else None, archived["archive"],
-                         archived["archived_at"])[0]
 
 
 def archive_hosts(settings) -> set[str]:
