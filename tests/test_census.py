@@ -136,6 +136,20 @@ def test_no_list_decides_nothing(tmp_path):
     assert "Census: the site's list of articles could not be read" in second.log
 
 
+@pytest.mark.crawl
+def test_without_sitemaps_the_list_comes_from_the_content_api(tmp_path):
+    site = ReplicaSite("ghost")
+    env = census_every_run(tmp_path / "data")
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env)
+        take_down_and_move(site)
+        original = site.respond
+        site.respond = lambda path, query="": ((404, {}, "none") if "sitemap" in path else original(path, query))
+        second = run_crawl(server.url, tmp_path / "2", env=env)
+    assert "Census (Content API): 12 known articles, 2 not listed and asked: 1 removed, 1 moved" in second.log
+    assert sorted(e["status"] for e in events(tmp_path / "data")) == ["moved", "removed"]
+
+
 # --- the decisions, as pure functions ---------------------------------------------------------------
 @pytest.mark.parametrize("status, location, challenge, verdict", [
     (404, None, False, "removed"), (410, None, False, "removed"), (451, None, False, "removed"),
