@@ -11,7 +11,7 @@ from scrapy.http import HtmlResponse, TextResponse
 
 from kyivind import statkeys as keys
 from kyivind.extraction import extract_article
-from kyivind.extraction.page import next_f_chunks
+from kyivind.extraction.flight import next_f_chunks
 from kyivind.outputs.report import report, write_csv
 from kyivind.sources.api import ContentApiSource
 from tests.conftest import project_crawler

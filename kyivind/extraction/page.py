@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 from parsel import Selector
 from parsel.selector import create_root_node
 
+from kyivind.extraction.flight import NEXT_F_PUSH, next_f_chunks
 from kyivind.extraction.util import clean_text, decode_image_url, image_key
 
 
@@ -26,25 +27,6 @@ def _unescape(value):
 
 
 CREDIT_END = re.compile(r"\([^()]{3,120}\)\.?$")
-NEXT_F_PUSH = "self.__next_f.push("
-_JSON = json.JSONDecoder()
-
-
-def next_f_chunks(script: str) -> list[str]:
-    """The strings a Next.js App Router page pushes (``self.__next_f.push([1, "..."])``), read in one pass:
-    each push is decoded where it starts, and an argument that does not parse (an unclosed string runs to
-    the end of the script) ends the reading of that script."""
-    chunks, start = [], 0
-    while (found := script.find(NEXT_F_PUSH, start)) >= 0:
-        try:
-            pushed, start = _JSON.raw_decode(script, found + len(NEXT_F_PUSH))
-        except (ValueError, RecursionError):
-            break
-        if isinstance(pushed, list) and len(pushed) > 1 and isinstance(pushed[1], str):
-            chunks.append(pushed[1])
-    return chunks
-
-
 _TEXT = etree.XPath("string()", smart_strings=False)
 TITLE_TEXT = etree.XPath("//title/text()", smart_strings=False)
 INDEXED_TAGS = ("script", "meta", "h1", "img", "source", "a")
