@@ -13,8 +13,12 @@ attack began: "overnight on Nov. 21" and "the night of Nov. 20-21" began on Nov.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
+from kyivind.figures import weapons as table
+from kyivind.figures.numbers import mask
+from kyivind.figures.scope import Scope, dates
 from kyivind.figures.text import (
     DIGIT,
     MAX_CHARS,
@@ -28,29 +32,24 @@ from kyivind.figures.text import (
     sentences,
 )
 
-DRONE, MISSILE, BOMB = "drone", "missile", "guided_bomb"
+DRONE, MISSILE, BOMB = table.DRONE, table.MISSILE, table.BOMB
 LAUNCHED, DOWNED, LOST = "launched", "downed", "lost"
-# weapons as the Air Force names them: (pattern, class, name)
-WEAPONS = [
-    (r"Shahed(?:-136/131|-136|-131)?(?:-type)?|Geran(?:-2)?", DRONE, "Shahed"),
-    (r"Gerbera(?:-type)?", DRONE, "Gerbera"),
-    (r"decoy", DRONE, "decoy"),
-    (r"Kh-101(?:/Kh-555)?|Kh-555", MISSILE, "Kh-101"),
-    (r"Kh-59(?:/69)?|Kh-69", MISSILE, "Kh-59/69"),
-    (r"Kh-22|Kh-32", MISSILE, "Kh-22"),
-    (r"Kh-31P?", MISSILE, "Kh-31P"),
-    (r"Kh-47M2|Kinzhal", MISSILE, "Kinzhal"),
-    (r"Kalibr", MISSILE, "Kalibr"),
-    (r"Iskander-M(?:/KN-23)?|KN-23", MISSILE, "Iskander-M"),
-    (r"Iskander-K", MISSILE, "Iskander-K"),
-    (r"S-300|S-400", MISSILE, "S-300/S-400"),
-    (r"Oniks|Onyx", MISSILE, "Oniks"),
-    (r"Zircon|Tsirkon", MISSILE, "Zircon"),
-]
-_WEAPON = [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I), kind, name) for pattern, kind, name in WEAPONS]
+RUSSIA_ON_UKRAINE, UKRAINE_ON_RUSSIA = "russia_on_ukraine", "ukraine_on_russia"
+# Ukraine's drones and missiles, and Russia's claims of downing them: their own rows, never Russia's attacks
+_ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|unmanned)|\b(?:Russia's|Russian)\s+"
+                        r"(?:Defense|Defence)\s+Ministry|\bRussian\s+Ministry\s+of\s+(?:Defense|Defence)|\bMoscow\s+"
+                        r"claimed|\bover\s+(?:the\s+)?(?:Russian|Russia's)\b|\bover\s+Russia\b|\bover\s+(?:the\s+)?"
+                        r"(?:Belgorod|Kursk|Bryansk|Voronezh|Rostov|Oryol|Lipetsk|Tula|Kaluga|Moscow|Smolensk|Ryazan|"
+                        r"Krasnodar|Tambov|Kaluga|Saratov|Nizhny\s+Novgorod|Leningrad|Tver|Pskov|Volgograd|Kursk)\b|"
+                        r"\b(?:Ukraine|Kyiv)\s+(?:launched|fired|sent)\s+(?:\w+\s+){0,3}?(?:at|on|against|toward)\s+Russia",
+                        re.I)
+ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministry of", "moscow", "over russia",
+                   "over the russian", "over russian", "belgorod", "kursk", "bryansk", "voronezh", "rostov", "oryol",
+                   "lipetsk", "tula", "kaluga", "smolensk", "ryazan", "krasnodar", "tambov", "saratov", "novgorod",
+                   "leningrad", "tver", "pskov", "volgograd", "at russia", "on russia", "against russia")
 _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?)"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?)?"
-                    r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
+                    r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
 _DOWN = re.compile(r"\b(?:shot down|shoots down|shooting down|downed|downs|down|destroyed|destroys|intercepted|"
                    r"intercepts|neutralized|neutralised|repelled|eliminated)\b", re.I)
 _LOST = re.compile(r"\b(?:lost|suppressed|jammed|did not reach|failed to reach|disappeared|redirected|"
@@ -88,9 +87,9 @@ LAUNCH_HINTS = ("launch", "fire", "firing", "used", "sent", "deploy", "drop", "w
 
 
 def _weapon(words: str, noun: str) -> tuple[str, str | None]:
-    for pattern, kind, name in _WEAPON:
-        if pattern.search(words):
-            return kind, name
+    found = table.named(words)
+    if found is not None and found.kind in table.COUNTED:
+        return found.kind, found.name
     noun = noun.lower()
     if noun.startswith(("drone", "uav", "unmanned")):
         return DRONE, None
@@ -112,9 +111,12 @@ def _metric(text: str) -> str | None:
     return None
 
 
-def night_of(body: str | None, title: str | None, published_at: str | None):
-    """The date the attack began, or None."""
+def night_of(body: str | None, title: str | None, published_at: str | None, scope: Scope | None = None):
+    """The date the attack began, or None: the date the item's own attack is named by ("overnight on Nov. 21"
+    began on Nov. 20), else the publication's (an overnight attack reported before 18:00 began the day before)."""
     day = published_day(published_at)
+    if scope is not None and scope.named is not None:
+        return scope.named.day
     texts = ((body or "")[:5000], (title or "")[:MAX_SENTENCE])
     lowers = [text.lower() for text in texts]
     for text, lower in zip(texts, lowers, strict=True):
@@ -134,77 +136,167 @@ def night_of(body: str | None, title: str | None, published_at: str | None):
     return day
 
 
-def counts(title: str | None, body: str | None, split: list | None = None
-           ) -> dict[tuple[str, str | None, str], tuple[int, bool]]:
-    """{(class, weapon, metric): (count, of one oblast)}: the first count of each, in body order (the title where
-    the body has none)."""
-    found: dict[tuple[str, str | None, str], tuple[int, bool]] = {}
+@dataclass
+class Count:
+    n: int
+    regional: bool  # of one oblast (a breakdown of the attack's count)
+    evidence: str  # the sentence it was read from
+    start: int  # where that sentence starts in the body (-1: the title)
+
+
+Key = tuple  # (direction, class, weapon, metric)
+
+
+def _direction(clause: str, sentence: str) -> str:
+    for text in (clause, sentence):
+        lower = text.lower()
+        if has_any(lower, ON_RUSSIA_HINTS) and _ON_RUSSIA.search(text):
+            return UKRAINE_ON_RUSSIA
+    return RUSSIA_ON_UKRAINE
+
+
+def counts(title: str | None, body: str | None, split: list | None = None, published_at: str | None = None
+           ) -> tuple[dict[Key, Count], Scope]:
+    """{(direction, class, weapon, metric): count}: the first count of each, in body order (the title where the
+    body has none), of the attack the item reports; and the scope that placed it (its day)."""
+    found: dict[Key, Count] = {}
+    scope = Scope(published_day(published_at))
     if not has_any((body or "")[:MAX_CHARS].lower(), WEAPON_HINTS) and \
             not has_any((title or "")[:MAX_SENTENCE].lower(), WEAPON_HINTS):
-        return found  # no weapon named
+        return found, scope  # no weapon named
     split = sentences(body) if split is None else split
-    for text in ((s for _, s in split), [(title or "")[:MAX_SENTENCE]]):
+    for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
-        for sentence in text:
+        for sentence, start in texts:
             lower = sentence.lower()
             if not has_any(lower, WEAPON_HINTS) and (last is None or not has_any(lower, VERB_HINTS)):
+                if not scope.fixed and start >= 0:
+                    scope.of(sentence, lower, figure=False)
                 continue
             if not DIGIT.search(sentence) and not _NUMBER_WORD.search(lower):
+                if not scope.fixed and start >= 0:
+                    scope.of(sentence, lower, figure=False)
                 continue  # no count in it
-            sentence = figures_in(sentence)
-            whole = _metric(sentence)
-            for clause in _CLAUSES.split(sentence):
-                metric = _metric(clause) or whole
+            if start >= 0:
+                other, _ = scope.of(sentence, lower, strict=True)
+                if other:
+                    last = None
+                    continue  # another night's, another attack's figures
+            text = mask(figures_in(sentence))
+            whole = _metric(text)
+            for clause in _CLAUSES.split(text):
+                direction = _direction(clause, text)
+                verbs = _verbs(clause)
                 counted = list(_COUNT.finditer(clause))
-                if not counted and last is not None and metric is not None:
+                if last is not None and (verbs or whole):
                     for m in _ELLIPTIC.finditer(clause):
-                        found.setdefault((*last[:2], metric), (int(m.group("n") or m.group("m")), last[2]))
+                        if any(c.start() <= m.start() < c.end() for c in counted):
+                            continue
+                        metric = _metric(m.group(0)) or whole
+                        if metric is not None:
+                            _keep(found, (last[3], *last[:2], metric), int(m.group("n") or m.group("m")), last[2],
+                                  sentence, start)
                 for m in counted:
-                    if _DATE_BEFORE.search(clause, max(0, m.start("n") - 12), m.start("n")):
-                        continue  # "Nov. 12 with four missiles": a date, not a count
                     kind, weapon = _weapon(m.group("words") + m.group("noun"), m.group("noun"))
                     regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause)
-                    last = (kind, weapon, regional)
+                    last = (kind, weapon, regional, direction)
+                    metric = _metric_of(clause, m, verbs) or whole
                     if metric is None:
                         continue
+                    key = (direction, kind, weapon)
                     if m.group("n") is None:  # "17 of the drones", "both missiles": of a count said before
                         both = (m.group("all") or "").lower() == "both"
                         if both or m.group("part"):
-                            found.setdefault((kind, weapon, metric), (2 if both else int(m.group("part")), regional))
+                            _keep(found, (*key, metric), 2 if both else int(m.group("part")), regional, sentence, start)
                         continue
                     n = int(m.group("n"))
                     if m.group("part"):  # "17 of 22 drones": 17 downed (or lost), 22 launched
-                        found.setdefault((kind, weapon, metric if metric != LAUNCHED else DOWNED),
-                                         (int(m.group("part")), regional))
-                        found.setdefault((kind, weapon, LAUNCHED), (n, regional))
+                        _keep(found, (*key, metric if metric != LAUNCHED else DOWNED), int(m.group("part")), regional,
+                              sentence, start)
+                        _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
                         continue
-                    found.setdefault((kind, weapon, metric), (n, regional))
-                    if m.group("all") and metric == DOWNED:  # "shot down all 14 drones": 14 were launched
-                        found.setdefault((kind, weapon, LAUNCHED), (n, regional))
+                    _keep(found, (*key, metric), n, regional, sentence, start)
+                    if metric == DOWNED and (m.group("all") or _LAUNCHED_AFTER.search(clause, m.end())):
+                        # "shot down all 14 drones", "downed one Kh-59 that Russia launched": all were launched
+                        _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
         if found:
             break
-    return found
+    return found, scope
+
+
+_LAUNCHED_AFTER = re.compile(r"\s+(?:that|which)\s+(?:Russia|Russian\s+forces|the\s+enemy|Moscow)\s+(?:had\s+)?"
+                             r"(?:launched|fired|sent)", re.I)
+
+
+_VERB = re.compile(r"\b(?P<lost>lost|suppressed|jammed|did\s+not\s+reach|failed\s+to\s+reach|disappeared|redirected|"
+                   r"went\s+off\s+radar)\b|\b(?P<down>shot\s+down|shoots\s+down|shooting\s+down|downed|downs|down|"
+                   r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
+                   r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?P<launch>launched|launches|"
+                   r"launching|launch|fired|fires|firing|used|sent|sends|deployed|dropped|drops|dropping|attacked|"
+                   r"struck|hit|targeted)\b", re.I)
+
+
+def _verbs(clause: str) -> list[tuple[int, int, str]]:
+    """(start, end, metric) of the verbs of a clause."""
+    lower = clause.lower()
+    if not has_any(lower, VERB_HINTS) and not has_any(lower, LAUNCH_HINTS) and not has_any(
+            lower, ("attack", "struck", "hit", "target")):
+        return []
+    out = []
+    for m in _VERB.finditer(clause):
+        metric = LOST if m.group("lost") else DOWNED if m.group("down") else LAUNCHED
+        if metric == LAUNCHED and m.group("launch").lower() in ("attacked", "struck", "hit", "targeted") and \
+                not _WITH_AFTER.match(clause, m.end()):
+            continue  # "struck Kyiv with 10 drones" launches; "a drone struck a house" does not
+        out.append((m.start(), m.end(), metric))
+    return out
+
+
+_WITH_AFTER = re.compile(r"[^;.]{0,60}?\bwith\b")
+
+
+def _metric_of(clause: str, m, verbs: list) -> str | None:
+    """What a count counts, by the syntax of its clause: a participle right after the weapon ("16 drones
+    launched", "drones shot down"), else the verb before it whose object it is ("fired 16 drones", "downed 15 of
+    17"), else the verb after it whose subject it is ("16 drones were shot down")."""
+    end = m.end()
+    after = [v for v in verbs if v[0] >= end]
+    if after and after[0][0] - end <= 12 and not clause[end:after[0][0]].strip(" ,").lower().startswith(
+            ("that", "which", "and")):
+        tail = clause[end:after[0][0]].lower()
+        if "were" in tail or "was" in tail or "have been" in tail or tail.strip() in ("", "all", "were all"):
+            return after[0][2]
+    before = [v for v in verbs if v[1] <= m.start()]
+    if before:
+        return before[-1][2]
+    return after[0][2] if after else None
+
+
+def _keep(found: dict, key: Key, n: int, regional: bool, evidence: str, start: int) -> None:
+    if key not in found:
+        found[key] = Count(n, regional, evidence, start)
 
 
 def air_attacks(title: str | None, body: str | None, published_at: str | None = None,
                 split: list | None = None) -> list[dict]:
     """The rows of ``air_attacks`` for one article version (without ``article_url`` and ``version``); ``split``:
     the body's sentences, when the caller has them already."""
-    found = counts(title, body, split)
+    found, scope = counts(title, body, split, published_at)
     if not found:
         return []
-    national = {key for key, (_, regional) in found.items() if not regional}
-    rows: dict[tuple[str, str | None], dict] = {}
-    for (kind, weapon, metric), (n, regional) in found.items():
-        if regional and any(k[0] == kind and k[2] == metric for k in national):
+    national = {key for key, count in found.items() if not count.regional}
+    rows: dict[tuple[str, str, str | None], dict] = {}
+    for (direction, kind, weapon, metric), count in found.items():
+        if count.regional and any(k[0] == direction and k[1] == kind and k[3] == metric for k in national):
             continue  # a breakdown of a count the article states for the whole attack
-        row = rows.setdefault((kind, weapon), {"weapon_class": kind, "weapon": weapon, LAUNCHED: None,
-                                               DOWNED: None, LOST: None})
-        row[metric] = (row[metric] or 0) + n if regional else n
-    for (kind, weapon), row in list(rows.items()):  # a class total beside its parts: only what the parts leave
+        row = rows.setdefault((direction, kind, weapon), {
+            "direction": direction, "weapon_class": kind, "weapon": weapon, LAUNCHED: None, DOWNED: None, LOST: None,
+            "evidence": count.evidence, "evidence_start": count.start})
+        row[metric] = (row[metric] or 0) + count.n if count.regional else count.n
+    for (direction, kind, weapon), row in list(rows.items()):  # a class total beside its parts: what they leave
         if weapon is not None:
             continue
-        parts = [r for (k, w), r in rows.items() if k == kind and w is not None]
+        parts = [r for (d, k, w), r in rows.items() if d == direction and k == kind and w is not None]
         for metric in (LAUNCHED, DOWNED, LOST):
             if row[metric] is None:
                 continue
@@ -212,7 +304,8 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
             if named and any(r[metric] is not None for r in parts):
                 row[metric] = row[metric] - named if row[metric] > named else None
         if all(row[m] is None for m in (LAUNCHED, DOWNED, LOST)):
-            del rows[(kind, weapon)]
-    when = night_of(body, title, published_at)
+            del rows[(direction, kind, weapon)]
+    when = night_of(body, title, published_at, scope)
     night = when.isoformat() if when else None
-    return [{**row, "night_of": night} for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))]
+    return [{**row, "night_of": night} for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1],
+                                                                                          kv[0][2] or ""))]

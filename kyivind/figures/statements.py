@@ -1,83 +1,100 @@
-"""The casualty statements of an article (kyivind/figures/tolls.py makes its rows of them): each sentence read
-for a number beside a verb of killing or injuring ("killing 2", "7 people were injured", "a man was killed" is
-1), a revised toll ("the death toll rose to 6"), or none ("no casualties"), with the region and place each
-statement is of. Sentences that tell something else are left out: cumulative totals (since February 2022, this
-year, during the occupation), earlier attacks (a date two days or more before publication, a past year,
-"earlier"), troop losses, prisoners exchanged; ages, money and counts of strikes are never read as a toll.
-Pure functions; linear in the text.
+"""Stage three of the reader: the casualty statements of an article (kyivind/figures/tolls.py makes its rows of
+them). Each sentence, its numbers' roles decided first (kyivind/figures/numbers.py: ages, dates, times, model
+designators and the rest are masked), is read for a count tied to a verb of killing or injuring by the shape of
+the clause, not by distance: the count is the verb's object ("killing 2", "injured 16 others") or the subject of a
+passive or intransitive verb with at most a noun of people between ("7 people were injured", "3 killed", "two
+men, aged 44 and 42, were killed"); "a man was killed" is 1. A revised toll ("the death toll rose to 6"), none
+("no casualties") and subsets ("including 3 children", "12 of them hospitalized", never added) are told apart.
+Each sentence is placed first (kyivind/figures/scope.py): another attack's figures are left out, an update of an
+earlier attack counts for that attack's day. Each statement keeps its sentence and where it starts (the row's
+evidence). Pure functions; linear in the text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from kyivind.figures.text import DIGIT, MAX_CHARS, MAX_SENTENCE, dates_in, figures_in, has_any, published_day, sentences
+from kyivind.figures.numbers import mask
+from kyivind.figures.scope import Scope
+from kyivind.figures.text import MAX_CHARS, MAX_SENTENCE, figures_in, has_any, published_day, sentences
 
 KILLED, INJURED = "killed", "injured"
-_Q = r"(?P<q>at least\s+|more than\s+|over\s+|no fewer than\s+)?"
-_N = r"(?P<n>\d+)\b(?!-|\.\d|,\d|\s*(?:%|percent))"
-# what a number counts when it is not people
+_Q = r"(?P<q>at least\s+|more than\s+|over\s+|no fewer than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|" \
+     r"up to\s+|approximately\s+|roughly\s+)?"
+_N = r"(?<![\d#])(?P<n>\d+)\b(?!\s*(?:%|percent|#))"
+_PEOPLE = (r"(?:people|persons?|civilians?|residents?|others?|more|men|women|man|woman|children|child|kids|"
+           r"teenagers?|boys?|girls?|pensioners?|employees?|workers?|rescuers?|firefighters?|police\s+officers?|"
+           r"officers?|policemen|medics?|doctors?|paramedics?|journalists?|volunteers?|passengers?|locals?|"
+           r"individuals?|victims?|family\s+members|miners?|adults?|minors?|infants?|babies|students?|patients?|"
+           r"drivers?|farmers?|utility\s+workers|emergency\s+workers|energy\s+workers|railway\s+workers|staff)")
+_ADJ = r"(?:(?:more|other|additional|elderly|local|young|civilian|innocent|Ukrainian|further|adult|small)\s+)"
+# what a number counts when it is not people: it then never counts as a toll
 _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|attacks?|strikes?|times|explosions?|"
            r"settlements?|villages?|towns?|cities|oblasts?|regions?|districts?|communities|buildings?|houses?|homes?|"
-           r"apartments?|cars?|vehicles?|km|kilometers?|miles?|meters?|hours?|days?|weeks?|months?|years?|"
-           r"minutes?|tons?|hryvnias?|euros?|dollars?|million|billion|thousand|kilograms?|UAVs?|shots?|projectiles?|"
-           r"schools?|hospitals?|objects?|facilities|sites?)\b)")
-_KILL_VERB = r"(?:killed|killing|kills|kill|dead|died|perished|lost their lives)"
-_HURT_VERB = r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|" \
-             r"suffered(?:\s+\w+)?\s+injuries|hospitalized)"
+           r"apartments?|cars?|vehicles?|hours?|days?|weeks?|months?|years?|tons?|million|billion|thousand|UAVs?|"
+           r"shots?|projectiles?|schools?|hospitals?|objects?|facilities|sites?|targets?|militants|soldiers|troops|"
+           r"servicemen|Russian|enemy|occupiers|invaders|private|residential|high-rise|floors?|hits?|"
+           r"infrastructure|enterprises?|boats?|tanks?|aircraft|helicopters?|planes?)\b)")
+_KILL = r"(?:killed|killing|kills|kill|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life)"
+_HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|"
+         r"suffered(?:\s+\w+){0,2}\s+injuries|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries)")
+_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly)\s+)"
+_ADV = r"(?:(?:reportedly|also|later|reported|seriously|severely|lightly|critically|fatally|mortally|slightly|all|" \
+       r"both|initially|confirmed|now|still|known\s+to\s+have|said\s+to\s+have|believed\s+to\s+have|been)\s+)"
+# "killing 2", "injured 16 others", "killed three people and injured 16"
 _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|injures|injure|wounding|wounded|"
-                         r"wounds|wound)\s+(?:a total of\s+)?" + _Q + _N + _THINGS, re.I)
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"\s+(?:[\w'-]+\s+){0,4}?(?:(?:were|was|have been|has been|had been|"
-                           r"are|is|got|have|has|had)\s+)?(?:(?:reportedly|also|later|reported|seriously|severely|"
-                           r"lightly|critically|fatally|mortally|slightly|all)\s+)?(?P<verb>" + _KILL_VERB + "|" +
-                           _HURT_VERB + r")\b", re.I)
-_ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an)\s+"
-                             r"(?:[\w-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
+                         r"wounds|wound|leaving|left)\s+(?:a\s+total\s+of\s+)?" + _Q + _N + _THINGS +
+                         r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
+# "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?:,[^,\d]{1,40},)?\s+" +
+                           _AUX + r"{0,2}" + _ADV + r"{0,2}(?P<verb>" + _KILL + "|" + _HURT + r")\b", re.I)
+# "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
+_ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an|one)\s+"
+                             r"(?:[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
                              r"driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
-                             r"journalist|passer-by|local)\b", re.I)
-_ONE = re.compile(r"\b(?:a|an|another|her|his|their)\s+(?:[\w-]+\s+){0,3}?(?:(?:was|has been|had been)\s+(?:\w+\s+)?(?P<verb>" +
-                  _KILL_VERB + "|" + _HURT_VERB + r")|(?P<hurt>(?:sustained|suffered)(?:\s+\w+)?\s+injuries))\b", re.I)
-_REVISED = re.compile(r"\b(?P<what>death toll|toll|number of (?:people )?(?:killed|dead|victims|fatalities|injured|"
-                      r"wounded|casualties))\b(?:\s+[\w'.,-]+){0,12}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|"
-                      r"increased|grew|reached|jumped|stands at|is now|now stands at|went up)\s+(?:to\s+)?" + _Q + _N,
-                      re.I)
+                             r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger)\b", re.I)
+_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|"
+                  r"girl|teenager|driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
+                  r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger)\b(?:,\s+(?:aged\s+)?#+,)?\s+"
+                  r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
+                  r"hurt|hospitalized)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|"
+                  r"civilian|child|boy|girl|teenager|driver|pensioner|volunteer|worker|employee|farmer|policeman|infant|"
+                  r"baby|passenger)\b(?:,\s+(?:aged\s+)?#+,)?\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
+                  r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+)?\s+injuries))\b", re.I)
+_REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
+                      r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
+                      r"(?:\s+[\w'’.,#-]+){0,14}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
+                      r"grew|grown|reached|jumped|stands\s+at|stood\s+at|is\s+now|now\s+stands\s+at|went\s+up|"
+                      r"climbs|increases|reaches|rising|climbing)\s+(?:to\s+)?" + _Q + _N, re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
                        r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?[A-Z]")
-_CHILDREN = re.compile(r"\b(?:including|among them|among those|of whom)\s+(?P<n>\d+)\s+(?:children|child|minors?|"
-                       r"kids?|teenagers?)|\b(?P<m>\d+)\s+(?:of them\s+)?(?:were\s+)?(?:children|minors)\b", re.I)
-_NONE = re.compile(r"\b(?P<all>no casualties|without casualties|no injuries or deaths|no deaths or injuries|"
-                   r"nobody was (?:hurt|injured|wounded)|no (?:people|civilians) were (?:hurt|injured)|"
-                   r"no injuries|casualties were avoided)|\b(?P<killed>nobody was killed|no (?:deaths|fatalities)|"
-                   r"no (?:one|people) (?:was|were) killed)", re.I)
+_CHILDREN = re.compile(r"\b(?:including|among\s+them|among\s+those|of\s+whom|among\s+the\s+\w+\s+(?:are|were))\s+"
+                       r"(?P<n>\d+)\s+(?:children|child|minors?|kids?|teenagers?)|\b(?P<m>\d+)\s+(?:of\s+them\s+)?"
+                       r"(?:were\s+|are\s+)?(?:children|minors)\b", re.I)
+# a count that is part of one stated before: never a statement of its own
+_SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+them)\b|\b(?:including|among\s+them|"
+                     r"among\s+whom)\s+(?:at\s+least\s+)?(?:\d+\b|(?:a|an)\s+[\w#-]+(?:\s+[\w-]+)?)", re.I)
+_NONE = re.compile(r"\b(?P<all>no\s+casualties|without\s+casualties|no\s+injuries\s+or\s+deaths|"
+                   r"no\s+deaths\s+or\s+injuries|no\s+(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|wounded|harmed)|"
+                   r"nobody\s+was\s+(?:hurt|injured|wounded|harmed)|no\s+(?:people|civilians)\s+were\s+(?:hurt|injured)|"
+                   r"no\s+injuries|casualties\s+were\s+avoided|no\s+one\s+was\s+(?:hurt|injured)|no\s+victims|"
+                   r"(?:did|caused|causing)\s+no\s+casualties|no\s+information\s+(?:about|on)\s+casualties\s+has)|"
+                   r"\b(?P<killed>nobody\s+was\s+killed|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
+                   r"\s+killed)", re.I)
 _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its\s+)?(?:earlier|previous|initial|"
-                             r"preliminary)\s+(?:death\s+)?(?:toll|figure|count|report)s?\s+of\s+(?:at least\s+)?"
-                             r"[\w-]+|\bup from\s+(?:at least\s+)?\d+", re.I)
-_BACKGROUND = re.compile(r"\bsince (?:the (?:start|beginning)|February|Feb\.|2014|20\d\d|the full-scale)|"
-                         r"\b(?:this|last|the previous) (?:year|month)\b|\bso far this\b|\bin total\b|"
-                         r"\bthroughout the (?:war|invasion)\b|\bduring the (?:occupation|war|full-scale)|"
-                         r"\bin 20\d\d\b|^earlier\b|\bthe day before\b|\bprisoners?\b|\bPOWs?\b|\bexchanged?\b|"
-                         r"\bswap\b|\blosses\b|\bGeneral Staff\b|\bkilled in action\b|\bsoldiers\b|\bservicemen\b|"
-                         r"\btroops\b(?!\s+(?:attacked|shelled|struck|hit|launched|fired|opened|dropped))|"
-                         r"\ba year ago\b|\banniversary\b|\bdeadliest\b", re.I)
-# a sentence the rules read at all has one of these (lower case): a word of killing, injuring, a toll or its
-# absence; substring tests in C cost far less than one pattern of alternatives per sentence
-CUES = ("kill", "dead", "die", "death", "perish", "lives", "injur", "wound", "hurt", "hospitali", "toll", "casualt",
-        "nobody", "no one", "no-one", "fatalit", "victim")
-# words without which no sentence is background (_BACKGROUND is searched only where one is)
-BACKGROUND_HINTS = ("since", " year", "month", "so far", "in total", "throughout", "during", "in 19", "in 20",
-                    "earlier", "day before", "prisoner", "pow", "exchange", "swap", "losses", "general staff",
-                    "in action", "soldiers", "servicemen", "troops", "anniversary", "deadliest")
-
-
-EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from")  # where _EARLIER_FIGURE may match
+                             r"preliminary)\s+(?:death\s+)?(?:toll|figure|count|report|reports)s?\s+of\s+(?:at\s+least\s+)?"
+                             r"[\w-]+|\bup\s+from\s+(?:at\s+least\s+)?\d+|\bfrom\s+(?:the\s+)?(?:previously\s+reported\s+)?"
+                             r"\d+(?=\s+(?:to|reported))", re.I)
+# substring tests (lower case): a sentence the rules read at all has a word of killing, injuring, a toll or none
+CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospitali", "toll",
+        "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left")
+EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
 NONE_HINTS = ("casualt", "nobody", "no one", "no-one", "no injur", "no death", "no fatal", "no people",
-              "no civilians", "avoided")  # where _NONE may match
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_CASUALTY = re.compile(r"\b(?:" + _KILL_VERB + "|" + _HURT_VERB + r"|casualties)\b", re.I)
-_ROUNDUP = re.compile(r"\bpast (?:day|24 hours|week)\b|\bover the day\b|\b\d+ (?:of Ukraine's )?oblasts\b|"
-                      r"\bacross Ukraine\b|\bacross the country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
-
+              "no civilians", "avoided", "no victims")
+_ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
+                      r"\bacross\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
 
 
 @dataclass
@@ -90,18 +107,21 @@ class Mention:
     region: str | None = None  # ISO 3166-2 code, when the statement is of one region
     place: str | None = None  # the settlement or district it is of, if any
     children: int | None = None
-
+    evidence: str = ""  # the sentence it was read from
+    start: int = 0  # where that sentence starts in the body (-1: the title)
+    day: date | None = None  # the attack's day, where the sentence names it
 
 
 @dataclass
 class Reading:
     mentions: list[Mention] = field(default_factory=list)
     none: dict[str, bool] = field(default_factory=dict)  # kind -> "no casualties" said of the attack
+    none_evidence: tuple[str, int] | None = None
     opening: int | None = None  # the first sentence with a statement
     roundup_cue: bool = False
     lead: str = ""  # the title and the sentences up to the opening statement: where a single attack's place is
     background: bool = False  # a toll the body tells of another time: then the title's figure is that one
-
+    day: date | None = None  # the item's attack day
 
 
 def _none_of(m) -> tuple[str, ...]:
@@ -110,7 +130,11 @@ def _none_of(m) -> tuple[str, ...]:
 
 
 def _kind(verb: str) -> str:
-    return KILLED if re.match(_KILL_VERB, verb, re.I) else INJURED
+    return KILLED if re.match(_KILL, verb, re.I) else INJURED
+
+
+def _at_least(q: str | None) -> bool:
+    return bool(q) and q.split()[0].lower() in ("at", "more", "over", "no")
 
 
 def _ambiguous(place) -> bool:
@@ -135,59 +159,6 @@ def where(text: str, resolved: dict) -> tuple[str | None, str | None, set[str]]:
     return region, (place.name if place else None), regions
 
 
-def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
-    """The casualty statements of one sentence (numbers already in figures), with the place each is of."""
-    found: list[tuple[int, int, Mention]] = []  # (start, end, mention)
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
-    def keep(start: int, end: int, mention: Mention) -> None:
-        if free(start, end):
-            taken.append((start, end))
-            found.append((start, end, mention))
-
-    for m in _REVISED.finditer(text):
-        what = m.group("what").lower()
-        kind = INJURED if ("injured" in what or "wounded" in what) else KILLED
-        keep(m.start(), m.end(), Mention(kind, int(m.group("n")), bool(m.group("q")), number, revised=True))
-    for pattern in (_VERB_FIRST, _NUMBER_FIRST):
-        for m in pattern.finditer(text):
-            keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), bool(m.group("q")), number))
-    for pattern in (_ONE_VERB_FIRST, _ONE):
-        for m in pattern.finditer(text):
-            keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("hurt")), 1, False, number))
-    found.sort(key=lambda f: f[0])
-    if found:  # "3 more in Vyshneve, and one in Avdiivka": the kind of the statement before
-        for m in _ELLIPTIC.finditer(text):
-            start = m.start()
-            before = [f for f in found if f[0] < start]
-            if before and free(start, m.end()):
-                n = int(m.group("n")) if m.group("n") else 1
-                keep(start, m.end(), Mention(before[-1][2].kind, n, False, number))
-        found.sort(key=lambda f: f[0])
-    for m in _CHILDREN.finditer(text):
-        before = [f for f in found if f[0] <= m.start()]
-        if before:
-            before[-1][2].children = int(m.group("n") or m.group("m"))
-    # each statement is of the place its own stretch of the sentence names, else of the sentence's one place
-    if not found:
-        return []
-    whole: list = []  # the sentence's own place, read only when a statement's stretch names none
-    for i, (start, _end, mention) in enumerate(found):
-        before = found[i - 1][1] if i else 0
-        after = found[i + 1][0] if i + 1 < len(found) else len(text)
-        region, place, regions = where(text[start:after], resolved)  # "3 were wounded in Illinivka"
-        if region is None and not regions:
-            region, place, regions = where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
-        if region is None and not regions:
-            if not whole:
-                whole.append(where(text, resolved))
-            region, place = whole[0][0], whole[0][1]
-        mention.region, mention.place = region, place
-    return [mention for _, _, mention in found]
-
 
 class _Resolved(dict):
     """name -> the place the article means by it, read once, when the first statement needs it."""
@@ -205,41 +176,129 @@ class _Resolved(dict):
         return super().get(name, default)
 
 
+def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
+    """The casualty statements of one sentence (numbers in figures, the numbers that are no count masked), with
+    the place each is of."""
+    found: list[tuple[int, int, Mention]] = []  # (start, end, mention)
+    taken: list[tuple[int, int]] = [m.span() for m in _SUBSET.finditer(text)] if has_any(
+        text.lower(), (" of ", "among", "including")) else []
+
+    def free(start: int, end: int) -> bool:
+        for a, b in taken:
+            if not (end <= a or start >= b):
+                return False
+        return True
+
+    def keep(start: int, end: int, mention: Mention) -> None:
+        if free(start, end):
+            taken.append((start, end))
+            found.append((start, end, mention))
+
+    for m in _REVISED.finditer(text):
+        what = m.group("what").lower()
+        kind = INJURED if ("injur" in what or "wounded" in what) else KILLED
+        keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
+    for m in _VERB_FIRST.finditer(text):
+        verb = m.group("verb").lower()
+        if verb in ("leaving", "left"):
+            if not m.group("dead"):
+                continue
+            verb = m.group("dead").strip()
+        keep(m.start("n"), m.end(), Mention(_kind(verb), int(m.group("n")), _at_least(m.group("q")), number))
+    for m in _NUMBER_FIRST.finditer(text):
+        keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
+                                            number))
+    for pattern in (_ONE_VERB_FIRST, _ONE):
+        for m in pattern.finditer(text):
+            verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
+                (m.group("hurt") if "hurt" in pattern.groupindex else None)
+            keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number))
+    found.sort(key=lambda f: f[0])
+    if found:  # "3 more in Vyshneve, and one in Avdiivka": the kind of the statement before
+        for m in _ELLIPTIC.finditer(text):
+            start = m.start()
+            before = [f for f in found if f[0] < start]
+            if before and free(start, m.end()):
+                n = int(m.group("n")) if m.group("n") else 1
+                keep(start, m.end(), Mention(before[-1][2].kind, n, False, number))
+        found.sort(key=lambda f: f[0])
+    if not found:
+        return []
+    for m in _CHILDREN.finditer(text):
+        before = [f for f in found if f[0] <= m.start()]
+        if before:
+            before[-1][2].children = int(m.group("n") or m.group("m"))
+    # each statement is of the place its own stretch of the sentence names, else of the sentence's one place
+    whole: list = []  # the sentence's own place, read only when a statement's stretch names none
+    for i, (start, _end, mention) in enumerate(found):
+        before = found[i - 1][1] if i else 0
+        after = found[i + 1][0] if i + 1 < len(found) else len(text)
+        region, place, regions = where(text[start:after], resolved)  # "3 were wounded in Illinivka"
+        if region is None and not regions:
+            region, place, regions = where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
+        if region is None and not regions:
+            if not whole:
+                whole.append(where(text, resolved))
+            region, place = whole[0][0], whole[0][1]
+        mention.region, mention.place = region, place
+    return [mention for _, _, mention in found]
+
+
+def _prepared(sentence: str, lower: str) -> str:
+    """The sentence as the rules read it: earlier figures it corrects taken out, numbers in figures, numbers that
+    are no count masked."""
+    text = _EARLIER_FIGURE.sub("", sentence) if has_any(lower, EARLIER_HINTS) else sentence
+    return mask(figures_in(text))
+
+
 def read(title: str | None, body: str | None, published_at: str | None = None, split: list | None = None) -> Reading:
     reading = Reading()
     resolved = _Resolved(title, body)
-    day = published_day(published_at)
+    scope = Scope(published_day(published_at))
     lead = [title or ""]
     if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # most items state no casualty at all
-    for index, (_, sentence) in enumerate(sentences(body) if split is None else split):
+    for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:
             lead.append(sentence)
         lower = sentence.lower()
         if not has_any(lower, CUES):
+            if not scope.fixed:
+                scope.of(sentence, lower, figure=False)  # a date the lead names fixes the item's attack
             continue
-        if (has_any(lower, BACKGROUND_HINTS) and _BACKGROUND.search(sentence)) or (day is not None and DIGIT.search(
-                sentence) and (any((day - d).days >= 2 for d in dates_in(sentence, day))  # an earlier attack
-                               or any(int(y) < day.year for y in _YEAR.findall(sentence)))):  # "in June 2023"
-            reading.background = reading.background or bool(_CASUALTY.search(sentence))
-            continue
-        text = figures_in(_EARLIER_FIGURE.sub("", sentence) if has_any(lower, EARLIER_HINTS) else sentence)
+        text = _prepared(sentence, lower)
         mentions = _statements(text, index, resolved)
+        nones = list(_NONE.finditer(text)) if has_any(lower, NONE_HINTS) else []
+        if not mentions and not nones:
+            if not scope.fixed:
+                scope.of(sentence, lower, figure=False)
+            continue
+        other, day = scope.of(sentence, lower)
+        if other:
+            reading.background = True
+            continue
         if mentions and reading.opening is None:
             reading.opening = index
             reading.roundup_cue = bool(_ROUNDUP.search(text))
             reading.lead = " ".join(lead)
+        for mention in mentions:
+            mention.evidence, mention.start, mention.day = sentence, start, day
         reading.mentions += mentions
-        for m in _NONE.finditer(text) if has_any(lower, NONE_HINTS) else ():
+        for m in nones:
             region = where(text, resolved)[0] if reading.mentions else None
             for kind in _none_of(m):
                 reading.none.setdefault(kind, region is None)
+            reading.none_evidence = reading.none_evidence or (sentence, start)
     if not reading.mentions and not reading.none and not reading.background and title:
-        text = figures_in(_EARLIER_FIGURE.sub("", title[:MAX_SENTENCE]))
+        text = mask(figures_in(_EARLIER_FIGURE.sub("", title[:MAX_SENTENCE])))
         reading.mentions = _statements(text, 0, resolved)
+        for mention in reading.mentions:
+            mention.evidence, mention.start = title[:MAX_SENTENCE], -1
         reading.opening = 0 if reading.mentions else None
         reading.lead = title
         for m in _NONE.finditer(text):
             for kind in _none_of(m):
                 reading.none[kind] = True
+            reading.none_evidence = reading.none_evidence or (title[:MAX_SENTENCE], -1)
+    reading.day = scope.day
     return reading

@@ -24,10 +24,16 @@ _END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
 _LAST_WORD = re.compile(r"(\S+)$")
 
 
-def sentences(text: str | None) -> list[tuple[int, str]]:
-    """(paragraph number, sentence) of a text, in order; blank lines part paragraphs."""
-    found: list[tuple[int, str]] = []
-    for number, paragraph in enumerate(p for p in (text or "")[:MAX_CHARS].split("\n") if p.strip()):
+def sentences(text: str | None) -> list[tuple[int, str, int]]:
+    """(paragraph number, sentence, where it starts in ``text``) of a text, in order; blank lines part
+    paragraphs."""
+    found: list[tuple[int, str, int]] = []
+    text = (text or "")[:MAX_CHARS]
+    offset, number = 0, 0
+    for paragraph in text.split("\n"):
+        base, offset = offset, offset + len(paragraph) + 1
+        if not paragraph.strip():
+            continue
         start = 0
         for end in _END.finditer(paragraph):
             head = paragraph[max(start, end.start() - 40):end.start()].rstrip()  # the last word only: linear
@@ -35,11 +41,18 @@ def sentences(text: str | None) -> list[tuple[int, str]]:
             word = last.group(1).rstrip(".!?\"”’)") if last else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue  # "Nov. 21", "Oleh V. Kiper"
-            found.append((number, paragraph[start:end.start()].strip()[:MAX_SENTENCE]))
+            _add(found, number, paragraph, start, end.start(), base)
             start = end.end()
         if paragraph[start:].strip():
-            found.append((number, paragraph[start:].strip()[:MAX_SENTENCE]))
+            _add(found, number, paragraph, start, len(paragraph), base)
+        number += 1
     return found
+
+
+def _add(found: list, number: int, paragraph: str, start: int, end: int, base: int) -> None:
+    piece = paragraph[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    found.append((number, piece.strip()[:MAX_SENTENCE], base + start + lead))
 
 
 DIGIT = re.compile(r"\d")

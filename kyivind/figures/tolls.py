@@ -21,6 +21,14 @@ class Toll:
     injured_at_least: int = 0
     children_killed: int | None = None
     children_injured: int | None = None
+    evidence: str | None = None  # the sentence the figure was read from (the first, for a sum)
+    evidence_start: int | None = None  # where it starts in the body (-1: the title)
+    day: str | None = None  # the attack's day, where the text names it
+
+    def cite(self, mention) -> None:
+        if self.evidence is None and mention is not None:
+            self.evidence, self.evidence_start = mention.evidence or None, mention.start
+            self.day = mention.day.isoformat() if mention.day else None
 
     def set(self, kind: str, n: int | None, at_least: bool = False) -> None:
         setattr(self, kind, n)
@@ -37,6 +45,8 @@ class Toll:
             for kind in kinds:
                 if getattr(other, kind) is not None:
                     self.add(kind, getattr(other, kind), bool(getattr(other, f"{kind}_at_least")))
+                    if self.evidence is None:
+                        self.evidence, self.evidence_start, self.day = other.evidence, other.evidence_start, other.day
         return self
 
     @property
@@ -59,6 +69,7 @@ def _of(mentions: list[Mention]) -> Toll:
         chosen = _first(mentions, kind)
         if chosen is not None:
             toll.set(kind, chosen.n, chosen.at_least)
+            toll.cite(chosen)
             setattr(toll, f"children_{kind}", chosen.children)
     return toll
 
@@ -105,6 +116,8 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             revised = _first(later, kind)
             if revised is not None:
                 total.set(kind, revised.n, revised.at_least)
+                total.evidence = None
+                total.cite(revised)
             if getattr(total, kind) is None:
                 total.add_all(regions.values(), (kind,))
     else:
@@ -124,6 +137,11 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     for kind in (KILLED, INJURED):
         if getattr(total, kind) is None and reading.none.get(kind):
             total.set(kind, 0)
+            if total.evidence is None and reading.none_evidence:
+                total.evidence, total.evidence_start = reading.none_evidence
+    day = reading.day.isoformat() if reading.day else None
+    for toll in (total, *regions.values(), *places.values()):
+        toll.day = toll.day or day
     rows = []
     if total.stated:
         rows.append({"scope": "total", "region_code": None, "place": None, **total.__dict__})

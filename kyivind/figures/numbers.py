@@ -1,0 +1,110 @@
+"""Stage two of the reader: every number of a sentence with its role, decided before any figure rule runs.
+
+A number is a ``count`` (of people, of weapons, of anything) only when it is none of the other roles: an
+``age`` ("a 21-year-old", "aged 58", "a woman, 58,"), a ``date`` ("Dec. 27", "27 December"), a ``year``
+("2014"), a ``time`` ("at 02:15", "7:20 p.m."), a ``model`` designator ("Shahed-136", "S-300", "Tu-95", "155mm",
+kyivind/figures/weapons.py), a ``percent``, ``money``, a ``measure`` (distances, weights, storeys: "nine-story"),
+a ``duration`` ("48 hours"), an ``ordinal``. ``mask`` gives the sentence with every number that is no count
+written over by ``#`` (its length kept, so offsets hold): the figure rules then cannot read one as a toll.
+
+Pure functions; each pattern is linear (no nested quantifiers over the same characters).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kyivind.figures.text import MONTH
+from kyivind.figures.weapons import designators
+
+COUNT, AGE, DATE, YEAR, TIME, MODEL, PERCENT, MONEY, MEASURE, DURATION, ORDINAL = (
+    "count", "age", "date", "year", "time", "model", "percent", "money", "measure", "duration", "ordinal")
+
+NUMBER = re.compile(r"(?<![\w.,:])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\w.,:])\d+(?:\.\d+)?(?!\w)")
+# roles told by what stands around a number: (role, pattern); the number is the group "n"
+_N = r"(?<![\d,])(?P<n>\d+(?:,\d{3})*)"
+_AROUND = [
+    (AGE, re.compile(_N + r"(?:-|\s)(?:year|month|week)s?(?:-|\s)olds?\b|\baged?\s+" + _N.replace("n>", "n2>") +
+                     r"|\b(?:man|woman|boy|girl|men|women|resident|child|teenager|pensioner|driver)s?,\s+" +
+                     _N.replace("n>", "n3>") + r"(?:\s+and\s+\d+)?,", re.I)),
+    (AGE, re.compile(r"\baged\s+\d+\s+(?:and|to)\s+" + _N, re.I)),
+    (DATE, re.compile(MONTH + r"\s+" + _N + r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:people|drones|missiles))",
+                      )),
+    (DATE, re.compile(r"(?<![\w,])" + _N + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH.replace("?P<month>", "?:"))),
+    (TIME, re.compile(r"(?<![\d:])" + _N + r":\d\d\b|\b" + _N.replace("n>", "n2>") +
+                      r"(?:\.\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)),
+    (PERCENT, re.compile(_N + r"\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
+    (MONEY, re.compile(r"(?:[$€£₴]|\bUAH\s?|\bUSD\s?|\bEUR\s?)" + _N + r"|" + _N.replace("n>", "n2>") +
+                       r"(?:\s+(?:million|billion|thousand|trillion))?\s+(?:hryvnias?|dollars|euros|rubles|roubles|"
+                       r"UAH|pounds)\b", re.I)),
+    (MEASURE, re.compile(_N + r"(?:-|\s)(?:story|storey|floor|floored|meter|metre|kilometer|kilometre|km|mile|ton|"
+                         r"tonne|kilogram|kg|hectare|square)s?\b|" + _N.replace("n>", "n2>") +
+                         r"\s+(?:km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|kilograms?|kg|"
+                         r"hectares?|square|floors?|storeys?|stories|megawatts?|MW|gigawatts?|degrees?)\b", re.I)),
+    (DURATION, re.compile(_N + r"(?:-|\s)(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|nights?)\b(?!\s+old)",
+                          re.I)),
+    (ORDINAL, re.compile(r"\b" + _N + r"(?:st|nd|rd|th)\b", re.I)),
+    (YEAR, re.compile(r"(?<![\d,])" + _N + r"(?=s?\b)(?<=\b(?:19|20)\d\d)", re.I)),
+]
+_YEAR_COUNT = re.compile(r"\s+(?:people|civilians|drones|missiles|UAVs|shells|residents|children|soldiers|troops)\b",
+                         re.I)
+
+
+@dataclass
+class Number:
+    value: int
+    start: int
+    end: int
+    role: str = COUNT
+
+
+def value_of(text: str) -> int | None:
+    """The integer a number's text writes ("1,716" is 1716); None for a fraction."""
+    text = text.replace(",", "")
+    return int(text) if text.isdigit() else None
+
+
+def numbers(text: str) -> list[Number]:
+    """Every number of ``text`` (numbers already in figures) with its role."""
+    found = [Number(value_of(m.group()) or 0, m.start(), m.end()) for m in NUMBER.finditer(text)]
+    if not found:
+        return found
+    roles: dict[int, str] = {}
+    for start, end in designators(text):
+        for number in found:
+            if start <= number.start < end:
+                roles.setdefault(number.start, MODEL)
+    for role, pattern in _AROUND:
+        for m in pattern.finditer(text):
+            for group in ("n", "n2", "n3"):
+                if group in pattern.groupindex and m.group(group):
+                    start = m.start(group)
+                    if role == YEAR and _YEAR_COUNT.match(text, m.end(group)):
+                        continue  # "2000 people"
+                    roles.setdefault(start, role)
+    for number in found:
+        number.role = roles.get(number.start, COUNT)
+        if number.role == COUNT and "." in text[number.start:number.end]:
+            number.role = MEASURE  # "1.5": no count of people or weapons
+    return found
+
+
+def mask(text: str) -> str:
+    """``text`` with every number that is no count written over by ``#`` (same length), and thousands separators
+    taken out of counts ("1,716" -> "1716 " keeps the length with a space after)."""
+    found = numbers(text)
+    if not found:
+        return text
+    parts, last = [], 0
+    for number in found:
+        parts.append(text[last:number.start])
+        raw = text[number.start:number.end]
+        if number.role != COUNT:
+            parts.append("#" * len(raw))
+        else:
+            digits = raw.replace(",", "")
+            parts.append(digits + " " * (len(raw) - len(digits)) if digits != raw else raw)
+        last = number.end
+    parts.append(text[last:])
+    return "".join(parts)

@@ -1,0 +1,190 @@
+"""Stage four of the reader: the attack a sentence is about. An item reports one attack (or one night, or one
+day's roundup); its sentences also tell of others: the previous night ("A night earlier, forces downed 18 of 25
+drones"), an earlier strike ("a day earlier", "on Monday", "in October", "On Aug. 21, …"), a period ("over the past
+week", "since Monday", "this year"), a correction ("an earlier version of this story said …"), a hypothetical
+("could have killed 10,000"), combatants ("its forces killed 300 militants"), history ("in 1941"). Those figures
+are left out of the item's rows, except an update of an earlier attack ("the death toll of Russia's July 3 attack
+on Dnipro rose to 8"): that is the attack's current toll, counted for the attack's own day.
+
+``attack_date`` reads the date a sentence names for an attack (a date after "said on" is the report's, not the
+attack's); ``Scope`` decides, sentence by sentence, against the item's own attack day. Pure functions; linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kyivind.figures.text import MONTH, day_of, has_any
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATE = re.compile(r"\b(?P<lead>(?:overnight|late|early)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|evening|morning|"
+                   r"afternoon)\s+of\s+|on\s+|night\s+(?:of|to|into)\s+|by\s+)?" + MONTH +
+                   r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+_REPORT = re.compile(r"(?:\bsaid|\bsays|\breported|\breports|\bwrote|\bannounced|\badded|\bstated|\bposted|\bconfirmed|"
+                     r"\bclaimed|\bupdate|\bupdated|\baddress|\bstatement|\btold\s+\w+|\bas of|\bbriefing|"
+                     r"\bTelegram|\bpublished|\breport)\W+(?:\w+\W+){0,4}?$", re.I)
+_ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
+_ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|bombing|shelling|assault|raid)", re.I)
+# another time than the item's attack, told by words (no date needed)
+_OTHER = re.compile(
+    r"\b(?:a|one|two|three|several)\s+(?:day|night|days|nights|week|weeks)\s+(?:earlier|before|prior)\b|"
+    r"\bthe\s+(?:day|night|evening|week)\s+before\b|\bthe\s+previous\s+(?:day|night|evening|week|month|attack|strike)\b|"
+    r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
+    r"winter|spring|autumn|fall)\b|\bover\s+the\s+(?:past|last)\s+(?:week|month|\d+\s+(?:days|weeks|months))\b|"
+    r"\bin\s+the\s+(?:past|last)\s+(?:week|month|year|\d+\s+(?:days|weeks|months))\b|"
+    r"\bsince\s+(?:the\s+(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)\b|"
+    r"\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b|\bin\s+total\s+since\b|"
+    r"\bthroughout\s+the\s+(?:war|invasion|year)\b|\bduring\s+the\s+(?:occupation|war|full-scale|invasion)\b|"
+    r"\ban?\s+(?:earlier|previous)\s+version\b|\bcould\s+have\b|\bwould\s+have\b|\bmight\s+have\b|"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\b|"
+    r"\b(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\s+(?:were\s+|was\s+)?"
+    r"(?:killed|wounded|injured|eliminated)\b|"
+    r"\bprisoners?\b|\bPOWs?\b|\bswap\b|\bexchanged?\b|\bGeneral\s+Staff\b|\blosses\b|\bin\s+action\b|"
+    r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
+    r"\bon\s+average\b|\bin\s+(?:January|February|March|April|June|July|August|September|October|November|"
+    r"December)\b(?!\s+\d)|\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b|\bin\s+(?:19|20)\d\d\b", re.I)
+OTHER_HINTS = ("earlier", "before", "prior", "previous", "later", "last", "past", "since", "this", "whole", "that ",
+               "so far", "total", "throughout", "during", "version", "could", "would", "might", "militant",
+               "mercenar", "servicem", "soldier", "troop", "fighter", "personnel", "invader", "occupier", "prisoner",
+               "pow", "swap", "exchange", "general staff", "losses", "action", "ago", "anniversar", "deadliest",
+               "weekly", "monthly", "per ", "average", " in ", "babyn", "holodomor", "world war")
+# troops that attack are the attackers, not the counted: "Russian troops attacked Kherson" is no background
+_TROOPS_ACT = re.compile(r"\b(?:troops|forces|soldiers)\s+(?:\w+\s+)?(?:attacked|shelled|struck|hit|launched|fired|"
+                         r"opened|dropped|targeted|used|carried)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:on|late on|early on|overnight on|since)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                      r"Saturday|Sunday)\b")
+# an update of an earlier attack's toll: "the death toll of Russia's July 3 attack on Dnipro rose to 8"
+UPDATE = re.compile(r"\b(?:toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|injured|wounded|casualties)|"
+                    r"casualties)\s+(?:of|from|in|after)\s+(?:the\s+|Russia's\s+|a\s+)?(?:\w+\s+){0,2}?", re.I)
+
+
+@dataclass(frozen=True)
+class Named:
+    written: date  # the date as written ("overnight on May 19": May 19)
+    day: date  # the attack's day (for a night: the day it began, May 18)
+    night: bool  # named as a night
+    late: bool  # "late on", "the evening of": the evening before a night
+    report: bool  # the date a statement was made, not of an attack
+    start: int
+
+
+def dates(sentence: str, near: date | None) -> list[Named]:
+    """The dates a sentence names, read against ``near`` (the publication day in Kyiv)."""
+    found = []
+    if near is None or not has_any(sentence, _MONTH_HINTS):
+        return found
+    for m in _DATE.finditer(sentence):
+        written = day_of(m.group("month"), m.group("day"), near)
+        if written is None:
+            continue
+        if m.group("year"):
+            try:
+                written = written.replace(year=int(m.group("year")))
+            except ValueError:
+                continue
+        lead = (m.group("lead") or "").lower()
+        night = lead.startswith(("overnight", "night")) or "night of" in lead
+        named = written - timedelta(days=1) if night and not m.group("day2") and "night of" not in lead else written
+        before = sentence[max(0, m.start() - 60):m.start()]
+        report = bool(_REPORT.search(before)) and not _ATTACK_OF.search(before)
+        late = lead.startswith("late") or "evening of" in lead
+        found.append(Named(written, named, night, late, report, m.start()))
+    return found
+
+
+_MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def same_attack(one: Named, other: Named) -> bool:
+    """Whether two dates name the same attack: the same date, or the evening before the night that ends on the
+    other ("late on May 18" and "overnight on May 19")."""
+    if one.written == other.written:
+        return True
+    first, second = sorted((one, other), key=lambda d: d.written)
+    return (second.written - first.written).days == 1 and first.late and second.night
+
+
+def weekday(sentence: str, near: date | None) -> date | None:
+    """The day "on Monday" names: the last such day on or before ``near``."""
+    m = _WEEKDAY.search(sentence) if near is not None else None
+    if not m:
+        return None
+    back = (near.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+    return near - timedelta(days=back)
+
+
+def other_time(sentence: str, lower: str) -> bool:
+    """Whether words of the sentence put its figures at another time than the item's attack."""
+    if not has_any(lower, OTHER_HINTS):
+        return False
+    for m in _OTHER.finditer(sentence):
+        word = m.group(0).lower()
+        if word in ("troops", "soldiers") and _TROOPS_ACT.search(sentence):
+            continue
+        return True
+    return False
+
+
+def is_update(sentence: str) -> date | None:
+    """Whether the sentence revises the toll of an attack it dates ("the death toll of Russia's July 3 attack on
+    Dnipro rose to 8"): the position of that date, else None."""
+    m = UPDATE.search(sentence)
+    return m.end() if m else None
+
+
+@dataclass
+class Scope:
+    """The item's own attack: the date the first sentence that names one gives (else the publication's), and
+    whether each later sentence is of another attack."""
+
+    published: date | None
+    named: Named | None = None  # the item's attack date, once a sentence named it
+    fixed: bool = False  # the item's attack is known (named, or the first figure came without a date)
+
+    @property
+    def day(self) -> date | None:
+        return self.named.day if self.named else self.published
+
+    def of(self, sentence: str, lower: str, figure: bool = True, strict: bool = False) -> tuple[bool, date | None]:
+        """(about another attack, the attack day the sentence names) of one sentence. The first sentence that
+        names an attack's date, or states a figure, fixes the item's own attack. ``strict``: an undated item's
+        attack is the publication's night or day, so a date the day before is another's (air reports)."""
+        named = [d for d in dates(sentence, self.published) if not d.report and self._plausible(d.written)]
+        if named and is_update(sentence) is not None:
+            at = is_update(sentence)
+            own = next((d for d in named if d.start >= at - 2), None)
+            if own is not None:
+                if not self.fixed:
+                    self.named, self.fixed = own, True
+                return False, own.day  # an update of that attack: counted, for its own day
+        if other_time(sentence, lower):
+            return True, None
+        if not named:
+            when = weekday(sentence, self.published)
+            if when is not None and self.published is not None and when != self.published and \
+                    (self.published - when).days >= (1 if self.named is None else 0) and \
+                    (self.named is None or when != self.named.written):
+                if self.fixed or (self.published - when).days >= 2:
+                    return True, when
+            if figure and not self.fixed:
+                self.fixed = True
+            return False, self.day
+        first = named[0]
+        if not self.fixed:
+            self.named, self.fixed = first, True
+            return False, first.day
+        if self.named is None:  # the item's attack came undated: a date two days or more before is another
+            gap = (self.published - first.written).days
+            if strict or first.night:
+                return gap >= 1 and not (gap == 1 and first.late), first.day
+            return gap >= 2, first.day
+        return not any(same_attack(d, self.named) for d in named), first.day
+
+    def _plausible(self, when: date) -> bool:
+        return self.published is None or (self.published - when).days <= 400 and when <= self.published + \
+            timedelta(days=1)

@@ -1,0 +1,131 @@
+"""Precision and recall of kyivind/figures on real News Feed items, rewritten in our own words and labelled by
+the rules of tests/figures/real/LABELLING.md (the facts an analyst expects, scored as that file says).
+
+Each file of ``tests/figures/real/`` holds items, one JSON object a line. An item is in the held-out part when
+the first hex digit of the SHA-1 of its URL is below 5 (a third of the items, fixed before any rule was tuned on
+them); the shared items (``items_shared.jsonl``) were all tuned on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from kyivind import figures
+from kyivind.places.names import regions as region_table
+
+HERE = Path(__file__).parent / "real"
+SHARED = "items_shared.jsonl"
+AIR_KEYS = {("drone", "launched"): "drones_launched", ("drone", "downed"): "drones_downed",
+            ("missile", "launched"): "missiles_launched", ("missile", "downed"): "missiles_downed"}
+
+
+@cache
+def _codes() -> dict[str, str]:
+    codes = {row["name"]: row["code"] for row in region_table()}
+    return {**codes, "Kyiv (city)": codes["Kyiv"], "Kyiv City": codes["Kyiv"]}
+
+
+def region_code(name: str) -> str:
+    return _codes()[name]
+
+
+def held_out(url: str) -> bool:
+    return hashlib.sha1(url.encode()).hexdigest()[0] in "01234"
+
+
+def load(part: str = "all") -> list[dict]:
+    """The items of ``part``: "all", "tuned" (the shared items and the rest of ours) or "held out"."""
+    items = []
+    for path in sorted(HERE.glob("items_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            item["file"] = path.name
+            out = path.name != SHARED and held_out(item["url"])
+            if part == "all" or (part == "held out") == out:
+                items.append(item)
+    return items
+
+
+def published_at(item: dict) -> str:
+    return f"{item['published']}T12:00:00+00:00"
+
+
+def expected(item: dict) -> dict[str, set]:
+    """The labelled facts of one item: {"toll": {(kind, n)}, "regions": {(code, kind, n)}, "air": {(class, metric, n)}}"""
+    ignore = set(item.get("ignore") or ())
+    found = {"toll": set(), "regions": set(), "air": set()}
+    if item.get("toll") and "toll" not in ignore:
+        found["toll"] = {(k, v) for k, v in item["toll"].items() if v is not None}
+    if "toll" not in ignore:
+        for row in item.get("regions") or ():
+            found["regions"] |= {(region_code(row["region"]), k, row[k]) for k in ("killed", "injured")
+                                 if row.get(k) is not None}
+    if item.get("air") and "air" not in ignore:
+        for (kind, metric), key in AIR_KEYS.items():
+            if item["air"].get(key) is not None and f"{kind}s" not in ignore:
+                found["air"].add((kind, metric, item["air"][key]))
+    return found
+
+
+def predicted(item: dict) -> dict[str, set]:
+    """The facts kyivind's rows give, as the labels are scored: the total, the regions, the class sums of the
+    air attacks on Ukraine."""
+    ignore = set(item.get("ignore") or ())
+    toll_rows, air_rows = figures.derive(item["title"], item["body_text"], published_at(item))
+    found = {"toll": set(), "regions": set(), "air": set()}
+    if "toll" not in ignore:
+        for row in toll_rows:
+            facts = {(k, row[k]) for k in ("killed", "injured") if row[k] is not None}
+            if row["scope"] == "total":
+                found["toll"] |= facts
+            elif row["scope"] == "region":
+                found["regions"] |= {(row["region_code"], *fact) for fact in facts}
+    if "air" not in ignore:
+        sums: dict[tuple[str, str], int] = {}
+        for row in air_rows:
+            if row.get("direction", "russia_on_ukraine") != "russia_on_ukraine":
+                continue
+            for metric in ("launched", "downed"):
+                if row[metric] is not None and (row["weapon_class"], metric) in AIR_KEYS:
+                    sums[(row["weapon_class"], metric)] = sums.get((row["weapon_class"], metric), 0) + row[metric]
+        found["air"] = {(kind, metric, n) for (kind, metric), n in sums.items() if f"{kind}s" not in ignore}
+    return found
+
+
+def score(items: list[dict]) -> dict[str, dict]:
+    """Micro precision and recall of each category over ``items``, with what was missed and what was wrong."""
+    result = {name: {"right": 0, "expected": 0, "predicted": 0, "missed": [], "wrong": []}
+              for name in ("toll", "regions", "air")}
+    for item in items:
+        want, got = expected(item), predicted(item)
+        for name, entry in result.items():
+            entry["right"] += len(want[name] & got[name])
+            entry["expected"] += len(want[name])
+            entry["predicted"] += len(got[name])
+            entry["missed"] += [(item["url"], fact) for fact in sorted(want[name] - got[name])]
+            entry["wrong"] += [(item["url"], fact) for fact in sorted(got[name] - want[name])]
+    for entry in result.values():
+        entry["precision"] = entry["right"] / entry["predicted"] if entry["predicted"] else 1.0
+        entry["recall"] = entry["right"] / entry["expected"] if entry["expected"] else 1.0
+    return result
+
+
+if __name__ == "__main__":  # python -m tests.figures.realscore [tuned|held out|all] [-v]
+    import sys
+
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    part = " ".join(args) or "tuned"
+    chosen = load(part)
+    for name, entry in score(chosen).items():
+        print(f"{part} ({len(chosen)} items) {name}: precision {entry['precision']:.3f} recall {entry['recall']:.3f}"
+              f" ({entry['right']}/{entry['predicted']} predicted, {entry['expected']} expected)")
+        if "-v" in sys.argv:
+            for url, fact in entry["wrong"]:
+                print("   wrong ", url.rsplit("/", 2)[-2:], fact)
+            for url, fact in entry["missed"]:
+                print("   missed", url.rsplit("/", 2)[-2:], fact)
