@@ -37,6 +37,10 @@ _OTHER = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|August|"
     r"September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)\b|"
+    r"\bsince\s+(?:[\w']+\s+){0,3}?(?:invasion|war)\b|\b(?:began|started)\s+in\s+\w+\s+(?:19|20)\d\d\b|"
+    r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*(?:to|-|–|through|until)\s*"
+    r"(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+and\b|"
     r"\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b|\bin\s+total\s+since\b|"
     r"\bthroughout\s+the\s+(?:war|invasion|year)\b|\bduring\s+the\s+(?:occupation|war|full-scale|invasion)\b|"
     r"\ban?\s+(?:earlier|previous)\s+version\b|\bcould\s+have\b|\bwould\s+have\b|\bmight\s+have\b|"
@@ -48,7 +52,7 @@ _OTHER = re.compile(
     r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
     r"\bon\s+average\b|\bin\s+(?:January|February|March|April|June|July|August|September|October|November|"
     r"December)\b(?!\s+\d)|\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b|\bin\s+(?:19|20)\d\d\b", re.I)
-OTHER_HINTS = ("earlier", "before", "prior", "previous", "later", "last", "past", "since", "this", "whole", "that ",
+OTHER_HINTS = ("earlier", "began", "started", "from ", "between", "before", "prior", "previous", "later", "last", "past", "since", "this", "whole", "that ",
                "so far", "total", "throughout", "during", "version", "could", "would", "might", "militant",
                "mercenar", "servicem", "soldier", "troop", "fighter", "personnel", "invader", "occupier", "prisoner",
                "pow", "swap", "exchange", "general staff", "losses", "action", "ago", "anniversar", "deadliest",
@@ -118,6 +122,13 @@ def weekday(sentence: str, near: date | None) -> date | None:
     return near - timedelta(days=back)
 
 
+# after the item's own attack is told, in an item of one attack: another attack the same day
+_ANOTHER = re.compile(r"\blater\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b|\b(?:attacked|struck|hit|shelled|"
+                      r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+a\s+separate\s+(?:attack|strike)\b|"
+                      r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b", re.I)
+ANOTHER_HINTS = ("later", "again", "separate", "same day")
+
+
 def other_time(sentence: str, lower: str) -> bool:
     """Whether words of the sentence put its figures at another time than the item's attack."""
     if not has_any(lower, OTHER_HINTS):
@@ -145,6 +156,7 @@ class Scope:
     published: date | None
     named: Named | None = None  # the item's attack date, once a sentence named it
     fixed: bool = False  # the item's attack is known (named, or the first figure came without a date)
+    single: bool = True  # an item of one attack (not a roundup of a day's attacks)
 
     @property
     def day(self) -> date | None:
@@ -163,6 +175,8 @@ class Scope:
                     self.named, self.fixed = own, True
                 return False, own.day  # an update of that attack: counted, for its own day
         if other_time(sentence, lower):
+            return True, None
+        if self.fixed and self.single and has_any(lower, ANOTHER_HINTS) and _ANOTHER.search(sentence):
             return True, None
         if not named:
             when = weekday(sentence, self.published)

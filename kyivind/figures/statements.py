@@ -68,6 +68,10 @@ _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)
                       r"(?:\s+[\w'’.,#-]+){0,14}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
                       r"grew|grown|reached|jumped|stands\s+at|stood\s+at|is\s+now|now\s+stands\s+at|went\s+up|"
                       r"climbs|increases|reaches|rising|climbing)\s+(?:to\s+)?" + _Q + _N, re.I)
+# "raising the number of people killed in the July 8 attack to 27", "bringing the death toll to 9"
+_RAISING = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting)\s+(?:the\s+)?(?P<what>(?:overall\s+|total\s+)?"
+                      r"(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|"
+                      r"wounded|casualties|injuries)))\b(?:\s+[\w'’.,#-]+){0,12}?\s+to\s+" + _Q + _N, re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
                        r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?[A-Z]")
 _CHILDREN = re.compile(r"\b(?:including|among\s+them|among\s+those|of\s+whom|among\s+the\s+\w+\s+(?:are|were))\s+"
@@ -76,11 +80,10 @@ _CHILDREN = re.compile(r"\b(?:including|among\s+them|among\s+those|of\s+whom|amo
 # a count that is part of one stated before: never a statement of its own
 _SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+them)\b|\b(?:including|among\s+them|"
                      r"among\s+whom)\s+(?:at\s+least\s+)?(?:\d+\b|(?:a|an)\s+[\w#-]+(?:\s+[\w-]+)?)", re.I)
-_NONE = re.compile(r"\b(?P<all>no\s+casualties|without\s+casualties|no\s+injuries\s+or\s+deaths|"
-                   r"no\s+deaths\s+or\s+injuries|no\s+(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|wounded|harmed)|"
-                   r"nobody\s+was\s+(?:hurt|injured|wounded|harmed)|no\s+(?:people|civilians)\s+were\s+(?:hurt|injured)|"
-                   r"no\s+injuries|casualties\s+were\s+avoided|no\s+one\s+was\s+(?:hurt|injured)|no\s+victims|"
-                   r"(?:did|caused|causing)\s+no\s+casualties|no\s+information\s+(?:about|on)\s+casualties\s+has)|"
+_NONE = re.compile(r"\b(?P<all>no\s+(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|wounded|harmed)|"
+                   r"nobody\s+was\s+(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
+                   r"(?:no|neither|nor|without|not\s+report)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
+                   r"information|further))(?:\s+[\w-]+){0,4}?\s+(?:casualties|injuries|victims|injured|hurt)\b)|"
                    r"\b(?P<killed>nobody\s+was\s+killed|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
                    r"\s+killed)", re.I)
 _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its\s+)?(?:earlier|previous|initial|"
@@ -91,8 +94,7 @@ _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its
 CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospitali", "toll",
         "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
-NONE_HINTS = ("casualt", "nobody", "no one", "no-one", "no injur", "no death", "no fatal", "no people",
-              "no civilians", "avoided", "no victims")
+NONE_HINTS = ("no ", "nobody", "neither", "nor ", "without", "not report", "avoided")
 _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
                       r"\bacross\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
 
@@ -194,7 +196,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             taken.append((start, end))
             found.append((start, end, mention))
 
-    for m in _REVISED.finditer(text):
+    for m in (*_REVISED.finditer(text), *_RAISING.finditer(text)):
         what = m.group("what").lower()
         kind = INJURED if ("injur" in what or "wounded" in what) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
@@ -279,7 +281,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             continue
         if mentions and reading.opening is None:
             reading.opening = index
-            reading.roundup_cue = bool(_ROUNDUP.search(text))
+            reading.roundup_cue = bool(_ROUNDUP.search(text)) or bool(_ROUNDUP.search(title or ""))
+            scope.single = not reading.roundup_cue
             reading.lead = " ".join(lead)
         for mention in mentions:
             mention.evidence, mention.start, mention.day = sentence, start, day
@@ -289,7 +292,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             for kind in _none_of(m):
                 reading.none.setdefault(kind, region is None)
             reading.none_evidence = reading.none_evidence or (sentence, start)
-    if not reading.mentions and not reading.none and not reading.background and title:
+    if not reading.mentions and not reading.none and not reading.background and title and \
+            not scope.of(title[:MAX_SENTENCE], title[:MAX_SENTENCE].lower(), figure=False)[0]:
         text = mask(figures_in(_EARLIER_FIGURE.sub("", title[:MAX_SENTENCE])))
         reading.mentions = _statements(text, 0, resolved)
         for mention in reading.mentions:

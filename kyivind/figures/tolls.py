@@ -56,11 +56,15 @@ class Toll:
 
 
 def _first(mentions: list[Mention], kind: str) -> Mention | None:
-    """The figure of ``kind``: the last revised one, else the first stated."""
+    """The figure of ``kind``: the first stated, unless a revised toll is higher (a toll only rises: "the death
+    toll later rose to 7"; an account of the first reports, "initially said 1 was killed", is no revision)."""
+    first = next((m for m in mentions if m.kind == kind and not m.revised), None)
     revised = [m for m in mentions if m.kind == kind and m.revised]
     if revised:
-        return revised[-1]
-    return next((m for m in mentions if m.kind == kind), None)
+        best = max(revised, key=lambda m: m.n)
+        if first is None or best.n >= first.n:
+            return best
+    return first
 
 
 def _of(mentions: list[Mention]) -> Toll:
