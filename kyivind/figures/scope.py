@@ -36,7 +36,9 @@ _OTHER = re.compile(
     r"\bin\s+the\s+(?:past|last)\s+(?:week|month|year|\d+\s+(?:days|weeks|months))\b|"
     r"\bsince\s+(?:the\s+(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|August|"
-    r"September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)\b|"
+    r"September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
+    r"\b(?:HRMMU|OHCHR|UN's\s+count|UN\s+(?:human\s+rights|monitoring)|United\s+Nations\s+Human\s+Rights)\b|"
+    r"\bwar\s+(?:[\w']+\s+){0,4}?(?:has|had)\s+(?:killed|injured|wounded|claimed)\b|"
     r"\bsince\s+(?:[\w']+\s+){0,3}?(?:invasion|war)\b|\b(?:began|started)\s+in\s+\w+\s+(?:19|20)\d\d\b|"
     r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*(?:to|-|–|through|until)\s*"
     r"(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:January|February|March|April|May|June|July|August|September|October|"
@@ -52,7 +54,7 @@ _OTHER = re.compile(
     r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
     r"\bon\s+average\b|\bin\s+(?:January|February|March|April|June|July|August|September|October|November|"
     r"December)\b(?!\s+\d)|\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b|\bin\s+(?:19|20)\d\d\b", re.I)
-OTHER_HINTS = ("earlier", "began", "started", "from ", "between", "before", "prior", "previous", "later", "last", "past", "since", "this", "whole", "that ",
+OTHER_HINTS = ("hrmmu", "ohchr", "un's", "un ", "united nations", "war ", "earlier", "began", "started", "from ", "between", "before", "prior", "previous", "later", "last", "past", "since", "this", "whole", "that ",
                "so far", "total", "throughout", "during", "version", "could", "would", "might", "militant",
                "mercenar", "servicem", "soldier", "troop", "fighter", "personnel", "invader", "occupier", "prisoner",
                "pow", "swap", "exchange", "general staff", "losses", "action", "ago", "anniversar", "deadliest",
@@ -125,8 +127,15 @@ def weekday(sentence: str, near: date | None) -> date | None:
 # after the item's own attack is told, in an item of one attack: another attack the same day
 _ANOTHER = re.compile(r"\blater\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b|\b(?:attacked|struck|hit|shelled|"
                       r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+a\s+separate\s+(?:attack|strike)\b|"
-                      r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b", re.I)
-ANOTHER_HINTS = ("later", "again", "separate", "same day")
+                      r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b",
+                      re.I)
+ANOTHER_HINTS = ("later", "again", "separate", "same day", "also")
+
+
+def another_attack(sentence: str, lower: str) -> bool:
+    """Whether a sentence after the item's first figure, in an item of one attack, tells of another attack
+    ("Later that day Russia attacked Kyiv again", "Russian forces also attacked Kurylivka")."""
+    return has_any(lower, ANOTHER_HINTS) and bool(_ANOTHER.search(sentence))
 
 
 def other_time(sentence: str, lower: str) -> bool:
@@ -175,8 +184,6 @@ class Scope:
                     self.named, self.fixed = own, True
                 return False, own.day  # an update of that attack: counted, for its own day
         if other_time(sentence, lower):
-            return True, None
-        if self.fixed and self.single and has_any(lower, ANOTHER_HINTS) and _ANOTHER.search(sentence):
             return True, None
         if not named:
             when = weekday(sentence, self.published)

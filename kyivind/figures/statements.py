@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kyivind.figures.numbers import mask
-from kyivind.figures.scope import Scope
+from kyivind.figures.scope import Scope, another_attack
 from kyivind.figures.text import MAX_CHARS, MAX_SENTENCE, figures_in, has_any, published_day, sentences
 
 KILLED, INJURED = "killed", "injured"
@@ -43,13 +43,14 @@ _HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly)\s+)"
 _ADV = r"(?:(?:reportedly|also|later|reported|seriously|severely|lightly|critically|fatally|mortally|slightly|all|" \
        r"both|initially|confirmed|now|still|known\s+to\s+have|said\s+to\s+have|believed\s+to\s+have|been)\s+)"
+_EITHER = r"(?!\s+(?:or|and/or)\s+(?:injured|wounded|killed|hurt))"  # "390 killed or injured": casualties, not a toll
 # "killing 2", "injured 16 others", "killed three people and injured 16"
 _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|injures|injure|wounding|wounded|"
                          r"wounds|wound|leaving|left)\s+(?:a\s+total\s+of\s+)?" + _Q + _N + _THINGS +
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
 _NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?:,[^,\d]{1,40},)?\s+" +
-                           _AUX + r"{0,2}" + _ADV + r"{0,2}(?P<verb>" + _KILL + "|" + _HURT + r")\b", re.I)
+                           _AUX + r"{0,2}" + _ADV + r"{0,2}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER, re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
 _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an|one)\s+"
                              r"(?:[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
@@ -276,7 +277,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 scope.of(sentence, lower, figure=False)
             continue
         other, day = scope.of(sentence, lower)
-        if other:
+        if other or (reading.mentions and not reading.roundup_cue and another_attack(sentence, lower)):
             reading.background = True
             continue
         if mentions and reading.opening is None:
