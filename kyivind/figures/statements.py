@@ -40,7 +40,9 @@ _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|at
 _KILL = r"(?:killed|killing|kills|kill|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life)"
 _HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|"
          r"suffered(?:\s+\w+){0,2}\s+injuries|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries)")
-_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly)\s+)"
+_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly|" \
+       r"to\s+have\s+been|to\s+have|in\s+total|in\s+(?:the|that)\s+(?:region|oblast|city|town|village|community|" \
+       r"district|attack|strike))\s+)"
 _ADV = r"(?:(?:reportedly|also|later|reported|seriously|severely|lightly|critically|fatally|mortally|slightly|all|" \
        r"both|initially|confirmed|now|still|known\s+to\s+have|said\s+to\s+have|believed\s+to\s+have|been)\s+)"
 _EITHER = r"(?!\s+(?:or|and/or)\s+(?:injured|wounded|killed|hurt))"  # "390 killed or injured": casualties, not a toll
@@ -74,7 +76,7 @@ _RAISING = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting)\s+(?:the\s
                       r"(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|"
                       r"wounded|casualties|injuries)))\b(?:\s+[\w'’.,#-]+){0,12}?\s+to\s+" + _Q + _N, re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
-                       r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?[A-Z]")
+                       r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?(?P<place>[A-Z][\w'-]+)")
 _CHILDREN = re.compile(r"\b(?:including|among\s+them|among\s+those|of\s+whom|among\s+the\s+\w+\s+(?:are|were))\s+"
                        r"(?P<n>\d+)\s+(?:children|child|minors?|kids?|teenagers?)|\b(?P<m>\d+)\s+(?:of\s+them\s+)?"
                        r"(?:were\s+|are\s+)?(?:children|minors)\b", re.I)
@@ -223,7 +225,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             before = [f for f in found if f[0] < start]
             if before and free(start, m.end()):
                 n = int(m.group("n")) if m.group("n") else 1
-                keep(start, m.end(), Mention(before[-1][2].kind, n, False, number))
+                keep(start, m.end(), Mention(before[-1][2].kind, n, False, number, place=m.group("place")))
         found.sort(key=lambda f: f[0])
     if not found:
         return []
@@ -237,13 +239,15 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         before = found[i - 1][1] if i else 0
         after = found[i + 1][0] if i + 1 < len(found) else len(text)
         region, place, regions = where(text[start:after], resolved)  # "3 were wounded in Illinivka"
+        if region is not None and region.startswith("RU-") and "Russia" not in text:
+            region, place, regions = None, None, set()  # a Ukrainian village read as a Russian namesake
         if region is None and not regions:
             region, place, regions = where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
         if region is None and not regions:
             if not whole:
                 whole.append(where(text, resolved))
             region, place = whole[0][0], whole[0][1]
-        mention.region, mention.place = region, place
+        mention.region, mention.place = region, place or mention.place
     return [mention for _, _, mention in found]
 
 
@@ -254,16 +258,35 @@ def _prepared(sentence: str, lower: str) -> str:
     return mask(figures_in(text))
 
 
+def split_recent(recent: list[str], sentence: str) -> list[str]:
+    """The last three sentences read, this one last."""
+    return [*recent[-2:], sentence]
+
+
+def _context(recent: list[str], resolved: dict) -> str | None:
+    """The region the nearest of the last sentences names alone (in a roundup, a statement that names no place
+    is of the region told just before)."""
+    for sentence in reversed(recent):
+        region, _, regions = where(sentence, resolved)
+        if region is not None and len(regions) == 1:
+            return region
+        if len(regions) > 1:
+            return None
+    return None
+
+
 def read(title: str | None, body: str | None, published_at: str | None = None, split: list | None = None) -> Reading:
     reading = Reading()
     resolved = _Resolved(title, body)
     scope = Scope(published_day(published_at))
     lead = [title or ""]
+    recent: list[str] = []
     if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # most items state no casualty at all
     for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:
             lead.append(sentence)
+        recent = split_recent(recent, sentence)
         lower = sentence.lower()
         if not has_any(lower, CUES):
             if not scope.fixed:
@@ -287,6 +310,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             reading.lead = " ".join(lead)
         for mention in mentions:
             mention.evidence, mention.start, mention.day = sentence, start, day
+            if mention.region is None and reading.roundup_cue:  # "Governor Prokudin said 13 were injured"
+                mention.region = _context(recent, resolved)
         reading.mentions += mentions
         for m in nones:
             region = where(text, resolved)[0] if reading.mentions else None

@@ -101,6 +101,15 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
     return regions, places
 
 
+def _none(total: Toll, reading) -> None:
+    """"No casualties were reported" of the attack: 0 for each kind the text gives no figure of."""
+    for kind in (KILLED, INJURED):
+        if getattr(total, kind) is None and reading.none.get(kind):
+            total.set(kind, 0)
+            if total.evidence is None and reading.none_evidence:
+                total.evidence, total.evidence_start = reading.none_evidence
+
+
 def tolls(title: str | None, body: str | None, published_at: str | None = None, split: list | None = None
           ) -> list[dict]:
     """The rows of ``tolls`` for one article version (without ``article_url`` and ``version``): the total, one
@@ -126,11 +135,12 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
                 total.add_all(regions.values(), (kind,))
     else:
         total = _of(mentions)
+        _none(total, reading)
         if len(places) > 1 and all(m.place for m in mentions if not m.revised):
             # "killed two in Pokrovsk and one in Kramatorsk": attacks on several places of one region, summed
             total = Toll().add_all(places.values())
-        if not regions and total.stated and reading.lead:  # the place the title or the opening names
-            region, place, _ = where(reading.lead, {})
+        if not regions and total.stated and (reading.lead or title):  # the place the title or the opening names
+            region, place, _ = where(reading.lead or title or "", {})
             if region is not None:
                 regions[region] = Toll()
                 if place is not None:
@@ -138,11 +148,7 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         if len(regions) == 1:  # one attack: its region's figures are the article's
             code = next(iter(regions))
             regions[code] = Toll(**total.__dict__)
-    for kind in (KILLED, INJURED):
-        if getattr(total, kind) is None and reading.none.get(kind):
-            total.set(kind, 0)
-            if total.evidence is None and reading.none_evidence:
-                total.evidence, total.evidence_start = reading.none_evidence
+    _none(total, reading)
     day = reading.day.isoformat() if reading.day else None
     for toll in (total, *regions.values(), *places.values()):
         toll.day = toll.day or day
