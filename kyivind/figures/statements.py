@@ -66,6 +66,9 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|pe
                   r"civilian|child|boy|girl|teenager|driver|pensioner|volunteer|worker|employee|farmer|policeman|infant|"
                   r"baby|passenger)\b(?:,\s+(?:aged\s+)?#+,)?\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+)?\s+injuries))\b", re.I)
+_AND_ONE = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another)\s+"
+                     r"(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|girl|teenager|driver|"
+                     r"pensioner)\b(?!\s+(?:was|were|is|are|had|has|died))")
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,14}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
@@ -160,8 +163,16 @@ def where(text: str, resolved: dict) -> tuple[str | None, str | None, set[str]]:
     settlements = list({p.id: p for p in found if p.kind in ("settlement", "city district")}.values())
     regions = {code for p in found for code in p.regions}
     place = settlements[0] if len(settlements) == 1 else None
+    named = {code for p in found if p.kind == "region" for code in p.regions}
+    if place is not None and len(named) == 1 and not named & set(place.regions):
+        return next(iter(named)), None, named  # "Makiivka in Luhansk Oblast": the oblast named, not a namesake
     region = place.regions[0] if place is not None else (next(iter(regions)) if len(regions) == 1 else None)
     return region, (place.name if place else None), regions
+
+
+_VILLAGE = re.compile(r"\b(?:village|town|city|settlement|community|district|suburb)\s+of\s+(?P<name>[A-Z][\w'’-]+"
+                      r"(?:\s+[A-Z][\w'’-]+)?)")
+_RUSSIA = re.compile(r"\bRussia\b(?!'s\s+(?:attack|strike|forces|troops|war|army|military))")
 
 
 
@@ -219,6 +230,12 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
             keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number))
     found.sort(key=lambda f: f[0])
+    for i, (start, end, mention) in enumerate(list(found)):
+        if mention.n == 1 and end - start > 6:  # "killed a 50-year-old man and a 45-year-old woman"
+            m = _AND_ONE.match(text, end)
+            if m and free(m.start(), m.end()):
+                keep(m.start(), m.end(), Mention(mention.kind, 1, False, number))
+    found.sort(key=lambda f: f[0])
     if found:  # "3 more in Vyshneve, and one in Avdiivka": the kind of the statement before
         for m in _ELLIPTIC.finditer(text):
             start = m.start()
@@ -239,7 +256,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         before = found[i - 1][1] if i else 0
         after = found[i + 1][0] if i + 1 < len(found) else len(text)
         region, place, regions = where(text[start:after], resolved)  # "3 were wounded in Illinivka"
-        if region is not None and region.startswith("RU-") and "Russia" not in text:
+        if region is not None and region.startswith("RU-") and not _RUSSIA.search(text):
             region, place, regions = None, None, set()  # a Ukrainian village read as a Russian namesake
         if region is None and not regions:
             region, place, regions = where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
@@ -247,6 +264,10 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             if not whole:
                 whole.append(where(text, resolved))
             region, place = whole[0][0], whole[0][1]
+        if place is None and mention.place is None and has_any(text, (" of ",)):
+            m = _VILLAGE.search(text, before, after)  # a village the gazetteer does not know
+            if m:
+                place = m.group("name")
         mention.region, mention.place = region, place or mention.place
     return [mention for _, _, mention in found]
 

@@ -96,8 +96,18 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
     regions: dict[str, Toll] = {}
     for code in {*own, *(r for r, _ in by_place)}:
         toll = _of(own.get(code, []))
-        unstated = [kind for kind in (KILLED, INJURED) if getattr(toll, kind) is None]
-        regions[code] = toll.add_all((place for (region, _), place in places.items() if region == code), unstated)
+        ours = [place for (region, _), place in places.items() if region == code]
+        summed = Toll().add_all(ours)
+        for kind in (KILLED, INJURED):
+            stated, parts = getattr(toll, kind), getattr(summed, kind)
+            if stated is None or (parts is not None and parts > stated):
+                # the places' sum, or the oblast's own figure "elsewhere in the oblast" beside its places'
+                extra = [m for m in own.get(code, []) if m.kind == kind]
+                toll.set(kind, (parts or 0) + sum(m.n for m in extra) if stated is not None else parts,
+                         bool(getattr(summed, f"{kind}_at_least")))
+                if toll.evidence is None:
+                    toll.evidence, toll.evidence_start, toll.day = summed.evidence, summed.evidence_start, summed.day
+        regions[code] = toll
     return regions, places
 
 
@@ -149,6 +159,8 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             code = next(iter(regions))
             regions[code] = Toll(**total.__dict__)
     _none(total, reading)
+    if roundup is False and total.killed == 0 and total.injured == 0 and "Oblast" not in (title or ""):
+        regions, places = {}, {}  # "no casualties" in an air report is of no one oblast
     day = reading.day.isoformat() if reading.day else None
     for toll in (total, *regions.values(), *places.values()):
         toll.day = toll.day or day
