@@ -49,7 +49,7 @@ ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministr
                    "leningrad", "tver", "pskov", "volgograd", "at russia", "on russia", "against russia")
 _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?)"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?)?"
-                    r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
+                    r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
 _DOWN = re.compile(r"\b(?:shot down|shoots down|shooting down|downed|downs|down|destroyed|destroys|intercepted|"
                    r"intercepts|neutralized|neutralised|repelled|eliminated)\b", re.I)
 _LOST = re.compile(r"\b(?:lost|suppressed|jammed|did not reach|failed to reach|disappeared|redirected|"
@@ -64,9 +64,12 @@ _NATIONAL = re.compile(r"\b(?:Ukraine|the country|across|nationwide|in total|tot
 _OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
                      r"\b(?:over|above)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b")
 # "17 were shot down", "10 of them were lost locally": a count of the weapon counted before it
-_ELLIPTIC = re.compile(r"\b(?:shot down|downed|destroyed|intercepted|neutralized)\s+(?P<m>\d+)\s+of\s+(?:them|those|"
-                       r"which)\b|\b(?P<n>\d+)\s+(?:(?:more|others?)\s+)?(?:of (?:which|them|those)\s+)?(?:were|was|have been|"
-                       r"had been)\s+(?:\w+\s+)?(?:shot down|downed|destroyed|intercepted|neutralized|lost|suppressed|"
+_ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down|took\s+down)\s+"
+                       r"(?:all\s+)?(?P<m>\d+)(?:\s+of\s+(?:them|those|which|these))?\b(?!\s+(?:of\s+)?(?:the\s+)?[\w#/\"-]+)|"
+                       r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?P<k>\d+)\s+of\s+"
+                       r"(?:them|those|which|these)\b|"
+                       r"\b(?P<n>\d+)\s+(?:(?:more|others?)\s+)?(?:of\s+(?:which|them|those)\s+)?(?:were|was|have\s+been|"
+                       r"had\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized|lost|suppressed|"
                        r"jammed)\b", re.I)
 
 
@@ -188,37 +191,38 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 direction = _direction(clause, text)
                 verbs = _verbs(clause)
                 counted = list(_COUNT.finditer(clause))
-                if last is not None and (verbs or whole):
+                for m in counted:
+                    if m.group("n") is None and _SUBSET_OF.match(m.group("words")):
+                        continue  # "1 of the downed drones came down in a yard": a part, no count
+                    kind, weapon = _weapon(m.group("words") + m.group("noun"), m.group("noun"))
+                    regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause)
+                    last = (kind, weapon, regional, direction)
+                    metrics = _metrics_of(clause, m, verbs) or ([whole] if whole else [])
+                    key = (direction, kind, weapon)
+                    for metric in metrics:
+                        if m.group("n") is None:  # "17 of the drones", "both missiles": of a count said before
+                            both = (m.group("all") or "").lower() == "both"
+                            if both or m.group("part"):
+                                _keep(found, (*key, metric), 2 if both else int(m.group("part")), regional, sentence,
+                                      start)
+                            continue
+                        n = int(m.group("n"))
+                        if m.group("part"):  # "17 of 22 drones": 17 downed (or lost), 22 launched
+                            _keep(found, (*key, metric if metric != LAUNCHED else DOWNED), int(m.group("part")),
+                                  regional, sentence, start)
+                            _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
+                            continue
+                        _keep(found, (*key, metric), n, regional, sentence, start)
+                        if metric == DOWNED and m.group("all"):  # "shot down all 14 drones": 14 were launched
+                            _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
+                if last is not None and (verbs or whole):  # "… and destroyed 15 of them", "brought down all 9"
                     for m in _ELLIPTIC.finditer(clause):
                         if any(c.start() <= m.start() < c.end() for c in counted):
                             continue
                         metric = _metric(m.group(0)) or whole
                         if metric is not None:
-                            _keep(found, (last[3], *last[:2], metric), int(m.group("n") or m.group("m")), last[2],
-                                  sentence, start)
-                for m in counted:
-                    kind, weapon = _weapon(m.group("words") + m.group("noun"), m.group("noun"))
-                    regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause)
-                    last = (kind, weapon, regional, direction)
-                    metric = _metric_of(clause, m, verbs) or whole
-                    if metric is None:
-                        continue
-                    key = (direction, kind, weapon)
-                    if m.group("n") is None:  # "17 of the drones", "both missiles": of a count said before
-                        both = (m.group("all") or "").lower() == "both"
-                        if both or m.group("part"):
-                            _keep(found, (*key, metric), 2 if both else int(m.group("part")), regional, sentence, start)
-                        continue
-                    n = int(m.group("n"))
-                    if m.group("part"):  # "17 of 22 drones": 17 downed (or lost), 22 launched
-                        _keep(found, (*key, metric if metric != LAUNCHED else DOWNED), int(m.group("part")), regional,
-                              sentence, start)
-                        _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
-                        continue
-                    _keep(found, (*key, metric), n, regional, sentence, start)
-                    if metric == DOWNED and (m.group("all") or _LAUNCHED_AFTER.search(clause, m.end())):
-                        # "shot down all 14 drones", "downed one Kh-59 that Russia launched": all were launched
-                        _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
+                            _keep(found, (last[3], *last[:2], metric), int(m.group("n") or m.group("m") or m.group("k")),
+                                  last[2], sentence, start)
         if found:
             break
     return found, scope
@@ -255,21 +259,39 @@ def _verbs(clause: str) -> list[tuple[int, int, str]]:
 _WITH_AFTER = re.compile(r"[^;.]{0,60}?\bwith\b")
 
 
-def _metric_of(clause: str, m, verbs: list) -> str | None:
-    """What a count counts, by the syntax of its clause: a participle right after the weapon ("16 drones
-    launched", "drones shot down"), else the verb before it whose object it is ("fired 16 drones", "downed 15 of
-    17"), else the verb after it whose subject it is ("16 drones were shot down")."""
+_SUBSET_OF = re.compile(r"(?:[\w-]+\s+)?(?:downed|destroyed|intercepted|remaining)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being)\b(?:\s+\w+)?\s*$", re.I)
+_BY_RUSSIA = re.compile(r"^\s*(?:,\s*)?(?:that\s+|which\s+)?(?:(?:Russia|Russian\s+forces|Russian\s+troops|the\s+enemy|"
+                        r"Moscow|the\s+Russians)\s+(?:had\s+|has\s+)?)?$", re.I)
+
+
+def _metrics_of(clause: str, m, verbs: list) -> list[str]:
+    """What a count counts, by the syntax of its clause: the verb whose subject it is in a passive ("16 drones
+    were shot down"), else the verb before it whose object it is ("fired 16 drones", "downed 15 of 17"); and
+    launched too where a reduced relative says so ("all 20 drones Russia fired overnight were destroyed",
+    "destroyed all 24 drones fired in the attack")."""
     end = m.end()
     after = [v for v in verbs if v[0] >= end]
-    if after and after[0][0] - end <= 12 and not clause[end:after[0][0]].strip(" ,").lower().startswith(
-            ("that", "which", "and")):
-        tail = clause[end:after[0][0]].lower()
-        if "were" in tail or "was" in tail or "have been" in tail or tail.strip() in ("", "all", "were all"):
-            return after[0][2]
+    later = [c for c in (_COUNT_START.finditer(clause, end))]
+    limit = later[0].start() if later else len(clause)
+    after = [v for v in after if v[0] < limit]
+    relative = passive = None
+    for start, _end, metric in after:
+        gap = clause[end:start]
+        if metric == LAUNCHED and relative is None and _BY_RUSSIA.match(gap):
+            relative = LAUNCHED
+            continue
+        if _PASSIVE.search(gap) and len(gap) < 120:
+            passive = metric
+        break
     before = [v for v in verbs if v[1] <= m.start()]
-    if before:
-        return before[-1][2]
-    return after[0][2] if after else None
+    main = passive or (before[-1][2] if before else None)
+    if main is None:
+        return [relative] if relative else ([after[0][2]] if after else [])
+    return [main, relative] if relative and relative != main else [main]
+
+
+_COUNT_START = re.compile(r"\b\d+\s+(?:[\w#/\"-]+\s+){0,4}?(?:drones?|UAVs?|missiles?)\b", re.I)
 
 
 def _keep(found: dict, key: Key, n: int, regional: bool, evidence: str, start: int) -> None:
