@@ -150,6 +150,16 @@ class Count:
 Key = tuple  # (direction, class, weapon, metric)
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence."""
+    spans, last = [], 0
+    for m in _CLAUSES.finditer(text):
+        spans.append((last, m.start()))
+        last = m.end()
+    spans.append((last, len(text)))
+    return spans
+
+
 def _direction(clause: str, sentence: str) -> str:
     for text in (clause, sentence):
         lower = text.lower()
@@ -185,18 +195,28 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 if other:
                     last = None
                     continue  # another night's, another attack's figures
-            text = mask(figures_in(sentence))
+            plain = figures_in(sentence)
+            text = mask(plain)  # the same length: a span of one is the same span of the other
             whole = _metric(text)
-            for clause in _CLAUSES.split(text):
+            for a, b in _spans(text):
+                clause, named_in = text[a:b], plain[a:b]  # counts read in the one, weapons named in the other
                 direction = _direction(clause, text)
                 verbs = _verbs(clause)
                 counted = list(_COUNT.finditer(clause))
+                for m in _ONE_WEAPON.finditer(clause):  # "fired a Kh-59 cruise missile": one
+                    if table.named(named_in[m.start("words"):m.end("words")]) is not None and not any(
+                            c.start() <= m.start() < c.end() for c in counted):
+                        counted.append(m)
+                counted.sort(key=lambda c: c.start())
+                prior = last
+                placed = []  # (start, the weapon counted there)
                 for m in counted:
                     if m.group("n") is None and _SUBSET_OF.match(m.group("words")):
                         continue  # "1 of the downed drones came down in a yard": a part, no count
-                    kind, weapon = _weapon(m.group("words") + m.group("noun"), m.group("noun"))
+                    kind, weapon = _weapon(named_in[m.start("words"):m.end("noun")], m.group("noun"))
                     regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause)
                     last = (kind, weapon, regional, direction)
+                    placed.append((m.start(), last))
                     metrics = _metrics_of(clause, m, verbs) or ([whole] if whole else [])
                     key = (direction, kind, weapon)
                     for metric in metrics:
@@ -206,7 +226,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                                 _keep(found, (*key, metric), 2 if both else int(m.group("part")), regional, sentence,
                                       start)
                             continue
-                        n = int(m.group("n"))
+                        n = int(m.group("n") or 1)  # "a Kh-59 missile": one
                         if m.group("part"):  # "17 of 22 drones": 17 downed (or lost), 22 launched
                             _keep(found, (*key, metric if metric != LAUNCHED else DOWNED), int(m.group("part")),
                                   regional, sentence, start)
@@ -219,10 +239,11 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     for m in _ELLIPTIC.finditer(clause):
                         if any(c.start() <= m.start() < c.end() for c in counted):
                             continue
+                        of = next((w for at, w in reversed(placed) if at < m.start()), prior)
                         metric = _metric(m.group(0)) or whole
-                        if metric is not None:
-                            _keep(found, (last[3], *last[:2], metric), int(m.group("n") or m.group("m") or m.group("k")),
-                                  last[2], sentence, start)
+                        if metric is not None and of is not None:
+                            _keep(found, (of[3], *of[:2], metric), int(m.group("n") or m.group("m") or m.group("k")),
+                                  of[2], sentence, start)
         if found:
             break
     return found, scope
@@ -259,6 +280,8 @@ def _verbs(clause: str) -> list[tuple[int, int, str]]:
 _WITH_AFTER = re.compile(r"[^;.]{0,60}?\bwith\b")
 
 
+_ONE_WEAPON = re.compile(r"\b(?:an?|one)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>(?:Russian\s+)?[\w#/-]+(?:\s+[\w#/-]+){0,3}?\s+)"
+                         r"(?P<noun>missile|drone)\b", re.I)
 _SUBSET_OF = re.compile(r"(?:[\w-]+\s+)?(?:downed|destroyed|intercepted|remaining)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being)\b(?:\s+\w+)?\s*$", re.I)
 _BY_RUSSIA = re.compile(r"^\s*(?:,\s*)?(?:that\s+|which\s+)?(?:(?:Russia|Russian\s+forces|Russian\s+troops|the\s+enemy|"
@@ -315,6 +338,10 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
             "direction": direction, "weapon_class": kind, "weapon": weapon, LAUNCHED: None, DOWNED: None, LOST: None,
             "evidence": count.evidence, "evidence_start": count.start})
         row[metric] = (row[metric] or 0) + count.n if count.regional else count.n
+    for (direction, kind, weapon), row in rows.items():  # "14 of 17 Shaheds launched, as well as 2 Kh-59s [downed]"
+        if weapon is not None and row[LAUNCHED] is None and row[DOWNED] is not None and any(
+                r[LAUNCHED] is not None for (d, k, _), r in rows.items() if d == direction and k == kind):
+            row[LAUNCHED] = row[DOWNED]  # a weapon shot down was launched: the class's launches count it
     for (direction, kind, weapon), row in list(rows.items()):  # a class total beside its parts: what they leave
         if weapon is not None:
             continue

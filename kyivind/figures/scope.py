@@ -50,7 +50,7 @@ _OTHER = re.compile(
     r"(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\b|"
     r"\b(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\s+(?:were\s+|was\s+)?"
     r"(?:killed|wounded|injured|eliminated)\b|"
-    r"\bprisoners?\b|\bPOWs?\b|\bswap\b|\bexchanged?\b|\bGeneral\s+Staff\b|\blosses\b|\bin\s+action\b|"
+    r"\bprisoners?\b|\bPOWs?\b|\bswap\b|\bexchanged?\b|\blosses\b|\bin\s+action\b|"
     r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
     r"\bon\s+average\b|\bin\s+(?:January|February|March|April|June|July|August|September|October|November|"
     r"December)\b(?!\s+\d)|\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b|\bin\s+(?:19|20)\d\d\b", re.I)
