@@ -1,6 +1,6 @@
 """The ``kyivind`` command: ``schedule`` (a Scrapyd run), ``status`` (health), ``reextract`` (from the
-archive), and for analysts ``db`` and ``serve`` (SQLite and Datasette), ``report``, ``merge``, ``export``
-and ``diff`` (what an edit changed)."""
+archive), and for analysts ``db`` and ``serve`` (SQLite and Datasette), ``report``, ``merge``, ``export``,
+``diff`` (what an edit changed) and ``figures`` (an article's figures with their sentences)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     dif.add_argument("--from", dest="older", type=int, help="the older version (default: the one before --to)")
     dif.add_argument("--to", dest="newer", type=int, help="the newer version (default: the last)")
     dif.set_defaults(run=_diff)
+
+    fig = sub.add_parser("figures", help="an article's tolls and air attack figures, each with the sentence it "
+                                         "was read from; exit 2 for an unknown URL or version")
+    fig.add_argument("url", help="the article's public URL (or its slug)")
+    fig.add_argument("data_dir", nargs="?", default=None, help="data directory (default KYIVIND_DATA_DIR)")
+    fig.add_argument("--version", type=int, help="the version (default: the last)")
+    fig.set_defaults(run=_figures)
 
     mer = sub.add_parser("merge", help="one JSON Lines file with the latest version of every article")
     mer.add_argument("data_dir")
@@ -228,6 +235,26 @@ def _diff(options) -> int:
     by_number = dict(zip(numbers, versions, strict=True))
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     print(describe(by_number[older], by_number[newer], colour))
+    return 0
+
+
+def _figures(options) -> int:
+    from kyivind.outputs.changes import versions_of
+    from kyivind.outputs.figures import describe
+
+    data_dir = _data_dir(options.data_dir)
+    if data_dir is None:
+        return NO_DATA
+    versions = {v.get("version") or 1: v for v in versions_of(data_dir, options.url)}
+    if not versions:
+        print(f"error: no article {options.url} in the feeds", file=sys.stderr)
+        return 2
+    wanted = options.version if options.version is not None else list(versions)[-1]
+    if wanted not in versions:
+        print(f"error: {options.url} has versions {', '.join(map(str, versions))}; no version {wanted}",
+              file=sys.stderr)
+        return 2
+    print(describe(versions[wanted]))
     return 0
 
 

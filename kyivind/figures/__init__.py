@@ -10,7 +10,7 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 1
+VERSION = 2
 
 __all__ = ["VERSION", "AIR_TOTALS", "air_attacks", "class_totals", "derive", "tolls", "summary"]
 
@@ -28,11 +28,13 @@ AIR_TOTALS = {"drones_launched": ("drone", "launched"), "drones_downed": ("drone
               "missiles_launched": ("missile", "launched"), "missiles_downed": ("missile", "downed")}
 
 
-def class_totals(air_rows: list[dict]) -> dict:
-    """Drones and missiles launched and shot down: the sums of an article's rows (None where none states one)."""
+def class_totals(air_rows: list[dict], direction: str = "russia_on_ukraine") -> dict:
+    """Drones and missiles launched and shot down: the sums of an article's rows of one direction (Russia's
+    attacks on Ukraine unless told), None where none states one."""
     totals = {}
     for column, (kind, metric) in AIR_TOTALS.items():
-        values = [row[metric] for row in air_rows if row["weapon_class"] == kind and row[metric] is not None]
+        values = [row[metric] for row in air_rows if row["weapon_class"] == kind and row[metric] is not None
+                  and row.get("direction", direction) == direction]
         totals[column] = sum(values) if values else None
     return totals
 

@@ -86,11 +86,23 @@ CANNED_QUERIES = {
                "description": "Newest first: one entry per new article, per new version and per article "
                               "removed, moved or restored; subscribe to /kyivind/recent.atom",
                "sql": RECENT_SQL},
+    "figures_with_evidence": {"title": "Each figure beside the sentence it was read from",
+                              "description": "Tolls and air counts of each article's latest version, with the "
+                                             "sentence each was read from: check any number in seconds",
+                              "sql": "select a.title, 'toll' as what, t.scope || coalesce(' ' || t.region_code, '') "
+                                     "|| coalesce(' ' || t.place, '') as of_what, t.day, t.killed, t.injured, "
+                                     "null as launched, null as downed, t.evidence, t.article_url from tolls t "
+                                     "join articles a on a.url = t.article_url and a.version = t.version "
+                                     "union all select a.title, 'air' as what, r.direction || ' ' || r.weapon_class "
+                                     "|| coalesce(' ' || r.weapon, ''), r.night_of, null, null, r.launched, r.downed, "
+                                     "r.evidence, r.article_url from air_attacks r join articles a on a.url = "
+                                     "r.article_url and a.version = r.version order by 4 desc limit 500"},
     "daily_air_attacks": {"title": "Daily air attacks: drones and missiles launched and shot down, per night",
-                          "description": "Per night the attack began; several items about one night are not added "
-                                         "up (the largest figure any article states counts)",
-                          "sql": "select night_of, drones_launched, drones_downed, missiles_launched, missiles_downed, "
-                                 "articles from daily_air_attacks order by night_of desc"},
+                          "description": "Russia's attacks on Ukraine, per night the attack began; several items "
+                                         "about one night are not added up (the largest figure any article states "
+                                         "counts)",
+                          "sql": "select night_of, direction, drones_launched, drones_downed, missiles_launched, "
+                                 "missiles_downed, articles from daily_air_attacks order by night_of desc"},
     "deadliest_days_by_region": {"title": "Deadliest days by region",
                                  "description": "Killed and injured per day and region, as the News Feed reported them "
                                                 "(docs/analysing.md: several items about one attack are not added up)",
@@ -140,28 +152,35 @@ _TOLL = {"killed": "Killed, as the text states it now (null: not stated; 0: none
          "killed_at_least": "1 where the text says at least, over or more than",
          "injured_at_least": "1 where the text says at least, over or more than",
          "children_killed": "Children among the killed, where stated", "children_injured": "Children among the injured"}
+_EVIDENCE = {"evidence": "The sentence the figure was read from (the first, for a sum of places)",
+             "evidence_start": "Where that sentence starts in the article's body_text (-1: the title)"}
 FIGURE_TABLES = {  # outputs/figures.py: the toll and the air attacks, derived when the database is built
     "tolls": {"facets": ["scope", "region_code"], "sort_desc": "day", "columns": {
         "article_url": "The article", "version": "Its version", "scope": "total (the attacks the article reports), "
         "region (a region's figure, stated or summed from its places) or place (a settlement or district)",
         "region_code": "ISO 3166-2 code (null for total)", "place": "The settlement or district, for place rows",
-        "day": "Day the article was published (Kyiv)", **_TOLL}},
-    "air_attacks": {"facets": ["weapon_class", "weapon"], "sort_desc": "night_of", "columns": {
+        "day": "Day of the attack, from the text's own date phrase read against the publication day in Kyiv "
+        "(the publication day where the text names none; an update of an earlier attack: that attack's day)",
+        **_TOLL, **_EVIDENCE}},
+    "air_attacks": {"facets": ["direction", "weapon_class", "weapon"], "sort_desc": "night_of", "columns": {
         "article_url": "The article", "version": "Its version", "night_of": "Date the attack began (the night of "
-        "Nov. 20-21 is 2025-11-20)", "weapon_class": "drone, missile or guided_bomb",
+        "Nov. 20-21 is 2025-11-20)", "direction": "russia_on_ukraine, or ukraine_on_russia (Ukraine's drones and "
+        "missiles, Russia's claims of downing them: never summed into Russia's attacks)",
+        "weapon_class": "drone, missile or guided_bomb",
         "weapon": "As named (Shahed, Kh-101, Kalibr, Iskander-M, Kinzhal…); null: the class's total, or what its "
         "named parts leave of it", "launched": "Launched", "downed": "Shot down, destroyed or intercepted",
-        "lost": "Locally lost, suppressed or did not reach a target"}},
+        "lost": "Locally lost, suppressed or did not reach a target", **_EVIDENCE}},
     "toll_revisions": {"columns": {"article_url": "The article", "from_version": "The version before",
                                    "to_version": "The new version", "killed_before": "Killed before",
                                    "killed_after": "Killed after", "injured_before": "Injured before",
                                    "injured_after": "Injured after"}},
     "daily_tolls": {"facets": ["region_code"], "sort_desc": "day", "columns": {
-        "day": "Day of publication (Kyiv)", "region_code": "ISO 3166-2 code", **{k: _TOLL[k] for k in
+        "day": "Day of the attack (Kyiv)", "region_code": "ISO 3166-2 code", **{k: _TOLL[k] for k in
                                                                                   ("killed", "injured")},
         "articles": "Articles stating a figure for the region that day"}},
     "daily_air_attacks": {"sort_desc": "night_of", "columns": {
-        "night_of": "Date the attack began", "drones_launched": "Drones launched", "drones_downed": "Drones shot "
+        "night_of": "Date the attack began", "direction": "russia_on_ukraine: the view counts Russia's attacks on "
+        "Ukraine only", "drones_launched": "Drones launched", "drones_downed": "Drones shot "
         "down", "missiles_launched": "Missiles launched", "missiles_downed": "Missiles shot down",
         "articles": "Articles about that night"}},
     "removals": {"facets": ["status"], "sort_desc": "detected_at", "columns": {

@@ -7,7 +7,9 @@ Derived when the database is built, never stored in the feed. Each build derives
 
 How the daily views count (docs/analysing.md): several items about one attack (the first report and its
 updates, an Air Force report and the story of its damage) are not added up. For a night, each class of
-weapon counts the largest figure any article states for that night. For a day and region, each place counts
+weapon counts the largest figure any article states for that night, of Russia's attacks on Ukraine only
+(``direction``: Ukraine's strikes on Russia and Russia's claims of downing Ukrainian drones are rows of their own,
+never summed into them). For a day and region, each place counts
 the largest figure any article states for it, the places are summed, and the region counts the larger of that
 sum and the largest figure any article states for the whole region. Only each article's latest version
 counts.
@@ -21,9 +23,9 @@ from kyivind.figures.text import published_day
 VERSION_KEY = "figures_version"
 TOLL_COLUMNS = {"article_url": str, "version": int, "scope": str, "region_code": str, "place": str, "day": str,
                 "killed": int, "injured": int, "killed_at_least": int, "injured_at_least": int,
-                "children_killed": int, "children_injured": int}
-AIR_COLUMNS = {"article_url": str, "version": int, "night_of": str, "weapon_class": str, "weapon": str,
-               "launched": int, "downed": int, "lost": int}
+                "children_killed": int, "children_injured": int, "evidence": str, "evidence_start": int}
+AIR_COLUMNS = {"article_url": str, "version": int, "night_of": str, "direction": str, "weapon_class": str,
+               "weapon": str, "launched": int, "downed": int, "lost": int, "evidence": str, "evidence_start": int}
 _LATEST = "join articles a on a.url = {t}.article_url and a.version = {t}.version"
 VIEWS = {
     "toll_revisions": """
@@ -59,8 +61,9 @@ with per_article as (
          sum(case when r.weapon_class = 'drone' then r.downed end) as drones_downed,
          sum(case when r.weapon_class = 'missile' then r.launched end) as missiles_launched,
          sum(case when r.weapon_class = 'missile' then r.downed end) as missiles_downed
-  from air_attacks r {_LATEST.format(t="r")} group by r.article_url, r.night_of)
-select night_of, max(drones_launched) as drones_launched, max(drones_downed) as drones_downed,
+  from air_attacks r {_LATEST.format(t="r")} where r.direction = 'russia_on_ukraine'
+  group by r.article_url, r.night_of)
+select night_of, 'russia_on_ukraine' as direction, max(drones_launched) as drones_launched, max(drones_downed) as drones_downed,
        max(missiles_launched) as missiles_launched, max(missiles_downed) as missiles_downed,
        count(*) as articles
 from per_article where night_of is not null group by night_of""",
@@ -77,12 +80,15 @@ def rows_of(url: str, version: int, title: str | None, body: str | None, publish
     day = published_day(published_at)
     key = {"article_url": url, "version": version}
     found_tolls, found_air = figures.derive(title, body, published_at)
-    toll_rows = [{**key, **row, "day": day.isoformat() if day else None} for row in found_tolls]
+    toll_rows = [{**key, **row, "day": row.get("day") or (day.isoformat() if day else None)} for row in found_tolls]
     air_rows = [{**key, **row} for row in found_air]
     return toll_rows, air_rows
 
 
 def _tables(db) -> None:
+    for name, columns in (("tolls", TOLL_COLUMNS), ("air_attacks", AIR_COLUMNS)):
+        if db[name].exists() and set(columns) - set(db[name].columns_dict):
+            db[name].drop()  # made by an earlier figures.VERSION without the newer columns: derived again
     if not db["tolls"].exists():
         db["tolls"].create(TOLL_COLUMNS, foreign_keys=[("article_url", "articles", "url")])
         db["tolls"].create_index(["article_url", "version"])
@@ -120,3 +126,38 @@ def update(db, written: list[dict]) -> int:
         db.create_view(name, sql, replace=True)
     meta.insert({"key": VERSION_KEY, "value": str(figures.VERSION)}, pk="key", replace=True)
     return len(written)
+
+
+def _cite(row: dict) -> str:
+    where = "title" if row.get("evidence_start") == -1 else f"body, character {row.get('evidence_start')}"
+    return f"      “{row.get('evidence') or ''}” ({where})"
+
+
+def _amount(row: dict, kind: str) -> str:
+    value = row.get(kind)
+    if value is None:
+        return f"{kind} –"
+    return f"{kind} {'at least ' if row.get(f'{kind}_at_least') else ''}{value}"
+
+
+def describe(article: dict) -> str:
+    """``kyivind figures``' text: one article version's tolls and air attacks, each with the sentence it was read
+    from, so that any number can be checked in seconds."""
+    from kyivind.extraction.util import shown
+
+    toll_rows, air_rows = rows_of(article["url"], article.get("version") or 1, article.get("title"),
+                                  article.get("body_text"), article.get("published_at"))
+    lines = [f"{article['url']}  version {article.get('version') or 1} (published {article.get('published_at')}, "
+             f"fetched {article.get('fetched_at')}); figures version {figures.VERSION}",
+             f"  {article.get('title') or ''}"]
+    if not toll_rows and not air_rows:
+        lines.append("  no toll and no air attack figures")
+    for row in toll_rows:
+        of = "total" if row["scope"] == "total" else " ".join(x for x in (row["region_code"], row["place"]) if x)
+        lines += [f"  toll {of}: {_amount(row, 'killed')}, {_amount(row, 'injured')}; day {row['day']}", _cite(row)]
+    for row in air_rows:
+        counts = ", ".join(f"{metric} {row[metric]}" for metric in ("launched", "downed", "lost")
+                           if row[metric] is not None)
+        lines += [f"  air {row['direction']} {row['weapon_class']} {row['weapon'] or '(class total)'}: {counts}; "
+                  f"night of {row['night_of']}", _cite(row)]
+    return shown("\n".join(lines))
