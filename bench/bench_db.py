@@ -4,7 +4,7 @@
 
 Writes feeds of ``--articles`` articles (the replica's articles, varied: each its own URL, title, body
 words, tags, authors, links and embeds, and one of the hand-labelled News Feed texts of
-``tests/places/`` and ``tests/figures/`` for its places, tolls and air attacks; a tenth edited in a later
+``tests/places/`` and the real rewritten items of ``tests/figures/real/`` for its places, tolls and air attacks; a tenth edited in a later
 feed: a new title, a number changed, a sentence added), then reports: the time of a first build, of the
 same build without the places, the changes and the figures, of the same build without the figures alone,
 of each of those three parts alone over every article, of an incremental build after one more feed of 100
@@ -29,14 +29,14 @@ from kyivind.outputs import changes, figures, places
 from kyivind.outputs.database import build
 from kyivind.places import matcher
 from kyivind.places.gazetteer import gazetteer
-from tests.figures.articles import HELD_OUT, HELD_OUT_2, TUNED
+from tests.figures.realscore import load as real_items
 from tests.places.articles import ARTICLES
 from tests.places.heldout import HELDOUT
 from tests.replica.content import expected_item, many_posts
 
 WORDS = ("Kharkiv Kyiv Odesa drone missile sanctions parliament energy grid frontline Zaporizhzhia negotiations "
          "grain corridor mobilization Crimea Donetsk air defense strike shelling reconstruction").split()
-LABELLED = ARTICLES + HELDOUT + [{"title": i.title, "body": i.body} for i in TUNED + HELD_OUT + HELD_OUT_2]
+LABELLED = ARTICLES + HELDOUT + [{"title": i["title"], "body": i["body_text"]} for i in real_items("all")]
 DOMAINS = ("ukrinform.net", "t.me", "pravda.com.ua", "reuters.com", "president.gov.ua", "mil.gov.ua", "x.com")
 
 
