@@ -47,6 +47,14 @@ _AROUND = [
     (ORDINAL, re.compile(r"\b" + _N + r"(?:st|nd|rd|th)\b", re.I)),
     (YEAR, re.compile(r"(?<![\d,])" + _N + r"(?=s?\b)(?<=\b(?:19|20)\d\d)", re.I)),
 ]
+# the substrings (lower case) without which each pattern of _AROUND cannot match: it is searched only where one is
+_HINTS = [("old", "aged", "age ", ", "), ("aged",), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+          "oct", "nov", "dec"), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+          (":", "a.m", "p.m", "am", "pm", "o'clock"), ("%", "percent", "per cent"),
+          ("$", "€", "£", "₴", "uah", "usd", "eur", "hryvn", "dollar", "euro", "ruble", "rouble", "pound"),
+          ("stor", "floor", "met", "kilomet", "km", "mile", "ton", "kg", "kilogram", "hectare", "square", "mw",
+           "watt", "degree"), ("hour", "day", "week", "month", "year", "minute", "second", "night"),
+          ("st", "nd", "rd", "th"), ("19", "20")]
 _YEAR_COUNT = re.compile(r"\s+(?:people|civilians|drones|missiles|UAVs|shells|residents|children|soldiers|troops)\b",
                          re.I)
 
@@ -71,11 +79,18 @@ def numbers(text: str) -> list[Number]:
     if not found:
         return found
     roles: dict[int, str] = {}
-    for start, end in designators(text):
-        for number in found:
-            if start <= number.start < end:
-                roles.setdefault(number.start, MODEL)
-    for role, pattern in _AROUND:
+    if "-" in text or "mm" in text:
+        for start, end in designators(text):
+            for number in found:
+                if start <= number.start < end:
+                    roles.setdefault(number.start, MODEL)
+    lower = text.lower()
+    for (role, pattern), hints in zip(_AROUND, _HINTS, strict=True):
+        for hint in hints:
+            if hint in lower:
+                break
+        else:
+            continue
         for m in pattern.finditer(text):
             for group in ("n", "n2", "n3"):
                 if group in pattern.groupindex and m.group(group):

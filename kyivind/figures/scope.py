@@ -28,37 +28,46 @@ _REPORT = re.compile(r"(?:\bsaid|\bsays|\breported|\breports|\bwrote|\bannounced
 _ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
 _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|bombing|shelling|assault|raid)", re.I)
 # another time than the item's attack, told by words (no date needed)
-_OTHER = re.compile(
-    r"\b(?:a|one|two|three|several)\s+(?:day|night|days|nights|week|weeks)\s+(?:earlier|before|prior)\b|"
-    r"\bthe\s+(?:day|night|evening|week)\s+before\b|\bthe\s+previous\s+(?:day|night|evening|week|month|attack|strike)\b|"
-    r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
-    r"winter|spring|autumn|fall)\b|\bover\s+the\s+(?:past|last)\s+(?:week|month|\d+\s+(?:days|weeks|months))\b|"
-    r"\bin\s+the\s+(?:past|last)\s+(?:week|month|year|\d+\s+(?:days|weeks|months))\b|"
-    r"\bsince\s+(?:the\s+(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|August|"
-    r"September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
-    r"\b(?:HRMMU|OHCHR|UN's\s+count|UN\s+(?:human\s+rights|monitoring)|United\s+Nations\s+Human\s+Rights)\b|"
-    r"\bwar\s+(?:[\w']+\s+){0,4}?(?:has|had)\s+(?:killed|injured|wounded|claimed)\b|"
-    r"\bsince\s+(?:[\w']+\s+){0,3}?(?:invasion|war)\b|\b(?:began|started)\s+in\s+\w+\s+(?:19|20)\d\d\b|"
-    r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*(?:to|-|–|through|until)\s*"
-    r"(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+and\b|"
-    r"\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b|\bin\s+total\s+since\b|"
-    r"\bthroughout\s+the\s+(?:war|invasion|year)\b|\bduring\s+the\s+(?:occupation|war|full-scale|invasion)\b|"
-    r"\ban?\s+(?:earlier|previous)\s+version\b|\bcould\s+have\b|\bwould\s+have\b|\bmight\s+have\b|"
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\b|"
-    r"\b(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\s+(?:were\s+|was\s+)?"
-    r"(?:killed|wounded|injured|eliminated)\b|"
-    r"\bprisoners?\b|\bPOWs?\b|\bswap\b|\bexchanged?\b|\blosses\b|\bin\s+action\b|"
-    r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
-    r"\bon\s+average\b|\bin\s+(?:January|February|March|April|June|July|August|September|October|November|"
-    r"December)\b(?!\s+\d)|\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b|\bin\s+(?:19|20)\d\d\b", re.I)
-OTHER_HINTS = ("hrmmu", "ohchr", "un's", "un ", "united nations", "war ", "earlier", "began", "started", "from ", "between", "before", "prior", "previous", "later", "last", "past", "since", "this", "whole", "that ",
-               "so far", "total", "throughout", "during", "version", "could", "would", "might", "militant",
-               "mercenar", "servicem", "soldier", "troop", "fighter", "personnel", "invader", "occupier", "prisoner",
-               "pow", "swap", "exchange", "general staff", "losses", "action", "ago", "anniversar", "deadliest",
-               "weekly", "monthly", "per ", "average", " in ", "babyn", "holodomor", "world war")
+# another time than the item's attack, told by words (no date needed): (the substrings, lower case, one of which
+# each pattern needs; the pattern)
+_OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
+    (("earlier", "before", "prior"), r"\b(?:a|one|two|three|several)\s+(?:day|night|days|nights|week|weeks)\s+"
+                                     r"(?:earlier|before|prior)\b|\bthe\s+(?:day|night|evening|week)\s+before\b"),
+    (("previous",), r"\bthe\s+previous\s+(?:day|night|evening|week|month|attack|strike)\b"),
+    (("this", "that", "last", "whole", "so far"),
+     r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
+     r"winter|spring|autumn|fall)\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
+    (("past", "last"), r"\bover\s+the\s+(?:past|last)\s+(?:week|month|\d+\s+(?:days|weeks|months))\b|"
+                       r"\bin\s+the\s+(?:past|last)\s+(?:week|month|year|\d+\s+(?:days|weeks|months))\b"),
+    (("since",), r"\bsince\s+(?:the\s+(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|"
+                 r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|"
+                 r"August|September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
+                 r"\bsince\s+(?:[\w']+\s+){0,3}?(?:invasion|war)\b"),
+    (("hrmmu", "ohchr", "un's", "un ", "united nations"),
+     r"\b(?:HRMMU|OHCHR|UN's\s+count|UN\s+(?:human\s+rights|monitoring)|United\s+Nations\s+Human\s+Rights)\b"),
+    (("war ",), r"\bwar\s+(?:[\w']+\s+){0,4}?(?:has|had)\s+(?:killed|injured|wounded|claimed)\b"),
+    (("began", "started"), r"\b(?:began|started)\s+in\s+\w+\s+(?:19|20)\d\d\b"),
+    (("from ", "between"), r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*"
+                           r"(?:to|-|–|through|until)\s*(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:January|February|March|"
+                           r"April|May|June|July|August|September|October|November|December)\s+and\b"),
+    (("total", "throughout", "during"), r"\bin\s+total\s+since\b|\bthroughout\s+the\s+(?:war|invasion|year)\b|"
+                                        r"\bduring\s+the\s+(?:occupation|war|full-scale|invasion)\b"),
+    (("version", "could", "would", "might"), r"\ban?\s+(?:earlier|previous)\s+version\b|\bcould\s+have\b|"
+                                             r"\bwould\s+have\b|\bmight\s+have\b"),
+    (("militant", "mercenar", "servicem", "soldier", "troop", "fighter", "personnel", "invader", "occupier"),
+     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+(?:[\w-]+\s+){0,2}?"
+     r"(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\b|"
+     r"\b(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\s+(?:were\s+|"
+     r"was\s+)?(?:killed|wounded|injured|eliminated)\b"),
+    (("prisoner", "pow", "swap", "exchange", "losses", "action"),
+     r"\bprisoners?\b|\bPOWs?\b|\bswap\b|\bexchanged?\b|\blosses\b|\bin\s+action\b"),
+    (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
+     r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
+     r"\bon\s+average\b"),
+    ((" in ",), r"\bin\s+(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+                r"(?!\s+\d)|\bin\s+(?:19|20)\d\d\b"),
+    (("babyn", "holodomor", "world war"), r"\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b"),
+)]
 # troops that attack are the attackers, not the counted: "Russian troops attacked Kherson" is no background
 _TROOPS_ACT = re.compile(r"\b(?:troops|forces|soldiers)\s+(?:\w+\s+)?(?:attacked|shelled|struck|hit|launched|fired|"
                          r"opened|dropped|targeted|used|carried)\b", re.I)
@@ -140,13 +149,15 @@ def another_attack(sentence: str, lower: str) -> bool:
 
 def other_time(sentence: str, lower: str) -> bool:
     """Whether words of the sentence put its figures at another time than the item's attack."""
-    if not has_any(lower, OTHER_HINTS):
-        return False
-    for m in _OTHER.finditer(sentence):
-        word = m.group(0).lower()
-        if word in ("troops", "soldiers") and _TROOPS_ACT.search(sentence):
+    lower = lower or sentence.lower()
+    for hints, pattern in _OTHER:
+        if not has_any(lower, hints):
             continue
-        return True
+        for m in pattern.finditer(sentence):
+            word = m.group(0).lower()
+            if word.endswith(("troops", "soldiers")) and _TROOPS_ACT.search(sentence):
+                continue
+            return True
     return False
 
 

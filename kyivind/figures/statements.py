@@ -251,7 +251,13 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         if before:
             before[-1][2].children = int(m.group("n") or m.group("m"))
     # each statement is of the place its own stretch of the sentence names, else of the sentence's one place
-    whole: list = []  # the sentence's own place, read only when a statement's stretch names none
+    whole = where(text, resolved)
+    if len(whole[2]) <= 1 and (whole[1] is not None or not _SEVERAL_PLACES.search(text)):
+        for _, _, mention in found:  # one place in the sentence (the most common case): it is every statement's
+            mention.region, mention.place = whole[0], whole[1] or mention.place
+            if mention.region is not None and mention.region.startswith("RU-") and not _RUSSIA.search(text):
+                mention.region, mention.place = None, None
+        return _villages(text, found)
     for i, (start, _end, mention) in enumerate(found):
         before = found[i - 1][1] if i else 0
         after = found[i + 1][0] if i + 1 < len(found) else len(text)
@@ -261,14 +267,25 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         if region is None and not regions:
             region, place, regions = where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
         if region is None and not regions:
-            if not whole:
-                whole.append(where(text, resolved))
-            region, place = whole[0][0], whole[0][1]
-        if place is None and mention.place is None and has_any(text, (" of ",)):
-            m = _VILLAGE.search(text, before, after)  # a village the gazetteer does not know
-            if m:
-                place = m.group("name")
+            region, place = whole[0], whole[1]
         mention.region, mention.place = region, place or mention.place
+    return _villages(text, found)
+
+
+_SEVERAL_PLACES = re.compile(r"\b(?:village|town|city|settlement|community|district|suburb)s?\s+of\b")
+
+
+def _villages(text: str, found: list) -> list[Mention]:
+    """The statements, each without a settlement given the village its stretch names that the gazetteer does not
+    know ("the village of Verkhnia Pysarivka")."""
+    if " of " in text:
+        for i, (start, _end, mention) in enumerate(found):
+            if mention.place is None:
+                before = found[i - 1][1] if i else 0
+                after = found[i + 1][0] if i + 1 < len(found) else len(text)
+                m = _VILLAGE.search(text, before, after)
+                if m:
+                    mention.place = m.group("name")
     return [mention for _, _, mention in found]
 
 
