@@ -26,6 +26,7 @@ from kyivind.figures.text import (
     MONTH,
     day_of,
     figures_in,
+    prepared,
     has_any,
     published_day,
     published_hour,
@@ -195,8 +196,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 if other:
                     last = None
                     continue  # another night's, another attack's figures
-            plain = figures_in(sentence)
-            text = mask(plain)  # the same length: a span of one is the same span of the other
+            plain, text = prepared(sentence)  # the same length: a span of one is the same span of the other
             whole = _metric(text)
             for a, b in _spans(text):
                 clause, named_in = text[a:b], plain[a:b]  # counts read in the one, weapons named in the other

@@ -18,7 +18,7 @@ from datetime import date
 
 from kyivind.figures.numbers import mask
 from kyivind.figures.scope import Scope, another_attack
-from kyivind.figures.text import MAX_CHARS, MAX_SENTENCE, figures_in, has_any, published_day, sentences
+from kyivind.figures.text import MAX_CHARS, MAX_SENTENCE, figures_in, has_any, prepared, published_day, sentences
 
 KILLED, INJURED = "killed", "injured"
 _Q = r"(?P<q>at least\s+|more than\s+|over\s+|no fewer than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|" \
@@ -159,7 +159,17 @@ def where(text: str, resolved: dict) -> tuple[str | None, str | None, set[str]]:
     the one the whole article means (``resolved``: name -> place, the matcher's reading of the article)."""
     from kyivind.places.matcher import match
 
+    memo = getattr(resolved, "memo", None)
+    if memo is not None and text in memo:
+        return memo[text]
     found = [resolved.get(p.name, p) if _ambiguous(p) else p for p in match(None, text).places]
+    if memo is not None:
+        memo[text] = answer = _where(found)
+        return answer
+    return _where(found)
+
+
+def _where(found: list) -> tuple[str | None, str | None, set[str]]:
     settlements = list({p.id: p for p in found if p.kind in ("settlement", "city district")}.values())
     regions = {code for p in found for code in p.regions}
     place = settlements[0] if len(settlements) == 1 else None
@@ -182,6 +192,7 @@ class _Resolved(dict):
     def __init__(self, title: str | None, body: str | None):
         super().__init__()
         self.texts, self.done = (title, body), False
+        self.memo: dict[str, tuple] = {}  # text -> where(text), within one article
 
     def get(self, name, default=None):
         if not self.done:
@@ -292,8 +303,9 @@ def _villages(text: str, found: list) -> list[Mention]:
 def _prepared(sentence: str, lower: str) -> str:
     """The sentence as the rules read it: earlier figures it corrects taken out, numbers in figures, numbers that
     are no count masked."""
-    text = _EARLIER_FIGURE.sub("", sentence) if has_any(lower, EARLIER_HINTS) else sentence
-    return mask(figures_in(text))
+    if has_any(lower, EARLIER_HINTS):
+        return mask(figures_in(_EARLIER_FIGURE.sub("", sentence)))
+    return prepared(sentence)[1]
 
 
 def split_recent(recent: list[str], sentence: str) -> list[str]:

@@ -7,6 +7,7 @@ thousands separators ("1,716"), and "no one" kept apart from the number one.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -74,6 +75,16 @@ _THOUSANDS = re.compile(r"\b(\d{1,3})((?:,\d{3})+)\b")
 _HAS_WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                               r"sixty|seventy|eighty|ninety|hundred|thousand)\b", re.I)
+
+
+@functools.lru_cache(maxsize=128)
+def prepared(sentence: str) -> tuple[str, str]:
+    """(the sentence with its numbers in figures, the same with the numbers that are no count masked): made once
+    for the toll and the air readers of one article (a small cache: the two read the same sentences in turn)."""
+    from kyivind.figures.numbers import mask
+
+    plain = figures_in(sentence)
+    return plain, mask(plain)
 
 
 def figures_in(sentence: str) -> str:
