@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from kyivind.figures import weapons as table
 from kyivind.figures.numbers import mask
-from kyivind.figures.scope import Scope, dates
+from kyivind.figures.scope import Scope, another_attack, dates
 from kyivind.figures.text import (
     DIGIT,
     MAX_CHARS,
@@ -53,7 +53,7 @@ _COUNT = re.compile(r"(?:\b(?P<all>all|both)\s+(?:the\s+|of the\s+)?|\b(?P<part>
                     r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
 _DOWN = re.compile(r"\b(?:shot down|shoots down|shooting down|downed|downs|down|destroyed|destroys|intercepted|"
                    r"intercepts|neutralized|neutralised|repelled|eliminated)\b", re.I)
-_LOST = re.compile(r"\b(?:lost|suppressed|jammed|did not reach|failed to reach|disappeared|redirected|"
+_LOST = re.compile(r"\b(?:stopped\s+tracking|lost|suppressed|jammed|did not reach|failed to reach|disappeared|redirected|"
                    r"went off radar)\b", re.I)
 _LAUNCH = re.compile(r"\b(?:launched|launches|launching|fired|fires|firing|used|sent|deployed|dropped|drops|dropping|"
                      r"(?:attacked|struck|hit|targeted)\b[^;]{0,60}?\bwith)\b", re.I)
@@ -76,14 +76,14 @@ _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutraliz
 
 # substring tests (lower case) that every sentence with a count must pass before the patterns are searched
 WEAPON_HINTS = ("drone", "uav", "unmanned", "missile", "bomb", "kab")
-VERB_HINTS = ("down", "destroy", "intercept", "neutrali", "repel", "eliminat", "lost", "suppress", "jam", "reach",
+VERB_HINTS = ("stopped tracking", "down", "destroy", "intercept", "neutrali", "repel", "eliminat", "lost", "suppress", "jam", "reach",
               "disappear", "redirect", "radar")
 
 
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                           r"eighty|ninety|hundred|thousand|dozen|all|both)\b")
-LOST_HINTS = ("lost", "suppress", "jam", "reach", "disappear", "redirect", "radar")
+LOST_HINTS = ("stopped tracking", "lost", "suppress", "jam", "reach", "disappear", "redirect", "radar")
 DOWN_HINTS = ("down", "destroy", "intercept", "neutrali", "repel", "eliminat")
 LAUNCH_HINTS = ("launch", "fire", "firing", "used", "sent", "deploy", "drop", "with")
 
@@ -181,8 +181,13 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
     split = sentences(body) if split is None else split
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
+        elsewhere = False  # "Several hours after the drone attack, a missile strike hit Kyiv": the rest is another's
         for sentence, start in texts:
             lower = sentence.lower()
+            if found and start >= 0 and not elsewhere and has_any(lower, ("later", "after", "separate", "again")):
+                elsewhere = another_attack(sentence, lower) and "also" not in lower
+            if elsewhere:
+                continue
             if not has_any(lower, WEAPON_HINTS) and (last is None or not has_any(lower, VERB_HINTS)):
                 if not scope.fixed and start >= 0:
                     scope.of(sentence, lower, figure=False)
@@ -253,7 +258,7 @@ _LAUNCHED_AFTER = re.compile(r"\s+(?:that|which)\s+(?:Russia|Russian\s+forces|th
                              r"(?:launched|fired|sent)", re.I)
 
 
-_VERB = re.compile(r"\b(?P<lost>lost|suppressed|jammed|did\s+not\s+reach|failed\s+to\s+reach|disappeared|redirected|"
+_VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|jammed|did\s+not\s+reach|failed\s+to\s+reach|disappeared|redirected|"
                    r"went\s+off\s+radar)\b|\b(?P<down>shot\s+down|shoots\s+down|shooting\s+down|downed|downs|down|"
                    r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
                    r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?P<launch>launched|launches|"
@@ -338,6 +343,9 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
             "direction": direction, "weapon_class": kind, "weapon": weapon, LAUNCHED: None, DOWNED: None, LOST: None,
             "evidence": count.evidence, "evidence_start": count.start})
         row[metric] = (row[metric] or 0) + count.n if count.regional else count.n
+    for (direction, kind, weapon), row in list(rows.items()):  # decoys count only where the text downs them
+        if weapon == "decoy" and row[DOWNED] is None:
+            del rows[(direction, kind, weapon)]
     for (direction, kind, weapon), row in rows.items():  # "14 of 17 Shaheds launched, as well as 2 Kh-59s [downed]"
         if weapon is not None and row[LAUNCHED] is None and row[DOWNED] is not None and any(
                 r[LAUNCHED] is not None for (d, k, _), r in rows.items() if d == direction and k == kind):

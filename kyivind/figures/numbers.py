@@ -42,8 +42,8 @@ _AROUND = [
                          r"tonne|kilogram|kg|hectare|square)s?\b|" + _N.replace("n>", "n2>") +
                          r"\s+(?:km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|kilograms?|kg|"
                          r"hectares?|square|floors?|storeys?|stories|megawatts?|MW|gigawatts?|degrees?)\b", re.I)),
-    (DURATION, re.compile(_N + r"(?:-|\s)(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|nights?)\b(?!\s+old)",
-                          re.I)),
+    (DURATION, re.compile(_N + r"(?:-|\s)(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|nights?)\b(?!\s+old)|"
+                          + _N.replace("n>", "n2>") + r"\s+times\b", re.I)),
     (ORDINAL, re.compile(r"\b" + _N + r"(?:st|nd|rd|th)\b", re.I)),
     (YEAR, re.compile(r"(?<![\d,])" + _N + r"(?=s?\b)(?<=\b(?:19|20)\d\d)", re.I)),
 ]
@@ -53,7 +53,7 @@ _HINTS = [("old", "aged", "age ", ", "), ("aged",), ("jan", "feb", "mar", "apr",
           (":", "a.m", "p.m", "am", "pm", "o'clock"), ("%", "percent", "per cent"),
           ("$", "€", "£", "₴", "uah", "usd", "eur", "hryvn", "dollar", "euro", "ruble", "rouble", "pound"),
           ("stor", "floor", "met", "kilomet", "km", "mile", "ton", "kg", "kilogram", "hectare", "square", "mw",
-           "watt", "degree"), ("hour", "day", "week", "month", "year", "minute", "second", "night"),
+           "watt", "degree"), ("hour", "day", "week", "month", "year", "minute", "second", "night", "times"),
           ("st", "nd", "rd", "th"), ("19", "20")]
 _YEAR_COUNT = re.compile(r"\s+(?:people|civilians|drones|missiles|UAVs|shells|residents|children|soldiers|troops)\b",
                          re.I)

@@ -65,7 +65,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
      r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
     ((" in ",), r"\bin\s+(?:January|February|March|April|June|July|August|September|October|November|December)\b"
-                r"(?!\s+\d)|\bin\s+(?:19|20)\d\d\b"),
+                r"(?!\s+\d{1,2}\b)|\bin\s+(?:19|20)\d\d\b"),
     (("babyn", "holodomor", "world war"), r"\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b"),
 )]
 # troops that attack are the attackers, not the counted: "Russian troops attacked Kherson" is no background
@@ -136,9 +136,10 @@ def weekday(sentence: str, near: date | None) -> date | None:
 # after the item's own attack is told, in an item of one attack: another attack the same day
 _ANOTHER = re.compile(r"\blater\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b|\b(?:attacked|struck|hit|shelled|"
                       r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+a\s+separate\s+(?:attack|strike)\b|"
-                      r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b",
+                      r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b|"
+                      r"\b(?:several|a\s+few|two|three|\d+)\s+hours\s+(?:after|later)\b",
                       re.I)
-ANOTHER_HINTS = ("later", "again", "separate", "same day", "also")
+ANOTHER_HINTS = ("later", "again", "separate", "same day", "also", "after")
 
 
 def another_attack(sentence: str, lower: str) -> bool:

@@ -66,6 +66,7 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|pe
                   r"civilian|child|boy|girl|teenager|driver|pensioner|volunteer|worker|employee|farmer|policeman|infant|"
                   r"baby|passenger)\b(?:,\s+(?:aged\s+)?#+,)?\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+)?\s+injuries))\b", re.I)
+_ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+another\b(?!\s+(?:\d|#))", re.I)
 _AND_ONE = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another)\s+"
                      r"(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|girl|teenager|driver|"
                      r"pensioner)\b(?!\s+(?:was|were|is|are|had|has|died))")
@@ -207,10 +208,13 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     """The casualty statements of one sentence (numbers in figures, the numbers that are no count masked), with
     the place each is of."""
     found: list[tuple[int, int, Mention]] = []  # (start, end, mention)
-    taken: list[tuple[int, int]] = [m.span() for m in _SUBSET.finditer(text)] if has_any(
-        text.lower(), (" of ", "among", "including")) else []
+    taken: list[tuple[int, int]] = []
+    parts = [m.span() for m in _SUBSET.finditer(text)] if has_any(text.lower(), (" of ", "among", "including")) else []
 
     def free(start: int, end: int) -> bool:
+        for a, b in parts:  # a count inside "including 3 children", "12 of them" is part of one before
+            if a <= start < b:
+                return False
         for a, b in taken:
             if not (end <= a or start >= b):
                 return False
@@ -235,6 +239,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _NUMBER_FIRST.finditer(text):
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number))
+    for m in _ANOTHER_ONE.finditer(text):  # "killing 1 person and wounding another"
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for pattern in (_ONE_VERB_FIRST, _ONE):
         for m in pattern.finditer(text):
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
@@ -349,7 +355,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             if not scope.fixed:
                 scope.of(sentence, lower, figure=False)
             continue
-        other, day = scope.of(sentence, lower)
+        other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
         if other or (reading.mentions and not reading.roundup_cue and another_attack(sentence, lower)):
             reading.background = True
             continue

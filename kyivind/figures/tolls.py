@@ -111,6 +111,13 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
     return regions, places
 
 
+def _named_regions(title: str | None, body: str | None) -> set[str]:
+    """The regions an article names by name ("Sumy Oblast"), not through a settlement."""
+    from kyivind.places.matcher import match
+
+    return {code for p in match(title, body).places if p.kind == "region" for code in p.regions}
+
+
 def _none(total: Toll, reading) -> None:
     """"No casualties were reported" of the attack: 0 for each kind the text gives no figure of."""
     for kind in (KILLED, INJURED):
@@ -130,6 +137,13 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     opening_regions = {m.region for m in mentions if m.sentence == reading.opening}
     cue = reading.roundup_cue and not (len(opening_regions) == 1 and None not in opening_regions)
     regions, places = _regional([m for m in mentions if m.sentence != reading.opening] if cue else mentions)
+    if not cue and len(regions) > 1:  # one attack's item read in two regions: a namesake village of another oblast?
+        named = _named_regions(title, body)
+        if len(named) == 1:
+            for m in mentions:
+                if m.region is not None and m.region not in named:
+                    m.region, m.place = next(iter(named)), None
+            regions, places = _regional(mentions)
     roundup = cue or len(regions) > 1
     if roundup:
         opening = [m for m in mentions if m.sentence == reading.opening]
