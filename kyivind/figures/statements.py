@@ -67,9 +67,10 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|pe
                   r"baby|passenger)\b(?:,\s+(?:aged\s+)?#+,)?\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+)?\s+injuries))\b", re.I)
 _ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+another\b(?!\s+(?:\d|#))", re.I)
-_AND_ONE = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another)\s+"
-                     r"(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|girl|teenager|driver|"
-                     r"pensioner)\b(?!\s+(?:was|were|is|are|had|has|died))")
+_AND_ONE = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another|her|his|"
+                     r"their)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|girl|teenager|"
+                     r"driver|pensioner|mother|father|son|daughter|wife|husband|brother|sister|grandmother|"
+                     r"grandfather|neighbor)\b(?!\s+(?:was|were|is|are|had|has|died))")
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,14}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
@@ -247,11 +248,16 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
             keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number))
     found.sort(key=lambda f: f[0])
-    for i, (start, end, mention) in enumerate(list(found)):
-        if mention.n == 1 and end - start > 6:  # "killed a 50-year-old man and a 45-year-old woman"
-            m = _AND_ONE.match(text, end)
-            if m and free(m.start(), m.end()):
-                keep(m.start(), m.end(), Mention(mention.kind, 1, False, number))
+    for _ in range(8):  # "killed a 50-year-old man and a 45-year-old woman", "a man and a woman … and a woman"
+        more = False
+        for start, end, mention in list(found):
+            if mention.n == 1 and end - start > 6:
+                m = _AND_ONE.match(text, end)
+                if m and free(m.start(), m.end()):
+                    keep(m.start(), m.end(), Mention(mention.kind, 1, False, number))
+                    more = True
+        if not more:
+            break
     found.sort(key=lambda f: f[0])
     if found:  # "3 more in Vyshneve, and one in Avdiivka": the kind of the statement before
         for m in _ELLIPTIC.finditer(text):

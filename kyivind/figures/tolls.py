@@ -147,6 +147,10 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     roundup = cue or len(regions) > 1
     if roundup:
         opening = [m for m in mentions if m.sentence == reading.opening]
+        ceiling = {m.kind: m.n for m in opening if m.region is None}
+        if any(m.n > ceiling.get(m.kind, m.n) for m in mentions):  # more than the day's total: another attack's
+            mentions = [m for m in mentions if m.n <= ceiling.get(m.kind, m.n) or m.revised]
+            regions, places = _regional([m for m in mentions if m.sentence != reading.opening] if cue else mentions)
         total = _of([m for m in opening if m.region is None or cue] or [])
         later = [m for m in mentions if m.revised]
         for kind in (KILLED, INJURED):
