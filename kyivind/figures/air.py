@@ -222,7 +222,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause)
                     last = (kind, weapon, regional, direction)
                     placed.append((m.start(), last))
-                    metrics = _metrics_of(clause, m, verbs) or ([whole] if whole else [])
+                    metrics = _metrics_of(clause, m, verbs) or ([whole] if whole and not verbs else [])
                     key = (direction, kind, weapon)
                     for metric in metrics:
                         if m.group("n") is None:  # "17 of the drones", "both missiles": of a count said before
@@ -266,8 +266,10 @@ _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|
                    r"struck|hit|targeted)\b", re.I)
 
 
-def _verbs(clause: str) -> list[tuple[int, int, str]]:
-    """(start, end, metric) of the verbs of a clause."""
+def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, metric, relative) of the verbs of a clause; a verb denied ("without being intercepted") or
+    of no count ("a drone hit a house") has metric None; ``relative``: a launch told of a weapon named just
+    before ("the 17 drones Russia launched")."""
     lower = clause.lower()
     if not has_any(lower, VERB_HINTS) and not has_any(lower, LAUNCH_HINTS) and not has_any(
             lower, ("attack", "struck", "hit", "target")):
@@ -277,9 +279,18 @@ def _verbs(clause: str) -> list[tuple[int, int, str]]:
         metric = LOST if m.group("lost") else DOWNED if m.group("down") else LAUNCHED
         if metric == LAUNCHED and m.group("launch").lower() in ("attacked", "struck", "hit", "targeted") and \
                 not _WITH_AFTER.match(clause, m.end()):
-            continue  # "struck Kyiv with 10 drones" launches; "a drone struck a house" does not
-        out.append((m.start(), m.end(), metric))
+            metric = None  # "struck Kyiv with 10 drones" launches; "a drone struck a house" does not
+        before = clause[max(0, m.start() - 24):m.start()]
+        if _DENIED.search(before):
+            metric = None  # "got through without being intercepted"
+        relative = metric == LAUNCHED and bool(_RELATIVE.search(clause[max(0, m.start() - 60):m.start()]))
+        out.append((m.start(), m.end(), metric, relative))
     return out
+
+
+_DENIED = re.compile(r"(?:\bwithout\s+being|\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
+_RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)\W*\s+(?:that\s+|which\s+)?(?:Russia|Russian\s+"
+                       r"forces|Russian\s+troops|the\s+enemy|Moscow)?\s*(?:had\s+|has\s+)?$", re.I)
 
 
 _WITH_AFTER = re.compile(r"[^;.]{0,60}?\bwith\b")
@@ -299,26 +310,28 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
     launched too where a reduced relative says so ("all 20 drones Russia fired overnight were destroyed",
     "destroyed all 24 drones fired in the attack")."""
     end = m.end()
-    after = [v for v in verbs if v[0] >= end]
     later = [c for c in (_COUNT_START.finditer(clause, end))]
     limit = later[0].start() if later else len(clause)
-    after = [v for v in after if v[0] < limit]
+    after = [v for v in verbs if end <= v[0] < limit]
     relative = passive = None
-    for start, _end, metric in after:
+    for start, _end, metric, _rel in after:
         gap = clause[end:start]
         if metric == LAUNCHED and relative is None and _BY_RUSSIA.match(gap):
             relative = LAUNCHED
             continue
-        if _PASSIVE.search(gap) and len(gap) < 120:
+        if _PASSIVE.search(gap) and len(gap) < 120 and not _PART_OF.search(gap):
             passive = metric
         break
-    before = [v for v in verbs if v[1] <= m.start()]
+    before = [v for v in verbs if v[1] <= m.start() and not v[3]]
     main = passive or (before[-1][2] if before else None)
     if main is None:
-        return [relative] if relative else ([after[0][2]] if after else [])
+        if relative:
+            return [relative]
+        return [after[0][2]] if after and after[0][2] else []
     return [main, relative] if relative and relative != main else [main]
 
 
+_PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|of\s+those|most|some|several|many)\b", re.I)
 _COUNT_START = re.compile(r"\b\d+\s+(?:[\w#/\"-]+\s+){0,4}?(?:drones?|UAVs?|missiles?)\b", re.I)
 
 
