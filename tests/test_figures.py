@@ -314,3 +314,47 @@ def test_the_documented_query_runs_as_written(database):
     doc = (Path(__file__).resolve().parent.parent / "docs" / "analysing.md").read_text()
     sql = re.search(r"## What happened.*?```sql\n(.*?)```", doc, re.S).group(1)
     assert db.execute(sql).fetchall() == [("2025-11-20", 40, 30, 75.0)]
+
+
+def test_the_database_keeps_direction_evidence_and_the_attacks_day(tmp_path):
+    from kyivind.outputs.database import build
+
+    claim, report = by_slug("russia-claims-3-drones-shot-down-overnight"), by_slug("air-force-ukraine-downs-10-drones")
+    update = by_slug("death-toll-of-russias-july-3-attack-on-dnipro-rises-to-8")
+    feed(tmp_path / "data" / "feeds" / "newsfeed-1.jsonl", [
+        article(n, item["title"], item["body_text"], published=published_at(item))
+        for n, item in enumerate((claim, report, update), start=1)])
+    db = sqlite3.connect(build(tmp_path / "data")["database"])
+    directions = dict(db.execute("select article_url, group_concat(distinct direction) from air_attacks "
+                                 "group by article_url").fetchall())
+    assert directions == {"https://kyivindependent.com/a-1/": "ukraine_on_russia",
+                          "https://kyivindependent.com/a-2/": "russia_on_ukraine"}
+    nights = db.execute("select night_of, direction, drones_launched, drones_downed from daily_air_attacks").fetchall()
+    assert nights == [("2023-11-30", "russia_on_ukraine", 11, 10)], "Russia's claim is never summed into the night"
+    evidence, start, day = db.execute("select evidence, evidence_start, day from tolls where scope = 'total' and "
+                                      "article_url like '%a-3/'").fetchone()
+    assert update["body_text"][start:start + len(evidence)] == evidence and day == "2024-07-03"
+    canned = db.execute(figures_sql("figures_with_evidence")).fetchall()
+    assert any(row[1] == "air" and "Ukrainian forces brought down 10 of the 11" in row[8] for row in canned)
+
+
+def figures_sql(name: str) -> str:
+    from kyivind.outputs.datasette import CANNED_QUERIES
+
+    return CANNED_QUERIES[name]["sql"]
+
+
+def test_kyivind_figures_prints_each_figure_with_its_sentence(tmp_path, capsys):
+    from kyivind.cli import main
+
+    item = by_slug("air-force-ukraine-downs-10-drones")
+    feed(tmp_path / "data" / "feeds" / "newsfeed-1.jsonl", [
+        article(1, item["title"], item["body_text"], published=published_at(item))])
+    assert main(["figures", "https://kyivindependent.com/a-1/", str(tmp_path / "data")]) == 0
+    out = capsys.readouterr().out
+    assert "air russia_on_ukraine drone Shahed: launched 11, downed 10; night of 2023-11-30" in out
+    assert "“Ukrainian forces brought down 10 of the 11 Shahed attack drones" in out
+    assert "toll total: killed 0, injured 0" in out and "no casualties were reported" in out
+    assert main(["figures", "https://kyivindependent.com/a-1/", str(tmp_path / "data"), "--version", "4"]) == 2
+    assert main(["figures", "https://kyivindependent.com/nothing/", str(tmp_path / "data")]) == 2
+    assert "no article" in capsys.readouterr().err

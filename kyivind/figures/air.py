@@ -121,6 +121,7 @@ def night_of(body: str | None, title: str | None, published_at: str | None, scop
     day = published_day(published_at)
     if scope is not None and scope.named is not None:
         return scope.named.day
+    reported = scope.reported if scope is not None else None
     texts = ((body or "")[:5000], (title or "")[:MAX_SENTENCE])
     lowers = [text.lower() for text in texts]
     for text, lower in zip(texts, lowers, strict=True):
@@ -135,6 +136,8 @@ def night_of(body: str | None, title: str | None, published_at: str | None, scop
     if has_any(lowers[0], ("past day", "past 24 hours")):  # reported in the morning: the day began the day before
         return day - timedelta(days=1)
     if any(has_any(lower, ("overnight", "last night", "during the night", "at night")) for lower in lowers):
+        if reported is not None and reported < day:  # published the day after the report: its night
+            return reported - timedelta(days=1)
         hour = published_hour(published_at)
         return day - timedelta(days=1) if hour is None or hour < 18 else day
     return day

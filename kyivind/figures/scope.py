@@ -178,6 +178,7 @@ class Scope:
     named: Named | None = None  # the item's attack date, once a sentence named it
     fixed: bool = False  # the item's attack is known (named, or the first figure came without a date)
     single: bool = True  # an item of one attack (not a roundup of a day's attacks)
+    reported: date | None = None  # the first date a statement was made on ("the Air Force said on Dec. 1")
 
     @property
     def day(self) -> date | None:
@@ -187,7 +188,10 @@ class Scope:
         """(about another attack, the attack day the sentence names) of one sentence. The first sentence that
         names an attack's date, or states a figure, fixes the item's own attack. ``strict``: an undated item's
         attack is the publication's night or day, so a date the day before is another's (air reports)."""
-        named = [d for d in dates(sentence, self.published) if not d.report and self._plausible(d.written)]
+        found = dates(sentence, self.published)
+        if self.reported is None:
+            self.reported = next((d.written for d in found if d.report and self._plausible(d.written)), None)
+        named = [d for d in found if not d.report and self._plausible(d.written)]
         if named and is_update(sentence) is not None:
             at = is_update(sentence)
             own = next((d for d in named if d.start >= at - 2), None)
