@@ -188,6 +188,9 @@ _RUSSIA = re.compile(r"\bRussia\b(?!'s\s+(?:attack|strike|forces|troops|war|army
 
 
 
+LEAD_CHARS = 2000  # of the body read to tell which of several namesakes the article means (its lead names the region)
+
+
 class _Resolved(dict):
     """name -> the place the article means by it, read once, when the first statement needs it."""
 
@@ -201,7 +204,8 @@ class _Resolved(dict):
             from kyivind.places.matcher import match
 
             self.done = True
-            self.update({p.name: p for p in match(*self.texts).places})
+            title, body = self.texts
+            self.update({p.name: p for p in match(title, (body or "")[:LEAD_CHARS]).places})
         return super().get(name, default)
 
 
