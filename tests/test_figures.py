@@ -359,3 +359,17 @@ def test_kyivind_figures_prints_each_figure_with_its_sentence(tmp_path, capsys):
     assert main(["figures", "https://kyivindependent.com/a-1/", str(tmp_path / "data"), "--version", "4"]) == 2
     assert main(["figures", "https://kyivindependent.com/nothing/", str(tmp_path / "data")]) == 2
     assert "no article" in capsys.readouterr().err
+
+
+def test_the_slug_never_counts(tmp_path):
+    """The slug keeps the first figures ("kills 2, injures 15"); the body's now are 3 and 16."""
+    from kyivind.outputs.database import build
+
+    item = by_slug("russian-attack-against-zaporizhzhia-kills-2-injures-15")
+    row = article(1, item["title"], item["body_text"], published=published_at(item))
+    row.update(url=item["url"], slug="russian-attack-against-zaporizhzhia-kills-2-injures-15")
+    feed(tmp_path / "data" / "feeds" / "newsfeed-1.jsonl", [row, {**row, "title": "Strike on Zaporizhzhia",
+                                                                   "body_text": "Rescuers are at work.", "version": 2}])
+    db = sqlite3.connect(build(tmp_path / "data")["database"])
+    assert db.execute("select version, killed, injured from tolls where scope = 'total' order by version").fetchall() \
+        == [(1, 3, 16)], "version 2 states no figure: the slug's 2 and 15 are never read"
