@@ -108,7 +108,8 @@ def places_chart(where: dict, path: Path):
 
 
 def air_chart(nights: dict[str, dict[str, int]], path: Path):
-    """A PNG of drones and missiles launched and shot down per night the attack began."""
+    """A PNG of Russia's drones and missiles launched against Ukraine and shot down, per night the attack began
+    (one direction: Ukraine's strikes on Russia are never in it)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -126,8 +127,8 @@ def air_chart(nights: dict[str, dict[str, int]], path: Path):
         axis.legend(loc="upper left", fontsize=8)
     step = max(1, len(labels) // 15)
     missiles.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right")
-    drones.set_title("Drones and missiles per night (the night the attack began; the largest figure any article "
-                     "states)")
+    drones.set_title("Russia's drones and missiles against Ukraine per night (the night the attack began; the "
+                     "largest figure any article states)")
     missiles.set_xlabel("Night of")
     figure.savefig(path, dpi=100)
     plt.close(figure)

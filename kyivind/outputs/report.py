@@ -229,7 +229,7 @@ database's <code>removals</code> table has every event, restores included). Thei
 {happened["air_articles"]} articles report an air attack, {happened["toll_articles"]} a toll. Several items about
 one night or one attack are not added up: each night counts the largest figure any article states for it, each
 week and region the largest per day.</p>
-<img src="{air_png.name}" alt="Drones and missiles launched and shot down per night" width="1000" height="450">
+<img src="{air_png.name}" alt="Russia's drones and missiles launched against Ukraine and shot down per night" width="1000" height="450">
 <img src="{tolls_png.name}" alt="Killed and injured per week, by region" width="1000" height="700">
 <p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>
 </body></html>
