@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from kyivind import figures
-from kyivind.figures import air_attacks, tolls
 from kyivind.figures.numbers import AGE, COUNT, DATE, MODEL, PERCENT, TIME, YEAR, mask, numbers
 from kyivind.figures.scope import Scope, dates
 from kyivind.figures.weapons import DRONE, MISSILE, named
@@ -373,3 +372,18 @@ def test_the_slug_never_counts(tmp_path):
     db = sqlite3.connect(build(tmp_path / "data")["database"])
     assert db.execute("select version, killed, injured from tolls where scope = 'total' order by version").fetchall() \
         == [(1, 3, 16)], "version 2 states no figure: the slug's 2 and 15 are never read"
+
+
+def test_the_rows_do_not_depend_on_the_hash_seed():
+    """Rows, their evidence and their day are the same in every process (a set's order once chose the evidence)."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import hashlib, json; from kyivind import figures; from tests.figures.realscore import load, published_at;"
+              "print(hashlib.sha1(json.dumps([figures.derive(i['title'], i['body_text'], published_at(i)) "
+              "for i in load('all')], default=str).encode()).hexdigest())")
+    root = Path(__file__).resolve().parent.parent
+    seen = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(seen) == 1, seen

@@ -17,17 +17,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from kyivind.figures import weapons as table
-from kyivind.figures.numbers import mask
-from kyivind.figures.scope import Scope, another_attack, dates
+from kyivind.figures.scope import Scope, another_attack
 from kyivind.figures.text import (
     DIGIT,
     MAX_CHARS,
     MAX_SENTENCE,
     MONTH,
     day_of,
-    figures_in,
-    prepared,
     has_any,
+    prepared,
     published_day,
     published_hour,
     sentences,
@@ -60,7 +58,6 @@ _LAUNCH = re.compile(r"\b(?:launched|launches|launching|fired|fires|firing|used|
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|\.\s+|,\s+(?=(?:\d+|all)\s)")
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
-_DATE_BEFORE = re.compile(MONTH + r"\s+$")
 _NATIONAL = re.compile(r"\b(?:Ukraine|the country|across|nationwide|in total|total)\b")
 _OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
                      r"\b(?:over|above)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b")
@@ -256,9 +253,6 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
             break
     return found, scope
 
-
-_LAUNCHED_AFTER = re.compile(r"\s+(?:that|which)\s+(?:Russia|Russian\s+forces|the\s+enemy|Moscow)\s+(?:had\s+)?"
-                             r"(?:launched|fired|sent)", re.I)
 
 
 _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|jammed|did\s+not\s+reach|failed\s+to\s+reach|disappeared|redirected|"

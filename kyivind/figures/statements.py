@@ -306,7 +306,7 @@ def _villages(text: str, found: list) -> list[Mention]:
     """The statements, each without a settlement given the village its stretch names that the gazetteer does not
     know ("the village of Verkhnia Pysarivka")."""
     if " of " in text:
-        for i, (start, _end, mention) in enumerate(found):
+        for i, (_start, _end, mention) in enumerate(found):
             if mention.place is None:
                 before = found[i - 1][1] if i else 0
                 after = found[i + 1][0] if i + 1 < len(found) else len(text)

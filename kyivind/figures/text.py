@@ -144,7 +144,3 @@ def day_of(month: str, day: str, near: date | None) -> date | None:
         if found <= near + timedelta(days=1):
             return found
     return None
-
-
-def dates_in(sentence: str, near: date | None) -> list[date]:
-    return [d for m in _DATE.finditer(sentence) if (d := day_of(m.group("month"), m.group("day"), near))]

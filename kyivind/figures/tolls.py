@@ -94,7 +94,7 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
     for key, stated in by_place.items():
         places[key] = _of(stated)
     regions: dict[str, Toll] = {}
-    for code in {*own, *(r for r, _ in by_place)}:
+    for code in sorted({*own, *(r for r, _ in by_place)}):  # in order: the evidence of a sum is its first part
         toll = _of(own.get(code, []))
         ours = [place for (region, _), place in places.items() if region == code]
         summed = Toll().add_all(ours)
