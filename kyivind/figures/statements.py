@@ -18,7 +18,7 @@ from datetime import date
 
 from kyivind.figures.numbers import mask
 from kyivind.figures.scope import Scope, another_attack
-from kyivind.figures.text import MAX_CHARS, MAX_SENTENCE, figures_in, has_any, prepared, published_day, sentences
+from kyivind.figures.text import DIGIT, MAX_CHARS, MAX_SENTENCE, figures_in, has_any, prepared, published_day, sentences
 
 KILLED, INJURED = "killed", "injured"
 _Q = r"(?P<q>at least\s+|more than\s+|over\s+|no fewer than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|" \
@@ -67,6 +67,8 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|pe
                   r"baby|passenger)\b(?:,\s+(?:aged\s+)?#+,)?\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+)?\s+injuries))\b", re.I)
 _ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+another\b(?!\s+(?:\d|#))", re.I)
+RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting")
+ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentence tells of one victim
 _AND_ONE = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another|her|his|"
                      r"their)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|girl|teenager|"
                      r"driver|pensioner|mother|father|son|daughter|wife|husband|brother|sister|grandmother|"
@@ -148,12 +150,13 @@ def _at_least(q: str | None) -> bool:
 
 
 def _ambiguous(place) -> bool:
-    """Whether other settlements bear the name of ``place`` (then the whole article tells which is meant)."""
+    """Whether settlements of other regions bear the name of ``place`` (then the article's lead tells which is
+    meant; namesakes in one region give the same answer)."""
     if place.kind not in ("settlement", "city district"):
         return False
     from kyivind.places.gazetteer import fold, gazetteer
 
-    return len({c.place.id for c in gazetteer().settlements.get(fold(place.name), ())}) > 1
+    return len({tuple(c.place.regions) for c in gazetteer().settlements.get(fold(place.name), ())}) > 1
 
 
 def where(text: str, resolved: dict) -> tuple[str | None, str | None, set[str]]:
@@ -214,7 +217,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     the place each is of."""
     found: list[tuple[int, int, Mention]] = []  # (start, end, mention)
     taken: list[tuple[int, int]] = []
-    parts = [m.span() for m in _SUBSET.finditer(text)] if has_any(text.lower(), (" of ", "among", "including")) else []
+    lower = text.lower()
+    digits = DIGIT.search(text) is not None
+    parts = [m.span() for m in _SUBSET.finditer(text)] if has_any(lower, (" of ", "among", "including")) else []
 
     def free(start: int, end: int) -> bool:
         for a, b in parts:  # a count inside "including 3 children", "12 of them" is part of one before
@@ -230,23 +235,25 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             taken.append((start, end))
             found.append((start, end, mention))
 
-    for m in (*_REVISED.finditer(text), *_RAISING.finditer(text)):
+    revised = _REVISED.finditer(text) if digits and has_any(lower, ("toll", "number of")) else ()
+    raised = _RAISING.finditer(text) if digits and has_any(lower, RAISING_HINTS) else ()
+    for m in (*revised, *raised):
         what = m.group("what").lower()
         kind = INJURED if ("injur" in what or "wounded" in what) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
-    for m in _VERB_FIRST.finditer(text):
+    for m in _VERB_FIRST.finditer(text) if digits else ():
         verb = m.group("verb").lower()
         if verb in ("leaving", "left"):
             if not m.group("dead"):
                 continue
             verb = m.group("dead").strip()
         keep(m.start("n"), m.end(), Mention(_kind(verb), int(m.group("n")), _at_least(m.group("q")), number))
-    for m in _NUMBER_FIRST.finditer(text):
+    for m in _NUMBER_FIRST.finditer(text) if digits else ():
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number))
-    for m in _ANOTHER_ONE.finditer(text):  # "killing 1 person and wounding another"
+    for m in _ANOTHER_ONE.finditer(text) if "another" in lower else ():  # "killing 1 person and wounding another"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
-    for pattern in (_ONE_VERB_FIRST, _ONE):
+    for pattern in (_ONE_VERB_FIRST, _ONE) if has_any(lower, ONE_HINTS) else ():
         for m in pattern.finditer(text):
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)

@@ -83,17 +83,17 @@ class Found:
 def _tokens(paragraph: str) -> list[_Token]:
     tokens: list[_Token] = []
     start = True
-    for match in _TOKENS.finditer(_SAINT.sub("Saint ", paragraph)):
-        text = match.group()
+    for text in _TOKENS.findall(_SAINT.sub("Saint ", paragraph) if "St." in paragraph else paragraph):
         if not text[0].isalpha():
             tokens.append(_Token(text, False, False))
             start = start or text in _SENTENCE_END
             continue
         possessive = text.endswith(_POSSESSIVE)
         text = text[:-2] if possessive else text.rstrip("'’ʼ-")
-        head, _, tail = text.rpartition("-")
-        if head and tail.lower() in HYPHEN_TAILS:  # "Kyiv-based": Kyiv
-            text = head
+        if "-" in text:
+            head, _, tail = text.rpartition("-")
+            if head and tail.lower() in HYPHEN_TAILS:  # "Kyiv-based": Kyiv
+                text = head
         tokens.append(_Token(text, True, text[:1].isupper(), possessive, start))
         start = False
     return tokens
