@@ -1,9 +1,10 @@
 """Precision and recall of kyivind/figures on real News Feed items, rewritten in our own words and labelled by
 the rules of tests/figures/real/LABELLING.md (the facts an analyst expects, scored as that file says).
 
-Each file of ``tests/figures/real/`` holds items, one JSON object a line. An item is in the held-out part when
-the first hex digit of the SHA-1 of its URL is below 5 (a third of the items, fixed before any rule was tuned on
-them); the shared items (``items_shared.jsonl``) were all tuned on.
+Each file of ``tests/figures/real/`` holds items, one JSON object a line. The items of ``items_b2_*.jsonl`` are
+held out: written after the rules were tuned on the rest, and scored once. Of the first set, a third of ours (the
+first hex digit of the SHA-1 of the URL below 5) was held out the same way, scored once, and tuned on after
+(``first_held_out``); the shared items (``items_shared.jsonl``) were all tuned on.
 """
 
 from __future__ import annotations
@@ -32,12 +33,17 @@ def region_code(name: str) -> str:
     return _codes()[name]
 
 
-def held_out(url: str) -> bool:
+def first_held_out(url: str) -> bool:
+    """Whether an item of the first set was in its held-out third (scored once, then tuned on)."""
     return hashlib.sha1(url.encode()).hexdigest()[0] in "01234"
 
 
+HELD_OUT_FILES = "items_b2_"
+
+
 def load(part: str = "all") -> list[dict]:
-    """The items of ``part``: "all", "tuned" (the shared items and the rest of ours) or "held out"."""
+    """The items of ``part``: "all", "tuned" (the first set: the shared items and ours), "held out" (the second
+    set), or "first held out" (the third of the first set held out before the first rules, since tuned on)."""
     items = []
     for path in sorted(HERE.glob("items_*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -45,8 +51,10 @@ def load(part: str = "all") -> list[dict]:
                 continue
             item = json.loads(line)
             item["file"] = path.name
-            out = path.name != SHARED and held_out(item["url"])
-            if part == "all" or (part == "held out") == out:
+            out = path.name.startswith(HELD_OUT_FILES)
+            first = not out and path.name != SHARED and first_held_out(item["url"])
+            if part == "all" or (part == "held out" and out) or (part == "tuned" and not out) or (
+                    part == "first held out" and first):
                 items.append(item)
     return items
 
