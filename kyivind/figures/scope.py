@@ -24,7 +24,7 @@ _DATE = re.compile(r"\b(?P<lead>(?:overnight|late|early)\s+(?:on\s+)?|(?:on\s+)?
                    r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
 _REPORT = re.compile(r"(?:\bsaid|\bsays|\breported|\breports|\bwrote|\bannounced|\badded|\bstated|\bposted|\bconfirmed|"
                      r"\bclaimed|\bupdate|\bupdated|\baddress|\bstatement|\btold\s+\w+|\bas of|\bbriefing|"
-                     r"\bTelegram|\bpublished|\breport)\W+(?:\w+\W+){0,4}?$", re.I)
+                     r"\bTelegram|\bpublished|\breport)\W+(?:\w+\W+){0,6}?$", re.I)
 _ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
 _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|bombing|shelling|assault|raid)", re.I)
 # another time than the item's attack, told by words (no date needed)
@@ -134,12 +134,12 @@ def weekday(sentence: str, near: date | None) -> date | None:
 
 
 # after the item's own attack is told, in an item of one attack: another attack the same day
-_ANOTHER = re.compile(r"\blater\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b|\b(?:attacked|struck|hit|shelled|"
+_ANOTHER = re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b|\bearlier\s+in\s+the\s+day\b|\b(?:attacked|struck|hit|shelled|"
                       r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+a\s+separate\s+(?:attack|strike)\b|"
                       r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b|"
                       r"\b(?:several|a\s+few|two|three|\d+)\s+hours\s+(?:after|later)\b",
                       re.I)
-ANOTHER_HINTS = ("later", "again", "separate", "same day", "also", "after")
+ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "also", "after")
 
 
 def another_attack(sentence: str, lower: str) -> bool:
@@ -166,7 +166,12 @@ def is_update(sentence: str) -> date | None:
     """Whether the sentence revises the toll of an attack it dates ("the death toll of Russia's July 3 attack on
     Dnipro rose to 8"): the position of that date, else None."""
     m = UPDATE.search(sentence)
-    return m.end() if m else None
+    return m.end() if m and _RISE.search(sentence, m.end()) else None
+
+
+# a toll revised: without one of these, "exceeding the toll of Russia's Jan. 14 strike" is no update
+_RISE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|increases|grew|grown|reached|reaches|jumped|"
+                   r"stands|stood|went\s+up|raising|bringing|now)\b", re.I)
 
 
 @dataclass

@@ -52,7 +52,7 @@ _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
 _NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?:,[^,\d]{1,40},)?\s+" +
-                           _AUX + r"{0,2}" + _ADV + r"{0,2}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER, re.I)
+                           _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER, re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
 _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an|one)\s+"
                              r"(?:[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
@@ -179,10 +179,17 @@ def _where(found: list) -> tuple[str | None, str | None, set[str]]:
     regions = {code for p in found for code in p.regions}
     place = settlements[0] if len(settlements) == 1 else None
     named = {code for p in found if p.kind == "region" for code in p.regions}
-    if place is not None and len(named) == 1 and not named & set(place.regions):
+    if place is not None and len(named) == 1 and not named & set(place.regions) and _namesake_in(place, named):
         return next(iter(named)), None, named  # "Makiivka in Luhansk Oblast": the oblast named, not a namesake
     region = place.regions[0] if place is not None else (next(iter(regions)) if len(regions) == 1 else None)
     return region, (place.name if place else None), regions
+
+
+def _namesake_in(place, regions: set[str]) -> bool:
+    """Whether a settlement of ``place``'s name lies in one of ``regions``."""
+    from kyivind.places.gazetteer import fold, gazetteer
+
+    return any(set(c.place.regions) & regions for c in gazetteer().settlements.get(fold(place.name), ()))
 
 
 _VILLAGE = re.compile(r"\b(?:village|town|city|settlement|community|district|suburb)\s+of\s+(?P<name>[A-Z][\w'’-]+"
@@ -331,6 +338,10 @@ def _prepared(sentence: str, lower: str) -> str:
     return prepared(sentence)[1]
 
 
+# a sentence that names its own day, place or attack is not the continuation of the background before it
+_OWN_ANCHOR = re.compile(r"\b(?:in|on|near|at)\s+(?:the\s+)?[A-Z]|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b")
+
+
 def split_recent(recent: list[str], sentence: str) -> list[str]:
     """The last three sentences read, this one last."""
     return [*recent[-2:], sentence]
@@ -354,6 +365,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     scope = Scope(published_day(published_at))
     lead = [title or ""]
     recent: list[str] = []
+    aside = -2  # the last sentence of another attack: the one after it, naming no day or place, is of it too
     if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # most items state no casualty at all
     for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
@@ -373,8 +385,11 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 scope.of(sentence, lower, figure=False)
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
+        if not other and index == aside + 1 and not nones and not _OWN_ANCHOR.search(sentence):
+            other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."
         if other or (reading.mentions and not reading.roundup_cue and another_attack(sentence, lower)):
             reading.background = True
+            aside = index
             continue
         if mentions and reading.opening is None:
             reading.opening = index

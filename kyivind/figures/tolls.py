@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kyivind.figures.statements import INJURED, KILLED, Mention, read, where
+from kyivind.figures.text import has_any
+
+AIR_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "air attack")  # a title of an air report
 
 
 @dataclass
@@ -135,6 +138,11 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     reading = read(title, body, published_at, split)
     mentions = reading.mentions
     opening_regions = {m.region for m in mentions if m.sentence == reading.opening}
+    if not reading.roundup_cue and not has_any((title or "").lower(), AIR_WORDS) and opening_regions - {None}:
+        # an item of one strike: a later statement in another oblast is another attack's ("3 people were killed in
+        # a missile strike on Zaporizhzhia on April 8", in an item on Poltava Oblast)
+        mentions = [m for m in mentions if m.sentence == reading.opening or m.region is None or m.region in
+                    opening_regions]
     cue = reading.roundup_cue and not (len(opening_regions) == 1 and None not in opening_regions)
     regions, places = _regional([m for m in mentions if m.sentence != reading.opening] if cue else mentions)
     if not cue and len(regions) > 1:  # one attack's item read in two regions: a namesake village of another oblast?
