@@ -62,6 +62,11 @@ def _first(mentions: list[Mention], kind: str) -> Mention | None:
     """The figure of ``kind``: the first stated, unless a revised toll is higher (a toll only rises: "the death
     toll later rose to 7"; an account of the first reports, "initially said 1 was killed", is no revision)."""
     first = next((m for m in mentions if m.kind == kind and not m.revised), None)
+    if first is not None:  # "injured a man on May 27 and a man on the morning of May 28": one sentence's victims
+        more = [m for m in mentions if m.kind == kind and not m.revised and m.sentence == first.sentence]
+        if len(more) > 1 and all(m.n == 1 for m in more):
+            first = Mention(kind, len(more), False, first.sentence, region=first.region, place=first.place,
+                            evidence=first.evidence, start=first.start, day=first.day)
     revised = [m for m in mentions if m.kind == kind and m.revised]
     if revised:
         best = max(revised, key=lambda m: m.n)
