@@ -69,6 +69,7 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|pe
 _ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+another\b(?!\s+(?:\d|#))", re.I)
 RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting")
 ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentence tells of one victim
+_MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
 _AND_ONE = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another|her|his|"
                      r"their)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|girl|teenager|"
                      r"driver|pensioner|mother|father|son|daughter|wife|husband|brother|sister|grandmother|"
@@ -122,6 +123,7 @@ class Mention:
     evidence: str = ""  # the sentence it was read from
     start: int = 0  # where that sentence starts in the body (-1: the title)
     day: date | None = None  # the attack's day, where the sentence names it
+    more: bool = False  # told as more than a figure before ("and injured 5 more people", "10 more were injured")
 
 
 @dataclass
@@ -183,6 +185,10 @@ def _where(found: list) -> tuple[str | None, str | None, set[str]]:
         return next(iter(named)), None, named  # "Makiivka in Luhansk Oblast": the oblast named, not a namesake
     region = place.regions[0] if place is not None else (next(iter(regions)) if len(regions) == 1 else None)
     return region, (place.name if place else None), regions
+
+
+_IN_PLACE = re.compile(r"\s+(?:(?:people|persons?|civilians?|residents?)\s+)?in\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                       r"(?!\s+(?:Oblast|oblast|region|Krai|district))")
 
 
 def _namesake_in(place, regions: set[str]) -> bool:
@@ -254,12 +260,13 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             if not m.group("dead"):
                 continue
             verb = m.group("dead").strip()
-        keep(m.start("n"), m.end(), Mention(_kind(verb), int(m.group("n")), _at_least(m.group("q")), number))
+        keep(m.start("n"), m.end(), Mention(_kind(verb), int(m.group("n")), _at_least(m.group("q")), number,
+                                            more=bool(_MORE.search(m.group(0)))))
     for m in _NUMBER_FIRST.finditer(text) if digits else ():
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
-                                            number))
+                                            number, more=bool(_MORE.search(m.group(0)))))
     for m in _ANOTHER_ONE.finditer(text) if "another" in lower else ():  # "killing 1 person and wounding another"
-        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for pattern in (_ONE_VERB_FIRST, _ONE) if has_any(lower, ONE_HINTS) else ():
         for m in pattern.finditer(text):
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
@@ -307,6 +314,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             region, place, regions = None, None, set()  # a Ukrainian village read as a Russian namesake
         if region is None and not regions:
             region, place, regions = where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
+        if region is None and not regions and i:  # "X killed 1 person and injured 9 others": both of X
+            region, place = found[i - 1][2].region, found[i - 1][2].place
         if region is None and not regions:
             region, place = whole[0], whole[1]
         mention.region, mention.place = region, place or mention.place
@@ -319,12 +328,12 @@ _SEVERAL_PLACES = re.compile(r"\b(?:village|town|city|settlement|community|distr
 def _villages(text: str, found: list) -> list[Mention]:
     """The statements, each without a settlement given the village its stretch names that the gazetteer does not
     know ("the village of Verkhnia Pysarivka")."""
-    if " of " in text:
+    if " of " in text or " in " in text:
         for i, (_start, _end, mention) in enumerate(found):
             if mention.place is None:
                 before = found[i - 1][1] if i else 0
                 after = found[i + 1][0] if i + 1 < len(found) else len(text)
-                m = _VILLAGE.search(text, before, after)
+                m = _VILLAGE.search(text, before, after) or _IN_PLACE.match(text, _end)
                 if m:
                     mention.place = m.group("name")
     return [mention for _, _, mention in found]

@@ -62,11 +62,13 @@ def _first(mentions: list[Mention], kind: str) -> Mention | None:
     """The figure of ``kind``: the first stated, unless a revised toll is higher (a toll only rises: "the death
     toll later rose to 7"; an account of the first reports, "initially said 1 was killed", is no revision)."""
     first = next((m for m in mentions if m.kind == kind and not m.revised), None)
-    if first is not None:  # "injured a man on May 27 and a man on the morning of May 28": one sentence's victims
-        more = [m for m in mentions if m.kind == kind and not m.revised and m.sentence == first.sentence]
-        if len(more) > 1 and all(m.n == 1 for m in more):
-            first = Mention(kind, len(more), False, first.sentence, region=first.region, place=first.place,
-                            evidence=first.evidence, start=first.start, day=first.day)
+    if first is not None:  # "injured a man on May 27 and a man on May 28", "wounded another, and injured 5 more"
+        same = [m for m in mentions if m.kind == kind and not m.revised and m.sentence == first.sentence]
+        added = [m for m in same[1:] if m.n == 1 and first.n == 1 or m.more]
+        if added:
+            first = Mention(kind, first.n + sum(m.n for m in added), first.at_least, first.sentence,
+                            region=first.region, place=first.place, evidence=first.evidence, start=first.start,
+                            day=first.day)
     revised = [m for m in mentions if m.kind == kind and m.revised]
     if revised:
         best = max(revised, key=lambda m: m.n)
@@ -103,16 +105,23 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
         places[key] = _of(stated)
     regions: dict[str, Toll] = {}
     for code in sorted({*own, *(r for r, _ in by_place)}):  # in order: the evidence of a sum is its first part
-        toll = _of(own.get(code, []))
+        extra = [m for m in own.get(code, []) if m.more and m.sentence != min(x.sentence for x in own[code])]
+        toll = _of([m for m in own.get(code, []) if m not in extra])
         ours = [place for (region, _), place in places.items() if region == code]
         summed = Toll().add_all(ours)
         for kind in (KILLED, INJURED):
             stated, parts = getattr(toll, kind), getattr(summed, kind)
             if stated is None or (parts is not None and parts > stated):
                 # the places' sum, or the oblast's own figure "elsewhere in the oblast" beside its places'
-                extra = [m for m in own.get(code, []) if m.kind == kind]
-                toll.set(kind, (parts or 0) + sum(m.n for m in extra) if stated is not None else parts,
+                stated_ones = [m for m in own.get(code, []) if m.kind == kind and m not in extra]
+                toll.set(kind, (parts or 0) + sum(m.n for m in stated_ones) if stated is not None else parts,
                          bool(getattr(summed, f"{kind}_at_least")))
+                if toll.evidence is None:
+                    toll.evidence, toll.evidence_start, toll.day = summed.evidence, summed.evidence_start, summed.day
+        for kind in (KILLED, INJURED):  # "10 more people were injured in Kurakhove and Druzhba": added
+            more = sum(m.n for m in extra if m.kind == kind)
+            if more:
+                toll.set(kind, (getattr(toll, kind) or 0) + more, bool(getattr(toll, f"{kind}_at_least")))
                 if toll.evidence is None:
                     toll.evidence, toll.evidence_start, toll.day = summed.evidence, summed.evidence_start, summed.day
         regions[code] = toll
