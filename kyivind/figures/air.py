@@ -369,7 +369,11 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
                 continue
             named = sum(r[metric] or 0 for r in parts)
             if named and any(r[metric] is not None for r in parts):
-                row[metric] = row[metric] - named if row[metric] > named else None
+                beside = any(r["evidence_start"] == row["evidence_start"] and r[metric] is not None for r in parts)
+                if row[metric] > named:
+                    row[metric] -= named
+                elif not (beside and row[metric] < named):  # "12 Shaheds and 1 drone of an unknown type": one more
+                    row[metric] = None
         if all(row[m] is None for m in (LAUNCHED, DOWNED, LOST)):
             del rows[(direction, kind, weapon)]
     when = night_of(body, title, published_at, scope)
