@@ -131,6 +131,15 @@ def test_an_earlier_strike_and_a_past_week_are_other_attacks():
     assert total("boys-body-found-under-rubble-in-kyiv") == (27, 117)
 
 
+def test_a_correction_note_and_a_weeks_totals_are_no_toll():
+    # "Editor's Note: The casualty figures were revised after ... three people, not four, had been killed."
+    assert total("3-killed-following-russias-attack-on-kyiv") == (3, 3)
+    # "Zelensky said ... Russia had deployed over 1,100 guided aerial bombs, 560 attack drones, and around 20 missiles
+    # against Ukraine in the past week."
+    assert total("russias-attacks-kill-5-civilians-in-kherson-oblast") == (5, 4)
+    assert air("russias-attacks-kill-5-civilians-in-kherson-oblast")["drones_launched"] != 560
+
+
 def test_cumulative_totals_are_no_attack():
     # "... at least 10,000 civilians have been killed and more than 18,500 injured since Russia's full-scale
     # invasion of Ukraine began in February 2022"
