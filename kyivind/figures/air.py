@@ -49,12 +49,6 @@ ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministr
 _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?)"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?)?"
                     r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
-_DOWN = re.compile(r"\b(?:shot down|shoots down|shooting down|downed|downs|down|destroyed|destroys|intercepted|"
-                   r"intercepts|neutralized|neutralised|repelled|eliminated)\b", re.I)
-_LOST = re.compile(r"\b(?:stopped\s+tracking|lost|suppressed|jammed|did not reach|failed to reach|disappeared|redirected|"
-                   r"went off radar)\b", re.I)
-_LAUNCH = re.compile(r"\b(?:launched|launches|launching|fired|fires|firing|used|sent|deployed|dropped|drops|dropping|"
-                     r"(?:attacked|struck|hit|targeted)\b[^;]{0,60}?\bwith)\b", re.I)
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|\.\s+|,\s+(?=(?:\d+|all)\s)")
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
@@ -80,8 +74,6 @@ VERB_HINTS = ("stopped tracking", "down", "destroy", "intercept", "neutrali", "r
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                           r"eighty|ninety|hundred|thousand|dozen|all|both)\b")
-LOST_HINTS = ("stopped tracking", "lost", "suppress", "jam", "reach", "disappear", "redirect", "radar")
-DOWN_HINTS = ("down", "destroy", "intercept", "neutrali", "repel", "eliminat")
 LAUNCH_HINTS = ("launch", "fire", "firing", "used", "sent", "deploy", "drop", "with")
 
 
@@ -100,16 +92,10 @@ def _weapon(words: str, noun: str) -> tuple[str, str | None]:
 
 
 def _metric(text: str) -> str | None:
-    """What the counts of a clause count, by its verb: lost before downed before launched ("17 were shot down
-    and 4 lost locally" is split into clauses first)."""
-    lower = text.lower()
-    if has_any(lower, LOST_HINTS) and _LOST.search(text):
-        return LOST
-    if has_any(lower, DOWN_HINTS) and _DOWN.search(text):
-        return DOWNED
-    if has_any(lower, LAUNCH_HINTS) and _LAUNCH.search(text):
-        return LAUNCHED
-    return None
+    """What the counts of a clause count, by its verbs (``_verbs``): lost before downed before launched ("17 were
+    shot down and 4 lost locally" is split into clauses first)."""
+    found = {metric for _, _, metric, _ in _verbs(text)}
+    return next((metric for metric in (LOST, DOWNED, LAUNCHED) if metric in found), None)
 
 
 def night_of(body: str | None, title: str | None, published_at: str | None, scope: Scope | None = None):
