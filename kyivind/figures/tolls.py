@@ -37,6 +37,11 @@ class Toll:
         setattr(self, kind, n)
         setattr(self, f"{kind}_at_least", int(bool(at_least)) if n is not None else 0)
 
+    def borrow(self, other: Toll) -> None:
+        """The evidence and day of ``other``, where this toll has none yet (a sum cites its first part)."""
+        if self.evidence is None:
+            self.evidence, self.evidence_start, self.day = other.evidence, other.evidence_start, other.day
+
     def add(self, kind: str, n: int, at_least: bool = False) -> None:
         setattr(self, kind, (getattr(self, kind) or 0) + n)
         if at_least:
@@ -48,8 +53,7 @@ class Toll:
             for kind in kinds:
                 if getattr(other, kind) is not None:
                     self.add(kind, getattr(other, kind), bool(getattr(other, f"{kind}_at_least")))
-                    if self.evidence is None:
-                        self.evidence, self.evidence_start, self.day = other.evidence, other.evidence_start, other.day
+                    self.borrow(other)
         return self
 
     @property
@@ -116,14 +120,12 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
                 stated_ones = [m for m in own.get(code, []) if m.kind == kind and m not in extra]
                 toll.set(kind, (parts or 0) + sum(m.n for m in stated_ones) if stated is not None else parts,
                          bool(getattr(summed, f"{kind}_at_least")))
-                if toll.evidence is None:
-                    toll.evidence, toll.evidence_start, toll.day = summed.evidence, summed.evidence_start, summed.day
+                toll.borrow(summed)
         for kind in (KILLED, INJURED):  # "10 more people were injured in Kurakhove and Druzhba": added
             more = sum(m.n for m in extra if m.kind == kind)
             if more:
                 toll.set(kind, (getattr(toll, kind) or 0) + more, bool(getattr(toll, f"{kind}_at_least")))
-                if toll.evidence is None:
-                    toll.evidence, toll.evidence_start, toll.day = summed.evidence, summed.evidence_start, summed.day
+                toll.borrow(summed)
         regions[code] = toll
     return regions, places
 
