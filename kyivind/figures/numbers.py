@@ -22,39 +22,45 @@ COUNT, AGE, DATE, YEAR, TIME, MODEL, PERCENT, MONEY, MEASURE, DURATION, ORDINAL 
     "count", "age", "date", "year", "time", "model", "percent", "money", "measure", "duration", "ordinal")
 
 NUMBER = re.compile(r"(?<![\w.,:])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\w.,:])\d+(?:\.\d+)?(?!\w)")
-# roles told by what stands around a number: (role, pattern); the number is the group "n"
+# roles told by what stands around a number: (role, the substrings in lower case without one of which the pattern
+# cannot match (it is searched only where one is), pattern); the number is the group "n"
 _N = r"(?<![\d,])(?P<n>\d+(?:,\d{3})*)"
+_MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _AROUND = [
-    (AGE, re.compile(_N + r"(?:-|\s)(?:year|month|week)s?(?:-|\s)olds?\b|\baged?\s+" + _N.replace("n>", "n2>") +
+    (AGE, ("old", "aged", "age ", ", "),
+     re.compile(_N + r"(?:-|\s)(?:year|month|week)s?(?:-|\s)olds?\b|\baged?\s+" + _N.replace("n>", "n2>") +
                      r"|\b(?:man|woman|boy|girl|men|women|resident|child|teenager|pensioner|driver)s?,\s+" +
                      _N.replace("n>", "n3>") + r"(?:\s+and\s+\d+)?,", re.I)),
-    (AGE, re.compile(r"\baged\s+\d+\s+(?:and|to)\s+" + _N, re.I)),
-    (DATE, re.compile(MONTH + r"\s+" + _N + r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:people|drones|missiles))",
+    (AGE, ("aged",),
+     re.compile(r"\baged\s+\d+\s+(?:and|to)\s+" + _N, re.I)),
+    (DATE, _MONTH_HINTS,
+     re.compile(MONTH + r"\s+" + _N + r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:people|drones|missiles))",
                       )),
-    (DATE, re.compile(r"(?<![\w,])" + _N + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH.replace("?P<month>", "?:"))),
-    (TIME, re.compile(r"(?<![\d:])" + _N + r":\d\d\b|\b" + _N.replace("n>", "n2>") +
+    (DATE, _MONTH_HINTS,
+     re.compile(r"(?<![\w,])" + _N + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH.replace("?P<month>", "?:"))),
+    (TIME, (":", "a.m", "p.m", "am", "pm", "o'clock"),
+     re.compile(r"(?<![\d:])" + _N + r":\d\d\b|\b" + _N.replace("n>", "n2>") +
                       r"(?:\.\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)),
-    (PERCENT, re.compile(_N + r"\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
-    (MONEY, re.compile(r"(?:[$€£₴]|\bUAH\s?|\bUSD\s?|\bEUR\s?)" + _N + r"|" + _N.replace("n>", "n2>") +
+    (PERCENT, ("%", "percent", "per cent"),
+     re.compile(_N + r"\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
+    (MONEY, ("$", "€", "£", "₴", "uah", "usd", "eur", "hryvn", "dollar", "euro", "ruble", "rouble", "pound"),
+     re.compile(r"(?:[$€£₴]|\bUAH\s?|\bUSD\s?|\bEUR\s?)" + _N + r"|" + _N.replace("n>", "n2>") +
                        r"(?:\s+(?:million|billion|thousand|trillion))?\s+(?:hryvnias?|dollars|euros|rubles|roubles|"
                        r"UAH|pounds)\b", re.I)),
-    (MEASURE, re.compile(_N + r"(?:-|\s)(?:story|storey|floor|floored|meter|metre|kilometer|kilometre|km|mile|ton|"
+    (MEASURE, ("stor", "floor", "met", "kilomet", "km", "mile", "ton", "kg", "kilogram", "hectare", "square", "mw",
+              "watt", "degree"),
+     re.compile(_N + r"(?:-|\s)(?:story|storey|floor|floored|meter|metre|kilometer|kilometre|km|mile|ton|"
                          r"tonne|kilogram|kg|hectare|square)s?\b|" + _N.replace("n>", "n2>") +
                          r"\s+(?:km|kilometers?|kilometres?|miles?|meters?|metres?|tons?|tonnes?|kilograms?|kg|"
                          r"hectares?|square|floors?|storeys?|stories|megawatts?|MW|gigawatts?|degrees?)\b", re.I)),
-    (DURATION, re.compile(_N + r"(?:-|\s)(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|nights?)\b(?!\s+old)|"
+    (DURATION, ("hour", "day", "week", "month", "year", "minute", "second", "night", "times"),
+     re.compile(_N + r"(?:-|\s)(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|nights?)\b(?!\s+old)|"
                           + _N.replace("n>", "n2>") + r"\s+times\b", re.I)),
-    (ORDINAL, re.compile(r"\b" + _N + r"(?:st|nd|rd|th)\b", re.I)),
-    (YEAR, re.compile(r"(?<![\d,])" + _N + r"(?=s?\b)(?<=\b(?:19|20)\d\d)", re.I)),
+    (ORDINAL, ("st", "nd", "rd", "th"),
+     re.compile(r"\b" + _N + r"(?:st|nd|rd|th)\b", re.I)),
+    (YEAR, ("19", "20"),
+     re.compile(r"(?<![\d,])" + _N + r"(?=s?\b)(?<=\b(?:19|20)\d\d)", re.I)),
 ]
-# the substrings (lower case) without which each pattern of _AROUND cannot match: it is searched only where one is
-_HINTS = [("old", "aged", "age ", ", "), ("aged",), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-          "oct", "nov", "dec"), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-          (":", "a.m", "p.m", "am", "pm", "o'clock"), ("%", "percent", "per cent"),
-          ("$", "€", "£", "₴", "uah", "usd", "eur", "hryvn", "dollar", "euro", "ruble", "rouble", "pound"),
-          ("stor", "floor", "met", "kilomet", "km", "mile", "ton", "kg", "kilogram", "hectare", "square", "mw",
-           "watt", "degree"), ("hour", "day", "week", "month", "year", "minute", "second", "night", "times"),
-          ("st", "nd", "rd", "th"), ("19", "20")]
 _YEAR_COUNT = re.compile(r"\s+(?:people|civilians|drones|missiles|UAVs|shells|residents|children|soldiers|troops)\b",
                          re.I)
 
@@ -85,7 +91,7 @@ def numbers(text: str) -> list[Number]:
                 if start <= number.start < end:
                     roles.setdefault(number.start, MODEL)
     lower = text.lower()
-    for (role, pattern), hints in zip(_AROUND, _HINTS, strict=True):
+    for role, hints, pattern in _AROUND:
         for hint in hints:
             if hint in lower:
                 break

@@ -162,7 +162,7 @@ def other_time(sentence: str, lower: str) -> bool:
     return False
 
 
-def is_update(sentence: str) -> date | None:
+def is_update(sentence: str) -> int | None:
     """Whether the sentence revises the toll of an attack it dates ("the death toll of Russia's July 3 attack on
     Dnipro rose to 8"): the position of that date, else None."""
     m = UPDATE.search(sentence)
@@ -182,7 +182,6 @@ class Scope:
     published: date | None
     named: Named | None = None  # the item's attack date, once a sentence named it
     fixed: bool = False  # the item's attack is known (named, or the first figure came without a date)
-    single: bool = True  # an item of one attack (not a roundup of a day's attacks)
     reported: date | None = None  # the first date a statement was made on ("the Air Force said on Dec. 1")
 
     @property
@@ -197,8 +196,8 @@ class Scope:
         if self.reported is None:
             self.reported = next((d.written for d in found if d.report and self._plausible(d.written)), None)
         named = [d for d in found if not d.report and self._plausible(d.written)]
-        if named and is_update(sentence) is not None:
-            at = is_update(sentence)
+        at = is_update(sentence) if named else None
+        if at is not None:
             own = next((d for d in named if d.start >= at - 2), None)
             if own is not None:
                 if not self.fixed:

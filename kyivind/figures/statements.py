@@ -403,7 +403,6 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         if mentions and reading.opening is None:
             reading.opening = index
             reading.roundup_cue = bool(_ROUNDUP.search(text)) or bool(_ROUNDUP.search(title or ""))
-            scope.single = not reading.roundup_cue
             reading.lead = " ".join(lead)
         for mention in mentions:
             mention.evidence, mention.start, mention.day = sentence, start, day
