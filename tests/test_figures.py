@@ -19,17 +19,16 @@ from kyivind.figures.scope import Scope, dates
 from kyivind.figures.weapons import DRONE, MISSILE, named
 from tests.figures.realscore import expected, first_held_out, load, predicted, published_at, score
 
-# what `python -m tests.figures.realscore tuned|"held out"|"first held out"` measured, floored to two decimals.
-# tuned: the 60 shared items and ours of the first set; held out: the second set (items_b2_*), written after the
-# rules were tuned and scored once; first held out: a third of the first set, put aside before any rule was
-# written and scored once (0.853/0.865, 0.806/0.879, 0.896/0.938), tuned on since. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.95, 0.95), "regions": (0.90, 0.89), "air": (0.91, 0.93)},
-            "held out": {"toll": (0.86, 0.90), "regions": (0.85, 0.87), "air": (0.75, 0.67)}}
+# what `python -m tests.figures.realscore tuned|"held out"` measured, floored to two decimals. tuned: every item but
+# the third set (the shared items, the first set and the second set, items_b2_*, each held out and scored once
+# before it was tuned on); held out: the third set (items_b3_*), written after the rules, scored once, never tuned
+# on. A change that reads worse fails.
+MEASURED = {"tuned": {"toll": (0.95, 0.95), "regions": (0.90, 0.89), "air": (0.93, 0.92)},
+            "held out": {"toll": (0.89, 0.92), "regions": (0.84, 0.84), "air": (0.86, 0.88)}}
 
 
 def by_slug(slug: str) -> dict:
-    found = [i for i in load("tuned") if i["url"].rstrip("/").rsplit("/", 1)[-1] == slug and not first_held_out(
-        i["url"]) or i["file"] == "items_shared.jsonl" and i["url"].rstrip("/").rsplit("/", 1)[-1] == slug]
+    found = [i for i in load("tuned") if i["url"].rstrip("/").rsplit("/", 1)[-1] == slug]
     assert found, f"no tuned item {slug}"
     return found[0]
 
@@ -59,7 +58,7 @@ def test_the_real_set_is_large_varied_and_keeps_out_the_judging_items():
     assert not judging & set(slugs), "an item kept for judging is in the set"
     kinds = Counter(i["kind"] for i in items)
     assert min(kinds[k] for k in ("air", "single", "roundup", "update", "not_toll")) >= 20, kinds
-    ours = [i for i in items if i["file"] != "items_shared.jsonl" and not i["file"].startswith("items_b2_")]
+    ours = [i for i in items if i["file"] != "items_shared.jsonl" and not i["file"].startswith(("items_b2_", "items_b3_"))]
     assert abs(sum(first_held_out(i["url"]) for i in ours) / len(ours) - 1 / 3) < 0.08, "a third of ours held out"
 
 
@@ -191,6 +190,48 @@ def test_downed_versus_launched():
     # "brought down three Russian cruise missiles and 16 kamikaze drones"; "26 ... Shahed ... six Kalibr"
     assert air("air-force-ukraine-downs") == {"drones_launched": 26, "drones_downed": 16, "missiles_launched": 6,
                                               "missiles_downed": 3}
+
+
+def test_what_a_relative_clause_says_of_the_launches():
+    # "brought down four Shahed-136/131 drones that Russia fired at the country overnight": four downed, launches
+    # unknown; "more than 60 of the just over 70 Russian cruise missiles fired": 60 of 70
+    assert air("air-force-says-4-drones-shot-down-in-eastern-ukraine") == {
+        "drones_launched": None, "drones_downed": 4, "missiles_launched": None, "missiles_downed": None}
+    assert air("ukrainian-air-defense-praised-by-zelensky-as-over-60-russian-missiles-shot-down") == {
+        "drones_launched": None, "drones_downed": None, "missiles_launched": 70, "missiles_downed": 60}
+    # "every one of the 18 Russian missiles aimed at Ukraine overnight, six Kinzhal ballistic missiles among them"
+    counted = air("debris-missiles-causes-fire-kyiv")
+    assert (counted["missiles_launched"], counted["missiles_downed"]) == (18, 18)
+    # "six Shahed-type drones fired by Russia overnight on Oct. 24 were destroyed": "Oct. 24" ends no clause
+    assert air("general-staff-ukraine-downs-6-russian-drones")["drones_downed"] == 6
+    # "launched 33 Shaheds toward Kyiv Oblast and that air defense shot down 26 of them"
+    counted = air("authorities-ukrainian-air-defense-destroyed-more-than-20-drones-over-kyiv")
+    assert (counted["drones_launched"], counted["drones_downed"]) == (33, 26)
+
+
+def test_a_tally_since_the_war_began_and_an_earlier_night_are_not_the_attack():
+    # "a total of 100 Iranian drones since Russia began using them"
+    assert air("air-defense-downs-26-shahed-136-kamikaze-drones-overnight")["drones_downed"] == 26
+    # "Earlier on Sept. 23, ... had shot down 12 Russian Shahed-type drones overnight"
+    assert air("southern-command-2-orlan-10-drones-shot-down-over-mykolaiv-oblast")["drones_downed"] == 2
+
+
+def test_background_named_by_earlier_or_a_date_weeks_before_is_no_toll():
+    # "Earlier the same day, Russia had struck Kharkiv with Iskander missiles, killing a woman and wounding 52"; the
+    # item's own evening strike "caused no casualties" (the day's nationwide five killed, read later, stays a fault)
+    killed, injured = total("governor-russian-forces-attack-kharkiv-damage-civilian-infrastructure")
+    assert injured == 0 and killed != 1
+    # an item of Aug. 9 on "On the morning of July 8, … killing over 40 people"; then "Two people … were killed there"
+    assert total("july-was-deadliest-month-for-ukrainian-civilians-since-october-2022-un-says") == (None, None)
+    # "the bodies of 432 civilians killed during the Russian occupation"
+    assert total("ukrainian-authorities-discover-9-torture-chambers-in-liberated-kherson-oblast") == (None, None)
+
+
+def test_moscow_as_the_state_is_no_place():
+    # "… in spite of the Victory Day truce Moscow had announced": the national total, not Moscow's
+    toll_rows, _ = rows("2-killed-12-injured-in-russian-attacks-on-ukraine-despite-declared-ceasefire")
+    assert not [r for r in toll_rows if (r["region_code"] or "").startswith("RU")]
+    assert total("2-killed-12-injured-in-russian-attacks-on-ukraine-despite-declared-ceasefire") == (2, 12)
 
 
 def test_the_night_is_the_date_it_began():

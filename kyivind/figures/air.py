@@ -46,10 +46,15 @@ ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministr
                    "over the russian", "over russian", "belgorod", "kursk", "bryansk", "voronezh", "rostov", "oryol",
                    "lipetsk", "tula", "kaluga", "smolensk", "ryazan", "krasnodar", "tambov", "saratov", "novgorod",
                    "leningrad", "tver", "pskov", "volgograd", "at russia", "on russia", "against russia")
-_NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?)"
-_COUNT = re.compile(r"(?:\b(?P<all>all|both)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?)?"
+_NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?|" \
+        r"Shaheds|Gerans|Kalibrs|Iskanders|Kinzhals)"
+_ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
+_COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
                     r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
-_CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|\.\s+|,\s+(?=(?:\d+|all)\s)")
+_CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
+                      "".join(rf"(?<!\b{a})" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
+                                                       "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S", "a.m", "p.m")) +
+                      r"\.\s+|,\s+(?=(?:\d+|all)\s)")  # a full stop inside a sentence, not of "Oct. 24"
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
 _NATIONAL = re.compile(r"\b(?:Ukraine|the country|across|nationwide|in total|total)\b")
@@ -170,7 +175,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
         elsewhere = False  # "Several hours after the drone attack, a missile strike hit Kyiv": the rest is another's
         for sentence, start in texts:
             lower = sentence.lower()
-            if found and start >= 0 and not elsewhere and has_any(lower, ("later", "after", "separate", "again")):
+            if found and start >= 0 and not elsewhere and has_any(lower, ("later", "after", "separate", "again",
+                                                                          "earlier")):
                 elsewhere = another_attack(sentence, lower) and "also" not in lower
             if elsewhere:
                 continue
@@ -300,7 +306,10 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
     for start, _end, metric, _rel in after:
         gap = clause[end:start]
         if metric == LAUNCHED and relative is None and _BY_RUSSIA.match(gap):
-            relative = LAUNCHED
+            # "all 20 drones Russia fired", "the 18 missiles Russia launched": every one launched is counted; "downed
+            # four drones that Russia fired" says nothing of how many were fired; "10 of the 11 drones and one missile
+            # that Russia launched": the definite reaches the whole list
+            relative = LAUNCHED if m.group("all") or _DEFINITE.search(clause, 0, m.start()) else False
             continue
         if _PASSIVE.search(gap) and len(gap) < 120 and not _PART_OF.search(gap):
             passive = metric
@@ -314,6 +323,7 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
     return [main, relative] if relative and relative != main else [main]
 
 
+_DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
 _PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|of\s+those|most|some|several|many)\b", re.I)
 _COUNT_START = re.compile(r"\b\d+\s+(?:[\w#/\"-]+\s+){0,4}?(?:drones?|UAVs?|missiles?)\b", re.I)
 

@@ -33,6 +33,9 @@ _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|b
 _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("earlier", "before", "prior"), r"\b(?:a|one|two|three|several)\s+(?:day|night|days|nights|week|weeks)\s+"
                                      r"(?:earlier|before|prior)\b|\bthe\s+(?:day|night|evening|week)\s+before\b"),
+    # "Earlier the same day, Russia had struck Kharkiv …" (not "Earlier, the governor said …": a report of this one)
+    (("earlier", "previously"), r"^(?:Earlier|Previously)(?:,|\s+(?:that|the\s+same|on|in)\s[^,]{0,40},)\s+"
+                                r"(?![^.;]{0,80}?\b(?:said|says|reported|stated|wrote|announced|confirmed)\b)"),
     (("previous",), r"\bthe\s+previous\s+(?:day|night|evening|week|month|attack|strike)\b"),
     (("this", "that", "last", "whole", "so far"),
      r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
@@ -42,7 +45,8 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("since",), r"\bsince\s+(?:the\s+(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|"
                  r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|"
                  r"August|September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
-                 r"\bsince\s+(?:[\w']+\s+){0,3}?(?:invasion|war)\b"),
+                 r"\bsince\s+(?:[\w']+\s+){0,3}?(?:invasion|war)\b|"
+                 r"\bsince\s+(?:Russia|Russian\s+forces|Moscow|the\s+Russians|they|it)\s+(?:began|started|first|launched)\b"),
     (("hrmmu", "ohchr", "un's", "un ", "united nations"),
      r"\b(?:HRMMU|OHCHR|UN's\s+count|UN\s+(?:human\s+rights|monitoring)|United\s+Nations\s+Human\s+Rights)\b"),
     (("war ",), r"\bwar\s+(?:[\w']+\s+){0,4}?(?:has|had)\s+(?:killed|injured|wounded|claimed)\b"),
@@ -51,7 +55,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                            r"(?:to|-|–|through|until)\s*(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:January|February|March|"
                            r"April|May|June|July|August|September|October|November|December)\s+and\b"),
     (("total", "throughout", "during"), r"\bin\s+total\s+since\b|\bthroughout\s+the\s+(?:war|invasion|year)\b|"
-                                        r"\bduring\s+the\s+(?:occupation|war|full-scale|invasion)\b"),
+                                        r"\bduring\s+the\s+(?:Russian\s+|Russia's\s+)?(?:occupation|war|full-scale|invasion)\b"),
     (("version", "could", "would", "might"), r"\ban?\s+(?:earlier|previous)\s+version\b|\bcould\s+have\b|"
                                              r"\bwould\s+have\b|\bmight\s+have\b"),
     (("militant", "mercenar", "servicem", "soldier", "troop", "fighter", "personnel", "invader", "occupier"),
@@ -134,7 +138,9 @@ def weekday(sentence: str, near: date | None) -> date | None:
 
 
 # after the item's own attack is told, in an item of one attack: another attack the same day
-_ANOTHER = re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b|\bearlier\s+in\s+the\s+day\b|\b(?:attacked|struck|hit|shelled|"
+_ANOTHER = re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b|\bearlier\s+in\s+the\s+day\b|"
+                      r"\bearlier\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" + MONTH + r"\s+\d{1,2})\b|"
+                      r"\b(?:attacked|struck|hit|shelled|"
                       r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+a\s+separate\s+(?:attack|strike)\b|"
                       r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b|"
                       r"\b(?:several|a\s+few|two|three|\d+)\s+hours\s+(?:after|later)\b",
@@ -172,6 +178,9 @@ def is_update(sentence: str) -> int | None:
 # a toll revised: without one of these, "exceeding the toll of Russia's Jan. 14 strike" is no update
 _RISE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|increases|grew|grown|reached|reaches|jumped|"
                    r"stands|stood|went\s+up|raising|bringing|now)\b", re.I)
+
+
+STALE_DAYS = 7  # an attack dated this long before the item is background (an update of it says so in words)
 
 
 @dataclass
@@ -216,6 +225,8 @@ class Scope:
                 self.fixed = True
             return False, self.day
         first = named[0]
+        if not self.fixed and self.published is not None and (self.published - first.written).days >= STALE_DAYS:
+            return True, first.day  # "On the morning of July 8, …" in an item of Aug. 9: background, not the item's
         if not self.fixed:
             self.named, self.fixed = first, True
             return False, first.day

@@ -161,6 +161,11 @@ def _ambiguous(place) -> bool:
     return len({tuple(c.place.regions) for c in gazetteer().settlements.get(fold(place.name), ())}) > 1
 
 
+_MOSCOW_ACTS = re.compile(r"\bMoscow(?='s\s+(?:claims?|truce|offer|demands?|forces|troops|army|war)\b|\s+(?:had|has|have|said|"
+                          r"says|claimed|claims|announced|declared|denied|would|will|wants|insists|agreed|refused|"
+                          r"rejected|launched|ordered)\b)")
+
+
 def where(text: str, resolved: dict) -> tuple[str | None, str | None, set[str]]:
     """(region code, settlement or district, all regions) a piece of text names; a name several places bear is
     the one the whole article means (``resolved``: name -> place, the matcher's reading of the article)."""
@@ -169,6 +174,8 @@ def where(text: str, resolved: dict) -> tuple[str | None, str | None, set[str]]:
     memo = getattr(resolved, "memo", None)
     if memo is not None and text in memo:
         return memo[text]
+    if "Moscow" in text:
+        text = _MOSCOW_ACTS.sub("Russia", text)  # "the truce Moscow had announced": the state, not the city
     found = [resolved.get(p.name, p) if _ambiguous(p) else p for p in match(None, text).places]
     if memo is not None:
         memo[text] = answer = _where(found)
@@ -348,7 +355,9 @@ def _prepared(sentence: str, lower: str) -> str:
 
 
 # a sentence that names its own day, place or attack is not the continuation of the background before it
-_OWN_ANCHOR = re.compile(r"\b(?:in|on|near|at)\s+(?:the\s+)?[A-Z]|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b")
+_OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+                         r"(?!Russia)[A-Z]|"
+                         r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b")
 
 
 def split_recent(recent: list[str], sentence: str) -> list[str]:
@@ -385,6 +394,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         if not has_any(lower, CUES):
             if not scope.fixed:
                 scope.of(sentence, lower, figure=False)  # a date the lead names fixes the item's attack
+            if index == aside + 1 and not _OWN_ANCHOR.search(sentence):
+                aside = index  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
             continue
         text = _prepared(sentence, lower)
         mentions = _statements(text, index, resolved)
@@ -392,6 +403,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         if not mentions and not nones:
             if not scope.fixed:
                 scope.of(sentence, lower, figure=False)
+            if index == aside + 1 and not _OWN_ANCHOR.search(sentence):
+                aside = index
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
         if not other and index == aside + 1 and not nones and not _OWN_ANCHOR.search(sentence):
