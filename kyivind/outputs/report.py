@@ -259,8 +259,8 @@ night, which the first chart draws), and {_reports(happened["toll_articles"], "s
 the second chart draws). Several items about one night or one attack are not added up: each night counts the
 largest figure any article states for it, each day and region the largest per day, summed over the chart's weeks or
 months on long spans.</p>
-<img src="{air_png.name}" alt="Russia's drones and missiles launched against Ukraine and shot down per night" width="1000" height="450">
-<img src="{tolls_png.name}" alt="Killed and injured per week, by region" width="1000" height="700">
+<img src="{air_png.name}" alt="Russia's drones and missiles launched against Ukraine and shot down over time" width="1000" height="450">
+<img src="{tolls_png.name}" alt="Killed and injured by region over time" width="1000" height="700">
 <p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>
 </body></html>
 """, encoding="utf-8")
