@@ -108,7 +108,7 @@ def places_chart(where: dict, path: Path):
 def air_chart(nights: dict[str, dict[str, int]], path: Path):
     """A PNG of Russia's drones and missiles launched against Ukraine and shot down, per night the attack began
     (one direction: Ukraine's strikes on Russia are never in it) on a time axis: a night, week or month without
-    figures is a gap. Over more than ``NIGHTS_UP_TO`` days the nights of a week (or month) are summed."""
+    figures is a gap. Over more than ``DAYS_UP_TO`` days the nights of a week (or month) are summed."""
     plt = _pyplot()
     from matplotlib.ticker import MaxNLocator
 
