@@ -262,7 +262,7 @@ def test_the_replica_edit_is_one_change_and_in_the_atom_feed(data_dir, tmp_path)
     assert rows[0]["added"] == "The bank also revised its inflation forecast upward." and rows[0]["removed"] == ""
     assert "body_text" in json.loads(rows[0]["fields"]) and "title" not in json.loads(rows[0]["fields"])
     assert rows[0]["diff_html"].startswith('<div class="kyivind-diff">… ')  # the unchanged text cut to its end
-    assert rows[0]["diff_html"].endswith("<ins><br><br>The bank also revised its inflation forecast upward.</ins></div>")
+    assert rows[0]["diff_html"].endswith("<ins><br>The bank also revised its inflation forecast upward.</ins></div>")
     assert build(work)["changes_added"] == 0
     feed = atom(work)
     articles = load(work, progress=False).articles

@@ -66,6 +66,8 @@ def _runs(diffs, op: int) -> str:
 
 
 CONTEXT_WORDS = 12  # unchanged words kept on each side of a change in ``diff_html``
+LEAD_WORDS = 6  # unchanged words kept before the first change: the cell opens on it
+_BREAKS = re.compile(r"[ \t]*(?:\n[ \t]*)+")  # a paragraph break (blank lines included), shown as one line break
 
 
 def _context(text: str, before: bool, after: bool) -> str:
@@ -79,18 +81,42 @@ def _context(text: str, before: bool, after: bool) -> str:
     return (" " if text[:1].isspace() else "") + kept + (" " if text[-1:].isspace() else "")
 
 
+def _lead_in(text: str) -> str:
+    """The unchanged text before the first change cut to a lead-in of one short line: at most ``LEAD_WORDS``
+    words of its last line (the rest as "… "), and the line break it ends with, if it does."""
+    body = text.rstrip()
+    line = body.rsplit("\n", 1)[-1]
+    words = line.split()
+    kept = " ".join(words[-LEAD_WORDS:])
+    cut = len(words) > LEAD_WORDS or "\n" in body
+    end = "\n" if "\n" in text[len(body):] else (" " if text[-1:].isspace() else "")
+    return ("… " if cut and kept else "…" if cut else "") + kept + end
+
+
 def as_html(diffs) -> str:
     """What changed, with ``<ins>`` and ``<del>`` around what was added and removed and a few unchanged words
-    around each change (the rest cut to " … "); everything else escaped; in a ``kyivind-diff`` block."""
+    around each change (the rest cut to " … "); everything else escaped; in a ``kyivind-diff`` block.
+
+    The block is a few lines high in Datasette (``kyivind.css``) and opens on the first change: the unchanged
+    text before it is cut to a short lead-in of one line, and a paragraph break is one line break, never a
+    blank line, so a paragraph added at the end shows in the first two lines."""
     tags = {INSERT: "ins", DELETE: "del"}
     changed = [op in tags for op, _ in diffs]
+    first = changed.index(True) if any(changed) else len(diffs)
     parts = []
     for n, (op, text) in enumerate(diffs):
         if op in tags:
-            parts.append(f"<{tags[op]}>{html.escape(text)}</{tags[op]}>")
+            parts.append(f"<{tags[op]}>{_lines(text)}</{tags[op]}>")
+        elif n < first < len(diffs):  # before the first change: its lead-in alone
+            parts.append(_lines(_lead_in(text)) if n == first - 1 else "")
         else:
-            parts.append(html.escape(_context(text, any(changed[:n]), any(changed[n + 1:]))))
-    return '<div class="kyivind-diff">' + "".join(parts).replace("\n", "<br>") + "</div>"
+            parts.append(_lines(_context(text, any(changed[:n]), any(changed[n + 1:]))))
+    return '<div class="kyivind-diff">' + "".join(parts) + "</div>"
+
+
+def _lines(text: str) -> str:
+    """Escaped, each paragraph break one ``<br>``."""
+    return _BREAKS.sub("<br>", html.escape(text))
 
 
 def as_terminal(diffs, colour: bool) -> str:

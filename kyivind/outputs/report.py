@@ -134,22 +134,29 @@ def edit_counts(dataset: Dataset, top: int = 10) -> dict:
 
 
 def what_happened(articles: list[dict]) -> dict:
-    """Per night, drones and missiles launched and shot down; per week and region, killed and injured: the rules of
-    the database's daily views (the largest figure of any article for a night, or for a day and region)."""
+    """Per night, drones and missiles launched and shot down; per day (and per week) and region, killed and
+    injured: the rules of the database's daily views (the largest figure of any article for a night, or for a day
+    and region). The counts of articles are those of the database's tables over the latest versions:
+    ``toll_articles`` the articles with a row in ``tolls`` (any toll: in total, in a region or a place),
+    ``region_toll_articles`` those of them with a toll in a region (what the chart draws), ``air_articles`` those
+    with a row in ``air_attacks`` (either direction), ``charted_air_articles`` those whose figures of Russia's
+    attacks on Ukraine are in the chart."""
     from kyivind.figures.text import published_day
 
     nights: dict[str, list[dict]] = {}  # night -> the class sums of each article about it
     days: dict[tuple[str, str], list[int]] = {}
-    air_articles = toll_articles = 0
+    air_articles = charted_air = toll_articles = region_tolls = 0
     for article in articles:
         title, body, published = article.get("title"), article.get("body_text"), article.get("published_at")
         toll_rows, rows = figures.derive(title, body, published)
         air_articles += bool(rows)
+        toll_articles += bool(toll_rows)
         totals = figures.class_totals(rows)
         if rows and rows[0]["night_of"] and any(v is not None for v in totals.values()):  # rows share their night
             nights.setdefault(rows[0]["night_of"], []).append(totals)
+            charted_air += 1
         tolls = [r for r in toll_rows if r["scope"] == "region"]
-        toll_articles += bool(tolls)
+        region_tolls += bool(tolls)
         day = published_day(published)
         day = day.isoformat() if day else None
         for row in tolls:
@@ -159,13 +166,31 @@ def what_happened(articles: list[dict]) -> dict:
     per_night = {}
     for night, by_article in sorted(nights.items()):
         per_night[night] = {key: max(sums[key] or 0 for sums in by_article) for key in figures.AIR_TOTALS}
+    per_day: dict[str, dict[str, list[int]]] = {}
     weeks: dict[str, dict[str, list[int]]] = {}
-    for (day, region), (killed, injured) in days.items():
+    for (day, region), (killed, injured) in sorted(days.items()):
+        per_day.setdefault(day, {})[region] = [killed, injured]
         totals = weeks.setdefault(week_of(day), {}).setdefault(region, [0, 0])
         totals[0] += killed
         totals[1] += injured
-    return {"nights": per_night, "weeks": dict(sorted(weeks.items())), "air_articles": air_articles,
-            "toll_articles": toll_articles}
+    return {"nights": per_night, "days": per_day, "weeks": dict(sorted(weeks.items())),
+            "air_articles": air_articles, "charted_air_articles": charted_air, "toll_articles": toll_articles,
+            "region_toll_articles": region_tolls}
+
+
+def _reports(count: int, verb: str = "reports") -> str:
+    """"1 article reports", "3 articles report"."""
+    return f"{counted(count, 'article')} {verb if count == 1 else verb[:-1]}"
+
+
+def noun(count: int, one: str, many: str | None = None) -> str:
+    """The noun in the number a count takes: "article" for 1, "articles" for 0 or 2."""
+    return one if count == 1 else many or one + "s"
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """"1 article", "2 articles", "0 articles"."""
+    return f"{count} {noun(count, one, many)}"
 
 
 def _table(pairs, first: str) -> str:
@@ -192,7 +217,7 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
     happened = what_happened(dataset.articles)
     air_png, tolls_png = out / "air_attacks.png", out / "tolls.png"
     air_chart(happened["nights"], air_png)
-    tolls_chart(happened["weeks"], tolls_png)
+    tolls_chart(happened["days"], tolls_png)
     edited = len({url for url, _ in dataset.edits})  # articles with an edit (versions ordered by capture time)
     gone = removals.current(Path(data_dir), dataset.articles)
     gone_rows = "".join(f'<tr><td><a href="{html.escape(row["url"])}">{html.escape(row.get("title") or row["url"])}</a>'
@@ -205,8 +230,9 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
 td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}img{{max-width:100%}}</style></head>
 <body>
 <h1>The Kyiv Independent — News Feed</h1>
-<p id="summary"><strong>{len(dataset.articles)}</strong> articles (latest version of each; {edited} edited) from
-{dataset.rows_read} rows in {len(dataset.files)} feed files, published {span[0]} to {span[1]}.</p>
+<p id="summary"><strong>{len(dataset.articles)}</strong> {noun(len(dataset.articles), "article")}
+(latest version of each; {edited} edited) from {counted(dataset.rows_read, "row")} in
+{counted(len(dataset.files), "feed file")}, published {span[0]} to {span[1]}.</p>
 <img src="{png.name}" alt="Articles per {stats["unit"]}, top tags, top authors and top cited domains" width="1000" height="1600">
 <h2>Top tags</h2>{_table(stats["tags"], "Tag")}
 <h2>Top authors</h2>{_table(stats["authors"], "Author")}
@@ -216,21 +242,25 @@ td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}img{{max-width:10
 <img src="{places_png.name}" alt="Articles per region named, and a map picture of the places named" width="1000" height="1500">
 {_table(located["regions"], "Region")}
 <h2 id="changes">What changed</h2>
-<p>{len(dataset.edits)} edits: versions after the first (<code>kyivind diff URL</code> shows one as a word diff;
+<p>{counted(len(dataset.edits), "edit")}: versions after the first (<code>kyivind diff URL</code> shows one as a word diff;
 the database's <code>changes</code> table holds them all).</p>
 <img src="{edits_png.name}" alt="Edits per week" width="1000" height="400">
 <table><thead><tr><th>Most edited articles</th><th>Versions</th></tr></thead><tbody>{most_edited}</tbody></table>
 <h2 id="removed">Removed and moved</h2>
-<p>{len(gone)} articles the site no longer has at their address, as the census found them (kyivind/census; the
+<p>{counted(len(gone), "article")} the site no longer has at {"its" if len(gone) == 1 else "their"} address, as the census found {"it" if len(gone) == 1 else "them"} (kyivind/census; the
 database's <code>removals</code> table has every event, restores included). Their last version stays in the dataset.</p>
 <table><thead><tr><th>Article</th><th>Status</th><th>Detected</th><th>Moved to</th></tr></thead><tbody>{gone_rows}</tbody></table>
 <h2 id="what-happened">What happened</h2>
 <p>The figures the articles state (kyivind/figures; the database's <code>tolls</code> and <code>air_attacks</code>):
-{happened["air_articles"]} articles report an air attack, {happened["toll_articles"]} a toll. Several items about
-one night or one attack are not added up: each night counts the largest figure any article states for it, each
-week and region the largest per day.</p>
-<img src="{air_png.name}" alt="Russia's drones and missiles launched against Ukraine and shot down per night" width="1000" height="450">
-<img src="{tolls_png.name}" alt="Killed and injured per week, by region" width="1000" height="700">
+of the latest version of each article, {_reports(happened["air_articles"])} an air attack (the articles of
+<code>air_attacks</code>; {happened["charted_air_articles"]} of them give figures of Russia's attacks on Ukraine for a
+night, which the first chart draws), and {_reports(happened["toll_articles"], "states")} a toll (the articles of
+<code>tolls</code>: a total, a region's or a place's; {happened["region_toll_articles"]} of them name the region, which
+the second chart draws). Several items about one night or one attack are not added up: each night counts the
+largest figure any article states for it, each day and region the largest per day, summed over the chart's weeks or
+months on long spans.</p>
+<img src="{air_png.name}" alt="Russia's drones and missiles launched against Ukraine and shot down over time" width="1000" height="450">
+<img src="{tolls_png.name}" alt="Killed and injured by region over time" width="1000" height="700">
 <p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>
 </body></html>
 """, encoding="utf-8")
