@@ -52,9 +52,10 @@ _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at
 _COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
                     r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
-                      "".join(rf"(?<!\b{a})" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
-                                                       "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S", "a.m", "p.m")) +
-                      r"\.\s+|,\s+(?=(?:\d+|all)\s)")  # a full stop inside a sentence, not of "Oct. 24"
+                      r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
+                                                               "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
+                                                               "a.m", "p.m")) +
+                      r"\s+|,\s+(?=(?:\d+|all)\s)")  # a full stop inside a sentence, not of "Oct. 24"
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
 _NATIONAL = re.compile(r"\b(?:Ukraine|the country|across|nationwide|in total|total)\b")
