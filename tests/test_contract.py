@@ -1,6 +1,7 @@
 """One list of fields and one declaration of arguments: every place that repeats them must agree."""
 
 import re
+from pathlib import Path
 
 from scrapy_spider_metadata import get_spider_metadata
 
@@ -69,17 +70,57 @@ def test_the_documented_argument_table_is_the_declaration():
     assert all(spec.get("description") for spec in params.values())
 
 
-def test_crawl_code_imports_no_analyst_or_server_code():
+def _imports(path: Path) -> list[str]:
+    """Every module a file imports (at its top or inside a function), with ``from kyivind import x`` as
+    ``kyivind.x``."""
     import ast
 
-    crawl_side = ("spiders", "sources", "extraction", "crawl", "pipelines", "state", "archive", "monitoring")
-    offenders = []
-    for folder in crawl_side:
-        for path in (ROOT / "kyivind" / folder).rglob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
-                    [a.name for a in node.names] if isinstance(node, ast.Import) else []
-                offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names
-                              if n.startswith(("kyivind.outputs", "kyivind.places", "kyivind.ops"))]
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            names += [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names if node.module == "kyivind"]
+        elif isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+    return names
+
+
+def _files(*parts: str) -> list[Path]:
+    found = []
+    for part in parts:
+        path = ROOT / "kyivind" / part
+        found += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return found
+
+
+def test_crawl_code_imports_no_analyst_or_server_code():
+    crawl_side = ("spiders", "sources", "extraction", "crawl", "pipelines", "state", "archive", "monitoring",
+                  "census", "history")
+    offenders = [f"{path.relative_to(ROOT)}: {n}" for path in _files(*crawl_side) for n in _imports(path)
+                 if n.startswith(("kyivind.outputs", "kyivind.places", "kyivind.ops", "kyivind.figures"))]
     assert not offenders
     assert (ROOT / "kyivind" / "places" / "matcher.py").read_text().count("scrapy") == 0, "the matcher is pure"
+
+
+def test_the_layers_import_as_docs_architecture_says():
+    contract = ("kyivind.items", "kyivind.statkeys", "kyivind.arguments")
+    pure = ("extraction", "history", "figures", "places", "census/verdict.py")
+    pure_modules = ("kyivind.extraction", "kyivind.history", "kyivind.figures", "kyivind.places",
+                    "kyivind.census.verdict")
+    offenders = []
+    for path in _files("items.py", "statkeys.py", "arguments.py"):
+        offenders += [f"{path.name}: {n}" for n in _imports(path) if n.startswith("kyivind")
+                      and n not in contract + ("kyivind.crawl.urls",)]
+    for path in _files(*pure):
+        for name in _imports(path):
+            if name.startswith("scrapy") and not (path.name == "sitemap.py" and name == "scrapy.utils.sitemap"):
+                offenders.append(f"{path.relative_to(ROOT)}: {name}")
+            if name.startswith("kyivind.") and not name.startswith(contract + pure_modules):
+                offenders.append(f"{path.relative_to(ROOT)}: {name}")
+    for path in _files("crawl/context.py", "crawl/urls.py"):
+        offenders += [f"{path.relative_to(ROOT)}: {n}" for n in _imports(path) if n.startswith("kyivind.")
+                      and not n.startswith(contract + pure_modules + ("kyivind.crawl.urls",))]
+    allowed_up = {("author_pages.py", "kyivind.sources"), ("middlewares.py", "kyivind.sources.wayback")}
+    for path in _files("crawl"):
+        offenders += [f"{path.relative_to(ROOT)}: {n}" for n in _imports(path) if n.startswith("kyivind.sources")
+                      and (path.name, n) not in allowed_up]
+    assert not offenders, offenders
