@@ -42,6 +42,24 @@ def replay_url(wayback_url: str, timestamp: str, original: str) -> str:
 
 
 _REPLAYED = re.compile(r"/(\d{14})id_/")
+_REPLAY_PATH = re.compile(r"(\d{1,14})(?:[a-z]{2}_)?/(.+)", re.DOTALL)  # <timestamp>[id_|im_…]/<original>
+
+
+def replayed_original(final_url: str, wayback_url: str) -> str | None:
+    """The original URL an archive's replay address names (``<wayback>/<timestamp>id_/<original>``), or None
+    when ``final_url`` is no replay address of that archive."""
+    prefix = wayback_url.rstrip("/") + "/"
+    if not final_url.startswith(prefix):
+        return None
+    found = _REPLAY_PATH.fullmatch(final_url[len(prefix):])
+    return found.group(2) if found else None
+
+
+def request_url_length(url: str) -> int:
+    """The length of ``url`` once a request escapes it (what Scrapy's ``URLLENGTH_LIMIT`` is compared with)."""
+    from w3lib.url import safe_url_string
+
+    return len(safe_url_string(url))
 
 
 def replayed_time(final_url: str, memento_datetime: str | None, wayback_url: str, planned: str) -> tuple[str | None, str]:
