@@ -44,6 +44,8 @@ def test_history_of_the_test_captures_reads_every_article_version(site, tmp_path
     """The hostile archive answers as pywb does: the old URL forms and the 2022 theme all read, none refused."""
     items = captures()
     with HostileArchive(items) as archive:
+        live = run_crawl(site.url, tmp_path / "0", env=archive.env(tmp_path / "data"))
+        assert live.returncode == 0 and len(live.items) == 12
         run = history(site, tmp_path, archive)
     assert run.returncode == 0, run.log[-3000:]
     check_history_items(run.items, archive.wayback_url)
@@ -63,7 +65,7 @@ def test_a_cdx_field_with_control_characters_is_refused_and_never_reaches_the_wa
     assert [item["slug"] for item in run.items] == [SLUGS[0]]
     assert run.stats["kyivind/wayback/cdx_refused/control_characters"] == 2
     assert run.log.count("control characters") == 1, "one line for the page, not one per row"
-    for kind, headers in warc_records(run.data_dir):
+    for _kind, headers in warc_records(run.data_dir):
         assert "X-Evil" not in headers and not headers.get("Kyivind-Public-URI", "").endswith("/forged/"), headers
     assert archive.captures_asked() == [f"/web/{good.timestamp}id_/{good.url}"]
 

@@ -115,7 +115,7 @@ def test_replayed_time_dates_what_the_archive_answered():
 def test_a_page_is_read_up_to_the_rows_asked_and_no_further(shape):
     rows = [["k", f"2022112313{i:04d}", f"{SITE}/a-{i}/", "text/html", "200", f"D{i}", "1"] for i in range(10)]
     body = {"array": json.dumps([cdx.TEXT_FIELDS, *rows, [], ["KEY"]]),
-            "lines": "\n".join(json.dumps(dict(zip(cdx.TEXT_FIELDS, r))) for r in rows),
+            "lines": "\n".join(json.dumps(dict(zip(cdx.TEXT_FIELDS, r, strict=True))) for r in rows),
             "text": "\n".join(" ".join(r) for r in rows) + "\n\nKEY\n"}[shape]
     page = cdx.parse(body, limit=4)
     assert [c.original for c in page.captures] == [f"{SITE}/a-{i}/" for i in range(4)] and page.over_limit
@@ -130,7 +130,7 @@ def test_a_page_is_read_up_to_the_rows_asked_and_no_further(shape):
     ("urlkey", "com,kyivindependent)/a\x85"), ("statuscode", "200\x00"),
 ])
 def test_a_row_with_a_control_character_in_any_field_is_refused(field, value):
-    good = dict(zip(cdx.TEXT_FIELDS, ROWS[0]))
+    good = dict(zip(cdx.TEXT_FIELDS, ROWS[0], strict=True))
     bad = {**good, field: value}
     for body in (json.dumps([cdx.TEXT_FIELDS, list(good.values()), list(bad.values())]),
                  json.dumps(good) + "\n" + json.dumps(bad)):

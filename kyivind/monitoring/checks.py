@@ -212,8 +212,7 @@ def previous_run_failed(crawler) -> bool:
 
 
 class RunSuite(MonitorSuite):
-    monitors = [FewItemsDropped, FewPagesWithoutAnArticle, FieldCoverage, ItemsWhenArticlesWerePromised,
-                HistoryReadWhenCapturesWereLeft, NoBotChallengePages, NoErrorWasLogged, TheRunCouldDoItsJob, TheRunFinished]  # in this order, the problems of the summary
+    monitors = [FewItemsDropped, FewPagesWithoutAnArticle, FieldCoverage, ItemsWhenArticlesWerePromised, HistoryReadWhenCapturesWereLeft, NoBotChallengePages, NoErrorWasLogged, TheRunCouldDoItsJob, TheRunFinished]  # in this order, the problems of the summary
     monitors_finished_actions = [RecordOutcome]
 
     def __init__(self, *args, crawler=None, **kwargs):

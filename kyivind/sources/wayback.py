@@ -41,8 +41,14 @@ from kyivind.extraction import extract_article
 from kyivind.extraction.challenge import is_challenge_page
 from kyivind.history import cdx
 from kyivind.history.plan import plan
-from kyivind.history.urls import (archived_time, article_url, capture_time, replay_url, replayed_original,
-                                  request_url_length)
+from kyivind.history.urls import (
+    archived_time,
+    article_url,
+    capture_time,
+    replay_url,
+    replayed_original,
+    request_url_length,
+)
 from kyivind.sources import LISTING_PRIORITY, ROUTE, routed
 
 logger = logging.getLogger(__name__)
@@ -284,7 +290,8 @@ class WaybackSource:
         named = extraction.fields.get("url")
         if named and article_url(self.urls.public_url(urljoin(archived["original"], named)),
                                  self.urls.site_url) != archived["url"]:
-            return self._unreadable(response, "other_article", f"its page names another address: {named}")
+            return self._unreadable(response, "other_article",
+                                    f"its page names another address: {ascii(named)[:200]}")
         if not self.of_the_tag(extraction, archived):
             self.stats.inc_value(keys.WAYBACK_OTHER_TAG)
             logger.debug("Archived %s is not of the tag %s: skipped", archived["original"], self.run.tag)
