@@ -155,12 +155,33 @@ def test_a_capture_request_dropped_by_a_middleware_frees_its_slot(site, tmp_path
     """A spider middleware drops every capture asked from another capture's answer (DEPTH_LIMIT): the slots are
     freed when the run goes idle, the lost captures asked again next run, the other articles read."""
     made = article_captures(SLUGS[:4])
-    second = [type(c)("20251120080000", c.url, c.body.replace(b"</body>", b"<p>Edited.</p></body>")) for c in made]
+    titles = [p["title"].encode() for p in posts()[:4]]
+    second = [type(c)("20251120080000", c.url, c.body.replace(title, title + b" (updated)"))
+              for c, title in zip(made, titles, strict=True)]
     with HostileArchive(made + second) as archive:
         run = history(site, tmp_path, archive, "-s", "DEPTH_LIMIT=1")
+        state = next((tmp_path / "data").glob("state*.sqlite"))
+        with sqlite3.connect(state) as db:
+            marks = db.execute("select timestamp, read, count(*) from captures group by timestamp, read").fetchall()
+        again = history(site, tmp_path, archive, name="2")
     assert run.stats["kyivind/wayback/lost"] >= 1, run.log[-3000:]
     assert len({item["slug"] for item in run.items}) == 4, "every article's first capture read"
     assert "dropped before they were asked" in run.log
+    # the first two articles' second captures were dropped (depth 2); the next two were asked from the idle run
+    # (depth 1) and read whole
+    assert sorted(marks) == [("20251119080000", 1, 4), ("20251120080000", 1, 2), ("20251120080000", 2, 2)], marks
+    assert again.returncode == 0 and [i["fetched_at"] for i in again.items] == ["2025-11-20T08:00:00+00:00"] * 2, \
+        "the dropped captures, asked again"
+
+
+def test_a_capture_request_the_scheduler_drops_frees_its_slot(site, tmp_path):
+    made = article_captures(sorted(SLUGS)[:4])  # the state asks articles in URL order: the first two are dropped
+    rows = [row(c, url=f"{c.url}?drop=me") for c in made[:2]] + [row(c) for c in made[2:]]
+    with HostileArchive(made, rows=rows) as archive:
+        run = history(site, tmp_path, archive, "-s", "SCHEDULER=tests.hostile.archive.DroppingScheduler")
+    assert run.stats["kyivind/wayback/lost"] == 2 and run.stats["kyivind/wayback/captures_left"] == 2, run.log[-3000:]
+    assert sorted(item["slug"] for item in run.items) == sorted(SLUGS)[2:4]
+    assert run.returncode == 0, "the other articles were read"
 
 
 # --- captures of another article ---------------------------------------------------------------------

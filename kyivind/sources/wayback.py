@@ -238,6 +238,7 @@ class WaybackSource:
     def _following(self, url: str):
         following = self.capture_request(url)
         if following is not None:
+            self.active[url] = following.cb_kwargs["timestamp"]
             yield following
             return
         self.active.pop(url, None)
@@ -346,12 +347,11 @@ class WaybackSource:
 
     def spider_idle(self, spider=None):
         """Nothing is under way: an article still reading had its request dropped on the way (a spider middleware
-        gives no sign): its slot is freed, the next articles asked. Once nothing is left to ask, the captures
-        left to read are counted (a run that had some and read none fails: monitoring/checks.py)."""
+        gives no sign): its slot is freed, its next capture (or the next article) asked. Once nothing is left to
+        ask, the captures left to read are counted (a run that had some and read none fails: monitoring/checks.py)."""
         asked = []
         for url, timestamp in list(self.active.items()):
             asked += list(self._lost(url, timestamp))
-        asked += list(self.more_chains())
         for request in asked:
             self.crawler.engine.crawl(request)
         if asked:

@@ -12,6 +12,8 @@ import json
 import time
 from http.server import BaseHTTPRequestHandler
 
+from scrapy.core.scheduler import Scheduler
+
 from tests.history.captures import Capture
 from tests.replica.content import SITE, posts
 from tests.replica.server import BackgroundServer, ReplicaSite
@@ -99,3 +101,13 @@ class HostileArchive(BackgroundServer):
 
         return Handler
 
+
+
+class DroppingScheduler(Scheduler):
+    """Scrapy's scheduler, which drops every request whose URL holds ``drop=me`` (as a full queue or a filter
+    would): the engine says so with the ``request_dropped`` signal, and nothing else."""
+
+    def enqueue_request(self, request) -> bool:
+        if "drop=me" in request.url:
+            return False
+        return super().enqueue_request(request)
