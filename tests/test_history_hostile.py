@@ -91,6 +91,34 @@ def test_the_warc_writer_refuses_a_header_value_with_cr_or_lf(tmp_path):
     assert file.records == 0 and (tmp_path / "a.warc.gz").read_bytes() == b"", "nothing written"
 
 
+def test_an_answer_the_warc_writer_refuses_is_not_kept_and_fails_the_run(tmp_path):
+    from types import SimpleNamespace
+
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.utils.test import get_crawler
+
+    from kyivind.archive.writer import WarcArchive
+
+    crawler = get_crawler(settings_dict={"KYIVIND_ARCHIVE_GZIP_LEVEL": 3})
+    urls = SimpleNamespace(site_url=SITE, base_url=SITE, public_url=lambda url: url)
+    run = SimpleNamespace(data_dir=tmp_path, name="run", tag="news-feed", urls=urls,
+                          args=SimpleNamespace(source="wayback", mode="incremental"))
+    archive = WarcArchive(crawler, run)
+    archived = {"original": f"{SITE}/a/?x=1{FORGED}", "archived_at": "2025-01-01T00:00:00+00:00",
+                "url": f"{SITE}/a/", "archive": "http://127.0.0.1:9/web"}
+    request = Request("http://127.0.0.1:9/web/20250101000000id_/x", meta={"kyivind_archived": archived,
+                                                                          "kyivind_history_run": "t"})
+    response = HtmlResponse(request.url, body=b"<html></html>", request=request)
+    assert archive.process_response(request, response) is response
+    good = Request(f"{SITE}/b/")
+    archive.process_response(good, HtmlResponse(good.url, body=b"<html></html>", request=good))
+    archive.file.close()
+    stats = crawler.stats.get_stats()
+    assert stats["kyivind/archive/unsafe_header"] == 1 and stats["kyivind/failed"] == 1
+    assert "Kyivind-Original-URI" in stats["kyivind/fatal"][0] and "kyivind_capture" not in request.meta
+    assert [kind for kind, _ in warc_records(tmp_path)] == ["warcinfo", "response", "request"], "the next answer kept"
+
+
 # --- CDX timestamps that are no date ----------------------------------------------------------------
 def test_a_cdx_timestamp_that_is_no_date_is_skipped_and_counted_run_after_run(site, tmp_path):
     good, bad = article_captures(SLUGS[:2])
