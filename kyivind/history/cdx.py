@@ -82,12 +82,10 @@ def parse(body: bytes | str, limit: int = 0) -> CdxPage:
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
     start = text.lstrip()[:1]
     if start == "[":
-        page = _parse_array(text, limit)
-    elif start == "{":
-        page = _parse_lines(text, limit)
-    else:
-        page = _parse_text(text, limit)
-    return page
+        return _parse_array(text, limit)
+    if start == "{":
+        return _parse_lines(text, limit)
+    return _parse_text(text, limit)
 
 
 def valid_timestamp(timestamp: str) -> bool:

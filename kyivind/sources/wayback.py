@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import Counter
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -58,6 +58,11 @@ MAX_REASONS = 20  # kinds of unreadable captures told apart in the stats and the
 PROGRESS = "history_cdx"  # the state's meta: "page <N> <resume key>" while the CDX list is read, "read", "done"
 
 
+def same_article(found: str | None, url: str) -> bool:
+    """Whether ``found`` (an article's address today, or None) is ``url``, escaped or not."""
+    return found is not None and unquote(found) == unquote(url)
+
+
 def archive_hosts(settings) -> set[str]:
     """The hosts a history run asks: the CDX server's and the archive's."""
     return {urlsplit(settings.get(name)).netloc for name in ("KYIVIND_CDX_URL", "KYIVIND_WAYBACK_URL")}
@@ -82,7 +87,7 @@ class WaybackSource:
         self.token = uuid.uuid4().hex[:12]  # this run's: a request a killed run left queued is not followed
         self.active: dict[str, str] = {}  # the articles whose captures are being read -> the timestamp asked
         self.unreadable: Counter = Counter()  # why captures gave no version -> how many
-        self.examples: dict[str, str] = {}  # why -> the first such capture, said in the run's one summary line
+        self.examples: dict[str, tuple[str, str]] = {}  # reason -> (why, the capture) of the first, for the summary
         self.refused_said = False
 
     @property
@@ -257,7 +262,7 @@ class WaybackSource:
         if not archived["archived_at"]:
             extraction = self._unreadable(response, "outside_archive",
                                           "redirected out of the archive, to the site or elsewhere")
-        elif replayed is None or article_url(replayed, self.urls.site_url) != url:
+        elif not same_article(replayed and article_url(replayed, self.urls.site_url), url):
             extraction = self._unreadable(response, "other_article", "the archive answered from the address of "
                                           "another article or none" if replayed else
                                           "the archive answered from no replay address")
@@ -289,8 +294,8 @@ class WaybackSource:
         if not extraction.is_article:
             return self._unreadable(response, "no_article", "no article in it")
         named = extraction.fields.get("url")
-        if named and article_url(self.urls.public_url(urljoin(archived["original"], named)),
-                                 self.urls.site_url) != archived["url"]:
+        if named and not same_article(article_url(self.urls.public_url(urljoin(archived["original"], named)),
+                                                  self.urls.site_url), archived["url"]):
             return self._unreadable(response, "other_article",
                                     f"its page names another address: {ascii(named)[:200]}")
         if not self.of_the_tag(extraction, archived):
@@ -319,7 +324,7 @@ class WaybackSource:
         else:
             reason = "other"
         self.unreadable[reason] += 1
-        self.examples.setdefault(reason, f"{why[:200]}, e.g. {url[:300]}")
+        self.examples.setdefault(reason, (why[:200], url[:300]))
         logger.debug("Archived capture %s: %s; the article's other captures are still read", url, why[:300])
         return None
 
@@ -329,7 +334,7 @@ class WaybackSource:
         request = failure.request
         if self._stale(request):
             return []
-        self._unreadable(request.url, "failed", f"failed: {failure.getErrorMessage()[:200]}; asked again next run")
+        self._unreadable(request.url, "failed", f"failed, asked again next run: {failure.getErrorMessage()[:200]}")
         self.state.capture_read(request.cb_kwargs["url"], request.cb_kwargs["timestamp"], failed=True)
         return list(self._following(request.cb_kwargs["url"]))
 
@@ -368,5 +373,5 @@ class WaybackSource:
             total = sum(self.unreadable.values())
             logger.warning("%d archived captures could not be read: %s; the articles' other captures were read "
                            "(kyivind/wayback/unreadable/<why>)", total, "; ".join(
-                               f"{reason.replace('_', ' ')} ({count}: {self.examples[reason]})"
+                               f"{self.examples[reason][0]} ({count}, e.g. {self.examples[reason][1]})"
                                for reason, count in self.unreadable.most_common()))
