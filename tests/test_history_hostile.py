@@ -246,6 +246,28 @@ def test_a_cdx_page_is_read_up_to_the_rows_asked(site, tmp_path):
     assert run.returncode == 1, "the rows past the page were not read: the run says so"
 
 
+def test_a_resume_key_that_cannot_be_asked_ends_the_list_and_fails_the_run(site, tmp_path):
+    """A resume key past URLLENGTH_LIMIT would be dropped by Scrapy without a word, run after run."""
+    made = article_captures(SLUGS[:2])
+    fields = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
+    body = json.dumps([fields, *(["k", c.timestamp, c.url, "text/html", "200", c.digest, "1"] for c in made),
+                       [], ["k" * 3000]]).encode()
+    with HostileArchive(made, cdx_body=body) as archive:
+        run = history(site, tmp_path, archive)
+    assert run.returncode == 1 and len(run.items) == 2, run.log[-3000:]
+    assert "Bound reached (cdx_resume_key)" in run.log and "resume key cannot be asked" in run.log
+
+
+def test_a_replay_redirect_to_a_time_that_is_no_date_is_no_capture(site, tmp_path):
+    mine, = article_captures(SLUGS[:1])
+    redirects = {f"{mine.timestamp}id_/{mine.url}": f"/web/20241399000000id_/{mine.url}"}
+    bad = type(mine)("20241399000000", mine.url, mine.body)
+    with HostileArchive([mine, bad], rows=[row(mine)], redirects=redirects) as archive:
+        run = history(site, tmp_path, archive)
+    assert run.returncode == 0 and "Traceback" not in run.log, run.log[-3000:]
+    assert run.items == [] and run.stats["kyivind/wayback/unreadable/undated"] == 1
+
+
 def test_captures_the_archive_does_not_have_are_one_summary_line(site, tmp_path):
     made = article_captures(SLUGS[:8])
     with HostileArchive(made[:1], rows=[row(c) for c in made]) as archive:

@@ -164,3 +164,15 @@ def test_the_original_a_replay_address_names():
     assert replayed_original(f"{wayback}/2022im_/https://evil.example/x/", wayback) == "https://evil.example/x/"
     assert replayed_original(f"{wayback}/not-a-capture", wayback) is None
     assert replayed_original(f"{SITE}/a/", wayback) is None
+
+
+def test_a_replay_address_whose_time_is_no_date_is_no_capture():
+    from kyivind.history.urls import replayed_time
+
+    wayback = "https://web.archive.org/web"
+    when, why = replayed_time(f"{wayback}/20241399000000id_/{SITE}/a/", None, wayback, "2022-11-23T13:05:00+00:00")
+    assert when is None and "no date" in why
+    far = replayed_time(f"{wayback}/20221123130500id_/{SITE}/a/", "Fri, 31 Dec 9999 23:59:59 -0100", wayback, "P")
+    assert far == ("2022-11-23T13:05:00+00:00", ""), "a Memento-Datetime past the calendar is not believed"
+    assert cdx.parse(json.dumps([cdx.TEXT_FIELDS, [ROWS[0][0], "\u0662\u0660\u0662\u0664\u0661\u0661\u0660\u0661",
+                                                    *ROWS[0][2:]]])).bad_lines == 1, "ASCII digits only"

@@ -100,7 +100,8 @@ def valid_timestamp(timestamp: str) -> bool:
 def _capture(row: dict, page: CdxPage) -> CdxCapture | str | None:
     row = {ALIASES.get(k, k): v for k, v in row.items()}
     timestamp, original = str(row.get("timestamp") or ""), row.get("original")
-    if len(timestamp) < 8 or not timestamp.isdigit() or not isinstance(original, str) or not original:
+    if len(timestamp) < 8 or not (timestamp.isascii() and timestamp.isdigit()) or not isinstance(original, str) \
+            or not original:
         return None
     for value in row.values():
         if CONTROLS.search(str(value)):

@@ -73,16 +73,26 @@ def replayed_time(final_url: str, memento_datetime: str | None, wayback_url: str
         try:
             when = parsedate_to_datetime(memento_datetime)
             return when.astimezone(timezone.utc).replace(microsecond=0).isoformat(), ""
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
     found = _REPLAYED.search(final_url)
-    return (capture_time(found.group(1)) if found else planned), ""
+    if found is None:
+        return planned, ""
+    try:
+        return capture_time(found.group(1)), ""
+    except ValueError:  # a redirect to /web/20241399000000id_/…
+        return None, f"answered from a capture time that is no date ({found.group(1)})"
 
 
-def archived_time(url: str, headers, archived: dict) -> str | None:
+def archived_when(url: str, headers, archived: dict) -> tuple[str | None, str]:
     """``replayed_time`` of an answer at ``url`` with its ``headers`` (Scrapy's), for the capture ``archived``
-    (the request's ``kyivind_archived``): None for an answer from outside the archive."""
+    (the request's ``kyivind_archived``): (None, why) for an answer from outside the archive, or undated."""
     memento = headers.get("Memento-Datetime")
     if isinstance(memento, bytes):
         memento = memento.decode("latin-1")
-    return replayed_time(url, memento, archived["archive"], archived["archived_at"])[0]
+    return replayed_time(url, memento, archived["archive"], archived["archived_at"])
+
+
+def archived_time(url: str, headers, archived: dict) -> str | None:
+    """The capture time of ``archived_when``, or None."""
+    return archived_when(url, headers, archived)[0]

@@ -42,7 +42,7 @@ from kyivind.extraction.challenge import is_challenge_page
 from kyivind.history import cdx
 from kyivind.history.plan import plan
 from kyivind.history.urls import (
-    archived_time,
+    archived_when,
     article_url,
     capture_time,
     replay_url,
@@ -178,6 +178,13 @@ class WaybackSource:
                                                      "(KYIVIND_CDX_MAX_PAGES); the rest is not read",
                           short=f"the archive lists more captures than {self.max_pages} CDX pages hold: the "
                                 "history of the articles after them was not read")
+        elif found.resume_key and (cdx.CONTROLS.search(found.resume_key) or self.url_limit and len(
+                self.cdx_request(page + 1, found.resume_key).url) > self.url_limit):
+            bound_reached(self.crawler, "cdx_resume_key", f"CDX page {page} names a resume key that cannot be asked "
+                                                          f"(control characters, or longer than URLLENGTH_LIMIT): "
+                                                          f"{ascii(found.resume_key)[:80]}",
+                          short="the CDX server's resume key cannot be asked: the history of the articles after "
+                                f"page {page} was not read")
         elif found.resume_key:
             following = self.cdx_request(page + 1, found.resume_key)
         self.state.set_meta(PROGRESS, f"page {page + 1} {found.resume_key}" if following is not None else "read")
@@ -256,12 +263,12 @@ class WaybackSource:
         if self._stale(response.request):
             return
         self.stats.inc_value(keys.WAYBACK_ANSWERED)
-        archived = {**response.meta[ARCHIVED_META],
-                    "archived_at": archived_time(response.url, response.headers, response.meta[ARCHIVED_META])}
+        when, why = archived_when(response.url, response.headers, response.meta[ARCHIVED_META])
+        archived = {**response.meta[ARCHIVED_META], "archived_at": when}
         replayed = replayed_original(response.url, self.wayback_url)
         if not archived["archived_at"]:
-            extraction = self._unreadable(response, "outside_archive",
-                                          "redirected out of the archive, to the site or elsewhere")
+            extraction = self._unreadable(response, "outside_archive" if why.startswith("redirected") else "undated",
+                                          why.replace(f"to {response.url[:200]}", "to the site or elsewhere"))
         elif not same_article(replayed and article_url(replayed, self.urls.site_url), url):
             extraction = self._unreadable(response, "other_article", "the archive answered from the address of "
                                           "another article or none" if replayed else

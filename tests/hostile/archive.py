@@ -83,8 +83,12 @@ class HostileArchive(BackgroundServer):
                 if capture is None:
                     return self.answer(404, b"<html><body>Not in the archive</body></html>",
                                        {"Content-Type": "text/html"})
-                when = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.strptime(capture.timestamp, "%Y%m%d%H%M%S"))
-                headers = {"Content-Type": capture.mime + "; charset=utf-8", "Memento-Datetime": when}
+                headers = {"Content-Type": capture.mime + "; charset=utf-8"}
+                try:  # a capture dated by no date has no Memento-Datetime
+                    headers["Memento-Datetime"] = time.strftime("%a, %d %b %Y %H:%M:%S GMT",
+                                                                time.strptime(capture.timestamp, "%Y%m%d%H%M%S"))
+                except ValueError:
+                    pass
                 if capture.location:
                     headers["Location"] = capture.location
                 self.answer(capture.status, capture.body, headers)
