@@ -220,7 +220,16 @@ def test_a_capture_holding_another_article_is_refused(site, tmp_path):
         run = history(site, tmp_path, archive)
     assert run.returncode == 0, run.log[-3000:]
     assert [(item["slug"], item["title"]) for item in run.items] == [(SLUGS[0], run.items[0]["title"])]
-    assert len(run.items) == 1 and run.stats["kyivind/wayback/unreadable/other_article"] == 1
+    assert len(run.items) == 1 and run.stats.get("kyivind/wayback/unreadable/other_article") == 1, run.log[-4000:]
+
+
+def test_a_capture_whose_page_names_no_url_at_all_is_refused(site, tmp_path):
+    mine, = article_captures(SLUGS[:1])
+    planted = type(mine)("20251120080000", mine.url, mine.body.replace(mine.url.encode(), b"javascript:alert(1)"))
+    with HostileArchive([mine, planted]) as archive:
+        run = history(site, tmp_path, archive)
+    assert run.returncode == 0 and "Traceback" not in run.log, run.log[-3000:]
+    assert len(run.items) == 1 and run.stats.get("kyivind/wayback/unreadable/other_article") == 1, run.log[-4000:]
 
 
 def test_a_redirect_inside_the_archive_to_another_host_is_refused(site, tmp_path):

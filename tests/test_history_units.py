@@ -176,3 +176,16 @@ def test_a_replay_address_whose_time_is_no_date_is_no_capture():
     assert far == ("2022-11-23T13:05:00+00:00", ""), "a Memento-Datetime past the calendar is not believed"
     assert cdx.parse(json.dumps([cdx.TEXT_FIELDS, [ROWS[0][0], "\u0662\u0660\u0662\u0664\u0661\u0661\u0660\u0661",
                                                     *ROWS[0][2:]]])).bad_lines == 1, "ASCII digits only"
+
+
+def test_a_page_names_its_article_only_by_an_address_of_it():
+    from types import SimpleNamespace
+
+    from kyivind.sources.wayback import WaybackSource
+
+    source = SimpleNamespace(urls=SimpleNamespace(site_url=SITE, public_url=lambda url: url))
+    archived = {"original": f"{SITE}/news-feed/a-story", "url": f"{SITE}/a-story/"}
+    names = lambda named: WaybackSource.names_the_article(source, named, archived)  # noqa: E731
+    assert names(f"{SITE}/news-feed/a-story/") and names("/a-story/") and names("http://www.kyivindependent.com/a-story")
+    assert not names(f"{SITE}/another-story/") and not names("https://evil.example/a-story/")
+    assert not names("http://[::1") and not names("javascript:alert(1)") and not names(f"{SITE}/")

@@ -301,8 +301,7 @@ class WaybackSource:
         if not extraction.is_article:
             return self._unreadable(response, "no_article", "no article in it")
         named = extraction.fields.get("url")
-        if named and not same_article(article_url(self.urls.public_url(urljoin(archived["original"], named)),
-                                                  self.urls.site_url), archived["url"]):
+        if named and not self.names_the_article(named, archived):
             return self._unreadable(response, "other_article",
                                     f"its page names another address: {ascii(named)[:200]}")
         if not self.of_the_tag(extraction, archived):
@@ -311,6 +310,15 @@ class WaybackSource:
             return None
         extraction.fields["url"], extraction.fields["slug"] = archived["url"], None  # today's address
         return extraction
+
+    def names_the_article(self, named: str, archived: dict) -> bool:
+        """Whether the address a page gives itself (canonical link, ``og:url``, structured data) is the article's
+        it was captured under (old forms of it included)."""
+        try:
+            found = article_url(self.urls.public_url(urljoin(archived["original"], str(named))), self.urls.site_url)
+        except ValueError:  # no URL at all (``http://[::1``)
+            return False
+        return same_article(found, archived["url"])
 
     def of_the_tag(self, extraction, archived: dict) -> bool:
         """A known article, one filed under the tag's old section, or one whose page names the tag."""
