@@ -26,7 +26,7 @@ from pathlib import Path
 from tests.hostile import warcs
 from tests.hostile.site import HostileSite
 from tests.replica.content import posts
-from tests.replica.server import ReplicaServer
+from tests.replica.server import ReplicaServer, ReplicaSite
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUGS = [p["slug"] for p in posts()][:4]
@@ -131,6 +131,40 @@ def reextract_case(tree: Path, warc: Path, cap: float, memory: float) -> dict:
     return result
 
 
+# --- history runs (source=wayback) against a hostile web archive (tests/hostile/archive.py) ----------------------
+def _history_archive(kind: str):
+    from tests.hostile.archive import HostileArchive, article_captures, row
+
+    made = article_captures(sorted(p["slug"] for p in posts())[:5])  # the state asks them in URL order
+    if kind == "long":  # the first two articles' captures listed under addresses past URLLENGTH_LIMIT
+        rows = [row(c, url=f"{c.url}?q={'x' * 2500}") for c in made[:2]] + [row(c) for c in made[2:]]
+        return HostileArchive(made, rows=rows)
+    down = [type(c)(c.timestamp, c.url, b"down", status=503) for c in made]  # every replay answers 503
+    return HostileArchive(down, rows=[row(c, status="200") for c in made])
+
+
+HISTORY = {  # name -> the archive's kind, the run's settings
+    "history: 2 CDX originals past URLLENGTH_LIMIT, 3 good": ("long", []),
+    "history: every capture's replay answers 503": ("down", ["-s", "RETRY_TIMES=0"]),
+}
+
+
+def history_case(tree: Path, kind: str, args: list[str], cap: float, memory: float) -> dict:
+    with tempfile.TemporaryDirectory() as tmp, ReplicaServer(ReplicaSite("ghost")) as server, \
+            _history_archive(kind) as archive:
+        data = Path(tmp) / "data"
+        env = {**os.environ, "PYTHONPATH": str(tree), **archive.env(data)}
+        result = measure([sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={server.url}",
+                          "-a", "source=wayback", "-s", "KYIVIND_WAYBACK_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
+                          "-s", "LOG_LEVEL=INFO", *args], env, tree, cap, memory)
+        result["requests"] = len(archive.captures_asked())
+        result["items"] = sum(1 for path in (data / "feeds").glob("newsfeed-*.jsonl")
+                              for line in path.read_text().splitlines() if line.strip())
+        result["planted"] = 0
+    return result
+# --- end of the history runs ----------------------------------------------------------------------------------
+
+
 def text_case(tree: Path, setup: str, make: str, cap: float, memory: float) -> dict:
     code = f"import sys\nsys.path.insert(0, {str(tree)!r})\n{setup}\ntext = {make}\ntry:\n    f(text)\nexcept ValueError:\n    pass\n"
     return measure([sys.executable, "-c", code], {**os.environ, "PYTHONPATH": str(tree)}, tree, cap, memory)
@@ -175,6 +209,9 @@ def main(argv=None) -> None:
                 rows.append((name, {v: text_case(t, setup, make, options.cap, options.memory) for v, t in trees.items()}))
             for name, (mode, args, incremental) in CRAWLS.items():
                 rows.append((name, {v: crawl_case(t, mode, args, incremental, options.cap, options.memory)
+                                    for v, t in trees.items()}))
+            for name, (kind, args) in HISTORY.items():
+                rows.append((name, {v: history_case(t, kind, args, options.cap, options.memory)
                                     for v, t in trees.items()}))
             for name, warc in made.items():
                 rows.append((name, {v: reextract_case(t, warc, options.cap, options.memory) for v, t in trees.items()}))

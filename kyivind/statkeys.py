@@ -54,6 +54,25 @@ WAYBACK_OTHER_TAG = "kyivind/wayback/other_tag"  # an article of another tag, un
 WAYBACK_VERSIONS = "kyivind/wayback/versions"  # archived versions exported
 WAYBACK_NOT_NEW = "kyivind/wayback/not_new"  # captures with the text of a neighbouring version
 WAYBACK_STALE = "kyivind/wayback/stale"  # requests a killed run left in a JOBDIR queue: not followed
+WAYBACK_ANSWERED = "kyivind/wayback/captures_answered"  # capture requests the archive answered (any status)
+WAYBACK_LOST = "kyivind/wayback/lost"  # capture requests dropped before they were asked: asked again next run
+WAYBACK_LEFT = "kyivind/wayback/captures_left"  # captures left to read (or to read again) when the run ended
+
+
+def wayback_cdx_refused(reason: str) -> str:
+    """CDX rows refused: ``control_characters`` in a field, a ``bad_timestamp``."""
+    return f"kyivind/wayback/cdx_refused/{reason}"
+
+
+def wayback_refused(reason: str) -> str:
+    """Captures an earlier run planned that cannot be asked (``bad_timestamp``, ``control_characters``,
+    ``url_too_long``): set aside for good."""
+    return f"kyivind/wayback/refused/{reason}"
+
+
+def wayback_unreadable(reason: str) -> str:
+    """Captures that gave no version, by why: ``answered_404``, ``no_article``, ``other_article``, ``failed``…"""
+    return f"kyivind/wayback/unreadable/{reason}"
 
 
 def wayback_skipped(reason: str) -> str:
@@ -169,6 +188,7 @@ ARCHIVE_FILE = "kyivind/archive/file"
 ARCHIVE_BYTES = "kyivind/archive/bytes"
 ARCHIVE_RESPONSES = "kyivind/archive/responses"
 ARCHIVE_WRITE_FAILED = "kyivind/archive/write_failed"
+ARCHIVE_UNSAFE_HEADER = "kyivind/archive/unsafe_header"  # answers not kept: a header value held a CR or LF
 REPLAY_RECORDS = "kyivind/replay/records"  # WARC records read
 REPLAY_CAPTURES = "kyivind/replay/article_captures"  # article captures re-extracted (the latest of each URL)
 REPLAY_SUPERSEDED = "kyivind/replay/superseded"  # older captures of a URL, not read

@@ -109,3 +109,83 @@ def test_replayed_time_dates_what_the_archive_answered():
     assert replayed_time(asked, "not a date", wayback, planned)[0] == planned
     assert replayed_time(f"{SITE}/a/", None, wayback, planned)[0] is None
     assert replayed_time("https://web.archive.org.evil.example/web/x", None, wayback, planned)[0] is None
+
+
+@pytest.mark.parametrize("shape", ["array", "lines", "text"])
+def test_a_page_is_read_up_to_the_rows_asked_and_no_further(shape):
+    rows = [["k", f"2022112313{i:04d}", f"{SITE}/a-{i}/", "text/html", "200", f"D{i}", "1"] for i in range(10)]
+    body = {"array": json.dumps([cdx.TEXT_FIELDS, *rows, [], ["KEY"]]),
+            "lines": "\n".join(json.dumps(dict(zip(cdx.TEXT_FIELDS, r, strict=True))) for r in rows),
+            "text": "\n".join(" ".join(r) for r in rows) + "\n\nKEY\n"}[shape]
+    page = cdx.parse(body, limit=4)
+    assert [c.original for c in page.captures] == [f"{SITE}/a-{i}/" for i in range(4)] and page.over_limit
+    assert page.resume_key == (None if shape == "lines" else "KEY")
+    whole = cdx.parse(body, limit=10)
+    assert len(whole.captures) == 10 and not whole.over_limit and whole.bad_lines == 0
+
+
+@pytest.mark.parametrize("field, value", [
+    ("original", f"{SITE}/a/?x=1\r\nKyivind-Public-URI: {SITE}/forged/\r\nX-Evil: 1"),
+    ("original", f"{SITE}/a/\x1b]0;TITLE\x07"), ("digest", "AB\nC"), ("mimetype", "text/html\u2028"),
+    ("urlkey", "com,kyivindependent)/a\x85"), ("statuscode", "200\x00"),
+])
+def test_a_row_with_a_control_character_in_any_field_is_refused(field, value):
+    good = dict(zip(cdx.TEXT_FIELDS, ROWS[0], strict=True))
+    bad = {**good, field: value}
+    for body in (json.dumps([cdx.TEXT_FIELDS, list(good.values()), list(bad.values())]),
+                 json.dumps(good) + "\n" + json.dumps(bad)):
+        page = cdx.parse(body)
+        assert len(page.captures) == 1 and page.refused == {"control_characters": 1}, body
+        assert "\\" in page.example or "\\x" in page.example, "written out, never raw"
+
+
+@pytest.mark.parametrize("timestamp", ["20241399000000", "20240230120000", "20241101250000", "20241101126100",
+                                       "00000101000000", "20241399"])
+def test_a_timestamp_that_is_no_date_is_refused(timestamp):
+    body = json.dumps([cdx.TEXT_FIELDS, ROWS[0], [ROWS[1][0], timestamp, *ROWS[1][2:]]])
+    page = cdx.parse(body)
+    assert [c.timestamp for c in page.captures] == [ROWS[0][1]] and page.refused == {"bad_timestamp": 1}
+    assert cdx.valid_timestamp("20240229235959") and not cdx.valid_timestamp(timestamp.ljust(14, "0"))
+
+
+def test_the_plan_leaves_out_captures_too_long_to_be_asked():
+    captures = [cdx.CdxCapture("20221123130500", f"{SITE}/a/?q={'x' * n}", "text/html", "200", str(n))
+                for n in (10, 3000)]
+    made = plan(captures, SITE, max_per_url=20, fits=lambda c: len(c.original) < 100)
+    assert made.chains == {f"{SITE}/a/": [["20221123130500", f"{SITE}/a/?q={'x' * 10}"]]}
+    assert made.skipped == {"url_too_long": 1}
+
+
+def test_the_original_a_replay_address_names():
+    from kyivind.history.urls import replayed_original
+
+    wayback = "https://web.archive.org/web"
+    assert replayed_original(f"{wayback}/20221123130500id_/{SITE}/a/?b=1", wayback) == f"{SITE}/a/?b=1"
+    assert replayed_original(f"{wayback}/2022im_/https://evil.example/x/", wayback) == "https://evil.example/x/"
+    assert replayed_original(f"{wayback}/not-a-capture", wayback) is None
+    assert replayed_original(f"{SITE}/a/", wayback) is None
+
+
+def test_a_replay_address_whose_time_is_no_date_is_no_capture():
+    from kyivind.history.urls import replayed_time
+
+    wayback = "https://web.archive.org/web"
+    when, why = replayed_time(f"{wayback}/20241399000000id_/{SITE}/a/", None, wayback, "2022-11-23T13:05:00+00:00")
+    assert when is None and "no date" in why
+    far = replayed_time(f"{wayback}/20221123130500id_/{SITE}/a/", "Fri, 31 Dec 9999 23:59:59 -0100", wayback, "P")
+    assert far == ("2022-11-23T13:05:00+00:00", ""), "a Memento-Datetime past the calendar is not believed"
+    assert cdx.parse(json.dumps([cdx.TEXT_FIELDS, [ROWS[0][0], "\u0662\u0660\u0662\u0664\u0661\u0661\u0660\u0661",
+                                                    *ROWS[0][2:]]])).bad_lines == 1, "ASCII digits only"
+
+
+def test_a_page_names_its_article_only_by_an_address_of_it():
+    from types import SimpleNamespace
+
+    from kyivind.sources.wayback import WaybackSource
+
+    source = SimpleNamespace(urls=SimpleNamespace(site_url=SITE, public_url=lambda url: url))
+    archived = {"original": f"{SITE}/news-feed/a-story", "url": f"{SITE}/a-story/"}
+    names = lambda named: WaybackSource.names_the_article(source, named, archived)  # noqa: E731
+    assert names(f"{SITE}/news-feed/a-story/") and names("/a-story/") and names("http://www.kyivindependent.com/a-story")
+    assert not names(f"{SITE}/another-story/") and not names("https://evil.example/a-story/")
+    assert not names("http://[::1") and not names("javascript:alert(1)") and not names(f"{SITE}/")

@@ -11,6 +11,10 @@ browser carries ``Kyivind-Rendered: chromium``. A capture fetched from a web arc
 also carries ``Kyivind-Original-URI`` (the URL the archive captured) and ``Kyivind-Archived-At`` (when), and
 every answer of a web archive ``Kyivind-Web-Archive: capture`` or ``cdx``.
 
+No header value in a record holds a CR or LF (``UnsafeHeader``): a value that would (a web archive's CDX field,
+say) could write headers of its own, or a whole record, into kyivind's own trusted WARC. Such an answer is not
+kept, and the run fails.
+
 Each record is one gzip member, written with a single ``write`` call once it is whole: a run killed at any
 moment (``kill -9`` included) leaves a file that reads up to its last whole record. warcio compresses
 at level 9, which costs 3 ms per 200 KiB page; warcio writes each record uncompressed into a buffer and
@@ -57,6 +61,18 @@ TRANSFER_HEADERS = frozenset(("content-encoding", "transfer-encoding", "content-
 DISK_FULL = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EROFS))  # the disk, not the file: every write will fail
 
 
+class UnsafeHeader(ValueError):
+    """A header value with a CR or LF: written, it would be headers (or a record) of its own."""
+
+
+def _checked(headers, where: str):
+    """``headers`` ((name, value) pairs), or ``UnsafeHeader`` naming the first whose name or value holds CR or LF."""
+    for name, value in headers:
+        if "\r" in name or "\n" in name or "\r" in str(value) or "\n" in str(value):
+            raise UnsafeHeader(f"the {where} header {name[:80]!r} holds a CR or LF: {str(value)[:120]!r}")
+    return headers
+
+
 def archive_dir(data_dir) -> Path:
     return Path(data_dir) / ARCHIVE_DIR
 
@@ -101,6 +117,7 @@ def _http_headers(response) -> StatusAndHeaders:
     headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, values in response.headers.items()
                if k.decode("latin-1").lower() not in TRANSFER_HEADERS for v in values]
     headers.append(("Content-Length", str(len(response.body))))
+    _checked(headers, "answer's")
     try:
         reason = HTTPStatus(response.status).phrase
     except ValueError:
@@ -113,11 +130,13 @@ def _request_headers(request) -> StatusAndHeaders:
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     headers = [("Host", parts.netloc)]
     headers += [(k.decode("latin-1"), v.decode("latin-1")) for k, values in request.headers.items() for v in values]
+    _checked(headers, "request's")
     return StatusAndHeaders(f"{request.method} {path}", headers, protocol="HTTP/1.1", is_http_request=True)
 
 
 def capture(file: WarcFile, request, response, public_url: str) -> tuple[str, str]:
-    """Write the answer and its request to ``file``; the response record's ID and ``WARC-Date``."""
+    """Write the answer and its request to ``file``; the response record's ID and ``WARC-Date``. ``UnsafeHeader``
+    (nothing written) when a header value holds a CR or LF."""
     fetched = response.url
     extra = {}
     archived = request.meta.get("kyivind_archived")
@@ -133,6 +152,7 @@ def capture(file: WarcFile, request, response, public_url: str) -> tuple[str, st
         extra[PUBLIC_URI] = public_url
     if request.meta.get("playwright"):
         extra[RENDERED] = "chromium"
+    _checked([("WARC-Target-URI", fetched), *extra.items()], "WARC")
     writer = file.writer
     answer = writer.create_warc_record(fetched, "response", payload=BytesIO(response.body), length=len(response.body),
                                        http_headers=_http_headers(response), warc_headers_dict=extra)
@@ -184,6 +204,9 @@ class WarcArchive:
         if not self.broken:
             try:
                 self.record(request, response)
+            except UnsafeHeader as error:  # never written: the answer is not kept, and the run says so
+                self.crawler.stats.inc_value(keys.ARCHIVE_UNSAFE_HEADER)
+                fail_run(self.crawler, f"the archive refused the answer of {response.url[:200]}: {error}")
             except OSError as error:  # the run fails, for an export must be reproducible
                 self.broken = True
                 self.crawler.stats.inc_value(keys.ARCHIVE_WRITE_FAILED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kyivind.history.cdx import CdxCapture
@@ -15,10 +16,12 @@ class Plan:
     skipped: Counter = field(default_factory=Counter)  # why captures were left out: not_article, not_html…
 
 
-def plan(captures: list[CdxCapture], site_url: str, max_per_url: int) -> Plan:
+def plan(captures: list[CdxCapture], site_url: str, max_per_url: int,
+         fits: Callable[[CdxCapture], bool] | None = None) -> Plan:
     """Group the captures by the article they are of (old and new addresses together), oldest first; a capture
     whose digest is the one before it (of the same article) is left out, and of more than ``max_per_url`` the
-    first, the last and evenly spaced ones between are kept."""
+    first, the last and evenly spaced ones between are kept. A capture that ``fits`` refuses (its replay URL is
+    longer than a request may be) is left out: asked, it would be dropped without an answer."""
     made = Plan()
     grouped: dict[str, list[CdxCapture]] = {}
     for capture in captures:
@@ -31,6 +34,9 @@ def plan(captures: list[CdxCapture], site_url: str, max_per_url: int) -> Plan:
         url = article_url(capture.original, site_url)
         if url is None:
             made.skipped["not_article"] += 1
+            continue
+        if fits is not None and not fits(capture):
+            made.skipped["url_too_long"] += 1
             continue
         grouped.setdefault(url, []).append(capture)
     for url, found in grouped.items():

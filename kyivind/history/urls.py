@@ -42,6 +42,24 @@ def replay_url(wayback_url: str, timestamp: str, original: str) -> str:
 
 
 _REPLAYED = re.compile(r"/(\d{14})id_/")
+_REPLAY_PATH = re.compile(r"(\d{1,14})(?:[a-z]{2}_)?/(.+)", re.DOTALL)  # <timestamp>[id_|im_…]/<original>
+
+
+def replayed_original(final_url: str, wayback_url: str) -> str | None:
+    """The original URL an archive's replay address names (``<wayback>/<timestamp>id_/<original>``), or None
+    when ``final_url`` is no replay address of that archive."""
+    prefix = wayback_url.rstrip("/") + "/"
+    if not final_url.startswith(prefix):
+        return None
+    found = _REPLAY_PATH.fullmatch(final_url[len(prefix):])
+    return found.group(2) if found else None
+
+
+def request_url_length(url: str) -> int:
+    """The length of ``url`` once a request escapes it (what Scrapy's ``URLLENGTH_LIMIT`` is compared with)."""
+    from w3lib.url import safe_url_string
+
+    return len(safe_url_string(url))
 
 
 def replayed_time(final_url: str, memento_datetime: str | None, wayback_url: str, planned: str) -> tuple[str | None, str]:
@@ -55,16 +73,26 @@ def replayed_time(final_url: str, memento_datetime: str | None, wayback_url: str
         try:
             when = parsedate_to_datetime(memento_datetime)
             return when.astimezone(timezone.utc).replace(microsecond=0).isoformat(), ""
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
     found = _REPLAYED.search(final_url)
-    return (capture_time(found.group(1)) if found else planned), ""
+    if found is None:
+        return planned, ""
+    try:
+        return capture_time(found.group(1)), ""
+    except ValueError:  # a redirect to /web/20241399000000id_/…
+        return None, f"answered from a capture time that is no date ({found.group(1)})"
 
 
-def archived_time(url: str, headers, archived: dict) -> str | None:
+def archived_when(url: str, headers, archived: dict) -> tuple[str | None, str]:
     """``replayed_time`` of an answer at ``url`` with its ``headers`` (Scrapy's), for the capture ``archived``
-    (the request's ``kyivind_archived``): None for an answer from outside the archive."""
+    (the request's ``kyivind_archived``): (None, why) for an answer from outside the archive, or undated."""
     memento = headers.get("Memento-Datetime")
     if isinstance(memento, bytes):
         memento = memento.decode("latin-1")
-    return replayed_time(url, memento, archived["archive"], archived["archived_at"])[0]
+    return replayed_time(url, memento, archived["archive"], archived["archived_at"])
+
+
+def archived_time(url: str, headers, archived: dict) -> str | None:
+    """The capture time of ``archived_when``, or None."""
+    return archived_when(url, headers, archived)[0]

@@ -82,6 +82,14 @@ class ItemsWhenArticlesWerePromised(RunCheck):
                          f"no item: the listing promised {promised} articles and the run yielded none")
 
 
+class HistoryReadWhenCapturesWereLeft(RunCheck):
+    def test_history_read_when_captures_were_left(self):
+        left, answered = self.stats.get(keys.WAYBACK_LEFT, 0), self.stats.get(keys.WAYBACK_ANSWERED, 0)
+        self.assertFalse(left and not answered,
+                         f"history: {left} captures are left to read and none could be read this run (each failed "
+                         f"or was dropped: see the WARNING lines; kyivind/wayback/lost, kyivind/wayback/unreadable)")
+
+
 class NoBotChallengePages(RunCheck):
     def test_no_bot_challenge_pages(self):
         challenges = self.stats.get(keys.PAGE_CHALLENGE, 0)
@@ -204,7 +212,7 @@ def previous_run_failed(crawler) -> bool:
 
 
 class RunSuite(MonitorSuite):
-    monitors = [FewItemsDropped, FewPagesWithoutAnArticle, FieldCoverage, ItemsWhenArticlesWerePromised, NoBotChallengePages, NoErrorWasLogged, TheRunCouldDoItsJob, TheRunFinished]  # in this order, the problems of the summary
+    monitors = [FewItemsDropped, FewPagesWithoutAnArticle, FieldCoverage, ItemsWhenArticlesWerePromised, HistoryReadWhenCapturesWereLeft, NoBotChallengePages, NoErrorWasLogged, TheRunCouldDoItsJob, TheRunFinished]  # in this order, the problems of the summary
     monitors_finished_actions = [RecordOutcome]
 
     def __init__(self, *args, crawler=None, **kwargs):

@@ -225,6 +225,10 @@ class State:
             self.db.execute("update captures set read = ? where url = ? and timestamp = ?", (2 if failed else 1, url,
                                                                                          timestamp))
 
+    def captures_left(self) -> int:
+        """Captures not read yet, or to be read again (failed in this run)."""
+        return self.db.execute("select count(*) from captures where read != 1").fetchone()[0]
+
     def retry_failed_captures(self) -> int:
         with self.db:
             self.db.execute("begin immediate")

@@ -5,4 +5,6 @@ tests themselves (nothing here is copied from the site).
 - ``site``: a replica that keeps a crawl going or looping (sitemaps, the Content API, the listing) or names
   an off-site canonical URL;
 - ``warcs``: WARC files with gzip bombs, lying lengths and captures of other hosts.
+- ``archive``: a web archive (CDX server and replay) whose rows and captures lie: control characters, dates that
+  are none, addresses too long to be asked, pages of another article, redirects elsewhere.
 """
