@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="HTML report, PNG chart and CSV of the latest version of every article")
     rep.add_argument("data_dir", help="a data directory (its feeds/ folder is read), a feed folder or one feed file")
     rep.add_argument("-o", "--output", help="report folder (default DATA_DIR/report)")
+    rep.add_argument("--reference-air", metavar="PATH", help="the Air Force's missile-attacks dataset, drawn beside "
+                                                              "the air chart's bars (default: DATA_DIR/reference/)")
     rep.set_defaults(run=_report)
 
     exp = sub.add_parser("export", help="the latest version of every article as one Parquet or CSV table")
@@ -114,14 +116,22 @@ def _locked(data_dir) -> bool:
 
 
 def _report(options) -> int:
+    from kyivind.outputs.reference import ReferenceFileError
     from kyivind.outputs.report import report
 
     if _data_dir(options.data_dir, feeds_only=True) is None:
         return NO_DATA
+    if options.reference_air and not Path(options.reference_air).exists():
+        print(f"error: --reference-air {options.reference_air} does not exist", file=sys.stderr)
+        return NO_DATA
     # into the data directory: not while a run holds it
     if not options.output and Path(options.data_dir).is_dir() and not _locked(options.data_dir):
         return 1
-    result = report(options.data_dir, options.output)
+    try:
+        result = report(options.data_dir, options.output, reference_air=options.reference_air)
+    except ReferenceFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return NO_DATA
     print(f"{result['articles']} articles; wrote {len(result['files'])} files in {result['html'].parent}:")
     for path in result["files"]:
         print(f"  {path}")

@@ -304,9 +304,9 @@ def read(path: str | Path, companion: str | Path | None = None) -> Reference:
 
 
 def _row(number: int, header: list[str], cells: list[str], categories: dict[str, str]) -> dict | None:
-    """One row of the table, or None when it is bad: more cells than the header, no date where ``time_start``
-    is, no model, or a count that is no whole number."""
-    if len(cells) > len(header):
+    """One row of the table, or None when it is bad: more or fewer cells than the header, no date where
+    ``time_start`` is, no model, or a count that is no whole number."""
+    if len(cells) != len(header):
         return None
     raw = dict(zip(header, cells))
     model = " ".join((raw.get("model") or "").split())[:MAX_CELL]
@@ -328,7 +328,7 @@ def _log(found: Reference) -> None:
                 found.categories, found.companion or "name only: no companion beside it")
     if found.bad_rows:
         logger.warning("The reference %s: %d rows could not be read (no date in time_start, no model, a count "
-                       "that is no whole number, more cells than columns) and were skipped: line %s%s", found.path,
+                       "that is no whole number, more or fewer cells than columns) and were skipped: line %s%s", found.path,
                        found.bad_rows, ", ".join(map(str, found.bad_lines)),
                        " …" if found.bad_rows > len(found.bad_lines) else "")
     if found.unknown_models:
