@@ -254,3 +254,13 @@ def test_the_report_draws_the_file_in_data_reference(data, tmp_path):
     done = report(data, tmp_path / "report", progress=False)
     assert done["reference_nights"] == THEIRS
     assert "the lines are the Air Force's own figures" in done["html"].read_text()
+
+
+def test_the_documented_query_runs_as_written(data):
+    import re
+
+    _, db = built(data, reference_air=ATTACKS)
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "analysing.md").read_text()
+    sql = re.search(r"## The Air Force's figures beside ours.*?```sql\n(.*?)```", doc, re.S).group(1)
+    assert [row[:4] for row in db.execute(sql).fetchall()] == [("2025-11-22", 60, 70, -10), ("2025-11-20", 40, 45, -5)]
+    assert "kaggle.com/datasets/piterfm/massive-missile-attacks-on-ukraine" in doc and "downloads nothing" in doc
