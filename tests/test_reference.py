@@ -264,3 +264,73 @@ def test_the_documented_query_runs_as_written(data):
     sql = re.search(r"## The Air Force's figures beside ours.*?```sql\n(.*?)```", doc, re.S).group(1)
     assert [row[:4] for row in db.execute(sql).fetchall()] == [("2025-11-22", 60, 70, -10), ("2025-11-20", 40, 45, -5)]
     assert "kaggle.com/datasets/piterfm/massive-missile-attacks-on-ukraine" in doc and "downloads nothing" in doc
+
+
+def test_a_stray_quote_swallows_no_more_than_the_field_limit_and_reading_goes_on(tmp_path):
+    path = tmp_path / reference.ATTACKS_FILE
+    lines = ATTACKS.read_text().splitlines()
+    swallowed = ["x" * 50_000] * 3  # over csv's field limit (128 KiB), each line under MAX_LINE
+    path.write_text("\n".join([*lines[:2], '2025-11-22 19:00,,"Shahed', *swallowed, *lines[2:]]) + "\n")
+    found = reference.read(path)
+    assert (found.bad_rows, len(found.rows)) == (4, 9), "one bad row; the rows after it are read"
+
+
+def test_reading_stops_at_its_byte_bound_and_says_so(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(reference, "MAX_BYTES", 700)
+    with caplog.at_level(logging.WARNING, logger="kyivind.outputs.reference"):
+        found = reference.read(ATTACKS)
+    assert found.truncated and 0 < len(found.rows) < 9
+    assert any("larger than kyivind reads" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"time_start;model;launched\n2025-11-20;Shahed;4\n"])
+def test_an_empty_file_or_another_format_is_no_dataset(tmp_path, content):
+    path = tmp_path / reference.ATTACKS_FILE
+    path.write_bytes(content)
+    with pytest.raises(reference.ReferenceFileError, match="not the missile-attacks dataset"):
+        reference.read(path)
+
+
+def test_a_file_that_cannot_be_read_is_one_error(tmp_path, monkeypatch):
+    path = tmp_path / reference.ATTACKS_FILE
+    shutil.copy(ATTACKS, path)
+
+    def refused(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", refused)
+    with pytest.raises(reference.ReferenceFileError, match="cannot be read"):
+        reference.read(path)
+
+
+def test_a_companion_that_cannot_be_read_leaves_the_classes_to_the_names(tmp_path, monkeypatch, caplog):
+    for name in (reference.ATTACKS_FILE, reference.MODELS_FILE):
+        shutil.copy(FILES / name, tmp_path)
+    opened = Path.open
+
+    def refused(self, *args, **kwargs):
+        if self.name == reference.MODELS_FILE:
+            raise PermissionError(13, "Permission denied", str(self))
+        return opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused)
+    with caplog.at_level(logging.WARNING, logger="kyivind.outputs.reference"):
+        found = reference.read(tmp_path)
+    assert found.categories == 0 and found.nights() == THEIRS
+    assert any("companion" in r.getMessage() and "cannot be read" in r.getMessage() for r in caplog.records)
+
+
+def test_a_companion_without_its_columns_or_with_bad_rows_is_logged_and_names_class(tmp_path, caplog):
+    shutil.copy(ATTACKS, tmp_path)
+    companion = tmp_path / reference.MODELS_FILE
+    companion.write_text("name,kind\nShahed-136/131,UAV\n")
+    with caplog.at_level(logging.WARNING, logger="kyivind.outputs.reference"):
+        found = reference.read(tmp_path)
+    assert found.categories == 0 and {r["class_from"] for r in found.rows} == {"name", "none"}
+    assert any("no model and category columns" in r.getMessage() for r in caplog.records)
+    companion.write_text("model,category\nShahed-136/131,UAV\n,missile\nKalibr,\nKAB-500,guided bomb\n")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="kyivind.outputs.reference"):
+        found = reference.read(tmp_path)
+    assert found.categories == 2 and found.nights() == THEIRS
+    assert any("2 rows without a model and category were skipped" in r.getMessage() for r in caplog.records)

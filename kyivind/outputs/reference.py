@@ -236,6 +236,14 @@ def read_categories(path: Path | None) -> dict[str, str]:
     empty); a model the companion spells "A and B" is classed under each name too. Empty when there is none."""
     if path is None or not path.is_file():
         return {}
+    try:
+        return _categories(path)
+    except OSError as error:
+        logger.warning("The reference's companion %s cannot be read (%s): models are classed by name", path, error)
+        return {}
+
+
+def _categories(path: Path) -> dict[str, str]:
     budget = {"chars": 0, "truncated": False, "long": 0}
     rows = _rows(path, budget)
     header = next(rows)
@@ -249,7 +257,7 @@ def read_categories(path: Path | None) -> dict[str, str]:
         if not cells:
             bad += cells is None
             continue
-        row = dict(zip(header, cells))
+        row = dict(zip(header, cells, strict=False))  # a short row: its missing cells empty
         model = (row.get("model") or "").strip()[:MAX_CELL]
         category = (row.get("category") or "").strip() or (row.get("type") or "").strip()
         if not model or not category:
@@ -308,7 +316,7 @@ def _row(number: int, header: list[str], cells: list[str], categories: dict[str,
     ``time_start`` is, no model, or a count that is no whole number."""
     if len(cells) != len(header):
         return None
-    raw = dict(zip(header, cells))
+    raw = dict(zip(header, cells, strict=True))
     model = " ".join((raw.get("model") or "").split())[:MAX_CELL]
     night = night_of(raw.get("time_start") or "")
     if not model or night is None:
