@@ -35,7 +35,7 @@ TABLE = "reference_air_attacks"
 META = "_reference"
 VIEW = "air_attacks_vs_reference"
 
-MAX_BYTES = 64 * 2**20  # of a file read; the published file is well under a megabyte
+MAX_BYTES = 64 * 2**20  # characters of a file read (about bytes); the published file is a megabyte or so
 MAX_ROWS = 200_000  # rows of a file read (the published file has a few thousand)
 MAX_LINE = 64 * 1024  # characters of one line; a longer line is a bad row
 MAX_CELL = 2000  # characters kept of a text cell
@@ -194,7 +194,6 @@ def _lines(handle, budget: dict):
             budget["truncated"] = True
             return
         if len(line) >= MAX_LINE and not line.endswith("\n"):
-            budget["long"] += 1
             while line and not line.endswith("\n"):  # skip the rest of the long line, bounded by MAX_BYTES
                 line = handle.readline(MAX_LINE)
                 budget["chars"] += len(line)
@@ -207,7 +206,8 @@ def _lines(handle, budget: dict):
 
 
 def _rows(path: Path, budget: dict):
-    """(line number, {column: cell}) of each row, and None for a row the csv module cannot read; bounded."""
+    """The header (its names in lower case), then (line number, cells) of each row: None for a row the csv module
+    cannot read or a line over ``MAX_LINE``, [] for a blank line. At most ``MAX_ROWS`` rows."""
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
         reader = csv.reader(_lines(handle, budget))
         try:
@@ -224,10 +224,7 @@ def _rows(path: Path, budget: dict):
             except csv.Error:
                 yield reader.line_num, None
                 continue
-            if not cells or cells == ["\x00long\x00"]:
-                yield (reader.line_num, None) if cells else (reader.line_num, {})
-                continue
-            yield reader.line_num, cells
+            yield reader.line_num, None if cells == ["\x00long\x00"] else cells
         budget["truncated"] = True
 
 
@@ -244,7 +241,7 @@ def read_categories(path: Path | None) -> dict[str, str]:
 
 
 def _categories(path: Path) -> dict[str, str]:
-    budget = {"chars": 0, "truncated": False, "long": 0}
+    budget = {"chars": 0, "truncated": False}
     rows = _rows(path, budget)
     header = next(rows)
     if "model" not in header or not ({"category", "type"} & set(header)):
@@ -284,16 +281,17 @@ def read(path: str | Path, companion: str | Path | None = None) -> Reference:
     companion = Path(companion) if companion else path.with_name(MODELS_FILE)
     categories = read_categories(companion)
     found = Reference(path, companion=companion if companion.is_file() else None, categories=len(categories))
-    budget = {"chars": 0, "truncated": False, "long": 0}
+    budget = {"chars": 0, "truncated": False}
     try:
         rows = _rows(path, budget)
         header = next(rows)
+        classes: dict[str, tuple] = {}  # model: its class, found once (a file names a few dozen models)
         missing = [name for name in REQUIRED if name not in header]
         if missing:
             raise ReferenceFileError(f"{path} is not the missile-attacks dataset: it has no "
                                      f"{', '.join(missing)} column (its first line: {', '.join(header[:8]) or 'empty'})")
         for number, cells in rows:
-            row = _row(number, header, cells, categories) if cells else None
+            row = _row(number, header, cells, categories, classes) if cells else None
             if cells is not None and not cells:
                 continue  # a blank line
             if row is None:
@@ -311,7 +309,8 @@ def read(path: str | Path, companion: str | Path | None = None) -> Reference:
     return found
 
 
-def _row(number: int, header: list[str], cells: list[str], categories: dict[str, str]) -> dict | None:
+def _row(number: int, header: list[str], cells: list[str], categories: dict[str, str],
+         classes: dict[str, tuple]) -> dict | None:
     """One row of the table, or None when it is bad: more or fewer cells than the header, no date where
     ``time_start`` is, no model, or a count that is no whole number."""
     if len(cells) != len(header):
@@ -325,7 +324,9 @@ def _row(number: int, header: list[str], cells: list[str], categories: dict[str,
         counts = {name: _count(raw.get(name)) for name in COUNTS}
     except ValueError:
         return None
-    kind, category, source = classify(model, categories)
+    if model not in classes and len(classes) < MAX_ROWS:
+        classes[model] = classify(model, categories)
+    kind, category, source = classes.get(model) or classify(model, categories)
     return {"row": number, "night_of": night.isoformat(), "time_start": raw["time_start"].strip(), "model": model,
             "weapon_class": kind, "category": category, "class_from": source, **counts,
             **{name: (raw.get(name) or "").strip()[:MAX_CELL] or None for name in TEXTS}}
