@@ -334,3 +334,28 @@ def test_a_companion_without_its_columns_or_with_bad_rows_is_logged_and_names_cl
         found = reference.read(tmp_path)
     assert found.categories == 2 and found.nights() == THEIRS
     assert any("2 rows without a model and category were skipped" in r.getMessage() for r in caplog.records)
+
+
+def test_datasette_serves_the_query_with_its_description_and_the_table_with_its_facets(data):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from kyivind.outputs.datasette import metadata
+
+    built(data, reference_air=ATTACKS)
+    datasette = Datasette([str(data / "kyivind.db")], metadata=metadata())
+
+    async def get(path):
+        return await datasette.client.get(path)
+
+    page = asyncio.run(get("/kyivind/air_nights_that_disagree"))
+    assert page.status_code == 200 and "within the span of the News Feed" in page.text
+    answer = asyncio.run(get("/kyivind/air_nights_that_disagree.json?_shape=objects")).json()
+    assert [(r["night_of"], r["drones_launched_difference"]) for r in answer["rows"]] == [
+        ("2025-11-26", None), ("2025-11-25", None), ("2025-11-22", -10), ("2025-11-20", -5)]
+    facets = asyncio.run(get("/kyivind/reference_air_attacks.json?_facet=weapon_class")).json()
+    results = facets["facet_results"]
+    results = results.get("results", results)  # Datasette 1.0 nests them one level deeper than 0.64
+    counts = {f["value"]: f["count"] for f in results["weapon_class"]["results"]}
+    assert counts == {"drone": 5, "missile": 2, "guided_bomb": 1, "unknown": 1}
