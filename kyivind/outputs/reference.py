@@ -364,8 +364,8 @@ def find(data_dir: str | Path, given: str | Path | None = None) -> Reference | N
         return None
     try:
         return read(path)
-    except ReferenceFileError as error:
-        logger.error("The reference was not loaded: %s", error)
+    except ReferenceFileError as error:  # a WARNING: an analyst's file never fails a crawl's database build
+        logger.warning("The reference was not loaded: %s", error)
         return None
 
 
