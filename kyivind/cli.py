@@ -210,6 +210,9 @@ def _db(options) -> int:
         print(f"the Air Force's dataset: {done['reference_rows']} rows loaded into reference_air_attacks "
               f"({done['reference_bad_rows']} bad rows skipped, {done['reference_unknown_models']} rows of a model "
               f"with no class)")
+    elif done["reference_kept"]:
+        print(f"the Air Force's dataset: unchanged since it was loaded ({done['reference_kept']} rows in "
+              f"reference_air_attacks)")
     return 0
 
 

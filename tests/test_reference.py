@@ -360,3 +360,25 @@ def test_datasette_serves_the_query_with_its_description_and_the_table_with_its_
     results = results.get("results", results)  # Datasette 1.0 nests them one level deeper than 0.64
     counts = {f["value"]: f["count"] for f in results["weapon_class"]["results"]}
     assert counts == {"drone": 5, "missile": 2, "guided_bomb": 1, "unknown": 1}
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(data, tmp_path, capsys, monkeypatch):
+    from kyivind.cli import main
+
+    folder = tmp_path / "download"
+    folder.mkdir()
+    for name in (reference.ATTACKS_FILE, reference.MODELS_FILE):
+        shutil.copy(FILES / name, folder)
+    assert main(["db", str(data), "--reference-air", str(folder / reference.ATTACKS_FILE)]) == 0
+    assert "9 rows loaded" in capsys.readouterr().out
+    reads = []
+    monkeypatch.setattr(reference, "read", lambda *a, **k: reads.append(a) or pytest.fail("read again"))
+    assert main(["db", str(data), "--reference-air", str(folder)]) == 0
+    assert "unchanged since it was loaded (9 rows in reference_air_attacks)" in capsys.readouterr().out
+    assert not reads
+    monkeypatch.undo()
+    with (folder / reference.ATTACKS_FILE).open("a") as handle:
+        handle.write("2025-11-26 20:00,2025-11-27 07:00,Shahed-136/131,,,,12,10,,,,1,x\n")
+    assert main(["db", str(data), "--reference-air", str(folder)]) == 0
+    assert "10 rows loaded" in capsys.readouterr().out
+    assert nights(sqlite3.connect(data / "kyivind.db"))["2025-11-26"][:6] == (12, 12, 0, 10, 10, 0)

@@ -103,10 +103,14 @@ def build(data_dir: str | Path, output: str | Path | None = None, reference_air:
     (``reference_air``, else the one in ``DATA_DIR/reference/``; ``reference.ReferenceFileError`` when the one
     given cannot be read); returns what was done."""
     data_dir = Path(data_dir)
-    air_reference = reference.find(data_dir, reference_air)  # read before anything is written
     output = Path(output) if output else data_dir / DB_NAME
     output.parent.mkdir(parents=True, exist_ok=True)
     db = _of_this_layout(output)
+    # read before anything is written; a file loaded before and unchanged since is not read again
+    loaded = reference.loaded_signature(db)
+    air_reference = reference.find(data_dir, reference_air, loaded)
+    reference_kept = air_reference is None and loaded is not None and (
+        reference_air is not None or reference.default_path(data_dir).exists())
     fresh = not db["articles"].exists()
     files = _new_feeds(db, feed_files(data_dir)) if (data_dir / "feeds").is_dir() or data_dir.is_file() else []
     latest: dict[str, dict] = {}
@@ -147,7 +151,8 @@ def build(data_dir: str | Path, output: str | Path | None = None, reference_air:
     return {"database": output, "feeds_read": len(files), "articles_written": len(current),
             "articles_matched": matched, "versions_derived": derived, "changes_added": changed, "removals": removed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad,
             "reference_rows": reference_rows, "reference_bad_rows": air_reference.bad_rows if air_reference else 0,
-            "reference_unknown_models": sum(air_reference.unknown_models.values()) if air_reference else 0}
+            "reference_unknown_models": sum(air_reference.unknown_models.values()) if air_reference else 0,
+            "reference_kept": db[reference.TABLE].count if reference_kept else 0}
 
 
 def _of_this_layout(path: Path) -> sqlite_utils.Database:

@@ -79,6 +79,7 @@ class Reference:
     truncated: bool = False  # MAX_BYTES or MAX_ROWS reached: the rows after were not read
     companion: Path | None = None
     categories: int = 0  # models the companion classes
+    signature: str = ""  # the files read (``signature``): a later build skips them while they are unchanged
 
     def nights(self) -> dict[str, dict[str, int]]:
         """{night: drones and missiles launched and destroyed}, the dataset's rows summed per night and class."""
@@ -280,7 +281,8 @@ def read(path: str | Path, companion: str | Path | None = None) -> Reference:
                                  f"{ATTACKS_FILE}: docs/analysing.md says where it is published)")
     companion = Path(companion) if companion else path.with_name(MODELS_FILE)
     categories = read_categories(companion)
-    found = Reference(path, companion=companion if companion.is_file() else None, categories=len(categories))
+    found = Reference(path, companion=companion if companion.is_file() else None, categories=len(categories),
+                      signature=signature(path))
     budget = {"chars": 0, "truncated": False}
     try:
         rows = _rows(path, budget)
@@ -354,19 +356,41 @@ def default_path(data_dir: str | Path) -> Path:
     return Path(data_dir) / FOLDER / ATTACKS_FILE
 
 
-def find(data_dir: str | Path, given: str | Path | None = None) -> Reference | None:
+def signature(path: Path) -> str:
+    """What tells a file loaded before from a new one: the attacks file's and its companion's address, size and
+    modification time."""
+    parts = []
+    for each in (path, path.with_name(MODELS_FILE)):
+        stat = each.stat() if each.is_file() else None
+        parts.append(f"{each.resolve()}:{stat.st_size}:{stat.st_mtime_ns}" if stat else f"{each.resolve()}:-")
+    return "|".join(parts)
+
+
+def find(data_dir: str | Path, given: str | Path | None = None, loaded: str | None = None) -> Reference | None:
     """The reference to load: ``given`` (its errors raised), else the file in the data directory's
-    ``reference/`` folder (its errors logged: the build goes on without it), else None."""
-    if given is not None:
-        return read(given)
-    path = default_path(data_dir)
-    if not path.exists():
+    ``reference/`` folder (its errors logged: the build goes on without it), else None. None too when the file
+    is the one ``loaded`` (its ``signature``) and unchanged since."""
+    path = Path(given) if given is not None else default_path(data_dir)
+    if given is None and not path.exists():
         return None
+    path = path / ATTACKS_FILE if path.is_dir() else path
+    if loaded is not None and path.is_file() and signature(path) == loaded:
+        logger.info("The reference %s is unchanged since it was loaded: kept", path)
+        return None
+    if given is not None:
+        return read(path)
     try:
         return read(path)
     except ReferenceFileError as error:  # a WARNING: an analyst's file never fails a crawl's database build
         logger.warning("The reference was not loaded: %s", error)
         return None
+
+
+def loaded_signature(db) -> str | None:
+    """The ``signature`` of the file the database's reference table was loaded from, or None."""
+    if not db[META].exists() or not db[TABLE].exists():
+        return None
+    return next(iter(db[META].rows_where("key = ?", ["loaded"])), {}).get("signature")
 
 
 _THEIRS = {"drones_launched": (DRONE, "launched"), "drones_downed": (DRONE, "destroyed"),
@@ -415,9 +439,10 @@ def load(db, found: Reference | None) -> int:
         return 0
     db.execute(f"delete from [{TABLE}]")
     db[TABLE].insert_all(found.rows, batch_size=2000)
-    db[META].insert({"key": "loaded", "path": str(found.path), "rows": len(found.rows), "bad_rows": found.bad_rows,
+    db[META].insert({"key": "loaded", "path": str(found.path), "signature": found.signature,
+                     "rows": len(found.rows), "bad_rows": found.bad_rows,
                      "unknown_models": sum(found.unknown_models.values()), "truncated": int(found.truncated)},
-                    pk="key", replace=True)
+                    pk="key", replace=True, alter=True)
     return len(found.rows)
 
 
