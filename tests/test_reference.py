@@ -382,3 +382,10 @@ def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(data, tmp_path
     assert main(["db", str(data), "--reference-air", str(folder)]) == 0
     assert "10 rows loaded" in capsys.readouterr().out
     assert nights(sqlite3.connect(data / "kyivind.db"))["2025-11-26"][:6] == (12, 12, 0, 10, 10, 0)
+
+
+def test_a_category_of_neither_class_leaves_the_class_to_the_name():
+    categories = {"shahed-136/131": "loitering munition", "tu-22m3": "aircraft"}
+    assert reference.classify("Shahed-136/131", categories) == (reference.DRONE, "loitering munition", "name")
+    assert reference.classify("Tu-22M3", categories) == (reference.OTHER, "aircraft", "companion"), \
+        "a category the companion gives and no name overrides: neither class, not unknown"

@@ -130,7 +130,8 @@ def _count(value: str | None) -> int | None:
 
 
 def class_of_category(category: str | None) -> str | None:
-    """The class the companion's category (or type) names: UAVs are drones, bombs neither, missiles missiles."""
+    """The class the companion's category (or type) names: UAVs are drones, bombs neither, missiles missiles;
+    ``other`` for another category, None for none."""
     text = (category or "").lower()
     if not text.strip():
         return None
@@ -138,7 +139,7 @@ def class_of_category(category: str | None) -> str | None:
         return DRONE
     if "bomb" in text:
         return BOMB
-    if "missile" in text or "rocket" in text:
+    if "missile" in text:
         return MISSILE
     return OTHER
 
@@ -158,29 +159,34 @@ def _key(model: str) -> str:
     return " ".join(model.lower().split())
 
 
+def _class_of(model: str, categories: dict[str, str]) -> tuple[str | None, str | None, str]:
+    """(class or None, the companion's category, companion | name | none) of one model: the companion's category,
+    and the name where the companion lacks the model or gives a category of neither class."""
+    category = categories.get(_key(model))
+    kind = class_of_category(category)
+    if kind in (DRONE, MISSILE, BOMB):
+        return kind, category, "companion"
+    by_name = class_by_name(model)
+    if by_name is not None:
+        return by_name, category, "name"
+    return kind, category, "companion" if kind else "none"
+
+
 def classify(model: str, categories: dict[str, str]) -> tuple[str, str | None, str]:
     """(class, the companion's category, where the class came from: companion | name | none). A row of several
     models ("X-101/X-555 and Kalibr") takes their class when they share one, else ``mixed`` (neither side:
-    it cannot be split)."""
-    whole = categories.get(_key(model))
-    if whole is not None:
-        return class_of_category(whole) or UNKNOWN, whole, "companion"
-    parts = [p for p in _PARTS.split(model) if p.strip()][:10] or [model]
-    classes, named, sources = [], [], set()
-    for part in parts:
-        category = categories.get(_key(part))
-        kind = class_of_category(category) if category is not None else None
-        if kind is not None:
-            sources.add("companion")
-            named.append(category)
-        else:
-            kind = class_by_name(part)
-            sources.add("name" if kind else "none")
-        classes.append(kind or UNKNOWN)
+    it cannot be split); a model nothing classes is ``unknown``."""
+    if _key(model) in categories:
+        kind, category, source = _class_of(model, categories)
+        return kind or UNKNOWN, category, source
+    found = [_class_of(part, categories) for part in ([p for p in _PARTS.split(model) if p.strip()][:10] or [model])]
+    classes = {kind or UNKNOWN for kind, _, _ in found}
+    sources = {source for _, _, source in found}
+    named = "; ".join(category for _, category, _ in found if category) or None
     source = "none" if "none" in sources else "name" if "name" in sources else "companion"
     if UNKNOWN in classes:
-        return UNKNOWN, "; ".join(named) or None, source
-    return (classes[0] if len(set(classes)) == 1 else MIXED), "; ".join(named) or None, source
+        return UNKNOWN, named, source
+    return (classes.pop() if len(classes) == 1 else MIXED), named, source
 
 
 def _lines(handle, budget: dict):
