@@ -476,7 +476,7 @@ TABLES = {
         "model": "The model(s) as the dataset names them", "weapon_class": "drone (UAV models), missile, guided_bomb, "
         "other (neither), mixed (a row of a drone and a missile: neither), unknown (no class found: neither)",
         "category": "The companion's category (missiles_and_uav.csv)", "class_from": "companion, name (a model the "
-        "companion lacks, classed by its name) or none", "launched": "Launched", "destroyed": "Shot down",
+        "companion lacks, or gives a category of neither class, classed by its name) or none", "launched": "Launched", "destroyed": "Shot down",
         "not_reach_goal": "Did not reach their targets (lost)", "still_attacking": "Still in the air at the report",
         "launch_place": "Launched from", "target": "Target", "time_end": "End of the attack", "source": "The report"}},
     VIEW: {"sort_desc": "night_of", "facets": ["status"], "columns": {
