@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="HTML report, PNG chart and CSV of the latest version of every article")
     rep.add_argument("data_dir", help="a data directory (its feeds/ folder is read), a feed folder or one feed file")
     rep.add_argument("-o", "--output", help="report folder (default DATA_DIR/report)")
+    rep.add_argument("--reference-air", metavar="PATH", help="the Air Force's missile-attacks dataset, drawn beside "
+                                                              "the air chart's bars (default: DATA_DIR/reference/)")
     rep.set_defaults(run=_report)
 
     exp = sub.add_parser("export", help="the latest version of every article as one Parquet or CSV table")
@@ -50,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
                                     "made or brought up to date")
     dbp.add_argument("data_dir", nargs="?", default=None, help="data directory (default KYIVIND_DATA_DIR)")
     dbp.add_argument("-o", "--output", help="database file (default DATA_DIR/kyivind.db)")
+    dbp.add_argument("--reference-air", metavar="PATH",
+                     help="the Air Force's missile-attacks dataset (missile_attacks_daily.csv, with "
+                          "missiles_and_uav.csv beside it, or their folder) to set beside the News Feed's air "
+                          "figures (default: DATA_DIR/reference/ when it holds one); exit 2 when it cannot be read")
     dbp.set_defaults(run=_db)
 
     srv = sub.add_parser("serve", help="bring the database up to date and serve it with Datasette")
@@ -110,14 +116,22 @@ def _locked(data_dir) -> bool:
 
 
 def _report(options) -> int:
+    from kyivind.outputs.reference import ReferenceFileError
     from kyivind.outputs.report import report
 
     if _data_dir(options.data_dir, feeds_only=True) is None:
         return NO_DATA
+    if options.reference_air and not Path(options.reference_air).exists():
+        print(f"error: --reference-air {options.reference_air} does not exist", file=sys.stderr)
+        return NO_DATA
     # into the data directory: not while a run holds it
     if not options.output and Path(options.data_dir).is_dir() and not _locked(options.data_dir):
         return 1
-    result = report(options.data_dir, options.output)
+    try:
+        result = report(options.data_dir, options.output, reference_air=options.reference_air)
+    except ReferenceFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return NO_DATA
     print(f"{result['articles']} articles; wrote {len(result['files'])} files in {result['html'].parent}:")
     for path in result["files"]:
         print(f"  {path}")
@@ -159,28 +173,46 @@ def _reextract(options) -> int:
     return crawl_here("reextract", {"KYIVIND_DATA_DIR": options.data_dir, "KYIVIND_REPLAY_WARCS": warcs}, **args)
 
 
-def _build_db(data_dir: str, output: str | None = None):
+def _build_db(data_dir: str, output: str | None = None, reference_air: str | None = None):
+    """The database built (None once stderr said why not); ``reference.ReferenceFileError`` for a reference
+    given that cannot be read."""
     from kyivind.outputs.database import build
     from kyivind.state.lock import UnsafeDataDir
 
     if not _locked(data_dir):  # not while a crawl writes the feeds
         return None
     try:
-        return build(data_dir, output)
+        return build(data_dir, output, reference_air)
     except UnsafeDataDir as error:
         print(f"error: {error}", file=sys.stderr)
         return None
 
 
 def _db(options) -> int:
+    from kyivind.outputs.reference import ReferenceFileError
+
     data_dir = _data_dir(options.data_dir)
     if data_dir is None:
         return NO_DATA
-    done = _build_db(data_dir, options.output)
+    if options.reference_air and not Path(options.reference_air).exists():
+        print(f"error: --reference-air {options.reference_air} does not exist", file=sys.stderr)
+        return NO_DATA
+    try:
+        done = _build_db(data_dir, options.output, options.reference_air)
+    except ReferenceFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return NO_DATA
     if done is None:
         return 1
     print(f"{done['articles']} articles ({done['articles_written']} written from {done['feeds_read']} new feeds): "
           f"{done['database']}")
+    if done["reference_rows"] or done["reference_bad_rows"]:
+        print(f"the Air Force's dataset: {done['reference_rows']} rows loaded into reference_air_attacks "
+              f"({done['reference_bad_rows']} bad rows skipped, {done['reference_unknown_models']} rows of a model "
+              f"with no class)")
+    elif done["reference_kept"]:
+        print(f"the Air Force's dataset: unchanged since it was loaded ({done['reference_kept']} rows in "
+              f"reference_air_attacks)")
     return 0
 
 

@@ -105,10 +105,12 @@ def places_chart(where: dict, path: Path):
     return figure
 
 
-def air_chart(nights: dict[str, dict[str, int]], path: Path):
+def air_chart(nights: dict[str, dict[str, int]], path: Path, reference: dict[str, dict[str, int]] | None = None):
     """A PNG of Russia's drones and missiles launched against Ukraine and shot down, per night the attack began
     (one direction: Ukraine's strikes on Russia are never in it) on a time axis: a night, week or month without
-    figures is a gap. Over more than ``DAYS_UP_TO`` days the nights of a week (or month) are summed."""
+    figures is a gap. Over more than ``DAYS_UP_TO`` days the nights of a week (or month) are summed. ``reference``
+    (the Air Force's dataset, ``outputs/reference.py``: the same keys per night) is drawn as lines beside the bars,
+    binned the same way, over the span of the bars."""
     plt = _pyplot()
     from matplotlib.ticker import MaxNLocator
 
@@ -133,9 +135,38 @@ def air_chart(nights: dict[str, dict[str, int]], path: Path):
     missiles.set_xlabel("Night the attack began" if unit == "day" else f"{unit.capitalize()} the attacks began"
                        f"{' (from Monday)' if unit == 'week' else ''}")
     handles = [drones.patches[0], drones.patches[len(bins)], missiles.patches[len(bins)]]
-    figure.legend(handles, ["launched", "drones shot down", "missiles shot down"], loc="outside right upper",
-                  fontsize=8)
+    labels = ["launched", "drones shot down", "missiles shot down"]
+    lines = _reference_lines((drones, missiles), reference, unit, min(bins), max(bins))
+    if lines:
+        handles += lines
+        labels += ["Air Force dataset: launched", "Air Force dataset: shot down"]
+    figure.legend(handles, labels, loc="outside right upper", fontsize=8)
     return _save(figure, path)
+
+
+def _reference_lines(axes, reference: dict[str, dict[str, int]] | None, unit: str, first: date, last: date):
+    """The Air Force's launched and shot down as lines through the middle of each period, binned by ``unit``,
+    over the periods ``first`` to ``last``; the two line handles for the legend, or [] when it has none there."""
+    if not reference:
+        return []
+    per_day = {date.fromisoformat(night): values for night, values in reference.items()}
+    bins = {start: values for start, values in binned_as(per_day, unit, lambda a, b: {
+        k: a.get(k, 0) + b.get(k, 0) for k in {*a, *b}}).items() if first <= start <= last}
+    if not bins:
+        return []
+    from matplotlib.dates import date2num
+
+    handles = []
+    for axis, kind in zip(axes, ("drones", "missiles"), strict=True):
+        for metric, style in (("launched", {"color": "#333333", "linestyle": "--", "marker": "o", "zorder": 4}),
+                              ("downed", {"color": "#2a9d3f", "linestyle": "-", "marker": "s"})):
+            points = [(float(date2num(start)) + 0.85 * period_days(start, unit) / 2, values[f"{kind}_{metric}"])
+                      for start, values in bins.items() if values.get(f"{kind}_{metric}") is not None]
+            (line,) = axis.plot([x for x, _ in points], [y for _, y in points], linewidth=1.2, markersize=4,
+                                label=f"Air Force dataset: {metric}", **style)
+            if axis is axes[0]:
+                handles.append(line)
+    return handles
 
 
 def tolls_chart(days: dict[str, dict[str, list[int]]], path: Path, top: int = 8):
@@ -192,11 +223,16 @@ def binned(per_day: dict[date, object], add) -> tuple[str, dict[date, object]]:
         return "day", {}
     span = (max(per_day) - min(per_day)).days + 1
     unit = "day" if span <= DAYS_UP_TO else "week" if span <= WEEKS_UP_TO else "month"
+    return unit, binned_as(per_day, unit, add)
+
+
+def binned_as(per_day: dict[date, object], unit: str, add) -> dict[date, object]:
+    """{first day of each ``unit`` that has figures: its values, ``add`` joining the days of one period}, sorted."""
     bins: dict[date, object] = {}
     for day in sorted(per_day):
         start = period_start(day, unit)
         bins[start] = add(bins[start], per_day[day]) if start in bins else per_day[day]
-    return unit, bins
+    return bins
 
 
 def period_start(day: date, unit: str) -> date:

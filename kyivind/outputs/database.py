@@ -17,7 +17,10 @@ Tables (``docs/feed.md`` describes them):
   ``article_places`` and the views ``article_regions`` and ``place_articles``;
 - the toll and the air attacks each version states (``outputs/figures.py``): ``tolls``, ``air_attacks`` and the
   views ``toll_revisions``, ``daily_tolls``, ``daily_air_attacks`` and ``toll_places``;
-- ``removals``: the census's events (removed, moved, restored; ``outputs/removals.py``), with the last title.
+- ``removals``: the census's events (removed, moved, restored; ``outputs/removals.py``), with the last title;
+- ``reference_air_attacks``: the Air Force's own figures (the public missile-attacks dataset, given with
+  ``--reference-air`` or dropped in ``DATA_DIR/reference/``; ``outputs/reference.py``) and the view
+  ``air_attacks_vs_reference``, ours beside theirs per night.
 
 It is incremental: ``_feeds`` remembers each feed file read (name and size); a run reads only the feeds
 that are new or grew, and rewrites only the articles they hold.
@@ -32,7 +35,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kyivind.items import AUTHOR_FIELDS
-from kyivind.outputs import changes, figures, places, removals
+from kyivind.outputs import changes, figures, places, reference, removals
 from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_columns
 
 logger = logging.getLogger(__name__)
@@ -95,12 +98,19 @@ def _new_feeds(db: sqlite_utils.Database, files: list[Path]) -> list[Path]:
     return [path for path in files if read.get(path.name) != path.stat().st_size]
 
 
-def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
-    """Create or bring up to date the database of ``data_dir``'s feeds; returns what was done."""
+def build(data_dir: str | Path, output: str | Path | None = None, reference_air: str | Path | None = None) -> dict:
+    """Create or bring up to date the database of ``data_dir``'s feeds, and load the Air Force's dataset
+    (``reference_air``, else the one in ``DATA_DIR/reference/``; ``reference.ReferenceFileError`` when the one
+    given cannot be read); returns what was done."""
     data_dir = Path(data_dir)
     output = Path(output) if output else data_dir / DB_NAME
     output.parent.mkdir(parents=True, exist_ok=True)
     db = _of_this_layout(output)
+    # read before anything is written; a file loaded before and unchanged since is not read again
+    loaded = reference.loaded_signature(db)
+    air_reference = reference.find(data_dir, reference_air, loaded)
+    reference_kept = air_reference is None and loaded is not None and (
+        reference_air is not None or reference.default_path(data_dir).exists())
     fresh = not db["articles"].exists()
     files = _new_feeds(db, feed_files(data_dir)) if (data_dir / "feeds").is_dir() or data_dir.is_file() else []
     latest: dict[str, dict] = {}
@@ -131,6 +141,7 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
         derived = figures.update(db, [item for item, _ in kept]) if db["versions"].exists() else 0
         changed = changes.update(db, {v["url"] for v in versions}) if db["versions"].exists() else 0
         removed = removals.update(db, data_dir)
+        reference_rows = reference.load(db, air_reference)
         db["_feeds"].insert_all(({"name": p.name, "size": p.stat().st_size} for p in files), pk="name", replace=True)
     if fresh and db["articles"].exists():
         _finish_schema(db)
@@ -138,7 +149,10 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
     elif current:
         _count_versions(db, list(current))
     return {"database": output, "feeds_read": len(files), "articles_written": len(current),
-            "articles_matched": matched, "versions_derived": derived, "changes_added": changed, "removals": removed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
+            "articles_matched": matched, "versions_derived": derived, "changes_added": changed, "removals": removed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad,
+            "reference_rows": reference_rows, "reference_bad_rows": air_reference.bad_rows if air_reference else 0,
+            "reference_unknown_models": sum(air_reference.unknown_models.values()) if air_reference else 0,
+            "reference_kept": db[reference.TABLE].count if reference_kept else 0}
 
 
 def _of_this_layout(path: Path) -> sqlite_utils.Database:

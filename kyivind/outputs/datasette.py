@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from kyivind.items import SCALAR_FIELDS as SCALARS
+from kyivind.outputs import reference
 
 METADATA_FILE = Path(__file__).resolve().parent.parent / "datasette-metadata.json"
 STATIC = Path(__file__).resolve().parent / "static"  # served at /kyivind-static/ (kyivind.css)
@@ -122,6 +123,7 @@ CANNED_QUERIES = {
     "edited_articles": {"title": "Edited articles (more than one version)",
                         "sql": "select title, versions, published_at, modified_at, url from articles "
                                "where versions > 1 order by versions desc, modified_at desc"},
+    **reference.QUERIES,  # the Air Force's figures beside ours
 }
 
 
@@ -244,6 +246,7 @@ def metadata() -> dict:
                                                           properties["embeds"]["items"]["properties"].items()}}},
             **PLACE_TABLES,
             **FIGURE_TABLES,
+            **reference.TABLES,
             "changes": {"sort_desc": "changed_at", "facets": [{"array": "fields"}], "columns": {
                 "title_after": "Title after", "diff_html": "The body as an inline word diff (green: added, red: removed)",
                 "changed_at": "When the new version was fetched (UTC)",

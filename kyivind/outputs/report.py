@@ -19,7 +19,7 @@ import jsonlines
 from kyivind import figures
 from kyivind.extraction.references import domain
 from kyivind.items import FIELDS, OBJECT_FIELDS
-from kyivind.outputs import removals
+from kyivind.outputs import reference, removals
 from kyivind.outputs.charts import air_chart, chart, edits_chart, places_chart, tolls_chart
 from kyivind.outputs.feeds import Dataset, flat, load, object_columns
 from kyivind.outputs.places import regions, where
@@ -198,8 +198,21 @@ def _table(pairs, first: str) -> str:
     return f"<table><thead><tr><th>{first}</th><th>Articles</th></tr></thead><tbody>{rows}</tbody></table>"
 
 
-def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bool = True) -> dict:
-    """Write ``report.html``, ``articles.png`` and ``articles.csv``; return what they hold."""
+def _beside(found) -> str:
+    """The sentence on the Air Force's dataset drawn beside the air chart's bars, or nothing."""
+    if found is None:
+        return ""
+    return (f" Beside the bars, the lines are the Air Force's own figures (the missile-attacks dataset, "
+            f"<code>{html.escape(found.path.name)}</code>: {counted(len(found.rows), 'row')}, summed per night and "
+            "class; the database's <code>air_attacks_vs_reference</code> sets them night by night).")
+
+
+def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bool = True,
+           reference_air: str | Path | None = None) -> dict:
+    """Write ``report.html``, ``articles.png`` and ``articles.csv``; return what they hold. The air chart draws
+    the Air Force's dataset beside the bars when one is given (``reference_air``) or lies in the data
+    directory's ``reference/`` folder (``outputs/reference.py``)."""
+    air_reference = reference.find(data_dir, reference_air) if Path(data_dir).is_dir() or reference_air else None
     dataset = load(data_dir, progress)
     out = Path(out_dir) if out_dir else Path(data_dir) / "report"
     out.mkdir(parents=True, exist_ok=True)
@@ -216,7 +229,8 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
     write_csv(dataset.articles, csv_path, located["by_article"])
     happened = what_happened(dataset.articles)
     air_png, tolls_png = out / "air_attacks.png", out / "tolls.png"
-    air_chart(happened["nights"], air_png)
+    theirs = air_reference.nights() if air_reference else None
+    air_chart(happened["nights"], air_png, theirs)
     tolls_chart(happened["days"], tolls_png)
     edited = len({url for url, _ in dataset.edits})  # articles with an edit (versions ordered by capture time)
     gone = removals.current(Path(data_dir), dataset.articles)
@@ -258,7 +272,7 @@ night, which the first chart draws), and {_reports(happened["toll_articles"], "s
 <code>tolls</code>: a total, a region's or a place's; {happened["region_toll_articles"]} of them name the region, which
 the second chart draws). Several items about one night or one attack are not added up: each night counts the
 largest figure any article states for it, each day and region the largest per day, summed over the chart's weeks or
-months on long spans.</p>
+months on long spans.{_beside(air_reference)}</p>
 <img src="{air_png.name}" alt="Russia's drones and missiles launched against Ukraine and shot down over time" width="1000" height="450">
 <img src="{tolls_png.name}" alt="Killed and injured by region over time" width="1000" height="700">
 <p>The merged dataset: <a href="{csv_path.name}">{csv_path.name}</a> (one row per article).</p>
@@ -267,4 +281,5 @@ months on long spans.</p>
     return {"articles": len(dataset.articles), "rows_read": dataset.rows_read, "counts": stats, "figure": figure,
             "html": page, "png": png, "csv": csv_path, "where": located, "places_png": places_png,
             "edits": edits, "edits_png": edits_png, "happened": happened, "removals": gone, "air_png": air_png, "tolls_png": tolls_png,
+            "reference_nights": theirs,
             "files": [page, png, places_png, edits_png, air_png, tolls_png, csv_path]}
