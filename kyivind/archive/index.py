@@ -150,16 +150,28 @@ class ArchiveIndex:
         self.garbled: list[Garbled] = []
         self.records = 0
         self.superseded = 0
+        self.stopped = False
         self.off_site: dict[str, int] = {}  # host -> answers of it passed over
         self._provenance: dict[int, Provenance] = {}
         self._handles: dict[Path, object] = {}
 
-    def build(self) -> ArchiveIndex:
+    def build(self, stopping=lambda: False) -> ArchiveIndex:
+        """Read every file's records; no further once ``stopping()`` is true (``stopped`` then says so)."""
         for number, path in enumerate(self.files):
+            if stopping():
+                self.stopped = True
+                logger.warning("Stopped while reading the archive: %d of %d WARC files not read", len(self.files) - number,
+                               len(self.files))
+                break
             self._provenance[number] = Provenance(hosts=frozenset(self.urls.hosts))
-            for garbled in iter_records(path, lambda offset, record, n=number, p=path: self._add(p, n, offset, record)):
+            for garbled in iter_records(path, lambda offset, record, n=number, p=path: self._add(p, n, offset, record),
+                                        stopping):
                 self.garbled.append(garbled)
                 logger.error("%s; the other records are read", garbled)
+        else:
+            self.stopped = stopping()
+            if self.stopped:
+                logger.warning("Stopped while reading the archive, in its last WARC file")
         if self.off_site:
             hosts = ", ".join(f"{host} ({count})" for host, count in sorted(self.off_site.items())[:5])
             logger.warning("%d archived answers of other hosts than the site's were passed over: %s",

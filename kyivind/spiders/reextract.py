@@ -61,6 +61,8 @@ class ReextractSpider(NewsfeedSpider):
     async def start(self):
         self.check_arguments()
         index = component(self.crawler, Replay).index()
+        if index.stopped:  # a SIGTERM or Ctrl-C while the archive was read: the engine stops the run
+            return
         captures = sorted(index.articles.values(), key=lambda c: c.key, reverse=True)  # the newest first
         stats = self.crawler.stats
         stats.set_value(keys.REPLAY_CAPTURES, len(captures))
