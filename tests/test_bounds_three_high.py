@@ -81,3 +81,57 @@ def test_a_sigterm_while_the_archive_is_read_stops_reading_and_reaches_scrapy(tm
         signal.signal(signal.SIGTERM, previous)
     assert index.stopped and received == [signal.SIGTERM], "Scrapy's own handler still told"
     assert 0 < index.records < 3 * len(slugs())
+
+
+# --- 4. a number too large for any figure (and for SQLite) -------------------------------------------------------
+HUGE = ["A Russian attack on Kharkiv killed 99999999999999999999 people, the governor said.",
+        "A Russian attack on Kharkiv killed 1,000,000,000,000,000,000,000,000 people, the governor said.",
+        "Russia launched 99999999999999999999 drones at Ukraine overnight, the Air Force said.",
+        "Strikes killed " + "9" * 5000 + " people and injured " + "9" * 5000 + " dozen in Kharkiv."]
+
+
+@pytest.mark.parametrize("text", HUGE, ids=["killed-20-digits", "killed-with-commas", "drones-20-digits",
+                                            "5000-digits-and-dozens"])
+def test_a_number_larger_than_any_figure_is_no_figure_and_is_counted(text):
+    from kyivind import figures
+    from kyivind.figures.numbers import implausible
+
+    assert figures.derive("Attack", text, "2025-12-03T10:00:00Z") == ([], [])
+    assert implausible(text) >= 1
+    kept = figures.derive("Attack", text + " Another strike on Odesa killed 3 people.", "2025-12-03T10:00:00Z")[0]
+    assert {row["killed"] for row in kept} == {3}, "the article's other figures stay"
+
+
+def test_the_largest_plausible_figure_is_still_read():
+    from kyivind import figures
+    from kyivind.figures.numbers import MAX_FIGURE, implausible
+
+    text = f"A Russian attack on Kharkiv killed {MAX_FIGURE:,} people, the governor said."
+    assert {row["killed"] for row in figures.derive("Attack", text, "2025-12-03T10:00:00Z")[0]} == {MAX_FIGURE}
+    assert implausible(text) == 0
+
+
+def test_kyivind_db_builds_with_a_huge_number_and_says_it_left_it_out(tmp_path):
+    import sqlite3
+
+    data = tmp_path / "data"
+    (data / "feeds").mkdir(parents=True)
+    base = {"tags": [], "authors": [], "links": [], "embeds": [], "published_at": "2025-12-03T10:00:00+00:00",
+            "version": 1, "fetched_at": "2025-12-03T11:00:00+00:00", "title": "Attack on Kharkiv"}
+    rows = [{**base, "url": f"https://kyivindependent.com/s{n}/", "slug": f"s{n}", "body_text": text}
+            for n, text in enumerate([*HUGE, "A Russian attack on Odesa killed 3 people, the governor said."])]
+    (data / "feeds" / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    done = kyivind("db", str(data))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "numbers larger than any figure (10,000,000) were read as no figure" in done.stderr
+    with sqlite3.connect(data / "kyivind.db") as db:
+        assert {r[0] for r in db.execute("select killed from tolls")} == {3}
+        assert db.execute("select count(*) from air_attacks").fetchone()[0] == 0
+
+
+def test_the_database_leaves_out_a_row_too_large_for_it():
+    from kyivind.outputs.figures import AIR_COLUMNS, TOLL_COLUMNS, _plausible
+
+    rows = [{"killed": 2**70, "version": 1}, {"killed": 5, "injured": None, "version": 1}]
+    assert _plausible(rows, TOLL_COLUMNS) == rows[1:]
+    assert _plausible([{"launched": 10**30, "downed": 1}], AIR_COLUMNS) == []
