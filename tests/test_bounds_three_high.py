@@ -135,3 +135,147 @@ def test_the_database_leaves_out_a_row_too_large_for_it():
     rows = [{"killed": 2**70, "version": 1}, {"killed": 5, "injured": None, "version": 1}]
     assert _plausible(rows, TOLL_COLUMNS) == rows[1:]
     assert _plausible([{"launched": 10**30, "downed": 1}], AIR_COLUMNS) == []
+
+
+# --- 2. and 12. Datasette: the bytes of a result, the process's memory, the scripts given the nonce --------------
+def serve(data: Path, env: dict):
+    """``kyivind serve DATA`` on a free port with ``env``: (the process, which Datasette becomes; its base URL)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.conftest import ROOT, free_port
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data), "--port", str(port)],
+                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    return server, base
+
+
+def edited_article(data: Path) -> None:
+    base = {"url": "https://kyivindependent.com/s/", "slug": "s", "tags": [], "authors": [], "links": [],
+            "embeds": [], "published_at": "2025-11-01T00:00:00+00:00"}
+    rows = [{**base, "version": 1, "title": "Strike on Kharkiv injures 2", "body_text": "Two people were injured.",
+             "fetched_at": "2026-12-01T00:00:00+00:00"},
+            {**base, "version": 2, "title": "Strike on Kharkiv injures 5", "body_text": "Five people were injured.",
+             "fetched_at": "2026-12-02T00:00:00+00:00"}]
+    (data / "feeds").mkdir(parents=True)
+    (data / "feeds" / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+
+@pytest.fixture(scope="module")
+def small_limits(tmp_path_factory):
+    """``kyivind serve`` with a cell of 1 MiB, a result of 2 MiB and a process of 3000 MiB at most."""
+    data = tmp_path_factory.mktemp("limits") / "data"
+    edited_article(data)
+    server, base = serve(data, {"KYIVIND_DATASETTE_CELL_MB": "1", "KYIVIND_DATASETTE_RESULT_MB": "2",
+                                "KYIVIND_SERVE_MEMORY_MB": "3000"})
+    yield server, base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def get(url: str):
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=60) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_a_cell_larger_than_the_bound_is_refused_before_it_is_made(small_limits):
+    _, base = small_limits
+    status, body = get(f"{base}/kyivind.json?sql=select+zeroblob(1200000)+as+b")
+    assert status == 400 and "string or blob too big" in body
+    assert get(f"{base}/kyivind.json?sql=select+zeroblob(900000)+as+b")[0] == 200
+
+
+def test_a_result_larger_than_the_bound_in_all_is_refused_before_it_is_encoded(small_limits):
+    _, base = small_limits
+    rows = "+union+all+".join(["select+zeroblob(900000)+as+b"] * 3)
+    status, body = get(f"{base}/kyivind.json?sql={rows}")
+    assert status == 400 and "the result is larger than 2 MiB (KYIVIND_DATASETTE_RESULT_MB)" in body, body[:500]
+    status, page = get(f"{base}/kyivind?sql={rows}")
+    assert status == 400 and "KYIVIND_DATASETTE_RESULT_MB" in page
+    assert get(f"{base}/kyivind.json?sql=" + "+union+all+".join(["select+zeroblob(900000)+as+b"] * 2))[0] == 200
+
+
+def test_kyivind_serve_has_a_memory_limit_of_its_own(small_limits):
+    server, _ = small_limits
+    limits = Path(f"/proc/{server.pid}/limits").read_text()
+    line = next(line for line in limits.splitlines() if line.startswith("Max address space"))
+    assert line.split()[3:5] == [str(3000 << 20)] * 2, line
+
+
+def test_an_unreadable_memory_limit_is_said_and_the_default_kept(monkeypatch, capsys):
+    from kyivind.cli import SERVE_MEMORY_MB, serve_memory_limit
+
+    monkeypatch.setenv("KYIVIND_SERVE_MEMORY_MB", "lots")
+    assert serve_memory_limit() == SERVE_MEMORY_MB << 20
+    assert "KYIVIND_SERVE_MEMORY_MB='lots' is no whole number of MiB" in capsys.readouterr().err
+    monkeypatch.setenv("KYIVIND_SERVE_MEMORY_MB", "0")
+    assert serve_memory_limit() is None
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """``kyivind serve`` of a database whose one diff holds a script and an image with onerror (as if the
+    escaping of the words had failed): what the CSP stands behind."""
+    import sqlite3
+
+    data = tmp_path_factory.mktemp("planted") / "data"
+    edited_article(data)
+    assert kyivind("db", str(data)).returncode == 0
+    with sqlite3.connect(data / "kyivind.db") as db:
+        db.execute("update changes set diff_html = diff_html || ?",
+                   ["<script>alert('planted')</script><img src=x onerror=\"alert('onerror')\">"])
+    server, base = serve(data, {})
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_a_script_in_the_html_of_a_cell_gets_no_nonce(planted):
+    import re
+
+    status, page = get(f"{planted}/kyivind/changes")
+    assert status == 200 and "<script>alert('planted')</script>" in page
+    assert "kyivind-cell-" not in page, "the marks are taken out"
+    assert all("nonce=" in tag for tag in re.findall(r"<script[^>]*>", page.replace("<script>alert('planted')", "")))
+
+
+def test_a_script_in_the_html_of_a_cell_is_blocked_by_the_csp_in_chromium(planted):
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        dialogs, refused = [], []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+        for path in ("/kyivind/changes", "/kyivind/recently_edited"):
+            page.goto(planted + path)
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(500)
+        page.goto(f"{planted}/kyivind/changes")
+        own = page.evaluate("typeof DATASETTE_ALLOW_FACET")  # Datasette's own inline script ran
+        browser.close()
+    assert dialogs == [], "the planted script and handler never ran"
+    assert sum("inline script" in text or "inline event handler" in text for text in refused) >= 2, refused
+    assert own == "boolean"
