@@ -53,6 +53,8 @@ WAYBACK_UNREADABLE = "kyivind/wayback/unreadable"  # a capture that answered no 
 WAYBACK_OTHER_TAG = "kyivind/wayback/other_tag"  # an article of another tag, unknown to the state
 WAYBACK_VERSIONS = "kyivind/wayback/versions"  # archived versions exported
 WAYBACK_NOT_NEW = "kyivind/wayback/not_new"  # captures with the text of a neighbouring version
+WAYBACK_IMPLAUSIBLE_TIME = "kyivind/wayback/implausible_time"  # answers dated in the future or before the site
+WAYBACK_AFTER_LIVE = "kyivind/wayback/after_live"  # captures newer than kyivind's own fetch of the article: not placed
 WAYBACK_STALE = "kyivind/wayback/stale"  # requests a killed run left in a JOBDIR queue: not followed
 
 
@@ -195,3 +197,5 @@ ALERT_FAILED = "kyivind/alert/failed"  # alerts that could not be delivered (eac
 REPLAY_WEB_ARCHIVE = "kyivind/replay/web_archive"  # captures a history run fetched from a web archive: not re-read
 REPLAY_OFF_SITE = "kyivind/replay/off_site"  # archived answers of another host: never an article's capture
 REPLAY_OVERSIZED = "kyivind/replay/oversized"  # archived answers over DOWNLOAD_MAXSIZE once decoded: skipped
+REPLAY_IMPLAUSIBLE_DATE = "kyivind/replay/implausible_date"  # WARC-Dates in the future, before the site, or none
+REPLAY_AFTER_LIVE = "kyivind/replay/after_live"  # captures made elsewhere, newer than kyivind's own fetch: not read

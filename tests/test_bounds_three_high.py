@@ -279,3 +279,108 @@ def test_a_script_in_the_html_of_a_cell_is_blocked_by_the_csp_in_chromium(plante
     assert dialogs == [], "the planted script and handler never ran"
     assert sum("inline script" in text or "inline event handler" in text for text in refused) >= 2, refused
     assert own == "boolean"
+
+
+# --- 1. an archive's date ---------------------------------------------------------------------------------------
+def test_capture_times_in_the_future_or_before_the_site_are_not_believed():
+    from datetime import datetime, timedelta, timezone
+
+    from kyivind.history.timeline import cdx_time, implausible_time
+
+    now = datetime(2026, 12, 7, 12, 0, tzinfo=timezone.utc)
+    assert implausible_time("2099-01-01T00:00:00+00:00", now).startswith("in the future")
+    assert implausible_time((now + timedelta(hours=2)).isoformat(), now).startswith("in the future")
+    assert implausible_time("2019-05-01T00:00:00Z", now).startswith("before the site existed")
+    assert implausible_time(None, now) == "no capture time" and implausible_time("yesterday", now).startswith("no time")
+    assert implausible_time((now + timedelta(minutes=20)).isoformat(), now) is None, "clocks disagree a little"
+    assert implausible_time("2022-11-23T13:05:00+00:00", now) is None
+    assert cdx_time("20991231000000") == "2099-12-31T00:00:00+00:00" and cdx_time("20241399000000") is None
+
+
+def _history_run(tmp_path, server, archive, name: str):
+    from tests.conftest import run_crawl
+
+    env = {"KYIVIND_DATA_DIR": str(tmp_path / "data"), "KYIVIND_CDX_URL": f"{archive.url}/web/cdx",
+           "KYIVIND_WAYBACK_URL": f"{archive.url}/web"}
+    return run_crawl(server.url, tmp_path / name, "-s", "KYIVIND_WAYBACK_DELAY=0", source="wayback", env=env)
+
+
+def _seed_live_fetch(tmp_path, base_url: str, url: str, fetched_at: str) -> None:
+    """The state of a data directory where kyivind fetched ``url`` itself at ``fetched_at``."""
+    from kyivind.state.store import State
+    from tests.conftest import state_suffix
+
+    state = State(tmp_path / "data" / f"state{state_suffix(base_url)}.sqlite")
+    state.record_exported({"url": url, "content_hash": "live", "version": 1, "fetched_at": fetched_at,
+                           "modified_at": None})
+    state.close()
+
+
+def _kharkiv(timestamp: str):
+    from tests.history.captures import KHARKIV, _ghost_page, posts
+    from tests.history.captures import Capture as Archived
+    from tests.replica.content import SITE
+
+    return Archived(timestamp, f"{SITE}/{KHARKIV}/", _ghost_page(next(p for p in posts() if p["slug"] == KHARKIV)))
+
+
+@pytest.mark.parametrize("asked, answered, skipped, unreadable", [
+    ("20251119080000", "20991231000000", 0, 1),  # the archive answers with a Memento-Datetime of 2099
+    ("20991231000000", "20991231000000", 1, 0),  # the CDX list says 2099
+    ("20150601000000", "20150601000000", 1, 0),  # before the site existed
+], ids=["memento-2099", "cdx-2099", "cdx-2015"])
+def test_a_capture_dated_in_the_future_or_before_the_site_is_no_version(tmp_path, asked, answered, skipped,
+                                                                         unreadable):
+    from tests.history.servers import RedirectingArchive
+    from tests.replica.server import ReplicaServer, ReplicaSite
+
+    with ReplicaServer(ReplicaSite("ghost")) as server, \
+            RedirectingArchive(_kharkiv(asked), "nearest", nearest=answered) as archive:
+        run = _history_run(tmp_path, server, archive, "history")
+    assert run.items == [], [(i["slug"], i["fetched_at"]) for i in run.items]
+    assert run.stats.get("kyivind/wayback/skipped/implausible_time", 0) == skipped
+    assert run.stats.get(keys.WAYBACK_IMPLAUSIBLE_TIME, 0) == unreadable
+    assert ("dated in the future or before the site existed" in run.log) == bool(skipped)
+    assert ("its capture time is in the future" in run.log) == bool(unreadable)
+
+
+def test_an_archived_capture_never_ranks_above_kyivinds_own_fetch(tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from tests.history.captures import KHARKIV
+    from tests.history.servers import RedirectingArchive
+    from tests.replica.content import SITE
+    from tests.replica.server import ReplicaServer, ReplicaSite
+
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    soon = (now + timedelta(minutes=30)).strftime("%Y%m%d%H%M%S")  # plausible: within the clocks' margin
+    with ReplicaServer(ReplicaSite("ghost")) as server:
+        _seed_live_fetch(tmp_path, server.url, f"{SITE}/{KHARKIV}/", (now - timedelta(hours=1)).isoformat())
+        with RedirectingArchive(_kharkiv(soon), "nearest", nearest=soon) as archive:
+            after = _history_run(tmp_path, server, archive, "after")
+        with RedirectingArchive(_kharkiv("20251119080000"), "nearest", nearest="20251119080000") as archive:
+            before = _history_run(tmp_path, server, archive, "before")
+    assert after.items == [] and after.stats.get(keys.WAYBACK_AFTER_LIVE) == 1, after.log[-3000:]
+    assert "after kyivind's own fetch of the article" in after.log
+    assert [(i["slug"], i["version"]) for i in before.items] == [(KHARKIV, 2)], "an older capture is still placed"
+
+
+def test_reextract_refuses_a_warc_date_in_the_future_and_a_capture_made_elsewhere_after_its_own_fetch(tmp_path):
+    from tests.replica.content import SITE
+    from tests.replica.server import ReplicaSite
+
+    first, second, third = slugs()
+    site = ReplicaSite("ghost")
+    _seed_live_fetch(tmp_path, SITE, f"{SITE}/{second}/", "2025-12-01T09:00:00+00:00")
+    warc = tmp_path / "elsewhere.warc.gz"
+    with open(warc, "wb") as fh:
+        writer = warcs.WARCWriter(fh, gzip=True)
+        warcs.response(writer, f"{SITE}/{first}/", site.article(first).encode(), date="2099-01-01T00:00:00Z")
+        warcs.response(writer, f"{SITE}/{second}/", site.article(second).encode(), date="2025-12-01T10:00:00Z")
+        warcs.response(writer, f"{SITE}/{third}/", site.article(third).encode(), date="2025-12-01T10:00:00Z")
+    done = kyivind("reextract", str(tmp_path / "data"), "--warc", str(warc))
+    items = [json.loads(line) for path in (tmp_path / "data" / "feeds").glob("reextract-*.jsonl")
+             for line in path.read_text().splitlines() if line.strip()]
+    assert [(i["slug"], i["fetched_at"]) for i in items] == [(third, "2025-12-01T10:00:00+00:00")], done.stderr[-3000:]
+    assert "1 archived answers passed over for their WARC-Date: in the future (1)" in done.stderr
+    assert f"made elsewhere at 2025-12-01T10:00:00+00:00, after kyivind's own fetch of it" in done.stderr

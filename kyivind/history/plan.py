@@ -6,7 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kyivind.history.cdx import CdxCapture
+from kyivind.history.timeline import cdx_time, implausible_time
 from kyivind.history.urls import article_url
+
+
+IMPLAUSIBLE_TIME = "implausible_time"  # a capture dated in the future or before the site existed
 
 
 @dataclass
@@ -31,6 +35,10 @@ def plan(captures: list[CdxCapture], site_url: str, max_per_url: int) -> Plan:
         url = article_url(capture.original, site_url)
         if url is None:
             made.skipped["not_article"] += 1
+            continue
+        when = cdx_time(capture.timestamp)
+        if when and implausible_time(when):  # 2099, or before the site: it would freeze the article
+            made.skipped[IMPLAUSIBLE_TIME] += 1
             continue
         grouped.setdefault(url, []).append(capture)
     for url, found in grouped.items():

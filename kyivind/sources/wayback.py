@@ -29,7 +29,8 @@ from kyivind.crawl.context import RunContext, bound_reached, fail_run
 from kyivind.extraction import extract_article
 from kyivind.extraction.challenge import is_challenge_page
 from kyivind.history import cdx
-from kyivind.history.plan import plan
+from kyivind.history.plan import IMPLAUSIBLE_TIME, plan
+from kyivind.history.timeline import implausible_time
 from kyivind.history.urls import archived_time, capture_time, replay_url
 from kyivind.sources import LISTING_PRIORITY, routed
 
@@ -117,6 +118,9 @@ class WaybackSource:
         made = plan(found.captures, self.urls.site_url, self.max_captures)
         for reason, count in made.skipped.items():
             self.stats.inc_value(keys.wayback_skipped(reason), count)
+        if made.skipped[IMPLAUSIBLE_TIME]:
+            logger.warning("CDX page %d: %d captures dated in the future or before the site existed, left out", page,
+                           made.skipped[IMPLAUSIBLE_TIME])
         self.state.plan_captures([(url, ts, original) for url, chain in made.chains.items() for ts, original in chain])
         self.stats.inc_value(keys.WAYBACK_ARTICLES, len(made.chains))
         logger.info("CDX page %d: %d captures of %d articles", page, len(found.captures), len(made.chains))
@@ -185,7 +189,11 @@ class WaybackSource:
             return
         archived = {**response.meta[ARCHIVED_META],
                     "archived_at": archived_time(response.url, response.headers, response.meta[ARCHIVED_META])}
-        extraction = self.read(response, archived) if archived["archived_at"] else \
+        implausible = implausible_time(archived["archived_at"]) if archived["archived_at"] else None
+        if implausible:  # a Memento-Datetime of 2099 (or of before the site) would freeze the article
+            self.stats.inc_value(keys.WAYBACK_IMPLAUSIBLE_TIME)
+        extraction = self._unreadable(response, f"its capture time is {implausible}") if implausible else \
+            self.read(response, archived) if archived["archived_at"] else \
             self._unreadable(response, "redirected out of the archive, to the site or elsewhere")
         if extraction is not None:
             capture = {**(response.meta.get(CAPTURE_META) or {}), "date": archived["archived_at"],
