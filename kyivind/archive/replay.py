@@ -91,7 +91,8 @@ def stop_signals():
         yield lambda: bool(came)
     finally:
         for signum, handler in previous.items():
-            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+            if signal.getsignal(signum) is noted:  # not one Scrapy put in its place (its second-signal kill)
+                signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 - ``articles``: each exported article's canonical URL, ``modified_at``, the sitemap's ``lastmod``,
   ``content_hash``, last ``version`` and the ``fetched_at`` of that version (the time of its capture), first
-  and last seen. A row is written only after the article's
+  and last seen, and ``live_at``: the time of kyivind's own latest fetch of it (no archived capture is placed
+  after it). A row is written only after the article's
   item is in the feed file (see the state pipeline), so a crash never marks an unexported article seen.
 - ``aliases``: other addresses an exported article was reached by (old ``/national/<slug>/`` links).
 - ``authors``: author profiles read from author pages, so a page is fetched once and again only when stale.
@@ -34,7 +35,8 @@ create table if not exists articles (
     content_hash text not null,
     version integer not null,
     first_seen text not null,
-    last_seen text not null
+    last_seen text not null,
+    live_at text
 );
 create table if not exists authors (
     slug text primary key,
