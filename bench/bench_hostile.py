@@ -177,11 +177,11 @@ def dated_reextract_case(tree: Path, warc: Path, cap: float, memory: float) -> d
 
 
 def memento_case(tree: Path, cap: float, memory: float) -> dict:
-    """A history run against an archive that answers a 2019 capture with a Memento-Datetime of 2099."""
+    """A history run against an archive that answers a 2025 capture with a Memento-Datetime of 2099."""
+    from tests.history.captures import KHARKIV, Capture, _ghost_page
     from tests.history.servers import RedirectingArchive
     from tests.replica.server import ReplicaSite
 
-    from tests.history.captures import KHARKIV, Capture, _ghost_page
     page = _ghost_page(next(p for p in posts() if p["slug"] == KHARKIV))
     archived = Capture("20251119080000", f"https://kyivindependent.com/{KHARKIV}/", page)
     with tempfile.TemporaryDirectory() as tmp, ReplicaServer(ReplicaSite("ghost")) as server, \

@@ -383,4 +383,4 @@ def test_reextract_refuses_a_warc_date_in_the_future_and_a_capture_made_elsewher
              for line in path.read_text().splitlines() if line.strip()]
     assert [(i["slug"], i["fetched_at"]) for i in items] == [(third, "2025-12-01T10:00:00+00:00")], done.stderr[-3000:]
     assert "1 archived answers passed over for their WARC-Date: in the future (1)" in done.stderr
-    assert f"made elsewhere at 2025-12-01T10:00:00+00:00, after kyivind's own fetch of it" in done.stderr
+    assert "made elsewhere at 2025-12-01T10:00:00+00:00, after kyivind's own fetch of it" in done.stderr

@@ -34,8 +34,8 @@ from kyivind.archive.reader import (
 from kyivind.archive.writer import PUBLIC_URI, RENDERED, TRANSFER_HEADERS, WEB_ARCHIVE
 from kyivind.extraction.listing import article_path
 from kyivind.history.timeline import implausible_time
-from kyivind.state.store import capture_time
 from kyivind.sources.api import POSTS_PATH
+from kyivind.state.store import capture_time
 
 logger = logging.getLogger(__name__)
 KYIVIND_SOFTWARE = "kyivind/"  # how the warcinfo record of kyivind's own archive names its software

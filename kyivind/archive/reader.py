@@ -198,8 +198,8 @@ def iter_records(path: Path, handle, stopping=lambda: False):
             offset = start
             try:
                 while (record := next(iterator, None)) is not None:
-                    if iterator.offset < start or iterator.offset <= reached and iterator.offset != start or \
-                            gzipped and not _member_at(fh, iterator.offset):
+                    if iterator.offset < start or (iterator.offset <= reached and iterator.offset != start) or \
+                            (gzipped and not _member_at(fh, iterator.offset)):
                         offset = reached
                         raise ValueError("a record that shares its gzip member with the one before it, so it has "
                                          "no offset of its own")

@@ -128,7 +128,7 @@ def implausible(text: str | None) -> int:
     return sum(1 for number in numbers(text) if number.role == IMPLAUSIBLE)
 
 
-_LONG = re.compile(r"\d{%d}|\d,\d{3},\d{3}" % _DIGITS)  # a number of MAX_FIGURE's digits or more may be one
+_LONG = re.compile(rf"\d{{{_DIGITS}}}|\d,\d{{3}},\d{{3}}")  # a number of MAX_FIGURE's digits or more may be one
 
 
 def mask(text: str) -> str:

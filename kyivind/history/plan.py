@@ -9,7 +9,6 @@ from kyivind.history.cdx import CdxCapture
 from kyivind.history.timeline import cdx_time, implausible_time
 from kyivind.history.urls import article_url
 
-
 IMPLAUSIBLE_TIME = "implausible_time"  # a capture dated in the future or before the site existed
 
 

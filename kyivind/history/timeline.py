@@ -40,6 +40,7 @@ def cdx_time(timestamp: str) -> str | None:
     except ValueError:
         return None
 
+
 AFTER_LIVE = "captured after kyivind's own fetch of the article"  # an archive never ranks above kyivind's fetch
 NEW, SAME_CAPTURE, AS_BEFORE, AS_AFTER = "new", "already exported", "unchanged since the capture before", \
     "the same as the version after it"
