@@ -183,9 +183,144 @@ def describe(result: dict, cap: float) -> str:
         text += ", MemoryError"
     if "requests" in result:
         text += f", {result['requests']} requests"
+    if "answer_bytes" in result:
+        text += f", answered {result['answer_bytes']:,} bytes"
     if "items" in result:
         text += f", {result['items']} items" + (f" ({result['planted']} forged)" if result["planted"] else "")
     return text + f", exit {result['exit']}"
+
+
+# --- round three, high: an archive's date, Datasette's memory, a WARC read backwards, a huge figure ---------------
+def _future_items(items: list[dict]) -> int:
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc).isoformat()
+    return sum((item.get("fetched_at") or "") > now for item in items)
+
+
+def dated_reextract_case(tree: Path, warc: Path, cap: float, memory: float) -> dict:
+    """``reextract_case``, its "planted" the items dated in the future."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        result = measure([sys.executable, "-m", "kyivind.cli", "reextract", str(data), "--warc", str(warc)],
+                         {**os.environ, "PYTHONPATH": str(tree)}, tree, cap, memory)
+        items = [json.loads(line) for path in (data / "feeds").glob("reextract-*.jsonl")
+                 for line in path.read_text().splitlines() if line.strip()]
+        result.update(items=len(items), planted=_future_items(items))
+    return result
+
+
+def memento_case(tree: Path, cap: float, memory: float) -> dict:
+    """A history run against an archive that answers a 2025 capture with a Memento-Datetime of 2099."""
+    from tests.history.captures import KHARKIV, Capture, _ghost_page
+    from tests.history.servers import RedirectingArchive
+    from tests.replica.server import ReplicaSite
+
+    page = _ghost_page(next(p for p in posts() if p["slug"] == KHARKIV))
+    archived = Capture("20251119080000", f"https://kyivindependent.com/{KHARKIV}/", page)
+    with tempfile.TemporaryDirectory() as tmp, ReplicaServer(ReplicaSite("ghost")) as server, \
+            RedirectingArchive(archived, "nearest", nearest="20991231000000") as archive:
+        out = Path(tmp) / "out.jsonl"
+        env = {**os.environ, "PYTHONPATH": str(tree), "KYIVIND_DATA_DIR": str(Path(tmp) / "data"),
+               "KYIVIND_CDX_URL": f"{archive.url}/web/cdx", "KYIVIND_WAYBACK_URL": f"{archive.url}/web"}
+        result = measure([sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={server.url}",
+                          "-a", "source=wayback", "-s", "KYIVIND_WAYBACK_DELAY=0", "-s", "LOG_LEVEL=INFO", "-O", str(out)],
+                         env, tree, cap, memory)
+        items = [json.loads(line) for line in out.read_text().splitlines() if line.strip()] if out.exists() else []
+        result.update(items=len(items), planted=_future_items(items))
+    return result
+
+
+def db_case(tree: Path, cap: float, memory: float) -> dict:
+    """``kyivind db`` of a feed whose one article says "killed 99999999999999999999 people"."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        (data / "feeds").mkdir(parents=True)
+        row = {"url": "https://kyivindependent.com/s/", "slug": "s", "tags": [], "authors": [], "links": [],
+               "embeds": [], "published_at": "2025-12-03T10:00:00+00:00", "version": 1, "title": "Attack on Kharkiv",
+               "fetched_at": "2025-12-03T11:00:00+00:00",
+               "body_text": "A Russian attack on Kharkiv killed 99999999999999999999 people, the governor said."}
+        (data / "feeds" / "newsfeed-1.jsonl").write_text(json.dumps(row) + "\n")
+        return measure([sys.executable, "-m", "kyivind.cli", "db", str(data)], {**os.environ, "PYTHONPATH": str(tree)},
+                       tree, cap, memory)
+
+
+def serve_case(tree: Path, query: str, cap: float, memory: float) -> dict:
+    """``kyivind serve`` asked one query: the answer's status, bytes and time; the server's peak RSS."""
+    import urllib.error
+    import urllib.request
+
+    from tests.conftest import free_port
+
+    limit = int(memory * (1 << 30))
+
+    def limits():
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        os.setsid()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        (data / "feeds").mkdir(parents=True)
+        (data / "feeds" / "newsfeed-1.jsonl").write_text(json.dumps(
+            {"url": "https://kyivindependent.com/s/", "slug": "s", "tags": [], "authors": [], "links": [],
+             "embeds": [], "published_at": "2025-12-03T10:00:00+00:00", "version": 1, "title": "A title",
+             "fetched_at": "2025-12-03T11:00:00+00:00", "body_text": "A body."}) + "\n")
+        port = free_port()
+        server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data), "--port", str(port)],
+                                  cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)}, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, preexec_fn=limits)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        start, status, size, ended = time.perf_counter(), None, 0, True
+        try:
+            with urllib.request.urlopen(base + query, timeout=cap) as answer:
+                status = answer.status
+                while chunk := answer.read(1 << 20):
+                    size += len(chunk)
+        except urllib.error.HTTPError as error:
+            status, size = error.code, len(error.read())
+        except OSError:
+            ended = False
+        seconds = time.perf_counter() - start
+        os.killpg(server.pid, signal.SIGTERM)
+        _, _, usage = os.wait4(server.pid, 0)
+        server.returncode = 0
+    return {"seconds": round(seconds, 2), "peak_mib": round(usage.ru_maxrss / 1024), "ended": ended,
+            "memory_error": False, "exit": status, "answer_bytes": size}
+
+
+def round_three_high(trees: dict, tmp: Path, cap: float, memory: float) -> list[tuple[str, dict]]:
+    """Points 1-4 of the third audit's high findings, each before and after."""
+    shared, dated = tmp / "shared-member.warc.gz", tmp / "dated-2099.warc.gz"
+    warcs.with_shared_member(shared, SLUGS)
+    with open(dated, "wb") as fh:
+        writer = warcs.WARCWriter(fh, gzip=True)
+        warcs.good_captures(writer, SLUGS[:3])
+        from tests.replica.server import ReplicaSite
+        warcs.response(writer, f"https://kyivindependent.com/{SLUGS[3]}/",
+                       ReplicaSite("ghost").article(SLUGS[3]).encode(), date="2099-01-01T00:00:00Z")
+    blob, rows = "/kyivind.json?sql=select+zeroblob(50000000)+as+b", "/kyivind.json?sql=" + "+union+all+".join(
+        ["select+zeroblob(3000000)+as+b"] * 12)
+    cases = [
+        ("1. history: a capture answered with a Memento-Datetime of 2099", lambda t: memento_case(t, cap, memory)),
+        ("1. reextract: a capture whose WARC-Date is 2099, among 3 others",
+         lambda t: dated_reextract_case(t, dated, cap, memory)),
+        ("2. serve: select zeroblob(50000000) (answer status, bytes; server peak)",
+         lambda t: serve_case(t, blob, cap, memory)),
+        ("2. serve: 12 rows of 3 MB blobs (answer status, bytes; server peak)", lambda t: serve_case(t, rows, cap, memory)),
+        ("3. reextract: a gzip member of two records and trailing bytes", lambda t: reextract_case(t, shared, cap, memory)),
+        ("4. kyivind db: killed 99999999999999999999 people", lambda t: db_case(t, cap, memory)),
+    ]
+    found = []
+    for name, run in cases:
+        found.append((name, {v: run(t) for v, t in trees.items()}))
+        print(f"measured: {name}", file=sys.stderr, flush=True)
+    return found
 
 
 def main(argv=None) -> None:
@@ -216,6 +351,7 @@ def main(argv=None) -> None:
             for name, warc in made.items():
                 rows.append((name, {v: reextract_case(t, warc, options.cap, options.memory) for v, t in trees.items()}))
                 print(f"measured: {name}", file=sys.stderr, flush=True)
+            rows += round_three_high(trees, Path(tmp), options.cap, options.memory)
     finally:
         if worktree is not None:
             subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, capture_output=True)

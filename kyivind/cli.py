@@ -235,7 +235,33 @@ def _serve(options) -> int:
     # status is Datasette's (a child left behind would keep the port)
     command = serve_command(done["database"], options.port, options.host)
     os.environ["KYIVIND_SERVE_HOST"] = options.host.lower()  # a Host name Datasette answers to (kyivind_guard)
+    limit = serve_memory_limit()
+    if limit is not None:  # kept across exec: Datasette's whole process, whatever a query or a plugin asks
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     os.execv(command[0], command)
+
+
+SERVE_MEMORY_MB = 4096  # the address space of `kyivind serve`'s process, at most (KYIVIND_SERVE_MEMORY_MB; 0: none)
+
+
+def serve_memory_limit() -> int | None:
+    """The bytes ``kyivind serve``'s process may map (``RLIMIT_AS``): ``KYIVIND_SERVE_MEMORY_MB`` MiB, or
+    ``SERVE_MEMORY_MB``; None for 0 (no limit); never more than a hard limit already set."""
+    import os
+    import resource
+
+    value = os.environ.get("KYIVIND_SERVE_MEMORY_MB", "").strip()
+    megabytes = int(value) if value.isdigit() else SERVE_MEMORY_MB
+    if value and not value.isdigit():
+        print(f"KYIVIND_SERVE_MEMORY_MB={value[:40]!r} is no whole number of MiB: {SERVE_MEMORY_MB} MiB",
+              file=sys.stderr)
+    if megabytes == 0:
+        return None
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = megabytes << 20
+    return min(limit, hard) if hard != resource.RLIM_INFINITY else limit
 
 
 def _diff(options) -> int:

@@ -33,7 +33,9 @@ from kyivind.archive.reader import (
 )
 from kyivind.archive.writer import PUBLIC_URI, RENDERED, TRANSFER_HEADERS, WEB_ARCHIVE
 from kyivind.extraction.listing import article_path
+from kyivind.history.timeline import implausible_time
 from kyivind.sources.api import POSTS_PATH
+from kyivind.state.store import capture_time
 
 logger = logging.getLogger(__name__)
 KYIVIND_SOFTWARE = "kyivind/"  # how the warcinfo record of kyivind's own archive names its software
@@ -53,6 +55,7 @@ class Capture:
     kind: str  # article, api, or page (anything else: an author page, the listing, robots.txt)
     rendered: bool = False
     position: tuple = ()  # (file number, offset): the order of captures made in the same second
+    own: bool = False  # in kyivind's own archive (a fetch of kyivind's), not made by another archiver
 
     @property
     def key(self) -> tuple:
@@ -150,16 +153,32 @@ class ArchiveIndex:
         self.garbled: list[Garbled] = []
         self.records = 0
         self.superseded = 0
+        self.stopped = False
+        self.implausible: dict[str, int] = {}  # why a WARC-Date was not believed -> answers passed over
         self.off_site: dict[str, int] = {}  # host -> answers of it passed over
         self._provenance: dict[int, Provenance] = {}
         self._handles: dict[Path, object] = {}
 
-    def build(self) -> ArchiveIndex:
+    def build(self, stopping=lambda: False) -> ArchiveIndex:
+        """Read every file's records; no further once ``stopping()`` is true (``stopped`` then says so)."""
         for number, path in enumerate(self.files):
+            if stopping():
+                self.stopped = True
+                logger.warning("Stopped while reading the archive: %d of %d WARC files not read", len(self.files) - number,
+                               len(self.files))
+                break
             self._provenance[number] = Provenance(hosts=frozenset(self.urls.hosts))
-            for garbled in iter_records(path, lambda offset, record, n=number, p=path: self._add(p, n, offset, record)):
+            for garbled in iter_records(path, lambda offset, record, n=number, p=path: self._add(p, n, offset, record),
+                                        stopping):
                 self.garbled.append(garbled)
                 logger.error("%s; the other records are read", garbled)
+        else:
+            self.stopped = stopping()
+            if self.stopped:
+                logger.warning("Stopped while reading the archive, in its last WARC file")
+        if self.implausible:
+            logger.warning("%d archived answers passed over for their WARC-Date: %s", sum(self.implausible.values()),
+                           ", ".join(f"{why} ({count})" for why, count in sorted(self.implausible.items())))
         if self.off_site:
             hosts = ", ".join(f"{host} ({count})" for host, count in sorted(self.off_site.items())[:5])
             logger.warning("%d archived answers of other hosts than the site's were passed over: %s",
@@ -200,12 +219,19 @@ class ArchiveIndex:
         if urlsplit(target).netloc not in provenance.hosts:
             self._passed_over(target)
             return self._count
+        why = implausible_time(capture_time(headers.get_header("WARC-Date")))
+        if why:  # a WARC-Date of 2099 would be every later version's "newer capture" until 2099
+            reason = why.split(" (")[0]
+            self.implausible[reason] = self.implausible.get(reason, 0) + 1
+            if self.stats is not None:
+                self.stats.inc_value(keys.REPLAY_IMPLAUSIBLE_DATE)
+            return self._count
         claimed = headers.get_header(PUBLIC_URI) if provenance.own else None
         public = claimed if claimed and self.urls.on_site(claimed) else self.urls.public_url(target)
         capture = Capture(warc=path, offset=offset, record_id=headers.get_header("WARC-Record-ID") or "",
                           date=headers.get_header("WARC-Date") or "", target=target, public=public,
                           status=_status(record), kind=_kind(target), rendered=bool(headers.get_header(RENDERED)),
-                          position=(number, offset))
+                          position=(number, offset), own=provenance.own)
         posts = self._api_posts(record, self.limit) if capture.kind == "api" and capture.status == 200 else []
 
         def commit():

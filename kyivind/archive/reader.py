@@ -19,6 +19,7 @@ HEADERS_ALLOWANCE = 1024 * 1024  # a record's HTTP headers, besides its payload 
 MAX_HEADER_LINES = 10_000  # lines of one header block (WARC or HTTP), at most: real ones have tens
 MAX_HEADER_BYTES = 1024 * 1024  # bytes of one header block, at most
 MAX_CONTINUATION_LINES = 100  # lines that continue one header (a space or tab first), at most
+MAX_GARBLED = 1000  # unreadable records of one file, at most: past them the rest of the file is not read
 class Oversized(ValueError):
     """A record, or its payload once decoded, larger than ``DOWNLOAD_MAXSIZE``."""
 
@@ -123,6 +124,15 @@ def _next_start(fh, after: int, gzipped: bool) -> int | None:
         position += found + 1
 
 
+def _member_at(fh, offset: int) -> bool:
+    """Whether a gzip member starts at ``offset`` (the file's position is kept for warcio's reader)."""
+    position = fh.tell()
+    fh.seek(offset)
+    found = fh.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    fh.seek(position)
+    return found
+
+
 def _is_gzip(path: Path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(3) == GZIP_MAGIC
@@ -168,21 +178,32 @@ def bounded_lines(reader) -> None:
     reader.readline = bounded
 
 
-def iter_records(path: Path, handle):
+def iter_records(path: Path, handle, stopping=lambda: False):
     """Call ``handle(offset, record)`` on each record of the file (its content may be read there); what
     it returns, a function or None, is called once the whole record has been read without fault. Yields a
-    ``Garbled`` for each record that cannot be read whole, then goes on at the next whole record."""
+    ``Garbled`` for each record that cannot be read whole, then goes on at the next whole record.
+
+    Reading only moves forward: after a fault it goes on at a record that starts after every record already
+    met (warcio gives the offset of a record that shares its gzip member with another relative to that
+    member, which pointed back at the member read before), at most ``MAX_GARBLED`` faults a file (then one
+    ``Garbled`` says the rest is not read), and no further once ``stopping()`` is true (a SIGTERM)."""
     gzipped = _is_gzip(path)
+    faults, reached = 0, -1
     with open(path, "rb") as fh:
         start = 0
-        while start is not None:
+        while start is not None and not stopping():
             fh.seek(start)
             iterator = ArchiveIterator(fh, no_record_parse=False)
             bounded_lines(iterator.reader)
             offset = start
             try:
                 while (record := next(iterator, None)) is not None:
-                    offset = iterator.offset
+                    if iterator.offset < start or (iterator.offset <= reached and iterator.offset != start) or \
+                            (gzipped and not _member_at(fh, iterator.offset)):
+                        offset = reached
+                        raise ValueError("a record that shares its gzip member with the one before it, so it has "
+                                         "no offset of its own")
+                    offset = reached = iterator.offset  # reached: the furthest record start met in this file
                     if record.format not in ("warc", None) or not record.rec_headers.get_header("WARC-Record-ID"):
                         raise ValueError(f"not a WARC record ({record.format})")
                     commit = handle(offset, record)
@@ -193,8 +214,15 @@ def iter_records(path: Path, handle):
                         raise EOFError("the record's Content-Length runs past the end of its file or gzip member")
                     if commit is not None:
                         commit()
-                    offset = iterator.offset  # where the next record starts
+                    offset = max(iterator.offset, reached)  # where the next record starts
+                    if stopping():
+                        return
                 start = None
             except Exception as error:  # noqa: BLE001 (any fault of a record is reported, never fatal)
+                faults += 1
                 yield Garbled(path, offset, f"{type(error).__name__}: {str(error).strip()[:200]}")
-                start = _next_start(fh, offset, gzipped)
+                if faults >= MAX_GARBLED:
+                    yield Garbled(path, offset, f"more than {MAX_GARBLED} unreadable records: the rest of the file "
+                                                f"is not read")
+                    return
+                start = _next_start(fh, max(offset, reached), gzipped)  # always past what was met

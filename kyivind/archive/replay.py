@@ -5,7 +5,10 @@ from it (an author page, robots.txt), never from the network: a URL with no capt
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -53,7 +56,8 @@ class Replay:
 
     def index(self) -> ArchiveIndex:
         if self._index is None:
-            self._index = ArchiveIndex(self.paths, self.urls, self.limit, self.own, self.crawler.stats).build()
+            with stop_signals() as stopping:
+                self._index = ArchiveIndex(self.paths, self.urls, self.limit, self.own, self.crawler.stats).build(stopping)
             stats = self.crawler.stats
             stats.set_value(keys.REPLAY_RECORDS, self._index.records)
             stats.set_value(keys.REPLAY_SUPERSEDED, self._index.superseded)
@@ -63,6 +67,32 @@ class Replay:
     def spider_closed(self, spider, reason):
         if self._index is not None:
             self._index.close()
+
+
+@contextlib.contextmanager
+def stop_signals():
+    """A function that says whether SIGTERM or SIGINT came while the block ran: the index is read before the
+    engine turns (Scrapy's own handlers only ask the engine to stop), so reading stops on it; Scrapy's handler
+    is still called and stops the run."""
+    came: list[int] = []
+    previous = {}
+
+    def noted(signum, frame):
+        came.append(signum)
+        handler = previous.get(signum)
+        if callable(handler):
+            handler(signum, frame)
+
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            previous[signum] = signal.getsignal(signum)
+            signal.signal(signum, noted)
+    try:
+        yield lambda: bool(came)
+    finally:
+        for signum, handler in previous.items():
+            if signal.getsignal(signum) is noted:  # not one Scrapy put in its place (its second-signal kill)
+                signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
 
 @dataclass

@@ -21,6 +21,10 @@ from kyivind.figures.weapons import designators
 COUNT, AGE, DATE, YEAR, TIME, MODEL, PERCENT, MONEY, MEASURE, DURATION, ORDINAL = (
     "count", "age", "date", "year", "time", "model", "percent", "money", "measure", "duration", "ordinal")
 
+MAX_FIGURE = 10_000_000  # the largest count a figure may be (no toll or air attack states more): past it a number is
+# written over like a number of no count, and counted (``implausible``): SQLite holds no integer of 20 digits
+IMPLAUSIBLE = "implausible"
+_DIGITS = len(str(MAX_FIGURE))
 NUMBER = re.compile(r"(?<![\w.,:])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\w.,:])\d+(?:\.\d+)?(?!\w)")
 # roles told by what stands around a number: (role, the substrings in lower case without one of which the pattern
 # cannot match (it is searched only where one is), pattern); the number is the group "n"
@@ -74,9 +78,13 @@ class Number:
 
 
 def value_of(text: str) -> int | None:
-    """The integer a number's text writes ("1,716" is 1716); None for a fraction."""
+    """The integer a number's text writes ("1,716" is 1716); None for a fraction; for one of more digits than
+    any figure has, ``MAX_FIGURE + 1`` (never a thousand-digit int, which Python refuses to read)."""
     text = text.replace(",", "")
-    return int(text) if text.isdigit() else None
+    if not text.isdigit():
+        return None
+    digits = text.lstrip("0")
+    return int(digits or "0") if len(digits) <= _DIGITS else MAX_FIGURE + 1
 
 
 def numbers(text: str) -> list[Number]:
@@ -108,7 +116,19 @@ def numbers(text: str) -> list[Number]:
         number.role = roles.get(number.start, COUNT)
         if number.role == COUNT and "." in text[number.start:number.end]:
             number.role = MEASURE  # "1.5": no count of people or weapons
+        elif number.role == COUNT and number.value > MAX_FIGURE:
+            number.role = IMPLAUSIBLE  # "killed 99999999999999999999 people": dropped, counted by ``implausible``
     return found
+
+
+def implausible(text: str | None) -> int:
+    """How many numbers of ``text`` would be counts but for being larger than ``MAX_FIGURE``."""
+    if not text or not _LONG.search(text):
+        return 0
+    return sum(1 for number in numbers(text) if number.role == IMPLAUSIBLE)
+
+
+_LONG = re.compile(rf"\d{{{_DIGITS}}}|\d,\d{{3}},\d{{3}}")  # a number of MAX_FIGURE's digits or more may be one
 
 
 def mask(text: str) -> str:

@@ -101,7 +101,7 @@ def figures_in(sentence: str) -> str:
 
         text = alpha2digit(text, "en", threshold=0)
     if "dozen" in lower:
-        text = _DOZENS_OF.sub(lambda m: str(int(m.group("n")) * 12), text)
+        text = _DOZENS_OF.sub(lambda m: str(int(m.group("n")) * 12) if len(m.group("n")) < 9 else m.group(), text)
     return _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text) if "," in text else text
 
 

@@ -7,7 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kyivind.history.cdx import CdxCapture
+from kyivind.history.timeline import cdx_time, implausible_time
 from kyivind.history.urls import article_url
+
+IMPLAUSIBLE_TIME = "implausible_time"  # a capture dated in the future or before the site existed
 
 
 @dataclass
@@ -37,6 +40,10 @@ def plan(captures: list[CdxCapture], site_url: str, max_per_url: int,
             continue
         if fits is not None and not fits(capture):
             made.skipped["url_too_long"] += 1
+            continue
+        when = cdx_time(capture.timestamp)
+        if when and implausible_time(when):  # 2099, or before the site: it would freeze the article
+            made.skipped[IMPLAUSIBLE_TIME] += 1
             continue
         grouped.setdefault(url, []).append(capture)
     for url, found in grouped.items():

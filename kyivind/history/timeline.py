@@ -9,6 +9,39 @@ edit the archive saw before kyivind did) makes no change of its own: the databas
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
+SITE_SINCE = "2021-11-01T00:00:00+00:00"  # The Kyiv Independent's site began in November 2021: nothing before is it
+FUTURE_MARGIN = timedelta(hours=1)  # clocks disagree: a capture time this far past now is still believed
+
+
+def implausible_time(when: str | None, now: datetime | None = None) -> str | None:
+    """Why a capture time (ISO 8601) cannot be an archive's capture of the site, or None: none or no time at all,
+    in the future (past ``FUTURE_MARGIN``), before the site existed (``SITE_SINCE``). A capture dated 2099 would
+    otherwise be every article's latest version until 2099."""
+    if not when:
+        return "no capture time"
+    try:
+        found = datetime.fromisoformat(str(when).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return f"no time ({str(when)[:40]!r})"
+    found = found if found.tzinfo else found.replace(tzinfo=timezone.utc)
+    if found > (now or datetime.now(timezone.utc)) + FUTURE_MARGIN:
+        return f"in the future ({found.isoformat()})"
+    if found < datetime.fromisoformat(SITE_SINCE):
+        return f"before the site existed ({found.isoformat()}, the site began {SITE_SINCE[:10]})"
+    return None
+
+
+def cdx_time(timestamp: str) -> str | None:
+    """A CDX timestamp (14 digits, UTC) in ISO 8601, or None for one that is no time (month 13)."""
+    try:
+        return datetime.strptime(str(timestamp)[:14], "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc).isoformat()
+    except ValueError:
+        return None
+
+
+AFTER_LIVE = "captured after kyivind's own fetch of the article"  # an archive never ranks above kyivind's fetch
 NEW, SAME_CAPTURE, AS_BEFORE, AS_AFTER = "new", "already exported", "unchanged since the capture before", \
     "the same as the version after it"
 

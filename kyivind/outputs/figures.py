@@ -17,8 +17,13 @@ counts.
 
 from __future__ import annotations
 
+import logging
+
 from kyivind import figures
+from kyivind.figures.numbers import MAX_FIGURE, implausible
 from kyivind.figures.text import published_day
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "figures_version"
 TOLL_COLUMNS = {"article_url": str, "version": int, "scope": str, "region_code": str, "place": str, "day": str,
@@ -114,18 +119,33 @@ def update(db, written: list[dict]) -> int:
         for row in written:
             for table in ("tolls", "air_attacks"):
                 db.execute(f"delete from {table} where article_url = ? and version = ?", [row["url"], row["version"]])
-    tolls, air = [], []
+    tolls, air, dropped = [], [], 0
     for row in written:
         found = rows_of(row["url"], row.get("version") or 1, row.get("title"), row.get("body_text"),
                         row.get("published_at"))
+        dropped += implausible(row.get("title")) + implausible(row.get("body_text"))
         tolls += found[0]
         air += found[1]
+    tolls, air = _plausible(tolls, TOLL_COLUMNS), _plausible(air, AIR_COLUMNS)
+    if dropped:
+        logger.warning("%d numbers larger than any figure (%s) were read as no figure", dropped, f"{MAX_FIGURE:,}")
     db["tolls"].insert_all(tolls, batch_size=2000)
     db["air_attacks"].insert_all(air, batch_size=2000)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
     meta.insert({"key": VERSION_KEY, "value": str(figures.VERSION)}, pk="key", replace=True)
     return len(written)
+
+
+def _plausible(rows: list[dict], columns: dict) -> list[dict]:
+    """The rows whose counts are at most ``MAX_FIGURE`` (the reader drops larger ones; this keeps the database
+    whole should a rule ever make one: SQLite refuses an integer past 2**63 and the whole build would fail)."""
+    counts = [name for name, kind in columns.items() if kind is int and name not in ("version", "evidence_start")]
+    kept = [row for row in rows if all(not isinstance(row.get(name), int) or row[name] <= MAX_FIGURE
+                                       for name in counts)]
+    if len(kept) < len(rows):
+        logger.warning("%d figure rows with a count larger than %s left out", len(rows) - len(kept), f"{MAX_FIGURE:,}")
+    return kept
 
 
 def _cite(row: dict) -> str:

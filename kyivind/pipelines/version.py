@@ -8,7 +8,8 @@ capture's time) is dropped, counted and said at INFO: a re-extraction never puts
 version.
 
 An item read from a web archive (``capture.archive_url``) is placed among the article's versions by its capture
-time instead (``kyivind/history/timeline.py``) and numbered after every version the article has.
+time instead (``kyivind/history/timeline.py``) and numbered after every version the article has; one captured
+after kyivind's own latest fetch of the article (the state's ``live_at``) is not placed at all.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from scrapy.exceptions import DropItem
 
 from kyivind import statkeys as keys
 from kyivind.crawl.context import component
+from kyivind.history.timeline import AFTER_LIVE
 from kyivind.items import from_web_archive, public_dict
 from kyivind.pipelines import CrawlerPipeline
 from kyivind.state.incremental import Incremental
@@ -32,6 +34,10 @@ class VersionPipeline(CrawlerPipeline):
         data = public_dict(item)
         if from_web_archive(data):  # placed by capture time
             version, why = self.incremental.archived_version(data)
+            if version is None and why.startswith(AFTER_LIVE):
+                self.stats.inc_value(keys.WAYBACK_AFTER_LIVE)
+                raise DropItem(f"archived capture {data['fetched_at']} not placed: {why}: {data['url']}",
+                               log_level="INFO")
             if version is None:
                 self.stats.inc_value(keys.WAYBACK_NOT_NEW)
                 raise DropItem(f"archived capture {data['fetched_at']} not a new version ({why}): {data['url']}",

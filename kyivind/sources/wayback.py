@@ -40,7 +40,8 @@ from kyivind.crawl.context import RunContext, bound_reached, fail_run
 from kyivind.extraction import extract_article
 from kyivind.extraction.challenge import is_challenge_page
 from kyivind.history import cdx
-from kyivind.history.plan import plan
+from kyivind.history.plan import IMPLAUSIBLE_TIME, plan
+from kyivind.history.timeline import implausible_time
 from kyivind.history.urls import (
     archived_when,
     article_url,
@@ -164,6 +165,9 @@ class WaybackSource:
             logger.warning("CDX page %d: %d captures of articles left out: their replay URL is longer than "
                            "URLLENGTH_LIMIT (%d), so no request could ask them", page, made.skipped["url_too_long"],
                            self.url_limit)
+        if made.skipped.get(IMPLAUSIBLE_TIME):
+            logger.warning("CDX page %d: %d captures dated in the future or before the site existed, left out", page,
+                           made.skipped[IMPLAUSIBLE_TIME])
         self.state.plan_captures([(url, ts, original) for url, chain in made.chains.items() for ts, original in chain])
         self.stats.inc_value(keys.WAYBACK_ARTICLES, len(made.chains))
         logger.info("CDX page %d: %d captures of %d articles", page, len(found.captures), len(made.chains))
@@ -266,9 +270,13 @@ class WaybackSource:
         when, why = archived_when(response.url, response.headers, response.meta[ARCHIVED_META])
         archived = {**response.meta[ARCHIVED_META], "archived_at": when}
         replayed = replayed_original(response.url, self.wayback_url)
+        implausible = implausible_time(when) if when else None
         if not archived["archived_at"]:
             extraction = self._unreadable(response, "outside_archive" if why.startswith("redirected") else "undated",
                                           why.replace(f"to {response.url[:200]}", "to the site or elsewhere"))
+        elif implausible:  # a Memento-Datetime of 2099 (or of before the site) would freeze the article
+            self.stats.inc_value(keys.WAYBACK_IMPLAUSIBLE_TIME)
+            extraction = self._unreadable(response, "implausible_time", f"its capture time is {implausible}")
         elif not same_article(replayed and article_url(replayed, self.urls.site_url), url):
             extraction = self._unreadable(response, "other_article", "the archive answered from the address of "
                                           "another article or none" if replayed else

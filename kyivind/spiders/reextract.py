@@ -24,6 +24,8 @@ from kyivind.archive.replay import Replay
 from kyivind.archive.writer import CAPTURE_META, archive_dir
 from kyivind.crawl.context import component
 from kyivind.spiders.newsfeed import NewsfeedSpider
+from kyivind.state.incremental import Incremental
+from kyivind.state.store import capture_time
 
 logger = logging.getLogger(__name__)
 
@@ -61,16 +63,24 @@ class ReextractSpider(NewsfeedSpider):
     async def start(self):
         self.check_arguments()
         index = component(self.crawler, Replay).index()
-        captures = sorted(index.articles.values(), key=lambda c: c.key, reverse=True)  # the newest first
+        if index.stopped:  # a SIGTERM or Ctrl-C while the archive was read: the engine stops the run
+            return
+        captures = sorted(index.articles.items(), key=lambda found: found[1].key, reverse=True)  # the newest first
         stats = self.crawler.stats
         stats.set_value(keys.REPLAY_CAPTURES, len(captures))
         stats.set_value(keys.SOURCE_USED, "archive")
         logger.info("Re-extracting %d articles from %d WARC files (%d records, %d older captures superseded)",
                     len(captures), len(index.files), index.records, index.superseded)
         # shown on a terminal, once the run has lasted two seconds
+        incremental = component(self.crawler, Incremental)
         with tqdm(total=len(captures), unit="article", desc="reextract", delay=2, disable=None) as progress:
-            for capture in captures:
+            for url, capture in captures:
                 progress.update(1)
+                made = capture.capture if isinstance(capture, ApiPost) else capture
+                if not made.own:  # another archiver's capture never ranks above kyivind's own fetch
+                    if self._after_live(incremental, url, made):
+                        continue
+                    incremental.elsewhere.add(made.record_id)
                 if isinstance(capture, ApiPost):
                     post = self.parts.api.post(capture.post, capture.capture.target)
                     item = await self.parts.builder.build(post.extraction, post.url, capture=capture.capture.ref)
@@ -79,6 +89,17 @@ class ReextractSpider(NewsfeedSpider):
                     continue
                 async for item in self._page_items(index, capture):
                     yield item
+
+    def _after_live(self, incremental, url: str, capture) -> bool:
+        """Whether a capture made elsewhere is newer than kyivind's own latest fetch of the article (counted)."""
+        known = incremental.state.article(url) if incremental.state is not None else None
+        when = capture_time(capture.date)
+        if not known or not known.get("live_at") or not when or when <= known["live_at"]:
+            return False
+        self.crawler.stats.inc_value(keys.REPLAY_AFTER_LIVE)
+        logger.info("Capture %s of %s made elsewhere at %s, after kyivind's own fetch of it (%s): not read",
+                    capture.record_id, url, when, known["live_at"])
+        return True
 
     async def _page_items(self, index, capture):
         response = index.response(capture)

@@ -35,6 +35,7 @@ class Incremental:
         self.aliases: dict[str, str] = {}  # canonical URL -> the address it was reached by
         self._known_pages = 0
         self.archived: dict[str, list[dict]] = {}  # canonical URL -> archived versions exported in this run
+        self.elsewhere: set[str] = set()  # record ids of captures made by another archiver (a re-extraction's)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -122,9 +123,12 @@ class Incremental:
     def archived_version(self, item: dict) -> tuple[int | None, str]:
         """(the version number of an item read from a web archive, or None; why not): placed by capture time among
         the article's versions, those of the state and those this run exported (``kyivind/history/timeline``)."""
-        from kyivind.history.timeline import NEW, next_number, place
+        from kyivind.history.timeline import AFTER_LIVE, NEW, next_number, place
 
         url = item["url"]
+        known = self.state.article(url) if self.state is not None else None
+        if known and known.get("live_at") and item["fetched_at"] > known["live_at"]:
+            return None, f"{AFTER_LIVE} ({known['live_at']})"
         timeline = (self.state.timeline(url) if self.state is not None else []) + self.archived.get(url, [])
         current = fields_hash(item)
         why = place(timeline, item["fetched_at"], current)
@@ -135,13 +139,20 @@ class Incremental:
                                                   "fields_hash": current})
         return number, why
 
+    def live(self, item: dict) -> bool:
+        """Whether kyivind fetched the item's answer itself: not a web archive's capture (source=wayback), nor one
+        a re-extraction read from a WARC made elsewhere (``elsewhere``: their record ids)."""
+        from kyivind.items import from_web_archive
+
+        return not from_web_archive(item) and (item.get("capture") or {}).get("record_id") not in self.elsewhere
+
     def record_exported(self, item: dict) -> None:
         """The article is in the feed: from now on it is known."""
         if self.state is None:
             return
         url = item["url"]
         self.state.record_exported(item, lastmod=self.lastmods.get(url), alias=self.aliases.get(url),
-                                   fields_hash=fields_hash(item))
+                                   fields_hash=fields_hash(item), live=self.live(item))
         self.crawler.stats.inc_value(keys.STATE_RECORDED)
 
     # --- author profiles ---------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 - ``articles``: each exported article's canonical URL, ``modified_at``, the sitemap's ``lastmod``,
   ``content_hash``, last ``version`` and the ``fetched_at`` of that version (the time of its capture), first
-  and last seen. A row is written only after the article's
+  and last seen, and ``live_at``: the time of kyivind's own latest fetch of it (no archived capture is placed
+  after it). A row is written only after the article's
   item is in the feed file (see the state pipeline), so a crash never marks an unexported article seen.
 - ``aliases``: other addresses an exported article was reached by (old ``/national/<slug>/`` links).
 - ``authors``: author profiles read from author pages, so a page is fetched once and again only when stale.
@@ -34,7 +35,8 @@ create table if not exists articles (
     content_hash text not null,
     version integer not null,
     first_seen text not null,
-    last_seen text not null
+    last_seen text not null,
+    live_at text
 );
 create table if not exists authors (
     slug text primary key,
@@ -61,7 +63,7 @@ create table if not exists captures (
 create index if not exists captures_unread on captures (read, url);
 """
 # columns added after the first release, added to an older state.sqlite when it is opened
-COLUMNS = {"articles": {"fields_hash": "text", "fetched_at": "text"}}
+COLUMNS = {"articles": {"fields_hash": "text", "fetched_at": "text", "live_at": "text"}}
 
 
 def now_iso() -> str:
@@ -98,6 +100,8 @@ class State:
             for name, kind in columns.items():
                 if name not in present:
                     self.db.execute(f"alter table {table} add column {name} {kind}")
+                    if name == "live_at":  # a state made before it: its latest versions taken for kyivind's fetches
+                        self.db.execute("update articles set live_at = fetched_at")
         if self.db.execute("select not exists (select 1 from versions)").fetchone()[0]:  # a state made before it
             self.db.execute("""insert or ignore into versions (url, version, fetched_at, content_hash, fields_hash)
                                select url, version, fetched_at, content_hash, fields_hash from articles""")
@@ -127,10 +131,11 @@ class State:
         return self.db.execute("select max(coalesce(modified_at, lastmod)) from articles").fetchone()[0]
 
     def record_exported(self, item: dict, lastmod: str | None = None, alias: str | None = None,
-                        fields_hash: str | None = None) -> None:
+                        fields_hash: str | None = None, live: bool = True) -> None:
         """The article's item is in the feed: remember its hash and version (one transaction), the sitemap
-        ``lastmod`` that made it fetched, and the address it was reached by when that is not its
-        canonical URL (``/national/<slug>/``)."""
+        ``lastmod`` that made it fetched, the address it was reached by when that is not its
+        canonical URL (``/national/<slug>/``), and for one kyivind fetched itself (``live``) its time in
+        ``live_at``: no archived capture is placed after it."""
         stamp = now_iso()
         with self.db:
             self.db.execute("begin immediate")
@@ -141,10 +146,12 @@ class State:
                                                          item["content_hash"], fields_hash))
             self.db.execute(
                 """insert into articles (url, modified_at, lastmod, content_hash, fields_hash, version, fetched_at,
-                                         first_seen, last_seen)
+                                         first_seen, last_seen, live_at)
                    values (:url, :modified_at, :lastmod, :content_hash, :fields_hash, :version, :fetched_at, :now,
-                           :now)
+                           :now, iif(:live, :fetched_at, null))
                    on conflict(url) do update set
+                       live_at = iif(:live and :fetched_at is not null,
+                                     max(coalesce(articles.live_at, ''), :fetched_at), articles.live_at),
                        modified_at = iif(:latest, excluded.modified_at, articles.modified_at),
                        lastmod = coalesce(excluded.lastmod, articles.lastmod),
                        content_hash = iif(:latest, excluded.content_hash, articles.content_hash),
@@ -156,7 +163,7 @@ class State:
                 {"url": item["url"], "modified_at": item.get("modified_at"), "lastmod": lastmod,
                  "content_hash": item["content_hash"], "fields_hash": fields_hash,
                  "version": item.get("version") or 1, "fetched_at": item.get("fetched_at"), "now": stamp,
-                 "latest": self._latest(item)})
+                 "latest": self._latest(item), "live": live})
 
     def _latest(self, item: dict) -> bool:
         """Whether ``item`` is the article's latest version by capture time (a version read from a web archive

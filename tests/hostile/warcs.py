@@ -156,3 +156,20 @@ def with_brotli_capture(path: Path, slugs: list[str], victim: str) -> None:
         good_captures(writer, slugs)
         response(writer, f"{SITE}/{victim}/", brotli.compress(site.article(victim).encode()),
                  [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "br")])
+
+
+def with_shared_member(path: Path, slugs: list[str]) -> int:
+    """A small first record in its own gzip member, then one member that holds a record, a second record and
+    trailing bytes (warcio gives the second record's offset relative to that member), then good captures of
+    ``slugs``; the shared member's offset."""
+    payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>shared</body></html>"
+
+    def record(n: int) -> bytes:
+        head = _record_head(f"{SITE}/a-story-sharing-a-member-{n}/", len(payload))
+        return head.replace(b"-8000-", f"-800{n}-".encode(), 1) + payload + b"\r\n\r\n"
+
+    first = _member(record(1))
+    rest = BytesIO()
+    good_captures(WARCWriter(rest, gzip=True), slugs)
+    path.write_bytes(first + _member(record(2) + record(3) + b"trailing bytes\r\n") + rest.getvalue())
+    return len(first)
