@@ -27,13 +27,29 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from pathlib import Path
-
-import sqlite_utils
 
 from kyivind.items import AUTHOR_FIELDS
 from kyivind.outputs import changes, figures, places, removals
 from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_columns
+
+
+def _sqlite_utils():
+    """sqlite-utils, imported without pandas when pandas is not loaded yet: sqlite-utils imports it (and pyarrow
+    with it: 70 MB and a third of a second) only to map pandas' types, which no row here has."""
+    if "pandas" in sys.modules:
+        import sqlite_utils
+    else:
+        sys.modules["pandas"] = None  # an import of pandas fails while this is set
+        try:
+            import sqlite_utils
+        finally:
+            del sys.modules["pandas"]
+    return sqlite_utils
+
+
+sqlite_utils = _sqlite_utils()
 
 logger = logging.getLogger(__name__)
 DB_NAME = "kyivind.db"
