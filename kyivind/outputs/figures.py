@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from kyivind import figures
 from kyivind.figures.text import published_day
+from kyivind.outputs.progress import tracked
 
 VERSION_KEY = "figures_version"
 TOLL_COLUMNS = {"article_url": str, "version": int, "scope": str, "region_code": str, "place": str, "day": str,
@@ -115,7 +116,7 @@ def update(db, written: list[dict]) -> int:
             for table in ("tolls", "air_attacks"):
                 db.execute(f"delete from {table} where article_url = ? and version = ?", [row["url"], row["version"]])
     tolls, air = [], []
-    for row in written:
+    for row in tracked(written, len(written), "reading figures"):
         found = rows_of(row["url"], row.get("version") or 1, row.get("title"), row.get("body_text"),
                         row.get("published_at"))
         tolls += found[0]

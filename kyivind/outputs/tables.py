@@ -11,6 +11,7 @@ written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from kyivind import figures
 from kyivind.items import AUTHOR_FIELDS, CAPTURE_FIELDS, EMBED_FIELDS, FIELDS, IMAGE_FIELDS, LINK_FIELDS
 from kyivind.outputs.feeds import load
 from kyivind.outputs.places import regions
+from kyivind.outputs.progress import tracked
 from kyivind.outputs.report import FIGURE_COLUMNS, write_csv
 
 UTC_TIME = pa.timestamp("ms", tz="UTC")  # Parquet keeps milliseconds at the coarsest
@@ -54,7 +56,7 @@ def _row(article: dict) -> dict:
     return row
 
 
-def write_parquet(articles: list[dict], path: Path) -> None:
+def write_parquet(articles: Iterable[dict], path: Path) -> None:
     table = pa.Table.from_pylist([_row(a) for a in articles], schema=SCHEMA)
     pq.write_table(table, path)
 
@@ -64,5 +66,6 @@ def export(data_dir: str | Path, fmt: str, output: str | Path, progress: bool = 
     articles = load(data_dir, progress).articles
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    (write_parquet if fmt == "parquet" else write_csv)(articles, output)
+    rows = tracked(articles, len(articles), "writing articles")  # each matched and its figures read as written
+    (write_parquet if fmt == "parquet" else write_csv)(rows, output)
     return len(articles)
