@@ -32,7 +32,7 @@ CSV_EXPANDED = {"authors": ("authors", "author_roles"), **{name: tuple(object_co
 CSV_LAST = ("body_text",)
 # not fields of the feed: computed from them when the table is written (the places, kyivind/figures)
 FIGURE_COLUMNS = ("killed", "injured", "drones_launched", "drones_downed", "missiles_launched", "missiles_downed")
-DERIVED_COLUMNS = ("regions", *FIGURE_COLUMNS)
+DERIVED_COLUMNS = ("regions", *FIGURE_COLUMNS, "removed_at")  # removed_at: outputs/removals.py (mark)
 CSV_COLUMNS = [column for name in FIELDS if name not in CSV_LAST for column in CSV_EXPANDED.get(name, (name,))] \
     + list(DERIVED_COLUMNS) + list(CSV_LAST)
 
@@ -66,7 +66,7 @@ def csv_row(article: dict, named: list[str] | None = None) -> dict:
                author_roles="; ".join(a.get("role") or "" for a in authors),
                links="; ".join(x.get("url") or "" for x in article.get("links") or []),
                embeds="; ".join(x.get("url") or "" for x in article.get("embeds") or []),
-               regions="; ".join(regions(article) if named is None else named))
+               regions="; ".join(regions(article) if named is None else named), removed_at=article.get("removed_at"))
     row.update(figures.summary(article.get("title"), article.get("body_text"), article.get("published_at")))
     return row
 
@@ -176,6 +176,7 @@ def _table(pairs, first: str) -> str:
 def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bool = True) -> dict:
     """Write ``report.html``, ``articles.png`` and ``articles.csv``; return what they hold."""
     dataset = load(data_dir, progress)
+    removals.mark(data_dir, dataset.articles)
     out = Path(out_dir) if out_dir else Path(data_dir) / "report"
     out.mkdir(parents=True, exist_ok=True)
     stats = counts(dataset.articles)
