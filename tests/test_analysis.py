@@ -314,7 +314,7 @@ def test_datasette_search_and_facets_in_headless_chromium(data_dir, tmp_path):
         # data first: the first row on the first screen, the column descriptions folded, long text cut
         height = page.viewport_size["height"]
         assert page.locator("table.rows-and-columns tbody tr").first.bounding_box()["y"] < height
-        assert page.locator("dl.column-descriptions").bounding_box()["height"] < 100
+        assert page.locator("details.kyivind-columns").bounding_box()["height"] < 100
         body = page.locator("table.rows-and-columns td.col-body_text").first.inner_text()
         longest = max(len(a["body_text"]) for a in articles)
         assert len(body) <= TRUNCATE_CELLS + 5 < longest, "body text cut to the truncation"

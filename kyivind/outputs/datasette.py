@@ -112,7 +112,7 @@ CANNED_QUERIES = {
                                  "sql": "select d.day, d.region_code, d.region, d.killed, d.injured, d.articles "
                                         "from daily_tolls d where d.killed > 0 or d.injured > 0 "
                                         "order by d.killed desc, d.injured desc limit 200"},
-    "toll_revisions": {"title": "Toll revisions: the toll an edit changed",
+    "revised_tolls": {"title": "Toll revisions: the toll an edit changed",  # not toll_revisions: the view's page
                        "description": "Each edit that changed an article's total toll, with when each of the two "
                                       "versions was captured",
                        "sql": "select a.title, r.from_version, r.fetched_before, r.to_version, r.fetched_after, "
