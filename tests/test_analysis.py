@@ -162,7 +162,8 @@ def test_parquet_export_and_its_duckdb_recipe(data_dir, tmp_path, monkeypatch):
     table = pq.read_table("articles.parquet")
     from kyivind.outputs.report import FIGURE_COLUMNS
 
-    assert table.num_rows == len(posts()) + 2 and table.column_names == list(FIELDS) + ["regions", *FIGURE_COLUMNS]
+    assert table.num_rows == len(posts()) + 2
+    assert table.column_names == list(FIELDS) + ["regions", *FIGURE_COLUMNS, "removed_at"]
     assert str(table.schema.field("published_at").type) == "timestamp[ms, tz=UTC]"
     assert str(table.schema.field("authors").type).startswith("list<element: struct<name: string, slug: string")
     rows = {r["slug"]: r for r in table.to_pylist()}
