@@ -67,8 +67,10 @@ class RunMonitor:
         self.thresholds = dict(settings.getwithbase("KYIVIND_COVERAGE_THRESHOLDS"))
         self.max_empty_ratio = settings.getfloat("KYIVIND_MAX_EMPTY_PAGE_RATIO")
         self.max_dropped_ratio = settings.getfloat("KYIVIND_MAX_DROPPED_RATIO")
-        from kyivind.crawl.context import RunContext  # here, not above: the summaries' readers (kyivind status,
-                                                     # db, report) start without Scrapy
+        # Scrapy, itemadapter and the run context are imported where the crawl uses them: the summaries' readers
+        # (kyivind status, db, report) start without them
+        from kyivind.crawl.context import RunContext
+
         self.run = RunContext.of(crawler)
         self.present = dict.fromkeys(FIELDS, 0)
         self.items = 0
