@@ -192,6 +192,7 @@ class Terminal(io.StringIO):
 @pytest.mark.parametrize("terminal", [True, False])
 def test_long_commands_show_progress_on_a_terminal_only(terminal, tmp_path, monkeypatch):
     from kyivind.outputs.database import build as build_db
+    from kyivind.outputs.report import report
     from kyivind.outputs.tables import export
 
     data = tmp_path / "data"
@@ -206,6 +207,9 @@ def test_long_commands_show_progress_on_a_terminal_only(terminal, tmp_path, monk
         assert "/1000 " in shown
     else:
         assert shown == ""
+    report(data, tmp_path / "report", progress=False)
+    bars = stderr.getvalue()[len(shown):]
+    assert ("matching places" in bars and "reading figures" in bars) if terminal else bars == ""
 
 
 def test_short_work_shows_no_progress(tmp_path, monkeypatch):

@@ -23,6 +23,7 @@ from kyivind.outputs import removals
 from kyivind.outputs.charts import air_chart, chart, edits_chart, places_chart, tolls_chart
 from kyivind.outputs.feeds import Dataset, flat, load, object_columns
 from kyivind.outputs.places import regions, where
+from kyivind.outputs.progress import tracked
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +142,7 @@ def what_happened(articles: list[dict]) -> dict:
     nights: dict[str, list[dict]] = {}  # night -> the class sums of each article about it
     days: dict[tuple[str, str], list[int]] = {}
     air_articles = toll_articles = 0
-    for article in articles:
+    for article in tracked(articles, len(articles), "reading figures"):
         title, body, published = article.get("title"), article.get("body_text"), article.get("published_at")
         toll_rows, rows = figures.derive(title, body, published)
         air_articles += bool(rows)
