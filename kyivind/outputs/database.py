@@ -37,16 +37,16 @@ from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_colu
 
 
 def _sqlite_utils():
-    """sqlite-utils, imported without pandas when pandas is not loaded yet: sqlite-utils imports it (and pyarrow
-    with it: 70 MB and a third of a second) only to map pandas' types, which no row here has."""
-    if "pandas" in sys.modules:
+    """sqlite-utils, imported without pandas and numpy where they are not loaded yet: sqlite-utils imports them
+    (pandas with pyarrow: 70 MB and a third of a second) only to map their types, which no row here has."""
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # an import of it fails while this is set
+    try:
         import sqlite_utils
-    else:
-        sys.modules["pandas"] = None  # an import of pandas fails while this is set
-        try:
-            import sqlite_utils
-        finally:
-            del sys.modules["pandas"]
+    finally:
+        for name in hidden:
+            del sys.modules[name]
     return sqlite_utils
 
 
