@@ -97,6 +97,8 @@ def test_canned_queries_and_docs_count_the_latest_versions(database):  # noqa: F
     doc = (ROOT / "docs" / "analysing.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sql\n(.*?)```", doc, re.S)
     assert blocks and not [sql for sql in blocks if _RAW.search(sql)]
+    for sql in blocks:  # each runs as written
+        db.execute(sql.strip().rstrip(";")).fetchall()
     assert "latest_tolls" in doc and "latest_air_attacks" in doc
 
 
