@@ -56,7 +56,7 @@ def load() -> Gazetteer | None:
     where = path(made_from)
     try:
         data = where.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # not made yet (or its directory cannot be: save says so)
         return None
     except OSError as error:
         logger.warning("The gazetteer cache %s is unreadable (%s): built again from GeoNames", where, error)
