@@ -250,6 +250,40 @@ def test_a_good_run_ends_with_what_it_exported(replica, tmp_path):
     assert "Run OK (exit 0): " in last and "items in " in last and ".jsonl" in last
 
 
+def crawl_log(base_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """``scrapy crawl newsfeed`` with the project's own log settings (none of run_crawl's)."""
+    import os
+
+    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={base_url}", *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=180,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "KYIVIND_DATA_DIR": str(tmp_path / "data")})
+
+
+BOILERPLATE = ("Scrapy 2", "Versions:", "Overridden settings", "Enabled extensions", "Enabled downloader middlewares",
+               "Enabled item pipelines", "Spider opened", "Dumping Scrapy stats", "Spider closed (finished)")
+
+
+@crawl
+def test_a_healthy_run_logs_what_it_will_do_then_its_outcome(replica, tmp_path):
+    done = crawl_log(replica.url, tmp_path, "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0")
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert done.returncode == 0 and len(lines) < 30, done.stderr
+    assert not [text for text in BOILERPLATE if text in done.stderr], "Scrapy's start-up is at DEBUG"
+    first = lines[0]
+    assert "[kyivind.spiders.newsfeed] INFO: Crawl of tag news-feed from " + replica.url in first, first
+    assert "mode incremental, source auto" in first and f"the feed goes to {tmp_path / 'data' / 'feeds'}/newsfeed-" in first
+    assert "Run OK (exit 0): " in lines[-1]
+
+
+@crawl
+@pytest.mark.parametrize("level", [["-L", "DEBUG"], ["-s", "LOG_LEVEL=DEBUG"], ["-L", "INFO"]])
+def test_a_log_level_asked_for_gives_scrapys_own_lines(replica, tmp_path, level):
+    done = crawl_log(replica.url, tmp_path, "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", *level)
+    assert done.returncode == 0
+    assert [text for text in BOILERPLATE if text not in done.stderr] == []
+    assert "Run OK (exit 0): " in done.stderr.splitlines()[-1]
+
+
 # --- kyivind diff and kyivind report -----------------------------------------------------------------------
 def one_feed(tmp_path: Path, rows: list[dict]) -> Path:
     feeds = tmp_path / "data" / "feeds"
