@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from kyivind.crawl.urls import SiteUrls, redacted
 from kyivind.sources.sitemap import SitemapFiles
 from tests.conftest import kyivind, project_crawler
 from tests.hostile import warcs
+from tests.work import calls
 
 
 def crawler_of(tmp_path, settings: dict | None = None, **args):
@@ -49,13 +49,17 @@ def test_a_bound_that_fires_fifty_thousand_times_says_itself_once(tmp_path, capl
     crawler = crawler_of(tmp_path, {"KYIVIND_SITEMAP_MAX_FILES": 2})
     files = SitemapFiles(crawler, crawler.spider.parts.run)
     caplog.set_level(logging.WARNING)
-    start = time.perf_counter()
-    admitted = [files.admit(f"/sitemap-posts-{n}.xml", 1) for n in range(50_002)]
-    took = time.perf_counter() - start
+
+    def admit(numbers: range) -> list[bool]:
+        return [files.admit(f"/sitemap-posts-{n}.xml", 1) for n in numbers]
+
+    admitted = admit(range(39_002))
+    thousand = calls(lambda: admitted.extend(admit(range(39_002, 40_002))))
+    ten_thousand = calls(lambda: admitted.extend(admit(range(40_002, 50_002))))
     assert sum(admitted) == 2 and crawler.stats.get_value(keys.bound("sitemap_files")) == 50_000
     assert caplog.text.count("Bound reached (sitemap_files)") == 1
     assert len(crawler.stats.get_value(keys.FATAL)) == 1
-    assert took < 30, "linear, not the copy of the problem list for every child"
+    assert ten_thousand <= 10 * thousand, "each call past the bound does the same work (its calls counted)"
 
 
 def test_causes_are_kept_once_and_capped(tmp_path):
@@ -118,14 +122,10 @@ def test_a_title_with_an_escape_keeps_the_atom_feed_whole(tmp_path):
 def test_a_huge_title_costs_what_its_first_kilobyte_costs():
     from kyivind.places import matcher
 
-    small = "Drone strike on Kharkiv " * 40
-    start = time.perf_counter()
-    matcher.match(small, "")
-    base = time.perf_counter() - start
-    start = time.perf_counter()
-    found = matcher.match("Drone strike on Kharkiv " * 400_000, "")
-    assert time.perf_counter() - start < max(20 * base, 0.5)
-    assert found.regions == {"UA-63"}
+    small, huge = "Drone strike on Kharkiv " * 40, "Drone strike on Kharkiv " * 400_000
+    matcher.match(small, "")  # the gazetteer is loaded on the first call
+    assert calls(matcher.match, huge, "") <= 2 * calls(matcher.match, small, ""), "the work counted in calls"
+    assert matcher.match(huge, "").regions == {"UA-63"}
 
 
 # --- 11. a webhook that redirects --------------------------------------------------------------------------
@@ -248,14 +248,11 @@ def test_header_blocks_without_end_are_one_garbled_record(tmp_path, make, reason
 
     warc = tmp_path / "bomb.warc.gz"
     offset = make(warc)
-    start = time.perf_counter()
     done, items, errors = reextract_warc(tmp_path, warc)
-    took = time.perf_counter() - start
     assert done.returncode == 1, done.stderr[-2000:]
     assert len(items) == len(slugs()), "every other record is read"
     [error] = [e for e in errors if "[kyivind.archive.index] ERROR: unreadable WARC record" in e]
-    assert f"{warc} at offset {offset}: HeaderBomb: {reason}" in error
-    assert took < 60
+    assert f"{warc} at offset {offset}: HeaderBomb: {reason}" in error, "the reading stopped at the bound"
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1_000_000, "KiB: under 1 GB"
 
 
@@ -388,9 +385,8 @@ def test_only_the_names_served_are_answered(served):
 
 
 def test_a_query_that_asks_for_a_gigabyte_fails_at_once(served):
-    start = time.perf_counter()
     status, _, body = get(f"{served}/kyivind.json?sql=select+length(randomblob(1000000000))")
-    assert status >= 400 and time.perf_counter() - start < 10
+    assert status >= 400 and "too long" not in body, "stopped by the cap on the heap, not by the time limit"
     assert get(f"{served}/kyivind.json?sql=select+length(randomblob(1000000))")[0] == 200
 
 

@@ -250,6 +250,40 @@ def test_a_good_run_ends_with_what_it_exported(replica, tmp_path):
     assert "Run OK (exit 0): " in last and "items in " in last and ".jsonl" in last
 
 
+def crawl_log(base_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """``scrapy crawl newsfeed`` with the project's own log settings (none of run_crawl's)."""
+    import os
+
+    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={base_url}", *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=180,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "KYIVIND_DATA_DIR": str(tmp_path / "data")})
+
+
+BOILERPLATE = ("Scrapy 2", "Versions:", "Overridden settings", "Enabled extensions", "Enabled downloader middlewares",
+               "Enabled item pipelines", "Spider opened", "Dumping Scrapy stats", "Spider closed (finished)")
+
+
+@crawl
+def test_a_healthy_run_logs_what_it_will_do_then_its_outcome(replica, tmp_path):
+    done = crawl_log(replica.url, tmp_path, "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0")
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert done.returncode == 0 and len(lines) < 30, done.stderr
+    assert not [text for text in BOILERPLATE if text in done.stderr], "Scrapy's start-up is at DEBUG"
+    first = lines[0]
+    assert "[kyivind.spiders.newsfeed] INFO: Crawl of tag news-feed from " + replica.url in first, first
+    assert "mode incremental, source auto" in first and f"the feed goes to {tmp_path / 'data' / 'feeds'}/newsfeed-" in first
+    assert "Run OK (exit 0): " in lines[-1]
+
+
+@crawl
+@pytest.mark.parametrize("level", [["-L", "DEBUG"], ["-s", "LOG_LEVEL=DEBUG"], ["-L", "INFO"]])
+def test_a_log_level_asked_for_gives_scrapys_own_lines(replica, tmp_path, level):
+    done = crawl_log(replica.url, tmp_path, "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", *level)
+    assert done.returncode == 0
+    assert [text for text in BOILERPLATE if text not in done.stderr] == []
+    assert "Run OK (exit 0): " in done.stderr.splitlines()[-1]
+
+
 # --- kyivind diff and kyivind report -----------------------------------------------------------------------
 def one_feed(tmp_path: Path, rows: list[dict]) -> Path:
     feeds = tmp_path / "data" / "feeds"
@@ -298,24 +332,94 @@ def tour_commands() -> str:
     return "\n".join(line[4:] for line in block.splitlines() if line.startswith("    "))
 
 
+def session_processes(session: int) -> list[str]:
+    """The processes still alive in a session (``pid command``), from /proc."""
+    left = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # ended meanwhile
+            continue
+        pid, rest = text.split(" ", 1)
+        fields = rest.rsplit(")", 1)[1].split()
+        if fields[0] != "Z" and int(fields[3]) == session:
+            left.append(f"{pid} {rest.split(')', 1)[0].lstrip('(')}")
+    return left
+
+
+def port_taken(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def run_tour(script: str) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """The tour in bash, in a session of its own, and the processes of that session still alive once bash has
+    ended (stopped then, so that none outlives the test). The output goes to files: a process left running
+    would hold a pipe open."""
+    import os
+    import signal
+    import tempfile
+
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        bash = subprocess.Popen(["bash", "-euo", "pipefail", "-c", script], cwd=ROOT, stdout=out, stderr=err,
+                                text=True, start_new_session=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        try:
+            bash.wait(timeout=400)
+        finally:
+            left = session_processes(bash.pid)
+            if left:
+                os.killpg(bash.pid, signal.SIGKILL)
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(bash.args, bash.returncode, out.read(), err.read()), left
+
+
+def comparable(done: subprocess.CompletedProcess) -> list[str]:
+    """What a user reads of the tour, without what differs between two runs by nature: clock times, run
+    names, durations, the Atom feed's times and ids."""
+    import re
+
+    lines = done.stdout.splitlines() + [line.split("] INFO: ", 1)[1] for line in done.stderr.splitlines()
+                                        if "Run OK" in line or "Run FAILED" in line]
+    masks = [(r"\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)?", "TIME"), (r"\d{8}T\d{6,}Z", "RUN"),
+             (r"\d+(?:\.\d+)? ?(?:s|seconds|ms|minutes?)\b", "DURATION"), (r"\d+ (?:seconds|minutes|hours) ago", "AGO"),
+             (r"<updated>[^<]*</updated>", "<updated/>"), (r"127\.0\.0\.1:\d+ - ", "CLIENT - "), (r"\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?", "TIME")]
+    for pattern, mask in masks:
+        lines = [re.sub(pattern, mask, line) for line in lines]
+    return lines
+
+
 @crawl
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the tour fetches the Atom feed with curl")
-def test_the_readmes_offline_tour_runs_as_written(tmp_path):
+def test_the_readmes_offline_tour_runs_as_written_twice_and_leaves_no_process(tmp_path):
+    """The README's lines and nothing more (only the ports and the data directory are ours, so that the test
+    runs beside anything else); run twice, the same output both times, and not one process left after either."""
+    import re
+
     script = tour_commands()
     assert "--later" in script and "kyivind diff" in script and "recent.atom" in script and "place_articles" in script
+    assert not re.search(r"kill[^\n]*%", script), "a job number is not the same in a script and at a prompt"
     port, db_port = free_port(), free_port()
     script = script.replace("8765", str(port)).replace("8001", str(db_port)).replace("tour-data", str(tmp_path / "d"))
-    done = subprocess.run(["bash", "-euo", "pipefail", "-c", script + "\nkill $(jobs -p) 2>/dev/null || true\n"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=400,
-                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
-    out = done.stdout
-    assert done.returncode == 0, (out[-3000:], done.stderr[-3000:])
+    runs = []
+    for _ in range(2):
+        done, left = run_tour(script)
+        assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+        assert left == [], f"the tour left processes running: {left}"
+        assert not port_taken(port) and not port_taken(db_port), "a server of the tour still holds its port"
+        runs.append(done)
+    out = runs[0].stdout
     assert "version 1 → 2" in out and "{+Nine+}" in out
     assert "<entry>" in out and "Updated: Russian drone attack on Kharkiv injures 9" in out
     assert "Removed: Air raid alert declared across Ukraine" in out and "removed or moved articles: 1 (1 removed" in out
     [places] = [json.loads(line) for line in out.splitlines() if line.startswith("[{")]
     assert {"Kharkiv", "Odesa"} <= {place["name"] for place in places}
     assert all(place["latitude"] and place["longitude"] for place in places), "each on the map"
+    oks = [line for line in comparable(runs[0]) if line.startswith("Run OK")]
+    assert len(oks) == 2 and "12 items" in oks[0] and "2 items" in oks[1], oks
+    assert comparable(runs[1]) == comparable(runs[0])
 
 
 if __name__ == "__main__":

@@ -214,7 +214,7 @@ def test_kill_9_then_resume_with_jobdir_exports_each_version_once(tmp_path):
         env = {**os.environ, **archive_env(data, pywb.cdx_url, pywb.wayback_url), "PYTHONPATH": str(ROOT)}
         command = [sys.executable, "-m", "scrapy", "crawl", "newsfeed", "-a", f"base_url={server.url}",
                    "-a", "source=wayback", "-s", f"JOBDIR={tmp_path / 'job'}", "-s", "KYIVIND_WAYBACK_DELAY=0.7",
-                   "-s", "AUTOTHROTTLE_ENABLED=0"]
+                   "-s", "AUTOTHROTTLE_ENABLED=0", "-L", "INFO"]  # with Scrapy's stats dump
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 60
         while time.time() < deadline:

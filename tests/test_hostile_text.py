@@ -1,12 +1,12 @@
-"""Linear time on any input: every rule that reads page, feed or archive text costs at most about 10× the
-time on 10× the input (a ratio within one run of the test, never a wall-clock limit); and the rules rewritten
-for it give what the patterns they replace gave, on every short input."""
+"""Linear time on any input: every rule that reads page, feed or archive text reads a megabyte of the text that
+makes a backtracking pattern slow within a budget of CPU time far above one pass and far below a quadratic
+reading (tests/work.py: the machine's load cannot move the verdict; the timings are in bench/bench_linear.py);
+and the rules rewritten for it give what the patterns they replace gave, on every short input."""
 
 from __future__ import annotations
 
 import random
 import re
-import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,50 +17,37 @@ from kyivind.extraction.references import _without_ghost_ref
 from kyivind.extraction.util import parse_reading_time
 from tests.conftest import fixture_html
 from tests.hostile.text import CASES
-
-# 10x the input in time proportional to its square would cost 100x; linear costs 10x, and a shared machine's
-# noise stays well under 3x of that
-MAX_RATIO = 30
-ENOUGH = 0.002  # seconds: below this a measure is mostly noise, so the input grows first
-
-
-def best_of(function, argument, times: int = 3) -> float:
-    best = float("inf")
-    for _ in range(times):
-        start = time.perf_counter()
-        function(argument)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def growth(function, make, n: int) -> tuple[int, float]:
-    """(n, how much longer 10n takes than n), with n grown until one call is long enough to measure."""
-    while best_of(function, make(n), 1) < ENOUGH and n < 2_000_000:
-        n *= 4
-    return n, best_of(function, make(10 * n)) / best_of(function, make(n))
+from tests.work import BUDGET, SIZE, OverBudget, cpu_seconds, grown
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_ten_times_the_input_costs_about_ten_times_the_time(name):
+def test_a_megabyte_of_hostile_text_is_read_within_the_budget(name):
     function, make, n = CASES[name]
-    n, ratio = growth(function, make, n)
-    assert ratio < MAX_RATIO, f"{name}: 10x the input (from n={n}) took {ratio:.0f}x the time"
+    text = grown(make, n)
+    try:
+        cpu_seconds(function, text)
+    except OverBudget:
+        pytest.fail(f"{name}: {len(text):,} characters still read after {BUDGET:g} CPU seconds, where one pass "
+                    "takes seconds: the rule reads in more than linear time")
 
 
-def test_a_page_with_every_hostile_text_is_extracted_in_linear_time():
+def hostile_page(n: int) -> str:
     """The three inputs that stalled whole crawls, inside an article page: a link ending in ``?ref=a.a.a…!``,
     an author block padded with "More from" links, a reading time of thousands of digits."""
     page = fixture_html("ghost-article.html")
+    link = f'<p>A source: <a href="https://example.org/report?ref={"a." * n}!">the report</a>.</p>'
+    block = "<p>Olena Goncharova News Editor" + " a More from" * (n // 10) + "\nNot the end</p>"
+    return (page.replace("</article>", f"{link}{block}</article>", 1)
+            .replace("min read", f"{'8' * n} min read", 1))
 
-    def hostile(n: int) -> str:
-        link = f'<p>A source: <a href="https://example.org/report?ref={"a." * n}!">the report</a>.</p>'
-        block = "<p>Olena Goncharova News Editor" + " a More from" * (n // 10) + "\nNot the end</p>"
-        return (page.replace("</article>", f"{link}{block}</article>", 1)
-                .replace("min read", f"{'8' * n} min read", 1))
 
-    n, ratio = growth(lambda html: extract_article(html, "https://kyivindependent.com/x/"), hostile, 2000)
-    assert ratio < MAX_RATIO, f"10x the hostile text (from n={n}) took {ratio:.0f}x the time"
-    fields = extract_article(hostile(2000), "https://kyivindependent.com/x/").fields
+def test_a_page_with_every_hostile_text_is_extracted_within_the_budget():
+    page = grown(hostile_page, 2000)
+    try:
+        cpu_seconds(lambda html: extract_article(html, "https://kyivindependent.com/x/"), page)
+    except OverBudget:
+        pytest.fail(f"a page of {len(page):,} characters still read after {BUDGET:g} CPU seconds")
+    fields = extract_article(hostile_page(2000), "https://kyivindependent.com/x/").fields
     assert fields["title"] and fields["body_text"]
     assert fields["reading_time_min"] != int("8" * 20), "a reading time of thousands of digits is no reading time"
 
@@ -111,3 +98,18 @@ def test_an_author_block_still_loses_its_closing_link():
         == ("News Editor", "She covers politics.")
     assert split_author_block("News Editor\nShe covers politics. More from Olena Goncharova", "Olena Goncharova") \
         == ("News Editor", "She covers politics.")
+
+
+# --- the budget tells a quadratic rule from a linear one -----------------------------------------------------
+@pytest.mark.parametrize("name, old, make", [  # the text that stalled each (bench/bench_hostile.py)
+    ("ghost ref of a link", lambda url: OLD_GHOST_REF.sub("", urlsplit(url).query),
+     lambda n: "https://example.org/a?ref=" + "a." * n + "!"),
+    ("author block closing link", lambda text: OLD_READ_MORE.sub("", text),
+     lambda n: "Olena Goncharova\nNews Editor" + " a More from" * n + "\nNot the end"),
+    ("reading time", OLD_READ_TIME.search, lambda n: "8" * n + " minutes"),
+])
+def test_the_patterns_replaced_would_not_read_a_megabyte_in_a_second(name, old, make):
+    """Each pattern the rules replaced (``name``) needs hundreds of CPU seconds for a megabyte of the text that
+    stalled it: a second of CPU time stops it, however busy the machine (waiting never adds to the count)."""
+    with pytest.raises(OverBudget):
+        cpu_seconds(old, grown(make, 1000, SIZE), budget=1.0)

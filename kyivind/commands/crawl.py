@@ -7,6 +7,11 @@ component set the stat ``kyivind/failed`` (with the reasons in ``kyivind/failed_
 The last line of every run's log is its outcome, after Scrapy's own closing lines: ``Run FAILED (exit 1): <the
 problems, as their ERROR lines said them>`` or ``Run OK (exit 0): <items>``, with the summary's path.
 
+Scrapy's start-up and closing lines (its versions, the settings overridden, the components enabled, the spider
+opened and closed, the stats dumped) are logged only at DEBUG (``StartupLines``), so that a healthy run's log
+starts with what the run will do and ends with its outcome; a log level named on the command line (``-L`` or
+``-s LOG_LEVEL``) gives Scrapy's log as Scrapy writes it.
+
 Before anything else the run takes the lock of its data directory (``kyivind/state/lock.py``); a second run on
 the same directory logs one ERROR line naming the holder's pid, touches no file and exits 1.
 """
@@ -27,7 +32,49 @@ logger = logging.getLogger(__name__)
 OK_REASONS = {"finished"}
 
 
+class StartupLines(logging.Filter):
+    """Drops Scrapy's start-up and closing boilerplate (INFO lines of the loggers in ``LINES`` whose message
+    starts with one of their prefixes); installed only when the log level is above DEBUG."""
+
+    LINES = {
+        "scrapy.utils.log": ("Scrapy ", "Versions:"),
+        "scrapy.addons": ("Enabled addons",),
+        "scrapy.middleware": ("Enabled ",),
+        "scrapy.crawler": ("Overridden settings",),
+        "scrapy.extensions.telnet": ("Telnet console listening",),
+        "scrapy.extensions.logstats": ("Crawled 0 pages",),
+        "scrapy.core.engine": ("Spider opened", "Closing spider (finished)", "Spider closed (finished)"),
+        "scrapy.statscollectors": ("Dumping Scrapy stats",),
+    }
+
+    def __init__(self, prefixes: tuple[str, ...]):
+        super().__init__()
+        self.prefixes = prefixes
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno != logging.INFO or not record.getMessage().startswith(self.prefixes)
+
+    @classmethod
+    def install(cls, settings) -> bool:
+        """On Scrapy's loggers, unless the log level is DEBUG or named on the command line; whether it did."""
+        from scrapy.settings import SETTINGS_PRIORITIES
+
+        level = logging.getLevelName(str(settings.get("LOG_LEVEL")).upper())
+        named = (settings.getpriority("LOG_LEVEL") or 0) >= SETTINGS_PRIORITIES["cmdline"]
+        if named or not isinstance(level, int) or level <= logging.DEBUG:
+            return False
+        for name, prefixes in cls.LINES.items():
+            found = logging.getLogger(name)
+            found.filters = [f for f in found.filters if not isinstance(f, cls)]
+            found.addFilter(cls(prefixes))
+        return True
+
+
 class Command(ScrapyCrawl):
+    def process_options(self, args, opts) -> None:
+        super().process_options(args, opts)
+        StartupLines.install(self.settings)  # before Scrapy's process logs its first line
+
     def run(self, args, opts) -> None:
         if len(args) != 1:
             raise UsageError("give exactly one spider name")

@@ -99,6 +99,11 @@ class RunContext:
     def feeds_dir(self) -> Path:
         return self.data_dir / "feeds"
 
+    @property
+    def feed_file(self) -> Path:
+        """The JSON Lines feed of this run (written as ``<name>.jsonl.part`` until it closes)."""
+        return self.feeds_dir / f"{self.name}.jsonl"
+
     def data_file(self, stem: str, suffix: str) -> Path:
         """A run-state file of this crawl's source: ``state.sqlite`` for the site, ``state-<host>.sqlite``
         for a replica or mirror, so what one source gave never hides another's articles."""

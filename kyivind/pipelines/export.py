@@ -32,7 +32,7 @@ class JsonLinesExportPipeline(CrawlerPipeline):
         self.enabled = self.settings.getbool("KYIVIND_EXPORT_ENABLED")
         self.incremental = component(crawler, Incremental)
         self.feed_dir = run.feeds_dir
-        self.path = self.feed_dir / f"{run.name}.jsonl"
+        self.path = run.feed_file
         self.part = self.feed_dir / f"{run.name}.jsonl.part"
         self.writer = None
         self.count = 0

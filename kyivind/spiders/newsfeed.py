@@ -158,11 +158,19 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
                      else f"Bad setting: {run.setting_error}")
             raise CloseSpider("bad_argument")
 
+    def log_plan(self) -> None:
+        """The run's first line: what it reads, from where, and where its feed goes."""
+        run, urls = self.parts.run, self.parts.run.urls
+        where = urls.base_url if urls.base_url == urls.site_url else f"{urls.base_url} (as {urls.site_url})"
+        feed = (f"the feed goes to {run.feed_file}" if self.crawler.settings.getbool("KYIVIND_EXPORT_ENABLED")
+                else "no feed (KYIVIND_EXPORT_ENABLED is off)")
+        logger.info("Crawl of tag %s from %s: mode %s, source %s, %d articles known; %s", run.tag, where,
+                    self.args.mode, self.args.source, self.parts.incremental.known_count, feed)
+
     async def start(self):
         parts = self.parts
         self.check_arguments()
-        logger.info("Tag %s, mode %s, source %s, %d articles known", parts.run.tag, self.args.mode, self.args.source,
-                    parts.incremental.known_count)
+        self.log_plan()
         if self.args.source == "wayback":  # the archives' captures; the live site only for the census
             for request in parts.wayback.start():
                 yield request
