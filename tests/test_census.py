@@ -17,6 +17,7 @@ from kyivind.extraction.listing import article_slug
 from kyivind.outputs.database import build
 from kyivind.outputs.report import report
 from tests.conftest import ROOT, run_crawl
+from tests.hostile.site import HostileSite
 from tests.replica.content import SITE, posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 
@@ -284,3 +285,213 @@ def test_removals_reach_the_database_the_atom_feed_status_and_the_report(tmp_pat
     made = report(data, progress=False)
     assert sorted(row["status"] for row in made["removals"]) == ["moved", "removed"]
     assert "Air raid alert declared across Ukraine" in made["html"].read_text()
+
+
+# --- one answer decides nothing; a wave, a shared target, a ring decide nothing ---------------------------------
+@pytest.mark.crawl
+def test_one_404_then_200_is_a_suspicion_cleared_never_a_removal(tmp_path):
+    site = ReplicaSite("ghost")
+    data = tmp_path / "data"
+    env = {"KYIVIND_DATA_DIR": str(data), "KYIVIND_CENSUS_HOURS": "0"}  # confirmation after the default 6 hours
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env)
+        unlist(site, [GONE])
+        site.gone[GONE] = 404
+        second = run_crawl(server.url, tmp_path / "2", env=env)
+        assert [(e["status"], e.get("suspected_of")) for e in events(data)] == [("suspected", "removed")]
+        assert second.stats["kyivind/census/suspected"] == 1 and "kyivind/census/removed" not in second.stats
+        assert "suspected removed or moved: 1 (1 removed, 0 moved" in status_of(data)
+        third = run_crawl(server.url, tmp_path / "3", env=env)  # a second 404, minutes after the first
+        assert [e["status"] for e in events(data)] == ["suspected"], "not 6 hours after the first: still suspected"
+        assert "decided 6 hours on" in third.log
+        site.gone = {}  # answers 200 again, still unlisted
+        fourth = run_crawl(server.url, tmp_path / "4", env=env)
+    assert [e["status"] for e in events(data)] == ["suspected", "cleared"]
+    assert fourth.stats["kyivind/census/cleared"] == 1 and RemovalLog(data).open() == {}
+    assert "suspected removed or moved" not in status_of(data)
+
+
+@pytest.mark.crawl
+def test_a_wave_of_unlisted_articles_decides_nothing_and_says_why_once(tmp_path):
+    site = ReplicaSite("ghost")
+    env = census_every_run(tmp_path / "data")
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env)
+        wave_of = [p["slug"] for p in site.posts[:10]]
+        site.posts = site.posts[10:]
+        site.gone = {slug: 404 for slug in wave_of}
+        mark = len(site.hits)
+        second = run_crawl(server.url, tmp_path / "2", env=env)
+        third = run_crawl(server.url, tmp_path / "3", env=env)
+        asked = [hit for hit in site.hits[mark:] if hit.strip("/") in wave_of]
+    assert events(tmp_path / "data") == [] and asked == [], "nothing asked, nothing recorded"
+    assert second.stats["kyivind/census/wave"] == 1 and third.stats["kyivind/census/wave"] == 1
+    assert second.log.count("not listed at once") == 1 and second.returncode == 0
+    assert ("10 of the 12 known articles are not listed at once, more than KYIVIND_CENSUS_MAX_LOSS=0.2 of them: a list "
+            "that loses so many is taken for broken, nothing decided") in second.log
+
+
+@pytest.mark.crawl
+def test_articles_that_redirect_to_one_target_and_a_ring_of_redirects_are_no_move(tmp_path):
+    site = ReplicaSite("ghost")
+    data = tmp_path / "data"
+    env = census_every_run(data)
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env)
+        slugs = [p["slug"] for p in site.posts]
+        many, ring, target = slugs[:3], slugs[3:5], slugs[6]
+        site.posts = [p for p in site.posts if p["slug"] not in many + ring]
+        site.moved = {**{slug: target for slug in many}, ring[0]: ring[1], ring[1]: ring[0]}
+        second = run_crawl(server.url, tmp_path / "2", env=env)
+        third = run_crawl(server.url, tmp_path / "3", env=env)
+    assert events(data) == [], "no move suspected, none decided"
+    assert "kyivind/census/moved" not in third.stats and third.stats["kyivind/census/not_recorded"] == 5
+    assert f"redirects, as 2 other articles do, to {SITE}/{target}/: no move" in second.log
+    assert f"redirects to {SITE}/{ring[1]}/, which the site does not list: no move" in second.log
+
+
+@pytest.mark.crawl
+def test_a_removed_article_that_answers_200_again_is_restored_while_unlisted(tmp_path):
+    site = ReplicaSite("ghost")
+    data = tmp_path / "data"
+    env = census_every_run(data)
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env)
+        RemovalLog(data).append([{"url": f"{SITE}/{GONE}/", "status": "removed", "moved_to": None, "http_status": 404,
+                                  "detected_at": "2026-01-01T00:00:00+00:00", "last_version": 1}])
+        unlist(site, [GONE])  # still unlisted, but the page is there
+        mark = len(site.hits)
+        second = run_crawl(server.url, tmp_path / "2", env=env)
+        assert f"/{GONE}/" in site.hits[mark:], "an open event is asked again"
+    assert [e["status"] for e in events(data)] == ["removed", "restored"]
+    assert second.stats["kyivind/census/restored"] == 1 and RemovalLog(data).current() == {}
+
+
+# --- the census's time and list are bounded ------------------------------------------------------------------
+def unlist(site: ReplicaSite, slugs: list[str]) -> None:
+    """``slugs`` left out of the posts sitemap; their pages (and the Content API) stay."""
+    original = site.sitemap_posts
+
+    def sitemap():
+        body = original()
+        for slug in slugs:
+            body = body.replace(f"<loc>{SITE}/{slug}/</loc>", "<loc></loc>")
+        return body
+
+    site.sitemap_posts = sitemap
+
+
+def hide(site: ReplicaSite, slugs: list[str], status: int, headers: dict) -> None:
+    """``slugs`` left out of the posts sitemap (the Content API still lists them), each answering ``status``."""
+    unlist(site, slugs)
+    original = site.respond
+
+    def respond(path, query=""):
+        if path.strip("/") in slugs:
+            with site.lock:
+                site.hits.append(path)
+            return status, {"Content-Type": "text/html", **headers}, "<html><body>Unavailable</body></html>"
+        return original(path, query)
+
+    site.respond = respond
+
+
+@pytest.mark.crawl
+def test_the_census_does_not_wait_a_retry_after(tmp_path):
+    site = HostileSite("census-retry-after")
+    env = census_every_run(tmp_path / "data", KYIVIND_RETRY_MAX_DELAY="5")
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env, source="api")
+        second = run_crawl(server.url, tmp_path / "2", "-s", "RETRY_TIMES=1", env=env, source="api")
+    assert f"HTTP 503 for {server.url}/{site.CENSUS_HIDDEN}/: retrying in 1.0s" in second.log, "the backoff's wait"
+    assert "retrying in 5.0s" not in second.log, "not the Retry-After's (60 s, capped at 5 here)"
+    assert second.stats["kyivind/census/not_recorded"] == 1 and events(tmp_path / "data") == []
+
+
+@pytest.mark.crawl
+def test_the_census_stops_at_its_time_budget_and_goes_on_next_run(tmp_path):
+    site = ReplicaSite("ghost")
+    slow = [p["slug"] for p in site.posts[:2]]
+    env = census_every_run(tmp_path / "data", KYIVIND_CENSUS_MAX_MINUTES="0.01")  # 0.6 s; each ask takes 3 s
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env, source="api")
+        hide(site, slow, 503, {"Retry-After": "0"})
+        mark = len(site.hits)
+        second = run_crawl(server.url, tmp_path / "2", "-s", "RETRY_TIMES=2", env=env, source="api")
+        asked = [hit for hit in site.hits[mark:] if hit.strip("/") in slow]
+        third = run_crawl(server.url, tmp_path / "3", "-s", "RETRY_TIMES=0", env=env, source="api")
+    assert second.stats["kyivind/bound/census_time"] == 1 and len(set(asked)) < 2, "the second one left for later"
+    assert second.log.count("Bound reached (census_time): the census took more than KYIVIND_CENSUS_MAX_MINUTES=0.01 "
+                            "minutes") == 1
+    assert second.returncode == 0 and third.stats["kyivind/census/runs"] == 1, "the census goes on next run"
+
+
+@pytest.mark.crawl
+def test_a_list_longer_than_its_bound_is_read_no_further_and_decides_nothing(tmp_path):
+    site = HostileSite("census-big-sitemaps")
+    site.census_sitemaps, site.census_sitemap_bytes = 3, 200_000  # about 2,700 URLs each
+    env = census_every_run(tmp_path / "data")
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env, source="api")
+        mark = len(site.hits)
+        second = run_crawl(server.url, tmp_path / "2", "-s", "KYIVIND_CENSUS_MIN_LISTED=1000", env=env, source="api")
+        read = [hit for hit in site.hits[mark:] if hit.startswith("/sitemap-posts-")]
+    assert second.stats["kyivind/bound/census_listed"] == 1 and second.stats["kyivind/census/no_list"] == 1
+    assert read == ["/sitemap-posts-0.xml"], "the list stops in its first file"
+    assert "Bound reached (census_listed): the sitemaps list more than 1000 URLs" in second.log
+    assert "WARNING: Census: the site's list of articles could not be read" not in second.log, "said once"
+    assert "kyivind/census/asked" not in second.stats and events(tmp_path / "data") == []
+
+
+# --- control characters and slugs that are none ---------------------------------------------------------------
+@pytest.mark.crawl
+def test_a_redirect_with_control_characters_is_no_move_and_reaches_no_log_line_nor_the_feed(tmp_path):
+    site = ReplicaSite("ghost")
+    data = tmp_path / "data"
+    env = census_every_run(data)
+    slugs = [p["slug"] for p in site.posts]
+    escape, queried, target = slugs[0], slugs[1], slugs[5]
+    with ReplicaServer(site) as server:
+        run_crawl(server.url, tmp_path / "1", env=env, output=False)
+        site.posts = [p for p in site.posts if p["slug"] not in (escape, queried)]
+        original = site.respond
+        redirects = {escape: "/x\x1b]0;TITLE\x07y/", queried: f"/{target}/?q=\x1b]0;TITLE\x07"}
+        site.respond = lambda path, query="": ((301, {"Location": redirects[path.strip("/")]}, "")
+                                               if path.strip("/") in redirects else original(path, query))
+        second = run_crawl(server.url, tmp_path / "2", env=env, output=False)
+        third = run_crawl(server.url, tmp_path / "3", env=env, output=False)
+    for log in (second.log, third.log):
+        assert "\x1b" not in log and "\x07" not in log
+    assert "redirects to 'https://kyivindependent.com/x\\x1b]0;TITLE\\x07y/', which is no article" in second.log
+    got = [(e["url"], e["status"], e["moved_to"]) for e in events(data)]
+    assert got == [(f"{SITE}/{queried}/", "suspected", f"{SITE}/{target}/"),
+                   (f"{SITE}/{queried}/", "moved", f"{SITE}/{target}/")], "the query left out of the new address"
+    build(data)
+    from tests.test_changes import atom
+
+    assert any(entry.title.startswith("Moved: ") for entry in atom(data).entries)
+
+
+@pytest.mark.crawl
+def test_an_api_post_whose_slug_is_no_slug_is_refused_with_a_count(tmp_path):
+    site = ReplicaSite("ghost")
+    victim = site.posts[2]["slug"]
+    original = site.respond
+
+    def respond(path, query=""):
+        status, headers, body = original(path, query)
+        if path.startswith("/ghost/api/content/posts") and status == 200:
+            data = json.loads(body)
+            for post in data["posts"]:
+                if post["slug"] == victim:
+                    post.update(slug="/elsewhere.example/x", url="https://elsewhere.example/x/")
+            body = json.dumps(data)
+        return status, headers, body
+
+    site.respond = respond
+    with ReplicaServer(site) as server:
+        result = run_crawl(server.url, tmp_path, source="api")
+    assert result.stats["kyivind/api/bad_slug"] == 1
+    assert not [item["url"] for item in result.items if "elsewhere" in item["url"]]
+    assert sorted(item["slug"] for item in result.items) == sorted(p["slug"] for p in posts() if p["slug"] != victim)
+    assert "Content API post with no address on the site, skipped: its url 'https://elsewhere.example/x/'" in result.log
