@@ -136,6 +136,7 @@ STATE_NOT_RECORDED = "kyivind/state/not_recorded"  # exported to feeds that then
 AUTHOR_PAGE_REQUESTS = "kyivind/author_page/requests"
 AUTHOR_PAGE_FROM_STATE = "kyivind/author_page/from_state"
 AUTHOR_PAGE_FAILED = "kyivind/author_page/failed"
+AUTHOR_PAGE_BAD_SLUG = "kyivind/author_page/bad_slug"  # an author whose slug is none as Ghost makes them: page not asked
 AUTHORBIO_AUTHORS = "kyivind/authorbio/authors"
 AUTHORBIO_NO_ROLE = "kyivind/authorbio/no_role"
 AUTHORBIO_NO_BIO = "kyivind/authorbio/no_bio"

@@ -495,3 +495,20 @@ def test_an_api_post_whose_slug_is_no_slug_is_refused_with_a_count(tmp_path):
     assert not [item["url"] for item in result.items if "elsewhere" in item["url"]]
     assert sorted(item["slug"] for item in result.items) == sorted(p["slug"] for p in posts() if p["slug"] != victim)
     assert "Content API post with no address on the site, skipped: its url 'https://elsewhere.example/x/'" in result.log
+
+
+def test_an_author_slug_that_is_none_names_no_author_page(caplog):
+    from types import SimpleNamespace
+
+    from scrapy.utils.test import get_crawler
+
+    from kyivind.crawl.author_pages import AuthorPages
+    from kyivind.items import Author
+
+    crawler = get_crawler(settings_dict={"KYIVIND_MAX_AUTHOR_PAGES": 10})
+    pages = AuthorPages(crawler, SimpleNamespace(urls=None), None)
+    assert pages.wanted(Author(name="Olena Goncharova", slug="olena-goncharova"))
+    for slug in ("../../ghost/api/admin", "x\x1b]0;TITLE\x07", "Olena_Goncharova", "a/b", "-"):
+        assert not pages.wanted(Author(name="Olena Goncharova", slug=slug)), slug
+    assert crawler.stats.get_value("kyivind/author_page/bad_slug") == 5
+    assert caplog.text.count("is no slug as Ghost makes them") == 1 and "\x1b" not in caplog.text
