@@ -12,6 +12,7 @@ from importlib import resources
 import pytest
 
 from kyivind.census import RemovalLog, judge, to_check
+from kyivind.census.component import again
 from kyivind.census.verdict import listed_check, moves, settle, wave
 from kyivind.extraction.listing import article_slug
 from kyivind.outputs.database import build
@@ -202,6 +203,13 @@ def test_to_check_and_article_paths():
     assert not looks_like_article("/---/") and not looks_like_article("/" + "a" * 192 + "/")
 
 
+def test_articles_recorded_removed_are_asked_again_in_the_room_the_others_leave():
+    decided = [f"{SITE}/{n}/" for n in range(10)]
+    assert again(decided, 10) == decided and again(decided, 0) == [] and again(decided, -3) == []
+    some = again(decided, 4)
+    assert len(some) == 4 and set(some) < set(decided)
+
+
 def test_one_answer_suspects_a_second_hours_later_decides():
     now = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
     first = settle(None, "removed", None, now, 6)
@@ -246,9 +254,9 @@ def test_removal_log_skips_damaged_lines(tmp_path, caplog):
     assert "4 lines are no census event, skipped" in caplog.text
 
 
-def status_of(data) -> str:
-    return subprocess.run([sys.executable, "-m", "kyivind.cli", "status", str(data)], capture_output=True, text=True,
-                          cwd=ROOT).stdout
+def status_of(data, *args: str) -> str:
+    return subprocess.run([sys.executable, "-m", "kyivind.cli", "status", str(data), *args], capture_output=True,
+                          text=True, cwd=ROOT).stdout
 
 
 @pytest.mark.crawl
@@ -301,6 +309,7 @@ def test_one_404_then_200_is_a_suspicion_cleared_never_a_removal(tmp_path):
         assert [(e["status"], e.get("suspected_of")) for e in events(data)] == [("suspected", "removed")]
         assert second.stats["kyivind/census/suspected"] == 1 and "kyivind/census/removed" not in second.stats
         assert "suspected removed or moved: 1 (1 removed, 0 moved" in status_of(data)
+        assert "kyivind_articles_suspected 1.0" in status_of(data, "--prometheus")
         third = run_crawl(server.url, tmp_path / "3", env=env)  # a second 404, minutes after the first
         assert [e["status"] for e in events(data)] == ["suspected"], "not 6 hours after the first: still suspected"
         assert "decided 6 hours on" in third.log

@@ -6,6 +6,7 @@ with backoff, robots.txt, the WARC archive), one at a time, without following re
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from datetime import datetime, timedelta, timezone
@@ -39,6 +40,16 @@ from kyivind.state.store import now_iso
 
 logger = logging.getLogger(__name__)
 CENSUS_AT = "census_at"  # the state's meta key: when the census last asked every unlisted article
+
+
+def again(decided: list[str], room: int) -> list[str]:
+    """The articles recorded removed or moved to ask again (restored when they answer 200) in the ``room`` the
+    others left: all of them, or a share that changes from day to day, so that each is asked in turn."""
+    if len(decided) <= room:
+        return decided
+    day = datetime.now(timezone.utc).date().isoformat()
+    turn = sorted(decided, key=lambda url: hashlib.blake2b(f"{day} {url}".encode(), digest_size=8).digest())
+    return turn[:max(room, 0)]
 
 
 class Census:
@@ -111,16 +122,20 @@ class Census:
         self.stats.set_value(keys.CENSUS_UNLISTED, len(ask))
         events = [self.event(url, RESTORED if opened[url]["status"] in (REMOVED, MOVED) else CLEARED, None, None,
                              opened[url]) for url in settled]
+        decided = [url for url in ask if (opened.get(url) or {}).get("status") in (REMOVED, MOVED)]
+        ask = ask[:len(ask) - len(decided)]  # suspected, then newly unlisted (to_check's order): each must be asked
         complete = True
         if len(ask) > self.max_checks:
             bound_reached(self.crawler, "census_checks",
                           f"{len(ask)} known articles are not listed by the site; {self.max_checks} are asked this run "
                           f"(KYIVIND_CENSUS_MAX_CHECKS), the rest next run")
             ask, complete = ask[:self.max_checks], False
+        must = len(ask)
+        ask += again(decided, self.max_checks - must)
         answers, statuses = {}, {}
         for done, url in enumerate(ask):
             if self.out_of_time(f"after {done} of the {len(ask)} unlisted articles were asked"):
-                ask, complete = ask[:done], False
+                ask, complete = ask[:done], complete and done >= must
                 break
             verdict, target, statuses[url], why = await self.ask(url)
             answers[url] = (verdict, target, why)
