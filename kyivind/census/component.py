@@ -122,16 +122,7 @@ class Census:
         self.stats.set_value(keys.CENSUS_UNLISTED, len(ask))
         events = [self.event(url, RESTORED if opened[url]["status"] in (REMOVED, MOVED) else CLEARED, None, None,
                              opened[url]) for url in settled]
-        decided = [url for url in ask if (opened.get(url) or {}).get("status") in (REMOVED, MOVED)]
-        ask = ask[:len(ask) - len(decided)]  # suspected, then newly unlisted (to_check's order): each must be asked
-        complete = True
-        if len(ask) > self.max_checks:
-            bound_reached(self.crawler, "census_checks",
-                          f"{len(ask)} known articles are not listed by the site; {self.max_checks} are asked this run "
-                          f"(KYIVIND_CENSUS_MAX_CHECKS), the rest next run")
-            ask, complete = ask[:self.max_checks], False
-        must = len(ask)
-        ask += again(decided, self.max_checks - must)
+        ask, must, complete = self.choose(ask, opened)
         answers, statuses = {}, {}
         for done, url in enumerate(ask):
             if self.out_of_time(f"after {done} of the {len(ask)} unlisted articles were asked"):
@@ -148,11 +139,15 @@ class Census:
             status = made[0] if made else None
             if status in counts:
                 counts[status] += 1
-            if made is None and (opened.get(url) or {}).get("status") == SUSPECTED:
+            before = (opened.get(url) or {}).get("status")
+            if made is None and before == SUSPECTED:
                 why += f"; suspected since {opened[url].get('suspected_at')}, decided {self.confirm_hours:g} hours on"
+            elif made is None and before in (REMOVED, MOVED):
+                why += f"; recorded {before} already"
             logger.info("Census: %s %s (%s)", url, status or "not recorded", why)
-            if made is not None:
-                events.append(self.event(url, status, target, statuses[url], opened.get(url), made[1]))
+            if made is None:
+                continue
+            events.append(self.event(url, status, target, statuses[url], opened.get(url), made[1]))
             if verdict == MOVED and not self.articles.requested(target):  # a listed article: crawled at once
                 yield self.articles.request(target, "census")
         try:
@@ -169,6 +164,20 @@ class Census:
         logger.info("Census (%s): %d known articles, %d not listed and asked: %d removed, %d moved, %d suspected, %d not "
                     "recorded; %d restored, %d cleared", how, len(known), len(ask), counts[REMOVED], counts[MOVED],
                     counts[SUSPECTED], counts[None], kinds.count(RESTORED), kinds.count(CLEARED))
+
+    def choose(self, ask: list[str], opened: dict[str, dict]) -> tuple[list[str], int, bool]:
+        """(the unlisted articles to ask this run; how many of them must be asked for the census to be complete;
+        whether it is): those suspected and newly unlisted (``to_check``'s order) up to ``KYIVIND_CENSUS_MAX_CHECKS``
+        (a bound: the rest next run), then, in the room left, those recorded removed or moved (``again``)."""
+        decided = [url for url in ask if (opened.get(url) or {}).get("status") in (REMOVED, MOVED)]
+        ask = ask[:len(ask) - len(decided)]
+        complete = True
+        if len(ask) > self.max_checks:
+            bound_reached(self.crawler, "census_checks",
+                          f"{len(ask)} known articles are not listed by the site; {self.max_checks} are asked this run "
+                          f"(KYIVIND_CENSUS_MAX_CHECKS), the rest next run")
+            ask, complete = ask[:self.max_checks], False
+        return ask + again(decided, self.max_checks - len(ask)), len(ask), complete
 
     def event(self, url: str, status: str, moved_to: str | None, http_status: int | None, last: dict | None,
               suspected_of: str | None = None) -> dict:
