@@ -1,5 +1,6 @@
 """What a census costs on a site of 30,000 known articles: requests to the site and time, when two of them were
-taken down (410), one moved (301) and the rest are listed.
+taken down (410), one moved (301) and the rest are listed. It is a first answer: both are suspected (a second
+census, hours later, decides).
 
     python -m bench.bench_census [--articles 30000]
 """

@@ -52,6 +52,12 @@ CRAWLS = {  # mode -> (spider arguments, a first run to make the second incremen
     "API pagination past its posts": ("api-endless", ["-a", "source=api"], False),
     "listing whose last page leads to the first": ("listing-cycle", ["-a", "source=html", "-a", "mode=full"], False),
     "listing of empty pages without end": ("listing-empty-chain", ["-a", "source=html", "-a", "mode=full"], False),
+    # the census (a second run, incremental, that takes it): one unlisted article answering 503 Retry-After: 60;
+    # 40 post sitemaps of 16 MiB each
+    "census: an unlisted article answering 503 Retry-After: 60": (
+        "census-retry-after", ["-a", "source=api", "-s", "KYIVIND_CENSUS_HOURS=0"], True),
+    "census: 40 post sitemaps of 16 MiB": (
+        "census-big-sitemaps", ["-a", "source=api", "-s", "KYIVIND_CENSUS_HOURS=0"], True),
 }
 
 

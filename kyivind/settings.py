@@ -66,6 +66,15 @@ KYIVIND_AUTHOR_MAX_AGE_DAYS = 30  # an author page is fetched again when older t
 KYIVIND_CENSUS_HOURS = float(os.environ.get("KYIVIND_CENSUS_HOURS", "24"))
 KYIVIND_CENSUS_MAX_CHECKS = 200  # unlisted articles asked in one run at most (a WARNING; the rest next run)
 KYIVIND_CENSUS_MAX_API_PAGES = 400  # Content API pages of 100 URLs read for the list when no sitemap answers
+# a removal or move is decided on a second answer at least this many hours after the first (suspected until then)
+KYIVIND_CENSUS_CONFIRM_HOURS = float(os.environ.get("KYIVIND_CENSUS_CONFIRM_HOURS", "6"))
+# a census in which more than this share of the known articles (and more than 5) are unlisted decides nothing
+KYIVIND_CENSUS_MAX_LOSS = float(os.environ.get("KYIVIND_CENSUS_MAX_LOSS", "0.2"))
+# minutes a census may take, its list and its requests (Retry-After is not honoured there); the rest next run
+KYIVIND_CENSUS_MAX_MINUTES = float(os.environ.get("KYIVIND_CENSUS_MAX_MINUTES", "10"))
+# URLs the list may hold: this many times the known articles, and never fewer than KYIVIND_CENSUS_MIN_LISTED
+KYIVIND_CENSUS_LISTED_FACTOR = 10
+KYIVIND_CENSUS_MIN_LISTED = 100_000
 
 # --- History from web archives (-a source=wayback; kyivind/history) --------------------------------
 # a CDX server (the Internet Archive's, or any pywb's /<collection>/cdx) and where it serves captures raw

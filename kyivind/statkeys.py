@@ -28,6 +28,7 @@ API_POSTS = "kyivind/api/posts"
 API_NOT_A_POST = "kyivind/api/not_a_post"
 API_UNUSABLE = "kyivind/api/unusable"
 API_KEY_REDISCOVERED = "kyivind/api/key_rediscovered"
+API_BAD_SLUG = "kyivind/api/bad_slug"  # a post with neither an article URL on the site nor a slug as Ghost makes them
 
 # --- census (kyivind/census) ---------------------------------------------------------------------
 CENSUS_RUNS = "kyivind/census/runs"  # a census was taken (the list was asked for)
@@ -36,10 +37,11 @@ CENSUS_UNLISTED = "kyivind/census/unlisted"  # known articles the list lacks, to
 CENSUS_REQUESTS = "kyivind/census/asked"  # unlisted articles asked
 CENSUS_ALL_REQUESTS = "kyivind/census/requests"  # every request of the census, the list's included
 CENSUS_UNDECIDED = "kyivind/census/not_recorded"  # asked, and still there or undecided
+CENSUS_WAVE = "kyivind/census/wave"  # too many known articles unlisted at once: nothing decided
 
 
 def census(status: str) -> str:
-    """Census events recorded this run: ``removed``, ``moved``, ``restored``."""
+    """Census events recorded this run: ``suspected``, ``removed``, ``moved``, ``cleared``, ``restored``."""
     return f"kyivind/census/{status}"
 
 
@@ -155,6 +157,7 @@ STATE_NOT_RECORDED = "kyivind/state/not_recorded"  # exported to feeds that then
 AUTHOR_PAGE_REQUESTS = "kyivind/author_page/requests"
 AUTHOR_PAGE_FROM_STATE = "kyivind/author_page/from_state"
 AUTHOR_PAGE_FAILED = "kyivind/author_page/failed"
+AUTHOR_PAGE_BAD_SLUG = "kyivind/author_page/bad_slug"  # an author whose slug is none as Ghost makes them: page not asked
 AUTHORBIO_AUTHORS = "kyivind/authorbio/authors"
 AUTHORBIO_NO_ROLE = "kyivind/authorbio/no_role"
 AUTHORBIO_NO_BIO = "kyivind/authorbio/no_bio"

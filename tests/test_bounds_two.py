@@ -35,13 +35,15 @@ def test_a_path_that_starts_like_a_host_stays_on_the_site(path):
         assert urls.on_site(url) and "elsewhere.example/forged" in url, url
 
 
-def test_a_content_api_post_with_a_slug_like_a_host_gives_an_item_on_the_site(tmp_path):
+def test_a_content_api_post_with_a_slug_like_a_host_is_refused_with_a_count(tmp_path):
     crawler = crawler_of(tmp_path, source="api")
     api = crawler.spider.parts.api
-    post = api.post({"slug": "/elsewhere.example/forged-a", "title": "Forged", "html": "<p>Text.</p>",
-                     "url": "http://elsewhere.example/forged-a/", "published_at": "2025-11-20T10:00:00.000Z"},
-                    "http://127.0.0.1:9/ghost/api/content/posts/")
-    assert post.url == "https://kyivindependent.com/elsewhere.example/forged-a/"
+    post = {"slug": "/elsewhere.example/forged-a", "title": "Forged", "html": "<p>Text.</p>",
+            "url": "http://elsewhere.example/forged-a/", "published_at": "2025-11-20T10:00:00.000Z"}
+    assert api.post(post, "http://127.0.0.1:9/ghost/api/content/posts/") is None
+    assert crawler.stats.get_value(keys.API_BAD_SLUG) == 1
+    good = api.post({**post, "slug": "forged-a"}, "http://127.0.0.1:9/ghost/api/content/posts/")
+    assert good.url == "https://kyivindependent.com/forged-a/", "an off-site url: the slug's address on the site"
 
 
 # --- 5. a bound that fires 50,000 times ------------------------------------------------------------------------

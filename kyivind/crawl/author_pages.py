@@ -11,6 +11,7 @@ import logging
 from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext, bound_reached
 from kyivind.extraction import extract_author_page
+from kyivind.extraction.slugs import is_slug
 from kyivind.items import Author
 from kyivind.sources import download
 from kyivind.state.incremental import Incremental
@@ -27,9 +28,19 @@ class AuthorPages:
         self.max_fetches = crawler.settings.getint("KYIVIND_MAX_AUTHOR_PAGES")
         self._fetches = 0
 
-    @staticmethod
-    def wanted(author: Author) -> bool:
-        return bool(author.slug) and not (author.role or author.bio or author.raw)
+    def wanted(self, author: Author) -> bool:
+        """Whether to complete ``author`` from its page: one without role or bio, whose slug is one as Ghost makes
+        them (a slug read from a link or the Content API such as ``../ghost/api``, or holding a control
+        character, names no author page: the first said, each counted, ``kyivind/author_page/bad_slug``)."""
+        if not author.slug or author.role or author.bio or author.raw:
+            return False
+        if not is_slug(author.slug):
+            if not self.crawler.stats.get_value(keys.AUTHOR_PAGE_BAD_SLUG):
+                logger.warning("The author slug %.200a is no slug as Ghost makes them ([a-z0-9-]): its page is not asked "
+                               "(each such slug counted in %s)", author.slug, keys.AUTHOR_PAGE_BAD_SLUG)
+            self.crawler.stats.inc_value(keys.AUTHOR_PAGE_BAD_SLUG)
+            return False
+        return True
 
     async def fill(self, author: Author) -> None:
         profile = await self.profile(author.slug)

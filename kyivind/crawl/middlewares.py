@@ -17,6 +17,7 @@ from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext
 
 logger = logging.getLogger(__name__)
+RETRY_AFTER_IGNORED = "kyivind_retry_after_ignored"  # request meta: the backoff alone decides the wait
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
@@ -39,7 +40,8 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's retries (429, 5xx, timeouts, connection faults), waiting before each new try:
     ``Retry-After`` where the answer gives one, else ``KYIVIND_RETRY_BACKOFF_BASE * 2**(try - 1)``,
-    never longer than ``KYIVIND_RETRY_MAX_DELAY`` seconds."""
+    never longer than ``KYIVIND_RETRY_MAX_DELAY`` seconds. A request whose meta says ``RETRY_AFTER_IGNORED`` (the
+    census, which has a time budget of its own) always waits the backoff, whatever ``Retry-After`` asks."""
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -47,7 +49,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.max_delay = settings.getfloat("KYIVIND_RETRY_MAX_DELAY")
 
     def delay(self, request, response=None) -> float:
-        asked = retry_after_seconds(response.headers.get("Retry-After")) if response is not None else None
+        honoured = response is not None and not request.meta.get(RETRY_AFTER_IGNORED)
+        asked = retry_after_seconds(response.headers.get("Retry-After")) if honoured else None
         tries = request.meta.get("retry_times", 0) + 1
         wait = asked if asked is not None else self.base * 2 ** (tries - 1)
         return min(wait, self.max_delay)

@@ -10,6 +10,7 @@ from lxml import etree
 from parsel import Selector
 
 from kyivind.extraction.chrome import outside_content
+from kyivind.extraction.slugs import is_slug
 from kyivind.extraction.util import clean_text, join_url, parse_datetime, split_url
 
 # First path segments that are never an article.
@@ -25,11 +26,12 @@ SHOW_MORE = re.compile(r"^\s*(show|load|see)\s+more\b", re.I)
 
 def article_slug(path: str, sections=LEGACY_SECTIONS) -> str | None:
     """The slug of an article's path: ``/<slug>/`` (no reserved page of the site, no file), or ``/<section>/<slug>/``
-    for one of ``sections`` (the site's legacy sections by default; none: the one-part form alone); else None."""
+    for one of ``sections`` (the site's legacy sections by default; none: the one-part form alone); else None. The
+    slug is one as Ghost makes them (``slugs.is_slug``): no control character, no upper case, no file name."""
     parts = [p for p in path.split("/") if p]
     if len(parts) == 2 and parts[0] in sections:
         parts = parts[1:]
-    if len(parts) == 1 and parts[0] not in RESERVED and "." not in parts[0]:
+    if len(parts) == 1 and parts[0] not in RESERVED and is_slug(parts[0]):
         return parts[0]
     return None
 

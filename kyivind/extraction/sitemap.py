@@ -28,3 +28,19 @@ def parse_sitemap(xml: str | bytes) -> tuple[dict[str, str | None], list[str]]:
     except (etree.XMLSyntaxError, StopIteration):
         pass
     return urls, children
+
+
+def sitemap_locs(xml: bytes):
+    """The ``loc`` of each entry as it is read, with the file's kind: (``urlset`` | ``sitemapindex``, loc); a
+    reader that has enough stops the parse there (what a broken file holds before the break is given)."""
+    from lxml import etree
+    from scrapy.utils.sitemap import Sitemap
+
+    try:
+        sitemap = Sitemap(xml)
+        for entry in sitemap:
+            loc = (entry.get("loc") or "").strip()
+            if loc:
+                yield sitemap.type, loc
+    except (etree.XMLSyntaxError, StopIteration):
+        return

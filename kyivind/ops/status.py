@@ -32,6 +32,7 @@ class Health:
     failed_urls: list[dict] = field(default_factory=list)
     disk: str | None = None  # why the data directory's disk cannot take the next run
     removals: dict[str, dict] = field(default_factory=dict)  # the census: articles removed or moved now (url -> event)
+    suspected: dict[str, dict] = field(default_factory=dict)  # the census: one answer said removed or moved (url -> event)
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
     @property
@@ -63,7 +64,8 @@ def read(data_dir: str | Path) -> Health:
     for path in sorted(data_dir.glob("failed*.jsonl")):
         with jsonlines.open(path) as reader:
             health.failed_urls.extend(row for row in reader.iter(skip_invalid=True, type=dict) if row.get("url"))
-    health.removals = RemovalLog(data_dir).current()
+    log = RemovalLog(data_dir)
+    health.removals, health.suspected = log.current(), log.suspected()
     return health
 
 
@@ -94,6 +96,12 @@ def text(health: Health, max_age_hours: float) -> str:
     lines.append(f"removed or moved articles: {len(kinds)}" + (
         f" ({kinds.count('removed')} removed, {kinds.count('moved')} moved; latest {latest.get('detected_at')}: "
         f"{latest['url']} {latest['status']})" if latest else ""))
+    if health.suspected:  # one answer said so; the census decides on the second, hours later
+        first = min(health.suspected.values(), key=lambda event: str(event.get("suspected_at")))
+        kinds = [event.get("suspected_of") for event in health.suspected.values()]
+        lines.append(f"suspected removed or moved: {len(kinds)} ({kinds.count('removed')} removed, "
+                     f"{kinds.count('moved')} moved; decided on a second answer; oldest {first.get('suspected_at')}: "
+                     f"{first['url']})")
     lines.append(f"open failed URLs: {len(health.failed_urls)}")
     for row in health.failed_urls[:20]:
         lines.append(f"  {row['url']} ({row.get('kind')}, {row.get('attempts', 1)} attempts): {row.get('reason')}")
@@ -119,6 +127,8 @@ def prometheus(health: Health, max_age_hours: float) -> str:
          float("nan") if health.articles is None else health.articles),
         ("kyivind_failed_urls_open", "URLs listed in failed.jsonl", len(health.failed_urls)),
         ("kyivind_articles_removed", "articles the census found removed or moved, not restored", len(health.removals)),
+        ("kyivind_articles_suspected", "articles one census answer said removed or moved, not yet decided",
+         len(health.suspected)),
     ]
     from prometheus_client import CollectorRegistry, Gauge, generate_latest
 

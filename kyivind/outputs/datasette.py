@@ -58,7 +58,8 @@ RECENT_SQL = (
     "case r.status when 'removed' then 'The site no longer has this article (it answered ' || "
     "coalesce(r.http_status, '?') || '); its last version, ' || coalesce(r.last_version, '?') || "
     "', stays in the dataset.' when 'moved' then 'The article moved to ' || r.moved_to || '.' "
-    "else 'The site lists this article again.' end, coalesce(r.moved_to, r.url) from removals r"
+    "else 'The site lists this article again.' end, coalesce(r.moved_to, r.url) from removals r "
+    "where r.status in ('removed', 'moved', 'restored')"
     ") order by atom_updated desc limit 200")
 CANNED_QUERIES = {
     "articles_per_day": {"title": "Articles per day", "sql": "select published_day as day, count(*) as articles "
@@ -122,7 +123,8 @@ CANNED_QUERIES = {
                               "join articles a on a.url = r.article_url order by a.published_at desc"},
     "removed_articles": {"title": "Removed and moved articles",
                          "description": "What the census found: articles the site no longer has (removed), that "
-                                        "answer at another address (moved), or that came back (restored)",
+                                        "answer at another address (moved), that came back (restored), and "
+                                        "those one answer made suspected, awaiting the second",
                          "sql": "select title, status, detected_at, moved_to, last_version, http_status, url "
                                 "from removals order by detected_at desc"},
     "edited_articles": {"title": "Edited articles (more than one version)",
@@ -195,10 +197,12 @@ FIGURE_TABLES = {  # outputs/figures.py: the toll and the air attacks, derived w
         "down", "missiles_launched": "Missiles launched", "missiles_downed": "Missiles shot down",
         "articles": "Articles about that night"}},
     "removals": {"facets": ["status"], "sort_desc": "detected_at", "columns": {
-        "title": "The article's last title", "status": "removed (404, 410, 451), moved (a redirect to another "
-        "article) or restored (listed again)", "detected_at": "When the census found it", "moved_to": "Its new "
-        "address (moved)", "last_version": "Its version when it went", "http_status": "What its address answered",
-        "url": "The article"}},
+        "title": "The article's last title", "status": "suspected (a first answer said removed or moved), removed "
+        "(404, 410, 451) or moved (a redirect to another article), decided on a second answer hours later, cleared (a "
+        "suspicion not confirmed) or restored (listed or answering again)", "detected_at": "When the census found it",
+        "moved_to": "Its new address (moved)", "last_version": "Its version when it went", "http_status": "What its "
+        "address answered", "url": "The article", "suspected_of": "What a suspicion is of: removed or moved",
+        "suspected_at": "When the first answer came"}},
     "toll_places": {"facets": ["region_code"], "sort_desc": "day", "columns": {
         "article_url": "The article", "title": "Its title", "day": "Day of publication", "place": "Settlement or "
         "district", "region_code": "ISO 3166-2 code", "killed": "Killed there", "injured": "Injured there", **_POINT}},

@@ -14,7 +14,7 @@ from kyivind.census.verdict import RESTORED
 
 logger = logging.getLogger(__name__)
 COLUMNS = {"title": str, "status": str, "detected_at": str, "moved_to": str, "last_version": int, "http_status": int,
-           "url": str}
+           "url": str, "suspected_of": str, "suspected_at": str}
 
 
 def update(db, data_dir: Path) -> int:
@@ -71,8 +71,8 @@ def mark(data_dir: str | Path, articles: list[dict]) -> list[dict]:
 
 
 def current(data_dir: Path, articles: list[dict]) -> list[dict]:
-    """The articles removed or moved now (each URL's last event, restores left out), newest first, with the title
-    of their latest version in ``articles`` (the feeds' latest versions)."""
+    """The articles removed or moved now (each URL's last event, decided: suspicions, restores and cleared ones
+    left out), newest first, with the title of their latest version in ``articles`` (the feeds' latest versions)."""
     titles = {article["url"]: article.get("title") for article in articles}
     rows = [{**event, "title": titles.get(url)} for url, event in RemovalLog(data_dir).current().items()]
     return sorted(rows, key=lambda row: str(row.get("detected_at") or ""), reverse=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import scrapy
 
@@ -20,6 +20,8 @@ from kyivind import statkeys as keys
 from kyivind.crawl.context import RunContext, bound_reached, fail_run, stop_run
 from kyivind.extraction import Extraction, extract_post, looks_like_post
 from kyivind.extraction.apikey import key_in_page, key_in_script, script_urls
+from kyivind.extraction.listing import article_slug
+from kyivind.extraction.slugs import is_slug
 from kyivind.sources import LISTING_PRIORITY, download, routed
 from kyivind.state.incremental import Incremental
 
@@ -102,7 +104,9 @@ class ContentApiSource:
                 self.stats.inc_value(keys.API_NOT_A_POST)
                 logger.warning("Content API entry is not a post, skipped: %.200r", post)
                 continue
-            yield self.post(post, response.url)
+            found = self.post(post, response.url)
+            if found is not None:
+                yield found
         following = self.following(page, data)
         max_pages = self.run.args.max_pages
         if following and not (max_pages and page >= max_pages):
@@ -136,16 +140,34 @@ class ContentApiSource:
                             f"promised ({problem})" if short else None)
         return None
 
-    def post(self, post: dict, answer_url: str) -> Post:
-        """The fields of one post of an answer."""
+    def post(self, post: dict, answer_url: str) -> Post | None:
+        """The fields of one post of an answer; None (a WARNING, the stat ``kyivind/api/bad_slug``) for a post with no
+        address on the site: neither its ``url`` nor its ``slug`` names an article (``address``). ``answer_url``:
+        where the post was read (an API page, an archived capture), said in the WARNING."""
+        url = self.address(post)
+        if url is None:
+            self.stats.inc_value(keys.API_BAD_SLUG)
+            logger.warning("Content API post with no address on the site, skipped: its url %.200a is not an article "
+                           "on the site and its slug %.200a is no slug as Ghost makes them ([a-z0-9-]) (read from %s)",
+                           post.get("url"), post.get("slug"), answer_url)
+            return None
         extraction = extract_post(post)
+        if isinstance(post.get("url"), str) and post["url"] != url and self.urls.on_site(post["url"]):
+            extraction.fields["url"] = None  # an address on the site that is no article's: the slug's instead
         if not extraction.fields["language"]:
             extraction.fields["language"] = self.default_language
             extraction.sources["language"] = "default"
-        url = post.get("url") or answer_url
-        if not self.urls.on_site(url):  # the builder keeps no off-site URL: the post's address on the site instead
-            url = self.urls.public_url("/" + str(post["slug"]).strip("/\\") + "/")
         return Post(extraction, url)
+
+    def address(self, post: dict) -> str | None:
+        """A post's address: its ``url`` when that is an article on the site, else ``/<slug>/`` on the site when its
+        slug is one as Ghost makes them; None otherwise (a slug such as ``/elsewhere.example/x``, a control
+        character, a path of several parts)."""
+        url = post.get("url")
+        if isinstance(url, str) and self.urls.on_site(url) and article_slug(urlsplit(url).path) is not None:
+            return url
+        slug = post.get("slug")
+        return self.urls.public_url(f"/{slug}/") if is_slug(slug) else None
 
     @staticmethod
     def read(response) -> tuple[dict | None, str | None]:

@@ -83,6 +83,8 @@ class ReextractSpider(NewsfeedSpider):
                     incremental.elsewhere.add(made.record_id)
                 if isinstance(capture, ApiPost):
                     post = self.parts.api.post(capture.post, capture.capture.target)
+                    if post is None:  # no address on the site: said and counted
+                        continue
                     item = await self.parts.builder.build(post.extraction, post.url, capture=capture.capture.ref)
                     if item is not None:
                         yield item

@@ -37,6 +37,9 @@ MODES = {
     "listing-cycle": "the last listing page names the first one as its next page",
     "listing-empty-chain": "after the last listing page come empty pages, each naming one more",
     "off-site-canonical": "article pages name a page on another host as their canonical URL",
+    # the census (kyivind/census)
+    "census-retry-after": "one known article is unlisted and answers 503 with Retry-After: 60",
+    "census-big-sitemaps": "the sitemap index names 40 post sitemaps of 16 MiB of URLs each",
 }
 
 
@@ -125,6 +128,31 @@ class HostileSite(ReplicaSite):
         if status != 200 or not any(p["slug"] == slug for p in self.posts):
             return None
         return status, HTML, body.replace(f"{SITE}/{slug}/", f"{ELSEWHERE}/{slug}/")
+
+    # --- the census --------------------------------------------------------------------------------
+    CENSUS_HIDDEN = "air-raid-alert-declared-across-ukraine"  # the unlisted article
+    census_sitemaps, census_sitemap_bytes = 40, 16 * 1024 * 1024 - 4096  # tests make them smaller
+    _big_sitemap: str | None = None
+
+    def _census_retry_after(self, path, query, status, body):
+        if path == "/sitemap-posts.xml":
+            return 200, XML, body.replace(f"<url><loc>{SITE}/{self.CENSUS_HIDDEN}/</loc>", "<url><loc>")
+        if path.strip("/") == self.CENSUS_HIDDEN:
+            return 503, {**HTML, "Retry-After": "60"}, "<html><body>Service Unavailable</body></html>"
+        return None
+
+    def _census_big_sitemaps(self, path, query, status, body):
+        if path == "/sitemap.xml":
+            return 200, XML, sitemap_index(*(f"/sitemap-posts-{n}.xml" for n in range(self.census_sitemaps)))
+        if path.startswith("/sitemap-posts-") and path.endswith(".xml"):
+            if self._big_sitemap is None:
+                entry = f"<url><loc>{SITE}/an-article-that-is-one-of-very-many-{{:09d}}/</loc></url>"
+                count = self.census_sitemap_bytes // len(entry.format(0))
+                self._big_sitemap = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                                     'schemas/sitemap/0.9">' + "".join(entry.format(n) for n in range(count - 2))
+                                     + "</urlset>")
+            return 200, XML, self._big_sitemap
+        return None
 
 
 def main(argv=None) -> None:
