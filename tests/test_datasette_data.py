@@ -64,10 +64,14 @@ def test_removed_articles_are_marked_in_articles_parquet_and_csv(database, tmp_p
             rows = {row["url"]: row["removed_at"] for row in csv.DictReader(handle)}
         assert rows[A.format(3)] == "2026-12-03T07:00:00+00:00" and rows[A.format(4)] == "", path
 
-    events(data, {"url": A.format(2), "status": "restored", "detected_at": "2026-12-05T06:00:00+00:00"})
+    events(data, {"url": A.format(2), "status": "restored", "detected_at": "2026-12-05T06:00:00+00:00"},
+           {"url": A.format(1), "status": "suspected", "suspected_of": "removed",
+            "detected_at": "2026-12-05T06:00:00+00:00"})
     build(data)  # no new feed: the events alone
     db = sqlite3.connect(data / "kyivind.db")
     assert db.execute("select removed_at from articles where url = ?", [A.format(2)]).fetchone() == (None,)
+    # one answer only makes an article suspected: it is not marked removed until a second one decides it
+    assert db.execute("select removed_at from articles where url = ?", [A.format(1)]).fetchone() == (None,)
 
 
 def test_the_latest_views_hold_each_articles_latest_version(database):  # noqa: F811

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kyivind.census.removals import RemovalLog
-from kyivind.census.verdict import RESTORED
+from kyivind.census.verdict import DECIDED
 
 logger = logging.getLogger(__name__)
 COLUMNS = {"title": str, "status": str, "detected_at": str, "moved_to": str, "last_version": int, "http_status": int,
@@ -40,15 +40,15 @@ def update(db, data_dir: Path) -> int:
 
 
 def gone(events: list[dict], where: Path | str = "removals.jsonl") -> dict[str, str | None]:
-    """URL: when the census found it gone, for each URL whose last event is a removal or a move. A time that is
+    """URL: when the census found it gone, for each URL whose last event is a decided removal or move. A time that is
     no ISO 8601 time (a line edited by hand) is None, with one warning: the article is still gone."""
     last: dict[str, dict] = {}
     for event in events:
         last[event["url"]] = event
     found, bad = {}, 0
     for url, event in last.items():
-        if event["status"] == RESTORED:
-            continue
+        if event["status"] not in DECIDED:
+            continue  # restored, or only suspected (or cleared): still on the site as far as anyone knows
         at = event.get("detected_at")
         try:
             datetime.fromisoformat(at)
