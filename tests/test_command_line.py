@@ -76,6 +76,16 @@ def test_merge_into_a_directory_is_one_line(tmp_path):
     assert f"-o {data} is a directory" in line
 
 
+def test_merge_never_writes_over_a_feed_it_reads(tmp_path):
+    data = data_dir(tmp_path)
+    feed = data / "feeds" / "newsfeed-1.jsonl"
+    before = feed.read_bytes()
+    done = kyivind("merge", str(data), "-o", str(feed))
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "is one of the feeds it reads" in one_error_line(done)
+    assert feed.read_bytes() == before
+
+
 @pytest.mark.parametrize("where", ["/proc/x", "FILE/report"])
 def test_a_report_folder_that_cannot_be_made_is_one_line(tmp_path, where):
     data = data_dir(tmp_path)
