@@ -152,6 +152,15 @@ def _data_dir(given, feeds_only: bool = False, directory: str | None = None) -> 
 NO_DATA = USAGE  # the exit status of a command given no data directory to read
 
 
+def _a_folder(output, command: str, example: str) -> bool:
+    """True once one line on stderr has said that ``-o`` names a folder where the command writes one file."""
+    if output is None or not Path(output).is_dir():
+        return False
+    print(f"error: -o {output} is a directory: kyivind {command} writes one file (such as "
+          f"{Path(output) / example})", file=sys.stderr)
+    return True
+
+
 def _locked(data_dir) -> bool:
     """Take the data directory's lock for this command; False (said on stderr) while a run holds it."""
     from kyivind.state import lock
@@ -184,8 +193,8 @@ def _export(options) -> int:
     from kyivind.outputs.tables import export
 
     data_dir = _data_dir(options.data_dir)
-    if data_dir is None:
-        return NO_DATA
+    if data_dir is None or _a_folder(options.output, "export", f"articles.{options.format}"):
+        return USAGE
     count = export(data_dir, options.format, options.output)
     print(f"{count} articles: {options.output}")
     return 0
@@ -238,8 +247,8 @@ def _build_db(data_dir: str, output: str | None = None):
 
 def _db(options) -> int:
     data_dir = _data_dir(options.data_dir, directory="db")
-    if data_dir is None:
-        return NO_DATA
+    if data_dir is None or _a_folder(options.output, "db", "kyivind.db"):
+        return USAGE
     done = _build_db(data_dir, options.output)
     if done is None:
         return 1
@@ -343,9 +352,7 @@ def _merge(options) -> int:
     if data_dir is None:
         return NO_DATA
     output = Path(options.output)
-    if output.is_dir():
-        print(f"error: -o {output} is a directory: merge writes one file (such as {output / 'all.jsonl'})",
-              file=sys.stderr)
+    if _a_folder(output, "merge", "all.jsonl"):
         return USAGE
     if output.exists() and output.resolve() in {path.resolve() for path in feed_files(data_dir)}:
         print(f"error: -o {output} is one of the feeds it reads: merge writes a file of its own", file=sys.stderr)

@@ -68,12 +68,15 @@ def test_a_feed_file_where_a_data_directory_is_wanted_is_one_line(tmp_path, comm
     assert files_of(data) == before and done.stdout == ""
 
 
-def test_merge_into_a_directory_is_one_line(tmp_path):
+@pytest.mark.parametrize("command", [("merge",), ("export", "--format", "parquet"), ("db",)])
+def test_a_file_to_write_given_as_a_directory_is_one_line(tmp_path, command):
     data = data_dir(tmp_path)
-    done = kyivind("merge", str(data), "-o", str(data))
+    before = files_of(data)
+    done = kyivind(command[0], str(data), *command[1:], "-o", str(data))
     assert done.returncode == 2, (done.stdout, done.stderr)
     line = one_error_line(done)
-    assert f"-o {data} is a directory" in line
+    assert f"-o {data} is a directory: kyivind {command[0]} writes one file" in line
+    assert files_of(data) == before
 
 
 def test_merge_never_writes_over_a_feed_it_reads(tmp_path):
