@@ -272,7 +272,8 @@ def _serve(options) -> int:
     if done is None:
         return 1
     lock.release_all()  # crawls may run while the database is served
-    print(f"{done['articles']} articles: http://{options.host}:{options.port}/kyivind/articles", flush=True)
+    where = f"[{options.host}]" if ":" in options.host else options.host  # an IPv6 address in a URL
+    print(f"{done['articles']} articles: http://{where}:{options.port}/kyivind/articles", flush=True)
     sys.stderr.flush()
     # this process becomes Datasette: a supervisor's SIGTERM or Ctrl-C stops the server itself, and the exit
     # status is Datasette's (a child left behind would keep the port)

@@ -270,12 +270,11 @@ def port_problem(host: str, port: int) -> str | None:
     listens on is refused, one whose last connections are closing is not."""
     import socket
 
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET  # as uvicorn chooses it
     try:
-        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
-                                                             flags=socket.AI_PASSIVE)[0]
-        with socket.socket(family, kind, proto) as probe:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind(address)
+            probe.bind((host, port))
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             return f"port {port} of {host} is in use by another server: choose another with --port"
