@@ -194,6 +194,18 @@ def unknown_arguments(names) -> str | None:
     return "; ".join(messages) + f"; the arguments are {', '.join(NewsfeedArgs.model_fields)}"
 
 
+def argument_problem(arguments: dict) -> str | None:
+    """Why spider ``arguments`` (name: text) are bad, in one line (each unknown name, each bad value), or None.
+    ``scrapy crawl``, ``kyivind reextract`` and ``kyivind schedule`` ask before a run starts, so that a typo is a
+    usage error (exit 2) and not a failed run; the spider asks again for runs started otherwise."""
+    problem = unknown_arguments(arguments)
+    try:
+        NewsfeedArgs(**arguments)
+    except ValidationError as error:
+        problem = "; ".join(filter(None, (describe_error(error), problem)))
+    return problem
+
+
 def describe_error(error: ValidationError) -> str:
     """One line for the log: the validators' own messages, joined."""
     messages = []

@@ -151,11 +151,14 @@ def test_kyivind_diff_in_a_pipe_and_on_a_terminal(data_dir, capsys, monkeypatch)
 @pytest.mark.parametrize("args, message", [
     (["https://kyivindependent.com/nowhere/"], "no article"),
     ([URL, "--to", "5"], "has versions 1, 2"),
-    (["https://kyivindependent.com/other/", "--to", "2"], "has versions 1;"),
+    (["https://kyivindependent.com/other/", "--to", "2"], "has one version (1); no version 2"),
+    ([URL, "--to", "1"], "has versions 1, 2; version 1 is its first: there is no version before it to diff from"),
+    ([URL, "--from", "2", "--to", "1"], "has versions 1, 2; --from 2 is not older than --to 1"),
 ])
 def test_kyivind_diff_exits_2_for_an_unknown_url_or_version(data_dir, capsys, args, message):
     assert cli(["diff", args[0], str(data_dir), *args[1:]]) == 2
-    assert message in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert message in said and "None" not in said
 
 
 def test_the_report_shows_edits_per_week_and_the_most_edited(data_dir, tmp_path):

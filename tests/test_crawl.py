@@ -79,14 +79,14 @@ def test_since_stops_the_walk_and_skips_older_articles(replica, tmp_path):
     (("-a", "max_pages=0"), "max_pages must be a positive whole number"),
     (("-a", "since=last week"), "since must be an ISO date such as 2024-01-01, got 'last week'"),
 ])
-def test_bad_arguments_fail_at_start_with_one_line(tmp_path, args, message):
+def test_bad_arguments_are_a_usage_error_before_the_run(tmp_path, args, message):
     result = run_crawl("http://127.0.0.1:9", tmp_path, *args, output=False)
-    assert result.returncode == 1
-    errors = [line for line in result.log.splitlines() if "] ERROR: " in line]
-    assert len(errors) == 1 and message in errors[0]
-    assert "Traceback" not in result.log
+    assert result.returncode == 2
+    [line] = [line for line in result.log.splitlines() if "error: " in line]
+    assert f"error: bad spider argument: {message}" in line
+    assert "Traceback" not in result.log and not result.data_dir.exists()
 
 
-def test_bad_base_url_fails_at_start(tmp_path):
+def test_bad_base_url_is_a_usage_error(tmp_path):
     result = run_crawl("ftp://nowhere", tmp_path, output=False)
-    assert result.returncode == 1 and "base_url must be an http(s) URL" in result.log
+    assert result.returncode == 2 and "base_url must be an http(s) URL" in result.log

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kyivind.arguments import SCRAPY_ARGUMENTS, unknown_arguments
-from tests.conftest import ROOT, free_port, kyivind, last_summary, run_crawl
+from tests.conftest import ROOT, free_port, kyivind, run_crawl
 from tests.replica.content import LATER_EDITED, LATER_NEW, LATER_REMOVED, later_posts, posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 
@@ -88,11 +88,13 @@ def test_an_archive_of_two_base_urls_is_refused_until_one_is_chosen(tmp_path):
         assert run_crawl(one.url, tmp_path, source="api").returncode == 0
         assert run_crawl(two.url, tmp_path, source="api").returncode == 0
     data_dir = tmp_path / "data"
+    summaries = sorted((data_dir / "feeds").glob("*.summary.json"))
     done = reextract(data_dir)
-    assert done.returncode == 1
-    [line] = errors(done.stderr)
-    assert "the archive holds runs that fetched from 2 base URLs" in line and one.url in line and two.url in line
-    assert "--base-url" in line
+    assert done.returncode == 2, "a usage error, before the run"
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("error: the archive holds runs that fetched from 2 base URLs")
+    assert one.url in line and two.url in line and "--base-url" in line
+    assert sorted((data_dir / "feeds").glob("*.summary.json")) == summaries
     chosen = reextract(data_dir, "--base-url", two.url)
     assert chosen.returncode == 0 and "1 archive files of runs that fetched from another base_url" in chosen.stderr
     assert feed_rows(data_dir, "reextract") == []
@@ -202,12 +204,11 @@ def test_an_unknown_argument_names_the_nearest_known_one():
 
 
 @crawl
-def test_a_misspelt_spider_argument_fails_the_run(replica, tmp_path):
+def test_a_misspelt_spider_argument_is_a_usage_error(replica, tmp_path):
     result = run_crawl(replica.url, tmp_path, "-a", "mod=full", output=False)
-    assert result.returncode == 1
-    [line] = errors(result.log)
-    assert "Bad spider argument: unknown argument 'mod' (did you mean mode?)" in line
-    assert last_summary(result.data_dir)["ok"] is False
+    assert result.returncode == 2
+    assert "error: bad spider argument: unknown argument 'mod' (did you mean mode?)" in result.log
+    assert errors(result.log) == [] and not result.data_dir.exists(), "no run: no ERROR line, no summary"
     assert replica.site.hits == [], "nothing was fetched with the wrong arguments"
 
 

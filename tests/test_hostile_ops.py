@@ -55,14 +55,13 @@ def test_an_unreachable_webhook_is_reported_too(tmp_path):
     assert len(last_summary(result.data_dir)["alerts_failed"]) == 1
 
 
-def test_a_tag_longer_than_ghost_allows_is_a_bad_argument_with_summary_and_alert(tmp_path):
+def test_a_tag_longer_than_ghost_allows_is_a_usage_error_without_alert(tmp_path):
     with webhook_server() as (received, _, url), ReplicaServer(ReplicaSite("ghost")) as server:
         result = run_crawl(server.url, tmp_path, "-a", "tag=" + "a" * 300, env={"KYIVIND_ALERT_WEBHOOK": url})
-    assert result.returncode == 1
-    assert "Bad spider argument: tag must be a tag slug of at most 191 characters (Ghost's limit)" in result.log
-    problems = last_summary(result.data_dir)["problems"]
-    assert any("at most 191 characters" in p for p in problems)
-    assert len(received) == 1 and received[0]["ok"] is False
+    assert result.returncode == 2
+    assert "bad spider argument: tag must be a tag slug of at most 191 characters (Ghost's limit)" in result.log
+    assert not result.data_dir.exists(), "no summary, no state"
+    assert received == [], "a typo at the command line is no alert"
     assert "Traceback" not in result.log
 
 
@@ -79,8 +78,8 @@ def test_credentials_in_base_url_are_refused_and_never_written(tmp_path):
     with ReplicaServer(ReplicaSite("ghost")) as server:
         url = server.url.replace("http://", "http://reader:base-secret@")
         result = run_crawl(url, tmp_path)
-    assert result.returncode == 1
-    assert "Bad spider argument: base_url must not carry credentials (user:password@), got 'http://***@" \
+    assert result.returncode == 2
+    assert "bad spider argument: base_url must not carry credentials (user:password@), got 'http://***@" \
         in result.log
     assert "base-secret" not in result.log and "reader" not in result.log, "the user is redacted too"
     for path in result.data_dir.rglob("*"):

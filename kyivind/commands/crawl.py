@@ -12,8 +12,10 @@ opened and closed, the stats dumped) are logged only at DEBUG (``StartupLines``)
 starts with what the run will do and ends with its outcome; a log level named on the command line (``-L`` or
 ``-s LOG_LEVEL``) gives Scrapy's log as Scrapy writes it.
 
-Before anything else the run takes the lock of its data directory (``kyivind/state/lock.py``); a second run on
-the same directory logs one ERROR line naming the holder's pid, touches no file and exits 1.
+A bad spider argument (``-a``: an unknown name, a bad value) is a usage error: exit 2 before the run, with no
+summary written, nothing of the data directory touched and no alert. Then the run takes the lock of its data
+directory (``kyivind/state/lock.py``); a second run on the same directory logs one ERROR line naming the
+holder's pid, touches no file and exits 1.
 """
 
 from __future__ import annotations
@@ -78,6 +80,9 @@ class Command(ScrapyCrawl):
     def run(self, args, opts) -> None:
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
+        problem = argument_problem(self.crawler_process.spider_loader, args[0], opts.spargs)
+        if problem:  # a typo: exit 2 before the run, with nothing of the data directory touched and no alert
+            raise UsageError(f"bad spider argument: {problem}")
         if not take_data_dir(self.settings):
             self.exitcode = 1
             return
@@ -87,6 +92,17 @@ class Command(ScrapyCrawl):
         if run_failed(self.crawler_process, crawler):
             self.exitcode = 1
         log_outcome(crawler, self.exitcode)
+
+
+def argument_problem(spider_loader, name: str, arguments: dict) -> str | None:
+    """Why the spider arguments of a run of spider ``name`` are bad, for the spiders that declare theirs
+    (``argument_problem``); None when they are good or the spider is unknown (Scrapy says so)."""
+    try:
+        spider_class = spider_loader.load(name)
+    except KeyError:
+        return None
+    check = getattr(spider_class, "argument_problem", None)
+    return check(arguments) if check else None
 
 
 def take_data_dir(settings) -> bool:

@@ -20,6 +20,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from kyivind.arguments import argument_problem
 from kyivind.crawl.urls import basic_authorization, redacted, split_credentials
 from kyivind.state import lock
 
@@ -83,17 +84,28 @@ def authentication_is_off(url: str) -> bool:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--url", default=os.environ.get("KYIVIND_SCRAPYD_URL", "http://127.0.0.1:6800"))
-    parser.add_argument("--project", default="kyivind")
-    parser.add_argument("--spider", default="newsfeed")
-    parser.add_argument("--setting", action="append", default=[], type=_pair, help="Scrapy setting NAME=VALUE")
-    parser.add_argument("--arg", action="append", default=[], type=_pair, help="spider argument name=value")
+    parser.add_argument("--url", default=os.environ.get("KYIVIND_SCRAPYD_URL", "http://127.0.0.1:6800"),
+                        help="Scrapyd's address (default KYIVIND_SCRAPYD_URL, else http://127.0.0.1:6800)")
+    parser.add_argument("--project", default="kyivind", help="the Scrapyd project (default kyivind)")
+    parser.add_argument("--spider", default="newsfeed", help="the spider to run (default newsfeed)")
+    parser.add_argument("--setting", action="append", default=[], type=_pair,
+                        help="Scrapy setting NAME=VALUE (repeatable)")
+    parser.add_argument("--arg", action="append", default=[], type=_pair,
+                        help="spider argument name=value (repeatable), checked before Scrapyd is asked")
     parser.add_argument("--allow-open-scrapyd", action="store_true",
                         help="schedule even when Scrapyd answers without credentials (anyone who reaches it can "
                              "deploy and run code)")
 
 
+SPIDERS = ("newsfeed", "reextract")  # the project's spiders, whose arguments kyivind/arguments.py declares
+
+
 def run(options: argparse.Namespace) -> int:
+    if options.spider in SPIDERS:  # a typo is refused here, not found by a failed run and its alert
+        problem = argument_problem(dict(arg.split("=", 1) for arg in options.arg))
+        if problem:
+            print(f"error: bad spider argument: {problem}; nothing scheduled", file=sys.stderr)
+            return 2
     client = Scrapyd(options.url, os.environ.get("KYIVIND_SCRAPYD_USERNAME"), os.environ.get("KYIVIND_SCRAPYD_PASSWORD"))
     settings = list(options.setting)
     data_dir = os.environ.get("KYIVIND_DATA_DIR")

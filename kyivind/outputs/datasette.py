@@ -4,6 +4,7 @@ Schema, facets, canned queries; ``kyivind/datasette-metadata.json`` is it, writt
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from pathlib import Path
@@ -283,6 +284,24 @@ def metadata() -> dict:
 
 def write_metadata(path: Path = METADATA_FILE) -> None:
     path.write_text(json.dumps(metadata(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why Datasette could not listen on ``host``:``port`` (the port in use, a host that is not this machine's),
+    or None. Bound and let go at once, as Datasette's server binds (``SO_REUSEADDR``): a port another server
+    listens on is refused, one whose last connections are closing is not."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET  # as uvicorn chooses it
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return f"port {port} of {host} is in use by another server: choose another with --port"
+        return f"cannot serve on {host} port {port}: {error.strerror or error}"
+    return None
 
 
 def serve_command(database: Path, port: int = 8001, host: str = "127.0.0.1") -> list[str]:

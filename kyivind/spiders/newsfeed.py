@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import scrapy
-from pydantic import ValidationError
 from scrapy.exceptions import CloseSpider
 from scrapy_spider_metadata import Args
 
 from kyivind import statkeys as keys
 from kyivind.archive.writer import CAPTURE_META
-from kyivind.arguments import NewsfeedArgs, describe_error, unknown_arguments
+from kyivind.arguments import NewsfeedArgs, argument_problem
 from kyivind.census.component import Census
 from kyivind.crawl.author_pages import AuthorPages
 from kyivind.crawl.builder import ItemBuilder
@@ -66,15 +65,17 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
                 "description": "Every article of a tag (the News Feed by default) as JSON Lines."}
 
     def __init__(self, *args, **kwargs):
-        # reported by start(): one ERROR line naming each bad argument, exit 1
-        self.argument_error = unknown_arguments(kwargs)  # a misspelt name, never silently the default
-        try:
-            NewsfeedArgs(**kwargs)
-        except ValidationError as error:
-            self.argument_error = "; ".join(filter(None, (describe_error(error), self.argument_error)))
+        # `scrapy crawl` refuses these before the run (exit 2); a run started otherwise reports them from
+        # start(): one ERROR line naming each bad argument, exit 1. A misspelt name is never silently the default.
+        self.argument_error = self.argument_problem(kwargs)
         if self.argument_error:
             kwargs = {k: v for k, v in kwargs.items() if k not in NewsfeedArgs.model_fields}
         super().__init__(*args, **kwargs)
+
+    @classmethod
+    def argument_problem(cls, arguments: dict) -> str | None:
+        """Why the ``-a`` arguments are bad, in one line; None when they are good."""
+        return argument_problem(arguments)
 
     @classmethod
     def update_settings(cls, settings):

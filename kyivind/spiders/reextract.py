@@ -30,6 +30,19 @@ from kyivind.state.store import capture_time
 logger = logging.getLogger(__name__)
 
 
+def several_base_urls(runs: dict) -> str:
+    """The message for an archive of runs of several base URLs (``archived_runs``): one must be chosen."""
+    found = ", ".join(f"{base} ({len(files)} files)" for base, files in sorted(runs.items()))
+    return (f"the archive holds runs that fetched from {len(runs)} base URLs ({found}); each has its own state: "
+            f"choose one with --base-url (-a base_url=…)")
+
+
+def base_url_problem(data_dir) -> str | None:
+    """Before a re-extraction without ``base_url``: why the archive of ``data_dir`` needs one chosen, or None."""
+    runs = archived_runs(archive_dir(data_dir))
+    return several_base_urls(runs) if len(runs) > 1 else None
+
+
 class ReextractSpider(NewsfeedSpider):
     name = "reextract"
     custom_settings = {
@@ -53,9 +66,7 @@ class ReextractSpider(NewsfeedSpider):
         runs = archived_runs(archive_dir(settings.get("KYIVIND_DATA_DIR")))
         site = (self.args.site_url or settings.get("KYIVIND_SITE_URL")).rstrip("/")
         if len(runs) > 1:
-            found = ", ".join(f"{base} ({len(files)} files)" for base, files in sorted(runs.items()))
-            self.argument_error = (f"the archive holds runs that fetched from {len(runs)} base URLs ({found}); each "
-                                   f"has its own state: choose one with --base-url (-a base_url=…)")
+            self.argument_error = several_base_urls(runs)
         elif runs and next(iter(runs)) != site:
             self.args.base_url = next(iter(runs))
             logger.info("The archived runs fetched from %s: its state is brought up to date", self.args.base_url)
