@@ -42,12 +42,12 @@ def test_an_unclosed_next_f_string_is_read_in_one_pass():
 
 
 def test_an_extraction_that_raises_is_listed_not_lost(tmp_path, monkeypatch):
-    import kyivind.spiders.newsfeed as newsfeed
+    import kyivind.crawl.pagecheck as pagecheck
 
     def broken(*args, **kwargs):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(newsfeed, "extract_article", broken)
+    monkeypatch.setattr(pagecheck, "extract_article", broken)
     crawler = project_crawler({"KYIVIND_DATA_DIR": str(tmp_path)}, base_url="http://127.0.0.1:9")
     url = "http://127.0.0.1:9/some-story/"
     response = HtmlResponse(url, body=corpus_page("no-jsonld.html"), encoding="utf-8",

@@ -1,6 +1,6 @@
 """Checks of an article page's answer before extraction: nothing half-read is exported.
 
-``check_article_page`` gives the page's text, or the problem that makes it no article: a 404/410, an
+``read_article`` checks and extracts an article page for the spider. ``check_article_page`` gives the page's text, or the problem that makes it no article: a 404/410, an
 answer that is not HTML, a bot-challenge page, a page cut short. A UTF-8 body that a wrong declared
 charset turned into mojibake is decoded again as UTF-8.
 """
@@ -8,13 +8,16 @@ charset turned into mojibake is decoded again as UTF-8.
 from __future__ import annotations
 
 import codecs
+import logging
 from dataclasses import dataclass, field
 
 from scrapy.http import TextResponse
 
 from kyivind import statkeys as keys
+from kyivind.extraction import extract_article
 from kyivind.extraction.challenge import is_challenge_page, looks_truncated
 
+logger = logging.getLogger(__name__)
 MOJIBAKE = ("\u00e2\u20ac", "\u00c3\u00a9", "\u00c3\u00a8", "\u00c2\u00a0")  # UTF-8 read as Latin-1/cp1252
 
 
@@ -72,3 +75,35 @@ def check_article_page(response, listing_url: str | None) -> ArticlePage:
         page.problem = PageProblem("truncated", "the page stops before its end (no </body> or </html>)",
                                    (keys.PAGE_TRUNCATED,))
     return page
+
+
+def read_article(crawler, run, articles, failures, response, listing_url: str | None):
+    """An article page checked and extracted, its problems counted: its Extraction, the request that draws it in
+    the browser (a page with no body in its HTML, in a run that renders), or None (the page's problem counted
+    and listed in failed.jsonl: never a lost article)."""
+    articles.settle(response.request)
+    page = check_article_page(response, listing_url)
+    for key in page.stats + list(page.problem.stats if page.problem else ()):
+        crawler.stats.inc_value(key)
+    if page.charset_fixed_from:
+        logger.warning("Page declared %s but is UTF-8; decoded as UTF-8: %s", page.charset_fixed_from, response.url)
+    if page.problem:
+        failures.record(response.url, page.problem.kind, page.problem.reason)
+        return None
+    try:
+        extraction = extract_article(page.body or page.text, response.url, run.timezone)
+    except Exception as error:  # a page no rule foresaw: listed and counted, never a lost article
+        crawler.stats.inc_value(keys.page_problem("extraction_error"))
+        failures.record(response.url, "extraction_error", f"extraction failed: {type(error).__name__}: {error}"[:300])
+        return None
+    for problem in extraction.problems:
+        crawler.stats.inc_value(keys.page_problem(problem))
+    if not extraction.is_article and run.render and not response.meta.get("playwright"):
+        logger.info("No article body in the HTML of %s: rendering it", response.url)
+        return articles.rendered(response, listing_url)
+    if not extraction.is_article:
+        crawler.stats.inc_value(keys.ARTICLE_NOT_AN_ARTICLE)
+        failures.record(response.url, "not_an_article", "page holds no article (title={!r}, body={})".format(
+            extraction.fields.get("title"), "yes" if extraction.fields.get("body_text") else "none"))
+        return None
+    return extraction

@@ -23,8 +23,7 @@ from kyivind.census.component import Census
 from kyivind.crawl.author_pages import AuthorPages
 from kyivind.crawl.builder import ItemBuilder
 from kyivind.crawl.context import RunContext, component, fail_run
-from kyivind.crawl.pagecheck import check_article_page
-from kyivind.extraction import extract_article
+from kyivind.crawl.pagecheck import read_article
 from kyivind.extraction.feed import feed_links
 from kyivind.sources import ROUTE, unreached_hint
 from kyivind.sources.api import ContentApiSource, Post, Unusable
@@ -229,7 +228,7 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
         """An article page: yields its item, or the request that draws it in the browser, or nothing (the
         page's problem is counted and listed in failed.jsonl)."""
         parts = self.parts
-        read = self._read_article(response, listing_url)
+        read = read_article(self.crawler, parts.run, parts.articles, parts.failures, response, listing_url)
         if isinstance(read, scrapy.Request):
             yield read
             return
@@ -241,34 +240,3 @@ class NewsfeedSpider(Args[NewsfeedArgs], scrapy.Spider):
                                          response.meta.get(CAPTURE_META))
         if item is not None:
             yield item
-
-    def _read_article(self, response, listing_url: str | None):
-        """The page checked and extracted: its Extraction, the request to render it, or None."""
-        parts = self.parts
-        parts.articles.settle(response.request)
-        page = check_article_page(response, listing_url)
-        for key in page.stats + list(page.problem.stats if page.problem else ()):
-            self.crawler.stats.inc_value(key)
-        if page.charset_fixed_from:
-            logger.warning("Page declared %s but is UTF-8; decoded as UTF-8: %s", page.charset_fixed_from, response.url)
-        if page.problem:
-            parts.failures.record(response.url, page.problem.kind, page.problem.reason)
-            return None
-        try:
-            extraction = extract_article(page.body or page.text, response.url, parts.run.timezone)
-        except Exception as error:  # a page no rule foresaw: listed and counted, never a lost article
-            self.crawler.stats.inc_value(keys.page_problem("extraction_error"))
-            parts.failures.record(response.url, "extraction_error", f"extraction failed: {type(error).__name__}: "
-                                                                     f"{error}"[:300])
-            return None
-        for problem in extraction.problems:
-            self.crawler.stats.inc_value(keys.page_problem(problem))
-        if not extraction.is_article and parts.run.render and not response.meta.get("playwright"):
-            logger.info("No article body in the HTML of %s: rendering it", response.url)
-            return parts.articles.rendered(response, listing_url)
-        if not extraction.is_article:
-            self.crawler.stats.inc_value(keys.ARTICLE_NOT_AN_ARTICLE)
-            parts.failures.record(response.url, "not_an_article", "page holds no article (title={!r}, body={})".format(
-                extraction.fields.get("title"), "yes" if extraction.fields.get("body_text") else "none"))
-            return None
-        return extraction
