@@ -124,3 +124,9 @@ def test_the_layers_import_as_docs_architecture_says():
         offenders += [f"{path.relative_to(ROOT)}: {n}" for n in _imports(path) if n.startswith("kyivind.sources")
                       and (path.name, n) not in allowed_up]
     assert not offenders, offenders
+
+
+def test_the_spider_only_routes():
+    spider = (ROOT / "kyivind" / "spiders" / "newsfeed.py").read_text(encoding="utf-8")
+    assert len(spider.splitlines()) <= 250, "the spider routes; the work is in sources/, crawl/ and extraction/"
+    assert "extract_article" not in spider and "check_article_page" not in spider
