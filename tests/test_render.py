@@ -78,6 +78,6 @@ def test_plain_path_neither_imports_nor_starts_a_browser(tmp_path):
     assert "scrapy_playwright" not in proc.stderr
 
 
-def test_bad_render_value_fails_at_start(tmp_path):
+def test_bad_render_value_is_a_usage_error(tmp_path):
     result = run_crawl("http://127.0.0.1:9", tmp_path, "-a", "render=maybe", output=False)
-    assert result.returncode == 1 and "render must be true or false, got 'maybe'" in result.log
+    assert result.returncode == 2 and "render must be true or false, got 'maybe'" in result.log
