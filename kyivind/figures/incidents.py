@@ -57,6 +57,7 @@ _PART_WORDS = {"morning": "morning", "dawn": "morning", "noon": "afternoon", "af
                "nighttime": "night"}
 _PART = re.compile(r"\b(morning|dawn|noon|afternoon|evening|overnight|midnight|nighttime|night)\b", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?!\w)|\b(\d{1,2}):(\d{2})\b", re.I)
+_AS_OF = re.compile(r"\b(?:as\s+of|by|until|since)\s+(?:about\s+|around\s+)?$", re.I)
 _ATTACK = r"(?:\w+\s){0,2}?(?:attacks?|strikes?|shelling|hits?|barrages?|waves?|assaults?|bombings?|explosions?)\b"
 _MARKER = re.compile(r"\b(?:another|a\s+second|second|separate)\s+" + _ATTACK + r"|\bagain\b|\blater\s+(?:that|the\s+same|in\s+the)\s+day\b",
                      re.I)
@@ -75,7 +76,8 @@ def part_of_day(text: str | None) -> str | None:
     m = _PART.search(text)
     if m:
         return _PART_WORDS[m.group(1).lower()]
-    m = _CLOCK.search(text)
+    m = next((m for m in islice(_CLOCK.finditer(text), MAX_NAMED)
+              if not _AS_OF.search(text, max(0, m.start() - 12), m.start())), None)  # "as of 7 p.m.": the report's
     if not m:
         return None
     if m.group(1):
@@ -84,7 +86,9 @@ def part_of_day(text: str | None) -> str | None:
         hour = int(m.group(4))
     if hour > 23:
         return None
-    return "morning" if 5 <= hour < 12 else "afternoon" if hour < 17 else "evening" if hour < 22 else "night"
+    if hour < 5 or hour >= 22:
+        return "night"
+    return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
 
 
 def is_update(text: str | None) -> bool:
@@ -171,14 +175,15 @@ def _split(reports: list[dict]) -> list[list[dict]]:
     parts: list[str | None] = []
     for rows in ordered:
         part = next((p for p in (part_of_day(r.get("evidence")) for r in rows) if p), None)
+        update = is_update(rows[0].get("evidence"))
         another = tells_another(rows[0].get("evidence"))
         chosen = None
         if groups and part is not None and part in parts:
             chosen = parts.index(part)
         elif groups and not another:
             unmarked = [n for n, p in enumerate(parts) if p is None]
-            if part is None:
-                chosen = 0
+            if part is None or update:
+                chosen = unmarked[0] if part is not None and unmarked else 0
             elif unmarked:
                 chosen = unmarked[0]
         if chosen is None:

@@ -17,6 +17,8 @@ Tables (``docs/feed.md`` describes them):
   ``article_places`` and the views ``article_regions`` and ``place_articles``;
 - the toll and the air attacks each version states (``outputs/figures.py``): ``tolls``, ``air_attacks`` and the
   views ``toll_revisions``, ``daily_tolls``, ``daily_air_attacks`` and ``toll_places``;
+- one row per attack, joined from those figures (``outputs/incidents.py``): ``incidents``, ``incident_reports``
+  and the view ``daily_incident_tolls``;
 - ``removals``: the census's events (removed, moved, restored; ``outputs/removals.py``), with the last title.
 
 It is incremental: ``_feeds`` remembers each feed file read (name and size); a run reads only the feeds
@@ -32,7 +34,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kyivind.items import AUTHOR_FIELDS
-from kyivind.outputs import changes, figures, places, removals
+from kyivind.outputs import changes, figures, incidents, places, removals
 from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_columns
 
 logger = logging.getLogger(__name__)
@@ -129,6 +131,7 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
         _write_articles(db, current, fresh)
         matched = places.update(db, current) if db["articles"].exists() else 0
         derived = figures.update(db, [item for item, _ in kept]) if db["versions"].exists() else 0
+        joined = incidents.update(db, [item for item, _ in kept]) if db["versions"].exists() else 0
         changed = changes.update(db, {v["url"] for v in versions}) if db["versions"].exists() else 0
         removed = removals.update(db, data_dir)
         db["_feeds"].insert_all(({"name": p.name, "size": p.stat().st_size} for p in files), pk="name", replace=True)
@@ -138,7 +141,7 @@ def build(data_dir: str | Path, output: str | Path | None = None) -> dict:
     elif current:
         _count_versions(db, list(current))
     return {"database": output, "feeds_read": len(files), "articles_written": len(current),
-            "articles_matched": matched, "versions_derived": derived, "changes_added": changed, "removals": removed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
+            "articles_matched": matched, "versions_derived": derived, "incidents_made": joined, "changes_added": changed, "removals": removed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad}
 
 
 def _of_this_layout(path: Path) -> sqlite_utils.Database:
