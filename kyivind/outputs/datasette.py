@@ -114,6 +114,14 @@ CANNED_QUERIES = {
                        "sql": "select a.title, r.from_version, r.to_version, r.killed_before, r.killed_after, "
                               "r.injured_before, r.injured_after, r.article_url from toll_revisions r "
                               "join articles a on a.url = r.article_url order by a.published_at desc"},
+    "incident_history": {"title": "An incident's reports in time order: its toll as each item told it",
+                         "description": "Every version of every article that joined the incident (incidents: its "
+                                        "incident_id), oldest first: 2 → 5 → 8 killed",
+                         "sql": "select r.fetched_at, r.killed, r.injured, r.killed_at_least, r.injured_at_least, "
+                                "r.drones_launched, r.drones_downed, r.missiles_launched, r.missiles_downed, "
+                                "v.title, r.version, r.evidence, r.article_url from incident_reports r "
+                                "left join versions v on v.url = r.article_url and v.version = r.version "
+                                "where r.incident_id = :incident_id order by r.position"},
     "removed_articles": {"title": "Removed and moved articles",
                          "description": "What the census found: articles the site no longer has (removed), that "
                                         "answer at another address (moved), or that came back (restored)",
@@ -194,6 +202,38 @@ FIGURE_TABLES = {  # outputs/figures.py: the toll and the air attacks, derived w
 }
 
 
+_TIMES = {"first_reported_at": "When the first report of it was fetched (UTC)",
+          "last_updated_at": "When the latest report of it was fetched (UTC)"}
+_AIR_COUNTS = {"drones_launched": "Drones launched", "drones_downed": "Drones shot down",
+               "missiles_launched": "Missiles launched", "missiles_downed": "Missiles shot down"}
+INCIDENT_TABLES = {  # outputs/incidents.py: one row per attack, derived when the database is built
+    "incidents": {"facets": ["region_code", "kind"], "sort_desc": "last_updated_at", "columns": {
+        "incident_id": "Made of the attack's kind, day or night, region and place (-2: a second attack there that "
+        "day): the same on every build", "kind": "strike (a toll of a place or region on a day) or air_attack "
+        "(Russia's attack on Ukraine of a night)", "day": "Day of the strike (Kyiv)", "night_of": "Date the air "
+        "attack began", "region_code": "ISO 3166-2 code", "place": "The settlement or district (null: the "
+        "region's figure, no place named)",
+        "killed": "Killed, as the latest report stating it says (null: not stated)",
+        "injured": "Injured, as the latest report stating it says",
+        "killed_at_least": _TOLL["killed_at_least"], "injured_at_least": _TOLL["injured_at_least"],
+        "first_killed": "Killed, as first reported", "first_injured": "Injured, as first reported",
+        **{k: f"{v} (air attacks: the latest report stating it)" for k, v in _AIR_COUNTS.items()},
+        "weapons": "The weapons its reports name (a JSON array)", **_TIMES,
+        "items": "Articles that reported it", "reports": "Article versions that reported it"}},
+    "incident_reports": {"facets": ["incident_id"], "sort_desc": "fetched_at", "columns": {
+        "incident_id": "The incident", "position": "Order among its reports (by fetched_at, then version)",
+        "article_url": "The article", "version": "Its version", "fetched_at": "When that version was fetched",
+        "killed": "Killed, as that version says", "injured": "Injured, as that version says",
+        "killed_at_least": _TOLL["killed_at_least"], "injured_at_least": _TOLL["injured_at_least"],
+        **_AIR_COUNTS, "evidence": "The sentence the figure was read from"}},
+    "daily_incident_tolls": {"facets": ["region_code"], "sort_desc": "day", "columns": {
+        "day": "Day of the attacks (Kyiv)", "region_code": "ISO 3166-2 code",
+        "killed": "Killed: the sum of the day's incidents in the region, each at its latest toll (a region-wide "
+        "figure instead where it is larger)", "injured": "Injured, summed the same way",
+        "incidents": "Incidents that day in the region"}},
+}
+
+
 def metadata() -> dict:
     """Datasette's metadata for the database: what it is, column descriptions from the JSON Schema,
     facets and canned queries. ``datasette-metadata.json`` is this, written out (a test keeps them equal).
@@ -244,6 +284,7 @@ def metadata() -> dict:
                                                           properties["embeds"]["items"]["properties"].items()}}},
             **PLACE_TABLES,
             **FIGURE_TABLES,
+            **INCIDENT_TABLES,
             "changes": {"sort_desc": "changed_at", "facets": [{"array": "fields"}], "columns": {
                 "title_after": "Title after", "diff_html": "The body as an inline word diff (green: added, red: removed)",
                 "changed_at": "When the new version was fetched (UTC)",
