@@ -304,3 +304,32 @@ def test_an_edit_that_moves_a_report_to_another_day_leaves_no_stale_incident(dat
     after = ids(database)
     assert f"{KRYVYI_RIH}-2" not in after and "strike-2023-08-01-ua-12-kryvyi-rih" in after
     assert after[KRYVYI_RIH][0] == 6
+
+
+def test_the_atom_feed_says_each_revision_of_an_attacks_toll_once(database):
+    from kyivind.outputs.database import build
+    from kyivind.outputs.datasette import RECENT_SQL
+
+    def revisions():
+        db = sqlite3.connect(database / "kyivind.db")
+        return sorted((row[0], row[1]) for row in db.execute(RECENT_SQL)
+                      if (row[1] or "").startswith("Toll revised for"))
+
+    found = revisions()
+    assert found == [(f"{SLOVIANSK}#toll-1", f"Toll revised for {SLOVIANSK}: 5 → 6 killed"),
+                     (f"{SLOVIANSK}#toll-2", f"Toll revised for {SLOVIANSK}: 6 → 8 killed"),
+                     (f"{SLOVIANSK}#toll-3", f"Toll revised for {SLOVIANSK}: 8 → 13 killed, 5 → 22 injured"),
+                     (f"{KRYVYI_RIH}#toll-1", f"Toll revised for {KRYVYI_RIH}: 1 → 6 killed, 10 → 75 injured")]
+    build(database)
+    assert revisions() == found, "the same entries, with the same ids, on the next build"
+
+
+def test_an_items_one_place_takes_the_figure_its_region_row_states_and_the_place_row_does_not():
+    """The update of July 31, 2023 on Kryvyi Rih: 6 killed in the city, 75 injured stated for the oblast only."""
+    update = real("update-6-killed-75-injured-in-russian-missile-strike-against-kryvyi-rih")
+    found = reports(update, "2023-07-31T13:00:00+00:00")
+    assert [(r["place"], r["killed"], r["injured"]) for r in found if r["kind"] == "strike"] == [("Kryvyi Rih", 6, 75)]
+    roundup = real("russian-attacks-across-ukraine-2")  # two places in Donetsk Oblast: each keeps its own
+    donetsk = [(r["place"], r["killed"], r["injured"]) for r in reports(roundup, "2024-11-21T09:00:00+00:00")
+               if r["region_code"] == "UA-14"]
+    assert sorted(donetsk, key=str) == [("Kostiantynivka", None, 6), ("Pershomarivka", 1, None)]

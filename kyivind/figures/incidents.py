@@ -18,7 +18,8 @@ How reports join (the rules):
    incident of a place in that region that day when there is exactly one; with none, the region's reports are
    incidents of their own (place empty); with several, too: a region-wide figure then may cover all of them
    (the daily view counts the larger of the places' sum and the region-wide incidents'). An article's region
-   row that only sums its own places of that region is no report (its place rows are).
+   row is no report where the article names places in that region (its place rows are); where it names one,
+   the region's figure fills what the place's leaves unstated ("6 killed in Kryvyi Rih", "75 injured").
 3. Two attacks on one place on one day are two incidents when the evidence tells them apart: a different part
    of the day (morning 05-11, afternoon 12-16, evening 17-21, night 22-04, from the words or from a clock time
    such as "at 7:20 p.m.") than every incident so far, or the words "another", "second" or "separate" before an
@@ -118,16 +119,27 @@ def reports_of(url: str, version: int, fetched_at: str | None, published_at: str
     is not only the sum of the version's places there, and Russia's air attack of each night (class totals)."""
     key = {"article_url": url, "version": version, "fetched_at": fetched_at, "published_at": published_at}
     out = []
-    with_places = {(row.get("day"), row.get("region_code")) for row in toll_rows if row.get("scope") == "place"}
+    places: dict[tuple, list[dict]] = defaultdict(list)
+    for row in toll_rows:
+        if row.get("scope") == "place":
+            places[(row.get("day"), row.get("region_code"))].append(row)
     for row in toll_rows:
         scope = row.get("scope")
-        if scope == "total" or (scope == "region" and (row.get("day"), row.get("region_code")) in with_places):
+        if scope == "total" or (scope == "region" and (row.get("day"), row.get("region_code")) in places):
             continue
-        out.append({**key, "kind": STRIKE, "day": row.get("day"), "night_of": None,
-                    "region_code": row.get("region_code"), "place": row.get("place") if scope == "place" else None,
-                    **{m: row.get(m) for m in MEASURES},
-                    **{f"{m}_at_least": int(bool(row.get(f"{m}_at_least"))) for m in MEASURES},
-                    "weapons": weapons_in(row.get("evidence")), "evidence": row.get("evidence")})
+        report = {**key, "kind": STRIKE, "day": row.get("day"), "night_of": None,
+                  "region_code": row.get("region_code"), "place": row.get("place") if scope == "place" else None,
+                  **{m: row.get(m) for m in MEASURES},
+                  **{f"{m}_at_least": int(bool(row.get(f"{m}_at_least"))) for m in MEASURES},
+                  "weapons": weapons_in(row.get("evidence")), "evidence": row.get("evidence")}
+        same = places.get((row.get("day"), row.get("region_code"))) or []
+        if scope == "place" and len(same) == 1:  # the version's one place there: its region's figure is of it
+            region = next((r for r in toll_rows if r.get("scope") == "region" and r.get("day") == row.get("day")
+                           and r.get("region_code") == row.get("region_code")), {})
+            for m in MEASURES:
+                if report[m] is None and region.get(m) is not None:
+                    report[m], report[f"{m}_at_least"] = region[m], int(bool(region.get(f"{m}_at_least")))
+        out.append(report)
     nights: dict[str, list[dict]] = defaultdict(list)
     for row in air_rows:
         if row.get("direction", "russia_on_ukraine") == "russia_on_ukraine" and row.get("night_of"):

@@ -29,7 +29,8 @@ _ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the it
                "database is built; article_regions has their ISO 3166-2 codes)",
 }
 # the Atom feed (datasette-atom: /kyivind/recent.atom): an entry per new article (its earliest capture), per new
-# version and per article the census found removed, moved or restored, newest first, each with a stable id
+# version, per article the census found removed, moved or restored, and per revision of an incident's toll
+# (whichever item brought it: "Toll revised for <incident>: 5 → 8 killed"), newest first, each with a stable id
 RECENT_SQL = (
     "select atom_id, atom_title, atom_updated, atom_content, atom_link from ("
     "select v.url || '#version-' || v.version as atom_id, v.title as atom_title, "
@@ -55,7 +56,21 @@ RECENT_SQL = (
     "case r.status when 'removed' then 'The site no longer has this article (it answered ' || "
     "coalesce(r.http_status, '?') || '); its last version, ' || coalesce(r.last_version, '?') || "
     "', stays in the dataset.' when 'moved' then 'The article moved to ' || r.moved_to || '.' "
-    "else 'The site lists this article again.' end, coalesce(r.moved_to, r.url) from removals r"
+    "else 'The site lists this article again.' end, coalesce(r.moved_to, r.url) from removals r "
+    "union all "
+    "select x.incident_id || '#toll-' || x.position, 'Toll revised for ' || x.incident_id || ': ' || trim("
+    "case when x.killed_before is not null and x.killed != x.killed_before then x.killed_before || ' → ' || "
+    "x.killed || ' killed' else '' end || case when x.killed_before is not null and x.killed != x.killed_before "
+    "and x.injured_before is not null and x.injured != x.injured_before then ', ' else '' end || "
+    "case when x.injured_before is not null and x.injured != x.injured_before then x.injured_before || ' → ' "
+    "|| x.injured || ' injured' else '' end), x.fetched_at, coalesce(x.evidence, ''), x.article_url from ("
+    "select r.*, (select p.killed from incident_reports p where p.incident_id = r.incident_id and p.position < "
+    "r.position and p.killed is not null order by p.position desc limit 1) as killed_before, "
+    "(select p.injured from incident_reports p where p.incident_id = r.incident_id and p.position < r.position "
+    "and p.injured is not null order by p.position desc limit 1) as injured_before from incident_reports r "
+    "where r.killed is not null or r.injured is not null) x "
+    "where (x.killed is not null and x.killed_before is not null and x.killed != x.killed_before) or "
+    "(x.injured is not null and x.injured_before is not null and x.injured != x.injured_before)"
     ") order by atom_updated desc limit 200")
 CANNED_QUERIES = {
     "articles_per_day": {"title": "Articles per day", "sql": "select published_day as day, count(*) as articles "
@@ -83,8 +98,9 @@ CANNED_QUERIES = {
                                "c.to_version, c.fields, c.added, c.removed, c.article_url from changes c "
                                "order by c.changed_at desc limit 200"},
     "recent": {"title": "The Kyiv Independent News Feed: new and changed articles (kyivind)",
-               "description": "Newest first: one entry per new article, per new version and per article "
-                              "removed, moved or restored; subscribe to /kyivind/recent.atom",
+               "description": "Newest first: one entry per new article, per new version, per article "
+                              "removed, moved or restored and per revision of an attack's toll; subscribe to "
+                              "/kyivind/recent.atom",
                "sql": RECENT_SQL},
     "figures_with_evidence": {"title": "Each figure beside the sentence it was read from",
                               "description": "Tolls and air counts of each article's latest version, with the "
