@@ -307,6 +307,8 @@ def test_an_edit_that_moves_a_report_to_another_day_leaves_no_stale_incident(dat
 
 
 def test_the_atom_feed_says_each_revision_of_an_attacks_toll_once(database):
+    """Once per revision: one another item brought is an entry of the incident; an edit's is said in the entry
+    of its version."""
     from kyivind.outputs.database import build
     from kyivind.outputs.datasette import RECENT_SQL
 
@@ -316,10 +318,12 @@ def test_the_atom_feed_says_each_revision_of_an_attacks_toll_once(database):
                       if (row[1] or "").startswith("Toll revised for"))
 
     found = revisions()
-    assert found == [(f"{SLOVIANSK}#toll-1", f"Toll revised for {SLOVIANSK}: 5 → 6 killed"),
-                     (f"{SLOVIANSK}#toll-2", f"Toll revised for {SLOVIANSK}: 6 → 8 killed"),
+    assert found == [(f"{SLOVIANSK}#toll-2", f"Toll revised for {SLOVIANSK}: 6 → 8 killed"),
                      (f"{SLOVIANSK}#toll-3", f"Toll revised for {SLOVIANSK}: 8 → 13 killed, 5 → 22 injured"),
                      (f"{KRYVYI_RIH}#toll-1", f"Toll revised for {KRYVYI_RIH}: 1 → 6 killed, 10 → 75 injured")]
+    db = sqlite3.connect(database / "kyivind.db")
+    edit_entry = db.execute(f"select atom_content from ({RECENT_SQL}) where atom_id like '%sloviansk-rises-to-5#version-2'")
+    assert edit_entry.fetchone()[0].startswith("Toll revised: 5 → 6 killed."), "the edit's revision: in its own entry"
     build(database)
     assert revisions() == found, "the same entries, with the same ids, on the next build"
 

@@ -29,8 +29,9 @@ _ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the it
                "database is built; article_regions has their ISO 3166-2 codes)",
 }
 # the Atom feed (datasette-atom: /kyivind/recent.atom): an entry per new article (its earliest capture), per new
-# version, per article the census found removed, moved or restored, and per revision of an incident's toll
-# (whichever item brought it: "Toll revised for <incident>: 5 → 8 killed"), newest first, each with a stable id
+# version, per article the census found removed, moved or restored, and per revision of an incident's toll that
+# another item brought ("Toll revised for <incident>: 5 → 8 killed"; an edit's own revision is said in its
+# version's entry, "Toll revised: 5 → 8 killed."), newest first, each with a stable id
 RECENT_SQL = (
     "select atom_id, atom_title, atom_updated, atom_content, atom_link from ("
     "select v.url || '#version-' || v.version as atom_id, v.title as atom_title, "
@@ -67,10 +68,12 @@ RECENT_SQL = (
     "select r.*, (select p.killed from incident_reports p where p.incident_id = r.incident_id and p.position < "
     "r.position and p.killed is not null order by p.position desc limit 1) as killed_before, "
     "(select p.injured from incident_reports p where p.incident_id = r.incident_id and p.position < r.position "
-    "and p.injured is not null order by p.position desc limit 1) as injured_before from incident_reports r "
-    "where r.killed is not null or r.injured is not null) x "
-    "where (x.killed is not null and x.killed_before is not null and x.killed != x.killed_before) or "
-    "(x.injured is not null and x.injured_before is not null and x.injured != x.injured_before)"
+    "and p.injured is not null order by p.position desc limit 1) as injured_before, (select p.article_url from "
+    "incident_reports p where p.incident_id = r.incident_id and p.position = r.position - 1) as url_before "
+    "from incident_reports r where r.killed is not null or r.injured is not null) x "
+    "where x.article_url is not x.url_before and ("
+    "(x.killed is not null and x.killed_before is not null and x.killed != x.killed_before) or "
+    "(x.injured is not null and x.injured_before is not null and x.injured != x.injured_before))"
     ") order by atom_updated desc limit 200")
 CANNED_QUERIES = {
     "articles_per_day": {"title": "Articles per day", "sql": "select published_day as day, count(*) as articles "
