@@ -337,3 +337,30 @@ def test_an_items_one_place_takes_the_figure_its_region_row_states_and_the_place
     donetsk = [(r["place"], r["killed"], r["injured"]) for r in reports(roundup, "2024-11-21T09:00:00+00:00")
                if r["region_code"] == "UA-14"]
     assert sorted(donetsk, key=str) == [("Kostiantynivka", None, 6), ("Pershomarivka", 1, None)]
+
+
+def strike(url: str, place: str | None, killed: int | None, at: str, evidence: str = "") -> dict:
+    return {"article_url": url, "version": 1, "fetched_at": at, "kind": "strike", "day": "2024-05-10",
+            "region_code": "UA-63", "place": place, "killed": killed, "injured": None, "evidence": evidence}
+
+
+def test_a_region_line_beside_several_strikes_of_the_region_is_its_own_and_the_day_counts_the_larger():
+    """Kharkiv Oblast on one day: Kharkiv (2 killed) and Vovchansk (1), and a roundup's line of the oblast (4
+    killed, naming no place): it cannot tell which strike it is of, so it joins neither; the day counts 4, the
+    larger of the places' sum (3) and the region's figure."""
+    import sqlite_utils
+
+    from kyivind.outputs.incidents import INCIDENT_COLUMNS, VIEWS
+
+    rows, _, _ = incidents.build([strike("a", "Kharkiv", 2, "2024-05-10T08:00"), strike("b", "Vovchansk", 1,
+                                                                                        "2024-05-10T09:00"),
+                                  strike("c", None, 4, "2024-05-10T20:00")])
+    assert sorted(row["incident_id"] for row in rows) == ["strike-2024-05-10-ua-63", "strike-2024-05-10-ua-63-kharkiv",
+                                                          "strike-2024-05-10-ua-63-vovchansk"]
+    db = sqlite_utils.Database(memory=True)
+    db["incidents"].insert_all(rows, columns=INCIDENT_COLUMNS)
+    db.create_view("daily_incident_tolls", VIEWS["daily_incident_tolls"])
+    assert list(db.query("select killed, incidents from daily_incident_tolls")) == [{"killed": 4, "incidents": 3}]
+    rows, _, _ = incidents.build([strike("a", "Kharkiv", 2, "2024-05-10T08:00"), strike("c", None, 4, "2024-05-10T20:00")])
+    assert [(row["incident_id"], row["killed"], row["items"]) for row in rows] == [
+        ("strike-2024-05-10-ua-63-kharkiv", 4, 2)], "with one strike of the region, the line joins it"
