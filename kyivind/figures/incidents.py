@@ -41,6 +41,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 from itertools import islice
 
 from kyivind.figures.weapons import COUNTED, TABLE
@@ -64,12 +65,15 @@ _MARKER = re.compile(r"\b(?:another|a\s+second|second|separate)\s+" + _ATTACK + 
                      re.I)
 _UPDATE = re.compile(r"\bdeath\s+toll\b|\btoll\b|\b(?:rose|rises|risen|rising|climbed|climbs|increased|grew)\b|"
                      r"\bbod(?:y|ies)\b|\bsuccumbed\b|\bdied\s+(?:in|at)\s+(?:the\s+)?hospital\b", re.I)
-_WEAPONS = [(re.compile(r"(?<![\w-])(?:" + w.spellings + r")(?![\w])", re.I), w.name) for w in TABLE
-            if w.kind in COUNTED]
-MAX_NAMED = 20  # of each weapon's names read in one sentence
+_COUNTED = [w for w in TABLE if w.kind in COUNTED]
+# every counted weapon in one pattern, a group each, in the table's order (a longer name before its prefix)
+_WEAPONS = re.compile("|".join(rf"(?<![\w-])(?P<w{n}>{w.spellings})(?![\w])" for n, w in enumerate(_COUNTED)), re.I)
+MAX_NAMED = 20  # weapons' names read in one sentence
+CACHED = 65536  # sentences whose reading is kept (the versions of one article repeat them)
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=CACHED)
 def part_of_day(text: str | None) -> str | None:
     """The part of the day a sentence names (morning, afternoon, evening, night), by its words or a clock time."""
     if not text:
@@ -92,25 +96,24 @@ def part_of_day(text: str | None) -> str | None:
     return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
 
 
+@lru_cache(maxsize=CACHED)
 def is_update(text: str | None) -> bool:
     """Whether a sentence updates a toll ("the death toll rose to 8"): it never tells of another attack."""
     return bool(text and _UPDATE.search(text))
 
 
+@lru_cache(maxsize=CACHED)
 def tells_another(text: str | None) -> bool:
     """Whether a sentence tells of another attack than one reported before ("another strike", "again")."""
     return bool(text and not is_update(text) and _MARKER.search(text))
 
 
-def weapons_in(text: str | None) -> list[str]:
+@lru_cache(maxsize=CACHED)
+def weapons_in(text: str | None) -> tuple[str, ...]:
     """The weapons (drones, missiles, guided bombs) a sentence names, as the weapons table names them."""
     if not text:
-        return []
-    found = [(m.start(), m.end(), name) for pattern, name in _WEAPONS
-             for m in islice(pattern.finditer(text), MAX_NAMED)]
-    # a name inside a longer one is that one ("Iskander" in "Iskander-K")
-    return sorted({name for start, end, name in found
-                   if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found)})
+        return ()
+    return tuple(sorted({_COUNTED[int(m.lastgroup[1:])].name for m in islice(_WEAPONS.finditer(text), MAX_NAMED)}))
 
 
 def reports_of(url: str, version: int, fetched_at: str | None, published_at: str | None, toll_rows: list[dict],

@@ -2,9 +2,9 @@
 view ``daily_incident_tolls``, joined from the ``tolls`` and ``air_attacks`` of every article version by the
 rules of ``kyivind/figures/incidents.py`` (docs/analysing.md, "Incidents").
 
-Derived after the figures on every build, never stored in the feed. The rules join reports of one day (or
-night) only, so a build makes again the incidents of the days and nights its new versions touch (those they
-state now and those they stated before); a new ``kyivind.figures.VERSION`` or ``incidents.VERSION``, or a
+Derived after the figures on every build, never stored in the feed. The rules join reports of one day and
+region (or one night) only, so a build makes again the incidents of the days and regions, and the nights, its
+new versions touch (those they state now and those they stated before); a new ``kyivind.figures.VERSION`` or ``incidents.VERSION``, or a
 database without the tables, makes them all again.
 
 ``daily_incident_tolls`` counts each incident once, at its latest toll: for a day and region, the sum of its
@@ -83,22 +83,27 @@ def _chunks(values: list):
         yield chunk, ",".join("?" * len(chunk))
 
 
-def _touched(db, urls: list[str]) -> tuple[set[str], set[str]]:
-    """The days and nights whose incidents the versions of ``urls`` join now or joined before."""
-    days, nights = set(), set()
+def _touched(db, urls: list[str]) -> tuple[set[tuple[str, str]], set[str]]:
+    """The (day, region) of the strikes and the nights whose incidents the versions of ``urls`` join now or
+    joined before (the rules join reports of one day and region, or one night, only)."""
+    pairs, nights = set(), set()
     for chunk, marks in _chunks(urls):
-        for row in db.execute(f"select distinct i.day, i.night_of from incidents i join incident_reports r "
-                              f"on r.incident_id = i.incident_id where r.article_url in ({marks})", chunk):
-            (days if row[0] else nights).add(row[0] or row[1])
-        days |= {r[0] for r in db.execute(f"select distinct day from tolls where article_url in ({marks}) "
-                                          f"and day is not null", chunk)}
+        for day, region, night in db.execute(
+                f"select distinct i.day, coalesce(i.region_code, ''), i.night_of from incidents i "
+                f"join incident_reports r on r.incident_id = i.incident_id where r.article_url in ({marks})", chunk):
+            if day:
+                pairs.add((day, region))
+            else:
+                nights.add(night)
+        pairs |= set(db.execute(f"select distinct day, coalesce(region_code, '') from tolls where article_url in "
+                                f"({marks}) and day is not null and scope != 'total'", chunk))
         nights |= {r[0] for r in db.execute(f"select distinct night_of from air_attacks where article_url in "
                                             f"({marks}) and night_of is not null", chunk)}
-    return days, nights
+    return pairs, nights
 
 
-def _reports(db, days: list[str] | None, nights: list[str] | None) -> list[dict]:
-    """The reports of the given days and nights (None: of all), one article version at a time."""
+def _reports(db, pairs: list[tuple[str, str]] | None, nights: list[str] | None) -> list[dict]:
+    """The reports of the given (day, region) pairs and nights (None: of all), one article version at a time."""
     versions: dict[tuple[str, int], tuple[dict, list, list]] = {}
 
     def of(row):
@@ -107,8 +112,8 @@ def _reports(db, days: list[str] | None, nights: list[str] | None) -> list[dict]
             versions[key] = ({"fetched_at": row["fetched_at"], "published_at": row["published_at"]}, [], [])
         return versions[key]
 
-    toll_queries = [(_TOLL_SQL, [])] if days is None else [
-        (f"{_TOLL_SQL} where t.day in ({marks})", chunk) for chunk, marks in _chunks(days)]
+    toll_queries = [(_TOLL_SQL, [])] if pairs is None else [
+        (f"{_TOLL_SQL} where t.day = ? and coalesce(t.region_code, '') = ?", list(pair)) for pair in pairs]
     air_queries = [(_AIR_SQL, [])] if nights is None else [
         (f"{_AIR_SQL} and r.night_of in ({marks})", chunk) for chunk, marks in _chunks(nights)]
     for sql, params in toll_queries:
@@ -121,6 +126,12 @@ def _reports(db, days: list[str] | None, nights: list[str] | None) -> list[dict]
     for (url, version), (meta, tolls, air) in versions.items():
         out += rules.reports_of(url, version, meta["fetched_at"], meta["published_at"], tolls, air)
     return out
+
+
+def _insert(db, table: str, columns: dict, rows: list[dict]) -> None:
+    names = list(columns)
+    db.conn.executemany(f"insert into [{table}] ({', '.join(names)}) values ({', '.join('?' * len(names))})",
+                        ([row.get(name) for name in names] for row in rows))
 
 
 def update(db, written: list[dict]) -> int:
@@ -136,21 +147,22 @@ def update(db, written: list[dict]) -> int:
         db.execute("delete from incident_reports")
         reports = _reports(db, None, None)
     else:
-        days, nights = _touched(db, sorted({row["url"] for row in written}))
-        if not days and not nights:
+        pairs, nights = _touched(db, sorted({row["url"] for row in written}))
+        if not pairs and not nights:
             _views(db)
             return 0
-        for column, values in (("day", sorted(days)), ("night_of", sorted(nights))):
-            for chunk, marks in _chunks(values):
-                db.execute(f"delete from incident_reports where incident_id in (select incident_id from incidents "
-                           f"where {column} in ({marks}))", chunk)
-                db.execute(f"delete from incidents where {column} in ({marks})", chunk)
-        reports = _reports(db, sorted(days), sorted(nights))
+        which = {"strike": ("day = ? and coalesce(region_code, '') = ?", sorted(pairs)),
+                 "night": ("night_of = ?", [(night,) for night in sorted(nights)])}
+        for where, params in which.values():
+            db.conn.executemany(f"delete from incident_reports where incident_id in (select incident_id from "
+                                f"incidents where {where})", params)
+            db.conn.executemany(f"delete from incidents where {where}", params)
+        reports = _reports(db, sorted(pairs), sorted(nights))
     incidents, history, skipped = rules.build(reports)
     if skipped:
         logger.warning("%d figures name no day or night of their attack and join no incident", skipped)
-    db["incidents"].insert_all(incidents, batch_size=2000)
-    db["incident_reports"].insert_all(history, batch_size=2000)
+    _insert(db, "incidents", INCIDENT_COLUMNS, incidents)
+    _insert(db, "incident_reports", REPORT_COLUMNS, history)
     _views(db)
     meta.insert({"key": VERSION_KEY, "value": _stamp()}, pk="key", replace=True)
     return len(incidents)
