@@ -6,9 +6,9 @@ Writes feeds of ``--articles`` articles (the replica's articles, varied: each it
 words, tags, authors, links and embeds, and one of the hand-labelled News Feed texts of
 ``tests/places/`` and the real rewritten items of ``tests/figures/real/`` for its places, tolls and air attacks; a tenth edited in a later
 feed: a new title, a number changed, a sentence added), then reports: the time of a first build, of the
-same build without the places, the changes and the figures, of the same build without the figures alone,
-of each of those three parts alone over every article, of an incremental build after one more feed of 100
-articles, the matching and figure costs per article, the file size, and the latency of full-text queries
+same build without the places, the changes and the figures, of the same build without the figures (and the incidents made of them) alone, without the incidents alone,
+of each of those four parts alone over every article, of an incremental build after one more feed of 100
+articles (and the incidents' part of it), the matching and figure costs per article, the file size, and the latency of full-text queries
 (best of 20).
 """
 
@@ -25,7 +25,7 @@ import jsonlines
 import sqlite_utils
 
 from kyivind import figures as figure_rules
-from kyivind.outputs import changes, figures, places
+from kyivind.outputs import changes, figures, incidents, places
 from kyivind.outputs.database import build
 from kyivind.places import matcher
 from kyivind.places.gazetteer import gazetteer
@@ -76,7 +76,7 @@ def edited(row: dict) -> dict:
 
 def timed_build(data: Path, **without) -> tuple[float, dict]:
     """One first build, with the parts named in ``without`` (places, changes) switched off."""
-    parts = {"places": places, "changes": changes, "figures": figures}
+    parts = {"places": places, "changes": changes, "figures": figures, "incidents": incidents}
     saved = {name: module.update for name, module in parts.items()}
     try:
         for name in without:
@@ -110,8 +110,9 @@ def main(argv=None) -> dict:
         write_feed(data / "feeds" / "newsfeed-20260101T000000000000Z.jsonl", rows)
         write_feed(data / "feeds" / "newsfeed-20260102T000000000000Z.jsonl", (edited(r) for r in rows[::10]))
         gazetteer()  # loaded once per process (the first build pays it: gazetteer_s)
-        bare_s, _ = timed_build(data, places=True, changes=True, figures=True)
-        no_figures_s, _ = timed_build(data, figures=True)
+        bare_s, _ = timed_build(data, places=True, changes=True, figures=True, incidents=True)
+        no_figures_s, _ = timed_build(data, figures=True, incidents=True)
+        no_incidents_s, _ = timed_build(data, incidents=True)
         first_s, first = timed_build(data)
         db = sqlite_utils.Database(data / "kyivind.db")
         with db.conn:  # each part alone, over every article, as a first build runs it
@@ -127,6 +128,10 @@ def main(argv=None) -> dict:
             start = time.perf_counter()
             figures.update(db, [])
             figures_s = time.perf_counter() - start
+            db.execute("delete from _figures where key = ?", [incidents.VERSION_KEY])
+            start = time.perf_counter()
+            made = incidents.update(db, [])
+            incidents_s = time.perf_counter() - start
         start = time.perf_counter()
         for row in rows[:3000]:
             matcher.match(row["title"], row["body_text"])
@@ -138,9 +143,23 @@ def main(argv=None) -> dict:
         figures_ms = 1000 * (time.perf_counter() - start) / 3000
         more = articles(args.articles + 100, seed=8)[args.articles:]
         write_feed(data / "feeds" / "newsfeed-20260103T000000000000Z.jsonl", more)
-        start = time.perf_counter()
-        second = build(data)
-        second_s = time.perf_counter() - start
+        spent = []
+        update = incidents.update
+
+        def timed_incidents(db, rows):
+            begun = time.perf_counter()
+            try:
+                return update(db, rows)
+            finally:
+                spent.append(time.perf_counter() - begun)
+
+        incidents.update = timed_incidents
+        try:
+            start = time.perf_counter()
+            second = build(data)
+            second_s = time.perf_counter() - start
+        finally:
+            incidents.update = update
         database = data / "kyivind.db"
         db = sqlite_utils.Database(database)
         latencies = {}
@@ -160,10 +179,14 @@ def main(argv=None) -> dict:
                   "first_build_without_places_changes_and_figures_s": round(bare_s, 2),
                   "first_build_without_figures_s": round(no_figures_s, 2),
                   "figures_add_to_first_build_s": round(first_s - no_figures_s, 2),
+                  "first_build_without_incidents_s": round(no_incidents_s, 2),
+                  "incidents_add_to_first_build_s": round(first_s - no_incidents_s, 2),
+                  "incidents": made, "incident_reports": db["incident_reports"].count, "incidents_s": round(incidents_s, 2),
                   "places_s": round(places_s, 2), "changes_s": round(changes_s, 2), "figures_s": round(figures_s, 2),
                   "match_ms_per_article": round(match_ms, 3), "figures_ms_per_article": round(figures_ms, 3),
                   "gazetteer_s": round(gazetteer_load(), 2),
                   "incremental_build_s": round(second_s, 2), "incremental_articles_written": second["articles_written"],
+                  "incidents_in_incremental_build_s": round(sum(spent), 3),
                   "file_mb": round(sum(p.stat().st_size for p in data.glob("kyivind.db*")) / 2**20, 1),
                   "search": latencies}
     print(json.dumps(result, indent=2))

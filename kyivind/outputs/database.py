@@ -18,6 +18,8 @@ Tables (``docs/feed.md`` describes them):
   ``article_places`` and the views ``article_regions`` and ``place_articles``;
 - the toll and the air attacks each version states (``outputs/figures.py``): ``tolls``, ``air_attacks`` and the
   views ``toll_revisions``, ``daily_tolls``, ``daily_air_attacks`` and ``toll_places``;
+- one row per attack, joined from those figures (``outputs/incidents.py``): ``incidents``, ``incident_reports``
+  and the view ``daily_incident_tolls``;
 - ``removals``: the census's events (removed, moved, restored; ``outputs/removals.py``), with the last title;
 - ``reference_air_attacks``: the Air Force's own figures (the public missile-attacks dataset, given with
   ``--reference-air`` or dropped in ``DATA_DIR/reference/``; ``outputs/reference.py``) and the view
@@ -35,7 +37,7 @@ import sys
 from pathlib import Path
 
 from kyivind.items import AUTHOR_FIELDS
-from kyivind.outputs import changes, figures, places, reference, removals
+from kyivind.outputs import changes, figures, incidents, places, reference, removals
 from kyivind.outputs.feeds import FeedRows, feed_files, flat, newer, object_columns
 
 
@@ -157,6 +159,7 @@ def build(data_dir: str | Path, output: str | Path | None = None, reference_air:
         _write_articles(db, current, fresh)
         matched = places.update(db, current) if db["articles"].exists() else 0
         derived = figures.update(db, [item for item, _ in kept]) if db["versions"].exists() else 0
+        joined = incidents.update(db, [item for item, _ in kept]) if db["versions"].exists() else 0
         changed = changes.update(db, {v["url"] for v in versions}) if db["versions"].exists() else 0
         removed = removals.update(db, data_dir)
         reference_rows = reference.load(db, air_reference)
@@ -167,7 +170,9 @@ def build(data_dir: str | Path, output: str | Path | None = None, reference_air:
     elif current:
         _count_versions(db, list(current))
     return {"database": output, "feeds_read": len(files), "articles_written": len(current),
-            "articles_matched": matched, "versions_derived": derived, "changes_added": changed, "removals": removed, "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad,
+            "articles_matched": matched, "versions_derived": derived, "incidents_made": joined,
+            "changes_added": changed, "removals": removed,
+            "articles": db["articles"].count if db["articles"].exists() else 0, "bad_lines": bad,
             "reference_rows": reference_rows, "reference_bad_rows": air_reference.bad_rows if air_reference else 0,
             "reference_unknown_models": sum(air_reference.unknown_models.values()) if air_reference else 0,
             "reference_kept": db[reference.TABLE].count if reference_kept else 0}

@@ -33,7 +33,9 @@ _ARTICLE_COLUMNS = {  # the columns of `articles` that are not a field of the it
                   "removals table says which); empty: on the site. Its last version stays here",
 }
 # the Atom feed (datasette-atom: /kyivind/recent.atom): an entry per new article (its earliest capture), per new
-# version and per article the census found removed, moved or restored, newest first, each with a stable id
+# version, per article the census found removed, moved or restored, and per revision of an incident's toll that
+# another item brought ("Toll revised for <incident>: 5 → 8 killed"; an edit's own revision is said in its
+# version's entry, "Toll revised: 5 → 8 killed."), newest first, each with a stable id
 RECENT_SQL = (
     "select atom_id, atom_title, atom_updated, atom_content, atom_link from ("
     "select v.url || '#version-' || v.version as atom_id, v.title as atom_title, "
@@ -60,7 +62,23 @@ RECENT_SQL = (
     "coalesce(r.http_status, '?') || '); its last version, ' || coalesce(r.last_version, '?') || "
     "', stays in the dataset.' when 'moved' then 'The article moved to ' || r.moved_to || '.' "
     "else 'The site lists this article again.' end, coalesce(r.moved_to, r.url) from removals r "
-    "where r.status in ('removed', 'moved', 'restored')"
+    "where r.status in ('removed', 'moved', 'restored') "
+    "union all "
+    "select x.incident_id || '#toll-' || x.position, 'Toll revised for ' || x.incident_id || ': ' || trim("
+    "case when x.killed_before is not null and x.killed != x.killed_before then x.killed_before || ' → ' || "
+    "x.killed || ' killed' else '' end || case when x.killed_before is not null and x.killed != x.killed_before "
+    "and x.injured_before is not null and x.injured != x.injured_before then ', ' else '' end || "
+    "case when x.injured_before is not null and x.injured != x.injured_before then x.injured_before || ' → ' "
+    "|| x.injured || ' injured' else '' end), x.fetched_at, coalesce(x.evidence, ''), x.article_url from ("
+    "select r.*, (select p.killed from incident_reports p where p.incident_id = r.incident_id and p.position < "
+    "r.position and p.killed is not null order by p.position desc limit 1) as killed_before, "
+    "(select p.injured from incident_reports p where p.incident_id = r.incident_id and p.position < r.position "
+    "and p.injured is not null order by p.position desc limit 1) as injured_before, (select p.article_url from "
+    "incident_reports p where p.incident_id = r.incident_id and p.position = r.position - 1) as url_before "
+    "from incident_reports r where r.killed is not null or r.injured is not null) x "
+    "where x.article_url is not x.url_before and ("
+    "(x.killed is not null and x.killed_before is not null and x.killed != x.killed_before) or "
+    "(x.injured is not null and x.injured_before is not null and x.injured != x.injured_before))"
     ") order by atom_updated desc limit 200")
 CANNED_QUERIES = {
     "articles_per_day": {"title": "Articles per day", "sql": "select published_day as day, count(*) as articles "
@@ -88,8 +106,9 @@ CANNED_QUERIES = {
                                "c.to_version, c.fields, c.added, c.removed, c.article_url from changes c "
                                "order by c.changed_at desc limit 200"},
     "recent": {"title": "The Kyiv Independent News Feed: new and changed articles (kyivind)",
-               "description": "Newest first: one entry per new article, per new version and per article "
-                              "removed, moved or restored; subscribe to /kyivind/recent.atom",
+               "description": "Newest first: one entry per new article, per new version, per article "
+                              "removed, moved or restored and per revision of an attack's toll; subscribe to "
+                              "/kyivind/recent.atom",
                "sql": RECENT_SQL},
     "figures_with_evidence": {"title": "Each figure beside the sentence it was read from",
                               "description": "Tolls and air counts of each article's latest version, with the "
@@ -122,6 +141,14 @@ CANNED_QUERIES = {
                               "r.killed_before, r.killed_after, r.injured_before, r.injured_after, r.article_url "
                               "from toll_revisions r "
                               "join articles a on a.url = r.article_url order by a.published_at desc"},
+    "incident_history": {"title": "An incident's reports in time order: its toll as each item told it",
+                         "description": "Every version of every article that joined the incident (incidents: its "
+                                        "incident_id), oldest first: 2 → 5 → 8 killed",
+                         "sql": "select r.fetched_at, r.killed, r.injured, r.killed_at_least, r.injured_at_least, "
+                                "r.drones_launched, r.drones_downed, r.missiles_launched, r.missiles_downed, "
+                                "v.title, r.version, r.evidence, r.article_url from incident_reports r "
+                                "left join versions v on v.url = r.article_url and v.version = r.version "
+                                "where r.incident_id = :incident_id order by r.position"},
     "removed_articles": {"title": "Removed and moved articles",
                          "description": "What the census found: articles the site no longer has (removed), that "
                                         "answer at another address (moved), that came back (restored), and "
@@ -216,6 +243,38 @@ for _table, _what in (("tolls", "tolls"), ("air_attacks", "air attack figures"))
         f"The {_what} of each article's latest version (its row in articles): what to count")}
 
 
+_TIMES = {"first_reported_at": "When the first report of it was fetched (UTC)",
+          "last_updated_at": "When the latest report of it was fetched (UTC)"}
+_AIR_COUNTS = {"drones_launched": "Drones launched", "drones_downed": "Drones shot down",
+               "missiles_launched": "Missiles launched", "missiles_downed": "Missiles shot down"}
+INCIDENT_TABLES = {  # outputs/incidents.py: one row per attack, derived when the database is built
+    "incidents": {"facets": ["region_code", "kind"], "sort_desc": "last_updated_at", "columns": {
+        "incident_id": "Made of the attack's kind, day or night, region and place (-2: a second attack there that "
+        "day): the same on every build", "kind": "strike (a toll of a place or region on a day) or air_attack "
+        "(Russia's attack on Ukraine of a night)", "day": "Day of the strike (Kyiv)", "night_of": "Date the air "
+        "attack began", "region_code": "ISO 3166-2 code", "place": "The settlement or district (null: the "
+        "region's figure, no place named)",
+        "killed": "Killed, as the latest report stating it says (null: not stated)",
+        "injured": "Injured, as the latest report stating it says",
+        "killed_at_least": _TOLL["killed_at_least"], "injured_at_least": _TOLL["injured_at_least"],
+        "first_killed": "Killed, as first reported", "first_injured": "Injured, as first reported",
+        **{k: f"{v} (air attacks: the latest report stating it)" for k, v in _AIR_COUNTS.items()},
+        "weapons": "The weapons its reports name (a JSON array)", **_TIMES,
+        "items": "Articles that reported it", "reports": "Article versions that reported it"}},
+    "incident_reports": {"facets": ["incident_id"], "sort_desc": "fetched_at", "columns": {
+        "incident_id": "The incident", "position": "Order among its reports (by fetched_at, then version)",
+        "article_url": "The article", "version": "Its version", "fetched_at": "When that version was fetched",
+        "killed": "Killed, as that version says", "injured": "Injured, as that version says",
+        "killed_at_least": _TOLL["killed_at_least"], "injured_at_least": _TOLL["injured_at_least"],
+        **_AIR_COUNTS, "evidence": "The sentence the figure was read from"}},
+    "daily_incident_tolls": {"facets": ["region_code"], "sort_desc": "day", "columns": {
+        "day": "Day of the attacks (Kyiv)", "region_code": "ISO 3166-2 code",
+        "killed": "Killed: the sum of the day's incidents in the region, each at its latest toll (a region-wide "
+        "figure instead where it is larger)", "injured": "Injured, summed the same way",
+        "incidents": "Incidents that day in the region"}},
+}
+
+
 def metadata() -> dict:
     """Datasette's metadata for the database: what it is, column descriptions from the JSON Schema,
     facets and canned queries. ``datasette-metadata.json`` is this, written out (a test keeps them equal).
@@ -267,6 +326,7 @@ def metadata() -> dict:
             **PLACE_TABLES,
             **FIGURE_TABLES,
             **reference.TABLES,
+            **INCIDENT_TABLES,
             "changes": {"sort_desc": "changed_at", "facets": [{"array": "fields"}], "columns": {
                 "title_after": "Title after", "diff_html": "The body as an inline word diff (green: added, red: removed)",
                 "changed_at": "When the new version was fetched (UTC)",
