@@ -260,18 +260,33 @@ def test_the_database_keeps_each_incidents_reports_in_time_order(database):
                       [SLOVIANSK]).fetchone() == (13, 5, 3)
 
 
+# the rule daily_tolls had before incidents: per place the largest figure any article's latest version states,
+# the places summed, the region the larger of that sum and the largest region figure
+MAXIMUM_RULE = """
+with latest as (select * from latest_tolls),
+by_place as (select day, region_code, place, max(killed) as killed from latest where scope = 'place'
+             group by day, region_code, place),
+places as (select day, region_code, sum(killed) as killed from by_place group by day, region_code),
+by_region as (select day, region_code, max(killed) as killed from latest where scope = 'region'
+              group by day, region_code)
+select max(coalesce(r.killed, 0), coalesce(p.killed, 0)) from by_region r
+left join places p on p.day = r.day and p.region_code = r.region_code where r.day = ? and r.region_code = ?"""
+
+
 def test_the_daily_sum_of_incidents_differs_from_the_largest_figure_where_two_attacks_hit_one_city(database):
     """July 31, 2023 in Dnipropetrovsk Oblast: the morning's strike on Kryvyi Rih (6 killed) and the evening's
-    (2 killed). daily_tolls counts the largest figure of the place (6); daily_incident_tolls both attacks (8).
-    Where one attack is told by several items (Sloviansk, April 14) both count it once."""
+    (2 killed). The largest-figure rule counted 6; daily_tolls, on incidents, both attacks (8). Where one attack
+    is told by several items (Sloviansk, April 14) both count it once."""
     db = sqlite3.connect(database / "kyivind.db")
-    day = "select killed, {n} from {view} where day = ? and region_code = ?"
-    assert db.execute(day.format(n="articles", view="daily_tolls"), ["2023-07-31", "UA-12"]).fetchone()[0] == 6
-    assert db.execute(day.format(n="incidents", view="daily_incident_tolls"),
-                      ["2023-07-31", "UA-12"]).fetchone() == (8, 2)
-    assert db.execute(day.format(n="articles", view="daily_tolls"), ["2023-04-14", "UA-14"]).fetchone()[0] == 13
-    assert db.execute(day.format(n="incidents", view="daily_incident_tolls"),
-                      ["2023-04-14", "UA-14"]).fetchone() == (13, 1)
+    day = "select killed, incidents from daily_tolls where day = ? and region_code = ?"
+    assert db.execute(MAXIMUM_RULE, ["2023-07-31", "UA-12"]).fetchone()[0] == 6
+    assert db.execute(day, ["2023-07-31", "UA-12"]).fetchone() == (8, 2)
+    assert db.execute(MAXIMUM_RULE, ["2023-04-14", "UA-14"]).fetchone()[0] == 13
+    assert db.execute(day, ["2023-04-14", "UA-14"]).fetchone() == (13, 1)
+    # a day's figure is the sum of its incidents' latest tolls
+    summed = db.execute("select sum(killed) from incidents where kind = 'strike' and day = ? and region_code = ? "
+                        "and place is not null", ["2023-07-31", "UA-12"]).fetchone()[0]
+    assert summed == 8
 
 
 def test_incident_ids_stay_across_builds_and_when_an_unrelated_article_is_added(database, monkeypatch):
@@ -350,7 +365,7 @@ def test_a_region_line_beside_several_strikes_of_the_region_is_its_own_and_the_d
     larger of the places' sum (3) and the region's figure."""
     import sqlite_utils
 
-    from kyivind.outputs.incidents import INCIDENT_COLUMNS, VIEWS
+    from kyivind.outputs.incidents import INCIDENT_COLUMNS, REPORT_COLUMNS, VIEWS
 
     rows, _, _ = incidents.build([strike("a", "Kharkiv", 2, "2024-05-10T08:00"), strike("b", "Vovchansk", 1,
                                                                                         "2024-05-10T09:00"),
@@ -359,8 +374,25 @@ def test_a_region_line_beside_several_strikes_of_the_region_is_its_own_and_the_d
                                                           "strike-2024-05-10-ua-63-vovchansk"]
     db = sqlite_utils.Database(memory=True)
     db["incidents"].insert_all(rows, columns=INCIDENT_COLUMNS)
-    db.create_view("daily_incident_tolls", VIEWS["daily_incident_tolls"])
-    assert list(db.query("select killed, incidents from daily_incident_tolls")) == [{"killed": 4, "incidents": 3}]
+    db["incident_reports"].create(REPORT_COLUMNS)
+    db["regions"].create({"code": str, "name": str})
+    db.create_view("daily_tolls", VIEWS["daily_tolls"])
+    assert list(db.query("select killed, incidents from daily_tolls")) == [{"killed": 4, "incidents": 3}]
     rows, _, _ = incidents.build([strike("a", "Kharkiv", 2, "2024-05-10T08:00"), strike("c", None, 4, "2024-05-10T20:00")])
     assert [(row["incident_id"], row["killed"], row["items"]) for row in rows] == [
         ("strike-2024-05-10-ua-63-kharkiv", 4, 2)], "with one strike of the region, the line joins it"
+
+
+def test_the_reports_tolls_chart_counts_incidents_as_daily_tolls_does(database):
+    """The report reads the feeds, not the database: its days are drawn from incidents by the same rules, so
+    Kryvyi Rih's two attacks of July 31, 2023 count 8, as in daily_tolls, and Sloviansk's four items 13."""
+    from kyivind.outputs.feeds import load
+    from kyivind.outputs.report import what_happened
+
+    days = what_happened(load(database, progress=False).articles)["days"]
+    db = sqlite3.connect(database / "kyivind.db")
+    for day, region in (("2023-07-31", "UA-12"), ("2023-04-14", "UA-14")):
+        expected = db.execute("select killed, injured from daily_tolls where day = ? and region_code = ?",
+                              [day, region]).fetchone()
+        assert days[day][region] == [expected[0] or 0, expected[1] or 0]
+    assert days["2023-07-31"]["UA-12"][0] == 8

@@ -27,7 +27,8 @@ How reports join (the rules):
    to 8") never starts an incident; its part of the day only chooses among them. An article that tells none
    apart joins the first incident of its key. The articles are taken in the order they were first reported.
 4. An air attack (Russia's attacks on Ukraine) is keyed by its night: every article with figures for that night
-   joins it (the Air Force's report, a city's story of the damage, the evening's summary).
+   joins it (the Air Force's report, a city's story of the damage, the evening's summary). Its counts are the
+   largest any article's latest version states: the items of a night are its whole and its parts.
 
 An incident's toll is its latest: for each figure, that of the latest report (by ``fetched_at``, then version)
 that states it, with its at-least flag; ``first_killed`` and ``first_injured`` are the first stated. Its
@@ -46,7 +47,7 @@ from itertools import islice
 
 from kyivind.figures.weapons import COUNTED, TABLE
 
-VERSION = 1
+VERSION = 2  # 2: an air attack's counts are the largest any item's latest version states
 
 STRIKE, AIR = "strike", "air_attack"
 MEASURES = ("killed", "injured")
@@ -218,6 +219,16 @@ def _latest(reports: list[dict], column: str):
     return stated[-1][column], int(bool(stated[-1].get(f"{column}_at_least"))), stated[0][column]
 
 
+def _largest_latest(reports: list[dict], column: str):
+    """The largest value of ``column`` that an article's latest report stating it gives (the Air Force's count
+    of the whole night over a city's story of its part)."""
+    latest: dict = {}
+    for report in reports:  # in time order: each article's last one stays
+        if report.get(column) is not None:
+            latest[report.get("article_url")] = report[column]
+    return max(latest.values()) if latest else None
+
+
 def _incident(key_id: str, kind: str, when: str, region_code: str | None, place: str | None,
               reports: list[dict]) -> tuple[dict, list[dict]]:
     reports = sorted(reports, key=_order)
@@ -228,8 +239,8 @@ def _incident(key_id: str, kind: str, when: str, region_code: str | None, place:
         row[column], row[f"{column}_at_least"] = value, at_least
     for column in MEASURES:
         row[f"first_{column}"] = _latest(reports, column)[2]
-    for column in AIR_MEASURES:
-        row[column] = _latest(reports, column)[0]
+    for column in AIR_MEASURES:  # a night's items are the whole and its parts: the largest is the whole
+        row[column] = _largest_latest(reports, column)
     row["weapons"] = json.dumps(sorted({w for r in reports for w in r.get("weapons") or ()}))
     row["first_reported_at"], row["last_updated_at"] = _at(reports[0]) or None, _at(reports[-1]) or None
     row["items"] = len({r.get("article_url") for r in reports})

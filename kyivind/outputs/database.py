@@ -17,9 +17,9 @@ Tables (``docs/feed.md`` describes them):
 - the places each article names (``outputs/places.py``): ``regions``, ``places``, ``place_regions``,
   ``article_places`` and the views ``article_regions`` and ``place_articles``;
 - the toll and the air attacks each version states (``outputs/figures.py``): ``tolls``, ``air_attacks`` and the
-  views ``toll_revisions``, ``daily_tolls``, ``daily_air_attacks`` and ``toll_places``;
+  views ``latest_tolls``, ``latest_air_attacks``, ``toll_revisions`` and ``toll_places``;
 - one row per attack, joined from those figures (``outputs/incidents.py``): ``incidents``, ``incident_reports``
-  and the view ``daily_incident_tolls``;
+  and the views that count them, ``daily_tolls`` and ``daily_air_attacks``;
 - ``removals``: the census's events (removed, moved, restored; ``outputs/removals.py``), with the last title;
 - ``reference_air_attacks``: the Air Force's own figures (the public missile-attacks dataset, given with
   ``--reference-air`` or dropped in ``DATA_DIR/reference/``; ``outputs/reference.py``) and the view

@@ -123,14 +123,15 @@ CANNED_QUERIES = {
                                      "r.article_url order by 4 desc limit 500"},
     # not named daily_air_attacks: a canned query of a view's name hides the view in Datasette
     "air_attacks_per_night": {"title": "Air attacks per night: drones and missiles launched and shot down",
-                          "description": "Russia's attacks on Ukraine, per night the attack began; several items "
-                                         "about one night are not added up (the largest figure any article states "
-                                         "counts)",
+                          "description": "Russia's attacks on Ukraine, per night the attack began: the night's air "
+                                         "attack incident, whose counts are the largest any article's latest "
+                                         "version states (several items about one night are not added up)",
                           "sql": "select night_of, direction, drones_launched, drones_downed, missiles_launched, "
                                  "missiles_downed, articles from daily_air_attacks order by night_of desc"},
     "deadliest_days_by_region": {"title": "Deadliest days by region",
-                                 "description": "Killed and injured per day and region, as the News Feed reported them "
-                                                "(docs/analysing.md: several items about one attack are not added up)",
+                                 "description": "Killed and injured per day and region: each attack (incident) once, at its "
+                                                "latest toll, the day's attacks summed (docs/analysing.md, Incidents)",
+
                                  "sql": "select d.day, d.region_code, d.region, d.killed, d.injured, d.articles "
                                         "from daily_tolls d where d.killed > 0 or d.injured > 0 "
                                         "order by d.killed desc, d.injured desc limit 200"},
@@ -216,14 +217,15 @@ FIGURE_TABLES = {  # outputs/figures.py: the toll and the air attacks, derived w
                                    "injured_after": "Injured after"}},
     "daily_tolls": {"facets": ["region_code"], "sort_desc": "day", "columns": {
         "day": "Day of the attack (Kyiv)", "region_code": "ISO 3166-2 code",
-        "region": "English name of the region (the regions table)", **{k: _TOLL[k] for k in
-                                                                                  ("killed", "injured")},
-        "articles": "Articles stating a figure for the region that day"}},
+        "region": "English name of the region (the regions table)",
+        "killed": "Killed: the sum of the day's incidents in the region, each at its latest toll (a region-wide "
+        "figure instead where it is larger)", "injured": "Injured, summed the same way",
+        "incidents": "Incidents (attacks) that day in the region", "articles": "Articles reporting them"}},
     "daily_air_attacks": {"sort_desc": "night_of", "columns": {
         "night_of": "Date the attack began", "direction": "russia_on_ukraine: the view counts Russia's attacks on "
         "Ukraine only", "drones_launched": "Drones launched", "drones_downed": "Drones shot "
         "down", "missiles_launched": "Missiles launched", "missiles_downed": "Missiles shot down",
-        "articles": "Articles about that night"}},
+        "articles": "Articles about that night (the incident's items)"}},
     "removals": {"facets": ["status"], "sort_desc": "detected_at", "columns": {
         "title": "The article's last title", "status": "suspected (a first answer said removed or moved), removed "
         "(404, 410, 451) or moved (a redirect to another article), decided on a second answer hours later, cleared (a "
@@ -267,11 +269,6 @@ INCIDENT_TABLES = {  # outputs/incidents.py: one row per attack, derived when th
         "killed": "Killed, as that version says", "injured": "Injured, as that version says",
         "killed_at_least": _TOLL["killed_at_least"], "injured_at_least": _TOLL["injured_at_least"],
         **_AIR_COUNTS, "evidence": "The sentence the figure was read from"}},
-    "daily_incident_tolls": {"facets": ["region_code"], "sort_desc": "day", "columns": {
-        "day": "Day of the attacks (Kyiv)", "region_code": "ISO 3166-2 code",
-        "killed": "Killed: the sum of the day's incidents in the region, each at its latest toll (a region-wide "
-        "figure instead where it is larger)", "injured": "Injured, summed the same way",
-        "incidents": "Incidents that day in the region"}},
 }
 
 

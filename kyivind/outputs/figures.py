@@ -1,19 +1,12 @@
 """The toll and the air attacks in the analysts' database (``kyivind/figures`` derives them): the tables
 ``tolls`` and ``air_attacks`` (one set of rows per article version), and the views ``latest_tolls`` and
-``latest_air_attacks`` (the rows of each article's latest version: what to count), ``toll_revisions``,
-``daily_tolls``, ``daily_air_attacks`` and ``toll_places`` (the place figures on the map).
+``latest_air_attacks`` (the rows of each article's latest version: what to count), ``toll_revisions`` and
+``toll_places`` (the place figures on the map). The daily views, ``daily_tolls`` and ``daily_air_attacks``, count
+the incidents the figures are joined into (``outputs/incidents.py``).
 
 Derived when the database is built, never stored in the feed. Each build derives the versions it writes; a new
-``kyivind.figures.VERSION`` derives every version again.
-
-How the daily views count (docs/analysing.md): several items about one attack (the first report and its
-updates, an Air Force report and the story of its damage) are not added up. For a night, each class of
-weapon counts the largest figure any article states for that night, of Russia's attacks on Ukraine only
-(``direction``: Ukraine's strikes on Russia and Russia's claims of downing Ukrainian drones are rows of their own,
-never summed into them). For a day and region, each place counts
-the largest figure any article states for it, the places are summed, and the region counts the larger of that
-sum and the largest figure any article states for the whole region. Only each article's latest version
-counts.
+``kyivind.figures.VERSION`` derives every version again. Ukraine's strikes on Russia and Russia's claims of
+downing Ukrainian drones (``direction``) are rows of their own, never summed into Russia's attacks.
 """
 
 from __future__ import annotations
@@ -47,36 +40,6 @@ select p.url as article_url, p.from_version, p.to_version, a.fetched_at as fetch
 from pairs p join t a on a.url = p.url and a.version = p.from_version
 join t b on b.url = p.url and b.version = p.to_version
 where a.killed is not b.killed or a.injured is not b.injured""",
-    "daily_tolls": """
-with latest as (select * from latest_tolls),
-by_place as (select day, region_code, place, max(killed) as killed, max(injured) as injured from latest
-             where scope = 'place' group by day, region_code, place),
-places as (select day, region_code, sum(killed) as killed, sum(injured) as injured from by_place
-           group by day, region_code),
-by_region as (select day, region_code, max(killed) as killed, max(injured) as injured,
-                     count(distinct article_url) as articles from latest where scope = 'region'
-              group by day, region_code)
-select r.day, r.region_code, g.name as region,
-       case when r.killed is null and p.killed is null then null
-            else max(coalesce(r.killed, 0), coalesce(p.killed, 0)) end as killed,
-       case when r.injured is null and p.injured is null then null
-            else max(coalesce(r.injured, 0), coalesce(p.injured, 0)) end as injured,
-       r.articles
-from by_region r left join places p on p.day = r.day and p.region_code = r.region_code
-left join regions g on g.code = r.region_code""",
-    "daily_air_attacks": """
-with per_article as (
-  select r.article_url, r.night_of,
-         sum(case when r.weapon_class = 'drone' then r.launched end) as drones_launched,
-         sum(case when r.weapon_class = 'drone' then r.downed end) as drones_downed,
-         sum(case when r.weapon_class = 'missile' then r.launched end) as missiles_launched,
-         sum(case when r.weapon_class = 'missile' then r.downed end) as missiles_downed
-  from latest_air_attacks r where r.direction = 'russia_on_ukraine'
-  group by r.article_url, r.night_of)
-select night_of, 'russia_on_ukraine' as direction, max(drones_launched) as drones_launched, max(drones_downed) as drones_downed,
-       max(missiles_launched) as missiles_launched, max(missiles_downed) as missiles_downed,
-       count(*) as articles
-from per_article where night_of is not null group by night_of""",
     "toll_places": """
 select t.article_url, a.title, t.day, t.place, t.region_code, t.killed, t.injured, p.latitude, p.longitude
 from latest_tolls t join articles a on a.url = t.article_url

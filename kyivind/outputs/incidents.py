@@ -1,5 +1,5 @@
 """One attack, one row, in the analysts' database: the tables ``incidents`` and ``incident_reports`` and the
-view ``daily_incident_tolls``, joined from the ``tolls`` and ``air_attacks`` of every article version by the
+views ``daily_tolls`` and ``daily_air_attacks`` that count them, joined from the ``tolls`` and ``air_attacks`` of every article version by the
 rules of ``kyivind/figures/incidents.py`` (docs/analysing.md, "Incidents").
 
 Derived after the figures on every build, never stored in the feed. The rules join reports of one day and
@@ -7,9 +7,9 @@ region (or one night) only, so a build makes again the incidents of the days and
 new versions touch (those they state now and those they stated before); a new ``kyivind.figures.VERSION`` or ``incidents.VERSION``, or a
 database without the tables, makes them all again.
 
-``daily_incident_tolls`` counts each incident once, at its latest toll: for a day and region, the sum of its
-places' incidents, or of its region-wide incidents (a region's figure no single place's incident took) where
-that is larger.
+``daily_tolls`` counts each incident once, at its latest toll: for a day and region, the sum of its places'
+incidents, or of its region-wide incidents (a region's figure no single place's incident took) where that is
+larger. ``daily_air_attacks`` is each night's air attack incident.
 """
 
 from __future__ import annotations
@@ -31,21 +31,33 @@ REPORT_COLUMNS = {"incident_id": str, "position": int, "article_url": str, "vers
                   "drones_launched": int, "drones_downed": int, "missiles_launched": int, "missiles_downed": int,
                   "evidence": str}
 VIEWS = {
-    "daily_incident_tolls": """
+    # a day and region: each incident once at its latest toll, the places' incidents summed, or the region-wide
+    # ones (a region's figure no single place's incident took) where they give more
+    "daily_tolls": """
 with s as (select day, region_code,
                   sum(case when place is not null then killed end) as place_killed,
                   sum(case when place is not null then injured end) as place_injured,
                   sum(case when place is null then killed end) as wide_killed,
                   sum(case when place is null then injured end) as wide_injured,
                   count(*) as incidents
-           from incidents where kind = 'strike' group by day, region_code)
-select day, region_code,
+           from incidents where kind = 'strike' and day is not null and region_code is not null
+           group by day, region_code),
+a as (select i.day, i.region_code, count(distinct r.article_url) as articles
+      from incidents i join incident_reports r on r.incident_id = i.incident_id
+      where i.kind = 'strike' group by i.day, i.region_code)
+select s.day, s.region_code, g.name as region,
        case when place_killed is null and wide_killed is null then null
             else max(coalesce(place_killed, 0), coalesce(wide_killed, 0)) end as killed,
        case when place_injured is null and wide_injured is null then null
             else max(coalesce(place_injured, 0), coalesce(wide_injured, 0)) end as injured,
-       incidents
-from s""",
+       s.incidents, a.articles
+from s left join a on a.day = s.day and a.region_code = s.region_code
+left join regions g on g.code = s.region_code""",
+    # a night: its one air attack incident (Russia's attacks on Ukraine)
+    "daily_air_attacks": """
+select night_of, 'russia_on_ukraine' as direction, drones_launched, drones_downed, missiles_launched,
+       missiles_downed, items as articles
+from incidents where kind = 'air_attack' and night_of is not null""",
 }
 _TOLL_SQL = ("select t.article_url, t.version, v.fetched_at, v.published_at, t.scope, t.region_code, t.place, t.day, "
              "t.killed, t.injured, t.killed_at_least, t.injured_at_least, t.evidence from tolls t "

@@ -136,45 +136,52 @@ def edit_counts(dataset: Dataset, top: int = 10) -> dict:
 
 def what_happened(articles: list[dict]) -> dict:
     """Per night, drones and missiles launched and shot down; per day (and per week) and region, killed and
-    injured: the rules of the database's daily views (the largest figure of any article for a night, or for a day
-    and region). The counts of articles are those of the database's tables over the latest versions:
-    ``toll_articles`` the articles with a row in ``tolls`` (any toll: in total, in a region or a place),
-    ``region_toll_articles`` those of them with a toll in a region (what the chart draws), ``air_articles`` those
-    with a row in ``air_attacks`` (either direction), ``charted_air_articles`` those whose figures of Russia's
-    attacks on Ukraine are in the chart."""
-    from kyivind.figures.text import published_day
+    injured: the rules of the database's daily views, on incidents (``figures.incidents``: one attack, one row,
+    whichever articles told it; a day and region sums its attacks, a night is its air attack). The counts of
+    articles are those of the database's tables over the latest versions: ``toll_articles`` the articles with a
+    row in ``tolls`` (any toll: in total, in a region or a place), ``region_toll_articles`` those of them with a
+    toll in a region (what the chart draws), ``air_articles`` those with a row in ``air_attacks`` (either
+    direction), ``charted_air_articles`` those whose figures of Russia's attacks on Ukraine are in the chart."""
+    from kyivind.figures import incidents as joined
+    from kyivind.outputs.figures import rows_of
 
-    nights: dict[str, list[dict]] = {}  # night -> the class sums of each article about it
-    days: dict[tuple[str, str], list[int]] = {}
+    reports: list[dict] = []
     air_articles = charted_air = toll_articles = region_tolls = 0
     for article in tracked(articles, len(articles), "reading figures"):
         title, body, published = article.get("title"), article.get("body_text"), article.get("published_at")
-        toll_rows, rows = figures.derive(title, body, published)
+        toll_rows, rows = rows_of(article.get("url") or "", article.get("version") or 1, title, body, published)
         air_articles += bool(rows)
         toll_articles += bool(toll_rows)
         totals = figures.class_totals(rows)
-        if rows and rows[0]["night_of"] and any(v is not None for v in totals.values()):  # rows share their night
-            nights.setdefault(rows[0]["night_of"], []).append(totals)
-            charted_air += 1
-        tolls = [r for r in toll_rows if r["scope"] == "region"]
-        region_tolls += bool(tolls)
-        day = published_day(published)
-        day = day.isoformat() if day else None
-        for row in tolls:
-            if day:
-                best = days.setdefault((day, row["region_code"]), [0, 0])
-                best[0], best[1] = max(best[0], row["killed"] or 0), max(best[1], row["injured"] or 0)
-    per_night = {}
-    for night, by_article in sorted(nights.items()):
-        per_night[night] = {key: max(sums[key] or 0 for sums in by_article) for key in figures.AIR_TOTALS}
+        charted_air += bool(rows and rows[0]["night_of"] and any(v is not None for v in totals.values()))
+        region_tolls += any(r["scope"] in ("region", "place") and r.get("region_code") for r in toll_rows)
+        reports += joined.reports_of(article.get("url") or "", article.get("version") or 1,
+                                     article.get("fetched_at"), published, toll_rows, rows)
+    incidents, _, _ = joined.build(reports)
+    per_night: dict[str, dict] = {}
+    places: dict[tuple[str, str], list[int]] = {}
+    wide: dict[tuple[str, str], list[int]] = {}
+    for incident in incidents:
+        if incident["kind"] == joined.AIR and incident["night_of"]:
+            counts = {key: incident.get(key) for key in figures.AIR_TOTALS}
+            if any(v is not None for v in counts.values()):
+                per_night[incident["night_of"]] = {key: value or 0 for key, value in counts.items()}
+        elif incident["kind"] == joined.STRIKE and incident["day"] and incident["region_code"]:
+            into = places if incident["place"] else wide
+            sums = into.setdefault((incident["day"], incident["region_code"]), [0, 0])
+            sums[0] += incident["killed"] or 0
+            sums[1] += incident["injured"] or 0
     per_day: dict[str, dict[str, list[int]]] = {}
     weeks: dict[str, dict[str, list[int]]] = {}
-    for (day, region), (killed, injured) in sorted(days.items()):
+    for key in sorted(set(places) | set(wide)):
+        day, region = key
+        place, region_wide = places.get(key, [0, 0]), wide.get(key, [0, 0])
+        killed, injured = max(place[0], region_wide[0]), max(place[1], region_wide[1])
         per_day.setdefault(day, {})[region] = [killed, injured]
         totals = weeks.setdefault(week_of(day), {}).setdefault(region, [0, 0])
         totals[0] += killed
         totals[1] += injured
-    return {"nights": per_night, "days": per_day, "weeks": dict(sorted(weeks.items())),
+    return {"nights": dict(sorted(per_night.items())), "days": per_day, "weeks": dict(sorted(weeks.items())),
             "air_articles": air_articles, "charted_air_articles": charted_air, "toll_articles": toll_articles,
             "region_toll_articles": region_tolls}
 
