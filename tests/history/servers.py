@@ -19,6 +19,20 @@ from tests.replica.server import BackgroundServer
 ROOT = Path(__file__).resolve().parents[2]
 PYWB_VENV = ROOT / "tests" / "history" / ".venv-pywb"  # made by tests/history/install_pywb.sh
 
+class Answering(BaseHTTPRequestHandler):
+    """A quiet request handler with one way to answer: a status, a body and headers (its length added)."""
+
+    def answer(self, status: int, body: bytes, headers: dict):
+        self.send_response(status)
+        for name, value in {**headers, "Content-Length": str(len(body))}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
 
 def pywb_bin(name: str) -> str | None:
     """A pywb command: from its own virtual environment (pywb pins packages kyivind's would clash with), else PATH."""
@@ -172,7 +186,7 @@ class RedirectingArchive(BackgroundServer):
     def _handler(self):
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(Answering):
             def do_GET(self):  # noqa: N802
                 c = server.capture
                 if self.path.startswith("/web/cdx"):
@@ -185,15 +199,5 @@ class RedirectingArchive(BackgroundServer):
                     return self.answer(302, b"", {"Location": f"/web/{server.nearest}id_/{c.url}"})
                 when = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.strptime(server.nearest, "%Y%m%d%H%M%S"))
                 self.answer(200, c.body, {"Content-Type": "text/html; charset=utf-8", "Memento-Datetime": when})
-
-            def answer(self, status: int, body: bytes, headers: dict):
-                self.send_response(status)
-                for name, value in {**headers, "Content-Length": str(len(body))}.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
 
         return Handler

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import time
-from http.server import BaseHTTPRequestHandler
 
 from scrapy.core.scheduler import Scheduler
 
 from tests.history.captures import Capture
+from tests.history.servers import Answering
 from tests.replica.content import SITE, posts
 from tests.replica.server import BackgroundServer, ReplicaSite
 
@@ -70,7 +70,7 @@ class HostileArchive(BackgroundServer):
     def _handler(self):
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(Answering):
             def do_GET(self):  # noqa: N802 (http.server's name)
                 server.requests.append(self.path)
                 if self.path.startswith("/web/cdx"):
@@ -92,16 +92,6 @@ class HostileArchive(BackgroundServer):
                 if capture.location:
                     headers["Location"] = capture.location
                 self.answer(capture.status, capture.body, headers)
-
-            def answer(self, status: int, body: bytes, headers: dict):
-                self.send_response(status)
-                for name, value in {**headers, "Content-Length": str(len(body))}.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
 
         return Handler
 
