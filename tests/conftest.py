@@ -241,24 +241,31 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync"]
 
 
-@contextmanager
-def serving(data_dir: Path):
-    """``kyivind serve DATA_DIR`` on a free port, once it answers: yields its base URL."""
+def start_serving(data_dir: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """``kyivind serve DATA_DIR`` (with ``env`` added to the environment) on a free port, once it answers:
+    (the process, which Datasette becomes; its base URL). The caller stops the process."""
     import time
     import urllib.request
 
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data_dir), "--port", str(port)],
-                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    return server, base
+
+
+@contextmanager
+def serving(data_dir: Path):
+    """``kyivind serve DATA_DIR`` on a free port, once it answers: yields its base URL."""
+    server, base = start_serving(data_dir)
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
         yield base
     finally:
         server.terminate()

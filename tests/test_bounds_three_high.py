@@ -140,25 +140,9 @@ def test_the_database_leaves_out_a_row_too_large_for_it():
 # --- 2. and 12. Datasette: the bytes of a result, the process's memory, the scripts given the nonce --------------
 def serve(data: Path, env: dict):
     """``kyivind serve DATA`` on a free port with ``env``: (the process, which Datasette becomes; its base URL)."""
-    import subprocess
-    import sys
-    import time
-    import urllib.request
+    from tests.conftest import start_serving
 
-    from tests.conftest import ROOT, free_port
-
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data), "--port", str(port)],
-                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    return server, base
+    return start_serving(data, env)
 
 
 def edited_article(data: Path) -> None:

@@ -17,7 +17,7 @@ from kyivind.extraction.references import _without_ghost_ref
 from kyivind.extraction.util import parse_reading_time
 from tests.conftest import fixture_html
 from tests.hostile.text import CASES
-from tests.work import BUDGET, SIZE, OverBudget, cpu_seconds, grown
+from tests.work import BUDGET, SIZE, OverBudget, grown, within_cpu_budget
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -25,7 +25,7 @@ def test_a_megabyte_of_hostile_text_is_read_within_the_budget(name):
     function, make, n = CASES[name]
     text = grown(make, n)
     try:
-        cpu_seconds(function, text)
+        within_cpu_budget(function, text)
     except OverBudget:
         pytest.fail(f"{name}: {len(text):,} characters still read after {BUDGET:g} CPU seconds, where one pass "
                     "takes seconds: the rule reads in more than linear time")
@@ -44,7 +44,7 @@ def hostile_page(n: int) -> str:
 def test_a_page_with_every_hostile_text_is_extracted_within_the_budget():
     page = grown(hostile_page, 2000)
     try:
-        cpu_seconds(lambda html: extract_article(html, "https://kyivindependent.com/x/"), page)
+        within_cpu_budget(lambda html: extract_article(html, "https://kyivindependent.com/x/"), page)
     except OverBudget:
         pytest.fail(f"a page of {len(page):,} characters still read after {BUDGET:g} CPU seconds")
     fields = extract_article(hostile_page(2000), "https://kyivindependent.com/x/").fields
@@ -112,4 +112,4 @@ def test_the_patterns_replaced_would_not_read_a_megabyte_in_a_second(name, old, 
     """Each pattern the rules replaced (``name``) needs hundreds of CPU seconds for a megabyte of the text that
     stalled it: a second of CPU time stops it, however busy the machine (waiting never adds to the count)."""
     with pytest.raises(OverBudget):
-        cpu_seconds(old, grown(make, 1000, SIZE), budget=1.0)
+        within_cpu_budget(old, grown(make, 1000, SIZE), budget=1.0)
