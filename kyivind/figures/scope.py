@@ -34,7 +34,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("earlier", "before", "prior"), r"\b(?:a|one|two|three|several)\s+(?:day|night|days|nights|week|weeks)\s+"
                                      r"(?:earlier|before|prior)\b|\bthe\s+(?:day|night|evening|week)\s+before\b"),
     # "Earlier the same day, Russia had struck Kharkiv …" (not "Earlier, the governor said …": a report of this one)
-    (("earlier", "previously"), r"^(?:Earlier|Previously)(?:,|\s+(?:that|the\s+same|on|in)\s[^,]{0,40},)\s+"
+    (("earlier", "previously"), r"^(?:Earlier|Previously)(?!\s+(?:that|in\s+the|the\s+same)\s+night\b)(?:,|\s+(?:that|the\s+same|on|in)\s[^,]{0,40},)\s+"
                                 r"(?![^.;]{0,80}?\b(?:said|says|reported|stated|wrote|announced|confirmed)\b)"),
     (("previous",), r"\bthe\s+previous\s+(?:day|night|evening|week|month|attack|strike)\b"),
     (("this", "that", "last", "whole", "so far"),

@@ -58,25 +58,30 @@ _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|woundi
                              r"(?:[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
                              r"driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
                              r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger)\b", re.I)
-_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|"
-                  r"girl|teenager|driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
-                  r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger)\b(?:,\s+(?:aged\s+)?#+,)?\s+"
+# "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
+_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b(?:,\s+(?:aged\s+)?#+,)?\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
-                  r"hurt|hospitalized)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|"
-                  r"civilian|child|boy|girl|teenager|driver|pensioner|volunteer|worker|employee|farmer|policeman|infant|"
-                  r"baby|passenger)\b(?:,\s+(?:aged\s+)?#+,)?\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
+                  r"hurt|hospitalized)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+)\b"
+                  r"(?:,\s+(?:aged\s+)?#+,)?\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+)?\s+injuries))\b", re.I)
+_NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
+    building house home car vehicle bus train fire explosion blast facility site object school hospital village town
+    city area district region oblast part number total toll third half quarter dozen hundred thousand""".split())
 _ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+another\b(?!\s+(?:\d|#))", re.I)
 RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting")
 ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentence tells of one victim
 _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
-_AND_ONE = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another|her|his|"
+_AND_ONE = re.compile(r"(?:,?\s+aged\s+#+,?)?(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another|her|his|"
                      r"their)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|girl|teenager|"
                      r"driver|pensioner|mother|father|son|daughter|wife|husband|brother|sister|grandmother|"
                      r"grandfather|neighbor)\b(?!\s+(?:was|were|is|are|had|has|died))")
+# "injured three women and one man": a second group of the same statement, added
+_AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?P<n>\d+)\s+(?:other\s+|more\s+)?(?:men|women|man|"
+                    r"woman|children|child|boys?|girls?|teenagers?|people|residents?|civilians?|pensioners?)\b"
+                    r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))")
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
-                      r"(?:\s+[\w'’.,#-]+){0,14}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
+                      r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
                       r"grew|grown|reached|jumped|stands\s+at|stood\s+at|is\s+now|now\s+stands\s+at|went\s+up|"
                       r"climbs|increases|reaches|rising|climbing)\s+(?:to\s+)?" + _Q + _N, re.I)
 # "raising the number of people killed in the July 8 attack to 27", "bringing the death toll to 9"
@@ -94,7 +99,7 @@ _SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+the
 _NONE = re.compile(r"\b(?P<all>no\s+(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|wounded|harmed)|"
                    r"nobody\s+was\s+(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
                    r"(?:no|neither|nor|without|not\s+report)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
-                   r"information|further))(?:\s+[\w-]+){0,4}?\s+(?:casualties|injuries|victims|injured|hurt)\b)|"
+                   r"information|further|figures?|numbers?|count))(?:\s+[\w-]+){0,4}?\s+(?:casualties|injuries|victims|injured|hurt)\b)|"
                    r"\b(?P<killed>nobody\s+was\s+killed|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
                    r"\s+killed)", re.I)
 _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its\s+)?(?:earlier|previous|initial|"
@@ -108,6 +113,9 @@ EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "fr
 NONE_HINTS = ("no ", "nobody", "neither", "nor ", "without", "not report", "avoided")
 _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
                       r"\bacross\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
+
+
+_PAST_DAY = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
 
 @dataclass
@@ -194,7 +202,9 @@ def _where(found: list) -> tuple[str | None, str | None, set[str]]:
     return region, (place.name if place else None), regions
 
 
-_IN_PLACE = re.compile(r"\s+(?:(?:people|persons?|civilians?|residents?)\s+)?in\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+_IN_PLACE = re.compile(r"\s+(?:(?:people|persons?|civilians?|residents?)\s+)?in\s+(?!(?:Russian|Ukrainian|Russia|Ukraine|"
+                       r"Telegram|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b)"
+                       r"(?P<name>[A-Z][\w'’-]+(?:\s+(?!(?:Oblast|Krai)\b)[A-Z][\w'’-]+)?)"
                        r"(?!\s+(?:Oblast|oblast|region|Krai|district))")
 
 
@@ -276,6 +286,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for pattern in (_ONE_VERB_FIRST, _ONE) if has_any(lower, ONE_HINTS) else ():
         for m in pattern.finditer(text):
+            if "who2" in pattern.groupindex and (m.group("who") or m.group("who2")).lower() in _NOT_PEOPLE:
+                continue
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
             keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number))
@@ -290,6 +302,10 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                     more = True
         if not more:
             break
+    for start, end, mention in list(found):  # "injured three women and one man"
+        m = _AND_N.match(text, end)
+        if m and free(m.start("n"), m.end()):
+            keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
     found.sort(key=lambda f: f[0])
     if found:  # "3 more in Vyshneve, and one in Avdiivka": the kind of the statement before
         for m in _ELLIPTIC.finditer(text):
@@ -409,6 +425,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
         if not other and index == aside + 1 and not nones and not _OWN_ANCHOR.search(sentence):
             other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."
+        if not other and reading.opening is not None and not reading.roundup_cue and _PAST_DAY.search(text):
+            other = True  # a day's roundup after the item's one strike: another period ("over the past day, …")
         if other or (reading.mentions and not reading.roundup_cue and another_attack(sentence, lower)):
             reading.background = True
             aside = index
@@ -441,3 +459,14 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             reading.none_evidence = reading.none_evidence or (title[:MAX_SENTENCE], -1)
     reading.day = scope.day
     return reading
+
+
+def title_figures(title: str | None) -> dict[str, int]:
+    """kind -> the figure a title states ("2 injured in Russian attacks on Kherson"), without places."""
+    if not title or not has_any(title[:MAX_SENTENCE].lower(), CUES):
+        return {}
+    text = mask(figures_in(title[:MAX_SENTENCE]))
+    found: dict[str, int] = {}
+    for mention in _statements(text, 0, {}):
+        found.setdefault(mention.kind, mention.n)
+    return found

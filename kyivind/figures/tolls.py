@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kyivind.figures.statements import INJURED, KILLED, Mention, read, where
+from kyivind.figures.statements import INJURED, KILLED, Mention, read, title_figures, where
 from kyivind.figures.text import has_any
 
 AIR_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "air attack")  # a title of an air report
@@ -146,6 +146,19 @@ def _none(total: Toll, reading) -> None:
                 total.evidence, total.evidence_start = reading.none_evidence
 
 
+def _titled(total: Toll, mentions: list[Mention], title: str | None) -> None:
+    """Two attacks of one item that its title totals ("2 injured": a man in Kherson in the morning, a woman in a
+    village later that day): the title's figure where the body's statements of that kind add up to it."""
+    for kind in (KILLED, INJURED):
+        stated = [m for m in mentions if m.kind == kind and not m.revised]
+        first = getattr(total, kind)
+        if len(stated) < 2 or first is None or any(m.revised for m in mentions if m.kind == kind):
+            continue
+        want = title_figures(title).get(kind)
+        if want is not None and want > first and sum(m.n for m in stated) == want:
+            total.set(kind, want, bool(getattr(total, f"{kind}_at_least")))
+
+
 def tolls(title: str | None, body: str | None, published_at: str | None = None, split: list | None = None
           ) -> list[dict]:
     """The rows of ``tolls`` for one article version (without ``article_url`` and ``version``): the total, one
@@ -187,6 +200,7 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
                 total.add_all(regions.values(), (kind,))
     else:
         total = _of(mentions)
+        _titled(total, mentions, title)
         _none(total, reading)
         if len(places) > 1 and all(m.place for m in mentions if not m.revised):
             # "killed two in Pokrovsk and one in Kramatorsk": attacks on several places of one region, summed
@@ -201,7 +215,8 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             code = next(iter(regions))
             regions[code] = Toll(**total.__dict__)
     _none(total, reading)
-    if roundup is False and total.killed == 0 and total.injured == 0 and "Oblast" not in (title or ""):
+    if roundup is False and total.killed == 0 and total.injured == 0 and (
+            "Oblast" not in (title or "") or has_any((title or "").lower(), AIR_WORDS)):
         regions, places = {}, {}  # "no casualties" in an air report is of no one oblast
     day = reading.day.isoformat() if reading.day else None
     for toll in (total, *regions.values(), *places.values()):
