@@ -40,8 +40,15 @@ _ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|miss
                         r"claimed|\bover\s+(?:the\s+)?(?:Russian|Russia's)\b|\bover\s+Russia\b|\bover\s+(?:the\s+)?"
                         r"(?:Belgorod|Kursk|Bryansk|Voronezh|Rostov|Oryol|Lipetsk|Tula|Kaluga|Moscow|Smolensk|Ryazan|"
                         r"Krasnodar|Tambov|Kaluga|Saratov|Nizhny\s+Novgorod|Leningrad|Tver|Pskov|Volgograd|Kursk)\b|"
-                        r"\b(?:Ukraine|Kyiv)\s+(?:launched|fired|sent)\s+(?:\w+\s+){0,3}?(?:at|on|against|toward)\s+Russia",
+                        r"\b(?:Ukraine|Kyiv)\s+(?:launched|fired|sent)\s+(?:\w+\s+){0,3}?(?:at|on|against|toward)\s+Russia|"
+                        r"\b(?:in|over|above)\s+(?:the\s+)?(?:Belgorod|Kursk|Bryansk|Voronezh|Rostov|Oryol|Orel|Lipetsk|Tula|"
+                        r"Kaluga|Moscow|Smolensk|Ryazan|Krasnodar|Tambov|Tver|Pskov|Volgograd)\s+(?:region|oblast|Oblast)\b",
                         re.I)
+# a Russian official (a governor or mayor of a Russian region) speaks of drones over Russia
+_RUSSIAN_OFFICIAL = re.compile(r"\b(?:Belgorod|Kursk|Bryansk|Voronezh|Rostov|Oryol|Orel|Lipetsk|Tula|Kaluga|Moscow|"
+                               r"Smolensk|Ryazan|Krasnodar|Tambov|Tver|Pskov|Volgograd)(?:\s+(?:Oblast|oblast|region|"
+                               r"Region|regional|City|city))?(?:'s)?\s+(?:(?:acting|regional)\s+)?(?:[Gg]overnor|[Mm]ayor)\b|"
+                               r"\b(?:Gladkov|Sobyanin|Bogomaz|Starovoyt|Khinshtein|Smirnov|Gusev|Golubev)\b")
 ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministry of", "moscow", "over russia",
                    "over the russian", "over russian", "belgorod", "kursk", "bryansk", "voronezh", "rostov", "oryol",
                    "lipetsk", "tula", "kaluga", "smolensk", "ryazan", "krasnodar", "tambov", "saratov", "novgorod",
@@ -158,6 +165,8 @@ def _direction(clause: str, sentence: str) -> str:
         lower = text.lower()
         if has_any(lower, ON_RUSSIA_HINTS) and _ON_RUSSIA.search(text):
             return UKRAINE_ON_RUSSIA
+    if _RUSSIAN_OFFICIAL.search(sentence) and has_any(sentence.lower(), ("down", "destroy", "intercept")):
+        return UKRAINE_ON_RUSSIA  # "Bryansk Governor Bogomaz said six drones were shot down over his region"
     return RUSSIA_ON_UKRAINE
 
 
@@ -201,7 +210,14 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 direction = _direction(clause, text)
                 verbs = _verbs(clause)
                 counted = list(_COUNT.finditer(clause))
-                for m in _ONE_WEAPON.finditer(clause):  # "fired a Kh-59 cruise missile": one
+                # one weapon counts in an item that counts weapons, or where it is shot down ("a Kh-59 missile was
+                # shot down"); "Russia struck Kharkiv with a Kh-35 missile" in an item of one strike counts nothing
+                counting = bool(found) or bool(counted) or any(v[2] == DOWNED for v in verbs)
+                for m in _ONE_WEAPON.finditer(clause) if counting else ():
+                    if (table.named(named_in[m.start("words"):m.end("words")]) is not None or _KIND_WORD.search(
+                            m.group("words"))) and not any(c.start() <= m.start() < c.end() for c in counted):
+                        counted.append(m)
+                for m in _PAIR.finditer(clause) if " and " in clause else ():  # "2 Kh-22 and 2 Kh-59 missiles"
                     if table.named(named_in[m.start("words"):m.end("words")]) is not None and not any(
                             c.start() <= m.start() < c.end() for c in counted):
                         counted.append(m)
@@ -233,6 +249,10 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         _keep(found, (*key, metric), n, regional, sentence, start)
                         if metric == DOWNED and m.group("all"):  # "shot down all 14 drones": 14 were launched
                             _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
+                if last is not None and " of " in clause:  # "… and air defense destroyed every one of them"
+                    launched = found.get((last[3], last[0], last[1], LAUNCHED))
+                    if launched is not None and _ALL_OF_THEM.search(clause):
+                        _keep(found, (last[3], last[0], last[1], DOWNED), launched.n, last[2], sentence, start)
                 if last is not None and (verbs or whole):  # "… and destroyed 15 of them", "brought down all 9"
                     for m in _ELLIPTIC.finditer(clause):
                         if any(c.start() <= m.start() < c.end() for c in counted):
@@ -288,6 +308,14 @@ _WITH_AFTER = re.compile(r"[^;.]{0,60}?\bwith\b")
 
 _ONE_WEAPON = re.compile(r"\b(?:an?|one)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>(?:Russian\s+)?[\w#/-]+(?:\s+[\w#/-]+){0,3}?\s+)"
                          r"(?P<noun>missile|drone)\b", re.I)
+# "two Kh-22 and two Kh-59 cruise missiles": the first count's noun is the second's
+_PAIR = re.compile(r"\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w#/-]+(?:\s+[\w#/-]+)?\s+)and\s+"
+                   r"(?=\d+\s+(?:[\w#/()-]+\s+){0,4}?(?P<noun>missiles?|drones?)\b)", re.I)
+# "and air defense destroyed every one of them": as many downed as were launched
+_ALL_OF_THEM = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all|every\s+(?:one|1)|"
+                          r"each)\s+of\s+(?:them|those)\b|\b(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+(?:were|was)\s+"
+                          r"(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized)\b", re.I)
+_KIND_WORD = re.compile(r"\b(?:ballistic|cruise|guided|attack|kamikaze)\b", re.I)
 _SUBSET_OF = re.compile(r"(?:[\w-]+\s+)?(?:downed|destroyed|intercepted|remaining)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being)\b(?:\s+\w+)?\s*$", re.I)
 _BY_RUSSIA = re.compile(r"^\s*(?:,\s*)?(?:that\s+|which\s+)?(?:(?:Russia|Russian\s+forces|Russian\s+troops|the\s+enemy|"
