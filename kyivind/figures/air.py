@@ -239,6 +239,9 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                             if both or m.group("part"):
                                 _keep(found, (*key, metric), 2 if both else int(m.group("part")), regional, sentence,
                                       start)
+                            elif m.group("all") and metric == DOWNED and (*key, LAUNCHED) in found:
+                                # "and all of the Kh-59 missiles were shot down": as many as were launched
+                                _keep(found, (*key, metric), found[(*key, LAUNCHED)].n, regional, sentence, start)
                             continue
                         n = int(m.group("n") or 1)  # "a Kh-59 missile": one
                         if m.group("part"):  # "17 of 22 drones": 17 downed (or lost), 22 launched
@@ -312,7 +315,7 @@ _ONE_WEAPON = re.compile(r"\b(?:an?|one)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words
 _PAIR = re.compile(r"\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w#/-]+(?:\s+[\w#/-]+)?\s+)and\s+"
                    r"(?=\d+\s+(?:[\w#/()-]+\s+){0,4}?(?P<noun>missiles?|drones?)\b)", re.I)
 # "and air defense destroyed every one of them": as many downed as were launched
-_ALL_OF_THEM = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all|every\s+(?:one|1)|"
+_ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+down\b|\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all|every\s+(?:one|1)|"
                           r"each)\s+of\s+(?:them|those)\b|\b(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+(?:were|was)\s+"
                           r"(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized)\b", re.I)
 _KIND_WORD = re.compile(r"\b(?:ballistic|cruise|guided|attack|kamikaze)\b", re.I)

@@ -39,7 +39,8 @@ _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|at
            r"infrastructure|enterprises?|boats?|tanks?|aircraft|helicopters?|planes?)\b)")
 _KILL = r"(?:killed|killing|kills|kill|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life)"
 _HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|"
-         r"suffered(?:\s+\w+){0,2}\s+injuries|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries)")
+         r"suffered(?:\s+\w+){0,2}\s+injuries|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries|"
+         r"sought\s+medical\s+(?:help|assistance|attention|care|treatment))")
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly|" \
        r"to\s+have\s+been|to\s+have|in\s+total|in\s+(?:the|that)\s+(?:region|oblast|city|town|village|community|" \
        r"district|attack|strike))\s+)"
@@ -51,7 +52,7 @@ _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured
                          r"wounds|wound|leaving|left)\s+(?:a\s+total\s+of\s+)?" + _Q + _N + _THINGS +
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?:,[^,\d]{1,40},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,40},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER, re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
 _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an|one)\s+"
@@ -68,7 +69,7 @@ _NOT_PEOPLE = frozenset("""them whom those which who what day week month year ti
     building house home car vehicle bus train fire explosion blast facility site object school hospital village town
     city area district region oblast part number total toll third half quarter dozen hundred thousand""".split())
 _ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+another\b(?!\s+(?:\d|#))", re.I)
-RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting")
+RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting", "raise", "bring", "push", "take", "brought")
 ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentence tells of one victim
 _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
 _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+,?)?(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another|her|his|"
@@ -85,7 +86,7 @@ _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)
                       r"grew|grown|reached|jumped|stands\s+at|stood\s+at|is\s+now|now\s+stands\s+at|went\s+up|"
                       r"climbs|increases|reaches|rising|climbing)\s+(?:to\s+)?" + _Q + _N, re.I)
 # "raising the number of people killed in the July 8 attack to 27", "bringing the death toll to 9"
-_RAISING = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting)\s+(?:the\s+)?(?P<what>(?:overall\s+|total\s+)?"
+_RAISING = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting|raises|brings|pushes|takes|raised|brought|pushed)\s+(?:the\s+)?(?P<what>(?:overall\s+|total\s+)?"
                       r"(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|"
                       r"wounded|casualties|injuries)))\b(?:\s+[\w'’.,#-]+){0,12}?\s+to\s+" + _Q + _N, re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
@@ -108,13 +109,16 @@ _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its
                              r"\d+(?=\s+(?:to|reported))", re.I)
 # substring tests (lower case): a sentence the rules read at all has a word of killing, injuring, a toll or none
 CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospitali", "toll",
-        "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left")
+        "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
 NONE_HINTS = ("no ", "nobody", "neither", "nor ", "without", "not report", "avoided")
 _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
                       r"\bacross\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
 
 
+# a "no casualties" of some places only: the oblasts a roundup lists, "the city" of one strike in an air report
+_LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city|capital|town|village|oblast|region|"
+                         r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b", re.I)
 _PAST_DAY = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
 
@@ -205,7 +209,7 @@ def _where(found: list) -> tuple[str | None, str | None, set[str]]:
 _IN_PLACE = re.compile(r"\s+(?:(?:people|persons?|civilians?|residents?)\s+)?in\s+(?!(?:Russian|Ukrainian|Russia|Ukraine|"
                        r"Telegram|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b)"
                        r"(?P<name>[A-Z][\w'’-]+(?:\s+(?!(?:Oblast|Krai)\b)[A-Z][\w'’-]+)?)"
-                       r"(?!\s+(?:Oblast|oblast|region|Krai|district))")
+                       r"(?![\w'’-])(?!\s+(?:Oblast|oblast|region|Krai|district))")
 
 
 def _namesake_in(place, regions: set[str]) -> bool:
@@ -442,8 +446,9 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         reading.mentions += mentions
         for m in nones:
             region = where(text, resolved)[0] if reading.mentions else None
-            for kind in _none_of(m):
-                reading.none.setdefault(kind, region is None)
+            local = bool(reading.mentions) and bool(_LOCAL_NONE.search(text))
+            for kind in _none_of(m):  # "Attacks also hit 7 oblasts, where no casualties were reported": of those
+                reading.none.setdefault(kind, region is None and not local)
             reading.none_evidence = reading.none_evidence or (sentence, start)
     if not reading.mentions and not reading.none and not reading.background and title and \
             not scope.of(title[:MAX_SENTENCE], title[:MAX_SENTENCE].lower(), figure=False)[0]:

@@ -8,6 +8,7 @@ where the body states no figure; the slug never does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kyivind.figures.statements import INJURED, KILLED, Mention, read, title_figures, where
@@ -146,6 +147,18 @@ def _none(total: Toll, reading) -> None:
                 total.evidence, total.evidence_start = reading.none_evidence
 
 
+_ALTOGETHER = re.compile(r"\b(?:altogether|in\s+total|in\s+all|overall|across\s+(?:Ukraine|the\s+country)|nationwide)\b", re.I)
+
+
+def _altogether(total: Toll, mentions: list[Mention]) -> None:
+    """A later sentence that totals the attack ("Altogether, at least 26 people were injured across Ukraine"):
+    its figure, where it is above the one read so far."""
+    for m in mentions:
+        if m.region is None and not m.revised and m.n > (getattr(total, m.kind) or 0) and \
+                _ALTOGETHER.search(m.evidence or ""):
+            total.set(m.kind, m.n, m.at_least)
+
+
 def _titled(total: Toll, mentions: list[Mention], title: str | None) -> None:
     """Two attacks of one item that its title totals ("2 injured": a man in Kherson in the morning, a woman in a
     village later that day): the title's figure where the body's statements of that kind add up to it."""
@@ -172,7 +185,9 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         # a missile strike on Zaporizhzhia on April 8", in an item on Poltava Oblast)
         mentions = [m for m in mentions if m.sentence == reading.opening or m.region is None or m.region in
                     opening_regions]
-    cue = reading.roundup_cue and not (len(opening_regions) == 1 and None not in opening_regions)
+    opening = [m for m in mentions if m.sentence == reading.opening]
+    cue = reading.roundup_cue and not (len(opening_regions) == 1 and None not in opening_regions) and not (
+        len(opening_regions) > 1 and all(m.region for m in opening))  # "killing 2 in Odesa and injuring 3 in Kharkiv Oblast"
     regions, places = _regional([m for m in mentions if m.sentence != reading.opening] if cue else mentions)
     if not cue and len(regions) > 1:  # one attack's item read in two regions: a namesake village of another oblast?
         named = _named_regions(title, body)
@@ -214,6 +229,7 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         if len(regions) == 1:  # one attack: its region's figures are the article's
             code = next(iter(regions))
             regions[code] = Toll(**total.__dict__)
+    _altogether(total, mentions)
     _none(total, reading)
     if roundup is False and total.killed == 0 and total.injured == 0 and (
             "Oblast" not in (title or "") or has_any((title or "").lower(), AIR_WORDS)):
