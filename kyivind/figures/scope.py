@@ -69,7 +69,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
      r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
     ((" in ",), r"\bin\s+(?:January|February|March|April|June|July|August|September|October|November|December)\b"
-                r"(?!\s+\d{1,2}\b)|\bin\s+(?:19|20)\d\d\b"),
+                r"(?!\s+\d{1,2}\b)|(?<!born\s)\bin\s+(?:19|20)\d\d\b"),
     (("babyn", "holodomor", "world war"), r"\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b"),
     # "The report follows a Dec. 21 drone attack on Kyiv that injured two", "came just hours after another strike"
     (("follow", "after"), r"\b(?:follows|followed|comes|came)\s+(?:just\s+|only\s+)?(?:(?:a\s+day|\w+\s+(?:hours|days))\s+)?"

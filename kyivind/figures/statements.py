@@ -190,17 +190,24 @@ def where(text: str, resolved: dict) -> tuple[str | None, str | None, set[str]]:
         text = _MOSCOW_ACTS.sub("Russia", text)  # "the truce Moscow had announced": the state, not the city
     found = [resolved.get(p.name, p) if _ambiguous(p) else p for p in match(None, text).places]
     if memo is not None:
-        memo[text] = answer = _where(found)
+        memo[text] = answer = _where(found, text)
         return answer
-    return _where(found)
+    return _where(found, text)
 
 
-def _where(found: list) -> tuple[str | None, str | None, set[str]]:
+def _said_in_oblast(name: str, text: str | None) -> bool:
+    """Whether ``text`` says ``name`` is in an oblast ("Makiivka in Luhansk Oblast")."""
+    return text is not None and re.search(re.escape(name) + r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]+\s+(?:Oblast|oblast|region)\b",
+                                          text) is not None
+
+
+def _where(found: list, text: str | None = None) -> tuple[str | None, str | None, set[str]]:
     settlements = list({p.id: p for p in found if p.kind in ("settlement", "city district")}.values())
     regions = {code for p in found for code in p.regions}
     place = settlements[0] if len(settlements) == 1 else None
     named = {code for p in found if p.kind == "region" for code in p.regions}
-    if place is not None and len(named) == 1 and not named & set(place.regions) and _namesake_in(place, named):
+    if place is not None and len(named) == 1 and not named & set(place.regions) and (
+            _namesake_in(place, named) or _said_in_oblast(place.name, text)):
         return next(iter(named)), None, named  # "Makiivka in Luhansk Oblast": the oblast named, not a namesake
     region = place.regions[0] if place is not None else (next(iter(regions)) if len(regions) == 1 else None)
     return region, (place.name if place else None), regions
@@ -210,6 +217,25 @@ _IN_PLACE = re.compile(r"\s+(?:(?:people|persons?|civilians?|residents?)\s+)?in\
                        r"Telegram|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b)"
                        r"(?P<name>[A-Z][\w'’-]+(?:\s+(?!(?:Oblast|Krai)\b)[A-Z][\w'’-]+)?)"
                        r"(?![\w'’-])(?!\s+(?:Oblast|oblast|region|Krai|district))")
+
+
+def _has_settlement(name: str, region: str) -> bool:
+    """Whether a settlement called ``name`` lies in ``region``."""
+    from kyivind.places.gazetteer import fold, gazetteer
+
+    return any(region in c.place.regions for c in gazetteer().settlements.get(fold(name), ()))
+
+
+def _small_place(name: str) -> bool:
+    """Whether every settlement called ``name`` is a village or small town (then a roundup's sentence that names it
+    without an oblast means the oblast told just before: GeoNames does not know every village of that name)."""
+    from kyivind.places.gazetteer import fold, gazetteer
+
+    found = gazetteer().settlements.get(fold(name), ())
+    return bool(found) and all((c.place.population or 0) < SMALL_PLACE for c in found)
+
+
+SMALL_PLACE = 50_000  # people: a settlement below this is never the only one of its name a roundup can mean
 
 
 def _namesake_in(place, regions: set[str]) -> bool:
@@ -294,7 +320,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 continue
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
-            keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number))
+            keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number, more=" also " in m.group(0).lower()))
     found.sort(key=lambda f: f[0])
     for _ in range(8):  # "killed a 50-year-old man and a 45-year-old woman", "a man and a woman … and a woman"
         more = False
@@ -336,6 +362,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for i, (start, _end, mention) in enumerate(found):
         before = found[i - 1][1] if i else 0
         after = found[i + 1][0] if i + 1 < len(found) else len(text)
+        cut = _CLAUSE_END.search(text, _end, after)  # "injured a woman, and strikes on Kupiansk wounded 2": its clause
+        after = cut.start() if cut else after
         region, place, regions = where(text[start:after], resolved)  # "3 were wounded in Illinivka"
         if region is not None and region.startswith("RU-") and not _RUSSIA.search(text):
             region, place, regions = None, None, set()  # a Ukrainian village read as a Russian namesake
@@ -349,6 +377,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     return _villages(text, found)
 
 
+_CLAUSE_END = re.compile(r",\s+(?:and|while|but)\s+|;\s+")
 _SEVERAL_PLACES = re.compile(r"\b(?:village|town|city|settlement|community|district|suburb)s?\s+of\b")
 
 
@@ -443,6 +472,13 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             mention.evidence, mention.start, mention.day = sentence, start, day
             if mention.region is None and reading.roundup_cue:  # "Governor Prokudin said 13 were injured"
                 mention.region = _context(recent, resolved)
+            elif mention.place and reading.roundup_cue and len(recent) > 1:
+                # "… in Donetsk Oblast. One was killed in Avdiivka, while four were hurt in Kindrativka": of the
+                # oblast just named, where a village of that name lies there
+                near = _context(recent[:-1], resolved)
+                if near is not None and near != mention.region and not has_any(lower, ("oblast", "region", "kyiv")) \
+                        and (_has_settlement(mention.place, near) or _small_place(mention.place)):
+                    mention.region = near
         reading.mentions += mentions
         for m in nones:
             region = where(text, resolved)[0] if reading.mentions else None

@@ -111,6 +111,9 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
     regions: dict[str, Toll] = {}
     for code in sorted({*own, *(r for r, _ in by_place)}):  # in order: the evidence of a sum is its first part
         extra = [m for m in own.get(code, []) if m.more and m.sentence != min(x.sentence for x in own[code])]
+        if own.get(code):  # "a 62-year-old woman was also killed in Darivka", after the oblast's own figure
+            extra += [m for (region, _), stated in by_place.items() if region == code for m in stated
+                      if m.more and not m.revised and m.sentence > min(x.sentence for x in own[code])]
         toll = _of([m for m in own.get(code, []) if m not in extra])
         ours = [place for (region, _), place in places.items() if region == code]
         summed = Toll().add_all(ours)
