@@ -105,15 +105,15 @@ def test_a_roundup_line_naming_the_region_joins_its_one_strike_that_day():
                                                    "strike-2023-10-09-ua-63-vovchansk"}
 
 
-def test_a_region_line_with_no_strike_of_a_place_is_the_regions_incident_and_other_places_stay_apart():
-    """Aug. 9, 2023: Kherson Oblast's figure in a single item and in the day's roundup, neither naming a place,
-    is one incident of the region; Zaporizhzhia's strike and the roundup's Orikhiv are two."""
+def test_a_region_line_joins_the_regions_one_strike_and_other_places_stay_apart():
+    """Aug. 9, 2023: the roundup's Kherson Oblast line, naming no place, joins the region's one strike of the day
+    (the kindergarten in Kherson, a single item); Zaporizhzhia's strike and the roundup's Orikhiv are two."""
     rows, _, _ = incidents.build([*reports(real("russia-shells-kindergarten-in-kherson"), "2023-08-09T10:00:00+00:00"),
                                   *reports(real("1-killed-11-injured-in-russian-attacks-over-the-past-day"),
                                            "2023-08-09T08:00:00+00:00"),
                                   *reports(real("at-least-3-killed-in-russian-strike-against-zaporizhzhia"),
                                            "2023-08-09T12:00:00+00:00")])
-    assert of(rows, "strike-2023-08-09-ua-65")["items"] == 2
+    assert of(rows, "strike-2023-08-09-ua-65-kherson")["items"] == 2
     assert {row["incident_id"] for row in rows if row["region_code"] == "UA-23"} == {
         "strike-2023-08-09-ua-23-zaporizhzhia", "strike-2023-08-09-ua-23-orikhiv"}
 

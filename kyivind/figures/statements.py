@@ -49,13 +49,13 @@ _ADV = r"(?:(?:reportedly|also|later|reported|seriously|severely|lightly|critica
 _EITHER = r"(?!\s+(?:or|and/or)\s+(?:injured|wounded|killed|hurt))"  # "390 killed or injured": casualties, not a toll
 # "killing 2", "injured 16 others", "killed three people and injured 16"
 _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|injures|injure|wounding|wounded|"
-                         r"wounds|wound|leaving|left)\s+(?:a\s+total\s+of\s+)?" + _Q + _N + _THINGS +
+                         r"wounds|wound|leaving|left|bodies\s+of)\s+(?:a\s+total\s+of\s+)?" + _Q + _N + _THINGS +
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,40},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER, re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
-_ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an|one)\s+"
+_ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|bod(?:y|ies)\s+of)\s+(?:a|an|one)\s+"
                              r"(?:[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
                              r"driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
                              r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger)\b", re.I)
@@ -109,7 +109,7 @@ _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its
                              r"\d+(?=\s+(?:to|reported))", re.I)
 # substring tests (lower case): a sentence the rules read at all has a word of killing, injuring, a toll or none
 CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospitali", "toll",
-        "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical")
+        "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "bod")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
 NONE_HINTS = ("no ", "nobody", "neither", "nor ", "without", "not report", "avoided")
 _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
@@ -119,6 +119,7 @@ _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+
 # a "no casualties" of some places only: the oblasts a roundup lists, "the city" of one strike in an air report
 _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city|capital|town|village|oblast|region|"
                          r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b", re.I)
+_SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.I)  # a title of several attacks
 _PAST_DAY = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
 
@@ -156,7 +157,8 @@ def _none_of(m) -> tuple[str, ...]:
 
 
 def _kind(verb: str) -> str:
-    return KILLED if re.match(_KILL, verb, re.I) else INJURED
+    """The kind a verb tells: killed ("killed", "died", "the bodies of") or injured."""
+    return KILLED if re.match(_KILL, verb, re.I) or verb[:3].lower() == "bod" else INJURED
 
 
 def _at_least(q: str | None) -> bool:
@@ -432,6 +434,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     scope = Scope(published_day(published_at))
     lead = [title or ""]
     recent: list[str] = []
+    several = bool(_SEVERAL.search(title or ""))  # "Russian attacks on Zaporizhzhia Oblast kill 1, injure 4"
     aside = -2  # the last sentence of another attack: the one after it, naming no day or place, is of it too
     if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # most items state no casualty at all
@@ -460,7 +463,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."
         if not other and reading.opening is not None and not reading.roundup_cue and _PAST_DAY.search(text):
             other = True  # a day's roundup after the item's one strike: another period ("over the past day, …")
-        if other or (reading.mentions and not reading.roundup_cue and another_attack(sentence, lower)):
+        if other or (reading.mentions and not reading.roundup_cue and not several and another_attack(sentence, lower)):
             reading.background = True
             aside = index
             continue
