@@ -67,7 +67,8 @@ _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the nig
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
 _NATIONAL = re.compile(r"\b(?:Ukraine|the country|across|nationwide|in total|total)\b")
 _OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
-                     r"\b(?:over|above)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b")
+                     r"\b(?:over|above|near)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b|\bat\s+the\s+capital\b"
+                     r"(?!\s+(?:and|Oblast|oblast|region))")
 # "17 were shot down", "10 of them were lost locally": a count of the weapon counted before it
 _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down|took\s+down)\s+"
                        r"(?:all\s+)?(?P<m>\d+)(?:\s+of\s+(?:them|those|which|these))?\b(?!\s+(?:of\s+)?(?:the\s+)?[\w#/\"-]+)|"
@@ -75,7 +76,7 @@ _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutraliz
                        r"(?:them|those|which|these)\b|"
                        r"\b(?P<n>\d+)\s+(?:(?:more|others?)\s+)?(?:of\s+(?:which|them|those)\s+)?(?:were|was|have\s+been|"
                        r"had\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized|lost|suppressed|"
-                       r"jammed)\b", re.I)
+                       r"jammed|brought\s+down|taken\s+down)\b", re.I)
 
 
 # substring tests (lower case) that every sentence with a count must pass before the patterns are searched
@@ -392,6 +393,7 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
         if weapon is not None:
             continue
         parts = [r for (d, k, w), r in rows.items() if d == direction and k == kind and w is not None]
+        one_more = False
         for metric in (LAUNCHED, DOWNED, LOST):
             if row[metric] is None:
                 continue
@@ -402,8 +404,12 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
                     row[metric] -= named
                 elif not (beside and row[metric] < named):  # "12 Shaheds and 1 drone of an unknown type": one more
                     row[metric] = None
+                elif metric == DOWNED:
+                    one_more = True
         if all(row[m] is None for m in (LAUNCHED, DOWNED, LOST)):
             del rows[(direction, kind, weapon)]
+        elif one_more and row[LAUNCHED] is None and any(r[LAUNCHED] is not None for r in parts):
+            row[LAUNCHED] = row[DOWNED]  # "12 Shaheds and one drone of an unknown type" downed: 13 were launched
     when = night_of(body, title, published_at, scope)
     night = when.isoformat() if when else None
     return [{**row, "night_of": night} for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1],
