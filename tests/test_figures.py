@@ -23,7 +23,7 @@ from tests.figures.realscore import expected, first_held_out, load, predicted, p
 # the fourth set (the shared items, the first set and the second and third sets, items_b2_* and items_b3_*, each
 # held out and scored once before it was tuned on); held out: the fourth set (items_b4_*), written by others while
 # the rules were tuned, scored once, never tuned on. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.95, 0.93), "air": (0.95, 0.95)},
+MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.94, 0.93), "air": (0.95, 0.95)},
             "held out": {"toll": (0.90, 0.91), "regions": (0.86, 0.82), "air": (0.85, 0.84)}}
 
 
