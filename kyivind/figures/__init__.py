@@ -10,7 +10,7 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 3  # 3: relative launches, background told by "Earlier …" and dates weeks before, Moscow the state
+VERSION = 4  # 4: person nouns, groups, several attacks of a title, Russian officials, type pairs (3: relative launches, …)
 
 __all__ = ["VERSION", "AIR_TOTALS", "air_attacks", "class_totals", "derive", "tolls", "summary"]
 
