@@ -12,6 +12,7 @@ attack's); ``Scope`` decides, sentence by sentence, against the item's own attac
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -183,6 +184,12 @@ _RISE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|increases|gr
                    r"stands|stood|went\s+up|raising|bringing|now)\b", re.I)
 
 
+# the toll reader and the air reader place the same sentences of an article in turn: each sentence's dates and
+# words of another time are read once for both (a small cache, as ``text.prepared``: no article meets another's)
+_dates = functools.lru_cache(maxsize=256)(lambda sentence, near: tuple(dates(sentence, near)))
+_other_time = functools.lru_cache(maxsize=256)(lambda sentence, lower: other_time(sentence, lower))
+
+
 STALE_DAYS = 7  # an attack dated this long before the item is background (an update of it says so in words)
 
 
@@ -204,7 +211,7 @@ class Scope:
         """(about another attack, the attack day the sentence names) of one sentence. The first sentence that
         names an attack's date, or states a figure, fixes the item's own attack. ``strict``: an undated item's
         attack is the publication's night or day, so a date the day before is another's (air reports)."""
-        found = dates(sentence, self.published)
+        found = _dates(sentence, self.published)
         if self.reported is None:
             self.reported = next((d.written for d in found if d.report and self._plausible(d.written)), None)
         named = [d for d in found if not d.report and self._plausible(d.written)]
@@ -215,7 +222,7 @@ class Scope:
                 if not self.fixed:
                     self.named, self.fixed = own, True
                 return False, own.day  # an update of that attack: counted, for its own day
-        if other_time(sentence, lower):
+        if _other_time(sentence, lower):
             return True, None
         if not named:
             when = weekday(sentence, self.published)
