@@ -19,6 +19,7 @@ from datetime import date
 from kyivind.figures.numbers import mask
 from kyivind.figures.scope import Scope, another_attack
 from kyivind.figures.text import DIGIT, MAX_CHARS, MAX_SENTENCE, figures_in, has_any, prepared, published_day, sentences
+from kyivind.places.officials import official_region
 
 KILLED, INJURED = "killed", "injured"
 _Q = r"(?P<q>at least\s+|more than\s+|over\s+|no fewer than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|" \
@@ -119,6 +120,7 @@ _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+
 # a "no casualties" of some places only: the oblasts a roundup lists, "the city" of one strike in an air report
 _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city|capital|town|village|oblast|region|"
                          r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b", re.I)
+_NATIONAL = re.compile(r"\b(?:across|on|against|in)\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b", re.I)
 _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.I)  # a title of several attacks
 _PAST_DAY = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
@@ -334,7 +336,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                     more = True
         if not more:
             break
-    for start, end, mention in list(found):  # "injured three women and one man"
+    for _start, end, mention in list(found):  # "injured three women and one man"
         m = _AND_N.match(text, end)
         if m and free(m.start("n"), m.end()):
             keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
@@ -467,18 +469,22 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             reading.background = True
             aside = index
             continue
+        national = False
         if mentions and reading.opening is None:
             reading.opening = index
             reading.roundup_cue = bool(_ROUNDUP.search(text)) or bool(_ROUNDUP.search(title or ""))
             reading.lead = " ".join(lead)
+            national = reading.roundup_cue and bool(_NATIONAL.search(text))
         for mention in mentions:
             mention.evidence, mention.start, mention.day = sentence, start, day
-            if mention.region is None and reading.roundup_cue:  # "Governor Prokudin said 13 were injured"
-                mention.region = _context(recent, resolved)
+            if national:  # "Russian attacks across Ukraine killed 19; most of them came from a strike on Zaporizhzhia"
+                mention.region, mention.place = None, None
+            elif mention.region is None and reading.roundup_cue:  # "Governor Prokudin said 13 were injured"
+                mention.region = official_region(sentence) or _context(recent, resolved)
             elif mention.place and reading.roundup_cue and len(recent) > 1:
                 # "… in Donetsk Oblast. One was killed in Avdiivka, while four were hurt in Kindrativka": of the
-                # oblast just named, where a village of that name lies there
-                near = _context(recent[:-1], resolved)
+                # oblast just named (or of the governor quoted), where a village of that name lies there
+                near = official_region(sentence) or _context(recent[:-1], resolved)
                 if near is not None and near != mention.region and not has_any(lower, ("oblast", "region", "kyiv")) \
                         and (_has_settlement(mention.place, near) or _small_place(mention.place)):
                     mention.region = near

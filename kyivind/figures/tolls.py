@@ -221,8 +221,14 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         _titled(total, mentions, title)
         _none(total, reading)
         if len(places) > 1 and all(m.place for m in mentions if not m.revised):
-            # "killed two in Pokrovsk and one in Kramatorsk": attacks on several places of one region, summed
-            total = Toll().add_all(places.values())
+            # "killed two in Pokrovsk and one in Kramatorsk": attacks on several places of one region, summed,
+            # unless the title states the first place's figures ("Russian strike on Kherson injures 2", with a
+            # drone attack on Beryslav told after it)
+            summed = Toll().add_all(places.values())
+            stated = title_figures(title)
+            if not (stated and all(getattr(total, k) == n for k, n in stated.items())
+                    and any(getattr(summed, k) != n for k, n in stated.items())):
+                total = summed
         if not regions and total.stated and (reading.lead or title):  # the place the title or the opening names
             region, place, _ = where(reading.lead or title or "", {})
             if region is not None:
