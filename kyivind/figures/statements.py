@@ -69,7 +69,8 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a
 _NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
     building house home car vehicle bus train fire explosion blast facility site object school hospital village town
     city area district region oblast part number total toll third half quarter dozen hundred thousand""".split())
-_ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+another\b(?!\s+(?:\d|#))", re.I)
+_ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:another|the\s+(?:other|second|"
+                          r"third|2nd|3rd|4th))\b(?!\s+(?:\d|#))", re.I)  # "killing 2 of those inside and wounding the 3rd"
 RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting", "raise", "bring", "push", "take", "brought")
 ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentence tells of one victim
 _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
@@ -96,6 +97,7 @@ _CHILDREN = re.compile(r"\b(?:including|among\s+them|among\s+those|of\s+whom|amo
                        r"(?P<n>\d+)\s+(?:children|child|minors?|kids?|teenagers?)|\b(?P<m>\d+)\s+(?:of\s+them\s+)?"
                        r"(?:were\s+|are\s+)?(?:children|minors)\b", re.I)
 # a count that is part of one stated before: never a statement of its own
+_VERB_BEFORE = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded)\s+$", re.I)
 _SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+them)\b|\b(?:including|among\s+them|"
                      r"among\s+whom)\s+(?:at\s+least\s+)?(?:\d+\b|(?:a|an)\s+[\w#-]+(?:\s+[\w-]+)?)", re.I)
 _NONE = re.compile(r"\b(?P<all>no\s+(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|wounded|harmed)|"
@@ -283,7 +285,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     lower = text.lower()
     digits = DIGIT.search(text) is not None
-    parts = [m.span() for m in _SUBSET.finditer(text)] if has_any(lower, (" of ", "among", "including")) else []
+    parts = [m.span() for m in _SUBSET.finditer(text) if not _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
+             ] if has_any(lower, (" of ", "among", "including")) else []
 
     def free(start: int, end: int) -> bool:
         for a, b in parts:  # a count inside "including 3 children", "12 of them" is part of one before
@@ -358,8 +361,11 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     # each statement is of the place its own stretch of the sentence names, else of the sentence's one place
     whole = where(text, resolved)
     if len(whole[2]) <= 1 and (whole[1] is not None or not _SEVERAL_PLACES.search(text)):
-        for _, _, mention in found:  # one place in the sentence (the most common case): it is every statement's
-            mention.region, mention.place = whole[0], whole[1] or mention.place
+        for i, (_, end, mention) in enumerate(found):  # one place in the sentence (the most common case): it is
+            mention.region, mention.place = whole[0], whole[1] or mention.place  # every statement's
+            after = found[i + 1][0] if i + 1 < len(found) else len(text)
+            if i and "elsewhere" in text[end:after]:  # "… in Kostiantynivka, and 6 were injured elsewhere in the region"
+                mention.place, mention.more = None, True
             if mention.region is not None and mention.region.startswith("RU-") and not _RUSSIA.search(text):
                 mention.region, mention.place = None, None
         return _villages(text, found)
@@ -375,9 +381,13 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             region, place, regions = where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
         if region is None and not regions and i:  # "X killed 1 person and injured 9 others": both of X
             region, place = found[i - 1][2].region, found[i - 1][2].place
-        if region is None and not regions:
+        if region is None and not regions and len(whole[2]) <= 1:
             region, place = whole[0], whole[1]
         mention.region, mention.place = region, place or mention.place
+    for i, (_start, end, mention) in enumerate(found[:-1]):  # "killing 2 and injuring 7 in Odesa": both of Odesa
+        following = found[i + 1]
+        if mention.region is None and following[2].region is not None and not _CLAUSE_END.search(text, end, following[0]):
+            mention.region, mention.place = following[2].region, following[2].place
     return _villages(text, found)
 
 

@@ -110,7 +110,9 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
         places[key] = _of(stated)
     regions: dict[str, Toll] = {}
     for code in sorted({*own, *(r for r, _ in by_place)}):  # in order: the evidence of a sum is its first part
-        extra = [m for m in own.get(code, []) if m.more and m.sentence != min(x.sentence for x in own[code])]
+        place_sentences = {m.sentence for (region, _), stated in by_place.items() if region == code for m in stated}
+        extra = [m for m in own.get(code, []) if m.more and (m.sentence != min(x.sentence for x in own[code])
+                                                             or m.sentence in place_sentences)]
         if own.get(code):  # "a 62-year-old woman was also killed in Darivka", after the oblast's own figure
             extra += [m for (region, _), stated in by_place.items() if region == code for m in stated
                       if m.more and not m.revised and m.sentence > min(x.sentence for x in own[code])]
