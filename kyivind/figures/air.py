@@ -71,7 +71,7 @@ _OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}
                      r"(?!\s+(?:and|Oblast|oblast|region))")
 # "17 were shot down", "10 of them were lost locally": a count of the weapon counted before it
 _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down|took\s+down)\s+"
-                       r"(?:all\s+)?(?P<m>\d+)(?:\s+of\s+(?:them|those|which|these))?\b(?!\s+(?:of\s+)?(?:the\s+)?[\w#/\"-]+)|"
+                       r"(?:all\s+|at\s+least\s+|about\s+|some\s+)?(?P<m>\d+)(?:\s+of\s+(?:them|those|which|these))?\b(?!\s+(?:of\s+)?(?:the\s+)?[\w#/\"-]+)|"
                        r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?P<k>\d+)\s+of\s+"
                        r"(?:them|those|which|these)\b|"
                        r"\b(?P<n>\d+)\s+(?:(?:more|others?)\s+)?(?:of\s+(?:which|them|those)\s+)?(?:were|was|have\s+been|"
@@ -225,6 +225,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 counted.sort(key=lambda c: c.start())
                 prior = last
                 placed = []  # (start, the weapon counted there)
+                previous = None  # (key, end) of the count read last in the clause
                 for m in counted:
                     if m.group("n") is None and _SUBSET_OF.match(m.group("words")):
                         continue  # "1 of the downed drones came down in a yard": a part, no count
@@ -250,7 +251,13 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                                   regional, sentence, start)
                             _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
                             continue
-                        _keep(found, (*key, metric), n, regional, sentence, start)
+                        joined = previous is not None and previous[0] == (*key, metric) and weapon is None and \
+                            _JOINED.fullmatch(clause, previous[1], m.start()) is not None
+                        if joined and found.get((*key, metric)) is not None and found[(*key, metric)].evidence == sentence:
+                            found[(*key, metric)].n += n  # "one ballistic missile and seven cruise missiles": 8
+                        else:
+                            _keep(found, (*key, metric), n, regional, sentence, start)
+                        previous = ((*key, metric), m.end())
                         if metric == DOWNED and m.group("all"):  # "shot down all 14 drones": 14 were launched
                             _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
                 if last is not None and " of " in clause:  # "… and air defense destroyed every one of them"
@@ -276,7 +283,7 @@ _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|
                    r"went\s+off\s+radar)\b|\b(?P<down>shot\s+down|shoots\s+down|shooting\s+down|downed|downs|down|"
                    r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
                    r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?P<launch>launched|launches|"
-                   r"launching|launch|fired|fires|firing|used|sent|sends|deployed|dropped|drops|dropping|attacked|"
+                   r"launching|launch|fired|fires|firing|used|sent|sends|sending|deployed|dropped|drops|dropping|attacked|"
                    r"struck|hit|targeted)\b", re.I)
 
 
@@ -319,6 +326,7 @@ _PAIR = re.compile(r"\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w#/-]+(?:\s
 _ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+down\b|\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all|every\s+(?:one|1)|"
                           r"each)\s+of\s+(?:them|those)\b|\b(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+(?:were|was)\s+"
                           r"(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized)\b", re.I)
+_JOINED = re.compile(r",?\s+and\s+|,\s+")  # two counts of one class side by side: "2 cruise and 3 ballistic missiles"
 _KIND_WORD = re.compile(r"\b(?:ballistic|cruise|guided|attack|kamikaze)\b", re.I)
 _SUBSET_OF = re.compile(r"(?:[\w-]+\s+)?(?:downed|destroyed|intercepted|remaining)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being)\b(?:\s+\w+)?\s*$", re.I)
@@ -374,10 +382,12 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
     if not found:
         return []
     national = {key for key, count in found.items() if not count.regional}
+    national_classes = {(key[0], key[1]) for key in national}
     rows: dict[tuple[str, str, str | None], dict] = {}
     for (direction, kind, weapon, metric), count in found.items():
-        if count.regional and any(k[0] == direction and k[1] == kind and k[3] == metric for k in national):
-            continue  # a breakdown of a count the article states for the whole attack
+        if count.regional and (any(k[0] == direction and k[1] == kind and k[3] == metric for k in national) or (
+                metric == LAUNCHED and (direction, kind) in national_classes)):
+            continue  # a breakdown of a count the article states for the whole attack ("18 of 23 over Kyiv")
         row = rows.setdefault((direction, kind, weapon), {
             "direction": direction, "weapon_class": kind, "weapon": weapon, LAUNCHED: None, DOWNED: None, LOST: None,
             "evidence": count.evidence, "evidence_start": count.start})

@@ -66,6 +66,8 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
      r"was\s+)?(?:killed|wounded|injured|eliminated)\b"),
     (("prisoner", "pow", "swap", "exchange", "losses", "action"),
      r"\bprisoners?\b|\bPOWs?\b|\bswap\b|\bexchanged?\b|\blosses\b|\bin\s+action\b"),
+    (("a month", "a week", "a year", "each month", "every month", "each week", "every week"),
+     r"\b(?:a|each|every)\s+(?:month|week|year)\b(?!\s+(?:ago|earlier|before|later))"),
     (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
      r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
