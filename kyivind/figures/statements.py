@@ -54,7 +54,8 @@ _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
 _NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
-                           _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER, re.I)
+                           _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
+                           r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
 _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|bod(?:y|ies)\s+of)\s+(?:a|an|one)\s+"
                              r"(?:[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
@@ -319,7 +320,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _NUMBER_FIRST.finditer(text) if digits else ():
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number, more=bool(_MORE.search(m.group(0)))))
-    for m in _ANOTHER_ONE.finditer(text) if "another" in lower else ():  # "killing 1 person and wounding another"
+    for m in _ANOTHER_ONE.finditer(text) if "another" in lower or "the " in lower else ():  # "killing 1 person and wounding another"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for pattern in (_ONE_VERB_FIRST, _ONE) if has_any(lower, ONE_HINTS) else ():
         for m in pattern.finditer(text):
@@ -375,6 +376,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         cut = _CLAUSE_END.search(text, _end, after)  # "injured a woman, and strikes on Kupiansk wounded 2": its clause
         after = cut.start() if cut else after
         region, place, regions = where(text[start:after], resolved)  # "3 were wounded in Illinivka"
+        if len(regions) > 1:  # "16 injured when drones struck the city of Sumy and a city in Chernihiv Oblast": of both
+            region, place = None, None
         if region is not None and region.startswith("RU-") and not _RUSSIA.search(text):
             region, place, regions = None, None, set()  # a Ukrainian village read as a Russian namesake
         if region is None and not regions:
