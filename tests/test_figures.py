@@ -475,6 +475,14 @@ READ_RIGHT_BY_A_RULE = [
     ("official-russia-hits-targets-in-north-west-center-of-ukraine",
      "'Seven more civilians, among them …, were wounded'"),
     ("russia-claims-27-drones-downed-overnight", "'Belgorod Oblast Governor … said one drone was shot down'"),
+    ("attacks-118", "a roundup's opening across Ukraine is of no region"),
+    ("russian-attacks-against-ukraine-kill-6-injure-13-over-past-day", "'…, Filashkin said': of Donetsk Oblast"),
+    ("russian-drone-attack-in-kharkiv-kills-2-injures-1", "'killing two of the people inside and wounding the third'"),
+    ("russian-attacks-across-ukraine-kill-3-injure-6-over-past-day", "'about 3,500 missiles a month' is no night's"),
+    ("ukraine-downed-8-russian-drones-launched-overnight-air-force-says-explosions-reported-in-kharkiv",
+     "'one ballistic missile and seven cruise missiles'"),
+    ("ukraine-has-brought-back-over-4-000-prisoners-of-war-from-russian-captivity-since-start-of-full-scale-invasion-"
+     "zelensky-says", "'23 severely wounded Ukrainian soldiers' freed are no toll"),
 ]
 
 
