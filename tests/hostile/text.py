@@ -78,6 +78,12 @@ CASES = {
     "a victim": (lambda body: tolls(None, body), lambda n: "A " * n + "man was killed.", 2000),
     "number words": (lambda body: tolls(None, body), lambda n: "one " * n + "people were injured.", 2000),
     "month abbreviations": (lambda body: tolls(None, body), lambda n: "Nov. " * n + "killed 2.", 2000),
+    "a victim of any noun": (lambda body: tolls(None, body), lambda n: "a " * n + "locksmith was injured.", 2000),
+    "a long appositive": (lambda body: tolls(None, body), lambda n: "5 people, " + "a and " * n + ", were hurt.", 2000),
+    "officials quoted": (lambda body: tolls("Attacks over past day", body),
+                         lambda n: "Governor " + "Filashkin and " * n + "Kim said 2 were injured.", 2000),
+    "missile pairs": (lambda body: air_attacks(None, body), lambda n: "Russia fired " + "2 Kh-22 and " * n +
+                      "2 Kh-59 missiles.", 2000),
     "drone counts": (lambda body: air_attacks(None, body), lambda n: "Russia launched 5 drones. " * n, 200),
     "drone parts": (lambda body: air_attacks(None, body), lambda n: "1 of " * n + "22 drones were shot down.", 2000),
     "attacked with": (lambda body: air_attacks(None, body), lambda n: "Russia attacked " + "x " * n + "with 5 drones.",
