@@ -458,20 +458,16 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             lead.append(sentence)
         recent = split_recent(recent, sentence)
         lower = sentence.lower()
-        if not has_any(lower, CUES):
+        mentions, nones = [], []
+        if has_any(lower, CUES):
+            text = _prepared(sentence, lower)
+            mentions = _statements(text, index, resolved)
+            nones = list(_NONE.finditer(text)) if has_any(lower, NONE_HINTS) else []
+        if not mentions and not nones:  # no figure in it
             if not scope.fixed:
                 scope.of(sentence, lower, figure=False)  # a date the lead names fixes the item's attack
             if index == aside + 1 and not _OWN_ANCHOR.search(sentence):
                 aside = index  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
-            continue
-        text = _prepared(sentence, lower)
-        mentions = _statements(text, index, resolved)
-        nones = list(_NONE.finditer(text)) if has_any(lower, NONE_HINTS) else []
-        if not mentions and not nones:
-            if not scope.fixed:
-                scope.of(sentence, lower, figure=False)
-            if index == aside + 1 and not _OWN_ANCHOR.search(sentence):
-                aside = index
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
         if not other and index == aside + 1 and not nones and not _OWN_ANCHOR.search(sentence):
