@@ -98,15 +98,17 @@ def part_of_day(text: str | None) -> str | None:
 
 
 @lru_cache(maxsize=CACHED)
-def is_update(text: str | None) -> bool:
-    """Whether a sentence updates a toll ("the death toll rose to 8"): it never tells of another attack."""
+def updates_a_toll(text: str | None) -> bool:
+    """Whether a sentence updates a toll ("the death toll rose to 8", "a man died in hospital"): it never tells of
+    another attack. (The reader's ``scope.dated_update_at`` asks the narrower question: an update of an attack
+    the sentence dates, and where that date is.)"""
     return bool(text and _UPDATE.search(text))
 
 
 @lru_cache(maxsize=CACHED)
 def tells_another(text: str | None) -> bool:
     """Whether a sentence tells of another attack than one reported before ("another strike", "again")."""
-    return bool(text and not is_update(text) and _MARKER.search(text))
+    return bool(text and not updates_a_toll(text) and _MARKER.search(text))
 
 
 @lru_cache(maxsize=CACHED)
@@ -191,7 +193,7 @@ def _split(reports: list[dict]) -> list[list[dict]]:
     parts: list[str | None] = []
     for rows in ordered:
         part = next((p for p in (part_of_day(r.get("evidence")) for r in rows) if p), None)
-        update = is_update(rows[0].get("evidence"))
+        update = updates_a_toll(rows[0].get("evidence"))
         another = tells_another(rows[0].get("evidence"))
         chosen = None
         if groups and part is not None and part in parts:

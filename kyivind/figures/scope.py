@@ -174,9 +174,10 @@ def other_time(sentence: str, lower: str) -> bool:
     return False
 
 
-def is_update(sentence: str) -> int | None:
+def dated_update_at(sentence: str) -> int | None:
     """Whether the sentence revises the toll of an attack it dates ("the death toll of Russia's July 3 attack on
-    Dnipro rose to 8"): the position of that date, else None."""
+    Dnipro rose to 8"): where that attack's date may start, else None. (``incidents.updates_a_toll`` asks the
+    looser question of a row's evidence: does it revise a toll at all, dated or not.)"""
     m = UPDATE.search(sentence)
     return m.end() if m and _RISE.search(sentence, m.end()) else None
 
@@ -217,7 +218,7 @@ class Scope:
         if self.reported is None:
             self.reported = next((d.written for d in found if d.report and self._plausible(d.written)), None)
         named = [d for d in found if not d.report and self._plausible(d.written)]
-        at = is_update(sentence) if named else None
+        at = dated_update_at(sentence) if named else None
         if at is not None:
             own = next((d for d in named if d.start >= at - 2), None)
             if own is not None:
