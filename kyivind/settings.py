@@ -52,6 +52,9 @@ KYIVIND_DB_AFTER_CRAWL = os.environ.get("KYIVIND_DB_AFTER_CRAWL", "") == "1"
 
 # --- Incremental runs ------------------------------------------------------------------------
 KYIVIND_STATE_ENABLED = True  # state.sqlite in KYIVIND_DATA_DIR
+# exported articles' rows committed together, every this many articles or seconds, and at the close (kyivind/state/store.py)
+KYIVIND_STATE_COMMIT_EVERY = 100
+KYIVIND_STATE_COMMIT_SECONDS = 1.0
 # set by `scrapy crawl` when the data directory cannot be written (read-only, full): the run only fails and alerts
 KYIVIND_DATA_DIR_FAULT = None
 # MiB a run needs free on the data directory's disk, or it fails before it starts (0: no check)
