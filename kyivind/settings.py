@@ -187,6 +187,7 @@ REMOTE_CONTROL_ENABLED = False
 # for every response; a page gives one item here and the pipelines are synchronous, so one worker does
 # the same work without 100 tasks per article.
 CONCURRENT_ITEMS = 1
+STATS_CLASS = "kyivind.crawl.stats.RunStats"  # Scrapy's memory stats, each call unwrapped (kyivind/crawl/stats.py)
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = os.environ.get("KYIVIND_LOG_LEVEL", "INFO")
 
