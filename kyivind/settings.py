@@ -3,6 +3,8 @@ environment only (``KYIVIND_*``); nothing secret is written here."""
 
 import os
 
+from scrapy.settings import default_settings as _scrapy_defaults
+
 from kyivind.crawl.urls import DEFAULT_CONTENT_KEY, DEFAULT_SITE_URL
 from kyivind.items import FIELDS
 
@@ -181,6 +183,10 @@ SPIDERMON_EMAIL_SENDER = os.environ.get("SPIDERMON_EMAIL_SENDER", "kyivind@local
 # --- Safety: no remote control, no telnet ----------------------------------------------------
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
+# not even loaded: its module imports aiohttp (90 ms of every start) before it sees REMOTE_CONTROL_ENABLED, and a
+# key set to None in EXTENSIONS is imported too
+EXTENSIONS_BASE = {name: order for name, order in _scrapy_defaults.EXTENSIONS_BASE.items()
+                   if name != "scrapy.extensions.remote_control.RemoteControl"}
 
 # --- Engine ---------------------------------------------------------------------------------
 # Scrapy hands each callback's output to CONCURRENT_ITEMS asyncio workers (100 by default), created anew
