@@ -42,8 +42,9 @@ def test_the_isal_reader_reads_what_zlib_wrote_and_an_uncompressed_file(tmp_path
             for n in range(3):
                 writer.write_record(writer.create_warc_record(f"{URL}?n={n}", "resource", payload=BytesIO(PAGE),
                                                               length=len(PAGE)))
-        bodies = []
-        assert list(iter_records(path, lambda offset, record: bodies.append(record.content_stream().read()))) == []
+        bodies: list[bytes] = []
+        assert list(iter_records(path, lambda offset, record, out=bodies: out.append(record.content_stream().read()))) \
+            == []
         assert bodies == [PAGE] * 3
         with open(path, "rb") as handle:
             iterator = fast_gunzip(ArchiveIterator(handle))
