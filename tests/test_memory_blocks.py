@@ -35,11 +35,10 @@ def test_blocks_of_a_page_are_kept_once_freed():
     assert unkept > 200 * 128, "glibc by default hands such blocks back (the test shows the difference)"
 
 
-def test_start_up_objects_are_set_aside_and_collections_come_less_often():
+def test_start_up_objects_are_set_aside_and_the_thresholds_kept():
     code = ("import gc\nfrom kyivind.crawl.memory import fewer_collections\nbefore = gc.get_threshold()\n"
-            "fewer_collections()\nprint(before[0], gc.get_threshold()[0], gc.get_threshold()[1:] == before[1:], "
-            "gc.get_freeze_count() > 1000)")
+            "fewer_collections()\nprint(gc.get_threshold() == before, gc.get_freeze_count() > 1000)")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["700", "10000", "True", "True"]
+    assert done.stdout.split() == ["True", "True"]
