@@ -11,6 +11,13 @@ responses per second of each crawl's own elapsed time; the ratio is the bare spi
 the same round (goal: at least 0.9). ``--latency-ms`` delays each answer (a network round trip); the default, 0,
 shows every millisecond of per-page work.
 
+The bare spider runs twice a round. Run from the repository (``throughput_ratio``), ``scrapy runspider`` reads
+scrapy.cfg and so runs it with kyivind's settings: its middlewares (the WARC archive written, the site-only fence,
+the backoff retries), its extensions (the state opened, the run checks, the summary) and its stats collector;
+only the spider's own work (extraction, the item, the pipelines) is left to the ratio. Run from elsewhere
+(``throughput_ratio_vs_plain_scrapy``, ``plain_bare_*``), it has Scrapy's defaults and the same concurrency,
+robots.txt and log settings: the ratio then holds everything kyivind adds to Scrapy, the archive included.
+
 ``--before REV`` measures an earlier commit too (checked out in a temporary git worktree, the replica and the
 bare spider this tree's): each round runs the earlier revision, the bare spider and this tree in turn, so both
 revisions see the same machine, and the ratios are printed side by side.
@@ -75,7 +82,7 @@ def main(argv=None) -> dict:
         trees = {args.before: worktree, "main": ROOT}
     site = ReplicaSite("ghost", many_posts(args.posts), page_size=args.page_size)
     runs: dict[str, list] = {name: [] for name in trees}
-    bare_runs = []
+    bare_runs, plain_runs = [], []
     requested: list[str] = []
     try:
         with ReplicaServer(site, latency=args.latency_ms / 1000) as server, tempfile.TemporaryDirectory() as tmp:
@@ -93,16 +100,23 @@ def main(argv=None) -> dict:
                         site.hits.clear()
                         bare_runs.append(run(bare, {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_URLS": str(urls_file),
                                                     "KYIVIND_DATA_DIR": tmp}))
+                        plain = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
+                        plain_runs.append(run(bare, {**plain, "PYTHONPATH": str(ROOT), "BENCH_URLS": str(urls_file)},
+                                              cwd=Path(tmp)))  # no scrapy.cfg here: Scrapy's own settings
     finally:
         if worktree is not None:
             subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, capture_output=True)
     articles = args.posts
     result = {"posts": args.posts, "page_size": args.page_size, "latency_ms": args.latency_ms,
               "requests": len(requested), "bare_seconds": [round(b[0], 3) for b in bare_runs],
-              "bare_cpu_ms_per_article": round(1000 * min(b[1] for b in bare_runs) / articles, 2)}
+              "bare_cpu_ms_per_article": round(1000 * min(b[1] for b in bare_runs) / articles, 2),
+              "plain_bare_seconds": [round(b[0], 3) for b in plain_runs],
+              "plain_bare_cpu_ms_per_article": round(1000 * min(b[1] for b in plain_runs) / articles, 2)}
     for name, own in runs.items():
         ratios = [round(b[0] / o[0], 3) for o, b in zip(own, bare_runs, strict=True)]
+        plain_ratios = [round(b[0] / o[0], 3) for o, b in zip(own, plain_runs, strict=True)]
         result[name] = {"throughput_ratio": ratios, "best_ratio": max(ratios),
+                        "throughput_ratio_vs_plain_scrapy": plain_ratios,
                         "seconds": [round(o[0], 3) for o in own],
                         "pages_per_s": round(len(requested) / min(o[0] for o in own), 1),
                         "cpu_ms_per_article": round(1000 * min(o[1] for o in own) / articles, 2),

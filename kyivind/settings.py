@@ -3,6 +3,8 @@ environment only (``KYIVIND_*``); nothing secret is written here."""
 
 import os
 
+from scrapy.settings import default_settings as _scrapy_defaults
+
 from kyivind.crawl.urls import DEFAULT_CONTENT_KEY, DEFAULT_SITE_URL
 from kyivind.items import FIELDS
 
@@ -42,9 +44,10 @@ ITEM_PIPELINES = {
 
 # --- Raw archive (kyivind/archive/writer.py) and re-extraction (kyivind/archive/replay.py, `kyivind reextract`) ------
 KYIVIND_ARCHIVE = os.environ.get("KYIVIND_ARCHIVE", "1") != "0"  # WARC of every answer; KYIVIND_ARCHIVE=0: none
-# each record is its own gzip member; on a 200 KiB page level 3 takes 0.8 ms and 6 takes 1.9 ms for 3% fewer
-# bytes, warcio's own level 9 takes 3.1 ms (bench/bench_reextract.py)
-KYIVIND_ARCHIVE_GZIP_LEVEL = 3
+# each record is its own gzip member, compressed by ISA-L (levels 0 to 3, a higher one is taken as 3): on a 9 KiB
+# page level 1 takes 0.019 ms for as few bytes as zlib's level 3 made in 0.074 ms; warcio's own zlib level 9
+# took 3.1 ms on a 200 KiB page (bench/bench_reextract.py)
+KYIVIND_ARCHIVE_GZIP_LEVEL = 1
 KYIVIND_REPLAY = False  # set by the reextract spider: answers come from the archive, never from the network
 KYIVIND_REPLAY_WARCS = []  # more WARC files or folders to read (other archivers' captures), besides DATA_DIR/archive
 # the analysts' database (kyivind db) brought up to date at the end of every crawl
@@ -52,6 +55,9 @@ KYIVIND_DB_AFTER_CRAWL = os.environ.get("KYIVIND_DB_AFTER_CRAWL", "") == "1"
 
 # --- Incremental runs ------------------------------------------------------------------------
 KYIVIND_STATE_ENABLED = True  # state.sqlite in KYIVIND_DATA_DIR
+# exported articles' rows committed together, every this many articles or seconds, and at the close (kyivind/state/store.py)
+KYIVIND_STATE_COMMIT_EVERY = 100
+KYIVIND_STATE_COMMIT_SECONDS = 1.0
 # set by `scrapy crawl` when the data directory cannot be written (read-only, full): the run only fails and alerts
 KYIVIND_DATA_DIR_FAULT = None
 # MiB a run needs free on the data directory's disk, or it fails before it starts (0: no check)
@@ -178,12 +184,17 @@ SPIDERMON_EMAIL_SENDER = os.environ.get("SPIDERMON_EMAIL_SENDER", "kyivind@local
 # --- Safety: no remote control, no telnet ----------------------------------------------------
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
+# not even loaded: its module imports aiohttp (90 ms of every start) before it sees REMOTE_CONTROL_ENABLED, and a
+# key set to None in EXTENSIONS is imported too
+EXTENSIONS_BASE = {name: order for name, order in _scrapy_defaults.EXTENSIONS_BASE.items()
+                   if name != "scrapy.extensions.remote_control.RemoteControl"}
 
 # --- Engine ---------------------------------------------------------------------------------
 # Scrapy hands each callback's output to CONCURRENT_ITEMS asyncio workers (100 by default), created anew
 # for every response; a page gives one item here and the pipelines are synchronous, so one worker does
 # the same work without 100 tasks per article.
 CONCURRENT_ITEMS = 1
+STATS_CLASS = "kyivind.crawl.stats.RunStats"  # Scrapy's memory stats, each call unwrapped (kyivind/crawl/stats.py)
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = os.environ.get("KYIVIND_LOG_LEVEL", "INFO")
 

@@ -27,6 +27,7 @@ from kyivind.archive.reader import (
     Garbled,
     Oversized,
     bounded_lines,
+    fast_gunzip,
     iter_records,
     read_payload,
     warc_files,
@@ -282,7 +283,7 @@ class ArchiveIndex:
         if handle is None:
             handle = self._handles[capture.warc] = open(capture.warc, "rb")  # noqa: SIM115 (closed by close())
         handle.seek(capture.offset)
-        record = next(iter(ArchiveIterator(handle)))
+        record = next(iter(fast_gunzip(ArchiveIterator(handle))))
         try:
             body = read_payload(record, self.limit)
         except Oversized as error:

@@ -18,8 +18,9 @@ kept, and the run fails.
 Each record is one gzip member, written with a single ``write`` call once it is whole: a run killed at any
 moment (``kill -9`` included) leaves a file that reads up to its last whole record. warcio compresses
 at level 9, which costs 3 ms per 200 KiB page; warcio writes each record uncompressed into a buffer and
-the member is compressed here at ``KYIVIND_ARCHIVE_GZIP_LEVEL`` instead (any gzip reader, warcio's
-included, reads them).
+the member is compressed here by ISA-L (``isal``) at ``KYIVIND_ARCHIVE_GZIP_LEVEL`` instead (ISA-L's levels, 0
+to 3): its level 1 makes members as small as zlib's level 3 in a quarter of the time (any gzip reader,
+warcio's included, reads them).
 
 The capture of each answer travels with its request (``meta["kyivind_capture"]``: file, record ID and
 ``WARC-Date``); the item builder writes the first two into the item's ``capture`` field and the date, as
@@ -32,12 +33,12 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import zlib
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from isal import isal_zlib
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from warcio.statusandheaders import StatusAndHeaders
@@ -80,9 +81,9 @@ def archive_dir(data_dir) -> Path:
 class WarcFile:
     """One WARC file written record by record, each record a whole gzip member written at once."""
 
-    def __init__(self, path: Path, level: int = 3):
+    def __init__(self, path: Path, level: int = 1):
         self.path = path
-        self.level = level
+        self.level = max(isal_zlib.ISAL_BEST_SPEED, min(level, isal_zlib.ISAL_BEST_COMPRESSION))
         self.writer = WARCWriter(None, gzip=False, warc_version="WARC/1.1")
         path.parent.mkdir(parents=True, exist_ok=True)
         self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
@@ -92,7 +93,7 @@ class WarcFile:
     def _member(self, record) -> bytes:
         buffer = BytesIO()
         self.writer._write_warc_record(buffer, record)
-        compressor = zlib.compressobj(self.level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        compressor = isal_zlib.compressobj(self.level, isal_zlib.DEFLATED, isal_zlib.MAX_WBITS + 16)
         return compressor.compress(buffer.getvalue()) + compressor.flush()
 
     def write(self, *records) -> None:

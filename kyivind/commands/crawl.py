@@ -26,6 +26,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from kyivind import statkeys as keys
+from kyivind.crawl.memory import fewer_collections, keep_freed_blocks
 from kyivind.ops.datadir import free_space_problem
 from kyivind.state import lock
 
@@ -86,6 +87,8 @@ class Command(ScrapyCrawl):
         if not take_data_dir(self.settings):
             self.exitcode = 1
             return
+        keep_freed_blocks()  # pages of 200 KiB: their memory is not faulted in anew for each (kyivind/crawl/memory.py)
+        fewer_collections()
         crawler = self._create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
@@ -197,6 +200,8 @@ def crawl_here(spider_name: str, settings: dict, **spider_args) -> int:
     project.setdict(settings, priority="cmdline")
     if not take_data_dir(project):
         return 1
+    keep_freed_blocks()
+    fewer_collections()
     process = CrawlerProcess(project)
     crawler = process.create_crawler(spider_name)
     process.crawl(crawler, **spider_args)

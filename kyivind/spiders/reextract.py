@@ -14,6 +14,7 @@ answers every request, and a URL it has no capture of gets a 404.
 from __future__ import annotations
 
 import logging
+import threading
 
 import scrapy
 from tqdm import tqdm
@@ -57,6 +58,15 @@ class ReextractSpider(NewsfeedSpider):
     metadata = {"title": "Re-extraction from the archive",
                 "description": "Today's extraction over archived captures: new and changed articles as a new feed."}
 
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        # no request leaves the process: no cookies to keep, and the middleware not even loaded (its module imports
+        # tldextract, 45 ms; a key set to None in DOWNLOADER_MIDDLEWARES is imported too)
+        settings.set("DOWNLOADER_MIDDLEWARES_BASE", {
+            name: order for name, order in settings.getdict("DOWNLOADER_MIDDLEWARES_BASE").items()
+            if name != "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"}, priority="spider")
+
     def settle_arguments(self, settings) -> None:
         """Without ``base_url``, the one the archived runs fetched from: their articles' public URLs and their
         state (a replica's runs have a state of their own) are that base_url's. An archive that holds runs of
@@ -84,6 +94,7 @@ class ReextractSpider(NewsfeedSpider):
                     len(captures), len(index.files), index.records, index.superseded)
         # shown on a terminal, once the run has lasted two seconds
         incremental = component(self.crawler, Incremental)
+        tqdm.set_lock(threading.RLock())  # one process: tqdm's default lock would import multiprocessing (55 ms)
         with tqdm(total=len(captures), unit="article", desc="reextract", delay=2, disable=None) as progress:
             for url, capture in captures:
                 progress.update(1)

@@ -11,12 +11,13 @@ are cached here too.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from functools import cached_property
 
 from scrapy import signals
 
 from kyivind import statkeys as keys
-from kyivind.crawl.context import RunContext
+from kyivind.crawl.context import RunContext, disk_fault
 from kyivind.items import fields_hash
 from kyivind.state.store import State
 
@@ -30,7 +31,9 @@ class Incremental:
         self.mode = run.args.mode
         self.overlap = settings.getint("KYIVIND_INCREMENTAL_OVERLAP_PAGES")
         self.author_max_age = settings.getfloat("KYIVIND_AUTHOR_MAX_AGE_DAYS")
-        self.state = State(run.data_file("state", ".sqlite")) if settings.getbool("KYIVIND_STATE_ENABLED") else None
+        self.state = State(run.data_file("state", ".sqlite"), settings.getint("KYIVIND_STATE_COMMIT_EVERY"),
+                           settings.getfloat("KYIVIND_STATE_COMMIT_SECONDS")) \
+            if settings.getbool("KYIVIND_STATE_ENABLED") else None
         self.lastmods: dict[str, str] = {}  # canonical URL -> sitemap lastmod, for articles re-fetched as edited
         self.aliases: dict[str, str] = {}  # canonical URL -> the address it was reached by
         self._known_pages = 0
@@ -62,8 +65,18 @@ class Incremental:
 
     def engine_stopped(self):
         if self.state is not None:  # the feeds are stored and recorded: what the data directory now holds
-            self.crawler.stats.set_value(keys.STATE_ARTICLES, self.state.count())
-            self.state.close()
+            try:
+                self.state.commit()
+                self.crawler.stats.set_value(keys.STATE_ARTICLES, self.state.count())
+            except (sqlite3.Error, OSError) as error:  # a full disk: the feeds' lines are read in by the next run
+                disk_fault(self.crawler, "the run state", error)
+            finally:
+                self.state.db.close()
+
+    def commit(self) -> None:
+        """The exported articles' rows that wait for their batch (``KYIVIND_STATE_COMMIT_EVERY``), committed now."""
+        if self.state is not None:
+            self.state.commit()
 
     # --- what to fetch -----------------------------------------------------------------------
     def known(self, urls) -> set[str]:

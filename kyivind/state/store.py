@@ -17,13 +17,21 @@
 ``articles`` holds each article's latest version by capture time (``fetched_at``) and its highest version
 number: an archived version has a higher number than the versions exported before it, yet an older capture.
 
-Every write is its own transaction; WAL mode lets a reader look while a run writes.
+Every write is its own transaction, but in a crawl an exported article's rows (``record_exported``, ``touch``),
+which are committed together every ``KYIVIND_STATE_COMMIT_EVERY`` articles or ``KYIVIND_STATE_COMMIT_SECONDS``
+after the first, and when the run closes: a commit per article cost more than the rest of its rows. That loses
+nothing a killed run exported: its feed's lines are flushed before the state is written, and the next run
+reads them into the state again (``JsonLinesExportPipeline.recover``); the export commits the state before it
+gives a feed its final name. Any other write commits what is pending with it. WAL mode lets a reader look while
+a run writes.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -84,10 +92,14 @@ def capture_time(warc_date: str | None) -> str | None:
 
 
 class State:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, commit_every: int = 1, commit_seconds: float = 0.0):
         from kyivind.state.lock import refuse_links
 
         self.path = Path(path)
+        self.commit_every = max(1, commit_every)  # an exported article's rows, committed with how many others
+        self.commit_seconds = commit_seconds  # …and at most this long after the first of them
+        self.uncommitted = 0
+        self._began = 0.0
         self.path.parent.mkdir(parents=True, exist_ok=True)
         refuse_links(self.path, self.path.with_name(self.path.name + "-wal"))
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -107,7 +119,43 @@ class State:
                                select url, version, fetched_at, content_hash, fields_hash from articles""")
 
     def close(self) -> None:
-        self.db.close()
+        """What is pending committed, and the database closed (even when the commit fails)."""
+        try:
+            self.commit()
+        finally:
+            self.db.close()
+
+    def commit(self) -> None:
+        """The exported articles' rows that wait for their batch, committed now."""
+        if self.db.in_transaction:
+            self.db.commit()
+        self.uncommitted = 0
+
+    @contextmanager
+    def _write(self, batched: bool = False):
+        """One write: its own transaction; or one of a batch (``batched``, with ``commit_every`` above 1), committed
+        with ``commit_every`` writes or ``commit_seconds`` after the first. A write that fails is undone alone (a
+        savepoint in the open batch): what was pending stays pending."""
+        joined = self.db.in_transaction
+        if joined:
+            self.db.execute("savepoint one_write")
+        else:
+            self.db.execute("begin immediate")
+            self._began = time.monotonic()
+        try:
+            yield
+        except BaseException:
+            if joined and self.db.in_transaction:
+                self.db.execute("rollback to one_write")
+                self.db.execute("release one_write")
+            elif self.db.in_transaction:
+                self.db.rollback()
+            raise
+        if joined:
+            self.db.execute("release one_write")
+        self.uncommitted += 1
+        if not batched or self.uncommitted >= self.commit_every or time.monotonic() - self._began >= self.commit_seconds:
+            self.commit()
 
     # --- articles ----------------------------------------------------------------------------
     def article(self, url: str) -> dict | None:
@@ -137,8 +185,7 @@ class State:
         canonical URL (``/national/<slug>/``), and for one kyivind fetched itself (``live``) its time in
         ``live_at``: no archived capture is placed after it."""
         stamp = now_iso()
-        with self.db:
-            self.db.execute("begin immediate")
+        with self._write(batched=True):
             if alias and alias != item["url"]:
                 self.db.execute("insert or replace into aliases (url, canonical) values (?, ?)", (alias, item["url"]))
             self.db.execute("""insert or replace into versions (url, version, fetched_at, content_hash, fields_hash)
@@ -173,8 +220,7 @@ class State:
 
     def touch(self, url: str, modified_at: str | None, lastmod: str | None, fields_hash: str | None = None) -> None:
         """Re-fetched and unchanged: only the dates move on, so it is not fetched again for the same edit."""
-        with self.db:
-            self.db.execute("begin immediate")
+        with self._write(batched=True):
             self.db.execute("""update articles set modified_at = coalesce(?, modified_at), lastmod = coalesce(?, lastmod),
                                fields_hash = coalesce(?, fields_hash), last_seen = ? where url = ?""",
                             (modified_at, lastmod, fields_hash, now_iso(), url))
@@ -203,15 +249,13 @@ class State:
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str | None) -> None:
-        with self.db:
-            self.db.execute("begin immediate")
+        with self._write():
             self.db.execute("insert or replace into meta (key, value) values (?, ?)", (key, value))
 
     # --- a history run's captures (kyivind/sources/wayback.py) ----------------------------------
     def plan_captures(self, rows: list[tuple[str, str, str]]) -> None:
         """(url, timestamp, original) rows to read; one read already stays read."""
-        with self.db:
-            self.db.execute("begin immediate")
+        with self._write():
             self.db.executemany("insert or ignore into captures (url, timestamp, original) values (?, ?, ?)", rows)
 
     def unread_capture(self, url: str) -> tuple[str, str] | None:
@@ -227,8 +271,7 @@ class State:
 
     def capture_read(self, url: str, timestamp: str, failed: bool = False) -> None:
         """Read (1), or failed in this run (2: read again by the next run, ``retry_failed_captures``)."""
-        with self.db:
-            self.db.execute("begin immediate")
+        with self._write():
             self.db.execute("update captures set read = ? where url = ? and timestamp = ?", (2 if failed else 1, url,
                                                                                          timestamp))
 
@@ -237,8 +280,7 @@ class State:
         return self.db.execute("select count(*) from captures where read != 1").fetchone()[0]
 
     def retry_failed_captures(self) -> int:
-        with self.db:
-            self.db.execute("begin immediate")
+        with self._write():
             return self.db.execute("update captures set read = 0 where read = 2").rowcount
 
     # --- authors -----------------------------------------------------------------------------
@@ -252,8 +294,7 @@ class State:
         return json.loads(row["profile"])
 
     def save_author(self, slug: str, profile: dict) -> None:
-        with self.db:
-            self.db.execute("begin immediate")
+        with self._write():
             self.db.execute("""insert into authors (slug, profile, fetched_at) values (?, ?, ?)
                                on conflict(slug) do update set profile = excluded.profile, fetched_at = excluded.fetched_at""",
                             (slug, json.dumps(profile), now_iso()))
