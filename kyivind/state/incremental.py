@@ -111,8 +111,13 @@ class Incremental:
         exported version came from (a re-extraction over an archive whose newer captures are gone, or a
         capture made elsewhere): exporting it would put older text above a newer version."""
         known = self.state.article(item["url"]) if self.state is not None else None
-        if known and known.get("fetched_at") and item.get("fetched_at") and item["fetched_at"] < known["fetched_at"]:
+        if not (known and known.get("fetched_at") and item.get("fetched_at")):
+            return None
+        if item["fetched_at"] < known["fetched_at"]:
             return known
+        if item["fetched_at"] == known["fetched_at"] and item.get("content_hash") != known.get("content_hash"):
+            return known  # two texts of one second (a capture's time is kept to the second): which is newer is
+            # unknown, so the one exported stays on top
         return None
 
     def version(self, item: dict) -> int | None:
