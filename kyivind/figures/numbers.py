@@ -32,7 +32,8 @@ _N = r"(?<![\d,])(?P<n>\d+(?:,\d{3})*)"
 _MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _AROUND = [
     (AGE, ("old", "aged", "age ", ", "),
-     re.compile(_N + r"(?:-|\s)(?:year|month|week)s?(?:-|\s)olds?\b|\baged?\s+" + _N.replace("n>", "n2>") +
+     re.compile(_N + r"(?:-|\s)(?:year|month|week)s?(?:-|\s)olds?\b|\baged?\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
+                     r"over\s+|under\s+|some\s+|approximately\s+)?" + _N.replace("n>", "n2>") +
                      r"|\b(?:man|woman|boy|girl|men|women|resident|child|teenager|pensioner|driver)s?,\s+" +
                      _N.replace("n>", "n3>") + r"(?:\s+and\s+\d+)?,", re.I)),
     (AGE, ("aged",),

@@ -40,7 +40,7 @@ _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|at
            r"infrastructure|enterprises?|boats?|tanks?|aircraft|helicopters?|planes?)\b)")
 _KILL = r"(?:killed|killing|kills|kill|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life)"
 _HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|"
-         r"suffered(?:\s+\w+){0,2}\s+injuries|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries|"
+         r"suffered(?:\s+\w+){0,2}\s+(?:injuries|wounds|burns)|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries|"
          r"sought\s+medical\s+(?:help|assistance|attention|care|treatment))")
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly|" \
        r"to\s+have\s+been|to\s+have|in\s+total|in\s+(?:the|that)\s+(?:region|oblast|city|town|village|community|" \
@@ -52,8 +52,15 @@ _EITHER = r"(?!\s+(?:or|and/or)\s+(?:injured|wounded|killed|hurt))"  # "390 kill
 _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|injures|injure|wounding|wounded|"
                          r"wounds|wound|leaving|left|bodies\s+of)\s+(?:a\s+total\s+of\s+)?" + _Q + _N + _THINGS +
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
+_OF_PLACE = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|region|district))?)?"
+# "two men and two women were wounded": both groups, one statement
+_TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|man|woman|people|"
+                         r"children|boys?|girls?|residents?|civilians?)\s+and\s+(?P<m>\d+)\s+(?:(?:more|other|elderly|young|"
+                         r"local)\s+)?(?:men|women|man|woman|people|children|child|boys?|girls?|residents?|civilians?)\s+"
+                         r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
+                         r"(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
                            r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
@@ -61,12 +68,13 @@ _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|woundi
                              r"(?:[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
                              r"driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
                              r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger)\b", re.I)
+_AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,?|,\s+#+,)?"  # "a woman aged about 80"
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
-_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b(?:,\s+(?:aged\s+)?#+,)?\s+"
+_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
-                  r"hurt|hospitalized)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+)\b"
-                  r"(?:,\s+(?:aged\s+)?#+,)?\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
-                  r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+)?\s+injuries))\b", re.I)
+                  r"hurt|hospitalized)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+)\b" + _AGED +
+                  r"\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
+                  r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+){0,2}\s+(?:injuries|wounds|burns)))\b", re.I)
 _NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
     building house home car vehicle bus train fire explosion blast facility site object school hospital village town
     city area district region oblast part number total toll third half quarter dozen hundred thousand""".split())
@@ -309,6 +317,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         what = m.group("what").lower()
         kind = INJURED if ("injur" in what or "wounded" in what) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
+    for m in _TWO_GROUPS.finditer(text) if digits and " and " in text else ():
+        keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")) + int(m.group("m")), False, number))
     for m in _VERB_FIRST.finditer(text) if digits else ():
         verb = m.group("verb").lower()
         if verb in ("leaving", "left"):
