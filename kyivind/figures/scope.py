@@ -157,7 +157,11 @@ ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "also", "a
 def another_attack(sentence: str, lower: str) -> bool:
     """Whether a sentence after the item's first figure, in an item of one attack, tells of another attack
     ("Later that day Russia attacked Kyiv again", "Russian forces also attacked Kurylivka")."""
-    return has_any(lower, ANOTHER_HINTS) and bool(_ANOTHER.search(sentence))
+    return has_any(lower, ANOTHER_HINTS) and bool(_ANOTHER.search(sentence)) and not _RETOLD.search(sentence)
+
+
+# "Earlier on April 12, Kim had said that five people were killed": the same attack's earlier report
+_RETOLD = re.compile(r"^Earlier\b[^.;]{0,60}?\b(?:had\s+)?(?:said|reported|stated|announced|wrote)\s+(?:that\s+)?")
 
 
 def other_time(sentence: str, lower: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kyivind.figures.numbers import mask
-from kyivind.figures.scope import Scope, another_attack
+from kyivind.figures.scope import Scope, another_attack, other_time
 from kyivind.figures.text import DIGIT, MAX_CHARS, MAX_SENTENCE, figures_in, has_any, prepared, published_day, sentences
 from kyivind.places.officials import official_region
 
@@ -78,6 +78,13 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a
 _NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
     building house home car vehicle bus train fire explosion blast facility site object school hospital village town
     city area district region oblast part number total toll third half quarter dozen hundred thousand""".split())
+# "killed a married couple", "an elderly couple was injured": two
+_COUPLE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an|the)\s+(?:\w+\s+)?couple\b|"
+                     r"\b(?:a|an|the)\s+(?:\w+\s+)?couple\s+(?:was|were)\s+(?:\w+\s+)?(?P<verb2>killed|injured|wounded)\b", re.I)
+# "a man aged 77 who was injured in the June 10 attack had died in hospital": one killed
+_DIED_LATER = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED +
+                         r",?\s+who\s+(?:was|had\s+been)\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)\b[^.;]{0,160}?\b"
+                         r"(?:had\s+|has\s+)?(?P<verb>died|succumbed)\b", re.I)
 _ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:another|the\s+(?:other|second|"
                           r"third|2nd|3rd|4th))\b(?!\s+(?:\d|#))", re.I)  # "killing 2 of those inside and wounding the 3rd"
 RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting", "raise", "bring", "push", "take", "brought")
@@ -88,8 +95,9 @@ _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+,?)?(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w
                      r"driver|pensioner|mother|father|son|daughter|wife|husband|brother|sister|grandmother|"
                      r"grandfather|neighbor)\b(?!\s+(?:was|were|is|are|had|has|died))")
 # "injured three women and one man": a second group of the same statement, added
-_AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?P<n>\d+)\s+(?:other\s+|more\s+)?(?:men|women|man|"
-                    r"woman|children|child|boys?|girls?|teenagers?|people|residents?|civilians?|pensioners?)\b"
+_AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:their\s+|his\s+|her\s+)?(?P<n>\d+)\s+"
+                    r"(?:other\s+|more\s+|small\s+|young\s+|little\s+)?(?:men|women|man|woman|children|child|boys?|girls?|"
+                    r"teenagers?|people|residents?|civilians?|pensioners?|sons|daughters|grandchildren)\b"
                     r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))")
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
@@ -121,7 +129,7 @@ _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its
                              r"\d+(?=\s+(?:to|reported))", re.I)
 # substring tests (lower case): a sentence the rules read at all has a word of killing, injuring, a toll or none
 CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospitali", "toll",
-        "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "bod")
+        "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "bod", "succumb")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
 NONE_HINTS = ("no ", "nobody", "neither", "nor ", "without", "not report", "avoided")
 _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
@@ -332,6 +340,11 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                                             number, more=bool(_MORE.search(m.group(0)))))
     for m in _ANOTHER_ONE.finditer(text) if "another" in lower or "the " in lower else ():  # "killing 1 person and wounding another"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
+    for m in _COUPLE.finditer(text) if "couple" in lower else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("verb2")), 2, False, number))
+    for m in _DIED_LATER.finditer(text) if " who " in lower and has_any(lower, ("died", "succumbed")) else ():
+        if m.group("who").lower() not in _NOT_PEOPLE:
+            keep(m.start(), m.end(), Mention(KILLED, 1, False, number))
     for pattern in (_ONE_VERB_FIRST, _ONE) if has_any(lower, ONE_HINTS) else ():
         for m in pattern.finditer(text):
             if "who2" in pattern.groupindex and (m.group("who") or m.group("who2")).lower() in _NOT_PEOPLE:
@@ -532,8 +545,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
 
 def title_figures(title: str | None) -> dict[str, int]:
     """kind -> the figure a title states ("2 injured in Russian attacks on Kherson"), without places."""
-    if not title or not has_any(title[:MAX_SENTENCE].lower(), CUES):
-        return {}
+    if not title or not has_any(title[:MAX_SENTENCE].lower(), CUES) or other_time(title[:MAX_SENTENCE], title.lower()):
+        return {}  # none, or of another time ("Russia kills 403 people in Mykolaiv Oblast since Feb. 24")
     text = mask(figures_in(title[:MAX_SENTENCE]))
     found: dict[str, int] = {}
     for mention in _statements(text, 0, {}):

@@ -221,6 +221,9 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     else:
         total = _of(mentions)
         _titled(total, mentions, title)
+        for kind, n in title_figures(title).items() if total.stated else ():
+            if getattr(total, kind) is None and not any(m.kind == kind for m in mentions):
+                total.set(kind, n)  # "2 killed, 7 wounded" where the body gives no injured: the title's
         _none(total, reading)
         if len(places) > 1 and all(m.place for m in mentions if not m.revised):
             # "killed two in Pokrovsk and one in Kramatorsk": attacks on several places of one region, summed,
