@@ -318,7 +318,7 @@ _WITH_AFTER = re.compile(r"[^;.]{0,60}?\bwith\b")
 
 
 _ONE_WEAPON = re.compile(r"\b(?:an?|one)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>(?:Russian\s+)?[\w#/-]+(?:\s+[\w#/-]+){0,3}?\s+)"
-                         r"(?P<noun>missile|drone)\b", re.I)
+                         r"(?P<noun>missile|drone)\b(?!\s+(?:strikes?|attacks?|debris|fragments|wreckage|threat|alert))", re.I)
 # "two Kh-22 and two Kh-59 cruise missiles": the first count's noun is the second's
 _PAIR = re.compile(r"\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w#/-]+(?:\s+[\w#/-]+)?\s+)and\s+"
                    r"(?=\d+\s+(?:[\w#/()-]+\s+){0,4}?(?P<noun>missiles?|drones?)\b)", re.I)
@@ -370,7 +370,9 @@ _COUNT_START = re.compile(r"\b\d+\s+(?:[\w#/\"-]+\s+){0,4}?(?:drones?|UAVs?|miss
 
 
 def _keep(found: dict, key: Key, n: int, regional: bool, evidence: str, start: int) -> None:
-    if key not in found:
+    """The first count of ``key``; a count of the whole attack replaces one of a region read before it ("18 of 23
+    over Kyiv", then "the Air Force said it shot down 30")."""
+    if key not in found or (found[key].regional and not regional):
         found[key] = Count(n, regional, evidence, start)
 
 
