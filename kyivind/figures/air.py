@@ -35,7 +35,8 @@ DRONE, MISSILE, BOMB = table.DRONE, table.MISSILE, table.BOMB
 LAUNCHED, DOWNED, LOST = "launched", "downed", "lost"
 RUSSIA_ON_UKRAINE, UKRAINE_ON_RUSSIA = "russia_on_ukraine", "ukraine_on_russia"
 # Ukraine's drones and missiles, and Russia's claims of downing them: their own rows, never Russia's attacks
-_ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|unmanned)|\b(?:Russia's|Russian)\s+"
+_ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|unmanned)(?!\s+(?:units?|systems?|"
+                        r"defen[cs]es?|forces|troops|crews|operators|batter))|\b(?:Russia's|Russian)\s+"
                         r"(?:Defense|Defence)\s+Ministry|\bRussian\s+Ministry\s+of\s+(?:Defense|Defence)|\bMoscow\s+"
                         r"claimed|\bover\s+(?:the\s+)?(?:Russian|Russia's)\b|\bover\s+Russia\b|\bover\s+(?:the\s+)?"
                         r"(?:Belgorod|Kursk|Bryansk|Voronezh|Rostov|Oryol|Lipetsk|Tula|Kaluga|Moscow|Smolensk|Ryazan|"
@@ -57,7 +58,7 @@ _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:ae
         r"Shaheds|Gerans|Kalibrs|Iskanders|Kinzhals)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
-                    r"(?:\b(?P<n>\d+)\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
+                    r"(?:\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
                                                                "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
@@ -88,7 +89,7 @@ VERB_HINTS = ("stopped tracking", "down", "destroy", "intercept", "neutrali", "r
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                           r"eighty|ninety|hundred|thousand|dozen|all|both)\b")
-LAUNCH_HINTS = ("launch", "fire", "firing", "used", "sent", "deploy", "drop", "with")
+LAUNCH_HINTS = ("launch", "fire", "firing", "used", "using", "sent", "sending", "deploy", "drop", "with")
 
 
 
@@ -199,12 +200,17 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 if not scope.fixed and start >= 0:
                     scope.of(sentence, lower, figure=False)
                 continue  # no count in it
+            plain, text = prepared(sentence)  # the same length: a span of one is the same span of the other
+            if start >= 0 and not _COUNT.search(text) and not _ELLIPTIC.search(text) and not (
+                    _ONE_WEAPON.search(text) or " of " in text):
+                if not scope.fixed:  # "300,000 people are still without power after a drone attack": no count
+                    scope.of(sentence, lower, figure=False)
+                continue
             if start >= 0:
                 other, _ = scope.of(sentence, lower, strict=True)
                 if other:
                     last = None
                     continue  # another night's, another attack's figures
-            plain, text = prepared(sentence)  # the same length: a span of one is the same span of the other
             whole = _metric(text)
             for a, b in _spans(text):
                 clause, named_in = text[a:b], plain[a:b]  # counts read in the one, weapons named in the other
@@ -283,7 +289,7 @@ _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|
                    r"went\s+off\s+radar)\b|\b(?P<down>shot\s+down|shoots\s+down|shooting\s+down|downed|downs|down|"
                    r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
                    r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?P<launch>launched|launches|"
-                   r"launching|launch|fired|fires|firing|used|sent|sends|sending|deployed|dropped|drops|dropping|attacked|"
+                   r"launching|launch|fired|fires|firing|used|using|sent|sends|sending|deployed|dropped|drops|dropping|attacked|"
                    r"struck|hit|targeted)\b", re.I)
 
 
