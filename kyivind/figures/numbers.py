@@ -66,6 +66,7 @@ _AROUND = [
     (YEAR, ("19", "20"),
      re.compile(r"(?<![\d,])" + _N + r"(?=s?\b)(?<=\b(?:19|20)\d\d)", re.I)),
 ]
+_AGE_LIST = re.compile(r"\baged\s+(\d+(?:(?:,\s+|,?\s+(?:and|to)\s+)\d+){1,8})\b", re.I)
 _YEAR_COUNT = re.compile(r"\s+(?:people|civilians|drones|missiles|UAVs|shells|residents|children|soldiers|troops)\b",
                          re.I)
 
@@ -113,6 +114,10 @@ def numbers(text: str) -> list[Number]:
                     if role == YEAR and _YEAR_COUNT.match(text, m.end(group)):
                         continue  # "2000 people"
                     roles.setdefault(start, role)
+    for m in _AGE_LIST.finditer(text) if "aged" in lower else ():  # "three women aged 60, 39, and 26": each an age
+        for number in found:
+            if m.start(1) <= number.start < m.end(1):
+                roles.setdefault(number.start, AGE)
     for number in found:
         number.role = roles.get(number.start, COUNT)
         if number.role == COUNT and "." in text[number.start:number.end]:

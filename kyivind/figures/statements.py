@@ -90,7 +90,7 @@ _ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|
 RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting", "raise", "bring", "push", "take", "brought")
 ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentence tells of one victim
 _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
-_AND_ONE = re.compile(r"(?:,?\s+aged\s+#+,?)?(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?\s+and\s+(?:a|an|another|her|his|"
+_AND_ONE = re.compile(r"(?:,?\s+aged\s+#+,?)?(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?,?\s+and\s+(?:a|an|another|her|his|"
                      r"their)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|girl|teenager|"
                      r"driver|pensioner|mother|father|son|daughter|wife|husband|brother|sister|grandmother|"
                      r"grandfather|neighbor)\b(?!\s+(?:was|were|is|are|had|has|died))")
@@ -141,7 +141,7 @@ _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city
                          r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:across|on|against|in)\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b", re.I)
 _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.I)  # a title of several attacks
-_PAST_DAY = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b", re.I)
+_PAST_DAY = re.compile(r"\b(?:past|previous)\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
 
 @dataclass
@@ -353,20 +353,24 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
             keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number, more=" also " in m.group(0).lower()))
     found.sort(key=lambda f: f[0])
-    for _ in range(8):  # "killed a 50-year-old man and a 45-year-old woman", "a man and a woman … and a woman"
+    done: set[int] = set()  # the statements whose continuation was read
+    for _ in range(8):  # "killed a 50-year-old man and a 45-year-old woman", "injured three women, two men, and a child"
         more = False
         for start, end, mention in list(found):
-            if mention.n == 1 and end - start > 6:
-                m = _AND_ONE.match(text, end)
-                if m and free(m.start(), m.end()):
-                    keep(m.start(), m.end(), Mention(mention.kind, 1, False, number))
-                    more = True
+            if start in done:
+                continue
+            done.add(start)
+            m = _AND_ONE.match(text, end) if (mention.n == 1 and end - start > 6) or mention.more else None
+            if m and free(m.start(), m.end()):
+                keep(m.start(), m.end(), Mention(mention.kind, 1, False, number, more=mention.more))
+                more = True
+                continue
+            m = _AND_N.match(text, end)
+            if m and free(m.start("n"), m.end()):
+                keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
+                more = True
         if not more:
             break
-    for _start, end, mention in list(found):  # "injured three women and one man"
-        m = _AND_N.match(text, end)
-        if m and free(m.start("n"), m.end()):
-            keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
     found.sort(key=lambda f: f[0])
     if found:  # "3 more in Vyshneve, and one in Avdiivka": the kind of the statement before
         for m in _ELLIPTIC.finditer(text):
