@@ -20,11 +20,11 @@ from kyivind.figures.weapons import DRONE, MISSILE, named
 from tests.figures.realscore import expected, first_held_out, load, predicted, published_at, score
 
 # what `python -m tests.figures.realscore tuned|"held out"` measured, floored to two decimals. tuned: every item but
-# the fifth set (the shared items, the first set and the second to fourth sets, items_b2_* to items_b4_*, each held
-# out and scored once before it was tuned on); held out: the fifth set (items_b5_*), written by others while the
+# the sixth set (the shared items, the first set and the second to fifth sets, items_b2_* to items_b5_*, each held
+# out and scored once before it was tuned on); held out: the sixth set (items_b6_*), written by others while the
 # rules were tuned, scored once, never tuned on. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.96, 0.97), "regions": (0.94, 0.92), "air": (0.93, 0.93)},
-            "held out": {"toll": (0.95, 0.94), "regions": (0.84, 0.88), "air": (0.96, 0.94)}}
+MEASURED = {"tuned": {"toll": (0.96, 0.97), "regions": (0.94, 0.93), "air": (0.95, 0.94)},
+            "held out": {"toll": (0.97, 1.0), "regions": (0.96, 0.94), "air": (0.84, 0.83)}}
 
 
 def by_slug(slug: str) -> dict:
@@ -483,6 +483,17 @@ READ_RIGHT_BY_A_RULE = [
      "'one ballistic missile and seven cruise missiles'"),
     ("ukraine-has-brought-back-over-4-000-prisoners-of-war-from-russian-captivity-since-start-of-full-scale-invasion-"
      "zelensky-says", "'23 severely wounded Ukrainian soldiers' freed are no toll"),
+    ("governor-4-injured-by-russian-attack-on-kharkiv-oblast", "'two men and two women were wounded': 4"),
+    ("elderly-woman-injured-in-russian-strike-against-kherson", "'a woman aged about 80' is one, 80 her age"),
+    ("governor-russian-attacks-kill-2-wound-7-in-mykolaiv", "the title's injured, of which the body says nothing"),
+    ("russian-drone-strike-in-sumy-oblast-kills-entire-family", "'a married couple and their two small children'"),
+    ("man-injured-in-russian-june-10-attack-on-kharkiv-dies-in-hospital",
+     "'a man aged 77 who was injured … had died in hospital'"),
+    ("attacks-42", "'three women aged 60, 39, and 26': three ages"),
+    ("update-russian-drone-attack-on-kyiv-oblast-injures-3", "the nation's 30 downed over Kyiv's 18 of 23"),
+    ("governor-300-000-people-remain-without-power-supply-in-odesa-oblast",
+     "'300,000 people without power after a drone attack' does not date the night"),
+    ("air-defense-repels-mass-drone-attack-against-kyiv", "'\"almost two dozen\" unmanned aerial vehicles'"),
 ]
 
 
