@@ -51,6 +51,7 @@ class Tree:
         """The elements of ``tags`` that have no link or chrome above them, in page order: one walk from the
         root that does not go into a link or a chrome subtree (an element that is chrome itself is yielded,
         what is inside it is not)."""
+        verdicts, judge = self.chrome.verdicts, self.chrome
         stack = [self.root]
         while stack:
             node = stack.pop()
@@ -59,8 +60,12 @@ class Tree:
                 continue
             if tag in tags:
                 yield node
-            if len(node) and tag != "a" and not self.chrome(node):
-                stack.extend(reversed(node))
+            if len(node) and tag != "a":
+                chrome = verdicts.get(node)
+                if chrome is None:
+                    chrome = judge(node)
+                if not chrome:
+                    stack.extend(reversed(node))
 
 
 CARD_MARKERS = etree.XPath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
@@ -109,7 +114,9 @@ def _scoring_parent(el):
 def _link_density(el, text_len: int) -> float:
     if not text_len:
         return 1.0
-    linked = sum(len(clean_text(" ".join(a.itertext()))) for a in el.iter("a"))
+    linked = 0
+    for a in el.iter("a"):
+        linked += len(clean_text(" ".join(a.itertext())))
     return linked / text_len
 
 

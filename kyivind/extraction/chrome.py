@@ -133,15 +133,15 @@ class Chrome:
 
     def __init__(self, root):
         self.root = root
-        self._verdicts: dict = {}
+        self.verdicts: dict = {}
         self._holders: set | None = None
 
     def __call__(self, el) -> bool:
-        verdict = self._verdicts.get(el)
+        verdict = self.verdicts.get(el)
         if verdict is None:
             if self._holders is None:
                 self._holders = button_holders(self.root)
-            verdict = self._verdicts[el] = is_chrome(el, self._holders)
+            verdict = self.verdicts[el] = is_chrome(el, self._holders)
         return verdict
 
 
