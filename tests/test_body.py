@@ -1,8 +1,11 @@
 """Body text: paragraphs, sub-headings and quotes in order; no chrome, cards, captions, teasers, author cards."""
 
 import pytest
+from lxml import etree
 
 from kyivind.extraction import body_from_fragment, extract_article
+from kyivind.extraction.body import card_markers
+from kyivind.extraction.page import parse_html
 from tests.conftest import fixture_html
 from tests.replica.content import body_text, posts
 
@@ -90,3 +93,19 @@ def test_block_and_inline_text_of_comments_scripts_and_nested_blocks():
     assert inline_text(div) == "ab x ysz tuqw"
     assert inline_text(div.find("p")) == "x ysz" and block_text(div.find("p")) == "x\nyz"
     assert block_text(div.find(".//script")) == ""
+
+
+CARD_MARKER_RULE = etree.XPath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
+                               " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
+
+
+def test_card_markers_are_those_of_the_rule_written_as_xpath():
+    html = ("<div id='card'><p>Text</p><!-- a comment --><time>Nov 1</time><a href='/author/x/'>X</a>"
+            "<a href='/story/'><h3>Story</h3></a><a href='/other/'><h5>Not a heading of the rule</h5></a>"
+            "<h2><b><a href='/y/'>Y</a></b></h2><h4>No link</h4><div><p><time>nested</time></p></div>"
+            "<a>no href <h1>heading</h1></a></div>")
+    root = parse_html(html)
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert card_markers(el) == CARD_MARKER_RULE(el)
+    assert len(card_markers(root)) == 6

@@ -207,3 +207,15 @@ def test_a_post_object_with_wrong_types_gives_no_value_not_a_crash():
     fields = extract_post(post).fields
     assert fields["body_text"] == "Port hit overnight." and fields["authors"][0].slug == "a-b"
     assert fields["authors"][0].name is None and fields["image"]["url"] == "https://x/i.jpg"
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["<span>4 min read</span>"], 4),
+    (["<span>12345 min read · 3 min read</span>", "<span>2 min read</span>"], 2),  # a text's first is too long
+    (["<span>12345 min read</span>", "<span>7 minutes read</span>"], 7),
+    (["<span>1</span><span>2 min read</span>"], 2),  # a number in one text, the words in the next: not one
+    (["<span>5 min</span><span>read</span>", "<p>no time</p>"], None),
+])
+def test_reading_time_is_the_first_text_that_gives_one(texts, expected):
+    html = f"<html><body><article><h1>Headline</h1>{''.join(texts)}<p>{'Body text. ' * 20}</p></article></body></html>"
+    assert structure.parse(Page(html, "https://kyivindependent.com/x/"))["reading_time_min"] == expected

@@ -51,6 +51,7 @@ class Tree:
         """The elements of ``tags`` that have no link or chrome above them, in page order: one walk from the
         root that does not go into a link or a chrome subtree (an element that is chrome itself is yielded,
         what is inside it is not)."""
+        verdicts, judge = self.chrome.verdicts, self.chrome
         stack = [self.root]
         while stack:
             node = stack.pop()
@@ -59,14 +60,51 @@ class Tree:
                 continue
             if tag in tags:
                 yield node
-            if len(node) and tag != "a" and not self.chrome(node):
-                stack.extend(reversed(node))
+            if len(node) and tag != "a":
+                chrome = verdicts.get(node)
+                if chrome is None:
+                    chrome = judge(node)
+                if not chrome:
+                    stack.extend(reversed(node))
 
 
-CARD_MARKERS = etree.XPath(".//time | .//a[contains(@href, '/author/')] | .//a[.//h1 or .//h2 or .//h3 or .//h4]"
-                           " | .//h1[.//a] | .//h2[.//a] | .//h3[.//a] | .//h4[.//a]")
-_PARAGRAPHS = etree.XPath("./p | ./*/p")
 _CHILD_PARAGRAPHS = etree.XPath("./p")
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4")
+
+
+def _more_paragraphs_than(parent, limit: int) -> bool:
+    """Whether ``parent`` holds more than ``limit`` paragraphs as children or grandchildren (``./p | ./*/p``),
+    counted until the limit is passed."""
+    count = 0
+    for child in parent:
+        if child.tag == "p":
+            count += 1
+        for grandchild in child:
+            if grandchild.tag == "p":
+                count += 1
+        if count > limit:
+            return True
+    return False
+
+
+def card_markers(parent) -> list:
+    """What shows a small card below ``parent``, in page order: a ``<time>``, a link to an author page, a link
+    around a heading, a heading around a link (the XPath ``.//time | .//a[contains(@href, '/author/')] |
+    .//a[.//h1 or .//h2 or .//h3 or .//h4] | .//h1[.//a] | …``), read by one walk (in C) over the elements that
+    can be markers: an XPath evaluation for each parent cost more."""
+    markers = []
+    for el in parent.iterdescendants("time", "a", *_HEADINGS):
+        tag = el.tag
+        if tag == "time":
+            markers.append(el)
+        elif tag == "a":
+            if "/author/" in (el.get("href") or "") or next(el.iterdescendants(*_HEADINGS), None) is not None:
+                markers.append(el)
+        elif next(el.iterdescendants("a"), None) is not None:
+            markers.append(el)
+    return markers
 
 
 def _card_markers(parent, title_el, cache: dict | None) -> list:
@@ -74,12 +112,12 @@ def _card_markers(parent, title_el, cache: dict | None) -> list:
     per parent (``cache``), since the paragraphs of a page share few parents."""
     if cache is not None and parent in cache:
         return cache[parent]
-    if len(_PARAGRAPHS(parent)) > 3:
+    if _more_paragraphs_than(parent, 3):
         markers = []
     elif title_el is not None and any(x is title_el for x in parent.iter("h1")):
         markers = []  # the article itself, with its title, byline and date: not a card
     else:
-        markers = CARD_MARKERS(parent)
+        markers = card_markers(parent)
     if cache is not None:
         cache[parent] = markers
     return markers
@@ -109,7 +147,9 @@ def _scoring_parent(el):
 def _link_density(el, text_len: int) -> float:
     if not text_len:
         return 1.0
-    linked = sum(len(clean_text(" ".join(a.itertext()))) for a in el.iter("a"))
+    linked = 0
+    for a in el.iter("a"):
+        linked += len(clean_text(" ".join(a.itertext())))
     return linked / text_len
 
 

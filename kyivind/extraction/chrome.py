@@ -5,6 +5,7 @@ rules, used by the body scoring, the structure layer, listing and author pages."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -16,14 +17,27 @@ PAGE_CHROME = ("ancestor::nav | ancestor::footer | ancestor::aside"
 
 
 # compiled once: these run for many elements of every page
-_PAGE_CHROME = etree.XPath(PAGE_CHROME)
 _HIDDEN_ANCESTOR = etree.XPath("ancestor::*[@hidden]")
 LINK_HREFS = etree.XPath(".//a/@href")
 
 
+_CHROME_TAGS = frozenset(("nav", "footer", "aside"))
+_CONTENT_TAGS = frozenset(("main", "article"))
+
+
 def in_page_chrome(el) -> bool:
-    """True for an element inside the page's chrome rather than its content."""
-    return bool(_PAGE_CHROME(el))
+    """True for an element inside the page's chrome rather than its content (``PAGE_CHROME``, read as one walk up
+    its ancestors: an XPath evaluation costs more than the walk)."""
+    header = False  # a <header> below, with no <main> or <article> seen above it yet
+    for ancestor in el.iterancestors():
+        tag = ancestor.tag
+        if tag in _CHROME_TAGS:
+            return True
+        if tag == "header":
+            header = True
+        elif tag in _CONTENT_TAGS:
+            header = False
+    return header
 
 
 def outside_content(el) -> bool:
@@ -51,6 +65,22 @@ TWEET_LINK = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^/]+/
 
 def _attr_words(el) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+MAX_KEPT_WORDS = 256  # longer class and id strings are searched each time: the kept answers stay small
+
+
+@lru_cache(maxsize=4096)
+def _kept_chrome_words(words: str) -> bool:
+    return _CHROME_WORDS.search(words) is not None
+
+
+def chrome_words(words: str) -> bool:
+    """Whether a class and id string names chrome (``_CHROME_WORDS``); the answer for a string is kept, since a
+    site's pages repeat the same few hundred class strings."""
+    if len(words) <= MAX_KEPT_WORDS:
+        return _kept_chrome_words(words)
+    return _CHROME_WORDS.search(words) is not None
 
 
 _H1 = etree.XPath(".//h1")
@@ -81,7 +111,7 @@ def is_chrome(el, holders: set | None = None) -> bool:
         return True
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    if (el.get("class") or el.get("id")) and _CHROME_WORDS.search(_attr_words(el)):
+    if (el.get("class") or el.get("id")) and chrome_words(_attr_words(el)):
         return True
     if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
         for href in LINK_HREFS(el):
@@ -103,15 +133,15 @@ class Chrome:
 
     def __init__(self, root):
         self.root = root
-        self._verdicts: dict = {}
+        self.verdicts: dict = {}
         self._holders: set | None = None
 
     def __call__(self, el) -> bool:
-        verdict = self._verdicts.get(el)
+        verdict = self.verdicts.get(el)
         if verdict is None:
             if self._holders is None:
                 self._holders = button_holders(self.root)
-            verdict = self._verdicts[el] = is_chrome(el, self._holders)
+            verdict = self.verdicts[el] = is_chrome(el, self._holders)
         return verdict
 
 

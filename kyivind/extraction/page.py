@@ -30,7 +30,6 @@ CREDIT_END = re.compile(r"\([^()]{3,120}\)\.?$")
 _TEXT = etree.XPath("string()", smart_strings=False)
 TITLE_TEXT = etree.XPath("//title/text()", smart_strings=False)
 INDEXED_TAGS = ("script", "meta", "h1", "img", "source", "a")
-_FIGCAPTIONS = etree.XPath(".//figcaption")
 _MARKED = re.compile(r"caption|credit", re.I)
 
 
@@ -260,9 +259,9 @@ class Page:
             for _ in range(4):
                 if parent is None:
                     break
-                captions = _FIGCAPTIONS(parent)
-                if captions:
-                    return clean_text(" ".join(captions[0].itertext())) or None
+                caption = next(parent.iterdescendants("figcaption"), None)  # the first .//figcaption
+                if caption is not None:
+                    return clean_text(" ".join(caption.itertext())) or None
                 parent = parent.getparent()
             node = img
             for _ in range(3):

@@ -245,12 +245,12 @@ def with_host(url: str, site_url: str) -> str:
 
 
 # a match starts only where a run of digits starts (the look-behind): a run is tried once, not once per digit
-_READ_TIME = re.compile(r"(?<!\d)(\d+)\s*(?:-\s*)?min(?:ute)?s?\.?\s*read", re.I)
+READ_TIME = re.compile(r"(?<!\d)(\d+)\s*(?:-\s*)?min(?:ute)?s?\.?\s*read", re.I)
 MAX_READ_TIME_DIGITS = 4  # "12345 min read" is no reading time (and a number of 8,000 digits is not parsed)
 
 
 def parse_reading_time(text: str | None) -> int | None:
-    match = _READ_TIME.search(text or "")
+    match = READ_TIME.search(text or "")
     if not match or len(match.group(1)) > MAX_READ_TIME_DIGITS:
         return None
     return int(match.group(1))

@@ -22,11 +22,11 @@ class Found:
         self._values: dict = {}
 
     def get(self, key: str):
-        try:
-            return self._values[key]
-        except KeyError:
-            value = self._values[key] = self._read(key)
-            return value
+        values = self._values
+        if key in values:  # most keys are asked once: a KeyError raised and caught for each costs more
+            return values[key]
+        value = values[key] = self._read(key)
+        return value
 
 
 def _whole(module, page):
