@@ -31,6 +31,7 @@ class Incremental:
         self.mode = run.args.mode
         self.overlap = settings.getint("KYIVIND_INCREMENTAL_OVERLAP_PAGES")
         self.author_max_age = settings.getfloat("KYIVIND_AUTHOR_MAX_AGE_DAYS")
+        self.replay = settings.getbool("KYIVIND_REPLAY")  # answers from the archive: captures made before this run
         self.state = State(run.data_file("state", ".sqlite"), settings.getint("KYIVIND_STATE_COMMIT_EVERY"),
                            settings.getfloat("KYIVIND_STATE_COMMIT_SECONDS")) \
             if settings.getbool("KYIVIND_STATE_ENABLED") else None
@@ -115,9 +116,11 @@ class Incremental:
             return None
         if item["fetched_at"] < known["fetched_at"]:
             return known
-        if item["fetched_at"] == known["fetched_at"] and item.get("content_hash") != known.get("content_hash"):
-            return known  # two texts of one second (a capture's time is kept to the second): which is newer is
-            # unknown, so the one exported stays on top
+        if self.replay and item["fetched_at"] == known["fetched_at"] and \
+                item.get("content_hash") != known.get("content_hash"):
+            return known  # an archived capture of the second the export came from, with another text (a capture's
+            # time is kept to the second): which is newer is unknown, so the one exported stays on top (a live
+            # fetch is always the newest)
         return None
 
     def version(self, item: dict) -> int | None:
