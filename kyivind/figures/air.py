@@ -49,7 +49,15 @@ _ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|miss
 _RUSSIAN_OFFICIAL = re.compile(r"\b(?:Belgorod|Kursk|Bryansk|Voronezh|Rostov|Oryol|Orel|Lipetsk|Tula|Kaluga|Moscow|"
                                r"Smolensk|Ryazan|Krasnodar|Tambov|Tver|Pskov|Volgograd)(?:\s+(?:Oblast|oblast|region|"
                                r"Region|regional|City|city))?(?:'s)?\s+(?:(?:acting|regional)\s+)?(?:[Gg]overnor|[Mm]ayor)\b|"
-                               r"\b(?:Gladkov|Sobyanin|Bogomaz|Starovoyt|Khinshtein|Smirnov|Gusev|Golubev)\b")
+                               r"\b(?:Gladkov|Sobyanin|Bogomaz|Starovoyt|Starovoit|Khinshtein|Smirnov|Gusev|Golubev|Vorobyov|"
+                               r"Aksyonov|Razvozhayev)\b|\b(?:occupation\s+(?:government|authorities)|Russian-installed)\b")
+# an item that reports Russia's claims ("Russia says 11 drones brought down over Kursk and Kaluga regions"): its
+# counts are of Ukraine's drones unless a sentence says they are Russia's (the Air Force, an attack on Ukraine)
+_CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|governor|ministry|Defense\s+Ministry))?\s+"
+                          r"(?:says|claims|reports|asserts)\b|\bdrones?\s+(?:shot\s+down|downed|intercepted)\s+over\s+"
+                          r"(?:Moscow|Crimea|Sevastopol|Belgorod|Kursk|Bryansk|Russia)", re.I)
+_ON_UKRAINE = re.compile(r"\b(?:Ukraine's|Ukrainian)\s+(?:Air\s+Force|air\s+defen[cs]es?|forces|military)\b|\bAir\s+Force\b|"
+                         r"\b(?:at|on|against|across)\s+Ukraine\b|\bRussia\s+(?:launched|fired|attacked)\b", re.I)
 ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministry of", "moscow", "over russia",
                    "over the russian", "over russian", "belgorod", "kursk", "bryansk", "voronezh", "rostov", "oryol",
                    "lipetsk", "tula", "kaluga", "smolensk", "ryazan", "krasnodar", "tambov", "saratov", "novgorod",
@@ -89,7 +97,8 @@ VERB_HINTS = ("stopped tracking", "down", "destroy", "intercept", "neutrali", "r
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                           r"eighty|ninety|hundred|thousand|dozen|all|both)\b")
-LAUNCH_HINTS = ("launch", "fire", "firing", "used", "using", "sent", "sending", "deploy", "drop", "with")
+LAUNCH_HINTS = ("launch", "fire", "firing", "used", "using", "sent", "sending", "deploy", "drop", "with", "tracked",
+                "detected", "recorded")
 
 
 
@@ -182,11 +191,14 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
             not has_any((title or "")[:MAX_SENTENCE].lower(), WEAPON_HINTS):
         return found, scope  # no weapon named
     split = sentences(body) if split is None else split
+    claimed = bool(_CLAIM_TITLE.search((title or "")[:MAX_SENTENCE]))
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         elsewhere = False  # "Several hours after the drone attack, a missile strike hit Kyiv": the rest is another's
         for sentence, start in texts:
             lower = sentence.lower()
+            # Russia's claims: told by the title, or by every count read so far being of Ukraine's drones
+            claims = claimed or (bool(found) and all(key[0] == UKRAINE_ON_RUSSIA for key in found))
             if found and start >= 0 and not elsewhere and has_any(lower, ("later", "after", "separate", "again",
                                                                           "earlier")):
                 elsewhere = another_attack(sentence, lower) and "also" not in lower
@@ -215,6 +227,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
             for a, b in _spans(text):
                 clause, named_in = text[a:b], plain[a:b]  # counts read in the one, weapons named in the other
                 direction = _direction(clause, text)
+                if direction == RUSSIA_ON_UKRAINE and claims and not _ON_UKRAINE.search(text):
+                    direction = UKRAINE_ON_RUSSIA  # "The second was reportedly shot down over the Istra district"
                 verbs = _verbs(clause)
                 counted = list(_COUNT.finditer(clause))
                 # one weapon counts in an item that counts weapons, or where it is shot down ("a Kh-59 missile was
@@ -270,6 +284,12 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     launched = found.get((last[3], last[0], last[1], LAUNCHED))
                     if launched is not None and _ALL_OF_THEM.search(clause):
                         _keep(found, (last[3], last[0], last[1], DOWNED), launched.n, last[2], sentence, start)
+                breakdown = _BREAKDOWN.match(clause) if last is not None and whole else None
+                if breakdown:  # "shot down 5 drones over Mykolaiv Oblast, 4 over Odesa Oblast, and 2 over Kherson Oblast"
+                    key = (last[3], last[0], last[1], whole)
+                    if key in found and found[key].evidence == sentence:
+                        found[key].n += int(breakdown.group("n"))
+                    continue
                 if last is not None and (verbs or whole):  # "… and destroyed 15 of them", "brought down all 9"
                     for m in _ELLIPTIC.finditer(clause):
                         if any(c.start() <= m.start() < c.end() for c in counted):
@@ -290,6 +310,7 @@ _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|
                    r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
                    r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?P<launch>launched|launches|"
                    r"launching|launch|fired|fires|firing|used|using|sent|sends|sending|deployed|dropped|drops|dropping|attacked|"
+                   r"tracked|detected|recorded|"
                    r"struck|hit|targeted)\b", re.I)
 
 
@@ -332,6 +353,10 @@ _PAIR = re.compile(r"\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w#/-]+(?:\s
 _ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+down\b|\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all|every\s+(?:one|1)|"
                           r"each)\s+of\s+(?:them|those)\b|\b(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+(?:were|was)\s+"
                           r"(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized)\b", re.I)
+# a clause of a breakdown by region, its weapon and verb those of the clause before ("…, 4 over Odesa Oblast")
+_BREAKDOWN = re.compile(r"(?:and\s+)?(?P<n>\d+)\s+(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)\b"
+                        r"[^,;]{0,40}$")
+_ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition|additionally)\b", re.I)  # "7 Kh-59s were also downed": more
 _JOINED = re.compile(r",?\s+and\s+|,\s+")  # two counts of one class side by side: "2 cruise and 3 ballistic missiles"
 _KIND_WORD = re.compile(r"\b(?:ballistic|cruise|guided|attack|kamikaze)\b", re.I)
 _SUBSET_OF = re.compile(r"(?:[\w-]+\s+)?(?:downed|destroyed|intercepted|remaining)\b", re.I)
@@ -410,7 +435,8 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
     for (direction, kind, weapon), row in list(rows.items()):  # a class total beside its parts: what they leave
         if weapon is not None:
             continue
-        parts = [r for (d, k, w), r in rows.items() if d == direction and k == kind and w is not None]
+        parts = [r for (d, k, w), r in rows.items() if d == direction and k == kind and w is not None and not (
+            r["evidence_start"] > row["evidence_start"] and _ALSO.search(r["evidence"] or ""))]  # told after it: more
         one_more = False
         for metric in (LAUNCHED, DOWNED, LOST):
             if row[metric] is None:
