@@ -36,6 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.trees import checked_out
 from tests.replica.content import many_posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 
@@ -73,18 +74,12 @@ def main(argv=None) -> dict:
                         help="delay before each answer, standing for the network round trip (default 0: pure CPU)")
     parser.add_argument("--before", help="an earlier commit to measure beside this tree, in the same rounds")
     args = parser.parse_args(argv)
-    trees = {"main": ROOT}
-    worktree = None
-    if args.before:
-        worktree = Path(tempfile.mkdtemp(prefix="kyivind-before-"))
-        subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.before], cwd=ROOT, check=True,
-                       capture_output=True)
-        trees = {args.before: worktree, "main": ROOT}
-    site = ReplicaSite("ghost", many_posts(args.posts), page_size=args.page_size)
-    runs: dict[str, list] = {name: [] for name in trees}
-    bare_runs, plain_runs = [], []
-    requested: list[str] = []
-    try:
+    with checked_out(args.before) as worktree:
+        trees = {args.before: worktree, "main": ROOT} if worktree else {"main": ROOT}
+        site = ReplicaSite("ghost", many_posts(args.posts), page_size=args.page_size)
+        runs: dict[str, list] = {name: [] for name in trees}
+        bare_runs, plain_runs = [], []
+        requested: list[str] = []
         with ReplicaServer(site, latency=args.latency_ms / 1000) as server, tempfile.TemporaryDirectory() as tmp:
             urls_file = Path(tmp) / "urls.json"
             bare = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench/bare_spider.py"), *COMMON]
@@ -103,9 +98,6 @@ def main(argv=None) -> dict:
                         plain = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
                         plain_runs.append(run(bare, {**plain, "PYTHONPATH": str(ROOT), "BENCH_URLS": str(urls_file)},
                                               cwd=Path(tmp)))  # no scrapy.cfg here: Scrapy's own settings
-    finally:
-        if worktree is not None:
-            subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, capture_output=True)
     articles = args.posts
     result = {"posts": args.posts, "page_size": args.page_size, "latency_ms": args.latency_ms,
               "requests": len(requested), "bare_seconds": [round(b[0], 3) for b in bare_runs],

@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.trees import checked_out
 from tests.hostile import warcs
 from tests.hostile.site import HostileSite
 from tests.replica.content import posts
@@ -256,7 +257,7 @@ def serve_case(tree: Path, query: str, cap: float, memory: float) -> dict:
     import urllib.error
     import urllib.request
 
-    from tests.conftest import free_port
+    from tests.conftest import start_serving
 
     limit = int(memory * (1 << 30))
 
@@ -271,17 +272,7 @@ def serve_case(tree: Path, query: str, cap: float, memory: float) -> dict:
             {"url": "https://kyivindependent.com/s/", "slug": "s", "tags": [], "authors": [], "links": [],
              "embeds": [], "published_at": "2025-12-03T10:00:00+00:00", "version": 1, "title": "A title",
              "fetched_at": "2025-12-03T11:00:00+00:00", "body_text": "A body."}) + "\n")
-        port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data), "--port", str(port)],
-                                  cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)}, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL, preexec_fn=limits)
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        server, base = start_serving(data, tree=tree, preexec_fn=limits, tries=300)
         start, status, size, ended = time.perf_counter(), None, 0, True
         try:
             with urllib.request.urlopen(base + query, timeout=cap) as answer:
@@ -335,32 +326,22 @@ def main(argv=None) -> None:
     parser.add_argument("--cap", type=float, default=60.0, help="seconds after which a case is stopped")
     parser.add_argument("--memory", type=float, default=8.0, help="GiB of address space a case may take")
     options = parser.parse_args(argv)
-    trees = {"after": ROOT}
-    worktree = None
-    if options.before:
-        worktree = Path(tempfile.mkdtemp(prefix="kyivind-before-"))
-        subprocess.run(["git", "worktree", "add", "--detach", str(worktree), options.before], cwd=ROOT, check=True,
-                       capture_output=True)
-        trees = {"before": worktree, "after": ROOT}
     rows = []
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            made = archive_cases(Path(tmp))
-            for name, (setup, make) in TEXT.items():
-                rows.append((name, {v: text_case(t, setup, make, options.cap, options.memory) for v, t in trees.items()}))
-            for name, (mode, args, incremental) in CRAWLS.items():
-                rows.append((name, {v: crawl_case(t, mode, args, incremental, options.cap, options.memory)
-                                    for v, t in trees.items()}))
-            for name, (kind, args) in HISTORY.items():
-                rows.append((name, {v: history_case(t, kind, args, options.cap, options.memory)
-                                    for v, t in trees.items()}))
-            for name, warc in made.items():
-                rows.append((name, {v: reextract_case(t, warc, options.cap, options.memory) for v, t in trees.items()}))
-                print(f"measured: {name}", file=sys.stderr, flush=True)
-            rows += round_three_high(trees, Path(tmp), options.cap, options.memory)
-    finally:
-        if worktree is not None:
-            subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, capture_output=True)
+    with checked_out(options.before) as worktree, tempfile.TemporaryDirectory() as tmp:
+        trees = {"before": worktree, "after": ROOT} if worktree else {"after": ROOT}
+        made = archive_cases(Path(tmp))
+        for name, (setup, make) in TEXT.items():
+            rows.append((name, {v: text_case(t, setup, make, options.cap, options.memory) for v, t in trees.items()}))
+        for name, (mode, args, incremental) in CRAWLS.items():
+            rows.append((name, {v: crawl_case(t, mode, args, incremental, options.cap, options.memory)
+                                for v, t in trees.items()}))
+        for name, (kind, args) in HISTORY.items():
+            rows.append((name, {v: history_case(t, kind, args, options.cap, options.memory)
+                                for v, t in trees.items()}))
+        for name, warc in made.items():
+            rows.append((name, {v: reextract_case(t, warc, options.cap, options.memory) for v, t in trees.items()}))
+            print(f"measured: {name}", file=sys.stderr, flush=True)
+        rows += round_three_high(trees, Path(tmp), options.cap, options.memory)
     print("| hostile case | " + " | ".join(trees) + " |")
     print("| --- | " + " | ".join("---" for _ in trees) + " |")
     for name, results in rows:

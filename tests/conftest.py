@@ -241,18 +241,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync"]
 
 
-def start_serving(data_dir: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    """``kyivind serve DATA_DIR`` (with ``env`` added to the environment) on a free port, once it answers:
-    (the process, which Datasette becomes; its base URL). The caller stops the process."""
+def start_serving(data_dir: Path, env: dict | None = None, tree: Path = ROOT, preexec_fn=None, tries: int = 150
+                  ) -> tuple[subprocess.Popen, str]:
+    """``kyivind serve DATA_DIR`` of ``tree`` (with ``env`` added to the environment, ``preexec_fn`` run in the child)
+    on a free port, once it answers or ``tries`` fifths of a second have gone: (the process, which Datasette
+    becomes; its base URL). The caller stops the process."""
     import time
     import urllib.request
 
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "kyivind.cli", "serve", str(data_dir), "--port", str(port)],
-                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=tree, env={**os.environ, "PYTHONPATH": str(tree), **(env or {})},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=preexec_fn)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
+    for _ in range(tries):
         try:
             urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
             break
@@ -273,16 +275,26 @@ def serving(data_dir: Path):
 
 
 @contextmanager
-def datasette_page(data_dir: Path):
-    """``kyivind serve DATA_DIR`` on a free port and a headless Chromium page: yields (page, base URL)."""
+def chromium():
+    """A headless Chromium (Debian's, with the project's arguments), closed afterwards; the test is skipped where
+    none is installed."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed")
     from playwright.sync_api import sync_playwright
 
-    with serving(data_dir) as base, sync_playwright() as p:
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_page(), base
+            yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def datasette_page(data_dir: Path):
+    """``kyivind serve DATA_DIR`` on a free port and a headless Chromium page: yields (page, base URL)."""
+    with serving(data_dir) as base, chromium() as browser:
+        yield browser.new_page(), base
 
 
 def crawled_twice(root: Path, site: ReplicaSite, change, source: str = "html") -> Path:

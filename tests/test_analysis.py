@@ -12,7 +12,7 @@ from kyivind.cli import main as cli
 from kyivind.items import load_schema
 from kyivind.outputs.feeds import load
 from kyivind.outputs.report import merge, report
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, crawled_twice, run_crawl
+from tests.conftest import CHROMIUM, ROOT, chromium, crawled_twice, run_crawl
 from tests.replica.content import posts
 from tests.replica.server import ReplicaServer, ReplicaSite
 from tests.test_incremental import EDITED, grow_and_edit
@@ -86,14 +86,10 @@ def test_chart_is_a_real_png_with_labelled_axes(data_dir, tmp_path):
     assert "kyivindependent.com" not in dict(result["counts"]["domains"]), "the site's own links are not citations"
 
 
-@pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM), reason="Chromium is not installed")
 def test_report_opens_in_headless_chromium_without_console_errors(data_dir, tmp_path):
-    from playwright.sync_api import sync_playwright
-
     result = report(data_dir, tmp_path, progress=False)
     problems = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: problems.append(str(e)))
@@ -101,7 +97,6 @@ def test_report_opens_in_headless_chromium_without_console_errors(data_dir, tmp_
         page.wait_for_load_state("load")
         assert page.evaluate("document.querySelector('img').naturalWidth") == 1000
         assert "14" in page.inner_text("#summary")
-        browser.close()
     assert problems == []
 
 

@@ -241,14 +241,9 @@ def test_a_script_in_the_html_of_a_cell_gets_no_nonce(planted):
 
 
 def test_a_script_in_the_html_of_a_cell_is_blocked_by_the_csp_in_chromium(planted):
-    from playwright.sync_api import sync_playwright
+    from tests.conftest import chromium
 
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         dialogs, refused = [], []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -259,7 +254,6 @@ def test_a_script_in_the_html_of_a_cell_is_blocked_by_the_csp_in_chromium(plante
             page.wait_for_timeout(500)
         page.goto(f"{planted}/kyivind/changes")
         own = page.evaluate("typeof DATASETTE_ALLOW_FACET")  # Datasette's own inline script ran
-        browser.close()
     assert dialogs == [], "the planted script and handler never ran"
     assert sum("inline script" in text or "inline event handler" in text for text in refused) >= 2, refused
     assert own == "boolean"

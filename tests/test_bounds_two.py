@@ -358,14 +358,9 @@ def test_every_page_forbids_frames_and_inline_script(served):
 
 
 def test_an_injected_script_does_not_run_in_chromium(served):
-    from playwright.sync_api import sync_playwright
+    from tests.conftest import chromium
 
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -374,7 +369,6 @@ def test_an_injected_script_does_not_run_in_chromium(served):
         page.wait_for_timeout(500)
         page.goto(f"{served}/kyivind")
         page.wait_for_selector(".CodeMirror, .cm-editor", timeout=20000)  # Datasette's own scripts still run
-        browser.close()
     assert dialogs == []
 
 

@@ -15,7 +15,7 @@ import sqlite_utils
 from kyivind.cli import main as cli
 from kyivind.outputs import changes
 from kyivind.outputs.database import build
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.conftest import ROOT, chromium
 
 URL = "https://kyivindependent.com/russian-attacks-kill-2/"
 FIRST = {"url": URL, "slug": "russian-attacks-kill-2", "title": "Russian attacks kill 2, injure 5",
@@ -214,36 +214,29 @@ def test_an_appended_paragraph_opens_the_diff_cell():
     assert first.startswith('<div class="kyivind-diff"><ins>Breaking: </ins>Russian forces'), "no lead-in to cut"
 
 
-@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed")
 def test_the_first_change_is_in_the_collapsed_cell_as_drawn(tmp_path):
     """Drawn with the project's CSS in Datasette's narrowest diff column: the first change is inside the
     three lines the cell shows before it is scrolled."""
-    from playwright.sync_api import sync_playwright
-
     css = (ROOT / "kyivind" / "outputs" / "static" / "kyivind.css").read_text()
     cells = "".join(f'<tr><td class="col-diff_html">{changes.as_html(changes.word_diff(before, after))}</td></tr>'
                     for before, after in ((LONG, APPENDED), (LONG, LONG.replace("Emergency", "Rescue")),
                                           (LONG + "\n\n" + LONG, LONG + "\n\n" + LONG + "\n\nOne more line.")))
     (tmp_path / "cell.html").write_text(f'<html><head><style>{css} td {{ width: 28em; }}</style></head><body>'
                                         f'<table class="rows-and-columns">{cells}</table></body></html>')
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto((tmp_path / "cell.html").as_uri())
-            seen = page.evaluate("""() => [...document.querySelectorAll('.kyivind-diff')].map(cell => {
-                const box = cell.getBoundingClientRect(), change = cell.querySelector('ins, del');
-                const walker = document.createTreeWalker(change, NodeFilter.SHOW_TEXT);
-                let node = walker.nextNode();
-                while (node && !node.data.trim()) node = walker.nextNode();
-                const range = document.createRange(), at = node.data.search(/\\S/);
-                range.setStart(node, at);
-                range.setEnd(node, at + 1);
-                const first = range.getBoundingClientRect();  // the change's first letter
-                return [box.top, box.bottom, getComputedStyle(cell).maxHeight, first.top, first.bottom];
-            })""")
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto((tmp_path / "cell.html").as_uri())
+        seen = page.evaluate("""() => [...document.querySelectorAll('.kyivind-diff')].map(cell => {
+            const box = cell.getBoundingClientRect(), change = cell.querySelector('ins, del');
+            const walker = document.createTreeWalker(change, NodeFilter.SHOW_TEXT);
+            let node = walker.nextNode();
+            while (node && !node.data.trim()) node = walker.nextNode();
+            const range = document.createRange(), at = node.data.search(/\\S/);
+            range.setStart(node, at);
+            range.setEnd(node, at + 1);
+            const first = range.getBoundingClientRect();  // the change's first letter
+            return [box.top, box.bottom, getComputedStyle(cell).maxHeight, first.top, first.bottom];
+        })""")
     assert len(seen) == 3
     assert all(max_height != "none" for _, _, max_height, _, _ in seen), "the cell is a few lines high"
     for top, bottom, _, change_top, change_bottom in seen:
