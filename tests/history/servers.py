@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from tests.conftest import free_port
 from tests.replica.server import BackgroundServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,12 +41,6 @@ def pywb_bin(name: str) -> str | None:
         if candidate.exists():
             return str(candidate)
     return shutil.which(name)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Pywb:
