@@ -34,21 +34,20 @@ from kyivind.figures.text import (
 DRONE, MISSILE, BOMB = table.DRONE, table.MISSILE, table.BOMB
 LAUNCHED, DOWNED, LOST = "launched", "downed", "lost"
 RUSSIA_ON_UKRAINE, UKRAINE_ON_RUSSIA = "russia_on_ukraine", "ukraine_on_russia"
+# the Russian regions the News Feed names where Ukraine's drones are said to be downed (one list for every rule)
+RUSSIAN_REGIONS = ("Belgorod", "Kursk", "Bryansk", "Voronezh", "Rostov", "Oryol", "Orel", "Lipetsk", "Tula", "Kaluga",
+                   "Moscow", "Smolensk", "Ryazan", "Krasnodar", "Tambov", "Tver", "Pskov", "Volgograd")
+_REGION = "(?:" + "|".join(RUSSIAN_REGIONS) + ")"
 # Ukraine's drones and missiles, and Russia's claims of downing them: their own rows, never Russia's attacks
 _ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|unmanned)(?!\s+(?:units?|systems?|"
                         r"defen[cs]es?|forces|troops|crews|operators|batter))|\b(?:Russia's|Russian)\s+"
                         r"(?:Defense|Defence)\s+Ministry|\bRussian\s+Ministry\s+of\s+(?:Defense|Defence)|\bMoscow\s+"
-                        r"claimed|\bover\s+(?:the\s+)?(?:Russian|Russia's)\b|\bover\s+Russia\b|\bover\s+(?:the\s+)?"
-                        r"(?:Belgorod|Kursk|Bryansk|Voronezh|Rostov|Oryol|Lipetsk|Tula|Kaluga|Moscow|Smolensk|Ryazan|"
-                        r"Krasnodar|Tambov|Kaluga|Saratov|Nizhny\s+Novgorod|Leningrad|Tver|Pskov|Volgograd|Kursk)\b|"
-                        r"\b(?:Ukraine|Kyiv)\s+(?:launched|fired|sent)\s+(?:\w+\s+){0,3}?(?:at|on|against|toward)\s+Russia|"
-                        r"\b(?:in|over|above)\s+(?:the\s+)?(?:Belgorod|Kursk|Bryansk|Voronezh|Rostov|Oryol|Orel|Lipetsk|Tula|"
-                        r"Kaluga|Moscow|Smolensk|Ryazan|Krasnodar|Tambov|Tver|Pskov|Volgograd)\s+(?:region|oblast|Oblast)\b",
-                        re.I)
+                        r"claimed|\bover\s+(?:the\s+)?(?:Russian|Russia's)\b|\bover\s+Russia\b|\bover\s+(?:the\s+)?" + _REGION +
+                        r"\b|\b(?:Ukraine|Kyiv)\s+(?:launched|fired|sent)\s+(?:\w+\s+){0,3}?(?:at|on|against|toward)\s+Russia|"
+                        r"\b(?:in|over|above)\s+(?:the\s+)?" + _REGION + r"\s+(?:region|oblast|Oblast)\b", re.I)
 # a Russian official (a governor or mayor of a Russian region) speaks of drones over Russia
-_RUSSIAN_OFFICIAL = re.compile(r"\b(?:Belgorod|Kursk|Bryansk|Voronezh|Rostov|Oryol|Orel|Lipetsk|Tula|Kaluga|Moscow|"
-                               r"Smolensk|Ryazan|Krasnodar|Tambov|Tver|Pskov|Volgograd)(?:\s+(?:Oblast|oblast|region|"
-                               r"Region|regional|City|city))?(?:'s)?\s+(?:(?:acting|regional)\s+)?(?:[Gg]overnor|[Mm]ayor)\b|"
+_RUSSIAN_OFFICIAL = re.compile(r"\b" + _REGION + r"(?:\s+(?:Oblast|oblast|region|Region|regional|City|city))?(?:'s)?\s+"
+                               r"(?:(?:acting|regional)\s+)?(?:[Gg]overnor|[Mm]ayor)\b|"
                                r"\b(?:Gladkov|Sobyanin|Bogomaz|Starovoyt|Starovoit|Khinshtein|Smirnov|Gusev|Golubev|Vorobyov|"
                                r"Aksyonov|Razvozhayev)\b|\b(?:occupation\s+(?:government|authorities)|Russian-installed)\b")
 # an item that reports Russia's claims ("Russia says 11 drones brought down over Kursk and Kaluga regions"): its
@@ -59,9 +58,8 @@ _CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|govern
 _ON_UKRAINE = re.compile(r"\b(?:Ukraine's|Ukrainian)\s+(?:Air\s+Force|air\s+defen[cs]es?|forces|military)\b|\bAir\s+Force\b|"
                          r"\b(?:at|on|against|across)\s+Ukraine\b|\bRussia\s+(?:launched|fired|attacked)\b", re.I)
 ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministry of", "moscow", "over russia",
-                   "over the russian", "over russian", "belgorod", "kursk", "bryansk", "voronezh", "rostov", "oryol",
-                   "lipetsk", "tula", "kaluga", "smolensk", "ryazan", "krasnodar", "tambov", "saratov", "novgorod",
-                   "leningrad", "tver", "pskov", "volgograd", "at russia", "on russia", "against russia")
+                   "over the russian", "over russian", *(region.lower() for region in RUSSIAN_REGIONS), "at russia",
+                   "on russia", "against russia")
 _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?|" \
         r"Shaheds|Gerans|Kalibrs|Iskanders|Kinzhals)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"

@@ -191,9 +191,14 @@ def _ambiguous(place) -> bool:
     meant; namesakes in one region give the same answer)."""
     if place.kind not in ("settlement", "city district"):
         return False
+    return len({tuple(c.place.regions) for c in _settlements(place.name)}) > 1
+
+
+def _settlements(name: str):
+    """The gazetteer's settlements called ``name`` (candidates, the primary names first)."""
     from kyivind.places.gazetteer import fold, gazetteer
 
-    return len({tuple(c.place.regions) for c in gazetteer().settlements.get(fold(place.name), ())}) > 1
+    return gazetteer().settlements.get(fold(name), ())
 
 
 _MOSCOW_ACTS = re.compile(r"\bMoscow(?='s\s+(?:claims?|truce|offer|demands?|forces|troops|army|war)\b|\s+(?:had|has|have|said|"
@@ -244,17 +249,13 @@ _IN_PLACE = re.compile(r"\s+(?:(?:people|persons?|civilians?|residents?)\s+)?in\
 
 def _has_settlement(name: str, region: str) -> bool:
     """Whether a settlement called ``name`` lies in ``region``."""
-    from kyivind.places.gazetteer import fold, gazetteer
-
-    return any(region in c.place.regions for c in gazetteer().settlements.get(fold(name), ()))
+    return any(region in c.place.regions for c in _settlements(name))
 
 
 def _small_place(name: str) -> bool:
     """Whether every settlement called ``name`` is a village or small town (then a roundup's sentence that names it
     without an oblast means the oblast told just before: GeoNames does not know every village of that name)."""
-    from kyivind.places.gazetteer import fold, gazetteer
-
-    found = gazetteer().settlements.get(fold(name), ())
+    found = _settlements(name)
     return bool(found) and all((c.place.population or 0) < SMALL_PLACE for c in found)
 
 
@@ -263,9 +264,7 @@ SMALL_PLACE = 50_000  # people: a settlement below this is never the only one of
 
 def _namesake_in(place, regions: set[str]) -> bool:
     """Whether a settlement of ``place``'s name lies in one of ``regions``."""
-    from kyivind.places.gazetteer import fold, gazetteer
-
-    return any(set(c.place.regions) & regions for c in gazetteer().settlements.get(fold(place.name), ()))
+    return any(set(c.place.regions) & regions for c in _settlements(place.name))
 
 
 _VILLAGE = re.compile(r"\b(?:village|town|city|settlement|community|district|suburb)\s+of\s+(?P<name>[A-Z][\w'’-]+"

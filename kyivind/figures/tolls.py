@@ -110,12 +110,12 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
         places[key] = _of(stated)
     regions: dict[str, Toll] = {}
     for code in sorted({*own, *(r for r, _ in by_place)}):  # in order: the evidence of a sum is its first part
-        place_sentences = {m.sentence for (region, _), stated in by_place.items() if region == code for m in stated}
-        extra = [m for m in own.get(code, []) if m.more and (m.sentence != min(x.sentence for x in own[code])
-                                                             or m.sentence in place_sentences)]
-        if own.get(code):  # "a 62-year-old woman was also killed in Darivka", after the oblast's own figure
-            extra += [m for (region, _), stated in by_place.items() if region == code for m in stated
-                      if m.more and not m.revised and m.sentence > min(x.sentence for x in own[code])]
+        at_places = [m for (region, _), stated in by_place.items() if region == code for m in stated]
+        first = min((m.sentence for m in own.get(code, [])), default=None)  # where the oblast's own figure is told
+        extra = [m for m in own.get(code, []) if m.more and (m.sentence != first
+                                                             or m.sentence in {p.sentence for p in at_places})]
+        if first is not None:  # "a 62-year-old woman was also killed in Darivka", after the oblast's own figure
+            extra += [m for m in at_places if m.more and not m.revised and m.sentence > first]
         toll = _of([m for m in own.get(code, []) if m not in extra])
         ours = [place for (region, _), place in places.items() if region == code]
         summed = Toll().add_all(ours)
@@ -164,16 +164,17 @@ def _altogether(total: Toll, mentions: list[Mention]) -> None:
             total.set(m.kind, m.n, m.at_least)
 
 
-def _titled(total: Toll, mentions: list[Mention], title: str | None) -> None:
-    """Two attacks of one item that its title totals ("2 injured": a man in Kherson in the morning, a woman in a
-    village later that day): the title's figure where the body's statements of that kind add up to it."""
-    for kind in (KILLED, INJURED):
+def _titled(total: Toll, mentions: list[Mention], said: dict[str, int]) -> None:
+    """The title's figures (``said``) where the body's do not give them: two attacks the title totals ("2 injured":
+    a man in Kherson in the morning, a woman in a village later that day), the body's statements of that kind
+    adding up to it; a kind the body never states ("2 killed, 7 wounded", the body telling only of the dead)."""
+    for kind, want in said.items():
         stated = [m for m in mentions if m.kind == kind and not m.revised]
         first = getattr(total, kind)
-        if len(stated) < 2 or first is None or any(m.revised for m in mentions if m.kind == kind):
-            continue
-        want = title_figures(title).get(kind)
-        if want is not None and want > first and sum(m.n for m in stated) == want:
+        if first is None and not any(m.kind == kind for m in mentions):
+            total.set(kind, want)
+        elif len(stated) >= 2 and first is not None and not any(m.revised for m in mentions if m.kind == kind) and \
+                want > first and sum(m.n for m in stated) == want:
             total.set(kind, want, bool(getattr(total, f"{kind}_at_least")))
 
 
@@ -220,19 +221,16 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
                 total.add_all(regions.values(), (kind,))
     else:
         total = _of(mentions)
-        _titled(total, mentions, title)
-        for kind, n in title_figures(title).items() if total.stated else ():
-            if getattr(total, kind) is None and not any(m.kind == kind for m in mentions):
-                total.set(kind, n)  # "2 killed, 7 wounded" where the body gives no injured: the title's
+        said = title_figures(title) if total.stated else {}  # read once: each use below needs a figure of the body
+        _titled(total, mentions, said)
         _none(total, reading)
         if len(places) > 1 and all(m.place for m in mentions if not m.revised):
             # "killed two in Pokrovsk and one in Kramatorsk": attacks on several places of one region, summed,
             # unless the title states the first place's figures ("Russian strike on Kherson injures 2", with a
             # drone attack on Beryslav told after it)
             summed = Toll().add_all(places.values())
-            stated = title_figures(title)
-            if not (stated and all(getattr(total, k) == n for k, n in stated.items())
-                    and any(getattr(summed, k) != n for k, n in stated.items())):
+            if not (said and all(getattr(total, k) == n for k, n in said.items())
+                    and any(getattr(summed, k) != n for k, n in said.items())):
                 total = summed
         if not regions and total.stated and (reading.lead or title):  # the place the title or the opening names
             region, place, _ = where(reading.lead or title or "", {})
