@@ -19,10 +19,12 @@ from kyivind.figures.scope import Scope, dates
 from kyivind.figures.weapons import DRONE, MISSILE, named
 from tests.figures.realscore import expected, first_held_out, load, predicted, published_at, score
 
-# what `python -m tests.figures.realscore tuned` measured, floored to two decimals: every item, the shared items,
-# the first set and the second to sixth sets (items_b2_* … items_b6_*), each held out and scored once before it was
-# tuned on (what each read when first scored: docs/analysing.md, "How right it is"). A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.96, 0.97), "regions": (0.94, 0.93), "air": (0.95, 0.93)}}
+# what `python -m tests.figures.realscore tuned|"held out"` measured, floored to two decimals. tuned: the shared
+# items, the first set and the second to sixth sets (items_b2_* … items_b6_*), each held out and scored once before
+# it was tuned on; held out: the seventh set (items_b7_*), written by others after the rules' last change, scored
+# once, never tuned on. A change that reads worse fails.
+MEASURED = {"tuned": {"toll": (0.96, 0.97), "regions": (0.94, 0.93), "air": (0.95, 0.94)},
+            "held out": {"toll": (0.89, 0.92), "regions": (0.90, 0.86), "air": (0.93, 0.75)}}
 
 
 def by_slug(slug: str) -> dict:

@@ -1,12 +1,13 @@
 """Precision and recall of kyivind/figures on real News Feed items, rewritten in our own words and labelled by
 the rules of tests/figures/real/LABELLING.md (the facts an analyst expects, scored as that file says).
 
-Each file of ``tests/figures/real/`` holds items, one JSON object a line. Six sets were held out, each scored once
-and tuned on after: the sixth, fifth and fourth sets (``items_b6_*.jsonl`` … ``items_b4_*.jsonl``, written by others
-while the rules were tuned on the rest, never read by the rules' author before they were scored),
-the third set (``items_b3_*.jsonl``),
-the second set (``items_b2_*.jsonl``) and a third of ours of the first set (the first hex digit of the SHA-1 of the
-URL below 5, ``first_held_out``); the shared items (``items_shared.jsonl``) were all tuned on.
+Each file of ``tests/figures/real/`` holds items, one JSON object a line. The seventh set (``items_b7_*.jsonl``) is
+held out: written by others after the rules' last change, never read by the rules' author, scored once. Six sets
+were held out before it, each scored once and tuned on after: the sixth, fifth and fourth sets (``items_b6_*`` …
+``items_b4_*``, written by others while the rules were tuned on the rest, never read by the rules' author before
+they were scored), the third and second sets (``items_b3_*``, ``items_b2_*``) and a third of ours of the first set
+(the first hex digit of the SHA-1 of the URL below 5, ``first_held_out``); the shared items
+(``items_shared.jsonl``) were all tuned on.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def first_held_out(url: str) -> bool:
     return hashlib.sha1(url.encode()).hexdigest()[0] in "01234"
 
 
-HELD_OUT_FILES = "items_b7_"  # a next set, held out when it is written (none is now)
+HELD_OUT_FILES = "items_b7_"  # the seventh set: written after the rules' last change, scored once, never tuned on
 SIXTH_FILES = "items_b6_"  # the sixth set: scored once, tuned on since
 FIFTH_FILES = "items_b5_"  # the fifth set: scored once, tuned on since
 FOURTH_FILES = "items_b4_"  # the fourth set: scored once, tuned on since
@@ -49,8 +50,7 @@ SECOND_FILES = "items_b2_"  # the second set: scored once, tuned on since
 
 
 def load(part: str = "all") -> list[dict]:
-    """The items of ``part``: "all", "tuned" (every item but a set held out: ``items_b7_*``, none yet), "held out"
-    (that set), "sixth held out" … "second held out" (sets each scored once and tuned on since) or "first
+    """The items of ``part``: "all", "tuned" (every item but the seventh set), "held out" (the seventh set), "sixth held out" … "second held out" (sets each scored once and tuned on since) or "first
     held out" (the third of the first set held out before the first rules, tuned on since)."""
     items = []
     for path in sorted(HERE.glob("items_*.jsonl")):
