@@ -297,6 +297,18 @@ def datasette_page(data_dir: Path):
         yield browser.new_page(), base
 
 
+def edited_article(data: Path) -> None:
+    """A data directory of one feed holding an article and its edit (version 2: another toll in title and body)."""
+    base = {"url": "https://kyivindependent.com/s/", "slug": "s", "tags": [], "authors": [], "links": [],
+            "embeds": [], "published_at": "2025-11-01T00:00:00+00:00"}
+    rows = [{**base, "version": 1, "title": "Strike on Kharkiv injures 2", "body_text": "Two people were injured.",
+             "fetched_at": "2026-12-01T00:00:00+00:00"},
+            {**base, "version": 2, "title": "Strike on Kharkiv injures 5", "body_text": "Five people were injured.",
+             "fetched_at": "2026-12-02T00:00:00+00:00"}]
+    (data / "feeds").mkdir(parents=True)
+    (data / "feeds" / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+
 def crawled_twice(root: Path, site: ReplicaSite, change, source: str = "html") -> Path:
     """A data directory of two crawls of ``site``, ``change(site)`` between them (an edit, new articles)."""
     env = {"KYIVIND_DATA_DIR": str(root / "data")}

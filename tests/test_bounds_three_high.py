@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kyivind import statkeys as keys
-from tests.conftest import kyivind
+from tests.conftest import edited_article, kyivind
 from tests.hostile import warcs
 
 
@@ -143,17 +143,6 @@ def serve(data: Path, env: dict):
     from tests.conftest import start_serving
 
     return start_serving(data, env)
-
-
-def edited_article(data: Path) -> None:
-    base = {"url": "https://kyivindependent.com/s/", "slug": "s", "tags": [], "authors": [], "links": [],
-            "embeds": [], "published_at": "2025-11-01T00:00:00+00:00"}
-    rows = [{**base, "version": 1, "title": "Strike on Kharkiv injures 2", "body_text": "Two people were injured.",
-             "fetched_at": "2026-12-01T00:00:00+00:00"},
-            {**base, "version": 2, "title": "Strike on Kharkiv injures 5", "body_text": "Five people were injured.",
-             "fetched_at": "2026-12-02T00:00:00+00:00"}]
-    (data / "feeds").mkdir(parents=True)
-    (data / "feeds" / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
 
 
 @pytest.fixture(scope="module")

@@ -305,17 +305,10 @@ def test_a_brotli_bomb_stops_at_the_limit():
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """``kyivind serve`` of a data directory with one edited article."""
-    from tests.conftest import serving
+    from tests.conftest import edited_article, serving
 
     data = tmp_path_factory.mktemp("served") / "data"
-    base = {"url": "https://kyivindependent.com/s/", "slug": "s", "tags": [], "authors": [], "links": [],
-            "embeds": [], "published_at": "2025-11-01T00:00:00+00:00"}
-    rows = [{**base, "version": 1, "title": "Strike on Kharkiv injures 2", "body_text": "Two people were injured.",
-             "fetched_at": "2026-12-01T00:00:00+00:00"},
-            {**base, "version": 2, "title": "Strike on Kharkiv injures 5", "body_text": "Five people were injured.",
-             "fetched_at": "2026-12-02T00:00:00+00:00"}]
-    (data / "feeds").mkdir(parents=True)
-    (data / "feeds" / "newsfeed-1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    edited_article(data)
     with serving(data) as url:
         yield url
 
