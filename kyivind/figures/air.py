@@ -64,7 +64,7 @@ _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:ae
         r"Shaheds|Gerans|Kalibrs|Iskanders|Kinzhals)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
-                    r"(?:\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?)" + _NOUN + r"\b", re.I)
+                    r"(?:\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b", re.I)
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
                                                                "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
@@ -73,7 +73,8 @@ _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
 _NATIONAL = re.compile(r"\b(?:Ukraine|the country|across|nationwide|in total|total)\b")
-_OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
+_OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|"
+                     r"east|west)\w*\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
                      r"\b(?:over|above|near)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b|\bat\s+the\s+capital\b"
                      r"(?!\s+(?:and|Oblast|oblast|region))")
 # "17 were shot down", "10 of them were lost locally": a count of the weapon counted before it
@@ -222,6 +223,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     last = None
                     continue  # another night's, another attack's figures
             whole = _metric(text)
+            lead = _OF_THE.match(text)  # "Of the 175 drones …, forces brought down 91": 175 launched, 91 of them downed
+            led = None  # the weapon of that lead
             for a, b in _spans(text):
                 clause, named_in = text[a:b], plain[a:b]  # counts read in the one, weapons named in the other
                 direction = _direction(clause, text)
@@ -252,6 +255,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     last = (kind, weapon, regional, direction)
                     placed.append((m.start(), last))
                     metrics = _metrics_of(clause, m, verbs) or ([whole] if whole and not verbs else [])
+                    if lead is not None and a == 0 and m.start() == lead.end():
+                        metrics, led = [LAUNCHED], last
                     key = (direction, kind, weapon)
                     for metric in metrics:
                         if m.group("n") is None:  # "17 of the drones", "both missiles": of a count said before
@@ -292,7 +297,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     for m in _ELLIPTIC.finditer(clause):
                         if any(c.start() <= m.start() < c.end() for c in counted):
                             continue
-                        of = next((w for at, w in reversed(placed) if at < m.start()), prior)
+                        of = led or next((w for at, w in reversed(placed) if at < m.start()), prior)
                         metric = _metric(m.group(0)) or whole
                         if metric is not None and of is not None:
                             _keep(found, (of[3], *of[:2], metric), int(m.group("n") or m.group("m") or m.group("k")),
@@ -369,7 +374,9 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
     launched too where a reduced relative says so ("all 20 drones Russia fired overnight were destroyed",
     "destroyed all 24 drones fired in the attack")."""
     end = m.end()
-    later = [c for c in (_COUNT_START.finditer(clause, end))]
+    later = list(_COUNT_START.finditer(clause, end))
+    while later and _AND.fullmatch(clause, end, later[0].start()):  # "six missiles and 16 drones were shot down"
+        end = later.pop(0).end()
     limit = later[0].start() if later else len(clause)
     after = [v for v in verbs if end <= v[0] < limit]
     relative = passive = None
@@ -393,6 +400,8 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
     return [main, relative] if relative and relative != main else [main]
 
 
+_OF_THE = re.compile(r"(?:Of|Out\s+of)\s+(?:the\s+)?(?:(?:about|nearly|over|some)\s+)?(?=\d+\s)")
+_AND = re.compile(r"\s*(?:,\s*)?and\s+|\s*,\s*")
 _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
 _PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|of\s+those|most|some|several|many)\b", re.I)
 _COUNT_START = re.compile(r"\b\d+\s+(?:[\w#/\"-]+\s+){0,4}?(?:drones?|UAVs?|missiles?)\b", re.I)

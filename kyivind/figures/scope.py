@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from kyivind.figures.text import MONTH, day_of, has_any
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DATE = re.compile(r"\b(?P<lead>(?:overnight|late|early)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|evening|morning|"
-                   r"afternoon)\s+of\s+|on\s+|night\s+(?:of|to|into)\s+|by\s+)?" + MONTH +
+_DATE = re.compile(r"\b(?P<lead>(?i:(?:overnight|late|early)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|evening|morning|"
+                   r"afternoon)\s+of\s+|on\s+|night\s+(?:of|to|into)\s+|by\s+))?" + MONTH +
                    r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
 _REPORT = re.compile(r"(?:\bsaid|\bsays|\breported|\breports|\bwrote|\bannounced|\badded|\bstated|\bposted|\bconfirmed|"
                      r"\bclaimed|\bupdate|\bupdated|\baddress|\bstatement|\btold\s+\w+|\bas of|\bbriefing|"
@@ -91,6 +91,7 @@ UPDATE = re.compile(r"\b(?:toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victi
 @dataclass(frozen=True)
 class Named:
     written: date  # the date as written ("overnight on May 19": May 19)
+    last: date  # the last date of a range as written ("overnight on Dec. 30-31": Dec. 31), else ``written``
     day: date  # the attack's day (for a night: the day it began, May 18)
     night: bool  # named as a night
     late: bool  # "late on", "the evening of": the evening before a night
@@ -118,7 +119,14 @@ def dates(sentence: str, near: date | None) -> list[Named]:
         before = sentence[max(0, m.start() - 60):m.start()]
         report = bool(_REPORT.search(before)) and not _ATTACK_OF.search(before)
         late = lead.startswith("late") or "evening of" in lead
-        found.append(Named(written, named, night, late, report, m.start()))
+        last = written
+        if m.group("day2"):  # "Nov. 30-1" ends the next month
+            day2 = int(m.group("day2"))
+            try:
+                last = written.replace(day=day2) if day2 > written.day else written + timedelta(days=1)
+            except ValueError:
+                last = written + timedelta(days=1)
+        found.append(Named(written, last, named, night, late, report, m.start()))
     return found
 
 
@@ -127,8 +135,10 @@ _MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 def same_attack(one: Named, other: Named) -> bool:
     """Whether two dates name the same attack: the same date, or the evening before the night that ends on the
-    other ("late on May 18" and "overnight on May 19")."""
-    if one.written == other.written:
+    other ("late on May 18" and "overnight on May 19"), or a night and the date it ended ("overnight on Dec. 30-31"
+    and "on Dec. 31")."""
+    if one.written == other.written or (one.night and one.last == other.written) or (
+            other.night and other.last == one.written):
         return True
     first, second = sorted((one, other), key=lambda d: d.written)
     return (second.written - first.written).days == 1 and first.late and second.night
@@ -160,6 +170,9 @@ def another_attack(sentence: str, lower: str) -> bool:
     return has_any(lower, ANOTHER_HINTS) and bool(_ANOTHER.search(sentence)) and not _RETOLD.search(sentence)
 
 
+# a superlative of the item's own attack: what follows "since" measures it, it is no other time
+_RECORD = re.compile(r"\b(?:biggest|largest|heaviest|most\s+massive|longest|first|worst)\b(?![^.;]{0,80}?\b(?:was|were)\b)",
+                     re.I)
 # "Earlier on April 12, Kim had said that five people were killed": the same attack's earlier report
 _RETOLD = re.compile(r"^Earlier\b[^.;]{0,60}?\b(?:had\s+)?(?:said|reported|stated|announced|wrote)\s+(?:that\s+)?")
 
@@ -174,6 +187,8 @@ def other_time(sentence: str, lower: str) -> bool:
             word = m.group(0).lower()
             if word.endswith(("troops", "soldiers")) and _TROOPS_ACT.search(sentence):
                 continue
+            if word.startswith("since") and _RECORD.search(sentence, max(0, m.start() - 80), m.start()):
+                continue  # "the biggest drone attack on the capital since the full-scale war began": this one
             return True
     return False
 

@@ -99,6 +99,10 @@ _AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:th
                     r"(?:other\s+|more\s+|small\s+|young\s+|little\s+)?(?:men|women|man|woman|children|child|boys?|girls?|"
                     r"teenagers?|people|residents?|civilians?|pensioners?|sons|daughters|grandchildren)\b"
                     r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))")
+# "injured a man and women aged 32, 45, and 50": a second group of the statement, one for each age
+_AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys|girls|residents|civilians|pensioners)\s+"
+                       r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
+_AGES = re.compile(r"#+")
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
@@ -367,6 +371,12 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             m = _AND_N.match(text, end)
             if m and free(m.start("n"), m.end()):
                 keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
+                more = True
+                continue
+            m = _AND_AGES.match(text, end) if "aged" in lower else None
+            if m and free(m.start(), m.end()):
+                ages = len(_AGES.findall(m.group("ages")))
+                keep(m.start(), m.end(), Mention(mention.kind, ages, False, number, more=True))
                 more = True
         if not more:
             break

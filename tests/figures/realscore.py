@@ -1,9 +1,9 @@
 """Precision and recall of kyivind/figures on real News Feed items, rewritten in our own words and labelled by
 the rules of tests/figures/real/LABELLING.md (the facts an analyst expects, scored as that file says).
 
-Each file of ``tests/figures/real/`` holds items, one JSON object a line. The seventh set (``items_b7_*.jsonl``) is
-held out: written by others after the rules' last change, never read by the rules' author, scored once. Six sets
-were held out before it, each scored once and tuned on after: the sixth, fifth and fourth sets (``items_b6_*`` …
+Each file of ``tests/figures/real/`` holds items, one JSON object a line. The eighth set (``items_b8_*.jsonl``) is
+held out: written by others after the rules' last change, never read by the rules' author, scored once. Seven sets
+were held out before it, each scored once and tuned on after: the seventh to fourth sets (``items_b7_*`` …
 ``items_b4_*``, written by others while the rules were tuned on the rest, never read by the rules' author before
 they were scored), the third and second sets (``items_b3_*``, ``items_b2_*``) and a third of ours of the first set
 (the first hex digit of the SHA-1 of the URL below 5, ``first_held_out``); the shared items
@@ -41,35 +41,29 @@ def first_held_out(url: str) -> bool:
     return hashlib.sha1(url.encode()).hexdigest()[0] in "01234"
 
 
-HELD_OUT_FILES = "items_b7_"  # the seventh set: written after the rules' last change, scored once, never tuned on
-SIXTH_FILES = "items_b6_"  # the sixth set: scored once, tuned on since
-FIFTH_FILES = "items_b5_"  # the fifth set: scored once, tuned on since
-FOURTH_FILES = "items_b4_"  # the fourth set: scored once, tuned on since
-THIRD_FILES = "items_b3_"  # the third set: scored once, tuned on since
-SECOND_FILES = "items_b2_"  # the second set: scored once, tuned on since
+HELD_OUT_FILES = "items_b8_"  # the eighth set: written after the rules' last change, scored once, never tuned on
+# the sets each held out and scored once before it was tuned on: part name -> file prefix
+TUNED_SETS = {"seventh held out": "items_b7_", "sixth held out": "items_b6_", "fifth held out": "items_b5_",
+              "fourth held out": "items_b4_", "third held out": "items_b3_", "second held out": "items_b2_"}
 
 
 def load(part: str = "all") -> list[dict]:
-    """The items of ``part``: "all", "tuned" (every item but the seventh set), "held out" (the seventh set), "sixth held out" … "second held out" (sets each scored once and tuned on since) or "first
-    held out" (the third of the first set held out before the first rules, tuned on since)."""
+    """The items of ``part``: "all", "tuned" (every item but the eighth set), "held out" (the eighth set), one of
+    ``TUNED_SETS`` ("seventh held out" … "second held out": sets each scored once and tuned on since) or "first held
+    out" (the third of the first set held out before the first rules, tuned on since)."""
     items = []
     for path in sorted(HERE.glob("items_*.jsonl")):
+        name = path.name
+        out = name.startswith(HELD_OUT_FILES)
+        later = next((set_ for set_, prefix in TUNED_SETS.items() if name.startswith(prefix)), None)
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             item = json.loads(line)
-            item["file"] = path.name
-            out = path.name.startswith(HELD_OUT_FILES)
-            second = path.name.startswith(SECOND_FILES)
-            third = path.name.startswith(THIRD_FILES)
-            fourth = path.name.startswith(FOURTH_FILES)
-            fifth = path.name.startswith(FIFTH_FILES)
-            sixth = path.name.startswith(SIXTH_FILES)
-            first = not out and not second and not third and not fourth and not fifth and not sixth and path.name != SHARED and first_held_out(item["url"])
+            item["file"] = name
+            first = not out and later is None and name != SHARED and first_held_out(item["url"])
             if part == "all" or (part == "held out" and out) or (part == "tuned" and not out) or (
-                    part == "first held out" and first) or (part == "second held out" and second) or (
-                    part == "third held out" and third) or (part == "fourth held out" and fourth) or (
-                    part == "fifth held out" and fifth) or (part == "sixth held out" and sixth):
+                    part == "first held out" and first) or part == later:
                 items.append(item)
     return items
 
