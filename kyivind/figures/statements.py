@@ -72,7 +72,8 @@ _AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
 _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
-                  r"hurt|hospitalized)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+)\b" + _AGED +
+                  r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital\s+with\s+(?:\w+\s+){0,2}?"
+                  r"(?:wounds|injuries|burns))\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+)\b" + _AGED +
                   r"\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+){0,2}\s+(?:injuries|wounds|burns)))\b", re.I)
 _NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
@@ -363,9 +364,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             if start in done:
                 continue
             done.add(start)
-            m = _AND_ONE.match(text, end) if (mention.n == 1 and end - start > 6) or mention.more else None
+            m = _AND_ONE.match(text, end) if end - start > 6 or mention.more or mention.n > 1 else None
             if m and free(m.start(), m.end()):
-                keep(m.start(), m.end(), Mention(mention.kind, 1, False, number, more=mention.more))
+                keep(m.start(), m.end(), Mention(mention.kind, 1, False, number, more=mention.more or mention.n > 1))
                 more = True
                 continue
             m = _AND_N.match(text, end)
@@ -457,6 +458,18 @@ def _prepared(sentence: str, lower: str) -> str:
 
 
 # a sentence that names its own day, place or attack is not the continuation of the background before it
+def _own_anchor(sentence: str, told: str) -> bool:
+    """Whether a sentence names a day or place of its own: not one of the other attack told just before it ("On
+    April 19, a missile hit Dnipro. Rescue work in Dnipro ended with three killed": the same strike)."""
+    for m in _OWN_ANCHOR.finditer(sentence):
+        word = _WORD.match(sentence, m.end() - 1) if m.group(0)[-1:].isupper() else None
+        if word is None or word.group(0) not in told:
+            return True
+    return False
+
+
+_WORD = re.compile(r"[\w'-]+")
+_STRIKES = re.compile(r"\b(?:attack|strike|struck|hit|shelled|shelling|launched|targeted)\b", re.I)  # a sentence of an attack
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                          r"(?!Russia)[A-Z]|"
                          r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b")
@@ -487,6 +500,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     recent: list[str] = []
     several = bool(_SEVERAL.search(title or ""))  # "Russian attacks on Zaporizhzhia Oblast kill 1, injure 4"
     aside = -2  # the last sentence of another attack: the one after it, naming no day or place, is of it too
+    told = ""  # the sentences of that other attack so far: a place they name is no anchor of the item's own
     if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # most items state no casualty at all
     for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
@@ -502,17 +516,20 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         if not mentions and not nones:  # no figure in it
             if not scope.fixed:
                 scope.of(sentence, lower, figure=False)  # a date the lead names fixes the item's attack
-            if index == aside + 1 and not _OWN_ANCHOR.search(sentence):
-                aside = index  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
+            if index == aside + 1 and not _own_anchor(sentence, told):
+                aside, told = index, told + sentence  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
+            elif reading.mentions and not reading.roundup_cue and not several and _STRIKES.search(sentence) and (
+                    scope.of(sentence, lower, figure=False)[0] or another_attack(sentence, lower)):
+                aside, told = index, sentence  # "Earlier on Nov. 1, a drone hit Nikopol. That attack killed one": of it
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
-        if not other and index == aside + 1 and not nones and not _OWN_ANCHOR.search(sentence):
+        if not other and index == aside + 1 and not nones and not _own_anchor(sentence, told):
             other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."
         if not other and reading.opening is not None and not reading.roundup_cue and _PAST_DAY.search(text):
             other = True  # a day's roundup after the item's one strike: another period ("over the past day, …")
         if other or (reading.mentions and not reading.roundup_cue and not several and another_attack(sentence, lower)):
             reading.background = True
-            aside = index
+            aside, told = index, (told + sentence if index == aside + 1 else sentence)
             continue
         national = False
         if mentions and reading.opening is None:
