@@ -66,7 +66,8 @@ _AROUND = [
     (YEAR, ("19", "20"),
      re.compile(r"(?<![\d,])" + _N + r"(?=s?\b)(?<=\b(?:19|20)\d\d)", re.I)),
 ]
-_AGE_LIST = re.compile(r"\baged\s+(\d+(?:(?:,\s+|,?\s+(?:and|to)\s+)\d+){1,8})\b", re.I)
+_AGE_LIST = re.compile(r"\baged\s+(\d+(?:(?:,\s+|,?\s+(?:and|to)\s+)\d+\b(?!\s+(?:other\s+|more\s+)?(?:men|women|people|"
+                       r"children|boys|girls|civilians|residents|others)\b)){1,8})\b", re.I)  # "…, and 2 women": a count
 _YEAR_COUNT = re.compile(r"\s+(?:people|civilians|drones|missiles|UAVs|shells|residents|children|soldiers|troops)\b",
                          re.I)
 

@@ -55,12 +55,12 @@ _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured
 _OF_PLACE = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|region|district))?)?"
 # "two men and two women were wounded": both groups, one statement
 _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|man|woman|people|"
-                         r"children|boys?|girls?|residents?|civilians?)\s+and\s+(?P<m>\d+)\s+(?:(?:more|other|elderly|young|"
+                         r"children|boys?|girls?|residents?|civilians?)\s+and\s+(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
                          r"local)\s+)?(?:men|women|man|woman|people|children|child|boys?|girls?|residents?|civilians?)\s+"
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
                            r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
@@ -330,7 +330,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         kind = INJURED if ("injur" in what or "wounded" in what) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
     for m in _TWO_GROUPS.finditer(text) if digits and " and " in text else ():
-        keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")) + int(m.group("m")), False, number))
+        keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")) + (int(m.group("m")) if m.group("m").isdigit() else 1), False, number))
     for m in _VERB_FIRST.finditer(text) if digits else ():
         verb = m.group("verb").lower()
         if verb in ("leaving", "left"):
