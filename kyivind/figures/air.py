@@ -64,7 +64,7 @@ _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:ae
         r"Shaheds|Gerans|Kalibrs|Iskanders|Kinzhals)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
-                    r"(?:\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b", re.I)
+                    r"(?:\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|(?:drones?|missiles?|UAVs?)\s)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)", re.I)  # "158 missiles and drones": no count of one
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
                                                                "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
@@ -194,8 +194,11 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         elsewhere = False  # "Several hours after the drone attack, a missile strike hit Kyiv": the rest is another's
+        before = ""  # the sentence before: "On Nov. 17, Russia … . That night, forces downed 102 of 120 missiles"
         for sentence, start in texts:
-            lower = sentence.lower()
+            lower, told, before = sentence.lower(), before, sentence
+            if found and start >= 0 and _THAT.match(sentence) and scope.of(told, told.lower(), strict=True)[0]:
+                continue  # the night or attack of the sentence before, which was another's
             # Russia's claims: told by the title, or by every count read so far being of Ukraine's drones
             claims = claimed or (bool(found) and all(key[0] == UKRAINE_ON_RUSSIA for key in found))
             if found and start >= 0 and not elsewhere and has_any(lower, ("later", "after", "separate", "again",
@@ -401,6 +404,7 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
 
 
 _OF_THE = re.compile(r"(?:Of|Out\s+of)\s+(?:the\s+)?(?:(?:about|nearly|over|some)\s+)?(?=\d+\s)")
+_THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+|\s*,\s*")
 _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
 _PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|of\s+those|most|some|several|many)\b", re.I)
@@ -437,8 +441,9 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
             del rows[(direction, kind, weapon)]
     for (direction, kind, weapon), row in rows.items():  # "14 of 17 Shaheds launched, as well as 2 Kh-59s [downed]"
         if weapon is not None and row[LAUNCHED] is None and row[DOWNED] is not None and any(
-                r[LAUNCHED] is not None for (d, k, _), r in rows.items() if d == direction and k == kind):
-            row[LAUNCHED] = row[DOWNED]  # a weapon shot down was launched: the class's launches count it
+                r[LAUNCHED] is not None for (d, k, _), r in rows.items() if d == direction and (
+                    k == kind or r["evidence_start"] == row["evidence_start"])):
+            row[LAUNCHED] = row[DOWNED]  # a weapon shot down was launched: launches counted beside it count it
     for (direction, kind, weapon), row in list(rows.items()):  # a class total beside its parts: what they leave
         if weapon is not None:
             continue
