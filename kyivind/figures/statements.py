@@ -469,6 +469,7 @@ def _own_anchor(sentence: str, told: str) -> bool:
 
 
 _WORD = re.compile(r"[\w'-]+")
+_TONIGHT = re.compile(r"\b(?:overnight|last\s+night|this\s+morning)\b(?!\s+(?:on|of|into)\s)", re.I)
 _STRIKES = re.compile(r"\b(?:attack|strike|struck|hit|shelled|shelling|launched|targeted)\b", re.I)  # a sentence of an attack
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                          r"(?!Russia)[A-Z]|"
@@ -514,8 +515,12 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             mentions = _statements(text, index, resolved)
             nones = list(_NONE.finditer(text)) if has_any(lower, NONE_HINTS) else []
         if not mentions and not nones:  # no figure in it
-            if not scope.fixed:
-                scope.of(sentence, lower, figure=False)  # a date the lead names fixes the item's attack
+            if not scope.fixed:  # a date the lead names fixes the item's attack; a stale one starts background
+                if scope.of(sentence, lower, figure=False)[0] and not scope.fixed and _STRIKES.search(sentence):
+                    aside, told = index, sentence  # "On Aug. 26, Russia carried out …. The attack killed seven"
+                    continue
+                if not scope.fixed and reading.opening is None and _TONIGHT.search(sentence):
+                    scope.fixed = True  # "Ukraine downed 14 of 17 drones overnight": the item's attack is of its day
             if index == aside + 1 and not _own_anchor(sentence, told):
                 aside, told = index, told + sentence  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
             elif reading.mentions and not reading.roundup_cue and not several and _STRIKES.search(sentence) and (
