@@ -95,6 +95,7 @@ class Named:
     day: date  # the attack's day (for a night: the day it began, May 18)
     night: bool  # named as a night
     late: bool  # "late on", "the evening of": the evening before a night
+    morning: bool  # "early on", "the morning of": another attack than one of that date's evening
     report: bool  # the date a statement was made, not of an attack
     start: int
 
@@ -126,7 +127,8 @@ def dates(sentence: str, near: date | None) -> list[Named]:
                 last = written.replace(day=day2) if day2 > written.day else written + timedelta(days=1)
             except ValueError:
                 last = written + timedelta(days=1)
-        found.append(Named(written, last, named, night, late, report, m.start()))
+        morning = lead.startswith("early") or "morning of" in lead
+        found.append(Named(written, last, named, night, late, morning, report, m.start()))
     return found
 
 
@@ -137,6 +139,8 @@ def same_attack(one: Named, other: Named) -> bool:
     """Whether two dates name the same attack: the same date, or the evening before the night that ends on the
     other ("late on May 18" and "overnight on May 19"), or a night and the date it ended ("overnight on Dec. 30-31"
     and "on Dec. 31")."""
+    if one.written == other.written and ((one.late and other.morning) or (one.morning and other.late)):
+        return False  # "late on Jan. 2" and "on the morning of Jan. 2": two attacks of one day
     if one.written == other.written or (one.night and one.last == other.written) or (
             other.night and other.last == one.written):
         return True

@@ -470,7 +470,7 @@ def _own_anchor(sentence: str, told: str) -> bool:
 
 _WORD = re.compile(r"[\w'-]+")
 _TONIGHT = re.compile(r"\b(?:overnight|last\s+night|this\s+morning)\b(?!\s+(?:on|of|into)\s)", re.I)
-_STRIKES = re.compile(r"\b(?:attack|strike|struck|hit|shelled|shelling|launched|targeted)\b", re.I)  # a sentence of an attack
+_STRIKES = re.compile(r"\b(?:attack|strike|struck|hit|shelled|shelling|launched|fired|targeted)\b", re.I)  # a sentence of an attack
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                          r"(?!Russia)[A-Z]|"
                          r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b")
@@ -523,8 +523,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                     scope.fixed = True  # "Ukraine downed 14 of 17 drones overnight": the item's attack is of its day
             if index == aside + 1 and not _own_anchor(sentence, told):
                 aside, told = index, told + sentence  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
-            elif reading.mentions and not reading.roundup_cue and not several and _STRIKES.search(sentence) and (
-                    scope.of(sentence, lower, figure=False)[0] or another_attack(sentence, lower)):
+            elif (reading.mentions or reading.none) and not reading.roundup_cue and _STRIKES.search(sentence) and (
+                    scope.of(sentence, lower, figure=False)[0] or (not several and another_attack(sentence, lower))):
                 aside, told = index, sentence  # "Earlier on Nov. 1, a drone hit Nikopol. That attack killed one": of it
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
