@@ -181,14 +181,16 @@ def _direction(clause: str, sentence: str) -> str:
 
 
 def counts(title: str | None, body: str | None, split: list | None = None, published_at: str | None = None
-           ) -> tuple[dict[Key, Count], Scope]:
+           ) -> tuple[dict[Key, Count], Scope, set]:
     """{(direction, class, weapon, metric): count}: the first count of each, in body order (the title where the
-    body has none), of the attack the item reports; and the scope that placed it (its day)."""
+    body has none), of the attack the item reports; the scope that placed it (its day); and the (direction,
+    class) the text says were all shot down without a number ("every missile Russia fired was shot down")."""
     found: dict[Key, Count] = {}
+    every: set[tuple[str, str]] = set()
     scope = Scope(published_day(published_at))
     if not has_any((body or "")[:MAX_CHARS].lower(), WEAPON_HINTS) and \
             not has_any((title or "")[:MAX_SENTENCE].lower(), WEAPON_HINTS):
-        return found, scope  # no weapon named
+        return found, scope, every  # no weapon named
     split = sentences(body) if split is None else split
     claimed = bool(_CLAIM_TITLE.search((title or "")[:MAX_SENTENCE]))
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
@@ -206,6 +208,11 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 elsewhere = another_attack(sentence, lower) and "also" not in lower
             if elsewhere:
                 continue
+            if start >= 0 and has_any(lower, ("every", "all ")) and has_any(lower, VERB_HINTS):
+                for m in _EVERY.finditer(sentence) if not _LOCAL.search(sentence) else ():
+                    if any(v[2] == DOWNED for v in _verbs(sentence)):
+                        noun = (m.group("noun") or m.group("nouns")).lower()
+                        every.add((_direction(sentence, sentence), DRONE if noun.startswith("drone") else MISSILE))
             if not has_any(lower, WEAPON_HINTS) and (last is None or not has_any(lower, VERB_HINTS)):
                 if not scope.fixed and start >= 0:
                     scope.of(sentence, lower, figure=False)
@@ -307,7 +314,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                                   of[2], sentence, start)
         if found:
             break
-    return found, scope
+    return found, scope, every
 
 
 
@@ -347,7 +354,7 @@ _RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)\W*\s+(?:t
                        r"forces|Russian\s+troops|the\s+enemy|Moscow)?\s*(?:had\s+|has\s+)?$", re.I)
 
 
-_WITH_AFTER = re.compile(r"[^;.]{0,60}?\bwith\b")
+_WITH_AFTER = re.compile(r"(?:[^;.]|\.(?=\s+[\d#])){0,60}?\bwith\b")  # "attacked Ukraine overnight on Jan. 27 with …"
 
 
 _ONE_WEAPON = re.compile(r"\b(?:an?|one)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>(?:Russian\s+)?[\w#/-]+(?:\s+[\w#/-]+){0,3}?\s+)"
@@ -404,6 +411,10 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
 
 
 _OF_THE = re.compile(r"(?:Of|Out\s+of)\s+(?:the\s+)?(?:(?:about|nearly|over|some)\s+)?(?=\d+\s)")
+# a class said to be shot down in full, without a number: "every missile", "every one of the missiles", "all the drones"
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:(?:one|single)\s+of\s+the\s+)?(?:\w+\s+)?(?P<noun>missile|drone)s?\b|"
+                    r"\ball\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?P<nouns>missiles|drones)\b", re.I)
+_LOCAL = re.compile(r"\b(?:capital|city|Oblast|oblast|region)\b")  # "all of the drones sent against the capital": a part
 _THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+|\s*,\s*")
 _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
@@ -422,7 +433,7 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
                 split: list | None = None) -> list[dict]:
     """The rows of ``air_attacks`` for one article version (without ``article_url`` and ``version``); ``split``:
     the body's sentences, when the caller has them already."""
-    found, scope = counts(title, body, split, published_at)
+    found, scope, every = counts(title, body, split, published_at)
     if not found:
         return []
     national = {key for key, count in found.items() if not count.regional}
@@ -466,6 +477,16 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
             del rows[(direction, kind, weapon)]
         elif one_more and row[LAUNCHED] is None and any(r[LAUNCHED] is not None for r in parts):
             row[LAUNCHED] = row[DOWNED]  # "12 Shaheds and one drone of an unknown type" downed: 13 were launched
+    for direction, kind in every:  # "every missile Russia fired was shot down": as many downed as launched
+        of_class = [r for (d, k, _), r in rows.items() if d == direction and k == kind]
+        launched = [r[LAUNCHED] for r in of_class if r[LAUNCHED] is not None]
+        downed = [r[DOWNED] for r in of_class if r[DOWNED] is not None]
+        if launched and not downed:
+            for row in of_class:
+                row[DOWNED] = row[LAUNCHED]
+        elif downed and not launched:
+            for row in of_class:
+                row[LAUNCHED] = row[DOWNED]
     when = night_of(body, title, published_at, scope)
     night = when.isoformat() if when else None
     return [{**row, "night_of": night} for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1],

@@ -69,7 +69,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("a month", "a week", "a year", "each month", "every month", "each week", "every week"),
      r"\b(?:a|each|every)\s+(?:month|week|year)\b(?!\s+(?:ago|earlier|before|later))"),
     (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
-     r"\ba\s+year\s+ago\b|\banniversary\b|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
+     r"\ba\s+year\s+ago\b|\banniversary\b(?!\s+of\s+(?:its|the|Russia's)\s+full-scale)|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
     ((" in ",), r"\bin\s+(?:January|February|March|April|June|July|August|September|October|November|December)\b"
                 r"(?!\s+\d{1,2}\b)|(?<!born\s)\bin\s+(?:19|20)\d\d\b"),
@@ -177,6 +177,8 @@ def another_attack(sentence: str, lower: str) -> bool:
 # a superlative of the item's own attack: what follows "since" measures it, it is no other time
 _RECORD = re.compile(r"\b(?:biggest|largest|heaviest|most\s+massive|longest|first|worst)\b(?![^.;]{0,80}?\b(?:was|were)\b)",
                      re.I)
+_NTH = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
+                  r"(?:attack|strike|assault)\b", re.I)
 # "Earlier on April 12, Kim had said that five people were killed": the same attack's earlier report
 _RETOLD = re.compile(r"^Earlier\b[^.;]{0,60}?\b(?:had\s+)?(?:said|reported|stated|announced|wrote)\s+(?:that\s+)?")
 
@@ -193,6 +195,8 @@ def other_time(sentence: str, lower: str) -> bool:
                 continue
             if word.startswith("since") and _RECORD.search(sentence, max(0, m.start() - 80), m.start()):
                 continue  # "the biggest drone attack on the capital since the full-scale war began": this one
+            if word.startswith("this") and _NTH.search(sentence, max(0, m.start() - 80), m.start()):
+                continue  # "in its eighth attack on the capital this month": this one
             return True
     return False
 
