@@ -72,7 +72,7 @@ _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\s+|,\s+(?=(?:\d+|all)\s)")  # a full stop inside a sentence, not of "Oct. 24"
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
-_NATIONAL = re.compile(r"\b(?:Ukraine|the country|across|nationwide|in total|total)\b")
+_NATIONAL = re.compile(r"\b(?:Ukraine(?!['’]s)|the country|across|nationwide|in total|total)\b")
 _OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|"
                      r"east|west)\w*\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
                      r"\b(?:over|above|near)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b|\bat\s+the\s+capital\b"
@@ -217,7 +217,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 if not scope.fixed and start >= 0:
                     scope.of(sentence, lower, figure=False)
                 continue
-            if not DIGIT.search(sentence) and not _NUMBER_WORD.search(lower):
+            if not DIGIT.search(sentence) and not _NUMBER_WORD.search(lower) and not (found and _ONE_WEAPON.search(sentence)):
                 if not scope.fixed and start >= 0:
                     scope.of(sentence, lower, figure=False)
                 continue  # no count in it
@@ -265,6 +265,11 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     last = (kind, weapon, regional, direction)
                     placed.append((m.start(), last))
                     metrics = _metrics_of(clause, m, verbs) or ([whole] if whole and not verbs else [])
+                    if metrics in ([], [LAUNCHED]) and m.group("n") is not None and _UNDOWNED.match(clause, m.end()):
+                        # "Two Iskander ballistic missiles got through without being intercepted": 2 launched, none downed
+                        _keep(found, (direction, kind, weapon, LAUNCHED), int(m.group("n") or 1), regional, sentence, start)
+                        _keep(found, (direction, kind, weapon, DOWNED), 0, regional, sentence, start)
+                        continue
                     if lead is not None and a == 0 and m.start() == lead.end():
                         metrics, led = [LAUNCHED], last
                     key = (direction, kind, weapon)
@@ -415,6 +420,9 @@ _OF_THE = re.compile(r"(?:Of|Out\s+of)\s+(?:the\s+)?(?:(?:about|nearly|over|some
 _EVERY = re.compile(r"\b(?:every|each)\s+(?:(?:one|single)\s+of\s+the\s+)?(?:\w+\s+)?(?P<noun>missile|drone)s?\b|"
                     r"\ball\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?P<nouns>missiles|drones)\b", re.I)
 _LOCAL = re.compile(r"\b(?:capital|city|Oblast|oblast|region)\b")  # "all of the drones sent against the capital": a part
+_UNDOWNED = re.compile(r"[^;]{0,60}?\b(?:got\s+through|(?:were|was)\s+not\s+(?:shot\s+down|intercepted|downed)|"
+                       r"could\s+not\s+be\s+(?:shot\s+down|intercepted|downed)|without\s+being\s+(?:shot\s+down|intercepted))\b",
+                       re.I)
 _THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+|\s*,\s*")
 _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
