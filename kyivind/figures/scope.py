@@ -55,8 +55,9 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("from ", "between"), r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*"
                            r"(?:to|-|–|through|until)\s*(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:January|February|March|"
                            r"April|May|June|July|August|September|October|November|December)\s+and\b"),
-    (("total", "throughout", "during"), r"\bin\s+total\s+since\b|\bthroughout\s+the\s+(?:war|invasion|year)\b|"
-                                        r"\bduring\s+the\s+(?:Russian\s+|Russia's\s+)?(?:occupation|war|full-scale|invasion)\b"),
+    (("total", "throughout", "during", "under"), r"\bin\s+total\s+since\b|\bthroughout\s+the\s+(?:war|invasion|year)\b|"
+                                        r"\bduring\s+the\s+(?:Russian\s+|Russia's\s+)?(?:occupation|war|full-scale|invasion)\b|"
+                                        r"\bunder\s+(?:the\s+)?(?:Russian\s+|Russia's\s+)?occupation\b"),
     (("version", "could", "would", "might"), r"\ban?\s+(?:earlier|previous)\s+version\b|\bcould\s+have\b|"
                                              r"\bwould\s+have\b|\bmight\s+have\b"),
     (("militant", "mercenar", "servicem", "soldier", "troop", "fighter", "personnel", "invader", "occupier"),
@@ -81,6 +82,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
 # troops that attack are the attackers, not the counted: "Russian troops attacked Kherson" is no background
 _TROOPS_ACT = re.compile(r"\b(?:troops|forces|soldiers)\s+(?:\w+\s+)?(?:attacked|shelled|struck|hit|launched|fired|"
                          r"opened|dropped|targeted|used|carried)\b", re.I)
+_ACTOR = re.compile(r"\b(?:Russian|Russia's|enemy|occupying)\s+$", re.I)
 _WEEKDAY = re.compile(r"\b(?:on|late on|early on|overnight on|since)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
                       r"Saturday|Sunday)\b")
 # an update of an earlier attack's toll: "the death toll of Russia's July 3 attack on Dnipro rose to 8"
@@ -193,6 +195,9 @@ def other_time(sentence: str, lower: str) -> bool:
             word = m.group(0).lower()
             if word.endswith(("troops", "soldiers")) and _TROOPS_ACT.search(sentence):
                 continue
+            if word.startswith(("troops", "forces", "soldiers", "occupiers", "invaders")) and _ACTOR.search(
+                    sentence, max(0, m.start() - 30), m.start()):
+                continue  # "Russian troops killed six civilians": the attackers, not the counted
             if word.startswith("since") and _RECORD.search(sentence, max(0, m.start() - 80), m.start()):
                 continue  # "the biggest drone attack on the capital since the full-scale war began": this one
             if word.startswith("this") and _NTH.search(sentence, max(0, m.start() - 80), m.start()):

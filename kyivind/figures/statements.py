@@ -470,6 +470,9 @@ def _own_anchor(sentence: str, told: str) -> bool:
 
 _WORD = re.compile(r"[\w'-]+")
 _TONIGHT = re.compile(r"\b(?:overnight|last\s+night|this\s+morning)\b(?!\s+(?:on|of|into)\s)", re.I)
+# a title that dates its own figures ("21 civilians killed … in Donetsk Oblast on May 3"): its figures, though the
+# body tells only of another attack
+_DATED_TITLE = re.compile(r"\b(?:on|overnight\s+on)\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b")
 _STRIKES = re.compile(r"\b(?:attack|strike|struck|hit|shelled|shelling|launched|fired|targeted)\b", re.I)  # a sentence of an attack
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                          r"(?!Russia)[A-Z]|"
@@ -562,7 +565,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             for kind in _none_of(m):  # "Attacks also hit 7 oblasts, where no casualties were reported": of those
                 reading.none.setdefault(kind, region is None and not local)
             reading.none_evidence = reading.none_evidence or (sentence, start)
-    if not reading.mentions and not reading.none and not reading.background and title and \
+    if not reading.mentions and not reading.none and (not reading.background or _DATED_TITLE.search(title or "")) and title and \
             not scope.of(title[:MAX_SENTENCE], title[:MAX_SENTENCE].lower(), figure=False)[0]:
         text = mask(figures_in(_EARLIER_FIGURE.sub("", title[:MAX_SENTENCE])))
         reading.mentions = _statements(text, 0, resolved)
