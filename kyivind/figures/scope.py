@@ -180,7 +180,7 @@ def another_attack(sentence: str, lower: str) -> bool:
 _RECORD = re.compile(r"\b(?:biggest|largest|heaviest|most\s+massive|longest|first|worst)\b(?![^.;]{0,80}?\b(?:was|were)\b)",
                      re.I)
 _NTH = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
-                  r"(?:attack|strike|assault)\b", re.I)
+                  r"(?:attack|strike|assault|time)\b", re.I)
 # "Earlier on April 12, Kim had said that five people were killed": the same attack's earlier report
 _RETOLD = re.compile(r"^Earlier\b[^.;]{0,60}?\b(?:had\s+)?(?:said|reported|stated|announced|wrote)\s+(?:that\s+)?")
 

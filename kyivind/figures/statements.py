@@ -122,8 +122,8 @@ _CHILDREN = re.compile(r"\b(?:including|among\s+them|among\s+those|of\s+whom|amo
 _VERB_BEFORE = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded)\s+$", re.I)
 _SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+them)\b|\b(?:including|among\s+them|"
                      r"among\s+whom)\s+(?:at\s+least\s+)?(?:\d+\b|(?:a|an)\s+[\w#-]+(?:\s+[\w-]+)?)", re.I)
-_NONE = re.compile(r"\b(?P<all>no\s+(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|wounded|harmed)|"
-                   r"nobody\s+was\s+(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
+_NONE = re.compile(r"\b(?P<all>no\s+(?:one|body)\s+(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|wounded|harmed)|"
+                   r"nobody\s+was\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
                    r"(?:no|neither|nor|without|not\s+report)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
                    r"information|further|figures?|numbers?|count))(?:\s+[\w-]+){0,4}?\s+(?:casualties|injuries|victims|injured|hurt)\b)|"
                    r"\b(?P<killed>nobody\s+was\s+killed|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
@@ -505,6 +505,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     several = bool(_SEVERAL.search(title or ""))  # "Russian attacks on Zaporizhzhia Oblast kill 1, injure 4"
     aside = -2  # the last sentence of another attack: the one after it, naming no day or place, is of it too
     told = ""  # the sentences of that other attack so far: a place they name is no anchor of the item's own
+    quiet = False  # that attack was told without a figure: a "no one was hurt" just after it is of it too
     if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # most items state no casualty at all
     for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
@@ -520,7 +521,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         if not mentions and not nones:  # no figure in it
             if not scope.fixed:  # a date the lead names fixes the item's attack; a stale one starts background
                 if scope.of(sentence, lower, figure=False)[0] and not scope.fixed and _STRIKES.search(sentence):
-                    aside, told = index, sentence  # "On Aug. 26, Russia carried out …. The attack killed seven"
+                    aside, told, quiet = index, sentence, True  # "On Aug. 26, Russia carried out …. The attack killed seven"
                     continue
                 if not scope.fixed and reading.opening is None and _TONIGHT.search(sentence):
                     scope.fixed = True  # "Ukraine downed 14 of 17 drones overnight": the item's attack is of its day
@@ -528,16 +529,16 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 aside, told = index, told + sentence  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
             elif (reading.mentions or reading.none) and not reading.roundup_cue and _STRIKES.search(sentence) and (
                     scope.of(sentence, lower, figure=False)[0] or (not several and another_attack(sentence, lower))):
-                aside, told = index, sentence  # "Earlier on Nov. 1, a drone hit Nikopol. That attack killed one": of it
+                aside, told, quiet = index, sentence, True  # "Earlier on Nov. 1, a drone hit Nikopol. That attack killed one"
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
-        if not other and index == aside + 1 and not nones and not _own_anchor(sentence, told):
+        if not other and index == aside + 1 and (not nones or quiet) and not _own_anchor(sentence, told):
             other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."
         if not other and reading.opening is not None and not reading.roundup_cue and _PAST_DAY.search(text):
             other = True  # a day's roundup after the item's one strike: another period ("over the past day, …")
         if other or (reading.mentions and not reading.roundup_cue and not several and another_attack(sentence, lower)):
             reading.background = True
-            aside, told = index, (told + sentence if index == aside + 1 else sentence)
+            aside, told, quiet = index, (told + sentence if index == aside + 1 else sentence), False
             continue
         national = False
         if mentions and reading.opening is None:
