@@ -45,6 +45,9 @@ _ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|miss
                         r"claimed|\bover\s+(?:the\s+)?(?:Russian|Russia's)\b|\bover\s+Russia\b|\bover\s+(?:the\s+)?" + _REGION +
                         r"\b|\b(?:Ukraine|Kyiv)\s+(?:launched|fired|sent)\s+(?:\w+\s+){0,3}?(?:at|on|against|toward)\s+Russia|"
                         r"\b(?:in|over|above)\s+(?:the\s+)?" + _REGION + r"\s+(?:region|oblast|Oblast)\b", re.I)
+_LAUNCH_SITE = re.compile(r"\b(?:bombers?|aircraft|jets?|planes?|Tu-\d+\w*|Su-\d+\w*|MiG-\d+\w*|ships?|vessels?|"
+                          r"submarines?)\s+(?:[\w-]+\s+){0,2}?(?:over|from|in)\s+(?:the\s+)?[^,;]{0,60}?(?=\s+(?:launched|fired|"
+                          r"struck|hit|attacked|dropped|used)\b|[,;]|$)", re.I)
 # a Russian official (a governor or mayor of a Russian region) speaks of drones over Russia
 _RUSSIAN_OFFICIAL = re.compile(r"\b" + _REGION + r"(?:\s+(?:Oblast|oblast|region|Region|regional|City|city))?(?:'s)?\s+"
                                r"(?:(?:acting|regional)\s+)?(?:[Gg]overnor|[Mm]ayor)\b|"
@@ -173,6 +176,9 @@ def _spans(text: str) -> list[tuple[int, int]]:
 def _direction(clause: str, sentence: str) -> str:
     for text in (clause, sentence):
         lower = text.lower()
+        if has_any(lower, ("bomber", "aircraft", "tu-", "su-", "jet", "plane", "ship", "vessel", "submarine")):
+            text = _LAUNCH_SITE.sub("", text)  # "Tu-95 bombers over Russia's Saratov Oblast launched …": where from
+            lower = text.lower()
         if has_any(lower, ON_RUSSIA_HINTS) and _ON_RUSSIA.search(text):
             return UKRAINE_ON_RUSSIA
     if _RUSSIAN_OFFICIAL.search(sentence) and has_any(sentence.lower(), ("down", "destroy", "intercept")):
@@ -249,6 +255,11 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     if (table.named(named_in[m.start("words"):m.end("words")]) is not None or _KIND_WORD.search(
                             m.group("words"))) and not any(c.start() <= m.start() < c.end() for c in counted):
                         counted.append(m)
+                for m in _NAMED_COUNT.finditer(clause) if counting else ():  # "seven Kh-101/Kh-555, four Kalibr …"
+                    named = table.named(named_in[m.start("words"):m.end("words")])
+                    if named is not None and named.kind in table.COUNTED and not any(
+                            c.start() <= m.start() < c.end() or m.start() <= c.start() < m.end() for c in counted):
+                        counted.append(m)
                 for m in _PAIR.finditer(clause) if " and " in clause else ():  # "2 Kh-22 and 2 Kh-59 missiles"
                     if table.named(named_in[m.start("words"):m.end("words")]) is not None and not any(
                             c.start() <= m.start() < c.end() for c in counted):
@@ -261,7 +272,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     if m.group("n") is None and _SUBSET_OF.match(m.group("words")):
                         continue  # "1 of the downed drones came down in a yard": a part, no count
                     kind, weapon = _weapon(named_in[m.start("words"):m.end("noun")], m.group("noun"))
-                    regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause)
+                    regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause) and bool(
+                        _OBLAST.search(_LAUNCH_SITE.sub("", clause)))  # "bombers over Saratov Oblast launched …": from
                     last = (kind, weapon, regional, direction)
                     placed.append((m.start(), last))
                     metrics = _metrics_of(clause, m, verbs) or ([whole] if whole and not verbs else [])
@@ -364,6 +376,10 @@ _WITH_AFTER = re.compile(r"(?:[^;.]|\.(?=\s+[\d#])){0,60}?\bwith\b")  # "attacke
 
 _ONE_WEAPON = re.compile(r"\b(?:an?|one)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>(?:Russian\s+)?[\w#/-]+(?:\s+[\w#/-]+){0,3}?\s+)"
                          r"(?P<noun>missile|drone)\b(?!\s+(?:strikes?|attacks?|debris|fragments|wreckage|threat|alert))", re.I)
+# a count of a weapon named without a noun, in a clause that counts: "among them 7 Kh-101/Kh-555, 4 Kalibr missiles and
+# 1 Iskander-K"
+_NAMED_COUNT = re.compile(r"\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[A-Z][\w#/-]*(?:[\s/-]+[A-Z\d][\w#/-]*){0,2})(?P<noun>)"
+                          r"(?![\w-]|\s+(?:[\w-]+\s+)?(?:drones?|missiles?|UAVs?)\b)")
 # "two Kh-22 and two Kh-59 cruise missiles": the first count's noun is the second's
 _PAIR = re.compile(r"\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w#/-]+(?:\s+[\w#/-]+)?\s+)and\s+"
                    r"(?=\d+\s+(?:[\w#/()-]+\s+){0,4}?(?P<noun>missiles?|drones?)\b)", re.I)
@@ -378,7 +394,7 @@ _ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition|additionally)\b", re.I)  
 _JOINED = re.compile(r",?\s+and\s+|,\s+")  # two counts of one class side by side: "2 cruise and 3 ballistic missiles"
 _KIND_WORD = re.compile(r"\b(?:ballistic|cruise|guided|attack|kamikaze)\b", re.I)
 _SUBSET_OF = re.compile(r"(?:[\w-]+\s+)?(?:downed|destroyed|intercepted|remaining)\b", re.I)
-_PASSIVE = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being)\b(?:\s+\w+)?\s*$", re.I)
+_PASSIVE = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being)\b(?:\s+\w+)?\s*[\"“]?$", re.I)
 _BY_RUSSIA = re.compile(r"^\s*(?:,\s*)?(?:that\s+|which\s+)?(?:(?:Russia|Russian\s+forces|Russian\s+troops|the\s+enemy|"
                         r"Moscow|the\s+Russians)\s+(?:had\s+|has\s+)?)?$", re.I)
 
@@ -405,6 +421,10 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
             continue
         if _PASSIVE.search(gap) and len(gap) < 120 and not _PART_OF.search(gap):
             passive = metric
+            later_verbs = [v for v in after if v[0] > start]
+            if metric == LAUNCHED and later_verbs and later_verbs[0][2] == DOWNED and \
+                    _THEN.fullmatch(clause, _end, later_verbs[0][0]):
+                passive = DOWNED  # "were detected and shot down"
         break
     before = [v for v in verbs if v[1] <= m.start() and not v[3]]
     main = passive or (before[-1][2] if before else None)
@@ -425,6 +445,7 @@ _UNDOWNED = re.compile(r"[^;]{0,60}?\b(?:got\s+through|(?:were|was)\s+not\s+(?:s
                        re.I)
 _THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+|\s*,\s*")
+_THEN = re.compile(r"\s*(?:,\s*)?and\s+(?:then\s+)?")
 _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
 _PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|of\s+those|most|some|several|many)\b", re.I)
 _COUNT_START = re.compile(r"\b\d+\s+(?:[\w#/\"-]+\s+){0,4}?(?:drones?|UAVs?|missiles?)\b", re.I)
@@ -466,8 +487,12 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
     for (direction, kind, weapon), row in list(rows.items()):  # a class total beside its parts: what they leave
         if weapon is not None:
             continue
-        parts = [r for (d, k, w), r in rows.items() if d == direction and k == kind and w is not None and not (
-            r["evidence_start"] > row["evidence_start"] and _ALSO.search(r["evidence"] or ""))]  # told after it: more
+        named = [r for (d, k, w), r in rows.items() if d == direction and k == kind and w is not None]
+        parts = [r for r in named if not (r["evidence_start"] > row["evidence_start"] and _ALSO.search(
+            r["evidence"] or ""))]  # told after it with "also": more, unless with them the parts make the total
+        if len(parts) < len(named) and any(row[m] is not None and row[m] == sum(r[m] or 0 for r in named)
+                                           for m in (LAUNCHED, DOWNED)):
+            parts = named  # "10 Kh-101s …. Russia also fired four Kalibrs and two Iskander-Ks": 16 in all
         one_more = False
         for metric in (LAUNCHED, DOWNED, LOST):
             if row[metric] is None:

@@ -38,6 +38,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("earlier", "previously"), r"^(?:Earlier|Previously)(?!\s+(?:that|in\s+the|the\s+same)\s+night\b)(?:,|\s+(?:that|the\s+same|on|in)\s[^,]{0,40},)\s+"
                                 r"(?![^.;]{0,80}?\b(?:said|says|reported|stated|wrote|announced|confirmed)\b)"),
     (("previous",), r"\bthe\s+previous\s+(?:day|night|evening|week|month|attack|strike)\b"),
+    (("most recent", "prior"), r"\b(?:most\s+recent|prior)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|assault|barrage)\b"),
     (("this", "that", "last", "whole", "so far"),
      r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
      r"winter|spring|autumn|fall)\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
