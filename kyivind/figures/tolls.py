@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from kyivind.figures.statements import INJURED, KILLED, Mention, read, title_figures, where
 from kyivind.figures.text import has_any
 
+# a title of a report of the night's air attack on the whole country ("Air Force: Ukraine downs 25 of 29 drones")
+AIR_REPORT = ("air force", "downs ", "downed", "shot down", "shoots down", "shooting down", "intercept", "air defense",
+              "brings down", "brought down", "destroys", "destroyed")
+SHELLING = ("shell", "artillery", "mortar", "border", "communities", "settlements")  # a title of one oblast's shelling
 AIR_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "air attack")  # a title of an air report
 
 
@@ -244,8 +248,11 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     _altogether(total, mentions)
     _none(total, reading)
     if roundup is False and total.killed == 0 and total.injured == 0 and (
-            "Oblast" not in (title or "") or has_any((title or "").lower(), AIR_WORDS)):
-        regions, places = {}, {}  # "no casualties" in an air report is of no one oblast
+            has_any((title or "").lower(), AIR_REPORT + AIR_WORDS) or not ("Oblast" in (title or "") or has_any(
+                (title or "").lower(), SHELLING))):
+        # "no casualties" in a report of an air attack, or of a strike on a city, is of no one oblast; a report of
+        # one oblast's shelling ("Russia shells 9 communities in Sumy Oblast", "… shelled Nikopol") gives it 0 and 0
+        regions, places = {}, {}
     day = reading.day.isoformat() if reading.day else None
     for toll in (total, *regions.values(), *places.values()):
         toll.day = toll.day or day
