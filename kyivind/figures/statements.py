@@ -60,7 +60,7 @@ _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,)?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
                            r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
@@ -104,6 +104,7 @@ _AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:th
 _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys|girls|residents|civilians|pensioners)\s+"
                        r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
 _AGES = re.compile(r"#+")
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)  # "Another four residents were wounded"
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
@@ -257,7 +258,7 @@ def _has_settlement(name: str, region: str) -> bool:
     return any(region in c.place.regions for c in _settlements(name))
 
 
-def _small_place(name: str) -> bool:
+def small_place(name: str) -> bool:
     """Whether every settlement called ``name`` is a village or small town (then a roundup's sentence that names it
     without an oblast means the oblast told just before: GeoNames does not know every village of that name)."""
     found = _settlements(name)
@@ -341,7 +342,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                                             more=bool(_MORE.search(m.group(0)))))
     for m in _NUMBER_FIRST.finditer(text) if digits else ():
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
-                                            number, more=bool(_MORE.search(m.group(0)))))
+                                            number, more=bool(_MORE.search(m.group(0))) or bool(
+                                                _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start()))))
     for m in _ANOTHER_ONE.finditer(text) if "another" in lower or "the " in lower else ():  # "killing 1 person and wounding another"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for m in _COUPLE.finditer(text) if "couple" in lower else ():
@@ -557,7 +559,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 # oblast just named (or of the governor quoted), where a village of that name lies there
                 near = official_region(sentence) or _context(recent[:-1], resolved)
                 if near is not None and near != mention.region and not has_any(lower, ("oblast", "region", "kyiv")) \
-                        and (_has_settlement(mention.place, near) or _small_place(mention.place)):
+                        and (_has_settlement(mention.place, near) or small_place(mention.place)):
                     mention.region = near
         reading.mentions += mentions
         for m in nones:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kyivind.figures.statements import INJURED, KILLED, Mention, read, title_figures, where
+from kyivind.figures.statements import INJURED, KILLED, Mention, read, small_place, title_figures, where
 from kyivind.figures.text import has_any
 
 # a title of a report of the night's air attack on the whole country ("Air Force: Ukraine downs 25 of 29 drones")
@@ -116,8 +116,8 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
     for code in sorted({*own, *(r for r, _ in by_place)}):  # in order: the evidence of a sum is its first part
         at_places = [m for (region, _), stated in by_place.items() if region == code for m in stated]
         first = min((m.sentence for m in own.get(code, [])), default=None)  # where the oblast's own figure is told
-        extra = [m for m in own.get(code, []) if m.more and (m.sentence != first
-                                                             or m.sentence in {p.sentence for p in at_places})]
+        extra = [m for m in own.get(code, []) if m.more and (m.sentence != first or any(
+            p.sentence <= m.sentence for p in at_places))]  # "Another four residents of the oblast were wounded"
         if first is not None:  # "a 62-year-old woman was also killed in Darivka", after the oblast's own figure
             extra += [m for m in at_places if m.more and not m.revised and m.sentence > first]
         toll = _of([m for m in own.get(code, []) if m not in extra])
@@ -199,13 +199,15 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     cue = reading.roundup_cue and not (len(opening_regions) == 1 and None not in opening_regions) and not (
         len(opening_regions) > 1 and all(m.region for m in opening))  # "killing 2 in Odesa and injuring 3 in Kharkiv Oblast"
     regions, places = _regional([m for m in mentions if m.sentence != reading.opening] if cue else mentions)
-    if not cue and len(regions) > 1:  # one attack's item read in two regions: a namesake village of another oblast?
-        named = _named_regions(title, body)
-        if len(named) == 1:
-            for m in mentions:
-                if m.region is not None and m.region not in named:
-                    m.region, m.place = next(iter(named)), None
-            regions, places = _regional(mentions)
+    named = _named_regions(title, body) if not cue and regions else set()
+    if len(named) == 1 and (len(regions) > 1 or (not named & set(regions) and all(
+            m.place is not None and small_place(m.place) for m in mentions if m.region is not None))):
+        # one attack's item read in two regions, or only in villages of a region it never names ("Khotin" in an item
+        # on Sumy Oblast): a namesake village of another oblast
+        for m in mentions:
+            if m.region is not None and m.region not in named:
+                m.region, m.place = next(iter(named)), None
+        regions, places = _regional(mentions)
     roundup = cue or len(regions) > 1
     if roundup:
         opening = [m for m in mentions if m.sentence == reading.opening]
