@@ -58,6 +58,20 @@ _RUSSIAN_OFFICIAL = re.compile(r"\b" + _REGION + r"(?:\s+(?:Oblast|oblast|region
 _CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|governor|ministry|Defense\s+Ministry))?\s+"
                           r"(?:says|claims|reports|asserts)\b|\bdrones?\s+(?:shot\s+down|downed|intercepted)\s+over\s+"
                           r"(?:Moscow|Crimea|Sevastopol|Belgorod|Kursk|Bryansk|Russia)", re.I)
+_RUSSIAN_PLACE = re.compile(r"\b(?:over|near|in|on|at|approaching|toward|towards)\s+(?:the\s+)?(?:Moscow|Russia(?!['’]s\s)|"
+                            + _REGION + r")\b|\bapproach\s+to\s+Moscow\b")
+
+
+def russian_side(title: str | None) -> bool:
+    """Whether a title tells of Russia's claims or of drones over Russia ("Governor says 3 drones downed over Belgorod
+    Oblast"): a "no casualties" in such an item is Russia's, no toll of an attack on Ukraine."""
+    head = (title or "")[:MAX_SENTENCE]
+    return bool(_CLAIM_TITLE.search(head)) or (has_any(head.lower(), ("drone", "uav")) and bool(_RUSSIAN_PLACE.search(
+        head)) and not _ON_UKRAINE_TITLE.search(head))
+
+
+_ON_UKRAINE_TITLE = re.compile(r"\b(?:on|against|across|in)\s+Ukraine\b|\bUkraine\s+(?:downs|shoots|destroys)\b|"
+                               r"\bAir\s+Force\b", re.I)
 _ON_UKRAINE = re.compile(r"\b(?:Ukraine's|Ukrainian)\s+(?:Air\s+Force|air\s+defen[cs]es?|forces|military)\b|\bAir\s+Force\b|"
                          r"\b(?:at|on|against|across)\s+Ukraine\b|\bRussia\s+(?:launched|fired|attacked)\b", re.I)
 ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministry of", "moscow", "over russia",

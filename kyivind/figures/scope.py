@@ -77,8 +77,8 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                 r"(?!\s+\d{1,2}\b)|(?<!born\s)\bin\s+(?:19|20)\d\d\b"),
     (("babyn", "holodomor", "world war"), r"\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b"),
     # "The report follows a Dec. 21 drone attack on Kyiv that injured two", "came just hours after another strike"
-    (("follow", "after"), r"\b(?:follows|followed|comes|came)\s+(?:just\s+|only\s+)?(?:(?:a\s+day|\w+\s+(?:hours|days))\s+)?"
-                          r"(?:after\s+)?(?:an?|another|the)\s+(?:[\w.#-]+\s+){0,4}?(?:attack|strike|shelling|bombing)\b"),
+    (("follow", "after"), r"\b(?:follows|followed|comes|came)\s+(?:by\s+)?(?:just\s+|only\s+)?(?:(?:a\s+day|(?:a\s+few\s+|\w+\s+)(?:hours|days))\s+)?"
+                          r"(?:after\s+)?(?:an?|another|the|Russia's)\s+(?:[\w.#-]+\s+){0,4}?(?:attack|strike|shelling|bombing)\b"),
 )]
 # troops that attack are the attackers, not the counted: "Russian troops attacked Kherson" is no background
 _TROOPS_ACT = re.compile(r"\b(?:troops|forces|soldiers)\s+(?:\w+\s+)?(?:attacked|shelled|struck|hit|launched|fired|"

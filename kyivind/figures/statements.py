@@ -144,7 +144,11 @@ _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+
 
 # a "no casualties" of some places only: the oblasts a roundup lists, "the city" of one strike in an air report
 _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city|capital|town|village|oblast|region|"
-                         r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b", re.I)
+                         r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b|\bin\s+the\s+(?:oblast|"
+                         r"region|city|town|village|district|community)\b", re.I)
+# a "no one was hurt" retold as an earlier report, since revised: "Earlier reports had said no one was hurt"
+_RETRACTED = re.compile(r"\b(?:earlier|initial|first|preliminary)\s+(?:reports?|information)\s+(?:had\s+)?(?:said|indicated|"
+                        r"suggested)\b|\bhad\s+(?:initially|earlier|first)\s+(?:said|reported)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:across|on|against|in)\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b", re.I)
 _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.I)  # a title of several attacks
 _PAST_DAY = re.compile(r"\b(?:past|previous)\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b", re.I)
@@ -519,7 +523,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         if has_any(lower, CUES):
             text = _prepared(sentence, lower)
             mentions = _statements(text, index, resolved)
-            nones = list(_NONE.finditer(text)) if has_any(lower, NONE_HINTS) else []
+            nones = list(_NONE.finditer(text)) if has_any(lower, NONE_HINTS) and not _RETRACTED.search(text) else []
         if not mentions and not nones:  # no figure in it
             if not scope.fixed:  # a date the lead names fixes the item's attack; a stale one starts background
                 if scope.of(sentence, lower, figure=False)[0] and not scope.fixed and _STRIKES.search(sentence):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kyivind.figures.statements import INJURED, KILLED, Mention, read, small_place, title_figures, where
+from kyivind.figures.air import russian_side
 from kyivind.figures.text import has_any
 
 # a title of a report of the night's air attack on the whole country ("Air Force: Ukraine downs 25 of 29 drones")
@@ -255,6 +256,8 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         # "no casualties" in a report of an air attack, or of a strike on a city, is of no one oblast; a report of
         # one oblast's shelling ("Russia shells 9 communities in Sumy Oblast", "… shelled Nikopol") gives it 0 and 0
         regions, places = {}, {}
+    if not mentions and russian_side(title):
+        return []  # "Governor says 3 drones downed over Belgorod Oblast … no casualties": Russia's, not an attack's toll
     day = reading.day.isoformat() if reading.day else None
     for toll in (total, *regions.values(), *places.values()):
         toll.day = toll.day or day
