@@ -58,6 +58,11 @@ _RUSSIAN_OFFICIAL = re.compile(r"\b" + _REGION + r"(?:\s+(?:Oblast|oblast|region
 _CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|governor|ministry|Defense\s+Ministry))?\s+"
                           r"(?:says|claims|reports|asserts)\b|\bdrones?\s+(?:shot\s+down|downed|intercepted)\s+over\s+"
                           r"(?:Moscow|Crimea|Sevastopol|Belgorod|Kursk|Bryansk|Russia)", re.I)
+# an item of Ukraine's strike on Russia ("Ukrainian drones strike chemical plant in Russia's Tula Oblast"): its counts
+# are Ukraine's drones unless a sentence says they are Russia's
+_STRIKE_ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:drones?|missiles?|UAVs?)\s+(?:strike|strikes|hit|hits|attack|attacks|target|"
+                               r"targets)\b|\bUkraine\s+(?:strikes|hits|attacks|targets)\s+(?:[\w'’-]+\s+){0,4}?(?:in|on)\s+Russia",
+                               re.I)
 _RUSSIAN_PLACE = re.compile(r"\b(?:over|near|in|on|at|approaching|toward|towards)\s+(?:the\s+)?(?:Moscow|Russia(?!['’]s\s)|"
                             + _REGION + r")\b|\bapproach\s+to\s+Moscow\b")
 
@@ -212,7 +217,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
             not has_any((title or "")[:MAX_SENTENCE].lower(), WEAPON_HINTS):
         return found, scope, every  # no weapon named
     split = sentences(body) if split is None else split
-    claimed = bool(_CLAIM_TITLE.search((title or "")[:MAX_SENTENCE]))
+    claimed = bool(_CLAIM_TITLE.search((title or "")[:MAX_SENTENCE]) or _STRIKE_ON_RUSSIA.search((title or "")[:MAX_SENTENCE]))
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         elsewhere = False  # "Several hours after the drone attack, a missile strike hit Kyiv": the rest is another's
@@ -237,7 +242,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 if not scope.fixed and start >= 0:
                     scope.of(sentence, lower, figure=False)
                 continue
-            if not DIGIT.search(sentence) and not _NUMBER_WORD.search(lower) and not (found and _ONE_WEAPON.search(sentence)):
+            if not DIGIT.search(sentence) and not _NUMBER_WORD.search(lower) and not (
+                    (found or has_any(lower, ("down", "destroy", "intercept"))) and _ONE_WEAPON.search(sentence)):
                 if not scope.fixed and start >= 0:
                     scope.of(sentence, lower, figure=False)
                 continue  # no count in it
@@ -370,7 +376,7 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     for m in _VERB.finditer(clause):
         metric = LOST if m.group("lost") else DOWNED if m.group("down") else LAUNCHED
         if metric == LAUNCHED and m.group("launch").lower() in ("attacked", "struck", "hit", "targeted") and \
-                not _WITH_AFTER.match(clause, m.end()):
+                not _WITH_AFTER.match(clause, m.end()) and not _AT_UKRAINE.match(clause, m.end()):
             metric = None  # "struck Kyiv with 10 drones" launches; "a drone struck a house" does not
         before = clause[max(0, m.start() - 24):m.start()]
         if _DENIED.search(before):
@@ -385,6 +391,7 @@ _RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)\W*\s+(?:t
                        r"forces|Russian\s+troops|the\s+enemy|Moscow)?\s*(?:had\s+|has\s+)?$", re.I)
 
 
+_AT_UKRAINE = re.compile(r"\s+(?:(?:southern|northern|eastern|western|central)\s+)?Ukraine\b")  # "20 drones struck southern Ukraine"
 _WITH_AFTER = re.compile(r"(?:[^;.]|\.(?=\s+[\d#])){0,60}?\bwith\b")  # "attacked Ukraine overnight on Jan. 27 with …"
 
 
@@ -406,7 +413,7 @@ _BREAKDOWN = re.compile(r"(?:and\s+)?(?P<n>\d+)\s+(?:over|in|above)\s+(?:the\s+)
                         r"[^,;]{0,40}$")
 _ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition|additionally)\b", re.I)  # "7 Kh-59s were also downed": more
 _JOINED = re.compile(r",?\s+and\s+|,\s+")  # two counts of one class side by side: "2 cruise and 3 ballistic missiles"
-_KIND_WORD = re.compile(r"\b(?:ballistic|cruise|guided|attack|kamikaze)\b", re.I)
+_KIND_WORD = re.compile(r"\b(?:ballistic|cruise|guided|attack|kamikaze|reconnaissance)\b", re.I)
 _SUBSET_OF = re.compile(r"(?:[\w-]+\s+)?(?:downed|destroyed|intercepted|remaining)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being)\b(?:\s+\w+)?\s*[\"“]?$", re.I)
 _BY_RUSSIA = re.compile(r"^\s*(?:,\s*)?(?:that\s+|which\s+)?(?:(?:Russia|Russian\s+forces|Russian\s+troops|the\s+enemy|"
