@@ -105,6 +105,12 @@ _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys
                        r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
 _AGES = re.compile(r"#+")
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)  # "Another four residents were wounded"
+_PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|driver|worker|employee|volunteer|"
+           r"rescuer|medic|officer|farmer|infant|baby)")
+_ONE_OF = r"(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
+_ONES = re.compile(r"\b(?P<who>" + _ONE_OF + r"(?:,\s+" + _ONE_OF + r"){1,6},?\s+and\s+" + _ONE_OF + r")\s+"
+                   r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
+_ARTICLE = re.compile(r"\b(?:a|an|one)\s", re.I)
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
@@ -355,6 +361,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _DIED_LATER.finditer(text) if " who " in lower and has_any(lower, ("died", "succumbed")) else ():
         if m.group("who").lower() not in _NOT_PEOPLE:
             keep(m.start(), m.end(), Mention(KILLED, 1, False, number))
+    for m in _ONES.finditer(text) if ", and " in lower or "," in lower and " and " in lower else ():
+        # "A 13-year-old boy, a man, and a woman were wounded": one for each
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))), False, number))
     for pattern in (_ONE_VERB_FIRST, _ONE) if has_any(lower, ONE_HINTS) else ():
         for m in pattern.finditer(text):
             if "who2" in pattern.groupindex and (m.group("who") or m.group("who2")).lower() in _NOT_PEOPLE:

@@ -239,8 +239,16 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             if not (said and all(getattr(total, k) == n for k, n in said.items())
                     and any(getattr(summed, k) != n for k, n in said.items())):
                 total = summed
-        if not regions and total.stated and (reading.lead or title):  # the place the title or the opening names
-            region, place, _ = where(reading.lead or title or "", {})
+        if not regions and total.stated and (reading.lead or title):  # the place the opening, else the title, names
+            lead = reading.lead or title or ""
+            body_lead = lead[len(title):] if title and lead.startswith(title) else lead
+            for text in (body_lead, lead):
+                region, place, _ = where(text, {})
+                if region is None:  # "attacked Bila Tserkva, south of Kyiv, …" under a title of Kyiv Oblast: the oblast
+                    named = _named_regions(None, text) & _named_regions(title, None)
+                    region, place = (next(iter(named)), None) if len(named) == 1 else (None, None)
+                if region is not None:
+                    break
             if region is not None:
                 regions[region] = Toll()
                 if place is not None:
