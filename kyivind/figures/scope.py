@@ -88,7 +88,9 @@ _WEEKDAY = re.compile(r"\b(?:on|late on|early on|overnight on|since)\s+(?P<wd>Mo
                       r"Saturday|Sunday)\b")
 # an update of an earlier attack's toll: "the death toll of Russia's July 3 attack on Dnipro rose to 8"
 UPDATE = re.compile(r"\b(?:toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|injured|wounded|casualties)|"
-                    r"casualties)\s+(?:of|from|in|after)\s+(?:the\s+|Russia's\s+|a\s+)?(?:\w+\s+){0,2}?", re.I)
+                    r"casualties|(?:injured|wounded|hurt)(?=\s+in\s+(?:the\s+|Russia's\s+|an?\s+)?(?:[\w.]+\s+){0,3}?"
+                    r"(?:attack|strike|shelling)\b[^.;]{0,120}?\b(?:has|had)\s+died))\s+(?:of|from|in|after)\s+"
+                    r"(?:the\s+|Russia's\s+|a\s+)?(?:\w+\s+){0,2}?", re.I)  # "a man hurt in Russia's June 10 attack had died"
 
 
 @dataclass(frozen=True)
@@ -217,7 +219,7 @@ def dated_update_at(sentence: str) -> int | None:
 
 # a toll revised: without one of these, "exceeding the toll of Russia's Jan. 14 strike" is no update
 _RISE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|increases|grew|grown|reached|reaches|jumped|"
-                   r"stands|stood|went\s+up|raising|bringing|now)\b", re.I)
+                   r"stands|stood|went\s+up|raising|bringing|now|died)\b", re.I)
 
 
 # the toll reader and the air reader place the same sentences of an article in turn: each sentence's dates and

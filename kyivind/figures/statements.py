@@ -29,7 +29,8 @@ _PEOPLE = (r"(?:people|persons?|civilians?|residents?|others?|more|men|women|man
            r"teenagers?|boys?|girls?|pensioners?|employees?|workers?|rescuers?|firefighters?|police\s+officers?|"
            r"officers?|policemen|medics?|doctors?|paramedics?|journalists?|volunteers?|passengers?|locals?|"
            r"individuals?|victims?|family\s+members|miners?|adults?|minors?|infants?|babies|students?|patients?|"
-           r"drivers?|farmers?|utility\s+workers|emergency\s+workers|energy\s+workers|railway\s+workers|staff)")
+           r"drivers?|farmers?|utility\s+workers|emergency\s+workers|energy\s+workers|railway\s+workers|staff|guards?|"
+           r"representatives?|sappers?|deminers?|electricians?|teachers?|residents)")
 _ADJ = r"(?:(?:more|other|additional|elderly|local|young|civilian|innocent|Ukrainian|further|adult|small)\s+)"
 # what a number counts when it is not people: it then never counts as a toll
 _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|attacks?|strikes?|times|explosions?|"
@@ -58,7 +59,7 @@ _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young
                          r"children|boys?|girls?|residents?|civilians?)\s+and\s+(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
                          r"local)\s+)?(?:men|women|man|woman|people|children|child|boys?|girls?|residents?|civilians?)\s+"
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
-                         r"(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
+                         r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
 _NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,)?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
@@ -84,7 +85,7 @@ _COUPLE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wound
                      r"\b(?:a|an|the)\s+(?:\w+\s+)?couple\s+(?:was|were)\s+(?:\w+\s+)?(?P<verb2>killed|injured|wounded)\b", re.I)
 # "a man aged 77 who was injured in the June 10 attack had died in hospital": one killed
 _DIED_LATER = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED +
-                         r",?\s+who\s+(?:was|had\s+been)\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)\b[^.;]{0,160}?\b"
+                         r",?\s+(?:who\s+(?:was|had\s+been)\s+(?:\w+\s+){0,2}?)?(?:injured|wounded|hurt)\b[^.;]{0,160}?\b"
                          r"(?:had\s+|has\s+)?(?P<verb>died|succumbed)\b", re.I)
 _ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:another|the\s+(?:other|second|"
                           r"third|2nd|3rd|4th))\b(?!\s+(?:\d|#))", re.I)  # "killing 2 of those inside and wounding the 3rd"
@@ -195,7 +196,7 @@ def _none_of(m) -> tuple[str, ...]:
 
 def _kind(verb: str) -> str:
     """The kind a verb tells: killed ("killed", "died", "the bodies of") or injured."""
-    return KILLED if re.match(_KILL, verb, re.I) or verb[:3].lower() == "bod" else INJURED
+    return KILLED if re.match(_KILL, verb, re.I) or verb[:3].lower() == "bod" or verb.lower().endswith("dead") else INJURED
 
 
 def _at_least(q: str | None) -> bool:
@@ -358,9 +359,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for m in _COUPLE.finditer(text) if "couple" in lower else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("verb2")), 2, False, number))
-    for m in _DIED_LATER.finditer(text) if " who " in lower and has_any(lower, ("died", "succumbed")) else ():
+    for m in _DIED_LATER.finditer(text) if has_any(lower, ("died", "succumbed")) and has_any(lower, ("injur", "wound", "hurt")) else ():
         if m.group("who").lower() not in _NOT_PEOPLE:
-            keep(m.start(), m.end(), Mention(KILLED, 1, False, number))
+            keep(m.start(), m.end(), Mention(KILLED, 1, False, number, more=m.group(0)[:7].lower() == "another"))
     for m in _ONES.finditer(text) if ", and " in lower or "," in lower and " and " in lower else ():
         # "A 13-year-old boy, a man, and a woman were wounded": one for each
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))), False, number))
