@@ -47,7 +47,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("since",), r"\bsince\s+(?:the\s+(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|"
                  r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|"
                  r"August|September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
-                 r"\bsince\s+(?:[\w']+\s+){0,3}?(?:invasion|war)\b|"
+                 r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:invasion|war)\b|"
                  r"\bsince\s+(?:Russia|Russian\s+forces|Moscow|the\s+Russians|they|it)\s+(?:began|started|first|launched)\b"),
     (("hrmmu", "ohchr", "un's", "un ", "united nations"),
      r"\b(?:HRMMU|OHCHR|UN's\s+count|UN\s+(?:human\s+rights|monitoring)|United\s+Nations\s+Human\s+Rights)\b"),
@@ -240,6 +240,7 @@ class Scope:
     named: Named | None = None  # the item's attack date, once a sentence named it
     fixed: bool = False  # the item's attack is known (named, or the first figure came without a date)
     reported: date | None = None  # the first date a statement was made on ("the Air Force said on Dec. 1")
+    tonight: bool = False  # the item's attack is the night before it ("downed 25 of 33 drones overnight"), undated
 
     @property
     def day(self) -> date | None:
@@ -280,6 +281,8 @@ class Scope:
             return False, first.day
         if self.named is None:  # the item's attack came undated: a date two days or more before is another
             gap = (self.published - first.written).days
+            if self.tonight and gap >= 1 and not first.late and not first.night:
+                return True, first.day  # "On Oct. 5, … killing 51" in a report of the night to Oct. 6
             if strict or first.night:
                 return gap >= 1 and not (gap == 1 and first.late), first.day
             return gap >= 2, first.day

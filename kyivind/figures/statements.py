@@ -540,7 +540,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                     aside, told, quiet = index, sentence, True  # "On Aug. 26, Russia carried out …. The attack killed seven"
                     continue
                 if not scope.fixed and reading.opening is None and _TONIGHT.search(sentence):
-                    scope.fixed = True  # "Ukraine downed 14 of 17 drones overnight": the item's attack is of its day
+                    scope.fixed = scope.tonight = True  # "Ukraine downed 14 of 17 drones overnight": of its night
             if index == aside + 1 and not _own_anchor(sentence, told):
                 aside, told = index, told + sentence  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
             elif (reading.mentions or reading.none) and not reading.roundup_cue and _STRIKES.search(sentence) and (

@@ -71,6 +71,7 @@ def has_any(lower: str, words) -> bool:
 _NO_ONE = re.compile(r"\b(?:no one|no-one)\b", re.I)
 _DOZEN = re.compile(r"\b(?:(?P<half>half a)|(?:a|one))\s+dozen\b", re.I)
 _DOZENS_OF = re.compile(r"\b(?P<n>\d+)\s+dozen\b", re.I)
+_VAGUE = re.compile(r"\b(?:tens|hundreds|thousands|millions)(?=\s+of\b)", re.I)
 _THOUSANDS = re.compile(r"\b(\d{1,3})((?:,\d{3})+)\b")
 _HAS_WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
@@ -96,6 +97,8 @@ def figures_in(sentence: str) -> str:
         text = _NO_ONE.sub("nobody", text)
     if "dozen" in lower:
         text = _DOZEN.sub(lambda m: "6" if m.group("half") else "12", text)
+    if "s of" in lower and _VAGUE.search(text):  # "hundreds of people", "millions": no figure ("100", "1000000")
+        text = _VAGUE.sub("many", text)
     if _HAS_WORD_NUMBER.search(text):
         from text_to_num import alpha2digit
 
