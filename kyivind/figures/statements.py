@@ -71,7 +71,8 @@ _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|woundi
                              r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger)\b", re.I)
 _AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,?|,\s+#+,)?"  # "a woman aged about 80"
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
-_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED + r"\s+"
+_IN_A_PLACE = r"(?:\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|district|region))?)?"
+_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED + _IN_A_PLACE + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
                   r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital\s+with\s+(?:\w+\s+){0,2}?"
                   r"(?:wounds|injuries|burns))\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+)\b" + _AGED +
@@ -106,6 +107,11 @@ _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys
                        r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
 _AGES = re.compile(r"#+")
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)  # "Another four residents were wounded"
+_SEEK_HELP = re.compile(r"\b(?:led|prompted|caused|forced|sent)\s+" + _Q + _N + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
+                        r"(?:,[^,;]{1,80},)?\s+to\s+(?:seek|need|receive)\s+medical\s+(?:help|attention|care|assistance|treatment)\b",
+                        re.I)
+_AGED_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an)\s+#+-year-old\b(?![\w-])"
+                       r"(?!\s+(?:[a-z][\w-]*\s+){0,2}?(?:man|woman|boy|girl|resident|child|driver|pensioner)\b)", re.I)
 _PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|driver|worker|employee|volunteer|"
            r"rescuer|medic|officer|farmer|infant|baby)")
 _ONE_OF = r"(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
@@ -362,6 +368,10 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _DIED_LATER.finditer(text) if has_any(lower, ("died", "succumbed")) and has_any(lower, ("injur", "wound", "hurt")) else ():
         if m.group("who").lower() not in _NOT_PEOPLE:
             keep(m.start(), m.end(), Mention(KILLED, 1, False, number, more=m.group(0)[:7].lower() == "another"))
+    for m in _SEEK_HELP.finditer(text) if "medical" in lower and digits else ():  # "led 22 people … to seek medical help"
+        keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
+    for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _ONES.finditer(text) if ", and " in lower or "," in lower and " and " in lower else ():
         # "A 13-year-old boy, a man, and a woman were wounded": one for each
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))), False, number))
@@ -423,16 +433,23 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             if mention.region is not None and mention.region.startswith("RU-") and not _RUSSIA.search(text):
                 mention.region, mention.place = None, None
         return _villages(text, found)
+    owns = []  # the place each statement's own stretch names: "3 were wounded in Illinivka"
     for i, (start, _end, mention) in enumerate(found):
-        before = found[i - 1][1] if i else 0
         after = found[i + 1][0] if i + 1 < len(found) else len(text)
         cut = _CLAUSE_END.search(text, _end, after)  # "injured a woman, and strikes on Kupiansk wounded 2": its clause
         after = cut.start() if cut else after
-        region, place, regions = where(text[start:after], resolved)  # "3 were wounded in Illinivka"
+        region, place, regions = where(text[start:after], resolved)
         if len(regions) > 1:  # "16 injured when drones struck the city of Sumy and a city in Chernihiv Oblast": of both
             region, place = None, None
         if region is not None and region.startswith("RU-") and not _RUSSIA.search(text):
             region, place, regions = None, None, set()  # a Ukrainian village read as a Russian namesake
+        owns.append((region, place, regions))
+    for i, (start, _end, mention) in enumerate(found):
+        before = found[i - 1][1] if i else 0
+        region, place, regions = owns[i]
+        if region is None and not regions and i + 1 < len(found) and owns[i + 1][0] is not None and \
+                _PAIRED.fullmatch(text, _end, found[i + 1][0]):
+            region, place = owns[i + 1][0], owns[i + 1][1]  # "killed four and injured four in Donetsk Oblast": both
         if region is None and not regions:
             region, place, regions = where(text[before:start], resolved)  # "In Donetsk Oblast, 7 were injured"
         if region is None and not regions and i:  # "X killed 1 person and injured 9 others": both of X
@@ -448,6 +465,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
 
 
 _CLAUSE_END = re.compile(r",\s+(?:and|while|but)\s+|;\s+")
+_PAIRED = re.compile(r"(?:\s+(?:people|persons|civilians|others|residents))?\s+and\s+(?:\w+\s+)?")  # "killed 4 and injured …"
 _SEVERAL_PLACES = re.compile(r"\b(?:village|town|city|settlement|community|district|suburb)s?\s+of\b")
 
 
