@@ -18,7 +18,7 @@ from kyivind.figures.text import has_any
 # a title of a report of the night's air attack on the whole country ("Air Force: Ukraine downs 25 of 29 drones")
 AIR_REPORT = ("air force", "downs ", "downed", "shot down", "shoots down", "shooting down", "intercept", "air defense",
               "brings down", "brought down", "destroys", "destroyed")
-SHELLING = ("shell", "artillery", "mortar", "border", "communities", "settlements")  # a title of one oblast's shelling
+_AT_UKRAINE = re.compile(r"\b(?:attacks?|strikes?|on|against|across|over|at)\s+Ukraine\b")  # a title of an attack on the country
 AIR_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "air attack")  # a title of an air report
 
 
@@ -243,8 +243,10 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             lead = reading.lead or title or ""
             body_lead = lead[len(title):] if title and lead.startswith(title) else lead
             for text in (body_lead, lead):
-                region, place, _ = where(text, {})
-                if region is None:  # "attacked Bila Tserkva, south of Kyiv, …" under a title of Kyiv Oblast: the oblast
+                region, place, named = where(text, {})
+                if len(named) > 1 and total.killed == 0 and total.injured == 0:
+                    region = place = None  # "no casualties" of a drone attack on Kyiv and Poltava Oblast: of neither
+                elif region is None:  # "attacked Bila Tserkva, south of Kyiv, …" under a title of Kyiv Oblast: the oblast
                     named = _named_regions(None, text) & _named_regions(title, None)
                     region, place = (next(iter(named)), None) if len(named) == 1 else (None, None)
                 if region is not None:
@@ -259,10 +261,9 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     _altogether(total, mentions)
     _none(total, reading)
     if roundup is False and total.killed == 0 and total.injured == 0 and (
-            has_any((title or "").lower(), AIR_REPORT + AIR_WORDS) or not ("Oblast" in (title or "") or has_any(
-                (title or "").lower(), SHELLING))):
-        # "no casualties" in a report of an air attack, or of a strike on a city, is of no one oblast; a report of
-        # one oblast's shelling ("Russia shells 9 communities in Sumy Oblast", "… shelled Nikopol") gives it 0 and 0
+            has_any((title or "").lower(), AIR_REPORT) or _AT_UKRAINE.search(title or "")):
+        # "no casualties" in a report of the night's air attack on the country is of no one oblast; a report of one
+        # place ("Russia shells 9 communities in Sumy Oblast", "a missile strike hit Zaporizhzhia") gives its oblast 0 and 0
         regions, places = {}, {}
     if not mentions and russian_side(title):
         return []  # "Governor says 3 drones downed over Belgorod Oblast … no casualties": Russia's, not an attack's toll
