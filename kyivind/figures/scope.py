@@ -241,6 +241,8 @@ class Scope:
     fixed: bool = False  # the item's attack is known (named, or the first figure came without a date)
     reported: date | None = None  # the first date a statement was made on ("the Air Force said on Dec. 1")
     tonight: bool = False  # the item's attack is the night before it ("downed 25 of 33 drones overnight"), undated
+    said: date | None = None  # the date of a statement that opens the item naming no attack date ("officials said on
+    # Sept. 11 that drones were flying toward Kryvyi Rih"): an attack dated two days before it is another
 
     @property
     def day(self) -> date | None:
@@ -254,6 +256,11 @@ class Scope:
         if self.reported is None:
             self.reported = next((d.written for d in found if d.report and self._plausible(d.written)), None)
         named = [d for d in found if not d.report and self._plausible(d.written)]
+        if self.said is None and not named and not self.fixed:
+            self.said = next((d.written for d in found if d.report and self._plausible(d.written)), None)
+        if not named and self.published is not None and any(
+                not d.report and (self.published - d.written).days > 400 for d in found):
+            return True, None  # "on Nov. 15, 2022, a missile … killed two" in an item of 2024: history
         at = dated_update_at(sentence) if named else None
         if at is not None:
             own = next((d for d in named if d.start >= at - 2), None)
@@ -274,8 +281,11 @@ class Scope:
                 self.fixed = True
             return False, self.day
         first = named[0]
-        if not self.fixed and self.published is not None and (self.published - first.written).days >= STALE_DAYS:
-            return True, first.day  # "On the morning of July 8, …" in an item of Aug. 9: background, not the item's
+        if not self.fixed and self.published is not None and ((self.published - first.written).days >= STALE_DAYS or (
+                self.said is not None and (self.said - first.written).days >= 2)):
+            # "On the morning of July 8, …" in an item of Aug. 9, "On Sept. 8, …" after "officials said on Sept. 11":
+            # background, not the item's
+            return True, first.day
         if not self.fixed:
             self.named, self.fixed = first, True
             return False, first.day

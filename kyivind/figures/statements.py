@@ -112,6 +112,9 @@ _SEEK_HELP = re.compile(r"\b(?:led|prompted|caused|forced|sent)\s+" + _Q + _N + 
                         re.I)
 _AGED_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an)\s+#+-year-old\b(?![\w-])"
                        r"(?!\s+(?:[a-z][\w-]*\s+){0,2}?(?:man|woman|boy|girl|resident|child|driver|pensioner)\b)", re.I)
+_TREATED = re.compile(r"\b(?:another|one|a)\s+(?:(?:person|man|woman|resident|civilian|child|boy|girl)\s+)?(?:was|has\s+been)\s+"
+                      r"(?:(?:taken|rushed|brought|admitted)\s+to\s+(?:a\s+|the\s+)?(?:local\s+|city\s+)?hospital|treated\s+"
+                      r"(?:\w+\s+){0,3}?(?:at|on)\s+the\s+(?:scene|spot|site)|treated\s+on\s+(?:site|the\s+spot))\b", re.I)
 _PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|driver|worker|employee|volunteer|"
            r"rescuer|medic|officer|farmer|infant|baby)")
 _ONE_OF = r"(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
@@ -361,6 +364,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number, more=bool(_MORE.search(m.group(0))) or bool(
                                                 _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start()))))
+    for m in _TREATED.finditer(text) if "hospital" in lower or "treated" in lower else ():
+        # "another was taken to a local hospital", "one person was treated at the scene": one injured each
+        keep(m.start(), m.end(), Mention(INJURED, 1, False, number, more=m.group(0)[:7].lower() == "another"))
     for m in _ANOTHER_ONE.finditer(text) if "another" in lower or "the " in lower else ():  # "killing 1 person and wounding another"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for m in _COUPLE.finditer(text) if "couple" in lower else ():
