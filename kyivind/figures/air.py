@@ -71,10 +71,11 @@ def russian_side(title: str | None) -> bool:
     """Whether a title tells of Russia's claims or of drones over Russia ("Governor says 3 drones downed over Belgorod
     Oblast"): a "no casualties" in such an item is Russia's, no toll of an attack on Ukraine."""
     head = (title or "")[:MAX_SENTENCE]
-    return bool(_CLAIM_TITLE.search(head)) or (has_any(head.lower(), ("drone", "uav")) and bool(_RUSSIAN_PLACE.search(
-        head)) and not _ON_UKRAINE_TITLE.search(head))
+    return bool(_CLAIM_TITLE.search(head)) or (has_any(head.lower(), ("drone", "uav", "missile")) and (bool(
+        _NEIGHBOUR.search(head)) or bool(_RUSSIAN_PLACE.search(head)) and not _ON_UKRAINE_TITLE.search(head)))
 
 
+_NEIGHBOUR = re.compile(r"\b(?:in|over|into|on)\s+(?:Moldova|Romania|Poland|Belarus|Hungary|Slovakia)\b")  # "Russian drones fall in Moldova"
 _ON_UKRAINE_TITLE = re.compile(r"\b(?:on|against|across|in)\s+Ukraine\b|\bUkraine\s+(?:downs|shoots|destroys)\b|"
                                r"\bAir\s+Force\b", re.I)
 _ON_UKRAINE = re.compile(r"\b(?:Ukraine's|Ukrainian)\s+(?:Air\s+Force|air\s+defen[cs]es?|forces|military)\b|\bAir\s+Force\b|"

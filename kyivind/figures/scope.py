@@ -21,7 +21,7 @@ from kyivind.figures.text import MONTH, day_of, has_any
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATE = re.compile(r"\b(?P<lead>(?i:(?:overnight|late|early)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|evening|morning|"
-                   r"afternoon)\s+of\s+|on\s+|night\s+(?:of|to|into)\s+|by\s+))?" + MONTH +
+                   r"afternoon)\s+of\s+|during\s+the\s+day\s+on\s+|on\s+|night\s+(?:of|to|into)\s+|by\s+))?" + MONTH +
                    r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
 _REPORT = re.compile(r"(?:\bsaid|\bsays|\breported|\breports|\bwrote|\bannounced|\badded|\bstated|\bposted|\bconfirmed|"
                      r"\bclaimed|\bupdate|\bupdated|\baddress|\bstatement|\btold\s+\w+|\bas of|\bbriefing|"
@@ -132,7 +132,7 @@ def dates(sentence: str, near: date | None) -> list[Named]:
                 last = written.replace(day=day2) if day2 > written.day else written + timedelta(days=1)
             except ValueError:
                 last = written + timedelta(days=1)
-        morning = lead.startswith("early") or "morning of" in lead
+        morning = lead.startswith(("early", "during the day")) or "morning of" in lead or "afternoon of" in lead
         found.append(Named(written, last, named, night, late, morning, report, m.start()))
     return found
 
@@ -144,8 +144,11 @@ def same_attack(one: Named, other: Named) -> bool:
     """Whether two dates name the same attack: the same date, or the evening before the night that ends on the
     other ("late on May 18" and "overnight on May 19"), or a night and the date it ended ("overnight on Dec. 30-31"
     and "on Dec. 31")."""
-    if one.written == other.written and ((one.late and other.morning) or (one.morning and other.late)):
+    if one.written == other.written and (one.late and other.morning or one.morning and other.late):
         return False  # "late on Jan. 2" and "on the morning of Jan. 2": two attacks of one day
+    for night, day in ((one, other), (other, one)):
+        if night.night and day.morning and not day.night:  # a night and a day's morning: the same attack only
+            return day.written == night.last  # where the night ends ("overnight on Aug. 15", "the morning of Aug. 15")
     if one.written == other.written or (one.night and one.last == other.written) or (
             other.night and other.last == one.written):
         return True

@@ -114,7 +114,10 @@ _AGED_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wou
                        r"(?!\s+(?:[a-z][\w-]*\s+){0,2}?(?:man|woman|boy|girl|resident|child|driver|pensioner)\b)", re.I)
 _TREATED = re.compile(r"\b(?:another|one|a)\s+(?:(?:person|man|woman|resident|civilian|child|boy|girl)\s+)?(?:was|has\s+been)\s+"
                       r"(?:(?:taken|rushed|brought|admitted)\s+to\s+(?:a\s+|the\s+)?(?:local\s+|city\s+)?hospital|treated\s+"
-                      r"(?:\w+\s+){0,3}?(?:at|on)\s+the\s+(?:scene|spot|site)|treated\s+on\s+(?:site|the\s+spot))\b", re.I)
+                      r"(?:\w+\s+){0,3}?(?:at|on)\s+the\s+(?:scene|spot|site)|treated\s+on\s+(?:site|the\s+spot)|pulled\s+out\s+"
+                      r"(?:alive\s+)?(?:[^.;]{0,40}?\s+)?and\s+(?:is|was)\s+(?:being\s+)?(?:treated|hospitalized))\b|"
+                      r"\bleft\s+(?:another|one|a|an)\s+(?:[\w#-]+\s+){0,2}?(?:(?:seriously|severely|critically|lightly)\s+)?"
+                      r"(?:injured|wounded|hurt)\b", re.I)
 _PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|driver|worker|employee|volunteer|"
            r"rescuer|medic|officer|farmer|infant|baby)")
 _ONE_OF = r"(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
@@ -364,9 +367,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number, more=bool(_MORE.search(m.group(0))) or bool(
                                                 _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start()))))
-    for m in _TREATED.finditer(text) if "hospital" in lower or "treated" in lower else ():
+    for m in _TREATED.finditer(text) if has_any(lower, ("hospital", "treated", "left ")) else ():
         # "another was taken to a local hospital", "one person was treated at the scene": one injured each
-        keep(m.start(), m.end(), Mention(INJURED, 1, False, number, more=m.group(0)[:7].lower() == "another"))
+        keep(m.start(), m.end(), Mention(INJURED, 1, False, number, more="another" in m.group(0)[:13].lower()))
     for m in _ANOTHER_ONE.finditer(text) if "another" in lower or "the " in lower else ():  # "killing 1 person and wounding another"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for m in _COUPLE.finditer(text) if "couple" in lower else ():
@@ -387,7 +390,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 continue
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
-            keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number, more=" also " in m.group(0).lower()))
+            keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number, more=" also " in m.group(0).lower() or
+                                             m.group(0)[:8].lower() == "another "))
     found.sort(key=lambda f: f[0])
     done: set[int] = set()  # the statements whose continuation was read
     for _ in range(8):  # "killed a 50-year-old man and a 45-year-old woman", "injured three women, two men, and a child"

@@ -124,8 +124,11 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
         toll = _of([m for m in own.get(code, []) if m not in extra])
         ours = [place for (region, _), place in places.items() if region == code]
         summed = Toll().add_all(ours)
+        from_parts = set()  # the kinds whose figure is the places' sum: a place's "another" is in it already
         for kind in (KILLED, INJURED):
             stated, parts = getattr(toll, kind), getattr(summed, kind)
+            if stated is None and parts is not None:
+                from_parts.add(kind)
             if stated is None or (parts is not None and parts > stated):
                 # the places' sum, or the oblast's own figure "elsewhere in the oblast" beside its places'
                 stated_ones = [m for m in own.get(code, []) if m.kind == kind and m not in extra]
@@ -133,7 +136,7 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
                          bool(getattr(summed, f"{kind}_at_least")))
                 toll.borrow(summed)
         for kind in (KILLED, INJURED):  # "10 more people were injured in Kurakhove and Druzhba": added
-            more = sum(m.n for m in extra if m.kind == kind)
+            more = sum(m.n for m in extra if m.kind == kind and not (kind in from_parts and m.place))
             if more:
                 toll.set(kind, (getattr(toll, kind) or 0) + more, bool(getattr(toll, f"{kind}_at_least")))
                 toll.borrow(summed)
