@@ -86,8 +86,8 @@ ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministr
 _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?|" \
         r"Shaheds|Gerans|Kalibrs|Iskanders|Kinzhals)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
-_COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
-                    r"(?:\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|(?:drones?|missiles?|UAVs?)\s)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)", re.I)  # "158 missiles and drones": no count of one
+_COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|(?<![:.,])\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
+                    r"(?:(?<![:.,])\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|(?:drones?|missiles?|UAVs?)\s)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)", re.I)  # "158 missiles and drones": no count of one
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
                                                                "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
@@ -292,6 +292,9 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 for m in counted:
                     if m.group("n") is None and _SUBSET_OF.match(m.group("words")):
                         continue  # "1 of the downed drones came down in a yard": a part, no count
+                    if start >= 0 and " on " in named_in[m.end():m.end() + 48] and scope.elsewhen(_UNTIL_NEXT.match(
+                            named_in, m.end()).group(0)):
+                        continue  # "32 drones launched at Ukraine on Oct. 1, 105 on Oct. 2" in an item of Oct. 4
                     kind, weapon = _weapon(named_in[m.start("words"):m.end("noun")], m.group("noun"))
                     regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause) and bool(
                         _OBLAST.search(_LAUNCH_SITE.sub("", clause)))  # "bombers over Saratov Oblast launched …": from
@@ -400,10 +403,10 @@ _ONE_WEAPON = re.compile(r"\b(?:an?|one)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words
                          r"(?P<noun>missile|drone)\b(?!\s+(?:strikes?|attacks?|debris|fragments|wreckage|threat|alert))", re.I)
 # a count of a weapon named without a noun, in a clause that counts: "among them 7 Kh-101/Kh-555, 4 Kalibr missiles and
 # 1 Iskander-K"
-_NAMED_COUNT = re.compile(r"\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[A-Z][\w#/-]*(?:[\s/-]+[A-Z\d][\w#/-]*){0,2})(?P<noun>)"
+_NAMED_COUNT = re.compile(r"(?<![:.,])\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[A-Z][\w#/-]*(?:[\s/-]+[A-Z\d][\w#/-]*){0,2})(?P<noun>)"
                           r"(?![\w-]|\s+(?:[\w-]+\s+)?(?:drones?|missiles?|UAVs?)\b)")
 # "two Kh-22 and two Kh-59 cruise missiles": the first count's noun is the second's
-_PAIR = re.compile(r"\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w#/-]+(?:\s+[\w#/-]+)?\s+)and\s+"
+_PAIR = re.compile(r"(?<![:.,])\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w#/-]+(?:\s+[\w#/-]+)?\s+)and\s+"
                    r"(?=\d+\s+(?:[\w#/()-]+\s+){0,4}?(?P<noun>missiles?|drones?)\b)", re.I)
 # "and air defense destroyed every one of them": as many downed as were launched
 _ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+down\b|\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all|every\s+(?:one|1)|"
@@ -465,6 +468,7 @@ _LOCAL = re.compile(r"\b(?:capital|city|Oblast|oblast|region)\b")  # "all of the
 _UNDOWNED = re.compile(r"[^;]{0,60}?\b(?:got\s+through|(?:were|was)\s+not\s+(?:shot\s+down|intercepted|downed)|"
                        r"could\s+not\s+be\s+(?:shot\s+down|intercepted|downed)|without\s+being\s+(?:shot\s+down|intercepted))\b",
                        re.I)
+_UNTIL_NEXT = re.compile(r"[^,;]{0,48}")  # what follows a count up to the next one
 _THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+|\s*,\s*")
 _THEN = re.compile(r"\s*(?:,\s*)?and\s+(?:then\s+)?")

@@ -301,6 +301,17 @@ class Scope:
             return gap >= 2, first.day
         return not any(same_attack(d, self.named) for d in named), first.day
 
+    def elsewhen(self, text: str) -> bool:
+        """Whether ``text`` (what follows one count: "on Oct. 1, 105 on Oct. 2") dates it to another attack than the
+        item's: "32 drones launched at Ukraine on Oct. 1" in an item of Oct. 4."""
+        found = [d for d in _dates(text, self.published) if not d.report and self._plausible(d.written)]
+        if not found or found[0].start > 40:
+            return False
+        first = found[0]
+        if self.named is not None:
+            return not same_attack(first, self.named)
+        return self.published is not None and (self.published - first.written).days >= 2
+
     def _plausible(self, when: date) -> bool:
         return self.published is None or (self.published - when).days <= 400 and when <= self.published + \
             timedelta(days=1)
