@@ -65,14 +65,17 @@ _NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PE
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
                            r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
-_ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|bod(?:y|ies)\s+of)\s+(?:a|an|one)\s+"
-                             r"(?:[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
+_ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|bod(?:y|ies)\s+of)\s+(?:a|an|one|"
+                             r"the(?=\s+#)|his|her|their)\s+"
+                             r"(?:(?!and\b)[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
                              r"driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
-                             r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger)\b", re.I)
+                             r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger|wife|husband|mother|"
+                             r"father|son|daughter|brother|sister|grandmother|grandfather|neighbor|guard)\b", re.I)
 _AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,?|,\s+#+,)?"  # "a woman aged about 80"
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
 _IN_A_PLACE = r"(?:\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|district|region))?)?"
-_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED + _IN_A_PLACE + r"\s+"
+_WHO_CLAUSE = r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been)\s+[^.;,]{0,50}?,?)?"  # "who was near the blast"
+_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED + _IN_A_PLACE + _WHO_CLAUSE + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
                   r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital\s+with\s+(?:\w+\s+){0,2}?"
                   r"(?:wounds|injuries|burns))\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+)\b" + _AGED +
@@ -119,11 +122,13 @@ _TREATED = re.compile(r"\b(?:another|one|a)\s+(?:(?:person|man|woman|resident|ci
                       r"\bleft\s+(?:another|one|a|an)\s+(?:[\w#-]+\s+){0,2}?(?:(?:seriously|severely|critically|lightly)\s+)?"
                       r"(?:injured|wounded|hurt)\b", re.I)
 _PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|driver|worker|employee|volunteer|"
-           r"rescuer|medic|officer|farmer|infant|baby)")
-_ONE_OF = r"(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
-_ONES = re.compile(r"\b(?P<who>" + _ONE_OF + r"(?:,\s+" + _ONE_OF + r"){1,6},?\s+and\s+" + _ONE_OF + r")\s+"
+           r"rescuer|medic|officer|farmer|infant|baby|mother|father|son|daughter|wife|husband|brother|sister|"
+           r"grandmother|grandfather|grandson|granddaughter|neighbor)")
+_ONE_OF = r"(?:a|an|one|her|his|their)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
+_ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + r"(?:,\s+" + _ONE_OF + r"){0,6},?\s+and\s+" +
+                   _ONE_OF + r")\s+"
                    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
-_ARTICLE = re.compile(r"\b(?:a|an|one)\s", re.I)
+_ARTICLE = re.compile(r"\b(?:a|an|one|her|his|their)\s", re.I)
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
@@ -198,6 +203,7 @@ class Reading:
     roundup_cue: bool = False
     lead: str = ""  # the title and the sentences up to the opening statement: where a single attack's place is
     background: bool = False  # a toll the body tells of another time: then the title's figure is that one
+    told_before: set = field(default_factory=set)  # the (kind, n) of those tolls
     day: date | None = None  # the item's attack day
 
 
@@ -381,7 +387,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
-    for m in _ONES.finditer(text) if ", and " in lower or "," in lower and " and " in lower else ():
+    for m in _ONES.finditer(text) if " and " in lower else ():
         # "A 13-year-old boy, a man, and a woman were wounded": one for each
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))), False, number))
     for pattern in (_ONE_VERB_FIRST, _ONE) if has_any(lower, ONE_HINTS) else ():
@@ -582,6 +588,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             other = True  # a day's roundup after the item's one strike: another period ("over the past day, …")
         if other or (reading.mentions and not reading.roundup_cue and not several and another_attack(sentence, lower)):
             reading.background = True
+            reading.told_before |= {(m.kind, m.n) for m in mentions}
             aside, told, quiet = index, (told + sentence if index == aside + 1 else sentence), False
             continue
         national = False
@@ -610,7 +617,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             for kind in _none_of(m):  # "Attacks also hit 7 oblasts, where no casualties were reported": of those
                 reading.none.setdefault(kind, region is None and not local)
             reading.none_evidence = reading.none_evidence or (sentence, start)
-    if not reading.mentions and not reading.none and (not reading.background or _DATED_TITLE.search(title or "")) and title and \
+    if not reading.mentions and not reading.none and (not reading.background or _DATED_TITLE.search(title or "") or (
+            title_figures(title) and not set(title_figures(title).items()) & reading.told_before)) and title and \
             not scope.of(title[:MAX_SENTENCE], title[:MAX_SENTENCE].lower(), figure=False)[0]:
         text = mask(figures_in(_EARLIER_FIGURE.sub("", title[:MAX_SENTENCE])))
         reading.mentions = _statements(text, 0, resolved)
