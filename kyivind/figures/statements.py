@@ -42,7 +42,8 @@ _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|at
 _KILL = r"(?:killed|killing|kills|kill|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life)"
 _HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|"
          r"suffered(?:\s+\w+){0,2}\s+(?:injuries|wounds|burns)|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries|"
-         r"sought\s+medical\s+(?:help|assistance|attention|care|treatment))")
+         r"sought\s+medical\s+(?:help|assistance|attention|care|treatment)|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?"
+         r"hospital)")
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly|" \
        r"to\s+have\s+been|to\s+have|in\s+total|in\s+(?:the|that)\s+(?:region|oblast|city|town|village|community|" \
        r"district|attack|strike))\s+)"
@@ -96,10 +97,18 @@ _ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|
 RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting", "raise", "bring", "push", "take", "brought")
 ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentence tells of one victim
 _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
-_AND_ONE = re.compile(r"(?:,?\s+aged\s+#+,?)?(?:\s+(?:in|on|at)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,4}?)?,?\s+and\s+(?:a|an|another|her|his|"
-                     r"their)\s+(?:[\w#-]+\s+){0,3}?(?:man|woman|person|resident|civilian|child|boy|girl|teenager|"
-                     r"driver|pensioner|mother|father|son|daughter|wife|husband|brother|sister|grandmother|"
-                     r"grandfather|neighbor)\b(?!\s+(?:was|were|is|are|had|has|died))")
+_ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|driver|pensioner|mother|father|son|daughter|"
+             r"wife|husband|brother|sister|grandmother|grandfather|neighbor|volunteer|worker|employee|rescuer|medic|"
+             r"officer|farmer|guard)")
+_AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|near)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,6}?)?,?\s+"
+                     r"and\s+(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN +
+                     r"\b(?!\s+(?:was|were|is|are|had|has|died))")
+# "wounded a 39-year-old woman, a 15-year-old boy, and an 11-year-old girl": one more for each after the first
+_AND_LIST = re.compile(r"(?P<items>(?:,\s+(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b){1,6}),?\s+and\s+"
+                       r"(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b(?!\s+(?:was|were|is|are|had|has|died))")
+# "killed two civilians in Bakhmut and one each in Toretsk, Druzhba, and Heorhiivka": one for each place
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_EACH = re.compile(r"\b(?P<n>\d+)\s+each\s+in\s+(?P<places>" + _NAME + r"(?:(?:,\s+" + _NAME + r"){0,8},?\s+and\s+" + _NAME + r")?)")
 # "injured three women and one man": a second group of the same statement, added
 _AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:their\s+|his\s+|her\s+)?(?P<n>\d+)\s+"
                     r"(?:other\s+|more\s+|small\s+|young\s+|little\s+)?(?:men|women|man|woman|children|child|boys?|girls?|"
@@ -129,6 +138,7 @@ _ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + 
                    _ONE_OF + r")\s+"
                    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 _ARTICLE = re.compile(r"\b(?:a|an|one|her|his|their)\s", re.I)
+_PLACE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
@@ -406,6 +416,11 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             if start in done:
                 continue
             done.add(start)
+            m = _AND_LIST.match(text, end) if mention.n == 1 and ", a" in lower else None
+            if m and free(m.start(), m.end()):
+                keep(m.start(), m.end(), Mention(mention.kind, m.group("items").count(",") + 1, False, number, more=True))
+                more = True
+                continue
             m = _AND_ONE.match(text, end) if end - start > 6 or mention.more or mention.n > 1 else None
             if m and free(m.start(), m.end()):
                 keep(m.start(), m.end(), Mention(mention.kind, 1, False, number, more=mention.more or mention.n > 1))
@@ -424,6 +439,13 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         if not more:
             break
     found.sort(key=lambda f: f[0])
+    for m in _EACH.finditer(text) if found and " each " in lower else ():
+        before = [f for f in found if f[0] < m.start()]
+        if before and free(m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            for name in _PLACE_NAME.findall(m.group("places")):  # a statement of each place, as "1 in Toretsk" is
+                found.append((m.start("places"), m.end(), Mention(before[-1][2].kind, int(m.group("n")), False, number,
+                                                                  place=name)))
     if found:  # "3 more in Vyshneve, and one in Avdiivka": the kind of the statement before
         for m in _ELLIPTIC.finditer(text):
             start = m.start()
