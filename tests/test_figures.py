@@ -20,11 +20,12 @@ from kyivind.figures.weapons import DRONE, MISSILE, named
 from tests.figures.realscore import expected, first_held_out, load, predicted, published_at, score
 
 # what `python -m tests.figures.realscore tuned|"held out"` measured, floored to two decimals. tuned: the shared
-# items, the first set and the second to sixth sets (items_b2_* … items_b6_*), each held out and scored once before
-# it was tuned on; held out: the seventh set (items_b7_*), written by others after the rules' last change, scored
-# once, never tuned on. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.96, 0.97), "regions": (0.94, 0.93), "air": (0.95, 0.94)},
-            "held out": {"toll": (0.89, 0.92), "regions": (0.90, 0.86), "air": (0.93, 0.75)}}
+# items, the first set and the second to tenth sets (items_b2_* … items_b10_*), each held out and scored once before
+# it was tuned on; held out: the eleventh set (items_b11_*), written by others after the rules' last change, scored
+# once, never tuned on (20 items: its one air fact is too few to hold, so air is held on the tuned set only). A
+# change that reads worse fails.
+MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.96, 0.94), "air": (0.96, 0.96)},
+            "held out": {"toll": (0.95, 0.91), "regions": (0.76, 0.81)}}
 
 
 def by_slug(slug: str) -> dict:
