@@ -203,9 +203,10 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     cue = reading.roundup_cue and not (len(opening_regions) == 1 and None not in opening_regions) and not (
         len(opening_regions) > 1 and all(m.region for m in opening))  # "killing 2 in Odesa and injuring 3 in Kharkiv Oblast"
     regions, places = _regional([m for m in mentions if m.sentence != reading.opening] if cue else mentions)
-    named = _named_regions(title, body) if not cue and regions else set()
-    if len(named) == 1 and (len(regions) > 1 or (not named & set(regions) and all(
-            m.place is not None and small_place(m.place) for m in mentions if m.region is not None))):
+    villages = bool(regions) and all(m.place is not None and small_place(m.place) for m in mentions
+                                     if m.region is not None)
+    named = _named_regions(title, body) if not cue and (len(regions) > 1 or villages) else set()
+    if len(named) == 1 and (len(regions) > 1 or not named & set(regions)):
         # one attack's item read in two regions, or only in villages of a region it never names ("Khotin" in an item
         # on Sumy Oblast): a namesake village of another oblast
         for m in mentions:
