@@ -51,13 +51,14 @@ RIVER_BANKS = {"bank", "banks", "shore", "side"}  # "the left bank of Dnipro"
 HYPHEN_TAILS = {"based", "born", "bound", "controlled", "held", "area"}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class _Token:
     text: str  # a word without its possessive, or a punctuation mark
     word: bool
     upper: bool
     possessive: bool = False
     start_of_sentence: bool = False
+    lower: str = ""  # ``text`` in lower case
 
 
 @dataclass
@@ -84,23 +85,29 @@ def _tokens(paragraph: str) -> list[_Token]:
     tokens: list[_Token] = []
     start = True
     for text in _TOKENS.findall(_SAINT.sub("Saint ", paragraph) if "St." in paragraph else paragraph):
-        if not text[0].isalpha():
-            tokens.append(_Token(text, False, False))
-            start = start or text in _SENTENCE_END
-            continue
-        possessive = text.endswith(_POSSESSIVE)
-        text = text[:-2] if possessive else text.rstrip("'’ʼ-")
-        if "-" in text:
-            head, _, tail = text.rpartition("-")
-            if head and tail.lower() in HYPHEN_TAILS:  # "Kyiv-based": Kyiv
-                text = head
-        tokens.append(_Token(text, True, text[:1].isupper(), possessive, start))
-        start = False
+        token = _token(text, start)
+        tokens.append(token)
+        start = False if token.word else start or text in _SENTENCE_END
     return tokens
 
 
+@functools.lru_cache(maxsize=65536)
+def _token(text: str, start: bool) -> _Token:
+    """The token of a piece of text the tokenizer cut (``start``: the first word of a sentence), made once for every
+    such piece and shared: tokens are only read."""
+    if not text[0].isalpha():
+        return _Token(text, False, False, lower=text.lower())
+    possessive = text.endswith(_POSSESSIVE)
+    text = text[:-2] if possessive else text.rstrip("'’ʼ-")
+    if "-" in text:
+        head, _, tail = text.rpartition("-")
+        if head and tail.lower() in HYPHEN_TAILS:  # "Kyiv-based": Kyiv
+            text = head
+    return _Token(text, True, text[:1].isupper(), possessive, start, text.lower())
+
+
 def _lower(tokens: list[_Token], index: int) -> str:
-    return tokens[index].text.lower() if 0 <= index < len(tokens) else ""
+    return tokens[index].lower if 0 <= index < len(tokens) else ""
 
 
 def match(title: str | None, body: str | None, places: Gazetteer | None = None) -> Found:
