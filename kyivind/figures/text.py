@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -21,13 +22,18 @@ KYIV = ZoneInfo("Europe/Kyiv")
 # and initials do not end one ("Nov. 21", "Gov. Kiper", "U.S.")
 _ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Gov", "Mr", "Mrs", "Ms",
                   "Dr", "St", "Lt", "Col", "Gen", "Maj", "Capt", "Sgt", "No", "U.S", "U.K", "E.U", "a.m", "p.m")
-_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+_END = re.compile(r"[.!?](?P<gap>[\"”’)]?\s+)(?=[A-Z0-9\"“‘(])")  # the gap after the mark parts the sentences
 _LAST_WORD = re.compile(r"(\S+)$")
 
 
 def sentences(text: str | None) -> list[tuple[int, str, int]]:
     """(paragraph number, sentence, where it starts in ``text``) of a text, in order; blank lines part
-    paragraphs."""
+    paragraphs. Split once for the toll and the air readers of one article (a small cache, as ``prepared``)."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _sentences(text: str | None) -> tuple[tuple[int, str, int], ...]:
     found: list[tuple[int, str, int]] = []
     text = (text or "")[:MAX_CHARS]
     offset, number = 0, 0
@@ -37,17 +43,18 @@ def sentences(text: str | None) -> list[tuple[int, str, int]]:
             continue
         start = 0
         for end in _END.finditer(paragraph):
-            head = paragraph[max(start, end.start() - 40):end.start()].rstrip()  # the last word only: linear
+            gap = end.start("gap")
+            head = paragraph[max(start, gap - 40):gap].rstrip()  # the last word only: linear
             last = _LAST_WORD.search(head)
             word = last.group(1).rstrip(".!?\"”’)") if last else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue  # "Nov. 21", "Oleh V. Kiper"
-            _add(found, number, paragraph, start, end.start(), base)
+            _add(found, number, paragraph, start, gap, base)
             start = end.end()
         if paragraph[start:].strip():
             _add(found, number, paragraph, start, len(paragraph), base)
         number += 1
-    return found
+    return tuple(found)
 
 
 def _add(found: list, number: int, paragraph: str, start: int, end: int, base: int) -> None:
@@ -71,10 +78,72 @@ def has_any(lower: str, words) -> bool:
 _NO_ONE = re.compile(r"\b(?:no one|no-one)\b", re.I)
 _DOZEN = re.compile(r"\b(?:(?P<half>half a)|(?:a|one))\s+dozen\b", re.I)
 _DOZENS_OF = re.compile(r"\b(?P<n>\d+)\s+dozen\b", re.I)
-_THOUSANDS = re.compile(r"\b(\d{1,3})((?:,\d{3})+)\b")
+_THOUSANDS = re.compile(r"(\d(?<!\w\d)\d{0,2})((?:,\d{3})+)\b")  # "1,716" (the look-behind after the first digit)
 _HAS_WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                               r"sixty|seventy|eighty|ninety|hundred|thousand)\b", re.I)
+# the letters case-blind matching takes for ASCII ones that lower() does not make them ("ſix" is "six" to re.I)
+_FOLDS_APART = ("İ", "ı", "ſ")
+# what lower case would change the meaning of: escapes ("\\S", "\\x41"), a part that is not case-blind, a range from
+# a capital to what is no capital ("[A-z]")
+_GROUP = re.compile(r"(?<!\\)\(\?p([<=])")  # "(?P<name>", "(?P=name)" in lower case
+_NOT_LOWERED = re.compile(r"\\[A-Z0-9xuN]|\(\?-|[A-Z]-[^A-Z\]]|[^A-Z\\]-[A-Z]")
+
+
+class CaseBlind:
+    """A case-blind pattern (``re.I``), searched as a case-sensitive copy of it in the text's lower case, which the
+    regular expression engine does in a third of the time or less. Each match the copy finds is made again by the
+    pattern itself where it starts, so the matches (their groups in the text's own case) are the pattern's. Where the
+    copy could find otherwise (a pattern with a letter other than ASCII, with escapes such as ``\\S`` or group names
+    lower case changes; a text with "İ", "ı" or "ſ") the pattern is searched as it is."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.compiled, self.pattern, self.flags, self.groupindex = pattern, pattern.pattern, pattern.flags, \
+            pattern.groupindex
+        self.lowered = None
+        source = pattern.pattern
+        caseless = all(c.isascii() or c.lower() == c == c.upper() for c in source)  # "’" is, "É" is not
+        if pattern.flags & re.I and caseless and not _NOT_LOWERED.search(source):
+            try:
+                lowered = re.compile(_GROUP.sub(r"(?P\1", source.lower()), pattern.flags & ~re.I)
+            except re.error:
+                return
+            if lowered.groupindex == pattern.groupindex:
+                self.lowered = lowered
+
+    def _blind(self, text: str) -> bool:
+        if self.lowered is None:
+            return True
+        for letter in _FOLDS_APART:
+            if letter in text:
+                return True
+        return False
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        if self._blind(text):
+            return self.compiled.finditer(text, pos, endpos)
+        found = []
+        for m in self.lowered.finditer(text.lower(), pos, endpos):
+            same = self.compiled.match(text, m.start(), endpos)
+            if same is None or same.span() != m.span():  # never, by the reasoning above: then the pattern's own
+                return self.compiled.finditer(text, pos, endpos)
+            found.append(same)
+        return iter(found)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        if self._blind(text):
+            return self.compiled.search(text, pos, endpos)
+        m = self.lowered.search(text.lower(), pos, endpos)
+        if m is None:
+            return None
+        same = self.compiled.match(text, m.start(), endpos)
+        return same if same is not None and same.span() == m.span() else self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.compiled.match(text, pos, endpos)
+
+
+_HAS_WORD_NUMBER = CaseBlind(_HAS_WORD_NUMBER)
 
 
 @functools.lru_cache(maxsize=128)
