@@ -23,6 +23,7 @@ from kyivind.figures.text import (
     MAX_CHARS,
     MAX_SENTENCE,
     MONTH,
+    CaseBlind,
     day_of,
     has_any,
     prepared,
@@ -470,3 +471,8 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
     night = when.isoformat() if when else None
     return [{**row, "night_of": night} for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1],
                                                                                           kv[0][2] or ""))]
+
+
+# the case-blind patterns every sentence with a weapon meets, searched in its lower case (the same matches, a third of
+# the work: kyivind/figures/text.py, ``CaseBlind``)
+_VERB, _COUNT, _ELLIPTIC, _ON_RUSSIA = (CaseBlind(pattern) for pattern in (_VERB, _COUNT, _ELLIPTIC, _ON_RUSSIA))
