@@ -59,6 +59,7 @@ class _Token:
     possessive: bool = False
     start_of_sentence: bool = False
     lower: str = ""  # ``text`` in lower case
+    folded: str = ""  # a word as the gazetteer's names are written (``fold``)
 
 
 @dataclass
@@ -103,7 +104,7 @@ def _token(text: str, start: bool) -> _Token:
         head, _, tail = text.rpartition("-")
         if head and tail.lower() in HYPHEN_TAILS:  # "Kyiv-based": Kyiv
             text = head
-    return _Token(text, True, text[:1].isupper(), possessive, start, text.lower())
+    return _Token(text, True, text[:1].isupper(), possessive, start, text.lower(), _fold_word(text))
 
 
 def _lower(tokens: list[_Token], index: int) -> str:
@@ -178,7 +179,7 @@ def _longest(tokens: list[_Token], i: int, places: Gazetteer) -> tuple[str | Non
         token = tokens[j]
         if not token.word or (j > i and tokens[j - 1].possessive):
             break
-        words.append(_fold_word(token.text))
+        words.append(token.folded)
         key = " ".join(words)
         if key in places.settlements or key in places.alone or key in places.roots or key in places.not_places:
             best = (key, j + 1)
@@ -212,7 +213,7 @@ def _settlement(tokens, i, end, key, paragraph, sentence, places: Gazetteer, fou
     previous = tokens[i - 1] if i else None
     if (previous is not None and previous.word and previous.upper and not previous.start_of_sentence
             and not previous.possessive and "-" not in previous.text and before not in MODIFIERS
-            and _fold_word(previous.text) not in places.settlements):
+            and previous.folded not in places.settlements):
         return None  # "Taras Shevchenko": a first name before it
     cued = (before in CUES or after in AFTER or (previous is not None and previous.possessive)
             or (after == "," and _lower(tokens, end + 2) in REGION_WORDS)
