@@ -168,7 +168,14 @@ def required(pattern: re.Pattern) -> tuple[str, ...] | None:
         found = _required(_sre_parse.parse(pattern.pattern, pattern.flags))
     except Exception:  # a form this reading does not know: no words, the pattern searched everywhere
         return None
-    return tuple(sorted(found)) if found else None
+    if not found:
+        return None
+    # a word that holds another of them adds nothing to the test ("launched" holds "launch"): the shortest first
+    words: list[str] = []
+    for word in sorted(found, key=len):
+        if not any(shorter in word for shorter in words):
+            words.append(word)
+    return tuple(words)
 
 
 _REPEATS = tuple(op for op in (getattr(_sre, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"))
