@@ -86,16 +86,23 @@ def _tokens(paragraph: str) -> list[_Token]:
     tokens: list[_Token] = []
     start = True
     for text in _TOKENS.findall(_SAINT.sub("Saint ", paragraph) if "St." in paragraph else paragraph):
-        token = _token(text, start)
+        token = _token(text, start) if len(text) <= _SHARED else _make(text, start)
         tokens.append(token)
         start = False if token.word else start or text in _SENTENCE_END
     return tokens
+
+
+_SHARED = 64  # characters of the longest piece whose token is kept (a word; not a hostile text's run of letters)
 
 
 @functools.lru_cache(maxsize=65536)
 def _token(text: str, start: bool) -> _Token:
     """The token of a piece of text the tokenizer cut (``start``: the first word of a sentence), made once for every
     such piece and shared: tokens are only read."""
+    return _make(text, start)
+
+
+def _make(text: str, start: bool) -> _Token:
     if not text[0].isalpha():
         return _Token(text, False, False, lower=text.lower())
     possessive = text.endswith(_POSSESSIVE)
