@@ -23,6 +23,7 @@ from kyivind.figures.text import (
     MAX_CHARS,
     MAX_SENTENCE,
     MONTH,
+    Quick,
     day_of,
     has_any,
     prepared,
@@ -550,3 +551,9 @@ def air_attacks(title: str | None, body: str | None, published_at: str | None = 
     night = when.isoformat() if when else None
     return [{**row, "night_of": night} for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1],
                                                                                           kv[0][2] or ""))]
+
+
+# the patterns most sentences meet, searched the quick way for the same matches (kyivind/figures/text.py, ``Quick``:
+# not where the words every match holds are missing; a case-blind one in the sentence's lower case)
+_VERB, _COUNT, _ELLIPTIC, _ON_RUSSIA, _DENIED, _RUSSIAN_OFFICIAL, _NIGHT, _ONE_WEAPON = (Quick(pattern) for pattern in (
+    _VERB, _COUNT, _ELLIPTIC, _ON_RUSSIA, _DENIED, _RUSSIAN_OFFICIAL, _NIGHT, _ONE_WEAPON))

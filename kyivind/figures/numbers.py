@@ -25,10 +25,20 @@ MAX_FIGURE = 10_000_000  # the largest count a figure may be (no toll or air att
 # written over like a number of no count, and counted (``implausible``): SQLite holds no integer of 20 digits
 IMPLAUSIBLE = "implausible"
 _DIGITS = len(str(MAX_FIGURE))
-NUMBER = re.compile(r"(?<![\w.,:])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\w.,:])\d+(?:\.\d+)?(?!\w)")
+# each pattern that reads a number starts with its first digit, the look-behind that it stands apart after it: the
+# regular expression engine skips to a digit, where a pattern that starts with a look-behind is tried at every place
+NUMBER = re.compile(r"\d(?<![\w.,:]\d)(?:\d{0,2}(?:,\d{3})+(?![\d,]\d)|\d*(?:\.\d+)?(?!\w))")
+
+
+def _n(group: str = "n", apart: str = r"[\d,]") -> str:
+    """The pattern of a number (group ``group``) that is no part of a longer one: not after a digit or a comma (or
+    what ``apart`` says). It starts with its first digit, the look-behind after it."""
+    return rf"(?P<{group}>\d(?<!{apart}\d)\d*(?:,\d{{3}})*)"
+
+
+_N = _n()
 # roles told by what stands around a number: (role, the substrings in lower case without one of which the pattern
 # cannot match (it is searched only where one is), pattern); the number is the group "n"
-_N = r"(?<![\d,])(?P<n>\d+(?:,\d{3})*)"
 _MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _AROUND = [
     (AGE, ("old", "aged", "age ", ", "),
@@ -42,9 +52,9 @@ _AROUND = [
      re.compile(MONTH + r"\s+" + _N + r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:people|drones|missiles))",
                       )),
     (DATE, _MONTH_HINTS,
-     re.compile(r"(?<![\w,])" + _N + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH.replace("?P<month>", "?:"))),
+     re.compile(_n(apart=r"[\w,]") + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH.replace("?P<month>", "?:"))),
     (TIME, (":", "a.m", "p.m", "am", "pm", "o'clock"),
-     re.compile(r"(?<![\d:])" + _N + r":\d\d\b|\b" + _N.replace("n>", "n2>") +
+     re.compile(_n(apart=r"[\d:,]") + r":\d\d\b|" + _n("n2", r"[\w,]") +
                       r"(?:\.\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)),
     (PERCENT, ("%", "percent", "per cent"),
      re.compile(_N + r"\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
@@ -62,10 +72,48 @@ _AROUND = [
      re.compile(_N + r"(?:-|\s)(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|nights?)\b(?!\s+old)|"
                           + _N.replace("n>", "n2>") + r"\s+times\b", re.I)),
     (ORDINAL, ("st", "nd", "rd", "th"),
-     re.compile(r"\b" + _N + r"(?:st|nd|rd|th)\b", re.I)),
+     re.compile(_n(apart=r"[\w,]") + r"(?:st|nd|rd|th)\b", re.I)),
     (YEAR, ("19", "20"),
-     re.compile(r"(?<![\d,])" + _N + r"(?=s?\b)(?<=\b(?:19|20)\d\d)", re.I)),
+     re.compile(_N + r"(?=s?\b)(?<=\b(?:19|20)\d\d)", re.I)),
 ]
+# how each role pattern is searched (indexed as ``_AROUND``), past its hints: AT_NUMBERS, a pattern whose every match
+# starts with a number, is tried only where a run of digits starts (the same matches as searching the whole text, for
+# a fraction of the work: a sentence has a few numbers); a function of (text, lower case), a pattern that may start
+# with words, is searched only where the function finds what it needs to match somewhere; None: searched
+AT_NUMBERS = "at numbers"
+_MONTHS_WRITTEN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_YEARS_OLD = re.compile(r"\d(?:-|\s)(?:year|month|week)s?(?:-|\s)old", re.I)
+_AGED = re.compile(r"aged?\s")
+_AFTER_COMMA = re.compile(r",\s+\d")
+_SEARCH = [
+    lambda text, lower: bool(("old" in lower and _YEARS_OLD.search(text)) or ("age" in lower and _AGED.search(lower))
+                             or ("," in text and _AFTER_COMMA.search(text))),  # "21-year-old", "aged 58", "a woman, 58,"
+    None,
+    lambda text, lower: any(month in text for month in _MONTHS_WRITTEN),  # "Dec. 27"
+    AT_NUMBERS,
+    AT_NUMBERS,
+    AT_NUMBERS,
+    None,
+    AT_NUMBERS,
+    AT_NUMBERS,
+    AT_NUMBERS,
+    AT_NUMBERS,
+]
+_RUN = re.compile(r"\d+")
+
+
+def _at(pattern: re.Pattern, text: str, starts: list[int]):
+    """The matches of ``pattern`` in ``text`` (as ``finditer`` gives them, one after another without overlap), for a
+    pattern every match of which starts at one of ``starts``."""
+    last = 0
+    for start in starts:
+        if start >= last:
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                last = m.end()
+
+
 _AGE_LIST = re.compile(r"\baged\s+(\d+(?:(?:,\s+|,?\s+(?:and|to)\s+)\d+\b(?!\s+(?:other\s+|more\s+)?(?:men|women|people|"
                        r"children|boys|girls|civilians|residents|others)\b)){1,8})\b", re.I)  # "…, and 2 women": a count
 _YEAR_COUNT = re.compile(r"\s+(?:people|civilians|drones|missiles|UAVs|shells|residents|children|soldiers|troops)\b",
@@ -92,7 +140,8 @@ def value_of(text: str) -> int | None:
 
 def numbers(text: str) -> list[Number]:
     """Every number of ``text`` (numbers already in figures) with its role."""
-    found = [Number(value_of(m.group()) or 0, m.start(), m.end()) for m in NUMBER.finditer(text)]
+    runs = [m.start() for m in _RUN.finditer(text)]  # where a number may start
+    found = [Number(value_of(m.group()) or 0, m.start(), m.end()) for m in _at(NUMBER, text, runs)]
     if not found:
         return found
     roles: dict[int, str] = {}
@@ -102,13 +151,19 @@ def numbers(text: str) -> list[Number]:
                 if start <= number.start < end:
                     roles.setdefault(number.start, MODEL)
     lower = text.lower()
-    for role, hints, pattern in _AROUND:
+    for (role, hints, pattern), search in zip(_AROUND, _SEARCH, strict=True):
         for hint in hints:
             if hint in lower:
                 break
         else:
             continue
-        for m in pattern.finditer(text):
+        if search is AT_NUMBERS:
+            matches = _at(pattern, text, runs)
+        elif search is None or search(text, lower):
+            matches = pattern.finditer(text)
+        else:
+            continue
+        for m in matches:
             for group in ("n", "n2", "n3"):
                 if group in pattern.groupindex and m.group(group):
                     start = m.start(group)

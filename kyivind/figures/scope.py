@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kyivind.figures.text import MONTH, day_of, has_any
+from kyivind.figures.text import MONTH, Quick, day_of, has_any
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATE = re.compile(r"\b(?P<lead>(?i:(?:overnight|late|early)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|evening|morning|"
@@ -315,3 +315,10 @@ class Scope:
     def _plausible(self, when: date) -> bool:
         return self.published is None or (self.published - when).days <= 400 and when <= self.published + \
             timedelta(days=1)
+
+
+# the patterns most sentences meet, searched the quick way for the same matches (kyivind/figures/text.py, ``Quick``:
+# not where the words every match holds are missing; a case-blind one in the sentence's lower case)
+_OTHER = [(hints, Quick(pattern)) for hints, pattern in _OTHER]
+_ANOTHER, _TROOPS_ACT, _WEEKDAY, UPDATE, _REPORT = (Quick(pattern) for pattern in (_ANOTHER, _TROOPS_ACT, _WEEKDAY, UPDATE,
+                                                                                    _REPORT))

@@ -2,13 +2,22 @@
 
 Numbers written as words ("five", "twenty-three", "one hundred and five") become figures through text2num's
 ``alpha2digit`` (a maintained library, in Rust); kyivind adds what it leaves: "a dozen", "half a dozen",
-thousands separators ("1,716"), and "no one" kept apart from the number one.
+thousands separators ("1,716"), and "no one" kept apart from the number one. ``Quick`` searches the patterns most
+sentences meet the quick way, for the same matches.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
+
+try:  # the parser of Python's regular expressions, which ``required`` reads a pattern with
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -21,13 +30,18 @@ KYIV = ZoneInfo("Europe/Kyiv")
 # and initials do not end one ("Nov. 21", "Gov. Kiper", "U.S.")
 _ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Gov", "Mr", "Mrs", "Ms",
                   "Dr", "St", "Lt", "Col", "Gen", "Maj", "Capt", "Sgt", "No", "U.S", "U.K", "E.U", "a.m", "p.m")
-_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+_END = re.compile(r"[.!?](?P<gap>[\"”’)]?\s+)(?=[A-Z0-9\"“‘(])")  # the gap after the mark parts the sentences
 _LAST_WORD = re.compile(r"(\S+)$")
 
 
 def sentences(text: str | None) -> list[tuple[int, str, int]]:
     """(paragraph number, sentence, where it starts in ``text``) of a text, in order; blank lines part
-    paragraphs."""
+    paragraphs. Split once for the toll and the air readers of one article (a small cache, as ``prepared``)."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _sentences(text: str | None) -> tuple[tuple[int, str, int], ...]:
     found: list[tuple[int, str, int]] = []
     text = (text or "")[:MAX_CHARS]
     offset, number = 0, 0
@@ -37,17 +51,18 @@ def sentences(text: str | None) -> list[tuple[int, str, int]]:
             continue
         start = 0
         for end in _END.finditer(paragraph):
-            head = paragraph[max(start, end.start() - 40):end.start()].rstrip()  # the last word only: linear
+            gap = end.start("gap")
+            head = paragraph[max(start, gap - 40):gap].rstrip()  # the last word only: linear
             last = _LAST_WORD.search(head)
             word = last.group(1).rstrip(".!?\"”’)") if last else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue  # "Nov. 21", "Oleh V. Kiper"
-            _add(found, number, paragraph, start, end.start(), base)
+            _add(found, number, paragraph, start, gap, base)
             start = end.end()
         if paragraph[start:].strip():
             _add(found, number, paragraph, start, len(paragraph), base)
         number += 1
-    return found
+    return tuple(found)
 
 
 def _add(found: list, number: int, paragraph: str, start: int, end: int, base: int) -> None:
@@ -72,10 +87,148 @@ _NO_ONE = re.compile(r"\b(?:no one|no-one)\b", re.I)
 _DOZEN = re.compile(r"\b(?:(?P<half>half a)|(?:a|one))\s+dozen\b", re.I)
 _DOZENS_OF = re.compile(r"\b(?P<n>\d+)\s+dozen\b", re.I)
 _VAGUE = re.compile(r"\b(?:tens|hundreds|thousands|millions)(?=\s+of\b)", re.I)
-_THOUSANDS = re.compile(r"\b(\d{1,3})((?:,\d{3})+)\b")
+_THOUSANDS = re.compile(r"(\d(?<!\w\d)\d{0,2})((?:,\d{3})+)\b")  # "1,716" (the look-behind after the first digit)
 _HAS_WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                               r"sixty|seventy|eighty|ninety|hundred|thousand)\b", re.I)
+# the letters case-blind matching takes for ASCII ones that lower() does not make them ("ſix" is "six" to re.I)
+_FOLDS_APART = ("İ", "ı", "ſ")
+_GROUP = re.compile(r"(?<!\\)\(\?p([<=])")  # "(?P<name>", "(?P=name)" in lower case
+# what lower case would change the meaning of: escapes ("\\S", "\\x41"), a part that is not case-blind, a range from
+# a capital to what is no capital ("[A-z]")
+_NOT_LOWERED = re.compile(r"\\[A-Z0-9xuN]|\(\?-|[A-Z]-[^A-Z\]]|[^A-Z\\]-[A-Z]")
+
+
+class Quick:
+    """A pattern searched the quick way, for the same matches. Not at all in a text without one of the words every
+    match holds (read from the pattern itself, ``required``); a case-blind one (``re.I``) as a case-sensitive copy of
+    it in the text's lower case, which the regular expression engine does in a third of the time or less, each match
+    the copy finds made again by the pattern where it starts (so the matches, their groups in the text's own case, are
+    the pattern's). Where the copy could find otherwise (a pattern with a letter other than ASCII, with escapes such
+    as ``\\S`` or group names lower case changes) it is not made; a text with "İ", "ı" or "ſ" is searched as it is."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.compiled, self.pattern, self.flags, self.groupindex = pattern, pattern.pattern, pattern.flags, \
+            pattern.groupindex
+        self.required = required(pattern)
+        self.lowered = None
+        source = pattern.pattern
+        caseless = all(c.isascii() or c.lower() == c == c.upper() for c in source)  # "’" is, "É" is not
+        if pattern.flags & re.I and caseless and not _NOT_LOWERED.search(source):
+            try:
+                lowered = re.compile(_GROUP.sub(r"(?P\1", source.lower()), pattern.flags & ~re.I)
+            except re.error:
+                return
+            if lowered.groupindex == pattern.groupindex:
+                self.lowered = lowered
+
+    def _lower(self, text: str) -> str | None:
+        """``text`` in lower case, or None where the pattern is searched as it is."""
+        for letter in _FOLDS_APART:
+            if letter in text:
+                return None
+        return text.lower() if self.required is not None or self.lowered is not None else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        lower = self._lower(text)
+        if lower is None:
+            return self.compiled.finditer(text, pos, endpos)
+        if self.required is not None and not has_any(lower, self.required):
+            return iter(())
+        if self.lowered is None:
+            return self.compiled.finditer(text, pos, endpos)
+        found = []
+        for m in self.lowered.finditer(lower, pos, endpos):
+            same = self.compiled.match(text, m.start(), endpos)
+            if same is None or same.span() != m.span():  # never, by the reasoning above: then the pattern's own
+                return self.compiled.finditer(text, pos, endpos)
+            found.append(same)
+        return iter(found)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        lower = self._lower(text)
+        if lower is None:
+            return self.compiled.search(text, pos, endpos)
+        if self.required is not None and not has_any(lower, self.required):
+            return None
+        if self.lowered is None:
+            return self.compiled.search(text, pos, endpos)
+        m = self.lowered.search(lower, pos, endpos)
+        if m is None:
+            return None
+        same = self.compiled.match(text, m.start(), endpos)
+        return same if same is not None and same.span() == m.span() else self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.compiled.match(text, pos, endpos)
+
+
+def required(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Words (in lower case) one of which every match of ``pattern`` holds, read from its parsed form: a run of
+    letters it must match, or each branch's where it must match one of several; None where it need hold none."""
+    try:
+        found = _required(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a form this reading does not know: no words, the pattern searched everywhere
+        return None
+    if not found:
+        return None
+    # a word that holds another of them adds nothing to the test ("launched" holds "launch"): the shortest first
+    words: list[str] = []
+    for word in sorted(found, key=len):
+        if not any(shorter in word for shorter in words):
+            words.append(word)
+    return tuple(words)
+
+
+_REPEATS = tuple(op for op in (getattr(_sre, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"))
+                 if op is not None)
+_LETTERS_MAX = 64  # of the words a run of letters and small classes ("[ck]") may stand for
+
+
+def _required(items) -> frozenset[str] | None:
+    """The words one of which a sequence of parsed items must match, the most telling of its items' (the longest
+    shortest word, then the fewest), or None."""
+    candidates: list[frozenset[str]] = []
+    run: set[str] = {""}
+
+    def letter(code: int) -> str | None:
+        char = chr(code)
+        return char.lower() if char.isascii() or char.lower() == char == char.upper() else None
+
+    def close() -> None:
+        nonlocal run
+        if "" not in run:
+            candidates.append(frozenset(run))
+        run = {""}
+
+    for op, av in items:
+        if op is _sre.LITERAL and letter(av) is not None:
+            run = {word + letter(av) for word in run}
+            continue
+        if op is _sre.IN and all(o is _sre.LITERAL and letter(c) is not None for o, c in av) and \
+                len(run) * len(av) <= _LETTERS_MAX:
+            run = {word + letter(c) for word in run for _, c in av}
+            continue
+        close()
+        found = None
+        if op is _sre.SUBPATTERN:
+            found = _required(av[-1])
+        elif op is _sre.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required(av[2])
+        elif op is _sre.ASSERT:  # what a look-ahead or look-behind must see is in the text too
+            found = _required(av[1])
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            found = _required(av)
+        if found:
+            candidates.append(found)
+    close()
+    return max(candidates, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+
+
+_HAS_WORD_NUMBER = Quick(_HAS_WORD_NUMBER)
 
 
 @functools.lru_cache(maxsize=128)

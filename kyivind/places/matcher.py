@@ -51,13 +51,15 @@ RIVER_BANKS = {"bank", "banks", "shore", "side"}  # "the left bank of Dnipro"
 HYPHEN_TAILS = {"based", "born", "bound", "controlled", "held", "area"}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class _Token:
     text: str  # a word without its possessive, or a punctuation mark
     word: bool
     upper: bool
     possessive: bool = False
     start_of_sentence: bool = False
+    lower: str = ""  # ``text`` in lower case
+    folded: str = ""  # a word as the gazetteer's names are written (``fold``)
 
 
 @dataclass
@@ -84,23 +86,36 @@ def _tokens(paragraph: str) -> list[_Token]:
     tokens: list[_Token] = []
     start = True
     for text in _TOKENS.findall(_SAINT.sub("Saint ", paragraph) if "St." in paragraph else paragraph):
-        if not text[0].isalpha():
-            tokens.append(_Token(text, False, False))
-            start = start or text in _SENTENCE_END
-            continue
-        possessive = text.endswith(_POSSESSIVE)
-        text = text[:-2] if possessive else text.rstrip("'’ʼ-")
-        if "-" in text:
-            head, _, tail = text.rpartition("-")
-            if head and tail.lower() in HYPHEN_TAILS:  # "Kyiv-based": Kyiv
-                text = head
-        tokens.append(_Token(text, True, text[:1].isupper(), possessive, start))
-        start = False
+        token = _token(text, start) if len(text) <= _SHARED else _make(text, start)
+        tokens.append(token)
+        start = False if token.word else start or text in _SENTENCE_END
     return tokens
 
 
+_SHARED = 64  # characters of the longest piece whose token is kept (a word; not a hostile text's run of letters)
+
+
+@functools.lru_cache(maxsize=65536)
+def _token(text: str, start: bool) -> _Token:
+    """The token of a piece of text the tokenizer cut (``start``: the first word of a sentence), made once for every
+    such piece and shared: tokens are only read."""
+    return _make(text, start)
+
+
+def _make(text: str, start: bool) -> _Token:
+    if not text[0].isalpha():
+        return _Token(text, False, False, lower=text.lower())
+    possessive = text.endswith(_POSSESSIVE)
+    text = text[:-2] if possessive else text.rstrip("'’ʼ-")
+    if "-" in text:
+        head, _, tail = text.rpartition("-")
+        if head and tail.lower() in HYPHEN_TAILS:  # "Kyiv-based": Kyiv
+            text = head
+    return _Token(text, True, text[:1].isupper(), possessive, start, text.lower(), _fold_word(text))
+
+
 def _lower(tokens: list[_Token], index: int) -> str:
-    return tokens[index].text.lower() if 0 <= index < len(tokens) else ""
+    return tokens[index].lower if 0 <= index < len(tokens) else ""
 
 
 def match(title: str | None, body: str | None, places: Gazetteer | None = None) -> Found:
@@ -171,7 +186,7 @@ def _longest(tokens: list[_Token], i: int, places: Gazetteer) -> tuple[str | Non
         token = tokens[j]
         if not token.word or (j > i and tokens[j - 1].possessive):
             break
-        words.append(_fold_word(token.text))
+        words.append(token.folded)
         key = " ".join(words)
         if key in places.settlements or key in places.alone or key in places.roots or key in places.not_places:
             best = (key, j + 1)
@@ -205,7 +220,7 @@ def _settlement(tokens, i, end, key, paragraph, sentence, places: Gazetteer, fou
     previous = tokens[i - 1] if i else None
     if (previous is not None and previous.word and previous.upper and not previous.start_of_sentence
             and not previous.possessive and "-" not in previous.text and before not in MODIFIERS
-            and _fold_word(previous.text) not in places.settlements):
+            and previous.folded not in places.settlements):
         return None  # "Taras Shevchenko": a first name before it
     cued = (before in CUES or after in AFTER or (previous is not None and previous.possessive)
             or (after == "," and _lower(tokens, end + 2) in REGION_WORDS)
