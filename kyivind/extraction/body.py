@@ -148,8 +148,8 @@ def _link_density(el, text_len: int) -> float:
     if not text_len:
         return 1.0
     linked = 0
-    for a in el.iter("a"):
-        linked += len(clean_text(" ".join(a.itertext())))
+    for a in el.iter("a"):  # a link with no element inside holds its text alone
+        linked += len(clean_text(" ".join(a.itertext()) if len(a) else a.text))
     return linked / text_len
 
 

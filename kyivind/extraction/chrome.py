@@ -87,11 +87,23 @@ _H1 = etree.XPath(".//h1")
 _IN_TEXT = ("p", "li", "h2", "h3", "blockquote")
 
 
+@lru_cache(maxsize=4096)
+def _kept_cta_link(href: str) -> bool:
+    return _CTA_LINK.search(href) is not None
+
+
+def _cta_link(href: str) -> bool:
+    """Whether a link's address asks to join or pay (``_CTA_LINK``); the answer for an address is kept, since a
+    site's pages repeat their navigation and their rails of other stories."""
+    if len(href) <= MAX_KEPT_WORDS:
+        return _kept_cta_link(href)
+    return _CTA_LINK.search(href) is not None
+
+
 def _button(a) -> bool:
     """A link that is a box's own call to join or pay (not a link inside its text, not the navigation's)."""
     href = a.get("href")
-    return href is not None and bool(_CTA_LINK.search(href)) and a.getparent().tag not in _IN_TEXT \
-        and not in_page_chrome(a)
+    return href is not None and _cta_link(href) and a.getparent().tag not in _IN_TEXT and not in_page_chrome(a)
 
 
 def button_holders(root) -> set:
@@ -106,12 +118,14 @@ def button_holders(root) -> set:
 def is_chrome(el, holders: set | None = None) -> bool:
     """True for an element whose whole subtree is not article text (``holders``: ``button_holders`` of its
     document, when a caller judges many elements of it)."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in SKIP_TAGS or not tag:
+    tag = el.tag
+    if not isinstance(tag, str) or not tag or tag in SKIP_TAGS:
         return True
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    get = el.get  # each attribute read once: a page judges every element that has children
+    if get("hidden") is not None or get("aria-hidden") == "true":
         return True
-    if (el.get("class") or el.get("id")) and chrome_words(_attr_words(el)):
+    words, ident = get("class"), get("id")
+    if (words or ident) and chrome_words(f"{words or ''} {ident or ''}"):  # _attr_words
         return True
     if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
         for href in LINK_HREFS(el):

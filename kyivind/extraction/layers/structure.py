@@ -206,7 +206,7 @@ def _parse_authors(s: _Structure):
         slug = author_slug_from_url(a.get("href"))
         if not slug:
             continue
-        name = clean_text(" ".join(a.itertext()))
+        name = clean_text(" ".join(a.itertext()) if len(a) else a.text)  # a link with no element inside: its text
         if slug not in found:
             found[slug] = {**new_author(slug=slug), "_in_region": False, "_card_len": 0}
         entry = found[slug]
