@@ -121,17 +121,19 @@ def is_chrome(el, holders: set | None = None) -> bool:
     tag = el.tag
     if not isinstance(tag, str) or not tag or tag in SKIP_TAGS:
         return True
-    get = el.get  # each attribute read once: a page judges every element that has children
-    if get("hidden") is not None or get("aria-hidden") == "true":
-        return True
-    words, ident = get("class"), get("id")
-    if (words or ident) and chrome_words(f"{words or ''} {ident or ''}"):  # _attr_words
-        return True
+    names = el.keys()  # the attributes it has, in one read: only those asked below are read
+    if names:
+        if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
+            return True
+        words = el.get("class") if "class" in names else None
+        ident = el.get("id") if "id" in names else None
+        if (words or ident) and chrome_words(f"{words or ''} {ident or ''}"):  # _attr_words
+            return True
     if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
         for href in LINK_HREFS(el):
             if TWEET_LINK.match(href):
                 return True
-    if tag == "div" and el.get("data-embed") is not None:
+    if tag == "div" and "data-embed" in names:
         return True
     if tag in ("div", "section"):
         # a box with a button to join or pay is a call to action; a box that holds the page's title is the
