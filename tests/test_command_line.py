@@ -278,3 +278,28 @@ def test_at_debug_the_scraper_logs_each_item_as_scrapy_does():
         assert scraper.level == before
     finally:
         scraper.setLevel(before)
+
+
+def test_the_crawl_command_quiets_the_item_lines_after_scrapy_has_configured_logging():
+    """Scrapy's process configures logging after the command read its options (a dictConfig that sets its
+    loggers' levels back): the level is set when the command runs."""
+    import logging
+    import logging.config
+
+    from scrapy.settings import Settings
+    from scrapy.utils.log import DEFAULT_LOGGING
+
+    from kyivind.commands.crawl import ITEM_LINES, Command
+
+    scraper = logging.getLogger(ITEM_LINES)
+    before = scraper.level
+    command = Command()
+    command.settings = Settings({"LOG_LEVEL": "INFO"})
+    try:
+        logging.config.dictConfig(DEFAULT_LOGGING)  # what the crawler process does before the command runs
+        assert scraper.isEnabledFor(logging.DEBUG)
+        with pytest.raises(Exception, match="exactly one spider"):
+            command.run([], argparse.Namespace(spargs={}))
+        assert not scraper.isEnabledFor(logging.DEBUG)
+    finally:
+        scraper.setLevel(before)

@@ -92,9 +92,10 @@ class Command(ScrapyCrawl):
     def process_options(self, args, opts) -> None:
         super().process_options(args, opts)
         StartupLines.install(self.settings)  # before Scrapy's process logs its first line
-        quiet_item_lines(self.settings)
 
     def run(self, args, opts) -> None:
+        # once Scrapy's process has configured logging (its dictConfig sets the levels of its loggers back)
+        quiet_item_lines(self.settings)
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
         problem = argument_problem(self.crawler_process.spider_loader, args[0], opts.spargs)
