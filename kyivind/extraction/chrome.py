@@ -17,7 +17,6 @@ PAGE_CHROME = ("ancestor::nav | ancestor::footer | ancestor::aside"
 
 
 # compiled once: these run for many elements of every page
-_HIDDEN_ANCESTOR = etree.XPath("ancestor::*[@hidden]")
 LINK_HREFS = etree.XPath(".//a/@href")
 
 
@@ -41,8 +40,18 @@ def in_page_chrome(el) -> bool:
 
 
 def outside_content(el) -> bool:
-    """In the page's chrome, or hidden."""
-    return in_page_chrome(el) or bool(_HIDDEN_ANCESTOR(el))
+    """In the page's chrome, or hidden (``ancestor::*[@hidden]``), read in one walk up its ancestors (as
+    ``in_page_chrome`` walks them) instead of a walk and an XPath evaluation for each link of a listing."""
+    header = False
+    for ancestor in el.iterancestors():
+        tag = ancestor.tag
+        if tag in _CHROME_TAGS or ancestor.get("hidden") is not None:
+            return True
+        if tag == "header":
+            header = True
+        elif tag in _CONTENT_TAGS:
+            header = False
+    return header
 
 
 # Whole subtrees that never hold body text.
