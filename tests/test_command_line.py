@@ -244,3 +244,62 @@ def test_diff_of_a_version_that_is_not_there_says_so_plainly(tmp_path, args, sai
     assert done.returncode == 2
     line = one_error_line(done)
     assert said in line and "None" not in line
+
+
+@pytest.mark.parametrize("level", ["INFO", "WARNING", "ERROR"])
+def test_above_debug_the_scraper_makes_no_debug_record_for_each_item_and_keeps_its_other_lines(level):
+    import logging
+
+    from scrapy.settings import Settings
+
+    from kyivind.commands.crawl import ITEM_LINES, quiet_item_lines
+
+    scraper = logging.getLogger(ITEM_LINES)
+    before = scraper.level
+    try:
+        assert quiet_item_lines(Settings({"LOG_LEVEL": level}))
+        assert not scraper.isEnabledFor(logging.DEBUG)  # "Scraped from …": dropped by every handler at this level
+        assert scraper.isEnabledFor(logging.INFO) and scraper.isEnabledFor(logging.WARNING)  # dropped items, errors
+    finally:
+        scraper.setLevel(before)
+
+
+def test_at_debug_the_scraper_logs_each_item_as_scrapy_does():
+    import logging
+
+    from scrapy.settings import Settings
+
+    from kyivind.commands.crawl import ITEM_LINES, quiet_item_lines
+
+    scraper = logging.getLogger(ITEM_LINES)
+    before = scraper.level
+    try:
+        assert not quiet_item_lines(Settings({"LOG_LEVEL": "DEBUG"}))
+        assert scraper.level == before
+    finally:
+        scraper.setLevel(before)
+
+
+def test_the_crawl_command_quiets_the_item_lines_after_scrapy_has_configured_logging():
+    """Scrapy's process configures logging after the command read its options (a dictConfig that sets its
+    loggers' levels back): the level is set when the command runs."""
+    import logging
+    import logging.config
+
+    from scrapy.settings import Settings
+    from scrapy.utils.log import DEFAULT_LOGGING
+
+    from kyivind.commands.crawl import ITEM_LINES, Command
+
+    scraper = logging.getLogger(ITEM_LINES)
+    before = scraper.level
+    command = Command()
+    command.settings = Settings({"LOG_LEVEL": "INFO"})
+    try:
+        logging.config.dictConfig(DEFAULT_LOGGING)  # what the crawler process does before the command runs
+        assert scraper.isEnabledFor(logging.DEBUG)
+        with pytest.raises(Exception, match="exactly one spider"):
+            command.run([], argparse.Namespace(spargs={}))
+        assert not scraper.isEnabledFor(logging.DEBUG)
+    finally:
+        scraper.setLevel(before)

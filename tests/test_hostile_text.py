@@ -93,6 +93,20 @@ def test_reading_time_equals_the_pattern_it_replaces_up_to_four_digits():
         assert parse_reading_time(text) == expected, text
 
 
+LOOKBEHIND_READ_TIME = re.compile(r"(?<!\d)(\d+)\s*(?:-\s*)?min(?:ute)?s?\.?\s*read", re.I)
+
+
+def test_reading_time_pattern_finds_what_its_look_behind_first_form_finds():
+    """READ_TIME opens with a digit (its look-behind after it) so that the search skips to digits: the same match,
+    the same digits, as (?<!\\d)(\\d+)…, Unicode digits and case folds included."""
+    from kyivind.extraction.util import READ_TIME
+
+    pieces = ["1", "12", "0", "\u0663", "\u00b2", " ", "-", "min", "MIN", "m\u0131n", "minute", "s", ".", "read", "READ", "x"]
+    for text in _strings(pieces, 20_000, 8, seed=4):
+        new, old = READ_TIME.search(text), LOOKBEHIND_READ_TIME.search(text)
+        assert (new and (new.span(), new.group(1))) == (old and (old.span(), old.group(1))), repr(text)
+
+
 def test_an_author_block_still_loses_its_closing_link():
     assert split_author_block("Olena Goncharova\nNews Editor\nShe covers politics.\nRead more →", "Olena Goncharova") \
         == ("News Editor", "She covers politics.")

@@ -28,7 +28,8 @@ class Extraction:
 
 
 def _empty(value) -> bool:
-    return value is None or value == "" or value == [] or value == {}
+    """None, "", [] or {} (a value that is there is never compared: no empty list and dict made for it)."""
+    return value is None or (not value and (value == "" or value == [] or value == {}))
 
 
 def _same_author(a: dict, b: dict) -> bool:

@@ -53,19 +53,22 @@ class Tree:
         what is inside it is not)."""
         verdicts, judge = self.chrome.verdicts, self.chrome
         stack = [self.root]
+        pop, push = stack.pop, stack.extend
         while stack:
-            node = stack.pop()
+            node = pop()
             tag = node.tag
             if not isinstance(tag, str):
                 continue
             if tag in tags:
                 yield node
-            if len(node) and tag != "a":
-                chrome = verdicts.get(node)
-                if chrome is None:
-                    chrome = judge(node)
-                if not chrome:
-                    stack.extend(reversed(node))
+            if tag != "a":
+                children = node[::-1]  # last first, read at once (not counted, then walked again)
+                if children:
+                    chrome = verdicts.get(node)
+                    if chrome is None:
+                        chrome = judge(node)
+                    if not chrome:
+                        push(children)
 
 
 _CHILD_PARAGRAPHS = etree.XPath("./p")
@@ -148,8 +151,8 @@ def _link_density(el, text_len: int) -> float:
     if not text_len:
         return 1.0
     linked = 0
-    for a in el.iter("a"):
-        linked += len(clean_text(" ".join(a.itertext())))
+    for a in el.iter("a"):  # a link with no element inside holds its text alone
+        linked += len(clean_text(" ".join(a.itertext()) if len(a) else a.text))
     return linked / text_len
 
 

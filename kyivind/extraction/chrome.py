@@ -17,7 +17,6 @@ PAGE_CHROME = ("ancestor::nav | ancestor::footer | ancestor::aside"
 
 
 # compiled once: these run for many elements of every page
-_HIDDEN_ANCESTOR = etree.XPath("ancestor::*[@hidden]")
 LINK_HREFS = etree.XPath(".//a/@href")
 
 
@@ -41,8 +40,18 @@ def in_page_chrome(el) -> bool:
 
 
 def outside_content(el) -> bool:
-    """In the page's chrome, or hidden."""
-    return in_page_chrome(el) or bool(_HIDDEN_ANCESTOR(el))
+    """In the page's chrome, or hidden (``ancestor::*[@hidden]``), read in one walk up its ancestors (as
+    ``in_page_chrome`` walks them) instead of a walk and an XPath evaluation for each link of a listing."""
+    header = False
+    for ancestor in el.iterancestors():
+        tag = ancestor.tag
+        if tag in _CHROME_TAGS or ancestor.get("hidden") is not None:
+            return True
+        if tag == "header":
+            header = True
+        elif tag in _CONTENT_TAGS:
+            header = False
+    return header
 
 
 # Whole subtrees that never hold body text.
@@ -87,11 +96,23 @@ _H1 = etree.XPath(".//h1")
 _IN_TEXT = ("p", "li", "h2", "h3", "blockquote")
 
 
+@lru_cache(maxsize=4096)
+def _kept_cta_link(href: str) -> bool:
+    return _CTA_LINK.search(href) is not None
+
+
+def _cta_link(href: str) -> bool:
+    """Whether a link's address asks to join or pay (``_CTA_LINK``); the answer for an address is kept, since a
+    site's pages repeat their navigation and their rails of other stories."""
+    if len(href) <= MAX_KEPT_WORDS:
+        return _kept_cta_link(href)
+    return _CTA_LINK.search(href) is not None
+
+
 def _button(a) -> bool:
     """A link that is a box's own call to join or pay (not a link inside its text, not the navigation's)."""
     href = a.get("href")
-    return href is not None and bool(_CTA_LINK.search(href)) and a.getparent().tag not in _IN_TEXT \
-        and not in_page_chrome(a)
+    return href is not None and _cta_link(href) and a.getparent().tag not in _IN_TEXT and not in_page_chrome(a)
 
 
 def button_holders(root) -> set:
@@ -106,18 +127,22 @@ def button_holders(root) -> set:
 def is_chrome(el, holders: set | None = None) -> bool:
     """True for an element whose whole subtree is not article text (``holders``: ``button_holders`` of its
     document, when a caller judges many elements of it)."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in SKIP_TAGS or not tag:
+    tag = el.tag
+    if not isinstance(tag, str) or not tag or tag in SKIP_TAGS:
         return True
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    if (el.get("class") or el.get("id")) and chrome_words(_attr_words(el)):
-        return True
+    names = el.keys()  # the attributes it has, in one read: only those asked below are read
+    if names:
+        if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
+            return True
+        words = el.get("class") if "class" in names else None
+        ident = el.get("id") if "id" in names else None
+        if (words or ident) and chrome_words(f"{words or ''} {ident or ''}"):  # _attr_words
+            return True
     if tag == "blockquote":  # an embedded post left as a plain quote still links to its status
         for href in LINK_HREFS(el):
             if TWEET_LINK.match(href):
                 return True
-    if tag == "div" and el.get("data-embed") is not None:
+    if tag == "div" and "data-embed" in names:
         return True
     if tag in ("div", "section"):
         # a box with a button to join or pay is a call to action; a box that holds the page's title is the

@@ -51,8 +51,6 @@ class Listing:
     script_count: int = 0
 
 
-_TIMES = etree.XPath(".//time/@datetime", smart_strings=False)
-_HREFS = etree.XPath(".//a/@href", smart_strings=False)
 _ANCHORS = etree.XPath("//a[@href]")
 
 
@@ -62,15 +60,19 @@ def _path(url: str) -> str:
 
 
 def _card_date(a) -> str | None:
+    """The date of a link's card: the first ``<time datetime>`` below its nearest ancestor (up to four) that has
+    one (``.//time/@datetime``), where that ancestor links to one article at most (``.//a/@href``); read by walks
+    below each ancestor (in C), not an XPath evaluation for each card."""
     node = a
     for _ in range(4):
         node = node.getparent()
         if node is None:
             return None
-        times = _TIMES(node)
-        if times:
-            links = {x for x in _HREFS(node) if article_path(_path(x))}
-            return parse_datetime(times[0]) if len(links) <= 1 else None
+        first = next((t for t in node.iterdescendants("time") if t.get("datetime") is not None), None)
+        if first is not None:
+            links = {x for x in (d.get("href") for d in node.iterdescendants("a")) if x is not None
+                     and article_path(_path(x))}
+            return parse_datetime(first.get("datetime")) if len(links) <= 1 else None
     return None
 
 

@@ -13,7 +13,7 @@ from parsel import Selector
 from parsel.selector import create_root_node
 
 from kyivind.extraction.flight import NEXT_F_PUSH, next_f_chunks
-from kyivind.extraction.util import clean_text, decode_image_url, image_key
+from kyivind.extraction.util import clean_text, decode_image_url, image_key, parse_datetime
 
 
 def _unescape(value):
@@ -95,8 +95,6 @@ class Page:
 
     def date(self, raw) -> str | None:
         """A timestamp in UTC, or None; a value that is there but is no date is a recorded problem."""
-        from kyivind.extraction.util import clean_text, parse_datetime
-
         parsed = parse_datetime(raw if isinstance(raw, str) else None)
         if parsed is None and isinstance(raw, str) and clean_text(raw):
             self.problems.append("date_unparsable")

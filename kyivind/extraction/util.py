@@ -106,8 +106,23 @@ def none_if_empty(value):
 def parse_datetime(value: str | None) -> str | None:
     """Parse an ISO 8601 timestamp and return it in UTC as ``YYYY-MM-DDTHH:MM:SS+00:00``.
 
-    A timestamp without an offset is taken as UTC. Anything that is not a timestamp gives None.
+    A timestamp without an offset is taken as UTC. Anything that is not a timestamp gives None. The answer for a
+    text is kept: a page gives the same time in its JSON-LD, its metas and its byline.
     """
+    if isinstance(value, str) and len(value) <= MAX_KEPT_DATE:
+        return _kept_datetime(value)
+    return _parse_datetime(value)
+
+
+MAX_KEPT_DATE = 64  # a timestamp is some 30 characters; longer texts are parsed each time
+
+
+@lru_cache(maxsize=1024)
+def _kept_datetime(value: str) -> str | None:
+    return _parse_datetime(value)
+
+
+def _parse_datetime(value: str | None) -> str | None:
     value = clean_text(value)
     if not value:
         return None
@@ -193,9 +208,22 @@ def decode_image_url(src: str | None, page_url: str | None = None) -> str | None
 
 
 def image_key(url: str | None) -> str | None:
-    """A key that matches one image across its size variants (Ghost ``/size/w600/``) and hosts."""
+    """A key that matches one image across its size variants (Ghost ``/size/w600/``) and hosts (kept per URL:
+    a page asks for the key of its feature image several times, and a site shows the same avatars on every
+    page)."""
     if not url:
         return None
+    if isinstance(url, str) and len(url) <= MAX_KEPT_HREF:
+        return _kept_image_key(url)
+    return _image_key(url)
+
+
+@lru_cache(maxsize=4096)
+def _kept_image_key(url: str) -> str | None:
+    return _image_key(url)
+
+
+def _image_key(url: str) -> str | None:
     parts = split_url(decode_image_url(url) or "")
     if parts is None:  # no image to match
         return None
@@ -244,8 +272,10 @@ def with_host(url: str, site_url: str) -> str:
     return urlunsplit((site.scheme, site.netloc, parts.path or "/", parts.query, ""))
 
 
-# a match starts only where a run of digits starts (the look-behind): a run is tried once, not once per digit
-READ_TIME = re.compile(r"(?<!\d)(\d+)\s*(?:-\s*)?min(?:ute)?s?\.?\s*read", re.I)
+# a match starts only where a run of digits starts (the look-behind after its first digit, (?<!\d)\d written so
+# that the pattern opens with a digit: the search skips to the next digit in C instead of trying each position)
+# and a run is tried once, not once per digit
+READ_TIME = re.compile(r"(\d(?<!\d\d)\d*)\s*(?:-\s*)?min(?:ute)?s?\.?\s*read", re.I)
 MAX_READ_TIME_DIGITS = 4  # "12345 min read" is no reading time (and a number of 8,000 digits is not parsed)
 
 

@@ -100,6 +100,9 @@ class State:
         self.commit_seconds = commit_seconds  # …and at most this long after the first of them
         self.uncommitted = 0
         self._began = 0.0
+        # the last article row read, (url, row): an item's pipelines ask for its row up to three times (an older
+        # capture? a new version? the latest by capture time?); any write or commit forgets it
+        self._row: tuple[str, dict | None] | None = None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         refuse_links(self.path, self.path.with_name(self.path.name + "-wal"))
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -127,6 +130,7 @@ class State:
 
     def commit(self) -> None:
         """The exported articles' rows that wait for their batch, committed now."""
+        self._row = None
         if self.db.in_transaction:
             self.db.commit()
         self.uncommitted = 0
@@ -136,6 +140,7 @@ class State:
         """One write: its own transaction; or one of a batch (``batched``, with ``commit_every`` above 1), committed
         with ``commit_every`` writes or ``commit_seconds`` after the first. A write that fails is undone alone (a
         savepoint in the open batch): what was pending stays pending."""
+        self._row = None
         joined = self.db.in_transaction
         if joined:
             self.db.execute("savepoint one_write")
@@ -150,6 +155,7 @@ class State:
                 self.db.execute("release one_write")
             elif self.db.in_transaction:
                 self.db.rollback()
+            self._row = None
             raise
         if joined:
             self.db.execute("release one_write")
@@ -159,8 +165,11 @@ class State:
 
     # --- articles ----------------------------------------------------------------------------
     def article(self, url: str) -> dict | None:
-        row = self.db.execute("select * from articles where url = ?", (url,)).fetchone()
-        return dict(row) if row else None
+        kept = self._row
+        if kept is None or kept[0] != url:
+            row = self.db.execute("select * from articles where url = ?", (url,)).fetchone()
+            kept = self._row = (url, dict(row) if row else None)
+        return dict(kept[1]) if kept[1] is not None else None  # a copy: the kept row stays as read
 
     def known(self, urls) -> set[str]:
         urls = list(urls)
@@ -185,6 +194,7 @@ class State:
         canonical URL (``/national/<slug>/``), and for one kyivind fetched itself (``live``) its time in
         ``live_at``: no archived capture is placed after it."""
         stamp = now_iso()
+        latest = self._latest(item)  # read before the write begins (the row it reads is the one kept)
         with self._write(batched=True):
             if alias and alias != item["url"]:
                 self.db.execute("insert or replace into aliases (url, canonical) values (?, ?)", (alias, item["url"]))
@@ -210,13 +220,13 @@ class State:
                 {"url": item["url"], "modified_at": item.get("modified_at"), "lastmod": lastmod,
                  "content_hash": item["content_hash"], "fields_hash": fields_hash,
                  "version": item.get("version") or 1, "fetched_at": item.get("fetched_at"), "now": stamp,
-                 "latest": self._latest(item), "live": live})
+                 "latest": latest, "live": live})
 
     def _latest(self, item: dict) -> bool:
         """Whether ``item`` is the article's latest version by capture time (a version read from a web archive
         is usually older than those kyivind exported itself)."""
-        row = self.db.execute("select fetched_at from articles where url = ?", (item["url"],)).fetchone()
-        return row is None or not row[0] or not item.get("fetched_at") or item["fetched_at"] >= row[0]
+        row = self.article(item["url"])
+        return row is None or not row["fetched_at"] or not item.get("fetched_at") or item["fetched_at"] >= row["fetched_at"]
 
     def touch(self, url: str, modified_at: str | None, lastmod: str | None, fields_hash: str | None = None) -> None:
         """Re-fetched and unchanged: only the dates move on, so it is not fetched again for the same edit."""

@@ -30,7 +30,6 @@ from kyivind.items import new_author
 BLOCK_LEVEL = frozenset(
     "p div section article header footer h1 h2 h3 h4 h5 h6 li ul ol blockquote figure figcaption br".split())
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
-_LANG = etree.XPath("/html/@lang", smart_strings=False)
 _BODY = etree.XPath("//body")
 # a tag's link: to /tag/<slug>/, or marked rel="tag" (HTML's link type; WordPress's rel="category tag")
 _LINKS_TO = {"/tag/": etree.XPath(".//a[contains(@href, '/tag/') or contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")}
@@ -206,7 +205,7 @@ def _parse_authors(s: _Structure):
         slug = author_slug_from_url(a.get("href"))
         if not slug:
             continue
-        name = clean_text(" ".join(a.itertext()))
+        name = clean_text(" ".join(a.itertext()) if len(a) else a.text)  # a link with no element inside: its text
         if slug not in found:
             found[slug] = {**new_author(slug=slug), "_in_region": False, "_card_len": 0}
         entry = found[slug]
@@ -277,8 +276,9 @@ def _parse_reading_time_min(s: _Structure):
 
 
 def _parse_language(s: _Structure):
-    found = _LANG(s.page.root)
-    return none_if_empty(found[0] if found else None)
+    # /html/@lang: the lang of the document's element when it is <html>, read without an XPath evaluation
+    root = s.page.root.getroottree().getroot()
+    return none_if_empty(root.get("lang") if root is not None and root.tag == "html" else None)
 
 
 PARSERS = {
