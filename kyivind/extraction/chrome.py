@@ -27,25 +27,20 @@ _CONTENT_TAGS = frozenset(("main", "article"))
 def in_page_chrome(el) -> bool:
     """True for an element inside the page's chrome rather than its content (``PAGE_CHROME``, read as one walk up
     its ancestors: an XPath evaluation costs more than the walk)."""
-    header = False  # a <header> below, with no <main> or <article> seen above it yet
-    for ancestor in el.iterancestors():
-        tag = ancestor.tag
-        if tag in _CHROME_TAGS:
-            return True
-        if tag == "header":
-            header = True
-        elif tag in _CONTENT_TAGS:
-            header = False
-    return header
+    return _up_in_chrome(el, hidden=False)
 
 
 def outside_content(el) -> bool:
     """In the page's chrome, or hidden (``ancestor::*[@hidden]``), read in one walk up its ancestors (as
     ``in_page_chrome`` walks them) instead of a walk and an XPath evaluation for each link of a listing."""
-    header = False
+    return _up_in_chrome(el, hidden=True)
+
+
+def _up_in_chrome(el, hidden: bool) -> bool:
+    header = False  # a <header> below, with no <main> or <article> seen above it yet
     for ancestor in el.iterancestors():
         tag = ancestor.tag
-        if tag in _CHROME_TAGS or ancestor.get("hidden") is not None:
+        if tag in _CHROME_TAGS or (hidden and ancestor.get("hidden") is not None):
             return True
         if tag == "header":
             header = True
