@@ -482,7 +482,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 mention.region, mention.place = None, None
         return _villages(text, found)
     owns = []  # the place each statement's own stretch names: "3 were wounded in Illinivka"
-    for i, (start, _end, mention) in enumerate(found):
+    for i, (start, _end, _mention) in enumerate(found):
         after = found[i + 1][0] if i + 1 < len(found) else len(text)
         cut = _CLAUSE_END.search(text, _end, after)  # "injured a woman, and strikes on Kupiansk wounded 2": its clause
         after = cut.start() if cut else after

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kyivind.figures.statements import INJURED, KILLED, Mention, read, small_place, title_figures, where
 from kyivind.figures.air import russian_side
+from kyivind.figures.statements import INJURED, KILLED, Mention, read, small_place, title_figures, where
 from kyivind.figures.text import has_any
 
 # a title of a report of the night's air attack on the whole country ("Air Force: Ukraine downs 25 of 29 drones")
