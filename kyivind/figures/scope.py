@@ -6,8 +6,10 @@ week", "since Monday", "this year"), a correction ("an earlier version of this s
 are left out of the item's rows, except an update of an earlier attack ("the death toll of Russia's July 3 attack
 on Dnipro rose to 8"): that is the attack's current toll, counted for the attack's own day.
 
-``attack_date`` reads the date a sentence names for an attack (a date after "said on" is the report's, not the
-attack's); ``Scope`` decides, sentence by sentence, against the item's own attack day. Pure functions; linear.
+``dates`` reads the dates a sentence names (a date after "said on" is the report's, not the attack's; "overnight on
+Dec. 30-31" is one night, which meets Dec. 31 and not the day of Dec. 30; the morning and the evening of one date are
+two attacks); ``Scope`` decides, sentence by sentence, against the item's own attack day, and ``Scope.elsewhen`` dates
+one count ("32 drones launched on Oct. 1, 105 on Oct. 2"). Pure functions; linear.
 """
 
 from __future__ import annotations

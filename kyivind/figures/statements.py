@@ -5,9 +5,12 @@ the clause, not by distance: the count is the verb's object ("killing 2", "injur
 passive or intransitive verb with at most a noun of people between ("7 people were injured", "3 killed", "two
 men, aged 44 and 42, were killed"); "a man was killed" is 1. A revised toll ("the death toll rose to 6"), none
 ("no casualties") and subsets ("including 3 children", "12 of them hospitalized", never added) are told apart.
-Each sentence is placed first (kyivind/figures/scope.py): another attack's figures are left out, an update of an
-earlier attack counts for that attack's day. Each statement keeps its sentence and where it starts (the row's
-evidence). Pure functions; linear in the text.
+Lists of people are counted one by one ("a 39-year-old woman, a 15-year-old boy, and an 11-year-old girl", "one
+each in Toretsk, Druzhba, and Heorhiivka"). Each sentence is placed first (kyivind/figures/scope.py): another
+attack's figures are left out, an update of an earlier attack counts for that attack's day, and the sentence after
+another attack's (told with a figure or without one: "Earlier on Nov. 1, a drone hit Nikopol") is of it too unless
+it names a day or place of its own. Each statement keeps its sentence and where it starts (the row's evidence).
+Pure functions; linear in the text.
 """
 
 from __future__ import annotations
