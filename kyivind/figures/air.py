@@ -6,8 +6,12 @@ drones"); what it counts is told by the verb of its clause: launched (launched, 
 (shot down, destroyed, intercepted, neutralized) or lost (locally lost, suppressed by electronic warfare, did
 not reach their targets). A class total stated beside its parts is not counted twice: the parts are rows of
 their own and the total gives a row (weapon null) for what the parts leave. Counts of one oblast are a
-breakdown, read only where the article states no count for the whole attack. ``night_of`` is the date the
-attack began: "overnight on Nov. 21" and "the night of Nov. 20-21" began on Nov. 20.
+breakdown, read only where the article states no count for the whole attack. A class said to be shot down in full
+without a number ("every missile Russia fired") has as many downed as launched; "got through without being
+intercepted" is launched and none downed; "Of the 175 drones …, forces downed 91" is 175 launched, 91 downed; "158
+missiles and drones" counts neither class; bombers "over Russia's Saratov Oblast" tell where Russia's missiles came
+from, not a strike on Russia. ``night_of`` is the date the attack began: "overnight on Nov. 21" and "the night of
+Nov. 20-21" began on Nov. 20.
 """
 
 from __future__ import annotations
