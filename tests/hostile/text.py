@@ -88,6 +88,16 @@ CASES = {
     "drone parts": (lambda body: air_attacks(None, body), lambda n: "1 of " * n + "22 drones were shot down.", 2000),
     "attacked with": (lambda body: air_attacks(None, body), lambda n: "Russia attacked " + "x " * n + "with 5 drones.",
                       2000),
+    "a list of people": (lambda body: tolls(None, body), lambda n: "Shelling wounded a man" + ", a woman" * n +
+                         ", and a boy.", 2000),
+    "one each in places": (lambda body: tolls(None, body), lambda n: "Russia killed 2 in Bakhmut and one each in " +
+                           "Toretsk, " * n + "and Druzhba.", 2000),
+    "ages of a group": (lambda body: tolls(None, body), lambda n: "It wounded a man and women aged " + "32, " * n +
+                        "and 50.", 2000),
+    "counts dated": (lambda body: air_attacks(None, body), lambda n: "Russia launched " + "32 drones on Oct. 1, " * n +
+                     "and 19 on Oct. 3.", 2000),
+    "launch sites": (lambda body: air_attacks(None, body), lambda n: "Tu-95 bombers over " + "Russia's " * n +
+                     "Saratov Oblast launched 10 Kh-101 missiles.", 2000),
     "sitemap": (parse_sitemap, lambda n: ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                                           + "<url><loc>https://kyivindependent.com/a/</loc></url>" * n + "</urlset>"), 200),
 }
