@@ -294,6 +294,9 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 prior = last
                 placed = []  # (start, the weapon counted there)
                 previous = None  # (key, end) of the count read last in the clause
+                # of one oblast (a breakdown), read once for the clause: "bombers over Saratov Oblast launched …" is from
+                regional = bool(counted) and bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause) and bool(
+                    _OBLAST.search(_LAUNCH_SITE.sub("", clause)))
                 for m in counted:
                     if m.group("n") is None and _SUBSET_OF.match(m.group("words")):
                         continue  # "1 of the downed drones came down in a yard": a part, no count
@@ -301,8 +304,6 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                             named_in, m.end()).group(0)):
                         continue  # "32 drones launched at Ukraine on Oct. 1, 105 on Oct. 2" in an item of Oct. 4
                     kind, weapon = _weapon(named_in[m.start("words"):m.end("noun")], m.group("noun"))
-                    regional = bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause) and bool(
-                        _OBLAST.search(_LAUNCH_SITE.sub("", clause)))  # "bombers over Saratov Oblast launched …": from
                     last = (kind, weapon, regional, direction)
                     placed.append((m.start(), last))
                     metrics = _metrics_of(clause, m, verbs) or ([whole] if whole and not verbs else [])

@@ -151,7 +151,7 @@ _ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + 
                    _ONE_OF + r")\s+"
                    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 _ARTICLE = re.compile(r"\b(?:a|an|one|her|his|their)\s", re.I)
-_PLACE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_PLACE_NAME = re.compile(_NAME)
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
@@ -233,6 +233,11 @@ class Reading:
 def _none_of(m) -> tuple[str, ...]:
     """The kinds a match of ``_NONE`` says there were none of: "no casualties" both, "nobody was killed" one."""
     return (KILLED, INJURED) if m.group("all") else (KILLED,)
+
+
+def _of_another(m) -> bool:
+    """Whether a statement of one person opens with "another" ("another woman died in hospital"): one more."""
+    return m.group(0)[:7].lower() == "another"
 
 
 def _kind(verb: str) -> str:
@@ -405,7 +410,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("verb2")), 2, False, number))
     for m in _DIED_LATER.finditer(text) if has_any(lower, ("died", "succumbed")) and has_any(lower, ("injur", "wound", "hurt")) else ():
         if m.group("who").lower() not in _NOT_PEOPLE:
-            keep(m.start(), m.end(), Mention(KILLED, 1, False, number, more=m.group(0)[:7].lower() == "another"))
+            keep(m.start(), m.end(), Mention(KILLED, 1, False, number, more=_of_another(m)))
     for m in _SEEK_HELP.finditer(text) if "medical" in lower and digits else ():  # "led 22 people … to seek medical help"
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
@@ -420,7 +425,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
             keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number, more=" also " in m.group(0).lower() or
-                                             m.group(0)[:8].lower() == "another "))
+                                             _of_another(m)))
     found.sort(key=lambda f: f[0])
     done: set[int] = set()  # the statements whose continuation was read
     for _ in range(8):  # "killed a 50-year-old man and a 45-year-old woman", "injured three women, two men, and a child"

@@ -259,13 +259,12 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
                 regions[region] = Toll()
                 if place is not None:
                     places[(region, place)] = Toll(**total.__dict__)
-        if len(regions) == 1:  # one attack: its region's figures are the article's
+        _altogether(total, mentions)
+        if len(regions) == 1:  # one attack: its region's figures are the article's ("In total, nine were injured" too)
             code = next(iter(regions))
             regions[code] = Toll(**total.__dict__)
-    stated = (total.killed, total.injured)
-    _altogether(total, mentions)
-    if not roundup and len(regions) == 1 and (total.killed, total.injured) != stated:
-        regions[next(iter(regions))] = Toll(**total.__dict__)  # "In total, nine people were injured": the oblast's too
+    if roundup:
+        _altogether(total, mentions)
     _none(total, reading)
     if roundup is False and total.killed == 0 and total.injured == 0 and (
             has_any((title or "").lower(), AIR_REPORT) or _AT_UKRAINE.search(title or "")):
