@@ -9,9 +9,8 @@ also sit at the start of ``bio`` or in ``location``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from kyivind.extraction.util import clean_text
+from kyivind.extraction.util import clean_text, kept
 
 CHROME_LINES = {"avatar", "read more", "read more →", "more", "team", "articles", "follow", "author",
                 "authors", "about the author", "written by", "by"}
@@ -118,21 +117,12 @@ def _without_read_more(raw: str) -> str:
     return raw
 
 
-MAX_KEPT_BLOCK = 4096  # an author's card is a few hundred characters; longer blocks are split each time
-
-
+@kept(max_chars=4096, maxsize=1024)  # an author's card is a few hundred characters; longer blocks are split each time
 def split_author_block(raw: str | None, name: str | None) -> tuple[str | None, str | None]:
     """(role, bio) of an author block given as text, one visual line per line where it can. The answer for a
     block and a name is kept: an author's card is the same on every article of theirs."""
     if not raw:
         return None, None
-    if isinstance(raw, str) and len(raw) <= MAX_KEPT_BLOCK and (name is None or isinstance(name, str)):
-        return _kept_split(raw, name)
-    return _split_author_block(raw, name)
-
-
-@lru_cache(maxsize=1024)
-def _kept_split(raw: str, name: str | None) -> tuple[str | None, str | None]:
     return _split_author_block(raw, name)
 
 

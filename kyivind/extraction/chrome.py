@@ -5,11 +5,10 @@ rules, used by the body scoring, the structure layer, listing and author pages."
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from lxml import etree
 
-from kyivind.extraction.util import clean_text
+from kyivind.extraction.util import clean_text, kept
 
 # navigation, footers, side rails, and the page's own header (not a header inside the article)
 PAGE_CHROME = ("ancestor::nav | ancestor::footer | ancestor::aside"
@@ -74,16 +73,10 @@ def _attr_words(el) -> str:
 MAX_KEPT_WORDS = 256  # longer class and id strings are searched each time: the kept answers stay small
 
 
-@lru_cache(maxsize=4096)
-def _kept_chrome_words(words: str) -> bool:
-    return _CHROME_WORDS.search(words) is not None
-
-
+@kept(max_chars=MAX_KEPT_WORDS, maxsize=4096)
 def chrome_words(words: str) -> bool:
     """Whether a class and id string names chrome (``_CHROME_WORDS``); the answer for a string is kept, since a
     site's pages repeat the same few hundred class strings."""
-    if len(words) <= MAX_KEPT_WORDS:
-        return _kept_chrome_words(words)
     return _CHROME_WORDS.search(words) is not None
 
 
@@ -91,16 +84,10 @@ _H1 = etree.XPath(".//h1")
 _IN_TEXT = ("p", "li", "h2", "h3", "blockquote")
 
 
-@lru_cache(maxsize=4096)
-def _kept_cta_link(href: str) -> bool:
-    return _CTA_LINK.search(href) is not None
-
-
+@kept(max_chars=MAX_KEPT_WORDS, maxsize=4096)
 def _cta_link(href: str) -> bool:
     """Whether a link's address asks to join or pay (``_CTA_LINK``); the answer for an address is kept, since a
     site's pages repeat their navigation and their rails of other stories."""
-    if len(href) <= MAX_KEPT_WORDS:
-        return _kept_cta_link(href)
     return _CTA_LINK.search(href) is not None
 
 

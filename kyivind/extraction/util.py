@@ -4,8 +4,29 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import lru_cache, wraps
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
+
+def kept(max_chars: int, maxsize: int):
+    """Keep the answers of a pure function of a text (and other texts or None) for texts of at most ``max_chars``
+    characters, the last ``maxsize`` of them: a site's pages repeat the same class strings, links, timestamps and
+    author cards. A longer text, or an argument of another kind, is read each time; a text of lxml's (which holds
+    its element) is kept as a plain copy, so no page's tree outlives it."""
+
+    def wrap(function):
+        cached = lru_cache(maxsize=maxsize)(function)
+
+        @wraps(function)
+        def call(text, *rest):
+            if isinstance(text, str) and len(text) <= max_chars and all(r is None or isinstance(r, str) for r in rest):
+                return cached(str(text), *(None if r is None else str(r) for r in rest))
+            return function(text, *rest)
+
+        return call
+
+    return wrap
+
 
 _SIZE_SEGMENT = re.compile(r"/size/w\d+(?:h\d+)?/|/format/\w+/")
 
@@ -103,22 +124,13 @@ def none_if_empty(value):
     return value or None
 
 
+@kept(max_chars=64, maxsize=1024)  # a timestamp is some 30 characters
 def parse_datetime(value: str | None) -> str | None:
     """Parse an ISO 8601 timestamp and return it in UTC as ``YYYY-MM-DDTHH:MM:SS+00:00``.
 
     A timestamp without an offset is taken as UTC. Anything that is not a timestamp gives None. The answer for a
     text is kept: a page gives the same time in its JSON-LD, its metas and its byline.
     """
-    if isinstance(value, str) and len(value) <= MAX_KEPT_DATE:
-        return _kept_datetime(value)
-    return _parse_datetime(value)
-
-
-MAX_KEPT_DATE = 64  # a timestamp is some 30 characters; longer texts are parsed each time
-
-
-@lru_cache(maxsize=1024)
-def _kept_datetime(value: str) -> str | None:
     return _parse_datetime(value)
 
 
@@ -207,19 +219,13 @@ def decode_image_url(src: str | None, page_url: str | None = None) -> str | None
     return src
 
 
+@kept(max_chars=MAX_KEPT_HREF, maxsize=4096)
 def image_key(url: str | None) -> str | None:
     """A key that matches one image across its size variants (Ghost ``/size/w600/``) and hosts (kept per URL:
     a page asks for the key of its feature image several times, and a site shows the same avatars on every
     page)."""
     if not url:
         return None
-    if isinstance(url, str) and len(url) <= MAX_KEPT_HREF:
-        return _kept_image_key(url)
-    return _image_key(url)
-
-
-@lru_cache(maxsize=4096)
-def _kept_image_key(url: str) -> str | None:
     return _image_key(url)
 
 
