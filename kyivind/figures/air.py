@@ -90,9 +90,14 @@ ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministr
                    "on russia", "against russia")
 _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?|" \
         r"Shaheds|Gerans|Kalibrs|Iskanders|Kinzhals)"
+# a weapon's name before the noun it qualifies counts that noun, not the weapon ("three missile strikes", "two drone
+# attacks", "the second of three expected missile waves", "12 missile and drone strikes")
+_NOT_THE_WEAPON = r"(?!(?:\s+(?:and|or)\s+(?:drones?|missiles?|UAVs?))?\s+(?:strikes?|attacks?|waves?|barrages?|salvos?|raids?|" \
+                  r"alerts?|warnings?|threats?|launchers?|systems?|units?|operators?|carriers?|crews?|debris|fragments?|" \
+                  r"wreckage|parts|sites?|production|factor(?:y|ies)|plants?|programs?)\b)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|(?<![:.,])\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
-                    r"(?:(?<![:.,])\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|(?:drones?|missiles?|UAVs?)\s)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)", re.I)  # "158 missiles and drones": no count of one
+                    r"(?:(?<![:.,])\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|(?:drones?|missiles?|UAVs?)\s)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
                                                                "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
@@ -230,7 +235,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
         before = ""  # the sentence before: "On Nov. 17, Russia … . That night, forces downed 102 of 120 missiles"
         for sentence, start in texts:
             lower, told, before = sentence.lower(), before, sentence
-            if found and start >= 0 and _THAT.match(sentence) and scope.of(told, told.lower(), strict=True)[0]:
+            if start >= 0 and (found and _THAT.match(sentence) or _IN_THAT.search(sentence)) and \
+                    scope.of(told, told.lower(), strict=True)[0]:
                 continue  # the night or attack of the sentence before, which was another's
             # Russia's claims: told by the title, or by every count read so far being of Ukraine's drones
             claims = claimed or (bool(found) and all(key[0] == UKRAINE_ON_RUSSIA for key in found))
@@ -476,6 +482,8 @@ _UNDOWNED = re.compile(r"[^;]{0,60}?\b(?:got\s+through|(?:were|was)\s+not\s+(?:s
                        re.I)
 _UNTIL_NEXT = re.compile(r"[^,;]{0,48}")  # what follows a count up to the next one
 _THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
+# "… said more than 10 drones were downed in that attack" after a sentence of another night: that night's
+_IN_THAT = re.compile(r"\b(?:in|during|of)\s+that\s+(?:attack|strike|assault|night)\b")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+|\s*,\s*")
 _THEN = re.compile(r"\s*(?:,\s*)?and\s+(?:then\s+)?")
 _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)

@@ -563,7 +563,7 @@ _TONIGHT = re.compile(r"\b(?:overnight|last\s+night|this\s+morning)\b(?!\s+(?:on
 # a title that dates its own figures ("21 civilians killed … in Donetsk Oblast on May 3"): its figures, though the
 # body tells only of another attack
 _DATED_TITLE = re.compile(r"\b(?:on|overnight\s+on)\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b")
-_STRIKES = re.compile(r"\b(?:attack|strike|struck|hit|shelled|shelling|launched|fired|targeted)\b", re.I)  # a sentence of an attack
+_STRIKES = re.compile(r"\b(?:attack(?:s|ed)?|strikes?|struck|hit|shelled|shelling|launched|fired|targeted)\b", re.I)  # a sentence of an attack
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                          r"(?!Russia)[A-Z]|"
                          r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b")
