@@ -10,7 +10,7 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 6  # 6: a weapon naming another noun ("three missile strikes"), "in that attack" after another attack (5: another attack told without a figure, one place's "no casualties", lists of people, dated counts (4: person nouns, …)
+VERSION = 6  # 6: "three missile strikes" counts strikes; "in that attack" after a sentence of another (5: another attack told without a figure, …)
 
 __all__ = ["VERSION", "AIR_TOTALS", "air_attacks", "class_totals", "derive", "tolls", "summary"]
 
