@@ -454,6 +454,61 @@ def test_the_rows_do_not_depend_on_the_hash_seed():
     assert len(seen) == 1, seen
 
 
+def test_a_large_build_derives_the_figures_in_a_pool_of_processes_and_the_rows_are_the_same():
+    """In a process of one thread (as ``kyivind db`` runs), many versions are read by a pool of two processes; the
+    rows are those one process reads."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import hashlib, json, multiprocessing as mp; from kyivind.outputs import figures as f;"
+              "from tests.figures.realscore import load, published_at;"
+              "v = [(i['url'], 1, i['title'], i['body_text'], published_at(i)) for i in load('all')[:300]];"
+              "f.PARALLEL_FROM, f.CHUNK = 100, 7; made = [];"
+              "real = mp.get_context; mp.get_context = lambda m: made.append(m) or real(m);"
+              "rows = list(f.derived(v));"
+              "print(made, sum(len(t) + len(a) for t, a, _ in rows),"
+              "hashlib.sha1(json.dumps(rows, default=str).encode()).hexdigest())")
+    root = Path(__file__).resolve().parent.parent
+    seen = {workers: subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True,
+                                    check=True, env={**os.environ, "KYIVIND_DB_WORKERS": workers}).stdout.split()
+            for workers in ("1", "2")}
+    assert seen["2"][0] == "['fork']" and seen["1"][0] == "[]", seen
+    assert int(seen["1"][1]) > 300 and seen["1"][1:] == seen["2"][1:], seen
+
+
+def test_no_pool_no_fork_of_a_threaded_process_and_a_bad_worker_count_each_derive_here(monkeypatch, caplog):
+    import threading
+
+    from kyivind.outputs import figures as stored
+
+    versions = [(i["url"], 1, i["title"], i["body_text"], published_at(i)) for i in load("all")[:20]]
+    want = [stored._read(v) for v in versions]
+    monkeypatch.setattr(stored, "PARALLEL_FROM", 10)
+    monkeypatch.setenv("KYIVIND_DB_WORKERS", "two")
+    assert list(stored.derived(versions)) == want
+    assert "is no number" in caplog.text
+
+    class NoProcesses:
+        def Pool(self, count):  # noqa: N802 (multiprocessing's name)
+            raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setenv("KYIVIND_DB_WORKERS", "2")
+    monkeypatch.setattr(stored, "forkable", lambda: True)
+    monkeypatch.setattr(stored.multiprocessing, "get_context", lambda method: NoProcesses())
+    assert list(stored.derived(versions)) == want
+    assert "no pool of 2 processes could be started" in caplog.text
+    monkeypatch.undo()
+    done = threading.Event()
+    other = threading.Thread(target=done.wait)
+    other.start()
+    try:
+        assert not stored.forkable(), "a process running another thread is not forked"
+    finally:
+        done.set()
+        other.join()
+
+
 # real items each read wrong before the rule named beside it (every figure of each must now be right)
 READ_RIGHT_BY_A_RULE = [
     ("prosecutors-russian-attacks-on-kherson-injure-2", "a title's total of two strikes the body tells apart"),

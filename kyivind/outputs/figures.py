@@ -12,6 +12,9 @@ downing Ukrainian drones (``direction``) are rows of their own, never summed int
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import threading
 
 from kyivind import figures
 from kyivind.figures.numbers import MAX_FIGURE, implausible
@@ -19,6 +22,12 @@ from kyivind.figures.text import published_day
 from kyivind.outputs.progress import tracked
 
 logger = logging.getLogger(__name__)
+
+# the figures of many versions (a first build, a new ``figures.VERSION``) are derived in a pool of processes, one a
+# core: the rules are pure Python, so one process reads them on one core. KYIVIND_DB_WORKERS sets how many (1: here)
+PARALLEL_FROM = 2_000  # versions: fewer are derived here (starting the pool would cost more than it saves)
+CHUNK = 250  # versions a worker derives at a time
+MAX_WORKERS = 8
 
 VERSION_KEY = "figures_version"
 TOLL_COLUMNS = {"article_url": str, "version": int, "scope": str, "region_code": str, "place": str, "day": str,
@@ -58,6 +67,52 @@ def rows_of(url: str, version: int, title: str | None, body: str | None, publish
     return toll_rows, air_rows
 
 
+def _read(version: tuple) -> tuple[list[dict], list[dict], int]:
+    """(toll rows, air attack rows, numbers too large for a figure) of one version (url, version, title, body,
+    published_at)."""
+    url, number, title, body, published_at = version
+    found_tolls, found_air = rows_of(url, number, title, body, published_at)
+    return found_tolls, found_air, implausible(title) + implausible(body)
+
+
+def workers() -> int:
+    """How many processes derive the figures of a large build: KYIVIND_DB_WORKERS, else one a core (at most
+    ``MAX_WORKERS``)."""
+    told = os.environ.get("KYIVIND_DB_WORKERS", "").strip()
+    if told:
+        try:
+            return max(1, min(int(told), MAX_WORKERS))
+        except ValueError:
+            logger.warning("KYIVIND_DB_WORKERS=%r is no number: the figures are derived in one process", told)
+            return 1
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def forkable() -> bool:
+    """Whether this process may be forked: it runs no other thread (whose locks a fork would copy held) and the
+    platform forks."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def derived(versions: list[tuple]):
+    """``_read`` of each version, in order: in a pool of processes where there are many and more than one core,
+    else here (and here, with a warning, where no pool can be started). A process that runs other threads (a crawl
+    that brings the database up to date as it ends) is not forked: it derives them itself."""
+    count = workers()
+    if count > 1 and len(versions) >= PARALLEL_FROM and forkable():
+        try:
+            pool = multiprocessing.get_context("fork").Pool(count)
+        except OSError as error:  # no processes to be had (a container's limit): the same rows, one process
+            logger.warning("no pool of %d processes could be started (%s): the figures are derived in one", count,
+                           error)
+        else:
+            with pool:
+                yield from pool.imap(_read, versions, chunksize=CHUNK)
+            return
+    for version in versions:
+        yield _read(version)
+
+
 def _tables(db) -> None:
     for name, columns in (("tolls", TOLL_COLUMNS), ("air_attacks", AIR_COLUMNS)):
         if db[name].exists() and set(columns) - set(db[name].columns_dict):
@@ -88,12 +143,12 @@ def update(db, written: list[dict]) -> int:
             for table in ("tolls", "air_attacks"):
                 db.execute(f"delete from {table} where article_url = ? and version = ?", [row["url"], row["version"]])
     tolls, air, dropped = [], [], 0
-    for row in tracked(written, len(written), "reading figures"):
-        found = rows_of(row["url"], row.get("version") or 1, row.get("title"), row.get("body_text"),
-                        row.get("published_at"))
-        dropped += implausible(row.get("title")) + implausible(row.get("body_text"))
-        tolls += found[0]
-        air += found[1]
+    versions = [(row["url"], row.get("version") or 1, row.get("title"), row.get("body_text"), row.get("published_at"))
+                for row in written]
+    for found_tolls, found_air, too_large in tracked(derived(versions), len(versions), "reading figures"):
+        dropped += too_large
+        tolls += found_tolls
+        air += found_air
     tolls, air = _plausible(tolls, TOLL_COLUMNS), _plausible(air, AIR_COLUMNS)
     if dropped:
         logger.warning("%d numbers larger than any figure (%s) were read as no figure", dropped, f"{MAX_FIGURE:,}")
