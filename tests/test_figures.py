@@ -636,6 +636,20 @@ READ_RIGHT_BY_A_RULE = [
     ("massive-explosion-heard-in-mykolaiv", "'one guard had been injured'"),
     ("governor-russia-launches-second-missile-wave-out-of-three-expected-on-dec-5",
      "'three expected missile waves' counts waves, not missiles"),
+    ("prosecutor-general-485-children-killed-by-russia-since-start-of-invasion",
+     "'Russia's full-scale invasion has killed 485 Ukrainian children' is a tally"),
+    ("health-ministry-106-medical-professionals-killed-since-feb-24", "'the invasion killed 106 medical workers'"),
+    ("culture-ministry-91-media-workers-killed-by-russian-invasion-30-still-in-captivity",
+     "'Russia's invasion of Ukraine has killed 91 media workers so far'"),
+    ("zelensky-russia-has-launched-more-than-4-700-missiles-at-ukraine-since-feb-24",
+     "a title's 'since Feb. 24' is a tally, not the night's launches"),
+    ("official-ukraine-shoots-down-24-russian-missiles-over-lviv-since-feb-24", "a title's 'since Feb. 24'"),
+    ("kharkiv-7-victims", "'has risen again, to nine'"),
+    ("reznikov-mass-burial-site-found-in-liberated-kherson-oblast",
+     "bodies in a mass grave, and bodies found in liberated lands, are no attack's toll"),
+    ("prosecutors-office-russian-attack-in-donetsk-oblast-injures-7-including-2-children",
+     "'In April, the U.N. said it had recorded nearly 11,000 civilians killed' opens with its month"),
+    ("russian-shellings-wound-2-in-kherson-oblast", "'since the city was liberated'"),
 ]
 
 

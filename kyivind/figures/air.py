@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from kyivind.figures import weapons as table
-from kyivind.figures.scope import Scope, another_attack
+from kyivind.figures.scope import Scope, another_attack, other_time
 from kyivind.figures.text import (
     DIGIT,
     MAX_CHARS,
@@ -270,6 +270,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 if other:
                     last = None
                     continue  # another night's, another attack's figures
+            elif other_time(sentence, lower):
+                continue  # a title of a tally: "Russia has fired over 4,700 missiles at Ukraine since Feb. 24"
             whole = _metric(text)
             lead = _OF_THE.match(text)  # "Of the 175 drones …, forces brought down 91": 175 launched, 91 of them downed
             led = None  # the weapon of that lead

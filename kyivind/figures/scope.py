@@ -50,10 +50,15 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                  r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|"
                  r"August|September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
                  r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:invasion|war)\b|"
-                 r"\bsince\s+(?:Russia|Russian\s+forces|Moscow|the\s+Russians|they|it)\s+(?:began|started|first|launched)\b"),
+                 r"\bsince\s+(?:Russia|Russian\s+forces|Moscow|the\s+Russians|they|it)\s+(?:began|started|first|launched)\b|"
+                 # "since the city was liberated", "since its liberation"
+                 r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:was|were|had\s+been)\s+(?:liberated|occupied|de-occupied|"
+                 r"retaken|recaptured|captured)\b|\bsince\s+(?:its|their|the)\s+(?:liberation|de-occupation|occupation)\b"),
     (("hrmmu", "ohchr", "un's", "un ", "united nations"),
      r"\b(?:HRMMU|OHCHR|UN's\s+count|UN\s+(?:human\s+rights|monitoring)|United\s+Nations\s+Human\s+Rights)\b"),
-    (("war ",), r"\bwar\s+(?:[\w']+\s+){0,4}?(?:has|had)\s+(?:killed|injured|wounded|claimed)\b"),
+    # "the war has claimed", "Russia's full-scale invasion has killed 485 children", "the invasion killed 106 medics"
+    (("war ", "invasion"), r"\bwar\s+(?:[\w']+\s+){0,4}?(?:has|had)\s+(?:killed|injured|wounded|claimed)\b|"
+                           r"\binvasion\s+(?:of\s+Ukraine\s+)?(?:(?:has|had)\s+)?(?:killed|injured|wounded|claimed)\b"),
     (("began", "started"), r"\b(?:began|started)\s+in\s+\w+\s+(?:19|20)\d\d\b"),
     (("from ", "between"), r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*"
                            r"(?:to|-|–|through|until)\s*(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:January|February|March|"
@@ -75,9 +80,12 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
      r"\ba\s+year\s+ago\b|\banniversary\b(?!\s+of\s+(?:its|the|Russia's)\s+full-scale)|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
-    ((" in ",), r"\bin\s+(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+    (("in ",), r"\bin\s+(?:January|February|March|April|June|July|August|September|October|November|December)\b"
                 r"(?!\s+\d{1,2}\b)|(?<!born\s)\bin\s+(?:19|20)\d\d\b"),
     (("babyn", "holodomor", "world war"), r"\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b"),
+    # bodies found in a mass grave, exhumed, found in liberated lands: killings of the occupation, no attack's toll
+    (("mass grave", "mass burial", "exhum", "liberated"), r"\bmass\s+(?:graves?|burials?(?:\s+sites?)?)\b|"
+                                                          r"\bexhum(?:ed|ation|ing)\b|\bbodies\b[^.;]{0,120}?\bliberated\b"),
     # "The report follows a Dec. 21 drone attack on Kyiv that injured two", "came just hours after another strike"
     (("follow", "after"), r"\b(?:follows|followed|comes|came)\s+(?:by\s+)?(?:just\s+|only\s+)?(?:(?:a\s+day|(?:a\s+few\s+|\w+\s+)(?:hours|days))\s+)?"
                           r"(?:after\s+)?(?:an?|another|the|Russia's)\s+(?:[\w.#-]+\s+){0,4}?(?:attack|strike|shelling|bombing)\b"),

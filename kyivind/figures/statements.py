@@ -156,7 +156,8 @@ _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
                       r"grew|grown|reached|jumped|stands\s+at|stood\s+at|is\s+now|now\s+stands\s+at|went\s+up|"
-                      r"climbs|increases|reaches|rising|climbing)\s+(?:to\s+)?" + _Q + _N, re.I)
+                      r"climbs|increases|reaches|rising|climbing)(?:\s+(?:again|further|once\s+more),?)?\s+(?:to\s+)?" + _Q + _N,
+                      re.I)  # "has risen again, to nine"
 # "raising the number of people killed in the July 8 attack to 27", "bringing the death toll to 9"
 _RAISING = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting|raises|brings|pushes|takes|raised|brought|pushed)\s+(?:the\s+)?(?P<what>(?:overall\s+|total\s+)?"
                       r"(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|"
