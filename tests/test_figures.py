@@ -650,6 +650,8 @@ READ_RIGHT_BY_A_RULE = [
     ("prosecutors-office-russian-attack-in-donetsk-oblast-injures-7-including-2-children",
      "'In April, the U.N. said it had recorded nearly 11,000 civilians killed' opens with its month"),
     ("russian-shellings-wound-2-in-kherson-oblast", "'since the city was liberated'"),
+    ("update-4-injured-in-russian-attack-on-odesa-ship-repair-facility", "a title's 'Toll rises to 4 injured'"),
+    ("russian-air-attack-heavily-injures-1-in-kherson-oblast", "'a woman was killed and a man injured'"),
 ]
 
 

@@ -115,7 +115,7 @@ _ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|dri
              r"officer|farmer|guard)")
 _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|near)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,6}?)?,?\s+"
                      r"and\s+(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN +
-                     r"\b(?!\s+(?:was|were|is|are|had|has|died))")
+                     r"\b(?!\s+(?:was|were|is|are|had|has|died|injured|wounded|hurt|killed)\b)")
 # "wounded a 39-year-old woman, a 15-year-old boy, and an 11-year-old girl": one more for each after the first
 _AND_LIST = re.compile(r"(?P<items>(?:,\s+(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b){1,6}),?\s+and\s+"
                        r"(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b(?!\s+(?:was|were|is|are|had|has|died))")
@@ -162,6 +162,10 @@ _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)
 _RAISING = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting|raises|brings|pushes|takes|raised|brought|pushed)\s+(?:the\s+)?(?P<what>(?:overall\s+|total\s+)?"
                       r"(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|"
                       r"wounded|casualties|injuries)))\b(?:\s+[\w'’.,#-]+){0,12}?\s+to\s+" + _Q + _N, re.I)
+# the second of two people, its verb's "was" left out: "a 65-year-old woman was killed and a 27-year-old man injured"
+_AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\s+and\s+(?P<who>(?:a|an|another|one)\s+"
+                           r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r")\s+(?P<verb>injured|wounded|hurt|killed)\b")
+_KIND_AFTER = re.compile(r"\s+(?:people\s+|persons\s+|civilians\s+)?(injured|wounded|hurt|killed|dead)\b", re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
                        r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?(?P<place>[A-Z][\w'-]+)")
 _CHILDREN = re.compile(r"\b(?:including|among\s+them|among\s+those|of\s+whom|among\s+the\s+\w+\s+(?:are|were))\s+"
@@ -386,7 +390,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     raised = _RAISING.finditer(text) if digits and has_any(lower, RAISING_HINTS) else ()
     for m in (*revised, *raised):
         what = m.group("what").lower()
-        kind = INJURED if ("injur" in what or "wounded" in what) else KILLED
+        after = _KIND_AFTER.match(text, m.end())  # "Toll rises to 4 injured": the word after the figure tells
+        kind = INJURED if ("injur" in what or "wounded" in what or (after is not None and after.group(1).lower() in (
+            "injured", "wounded", "hurt"))) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
     for m in _TWO_GROUPS.finditer(text) if digits and " and " in text else ():
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")) + (int(m.group("m")) if m.group("m").isdigit() else 1), False, number))
@@ -414,6 +420,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             keep(m.start(), m.end(), Mention(KILLED, 1, False, number, more=_of_another(m)))
     for m in _SEEK_HELP.finditer(text) if "medical" in lower and digits else ():  # "led 22 people … to seek medical help"
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
+    for m in _AND_ONE_HURT.finditer(text) if " and " in lower else ():  # "a woman was killed and a man injured"
+        keep(m.start("who"), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _ONES.finditer(text) if " and " in lower else ():
