@@ -652,6 +652,11 @@ READ_RIGHT_BY_A_RULE = [
     ("russian-shellings-wound-2-in-kherson-oblast", "'since the city was liberated'"),
     ("update-4-injured-in-russian-attack-on-odesa-ship-repair-facility", "a title's 'Toll rises to 4 injured'"),
     ("russian-air-attack-heavily-injures-1-in-kherson-oblast", "'a woman was killed and a man injured'"),
+    ("russian-drone-attack-damages-energy-infrastructure-in-sumy-oblast",
+     "one injured in Russia's Belgorod Oblast is no toll of the attack on Ukraine"),
+    ("drone-strike-in-lviv-leaves-museum-on-fire", "'Russia carried out a devastating airstrike' tells of an attack"),
+    ("explosions-heard-in-krivyi-rih-after-missile-warning",
+     "'On Aug. 28, Russian troops struck Kryvyi Rih …. Nobody was hurt' before the item's first figure"),
 ]
 
 

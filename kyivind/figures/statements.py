@@ -572,7 +572,11 @@ _TONIGHT = re.compile(r"\b(?:overnight|last\s+night|this\s+morning)\b(?!\s+(?:on
 # a title that dates its own figures ("21 civilians killed … in Donetsk Oblast on May 3"): its figures, though the
 # body tells only of another attack
 _DATED_TITLE = re.compile(r"\b(?:on|overnight\s+on)\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b")
-_STRIKES = re.compile(r"\b(?:attack(?:s|ed)?|strikes?|struck|hit|shelled|shelling|launched|fired|targeted)\b", re.I)  # a sentence of an attack
+_STRIKES = re.compile(r"\b(?:attack(?:s|ed)?|(?:air)?strikes?|struck|hit|shelled|shelling|launched|fired|targeted|barrage|bombed|bombing)\b", re.I)  # a sentence of an attack
+# an attack told by its verb: before the item's first figure, only such a sentence of another date starts background
+# ("On Aug. 28, Russian troops struck Kryvyi Rih …. Nobody was hurt"; not "On April 6, the head said the community
+# usually suffers the most from shelling")
+_STRUCK = re.compile(r"\b(?:attacked|struck|hit|shelled|targeted|bombed|launched|fired)\b", re.I)
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                          r"(?!Russia)[A-Z]|"
                          r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b")
@@ -626,8 +630,10 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                     scope.fixed = scope.tonight = True  # "Ukraine downed 14 of 17 drones overnight": of its night
             if index == aside + 1 and not _own_anchor(sentence, told):
                 aside, told = index, told + sentence  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
-            elif (reading.mentions or reading.none) and not reading.roundup_cue and _STRIKES.search(sentence) and (
-                    scope.of(sentence, lower, figure=False)[0] or (not several and another_attack(sentence, lower))):
+            elif not reading.roundup_cue and _STRIKES.search(sentence) and (
+                    (reading.mentions or reading.none) and (scope.of(sentence, lower, figure=False)[0] or (
+                        not several and another_attack(sentence, lower))) or
+                    scope.named is not None and _STRUCK.search(sentence) and scope.of(sentence, lower, figure=False)[0]):
                 aside, told, quiet = index, sentence, True  # "Earlier on Nov. 1, a drone hit Nikopol. That attack killed one"
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)

@@ -192,7 +192,9 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     row per region with a figure, one per settlement or district with a figure. ``split``: the body's sentences,
     when the caller has them already."""
     reading = read(title, body, published_at, split)
-    mentions = reading.mentions
+    # a toll in Russia ("drone attacks on Shebekino in Russia's Belgorod Oblast injured one, Governor Gladkov
+    # claimed") is no toll of an attack on Ukraine
+    mentions = [m for m in reading.mentions if not (m.region or "").startswith("RU-")]
     opening_regions = {m.region for m in mentions if m.sentence == reading.opening}
     if not reading.roundup_cue and not has_any((title or "").lower(), AIR_WORDS) and opening_regions - {None}:
         # an item of one strike: a later statement in another oblast is another attack's ("3 people were killed in
