@@ -114,6 +114,13 @@ def test_times_and_percentages_are_no_count():
 
 
 # --- the attack an item reports (classes 2, 3, 5 and 9) -----------------------------------------------------------
+def test_none_of_a_group_hurt_is_none_of_the_item_where_it_states_no_figure():
+    # "None of the workers were hurt in the attack": the item's 0 and 0 (its oblast's row is labelled too)
+    assert total("energy-ministry-russian-forces-fired-on-repair-workers-twice-over-past-2-days") == (0, 0)
+    # "… injured at least five people … None of the patients were hurt": of the patients only
+    assert total("russian-drone-attack-injures-5-causes-fires-in-odesa") == (None, 5)
+
+
 def test_the_previous_night_is_another_attack():
     # "A night earlier, Ukrainian forces downed 18 of 25 attack drones and one of two Kh-59 cruise missiles"
     assert air("air-force-ukraine-downs-10-drones") == {"drones_launched": 11, "drones_downed": 10,
@@ -657,6 +664,9 @@ READ_RIGHT_BY_A_RULE = [
     ("drone-strike-in-lviv-leaves-museum-on-fire", "'Russia carried out a devastating airstrike' tells of an attack"),
     ("explosions-heard-in-krivyi-rih-after-missile-warning",
      "'On Aug. 28, Russian troops struck Kryvyi Rih …. Nobody was hurt' before the item's first figure"),
+    ("russian-drones-kill-civilian-in-beryslav-kherson-oblast", "'Another person was taken to hospital and is being treated'"),
+    ("falling-debris-from-drone-strike-on-kyiv-leaves-residential-building-on-fire-one-injured",
+     "'treated by emergency workers at the scene' is a sentence of a casualty"),
 ]
 
 

@@ -177,19 +177,21 @@ _SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+the
                      r"among\s+whom)\s+(?:at\s+least\s+)?(?:\d+\b|(?:a|an)\s+[\w#-]+(?:\s+[\w-]+)?)", re.I)
 _NONE = re.compile(r"\b(?P<all>no\s+(?:one|body)\s+(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|wounded|harmed)|"
                    r"nobody\s+was\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
+                   r"none\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|"
+                   r"wounded|harmed)|"
                    r"(?:no|neither|nor|without|not\s+report)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
                    r"information|further|figures?|numbers?|count))(?:\s+[\w-]+){0,4}?\s+(?:casualties|injuries|victims|injured|hurt)\b)|"
-                   r"\b(?P<killed>nobody\s+was\s+killed|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
+                   r"\b(?P<killed>nobody\s+was\s+killed|killed\s+nobody|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
                    r"\s+killed)", re.I)
 _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its\s+)?(?:earlier|previous|initial|"
                              r"preliminary)\s+(?:death\s+)?(?:toll|figure|count|report|reports)s?\s+of\s+(?:at\s+least\s+)?"
                              r"[\w-]+|\bup\s+from\s+(?:at\s+least\s+)?\d+|\bfrom\s+(?:the\s+)?(?:previously\s+reported\s+)?"
                              r"\d+(?=\s+(?:to|reported))", re.I)
 # substring tests (lower case): a sentence the rules read at all has a word of killing, injuring, a toll or none
-CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospitali", "toll",
+CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospitali", "treated", "toll",
         "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "bod", "succumb")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
-NONE_HINTS = ("no ", "nobody", "neither", "nor ", "without", "not report", "avoided")
+NONE_HINTS = ("no ", "nobody", "none of", "neither", "nor ", "without", "not report", "avoided")
 _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
                       r"\bacross\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
 
@@ -197,7 +199,7 @@ _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+
 # a "no casualties" of some places only: the oblasts a roundup lists, "the city" of one strike in an air report
 _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city|capital|town|village|oblast|region|"
                          r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b|\bin\s+the\s+(?:oblast|"
-                         r"region|city|town|village|district|community)\b", re.I)
+                         r"region|city|town|village|district|community)\b|\bnone\s+of\b", re.I)  # "None of the patients were hurt"
 # a "no one was hurt" retold as an earlier report, since revised: "Earlier reports had said no one was hurt"
 _RETRACTED = re.compile(r"\b(?:earlier|initial|first|preliminary)\s+(?:reports?|information)\s+(?:had\s+)?(?:said|indicated|"
                         r"suggested)\b|\bhad\s+(?:initially|earlier|first)\s+(?:said|reported)\b", re.I)
