@@ -114,6 +114,18 @@ def test_times_and_percentages_are_no_count():
 
 
 # --- the attack an item reports (classes 2, 3, 5 and 9) -----------------------------------------------------------
+def test_the_number_injured_raised_since_is_a_revision():
+    # the real item "death-toll-of-donetsk-oblast-attack-rises-to-4" says it after its first figure: "The number of
+    # injured civilians has since been raised to three" (its other sentences place it after another night, so the
+    # item as a whole is not yet read right)
+    body = ("Emergency workers have found more bodies at the site of a Russian missile strike on the city of Selydove, "
+            "raising the death toll to four, the State Emergency Service said on Nov. 16.\n\nThe number of injured "
+            "civilians has since been raised to three.")
+    toll_rows, _ = figures.derive("Donetsk Oblast attack: death toll climbs to 4", body, "2023-11-16T10:00:00+00:00")
+    row = next(r for r in toll_rows if r["scope"] == "total")
+    assert (row["killed"], row["injured"]) == (4, 3)
+
+
 def test_none_of_a_group_hurt_is_none_of_the_item_where_it_states_no_figure():
     # "None of the workers were hurt in the attack": the item's 0 and 0 (its oblast's row is labelled too)
     assert total("energy-ministry-russian-forces-fired-on-repair-workers-twice-over-past-2-days") == (0, 0)
@@ -665,6 +677,8 @@ READ_RIGHT_BY_A_RULE = [
     ("explosions-heard-in-krivyi-rih-after-missile-warning",
      "'On Aug. 28, Russian troops struck Kryvyi Rih …. Nobody was hurt' before the item's first figure"),
     ("russian-drones-kill-civilian-in-beryslav-kherson-oblast", "'Another person was taken to hospital and is being treated'"),
+    ("russian-shelling-of-nikopol-wounds-7-people", "'Two people were wounded overnight and five more in a morning attack'"),
+    ("mayor-air-defense-shot-down-21-out-of-31-missiles-fired-on-kyiv", "'11 people in Kyiv were injured'"),
     ("falling-debris-from-drone-strike-on-kyiv-leaves-residential-building-on-fire-one-injured",
      "'treated by emergency workers at the scene' is a sentence of a casualty"),
 ]

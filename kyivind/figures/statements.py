@@ -67,7 +67,7 @@ _EITHER = r"(?!\s+(?:or|and/or)\s+(?:injured|wounded|killed|hurt))"  # "390 kill
 _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|injures|injure|wounding|wounded|"
                          r"wounds|wound|leaving|left|bodies\s+of)\s+(?:a\s+total\s+of\s+)?" + _Q + _N + _THINGS +
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
-_OF_PLACE = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|region|district))?)?"
+_OF_PLACE = r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|region|district))?)?"
 # "two men and two women were wounded": both groups, one statement
 _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|man|woman|people|"
                          r"children|boys?|girls?|residents?|civilians?)\s+and\s+(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
@@ -127,6 +127,9 @@ _AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:th
                     r"(?:other\s+|more\s+|small\s+|young\s+|little\s+)?(?:men|women|man|woman|children|child|boys?|girls?|"
                     r"teenagers?|people|residents?|civilians?|pensioners?|sons|daughters|grandchildren)\b"
                     r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))")
+# "Two people were wounded overnight and five more in a morning attack": a second group, its verb left out
+_AND_N_MORE = re.compile(r"(?:\s+(?:overnight|earlier|later|in\s+the\s+(?:morning|evening|afternoon|night)))?,?\s+and\s+"
+                         r"(?P<n>\d+)\s+(?:more|others)\b(?!\s+(?:were|was|are|is|had|have|has|died|of)\b)")
 # "injured a man and women aged 32, 45, and 50": a second group of the statement, one for each age
 _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys|girls|residents|civilians|pensioners)\s+"
                        r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
@@ -154,7 +157,8 @@ _ARTICLE = re.compile(r"\b(?:a|an|one|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
                       r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
-                      r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|increased|"
+                      r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:since\s+)?(?:been\s+(?:raised|revised|"
+                      r"updated)|rose|risen|rises|climbed|increased|"
                       r"grew|grown|reached|jumped|stands\s+at|stood\s+at|is\s+now|now\s+stands\s+at|went\s+up|"
                       r"climbs|increases|reaches|rising|climbing)(?:\s+(?:again|further|once\s+more),?)?\s+(?:to\s+)?" + _Q + _N,
                       re.I)  # "has risen again, to nine"
@@ -456,6 +460,11 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 more = True
                 continue
             m = _AND_N.match(text, end)
+            if m and free(m.start("n"), m.end()):
+                keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
+                more = True
+                continue
+            m = _AND_N_MORE.match(text, end) if " more" in lower or " others" in lower else None
             if m and free(m.start("n"), m.end()):
                 keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
                 more = True
