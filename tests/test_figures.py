@@ -496,6 +496,20 @@ def test_a_large_build_derives_the_figures_in_a_pool_of_processes_and_the_rows_a
     assert int(seen["1"][1]) > 300 and seen["1"][1:] == seen["2"][1:], seen
 
 
+def test_the_builds_progress_bars_start_no_thread_that_would_keep_the_pool_from_forking(tmp_path):
+    """tqdm's monitor thread would make every large build derive in one process (``forkable`` is False)."""
+    import threading
+
+    from kyivind.outputs.feeds import load as load_feeds
+    from kyivind.outputs.progress import PROGRESS_MIN, tracked
+
+    before = threading.active_count()
+    feed(tmp_path / "feeds" / "newsfeed-1.jsonl", [article(1, "A title", "A body.")])
+    load_feeds(tmp_path)
+    assert sum(1 for _ in tracked(iter(range(PROGRESS_MIN)), PROGRESS_MIN, "counting")) == PROGRESS_MIN
+    assert threading.active_count() == before
+
+
 def test_no_pool_no_fork_of_a_threaded_process_and_a_bad_worker_count_each_derive_here(monkeypatch, caplog):
     import threading
 

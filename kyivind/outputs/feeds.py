@@ -69,6 +69,7 @@ def load(data_dir: str | Path, progress: bool = True) -> Dataset:
     if progress:
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread (outputs/progress.py)
         bar = tqdm(total=sum(f.stat().st_size for f in files), unit="B", unit_scale=True, desc="reading feeds",
                    disable=None)
     reading = FeedRows()

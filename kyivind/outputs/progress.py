@@ -15,4 +15,5 @@ def tracked(items: Iterable, total: int, what: str) -> Iterable:
         return items
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: a build that forks a pool of processes (figures) runs no other thread
     return tqdm(items, total=total, desc=what, unit="article", disable=None, leave=False)
