@@ -18,6 +18,7 @@ from kyivind.figures.text import has_any
 # a title of a report of the night's air attack on the whole country ("Air Force: Ukraine downs 25 of 29 drones")
 AIR_REPORT = ("air force", "downs ", "downed", "shot down", "shoots down", "shooting down", "intercept", "air defense",
               "brings down", "brought down", "destroys", "destroyed")
+DEBRIS = ("debris", "wreckage", "fragment")  # "Debris of downed drone hits home in Poltava Oblast": one place's report
 _AT_UKRAINE = re.compile(r"\b(?:attacks?|strikes?|on|against|across|over|at)\s+Ukraine\b")  # a title of an attack on the country
 AIR_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "air attack")  # a title of an air report
 
@@ -151,6 +152,13 @@ def _named_regions(title: str | None, body: str | None) -> set[str]:
     return {code for p in match(title, body).places if p.kind == "region" for code in p.regions}
 
 
+def _up_to(body: str | None, evidence: tuple[str, int] | None) -> str | None:
+    """The body up to the end of a sentence of it (sentence, where it starts)."""
+    if not body or evidence is None or evidence[1] < 0:
+        return None
+    return body[:evidence[1] + len(evidence[0])]
+
+
 def _none(total: Toll, reading) -> None:
     """"No casualties were reported" of the attack: 0 for each kind the text gives no figure of."""
     for kind in (KILLED, INJURED):
@@ -245,10 +253,14 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             if not (said and all(getattr(total, k) == n for k, n in said.items())
                     and any(getattr(summed, k) != n for k, n in said.items())):
                 total = summed
-        if not regions and total.stated and (reading.lead or title):  # the place the opening, else the title, names
+        if not regions and total.stated and (reading.lead or title or reading.none_evidence):
+            # the place the opening, else the title, else (an item of no figure) the body up to its "no casualties"
+            # names
             lead = reading.lead or title or ""
             body_lead = lead[len(title):] if title and lead.startswith(title) else lead
-            for text in (body_lead, lead):
+            texts = (body_lead, lead) if reading.lead else (lead,) if has_any((title or "").lower(), AIR_WORDS) else (
+                lead, _up_to(body, reading.none_evidence) or "")  # not an air report's "no casualties": of no oblast
+            for text in texts:
                 region, place, named = where(text, {})
                 if len(named) > 1 and total.killed == 0 and total.injured == 0:
                     region = place = None  # "no casualties" of a drone attack on Kyiv and Poltava Oblast: of neither
@@ -269,7 +281,8 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         _altogether(total, mentions)
     _none(total, reading)
     if roundup is False and total.killed == 0 and total.injured == 0 and (
-            has_any((title or "").lower(), AIR_REPORT) or _AT_UKRAINE.search(title or "")):
+            has_any((title or "").lower(), AIR_REPORT) and not has_any((title or "").lower(), DEBRIS) or
+            _AT_UKRAINE.search(title or "")):
         # "no casualties" in a report of the night's air attack on the country is of no one oblast; a report of one
         # place ("Russia shells 9 communities in Sumy Oblast", "a missile strike hit Zaporizhzhia") gives its oblast 0 and 0
         regions, places = {}, {}
