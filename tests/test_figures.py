@@ -694,6 +694,8 @@ READ_RIGHT_BY_A_RULE = [
     ("drone-damages-house-in-poltava-oblast", "'Debris of downed drone hits home in Poltava Oblast' is one place's report"),
     ("energy-ministry-russian-forces-fired-on-repair-workers-twice-over-past-2-days",
      "'None of the workers were hurt' of crews in Kharkiv Oblast: its 0 and 0"),
+    ("drone-attack-on-kyiv-damages-infrastructure-injures-2",
+     "'there were no casualties in the capital', beside two injured in Kyiv Oblast, is of the capital"),
     ("russian-shelling-of-nikopol-wounds-7-people", "'Two people were wounded overnight and five more in a morning attack'"),
     ("mayor-air-defense-shot-down-21-out-of-31-missiles-fired-on-kyiv", "'11 people in Kyiv were injured'"),
     ("falling-debris-from-drone-strike-on-kyiv-leaves-residential-building-on-fire-one-injured",

@@ -203,7 +203,7 @@ _ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+
 # a "no casualties" of some places only: the oblasts a roundup lists, "the city" of one strike in an air report
 _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city|capital|town|village|oblast|region|"
                          r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b|\bin\s+the\s+(?:oblast|"
-                         r"region|city|town|village|district|community)\b|\bnone\s+of\b", re.I)  # "None of the patients were hurt"
+                         r"region|city|capital|town|village|district|community)\b|\bnone\s+of\b", re.I)  # "None of the patients were hurt"
 # a "no one was hurt" retold as an earlier report, since revised: "Earlier reports had said no one was hurt"
 _RETRACTED = re.compile(r"\b(?:earlier|initial|first|preliminary)\s+(?:reports?|information)\s+(?:had\s+)?(?:said|indicated|"
                         r"suggested)\b|\bhad\s+(?:initially|earlier|first)\s+(?:said|reported)\b", re.I)
