@@ -696,6 +696,8 @@ READ_RIGHT_BY_A_RULE = [
      "'None of the workers were hurt' of crews in Kharkiv Oblast: its 0 and 0"),
     ("drone-attack-on-kyiv-damages-infrastructure-injures-2",
      "'there were no casualties in the capital', beside two injured in Kyiv Oblast, is of the capital"),
+    ("russias-attacks-kill-3-in-donetsk-oblast-injure-6-in-kharkiv-oblast",
+     "'Over the past 24 hours' opens a roundup (its hours masked as no count)"),
     ("russian-shelling-of-nikopol-wounds-7-people", "'Two people were wounded overnight and five more in a morning attack'"),
     ("mayor-air-defense-shot-down-21-out-of-31-missiles-fired-on-kyiv", "'11 people in Kyiv were injured'"),
     ("falling-debris-from-drone-strike-on-kyiv-leaves-residential-building-on-fire-one-injured",

@@ -196,7 +196,7 @@ CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wou
         "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "bod", "succumb")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
 NONE_HINTS = ("no ", "nobody", "none of", "neither", "nor ", "without", "not report", "avoided")
-_ROUNDUP = re.compile(r"\bpast\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
+_ROUNDUP = re.compile(r"\bpast\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
                       r"\bacross\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
 
 
