@@ -155,6 +155,14 @@ def test_a_figure_of_that_attack_after_a_sentence_of_another_is_that_ones():
     assert (row["killed"], row["injured"]) == (1, None)
 
 
+def test_a_period_in_words_is_another_time():
+    from kyivind.figures.scope import other_time
+
+    for sentence in ("In the past two weeks, Russian strikes killed 10 people in Kharkiv.",
+                     "Over the past three days, 12 civilians were injured in the oblast."):
+        assert other_time(sentence, sentence.lower()), sentence
+
+
 def test_an_earlier_strike_and_a_past_week_are_other_attacks():
     # "In the past week alone, Russia has carried out ... an April 13 missile strike on Sumy that killed 34 people,
     # ... and an April 6 missile attack on Kyiv that killed one person and injured three others"
@@ -698,6 +706,9 @@ READ_RIGHT_BY_A_RULE = [
      "'there were no casualties in the capital', beside two injured in Kyiv Oblast, is of the capital"),
     ("russias-attacks-kill-3-in-donetsk-oblast-injure-6-in-kharkiv-oblast",
      "'Over the past 24 hours' opens a roundup (its hours masked as no count)"),
+    ("1-killed-2-wounded-in-russian-strike-on-donetsk-oblast", "a day's roundup 'over the past 24 hours' after one strike"),
+    ("governor-russia-attacks-civilians-in-kherson-on-dec-23-killing-2",
+     "a day's roundup 'over the past 24 hours' after one strike"),
     ("russian-shelling-of-nikopol-wounds-7-people", "'Two people were wounded overnight and five more in a morning attack'"),
     ("mayor-air-defense-shot-down-21-out-of-31-missiles-fired-on-kyiv", "'11 people in Kyiv were injured'"),
     ("falling-debris-from-drone-strike-on-kyiv-leaves-residential-building-on-fire-one-injured",

@@ -30,6 +30,7 @@ _REPORT = re.compile(r"(?:\bsaid|\bsays|\breported|\breports|\bwrote|\bannounced
                      r"\bTelegram|\bpublished|\breport)\W+(?:\w+\W+){0,6}?$", re.I)
 _ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
 _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|bombing|shelling|assault|raid)", re.I)
+_SOME = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"  # "the past 3 days", "the past two weeks"
 # another time than the item's attack, told by words (no date needed)
 # another time than the item's attack, told by words (no date needed): (the substrings, lower case, one of which
 # each pattern needs; the pattern)
@@ -44,8 +45,8 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("this", "that", "last", "whole", "so far"),
      r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
      r"winter|spring|autumn|fall)\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
-    (("past", "last"), r"\bover\s+the\s+(?:past|last)\s+(?:week|month|\d+\s+(?:days|weeks|months))\b|"
-                       r"\bin\s+the\s+(?:past|last)\s+(?:week|month|year|\d+\s+(?:days|weeks|months))\b"),
+    (("past", "last"), r"\bover\s+the\s+(?:past|last)\s+(?:week|month|" + _SOME + r"\s+(?:days|weeks|months))\b|"
+                       r"\bin\s+the\s+(?:past|last)\s+(?:week|month|year|" + _SOME + r"\s+(?:days|weeks|months))\b"),
     (("since",), r"\bsince\s+(?:the\s+(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|"
                  r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|"
                  r"August|September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"

@@ -196,7 +196,7 @@ CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wou
         "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "bod", "succumb")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
 NONE_HINTS = ("no ", "nobody", "none of", "neither", "nor ", "without", "not report", "avoided")
-_ROUNDUP = re.compile(r"\bpast\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
+_ROUNDUP = re.compile(r"\b(?:past|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
                       r"\bacross\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
 
 
@@ -209,7 +209,7 @@ _RETRACTED = re.compile(r"\b(?:earlier|initial|first|preliminary)\s+(?:reports?|
                         r"suggested)\b|\bhad\s+(?:initially|earlier|first)\s+(?:said|reported)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:across|on|against|in)\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b", re.I)
 _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.I)  # a title of several attacks
-_PAST_DAY = re.compile(r"\b(?:past|previous)\s+(?:day|24\s+hours)\b|\bover\s+the\s+day\b", re.I)
+_PAST_DAY = re.compile(r"\b(?:past|previous|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
 
 @dataclass
