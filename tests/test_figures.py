@@ -20,9 +20,12 @@ from kyivind.figures.weapons import DRONE, MISSILE, named
 from tests.figures.realscore import expected, first_held_out, load, predicted, published_at, score
 
 # what `python -m tests.figures.realscore tuned|"held out"` measured, floored to two decimals. tuned: the shared
-# items, the first set and the second to eleventh sets (items_b2_* … items_b11_*), each held out and scored once before
-# it was tuned on. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.95, 0.94), "air": (0.96, 0.96)}}
+# items, the first set and the second to twelfth sets (items_b2_* … items_b12_*), each held out and scored once before
+# it was tuned on; held out: the thirteenth and fourteenth sets (items_b13_*, items_b14_*, 248 items), written by
+# others while the rules were tuned on the rest, scored once after the rules' last change, never tuned on (air: 18
+# facts). A change that reads worse fails.
+MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.96, 0.94), "air": (0.96, 0.96)},
+            "held out": {"toll": (0.93, 0.91), "regions": (0.91, 0.89), "air": (0.77, 0.94)}}
 
 
 def by_slug(slug: str) -> dict:
