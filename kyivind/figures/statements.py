@@ -155,8 +155,10 @@ _ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + 
                    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 _ARTICLE = re.compile(r"\b(?:a|an|one|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
-_REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|"
-                      r"deaths|injured|wounded|casualties|injuries)|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
+# what a revised toll names: "the death toll", "the number of people killed"
+_TOLL_NOUN = (r"death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|"
+              r"casualties|injuries)")
+_REVISED = re.compile(r"\b(?P<what>" + _TOLL_NOUN + r"|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:since\s+)?(?:been\s+(?:raised|revised|"
                       r"updated)|rose|risen|rises|climbed|increased|"
                       r"grew|grown|reached|jumped|stands\s+at|stood\s+at|is\s+now|now\s+stands\s+at|went\s+up|"
@@ -164,8 +166,7 @@ _REVISED = re.compile(r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:people\s+)
                       re.I)  # "has risen again, to nine"
 # "raising the number of people killed in the July 8 attack to 27", "bringing the death toll to 9"
 _RAISING = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting|raises|brings|pushes|takes|raised|brought|pushed)\s+(?:the\s+)?(?P<what>(?:overall\s+|total\s+)?"
-                      r"(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|"
-                      r"wounded|casualties|injuries)))\b(?:\s+[\w'’.,#-]+){0,12}?\s+to\s+" + _Q + _N, re.I)
+                      r"(?:" + _TOLL_NOUN + r"))\b(?:\s+[\w'’.,#-]+){0,12}?\s+to\s+" + _Q + _N, re.I)
 # the second of two people, its verb's "was" left out: "a 65-year-old woman was killed and a 27-year-old man injured"
 _AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\s+and\s+(?P<who>(?:a|an|another|one)\s+"
                            r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r")\s+(?P<verb>injured|wounded|hurt|killed)\b")
@@ -642,9 +643,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             if index == aside + 1 and not _own_anchor(sentence, told):
                 aside, told = index, told + sentence  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
             elif not reading.roundup_cue and _STRIKES.search(sentence) and (
-                    (reading.mentions or reading.none) and (scope.of(sentence, lower, figure=False)[0] or (
-                        not several and another_attack(sentence, lower))) or
-                    scope.named is not None and _STRUCK.search(sentence) and scope.of(sentence, lower, figure=False)[0]):
+                    (stated := bool(reading.mentions or reading.none)) or scope.named is not None and _STRUCK.search(sentence)) \
+                    and (scope.of(sentence, lower, figure=False)[0] or (stated and not several and another_attack(sentence, lower))):
                 aside, told, quiet = index, sentence, True  # "Earlier on Nov. 1, a drone hit Nikopol. That attack killed one"
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)

@@ -67,11 +67,10 @@ def load(data_dir: str | Path, progress: bool = True) -> Dataset:
     rows = 0
     bar = None
     if progress:
-        from tqdm import tqdm
+        from kyivind.outputs.progress import bar as progress_bar
 
-        tqdm.monitor_interval = 0  # no monitor thread (outputs/progress.py)
-        bar = tqdm(total=sum(f.stat().st_size for f in files), unit="B", unit_scale=True, desc="reading feeds",
-                   disable=None)
+        bar = progress_bar(total=sum(f.stat().st_size for f in files), unit="B", unit_scale=True,
+                           desc="reading feeds", disable=None)
     reading = FeedRows()
     # url -> version -> [order, the row, or its fields hash once the article has several versions, fetched_at]:
     # most articles have one version, and their rows are not hashed (a third of the reading's time)

@@ -9,11 +9,17 @@ from collections.abc import Iterable
 PROGRESS_MIN = 1000
 
 
+def bar(*args, **kwargs):
+    """A tqdm progress bar that starts no monitor thread: a build that forks a pool of processes (the figures) runs
+    no other thread."""
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0
+    return tqdm(*args, **kwargs)
+
+
 def tracked(items: Iterable, total: int, what: str) -> Iterable:
     """``items``, shown as they pass with ``what`` as the bar's label."""
     if total < PROGRESS_MIN:
         return items
-    from tqdm import tqdm
-
-    tqdm.monitor_interval = 0  # no monitor thread: a build that forks a pool of processes (figures) runs no other thread
-    return tqdm(items, total=total, desc=what, unit="article", disable=None, leave=False)
+    return bar(items, total=total, desc=what, unit="article", disable=None, leave=False)
