@@ -95,8 +95,9 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
 _TROOPS_ACT = re.compile(r"\b(?:troops|forces|soldiers)\s+(?:\w+\s+)?(?:attacked|shelled|struck|hit|launched|fired|"
                          r"opened|dropped|targeted|used|carried)\b", re.I)
 _ACTOR = re.compile(r"\b(?:Russian|Russia's|enemy|occupying)\s+$", re.I)
-_WEEKDAY = re.compile(r"\b(?:on|late on|early on|overnight on|since)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-                      r"Saturday|Sunday)\b")
+_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY = re.compile(r"\b(?:(?:on|late on|early on|overnight on|since)\s+|(?=(?:" + _DAYS + r")['’]s\s+(?:[\w-]+\s+)?(?:attack|"
+                      r"strike|shelling|bombardment|assault|barrage)))(?P<wd>" + _DAYS + r")\b")  # "Monday's attack on …"
 # an update of an earlier attack's toll: "the death toll of Russia's July 3 attack on Dnipro rose to 8"
 UPDATE = re.compile(r"\b(?:toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|injured|wounded|casualties)|"
                     r"casualties|(?:injured|wounded|hurt)(?=\s+in\s+(?:the\s+|Russia's\s+|an?\s+)?(?:[\w.]+\s+){0,3}?"
@@ -261,6 +262,12 @@ class Scope:
     @property
     def day(self) -> date | None:
         return self.named.day if self.named else self.published
+
+    def own_day(self, sentence: str) -> bool:
+        """Whether the sentence names the item's own attack date ("On Dec. 6, Russia also attacked …": the same
+        attack's day, not another attack's)."""
+        return self.named is not None and any(not d.report and d.written == self.named.written
+                                              for d in _dates(sentence, self.published))
 
     def of(self, sentence: str, lower: str, figure: bool = True, strict: bool = False) -> tuple[bool, date | None]:
         """(about another attack, the attack day the sentence names) of one sentence. The first sentence that

@@ -180,20 +180,21 @@ _CHILDREN = re.compile(r"\b(?:including|among\s+them|among\s+those|of\s+whom|amo
 _VERB_BEFORE = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded)\s+$", re.I)
 _SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+them)\b|\b(?:including|among\s+them|"
                      r"among\s+whom)\s+(?:at\s+least\s+)?(?:\d+\b|(?:a|an)\s+[\w#-]+(?:\s+[\w-]+)?)", re.I)
-_NONE = re.compile(r"\b(?P<all>no\s+(?:one|body)\s+(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|wounded|harmed)|"
-                   r"nobody\s+was\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
+_NONE = re.compile(r"\b(?P<all>(?:no\s*(?:one|body)|nobody)\s+(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:(?:killed|dead)\s+or\s+)?"
+                   r"(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
                    r"none\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|"
                    r"wounded|harmed)|"
                    r"(?:no|neither|nor|without|not\s+report)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
-                   r"information|further|figures?|numbers?|count))(?:\s+[\w-]+){0,4}?\s+(?:casualties|injuries|victims|injured|hurt)\b)|"
-                   r"\b(?P<killed>nobody\s+was\s+killed|killed\s+nobody|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
+                   r"information|further|figures?|numbers?|count))(?:\s+[\w-]+){0,4}?\s+(?:(?:killed|dead)\s+or\s+)?(?:casualties|injuries|"
+                   r"victims|injured|hurt)\b)|"
+                   r"\b(?P<killed>nobody\s+was\s+(?:reported(?:ly)?\s+)?killed|killed\s+nobody|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
                    r"\s+killed)", re.I)
 _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its\s+)?(?:earlier|previous|initial|"
                              r"preliminary)\s+(?:death\s+)?(?:toll|figure|count|report|reports)s?\s+of\s+(?:at\s+least\s+)?"
                              r"[\w-]+|\bup\s+from\s+(?:at\s+least\s+)?\d+|\bfrom\s+(?:the\s+)?(?:previously\s+reported\s+)?"
                              r"\d+(?=\s+(?:to|reported))", re.I)
 # substring tests (lower case): a sentence the rules read at all has a word of killing, injuring, a toll or none
-CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospitali", "treated", "toll",
+CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospital", "treated", "toll",
         "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "bod", "succumb")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
 NONE_HINTS = ("no ", "nobody", "none of", "neither", "nor ", "without", "not report", "avoided")
@@ -227,6 +228,7 @@ class Mention:
     start: int = 0  # where that sentence starts in the body (-1: the title)
     day: date | None = None  # the attack's day, where the sentence names it
     more: bool = False  # told as more than a figure before ("and injured 5 more people", "10 more were injured")
+    hospital: bool = False  # told as taken to hospital ("59 people were hospitalized"): of the injured told before
 
 
 @dataclass
@@ -414,7 +416,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _NUMBER_FIRST.finditer(text) if digits else ():
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number, more=bool(_MORE.search(m.group(0))) or bool(
-                                                _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start()))))
+                                                _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start())),
+                                            hospital=m.group("verb")[:4].lower() in _TO_HOSPITAL))
     for m in _TREATED.finditer(text) if has_any(lower, ("hospital", "treated", "left ")) else ():
         # "another was taken to a local hospital", "one person was treated at the scene": one injured each
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number, more="another" in m.group(0)[:13].lower()))
@@ -644,7 +647,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 aside, told = index, told + sentence  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
             elif not reading.roundup_cue and _STRIKES.search(sentence) and (
                     (stated := bool(reading.mentions or reading.none)) or scope.named is not None and _STRUCK.search(sentence)) \
-                    and (scope.of(sentence, lower, figure=False)[0] or (stated and not several and another_attack(sentence, lower))):
+                    and (scope.of(sentence, lower, figure=False)[0] or (stated and not several and another_attack(sentence, lower)
+                                                                       and not scope.own_day(sentence))):
                 aside, told, quiet = index, sentence, True  # "Earlier on Nov. 1, a drone hit Nikopol. That attack killed one"
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
@@ -676,6 +680,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 if near is not None and near != mention.region and not has_any(lower, ("oblast", "region", "kyiv")) \
                         and (_has_settlement(mention.place, near) or small_place(mention.place)):
                     mention.region = near
+        mentions = [m for m in mentions if not (m.hospital and _told_injured(reading.mentions, m))]
         reading.mentions += mentions
         for m in nones:
             region = where(text, resolved)[0] if reading.mentions else None
@@ -698,6 +703,16 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             reading.none_evidence = reading.none_evidence or (title[:MAX_SENTENCE], -1)
     reading.day = scope.day
     return reading
+
+
+_TO_HOSPITAL = ("hosp", "take", "rush", "brou")  # the first letters of the verbs of a hospital statement
+
+
+def _told_injured(before: list[Mention], mention: Mention) -> bool:
+    """Whether the injured of ``mention``, told as taken to hospital, are of a figure of injured told before in its
+    region ("… wounded at least 113. Fifty-nine people were taken to hospital"): a part of it, not more."""
+    return any(m.kind == INJURED and m.n >= mention.n and (mention.region is None or m.region == mention.region)
+               for m in before)
 
 
 def title_figures(title: str | None) -> dict[str, int]:
