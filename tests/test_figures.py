@@ -23,7 +23,7 @@ from tests.figures.realscore import expected, first_held_out, load, predicted, p
 # items, the first set and the second to fourteenth sets (items_b2_* … items_b14_*), each held out and scored once
 # before it was tuned on; held out: the fifteenth set (items_b15_*), written by others while the rules were tuned on
 # the rest, scored once after the rules' last change, never tuned on. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.95, 0.94), "air": (0.95, 0.96)},
+MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.96, 0.95), "air": (0.95, 0.96)},
             "held out": {"toll": (0.0, 0.0), "regions": (0.0, 0.0), "air": (0.0, 0.0)}}
 
 
@@ -724,6 +724,14 @@ READ_RIGHT_BY_A_RULE = [
     ("mayor-russian-kamikaze-drone-attack-kills-one-in-kyiv", "'taken to hospital' is a sentence of a casualty"),
     ("russian-attacks-against-ukraine-kill-2-injure-30-over-past-day",
      "those taken to hospital after a figure of injured are of it, not more"),
+    ("russias-attack-on-zaporizhzhia-damages-apartment-building-injures-5",
+     "'said a Russian strike on the city on Sept. 23 killed one': the strike's date, not the saying's"),
+    ("russia-shells-kherson-oblast-killing-1-person",
+     "'Prokudin said on April 18 that …' after a statement of April 20 is of an earlier time"),
+    ("russia-attacks-13-communities-in-sumy-oblast-injuring-1", "'Yampil' is the 'Yampil’' of Sumy Oblast the item names"),
+    ("1-killed-in-russian-shelling", "'killing one person and sending another to hospital'"),
+    ("reuters-injured-in-kramatorsk-hotel-strike-in-serious-condition", "'killed Ryan Evans, a British national'"),
+    ("civilian-injured-following-russian-missile-strike-on-kharkiv", "'leaving a 35-year-old man with shrapnel wounds'"),
 ]
 
 

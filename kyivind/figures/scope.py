@@ -28,6 +28,7 @@ _DATE = re.compile(r"\b(?P<lead>(?i:(?:overnight|late|early)\s+(?:on\s+)?|(?:on\
 _REPORT = re.compile(r"(?:\bsaid|\bsays|\breported|\breports|\bwrote|\bannounced|\badded|\bstated|\bposted|\bconfirmed|"
                      r"\bclaimed|\bupdate|\bupdated|\baddress|\bstatement|\btold\s+\w+|\bas of|\bbriefing|"
                      r"\bTelegram|\bpublished|\breport)\W+(?:\w+\W+){0,6}?$", re.I)
+_TOLD_ATTACK = re.compile(r"\b(?:attacks?|strikes?|struck|shelling|shelled|bombing|bombed|airstrikes?)\b", re.I)
 _ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
 _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|bombing|shelling|assault|raid)", re.I)
 _SOME = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"  # "the past 3 days", "the past two weeks"
@@ -135,7 +136,9 @@ def dates(sentence: str, near: date | None) -> list[Named]:
         night = lead.startswith(("overnight", "night")) or "night of" in lead
         named = written - timedelta(days=1) if night and not m.group("day2") and "night of" not in lead else written
         before = sentence[max(0, m.start() - 60):m.start()]
-        report = bool(_REPORT.search(before)) and not _ATTACK_OF.search(before)
+        said = _REPORT.search(before)
+        # "said a Russian strike on the city on Sept. 23 killed one": the date of the strike told, not of the saying
+        report = said is not None and not _ATTACK_OF.search(before) and not _TOLD_ATTACK.search(before, said.start() + 3)
         late = lead.startswith("late") or "evening of" in lead
         last = written
         if m.group("day2"):  # "Nov. 30-1" ends the next month
@@ -181,11 +184,11 @@ def weekday(sentence: str, near: date | None) -> date | None:
 _ANOTHER = re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b|\bearlier\s+in\s+the\s+day\b|"
                       r"\bearlier\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" + MONTH + r"\s+\d{1,2})\b|"
                       r"\b(?:attacked|struck|hit|shelled|"
-                      r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+a\s+separate\s+(?:attack|strike)\b|"
+                      r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+a\s+separate\s+(?:attack|strike)\b|\bin\s+another\s+part\s+of\b|"
                       r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b|"
                       r"\b(?:several|a\s+few|two|three|\d+)\s+hours\s+(?:after|later)\b",
                       re.I)
-ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "also", "after")
+ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "also", "after", "another part")
 
 
 def another_attack(sentence: str, lower: str) -> bool:
@@ -274,6 +277,7 @@ class Scope:
         names an attack's date, or states a figure, fixes the item's own attack. ``strict``: an undated item's
         attack is the publication's night or day, so a date the day before is another's (air reports)."""
         found = _dates(sentence, self.published)
+        earlier = self.reported  # the day the item's first statement was made on
         if self.reported is None:
             self.reported = next((d.written for d in found if d.report and self._plausible(d.written)), None)
         named = [d for d in found if not d.report and self._plausible(d.written)]
@@ -282,6 +286,9 @@ class Scope:
         if not named and self.published is not None and any(
                 not d.report and (self.published - d.written).days > 400 for d in found):
             return True, None  # "on Nov. 15, 2022, a missile … killed two" in an item of 2024: history
+        if figure and not named and earlier is not None and any(d.report and (earlier - d.written).days >= 1 and
+                                                     self._plausible(d.written) for d in found):
+            return True, None  # "Prokudin said on April 18 that shelling had wounded nine" after a statement of April 20
         at = dated_update_at(sentence) if named else None
         if at is not None:
             own = next((d for d in named if d.start >= at - 2), None)

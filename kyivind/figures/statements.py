@@ -105,8 +105,15 @@ _COUPLE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wound
 _DIED_LATER = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED +
                          r",?\s+(?:who\s+(?:was|had\s+been)\s+(?:\w+\s+){0,2}?)?(?:injured|wounded|hurt)\b[^.;]{0,160}?\b"
                          r"(?:had\s+|has\s+)?(?P<verb>died|succumbed)\b", re.I)
-_ANOTHER_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:another|the\s+(?:other|second|"
-                          r"third|2nd|3rd|4th))\b(?!\s+(?:\d|#))", re.I)  # "killing 2 of those inside and wounding the 3rd"
+_ANOTHER_ONE = re.compile(r"\b(?:(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:another|the\s+(?:other|second|"
+                          r"third|2nd|3rd|4th))\b(?!\s+(?:\d|#))|(?:sending|sent)\s+another\s+(?:[\w-]+\s+)?to\s+(?:a\s+|the\s+)?"
+                          r"hospital\b)", re.I)  # "killing 2 of those inside and wounding the 3rd", "sending another to hospital"
+# "leaving a 35-year-old man with shrapnel wounds", "left 4 people with injuries"
+_LEFT_WITH = re.compile(r"\b(?:leaving|left)\s+(?:(?P<n>\d+)|a|an|one)\s+(?:[\w#-]+\s+){0,3}?with\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:wounds|injuries|burns)\b", re.I)
+# "killed Ryan Evans, a British national …": one named victim, told with who they were
+_NAMED_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}"
+                        r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:a|an|the)\s")
 RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting", "raise", "bring", "push", "take", "brought")
 ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentence tells of one victim
 _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
@@ -367,7 +374,9 @@ class _Resolved(dict):
 
             self.done = True
             title, body = self.texts
-            self.update({p.name: p for p in match(title, (body or "")[:LEAD_CHARS]).places})
+            for place in match(title, (body or "")[:LEAD_CHARS]).places:  # "Yampil’" is "Yampil" in the text
+                self[place.name] = place
+                self.setdefault(place.name.rstrip("’'ʼ"), place)
         return super().get(name, default)
 
 
@@ -422,7 +431,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         # "another was taken to a local hospital", "one person was treated at the scene": one injured each
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number, more="another" in m.group(0)[:13].lower()))
     for m in _ANOTHER_ONE.finditer(text) if "another" in lower or "the " in lower else ():  # "killing 1 person and wounding another"
-        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb") or "injured"), 1, False, number, more=True))
     for m in _COUPLE.finditer(text) if "couple" in lower else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("verb2")), 2, False, number))
     for m in _DIED_LATER.finditer(text) if has_any(lower, ("died", "succumbed")) and has_any(lower, ("injur", "wound", "hurt")) else ():
@@ -432,6 +441,10 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
     for m in _AND_ONE_HURT.finditer(text) if " and " in lower else ():  # "a woman was killed and a man injured"
         keep(m.start("who"), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
+    for m in _LEFT_WITH.finditer(text) if "left" in lower or "leaving" in lower else ():
+        keep(m.start(), m.end(), Mention(INJURED, int(m.group("n")) if m.group("n") else 1, False, number))
+    for m in _NAMED_ONE.finditer(text) if ", a" in text or ", the" in text else ():  # "killed Ryan Evans, a British …"
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _ONES.finditer(text) if " and " in lower else ():
