@@ -732,7 +732,25 @@ READ_RIGHT_BY_A_RULE = [
     ("1-killed-in-russian-shelling", "'killing one person and sending another to hospital'"),
     ("reuters-injured-in-kramatorsk-hotel-strike-in-serious-condition", "'killed Ryan Evans, a British national'"),
     ("civilian-injured-following-russian-missile-strike-on-kharkiv", "'leaving a 35-year-old man with shrapnel wounds'"),
+    ("death-toll-in-poltava-rises", "'A further 328 people are listed as wounded'"),
+    ("energy-minister-russias-jan-14-mass-missile-strike-hits-energy-infrastructure-in-6-oblasts",
+     "'No one was hurt at the sites' is of the plants only"),
+    ("update-2-rescue-workers-from-ukraines-state-emergency-service-killed-in-russian-attacks-in-zaporizhzhia-oblast",
+     "'two rescue workers of Ukraine's State Emergency Service were killed'"),
 ]
+
+
+def test_those_wounded_who_have_died_since_are_no_injured():
+    """"Three people wounded in Russia's Sept. 3 attack on Poltava have died in hospital": of the dead, not the
+    injured (a real item's sentence, rewritten), while "were wounded … and one died" keeps its injured."""
+    published = "2024-09-08T12:00:00+00:00"
+    toll_rows, _ = figures.derive("Toll of Poltava strike rises", "Three people wounded in Russia's Sept. 3 attack on "
+                                  "Poltava have died in hospital, raising the overall death toll to 58, the governor "
+                                  "said on Sept. 8.", published)
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(58, None)]
+    toll_rows, _ = figures.derive("Strike on Poltava", "Five people were wounded in a Russian strike on Poltava on "
+                                  "Sept. 8, and one of them died in hospital, the governor said.", published)
+    assert [r["injured"] for r in toll_rows if r["scope"] == "total"] == [5]
 
 
 @pytest.mark.parametrize("slug, rule", READ_RIGHT_BY_A_RULE, ids=[s for s, _ in READ_RIGHT_BY_A_RULE])

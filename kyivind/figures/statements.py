@@ -44,7 +44,8 @@ _PEOPLE = (r"(?:people|persons?|civilians?|residents?|others?|more|men|women|man
            r"individuals?|victims?|family\s+members|miners?|adults?|minors?|infants?|babies|students?|patients?|"
            r"drivers?|farmers?|utility\s+workers|emergency\s+workers|energy\s+workers|railway\s+workers|staff|guards?|"
            r"representatives?|sappers?|deminers?|electricians?|teachers?|residents)")
-_ADJ = r"(?:(?:more|other|additional|elderly|local|young|civilian|innocent|Ukrainian|further|adult|small)\s+)"
+_ADJ = r"(?:(?:more|other|additional|elderly|local|young|civilian|innocent|Ukrainian|further|adult|small|rescue|energy|" \
+        r"railway|utility|emergency|aid|humanitarian|medical|municipal)\s+)"
 # what a number counts when it is not people: it then never counts as a toll
 _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|attacks?|strikes?|times|explosions?|"
            r"settlements?|villages?|towns?|cities|oblasts?|regions?|districts?|communities|buildings?|houses?|homes?|"
@@ -58,16 +59,18 @@ _HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt
          r"sought\s+medical\s+(?:help|assistance|attention|care|treatment)|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?"
          r"hospital)")
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly|" \
+       r"(?:listed|registered|recorded|counted)\s+as|" \
        r"to\s+have\s+been|to\s+have|in\s+total|in\s+(?:the|that)\s+(?:region|oblast|city|town|village|community|" \
        r"district|attack|strike))\s+)"
 _ADV = r"(?:(?:reportedly|also|later|reported|seriously|severely|lightly|critically|fatally|mortally|slightly|all|" \
-       r"both|initially|confirmed|now|still|known\s+to\s+have|said\s+to\s+have|believed\s+to\s+have|been)\s+)"
+       r"both|initially|confirmed|counted|declared|now|still|known\s+to\s+have|said\s+to\s+have|believed\s+to\s+have|" \
+       r"been)\s+)"
 _EITHER = r"(?!\s+(?:or|and/or)\s+(?:injured|wounded|killed|hurt))"  # "390 killed or injured": casualties, not a toll
 # "killing 2", "injured 16 others", "killed three people and injured 16"
 _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|injures|injure|wounding|wounded|"
                          r"wounds|wound|leaving|left|bodies\s+of)\s+(?:a\s+total\s+of\s+)?" + _Q + _N + _THINGS +
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
-_OF_PLACE = r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|region|district))?)?"
+_OF_PLACE = r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:Oblast|region|district))?)?"
 # "two men and two women were wounded": both groups, one statement
 _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|man|woman|people|"
                          r"children|boys?|girls?|residents?|civilians?)\s+and\s+(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
@@ -111,6 +114,8 @@ _ANOTHER_ONE = re.compile(r"\b(?:(?P<verb>killing|killed|injuring|injured|woundi
 # "leaving a 35-year-old man with shrapnel wounds", "left 4 people with injuries"
 _LEFT_WITH = re.compile(r"\b(?:leaving|left)\s+(?:(?P<n>\d+)|a|an|one)\s+(?:[\w#-]+\s+){0,3}?with\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:wounds|injuries|burns)\b", re.I)
+_DIED_SINCE = re.compile(r"[^;]{0,80}?\b(?:(?:have|has|had)\s+(?:since\s+|later\s+|now\s+)?)?(?:died|die|succumbed|succumb)\b")
+_FINITE = re.compile(r"\b(?:were|was|been|are|is)\b", re.I)  # "3 people were wounded": not the participle of "3 people wounded in"
 # "killed Ryan Evans, a British national …": one named victim, told with who they were
 _NAMED_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}"
                         r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:a|an|the)\s")
@@ -211,7 +216,8 @@ _ROUNDUP = re.compile(r"\b(?:past|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+t
 
 # a "no casualties" of some places only: the oblasts a roundup lists, "the city" of one strike in an air report
 _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city|capital|town|village|oblast|region|"
-                         r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b|\bin\s+the\s+(?:oblast|"
+                         r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b|\bat\s+the\s+(?:sites?|plants?|facilit(?:y|ies)|"
+                         r"stations?|enterprises?)\b|\bin\s+the\s+(?:oblast|"
                          r"region|city|capital|town|village|district|community)\b|\bnone\s+of\b", re.I)  # "None of the patients were hurt"
 # a "no one was hurt" retold as an earlier report, since revised: "Earlier reports had said no one was hurt"
 _RETRACTED = re.compile(r"\b(?:earlier|initial|first|preliminary)\s+(?:reports?|information)\s+(?:had\s+)?(?:said|indicated|"
@@ -423,6 +429,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start("n"), m.end(), Mention(_kind(verb), int(m.group("n")), _at_least(m.group("q")), number,
                                             more=bool(_MORE.search(m.group(0)))))
     for m in _NUMBER_FIRST.finditer(text) if digits else ():
+        if "die" in lower and not _FINITE.search(m.group(0)) and _DIED_SINCE.match(text, m.end()):
+            continue  # "Three people wounded in the Sept. 3 attack have died in hospital": those are dead now
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number, more=bool(_MORE.search(m.group(0))) or bool(
                                                 _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start())),
