@@ -737,6 +737,11 @@ READ_RIGHT_BY_A_RULE = [
      "'No one was hurt at the sites' is of the plants only"),
     ("update-2-rescue-workers-from-ukraines-state-emergency-service-killed-in-russian-attacks-in-zaporizhzhia-oblast",
      "'two rescue workers of Ukraine's State Emergency Service were killed'"),
+    ("military-intelligence-oct-1-drone-strikes-in-smolensk-damaged-missile-plant-production-disrupted",
+     "a title of strikes on Smolensk: its drones are Ukraine's"),
+    ("russian-occupying-authority-claims-drone-attack-on-sevastopol", "'Razvozhaev claimed one of the drones was destroyed'"),
+    ("pm-shmyhal-hundreds-of-settlements-cut-off-from-electricity-after-russias-recent-attacks",
+     "'five kamikaze drones were fired at … in Kyiv' is of the capital only"),
 ]
 
 

@@ -41,7 +41,10 @@ LAUNCHED, DOWNED, LOST = "launched", "downed", "lost"
 RUSSIA_ON_UKRAINE, UKRAINE_ON_RUSSIA = "russia_on_ukraine", "ukraine_on_russia"
 # the Russian regions the News Feed names where Ukraine's drones are said to be downed (one list for every rule)
 RUSSIAN_REGIONS = ("Belgorod", "Kursk", "Bryansk", "Voronezh", "Rostov", "Oryol", "Orel", "Lipetsk", "Tula", "Kaluga",
-                   "Moscow", "Smolensk", "Ryazan", "Krasnodar", "Tambov", "Tver", "Pskov", "Volgograd")
+                   "Moscow", "Smolensk", "Ryazan", "Krasnodar", "Tambov", "Tver", "Pskov", "Volgograd",
+                   # not the bombers' airfields (Engels, Olenya): a launch site is no target
+                   "Nizhny Novgorod", "Leningrad", "Samara", "Tatarstan", "Yaroslavl", "Penza", "Novorossiysk", "Chuvashia",
+                   "Bashkortostan", "Tuapse", "Mordovia")
 _REGION = "(?:" + "|".join(RUSSIAN_REGIONS) + ")"
 # Ukraine's drones and missiles, and Russia's claims of downing them: their own rows, never Russia's attacks
 _ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|unmanned)(?!\s+(?:units?|systems?|"
@@ -57,7 +60,7 @@ _LAUNCH_SITE = re.compile(r"\b(?:bombers?|aircraft|jets?|planes?|Tu-\d+\w*|Su-\d
 _RUSSIAN_OFFICIAL = re.compile(r"\b" + _REGION + r"(?:\s+(?:Oblast|oblast|region|Region|regional|City|city))?(?:'s)?\s+"
                                r"(?:(?:acting|regional)\s+)?(?:[Gg]overnor|[Mm]ayor)\b|"
                                r"\b(?:Gladkov|Sobyanin|Bogomaz|Starovoyt|Starovoit|Khinshtein|Smirnov|Gusev|Golubev|Vorobyov|"
-                               r"Aksyonov|Razvozhayev)\b|\b(?:occupation\s+(?:government|authorities)|Russian-installed)\b")
+                               r"Aksyonov|Razvozhay?ev)\b|\b(?:occupation\s+(?:government|authorities)|Russian-installed)\b")
 # an item that reports Russia's claims ("Russia says 11 drones brought down over Kursk and Kaluga regions"): its
 # counts are of Ukraine's drones unless a sentence says they are Russia's (the Air Force, an attack on Ukraine)
 _CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|governor|ministry|Defense\s+Ministry))?\s+"
@@ -66,7 +69,7 @@ _CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|govern
 # an item of Ukraine's strike on Russia ("Ukrainian drones strike chemical plant in Russia's Tula Oblast"): its counts
 # are Ukraine's drones unless a sentence says they are Russia's
 _STRIKE_ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:drones?|missiles?|UAVs?)\s+(?:strike|strikes|hit|hits|attack|attacks|target|"
-                               r"targets)\b|\bUkraine\s+(?:strikes|hits|attacks|targets)\s+(?:[\w'’-]+\s+){0,4}?(?:in|on)\s+Russia",
+                               r"targets)\b|\b(?:drone\s+)?(?:strikes|attacks)\s+on\s+(?:the\s+)?(?:Moscow|" + _REGION + r")\b|\bUkraine\s+(?:strikes|hits|attacks|targets)\s+(?:[\w'’-]+\s+){0,4}?(?:in|on)\s+Russia",
                                re.I)
 _RUSSIAN_PLACE = re.compile(r"\b(?:over|near|in|on|at|approaching|toward|towards)\s+(?:the\s+)?(?:Moscow|Russia(?!['’]s\s)|"
                             + _REGION + r")\b|\bapproach\s+to\s+Moscow\b")
@@ -108,7 +111,7 @@ _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the nig
 _NATIONAL = re.compile(r"\b(?:Ukraine(?!['’]s)|the country|across|nationwide|in total|total)\b")
 _OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|"
                      r"east|west)\w*\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
-                     r"\b(?:over|above|near)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b|\bat\s+the\s+capital\b"
+                     r"\b(?:over|above|near|in)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b|\bat\s+the\s+capital\b"
                      r"(?!\s+(?:and|Oblast|oblast|region))")
 # "17 were shot down", "10 of them were lost locally": a count of the weapon counted before it
 _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down|took\s+down)\s+"
