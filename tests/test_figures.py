@@ -742,6 +742,8 @@ READ_RIGHT_BY_A_RULE = [
     ("russian-occupying-authority-claims-drone-attack-on-sevastopol", "'Razvozhaev claimed one of the drones was destroyed'"),
     ("pm-shmyhal-hundreds-of-settlements-cut-off-from-electricity-after-russias-recent-attacks",
      "'five kamikaze drones were fired at … in Kyiv' is of the capital only"),
+    ("attacks-119", "'three police officers and two civilians' in a place: one statement, not more than the oblast's"),
+    ("russian-attacks-against-ukraine-kill-3-injure-18-over-past-day", "'two women aged 38 and 56 were injured'"),
 ]
 
 

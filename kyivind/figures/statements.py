@@ -78,7 +78,7 @@ _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,)?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,|\s+aged\s+#+\s+and\s+#+)?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
                            r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
@@ -386,12 +386,18 @@ class _Resolved(dict):
         return super().get(name, default)
 
 
+_OF_THOSE = ("among them,", "among them ", "of them,", "among those", "of those injured", "of those killed", "of the injured",
+             "among the injured", "among the dead", "among the killed", "among the wounded")
+
+
 def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     """The casualty statements of one sentence (numbers in figures, the numbers that are no count masked), with
     the place each is of."""
     found: list[tuple[int, int, Mention]] = []  # (start, end, mention)
     taken: list[tuple[int, int]] = []
     lower = text.lower()
+    if lower.startswith(_OF_THOSE):
+        return []  # "Among them, a 59-year-old man and two women were hurt in …": those told before
     digits = DIGIT.search(text) is not None
     parts = [m.span() for m in _SUBSET.finditer(text) if not _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
              ] if has_any(lower, (" of ", "among", "including")) else []
