@@ -744,6 +744,8 @@ READ_RIGHT_BY_A_RULE = [
      "'five kamikaze drones were fired at … in Kyiv' is of the capital only"),
     ("attacks-119", "'three police officers and two civilians' in a place: one statement, not more than the oblast's"),
     ("russian-attacks-against-ukraine-kill-3-injure-18-over-past-day", "'two women aged 38 and 56 were injured'"),
+    ("governor-russias-morning-missile-attack-damages-28-residential-buildings-in-kyiv-oblast",
+     "'the strike also hit' Dnipro after 'no reports of casualties' and a strike 'later that day'"),
 ]
 
 

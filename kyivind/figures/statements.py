@@ -683,7 +683,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."
         if not other and reading.opening is not None and not reading.roundup_cue and _PAST_DAY.search(text):
             other = True  # a day's roundup after the item's one strike: another period ("over the past day, …")
-        if other or (reading.mentions and not reading.roundup_cue and not several and another_attack(sentence, lower)):
+        if other or ((reading.mentions or reading.none and aside >= 0) and not reading.roundup_cue and not several and
+                     another_attack(sentence, lower)):  # after a "no casualties", once the item told another attack
             reading.background = True
             reading.told_before |= {(m.kind, m.n) for m in mentions}
             aside, told, quiet = index, (told + sentence if index == aside + 1 else sentence), False
