@@ -746,7 +746,17 @@ READ_RIGHT_BY_A_RULE = [
     ("russian-attacks-against-ukraine-kill-3-injure-18-over-past-day", "'two women aged 38 and 56 were injured'"),
     ("governor-russias-morning-missile-attack-damages-28-residential-buildings-in-kyiv-oblast",
      "'the strike also hit' Dnipro after 'no reports of casualties' and a strike 'later that day'"),
+    ("russian-governor-claims-drone-attack-on-oil-refinery-in-bryansk-oblast",
+     "'Bryansk governor says …', 'Russian air defense shot down three drones': Ukraine's drones"),
+    ("russian-drones-crash-explode-in-moldova-during-attack-on-ukraine", "'One drone came down in a field' is none downed"),
 ]
+
+
+def test_russian_air_defense_downing_drones_tells_of_ukraines_drones():
+    """A sentence of a real item, rewritten: Russia's air defense downs Ukraine's drones, never Russia's attack."""
+    _, air_rows = figures.derive("Refinery hit", "Blaming Ukraine for the attack, he claimed Russian air defense shot "
+                                 "down three drones.", "2023-06-17T10:00:00+00:00")
+    assert [(r["direction"], r["downed"]) for r in air_rows] == [("ukraine_on_russia", 3)]
 
 
 def test_those_wounded_who_have_died_since_are_no_injured():

@@ -47,7 +47,8 @@ RUSSIAN_REGIONS = ("Belgorod", "Kursk", "Bryansk", "Voronezh", "Rostov", "Oryol"
                    "Bashkortostan", "Tuapse", "Mordovia")
 _REGION = "(?:" + "|".join(RUSSIAN_REGIONS) + ")"
 # Ukraine's drones and missiles, and Russia's claims of downing them: their own rows, never Russia's attacks
-_ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|unmanned)(?!\s+(?:units?|systems?|"
+_ON_RUSSIA = re.compile(r"\bRussian\s+air\s+defen[cs]es?\s+(?:\w+\s+)?(?:shot|downed|intercepted|destroyed)\b|"
+                        r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|unmanned)(?!\s+(?:units?|systems?|"
                         r"defen[cs]es?|forces|troops|crews|operators|batter))|\b(?:Russia's|Russian)\s+"
                         r"(?:Defense|Defence)\s+Ministry|\bRussian\s+Ministry\s+of\s+(?:Defense|Defence)|\bMoscow\s+"
                         r"claimed|\bover\s+(?:the\s+)?(?:Russian|Russia's)\b|\bover\s+Russia\b|\bover\s+(?:the\s+)?" + _REGION +
@@ -64,7 +65,8 @@ _RUSSIAN_OFFICIAL = re.compile(r"\b" + _REGION + r"(?:\s+(?:Oblast|oblast|region
 # an item that reports Russia's claims ("Russia says 11 drones brought down over Kursk and Kaluga regions"): its
 # counts are of Ukraine's drones unless a sentence says they are Russia's (the Air Force, an attack on Ukraine)
 _CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|governor|ministry|Defense\s+Ministry))?\s+"
-                          r"(?:says|claims|reports|asserts)\b|\bdrones?\s+(?:shot\s+down|downed|intercepted)\s+over\s+"
+                          r"(?:says|claims|reports|asserts)\b|\b" + _REGION + r"\s+(?:governor|mayor|authorities|officials)\s+"
+                          r"(?:says|claims|reports)\b|\bdrones?\s+(?:shot\s+down|downed|intercepted)\s+over\s+"
                           r"(?:Moscow|Crimea|Sevastopol|Belgorod|Kursk|Bryansk|Russia)", re.I)
 # an item of Ukraine's strike on Russia ("Ukrainian drones strike chemical plant in Russia's Tula Oblast"): its counts
 # are Ukraine's drones unless a sentence says they are Russia's
@@ -88,7 +90,7 @@ _ON_UKRAINE_TITLE = re.compile(r"\b(?:on|against|across|in)\s+Ukraine\b|\bUkrain
                                r"\bAir\s+Force\b", re.I)
 _ON_UKRAINE = re.compile(r"\b(?:Ukraine's|Ukrainian)\s+(?:Air\s+Force|air\s+defen[cs]es?|forces|military)\b|\bAir\s+Force\b|"
                          r"\b(?:at|on|against|across)\s+Ukraine\b|\bRussia\s+(?:launched|fired|attacked)\b", re.I)
-ON_RUSSIA_HINTS = ("ukrainian", "defense ministry", "defence ministry", "ministry of", "moscow", "over russia",
+ON_RUSSIA_HINTS = ("ukrainian", "russian air defen", "defense ministry", "defence ministry", "ministry of", "moscow", "over russia",
                    "over the russian", "over russian", *(region.lower() for region in RUSSIAN_REGIONS), "at russia",
                    "on russia", "against russia")
 _NOUN = r"(?P<noun>drones?|UAVs?|unmanned aerial vehicles|missiles?|guided (?:aerial )?bombs?|KABs?|glide bombs?|" \
@@ -377,7 +379,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
 
 
 _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|jammed|did\s+not\s+reach|failed\s+to\s+reach|disappeared|redirected|"
-                   r"went\s+off\s+radar)\b|\b(?P<down>shot\s+down|shoots\s+down|shooting\s+down|downed|downs|down|"
+                   r"went\s+off\s+radar)\b|\b(?P<down>shot\s+down|shoots\s+down|shooting\s+down|downed|downs|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)down|"
                    r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
                    r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?P<launch>launched|launches|"
                    r"launching|launch|fired|fires|firing|used|using|sent|sends|sending|deployed|dropped|drops|dropping|aimed|attacked|"
