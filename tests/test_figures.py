@@ -749,6 +749,8 @@ READ_RIGHT_BY_A_RULE = [
     ("russian-governor-claims-drone-attack-on-oil-refinery-in-bryansk-oblast",
      "'Bryansk governor says …', 'Russian air defense shot down three drones': Ukraine's drones"),
     ("russian-drones-crash-explode-in-moldova-during-attack-on-ukraine", "'One drone came down in a field' is none downed"),
+    ("official-russian-missile-attack-kills-1-injures-4-in-kherson-oblast",
+     "'…, said Vilkul, head of Kryvyi Rih's administration' names who said it, not where"),
 ]
 
 

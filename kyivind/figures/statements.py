@@ -545,6 +545,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         after = found[i + 1][0] if i + 1 < len(found) else len(text)
         cut = _CLAUSE_END.search(text, _end, after)  # "injured a woman, and strikes on Kupiansk wounded 2": its clause
         after = cut.start() if cut else after
+        said = _SAID_BY.search(text, _end, after)  # "…, said Vilkul, head of Kryvyi Rih's administration": who said it
+        after = said.start() if said else after
         region, place, regions = where(text[start:after], resolved)
         if len(regions) > 1:  # "16 injured when drones struck the city of Sumy and a city in Chernihiv Oblast": of both
             region, place = None, None
@@ -572,6 +574,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
 
 
 _CLAUSE_END = re.compile(r",\s+(?:and|while|but)\s+|;\s+")
+_SAID_BY = re.compile(r",\s+(?:said|says|according\s+to|wrote|reported)\b")
 _PAIRED = re.compile(r"(?:\s+(?:people|persons|civilians|others|residents))?\s+and\s+(?:\w+\s+)?")  # "killed 4 and injured …"
 _SEVERAL_PLACES = re.compile(r"\b(?:village|town|city|settlement|community|district|suburb)s?\s+of\b")
 
