@@ -751,6 +751,7 @@ READ_RIGHT_BY_A_RULE = [
     ("russian-drones-crash-explode-in-moldova-during-attack-on-ukraine", "'One drone came down in a field' is none downed"),
     ("official-russian-missile-attack-kills-1-injures-4-in-kherson-oblast",
      "'…, said Vilkul, head of Kryvyi Rih's administration' names who said it, not where"),
+    ("presidents-office-russian-attack-on-kherson-kills-1", "'In an earlier attack on Jan. 9' is another attack"),
 ]
 
 
