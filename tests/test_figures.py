@@ -752,6 +752,8 @@ READ_RIGHT_BY_A_RULE = [
     ("official-russian-missile-attack-kills-1-injures-4-in-kherson-oblast",
      "'…, said Vilkul, head of Kryvyi Rih's administration' names who said it, not where"),
     ("presidents-office-russian-attack-on-kherson-kills-1", "'In an earlier attack on Jan. 9' is another attack"),
+    ("mykolaiv-death-rises-5", "'Earlier on April 12, Kim had said that … six injured': this attack's figures, told before"),
+    ("update-3-killed-in-russian-attack-on-transport-company-in-kherson", "'five of his co-workers were wounded'"),
 ]
 
 

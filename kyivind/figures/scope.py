@@ -286,6 +286,9 @@ class Scope:
         if not named and self.published is not None and any(
                 not d.report and (self.published - d.written).days > 400 for d in found):
             return True, None  # "on Nov. 15, 2022, a missile … killed two" in an item of 2024: history
+        retold = _RETOLD.search(sentence) if named and self.named is not None and figure else None
+        if retold is not None and all(d.start < retold.end() for d in named):
+            return False, self.day  # "Earlier on April 12, Kim had said that five were killed": this attack, told before
         if figure and not named and earlier is not None and any(d.report and (earlier - d.written).days >= 1 and
                                                      self._plausible(d.written) for d in found):
             return True, None  # "Prokudin said on April 18 that shelling had wounded nine" after a statement of April 20
