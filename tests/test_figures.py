@@ -23,7 +23,7 @@ from tests.figures.realscore import expected, first_held_out, load, predicted, p
 # items, the first set and the second to fourteenth sets (items_b2_* … items_b14_*), each held out and scored once
 # before it was tuned on; held out: the fifteenth set (items_b15_*), written by others while the rules were tuned on
 # the rest, scored once after the rules' last change, never tuned on. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.95, 0.95), "air": (0.95, 0.96)},
+MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.96, 0.95), "air": (0.96, 0.96)},
             "held out": {"toll": (0.0, 0.0), "regions": (0.0, 0.0), "air": (0.0, 0.0)}}
 
 
@@ -754,7 +754,35 @@ READ_RIGHT_BY_A_RULE = [
     ("presidents-office-russian-attack-on-kherson-kills-1", "'In an earlier attack on Jan. 9' is another attack"),
     ("mykolaiv-death-rises-5", "'Earlier on April 12, Kim had said that … six injured': this attack's figures, told before"),
     ("update-3-killed-in-russian-attack-on-transport-company-in-kherson", "'five of his co-workers were wounded'"),
+    ("donetsk-oblast-comes-under-heavy-fire-at-least-4-civilians-killed-including-1-child",
+     "'wounded an additional eight civilians'"),
+    ("local-authorities-russian-shelling-kills-1-injures-1-in-kherson",
+     "'a man was killed and a woman, also 64, was injured': the woman is of the injured"),
+    ("russian-attack-on-kharkiv-oblast-train-station-kills-2-including-child",
+     "'The girl's mother was reportedly wounded as well'"),
+    ("59-year-old-man-killed-by-russian-drone-in-kherson-local-authorities-report",
+     "'The drone strike on Kherson coincided with an overnight attack …': the capital's toll is that attack's"),
+    ("russian-forces-strike-at-medical-facility-kill-doctor-in-kherson-oblast", "'A doctor was killed and a nurse injured'"),
+    ("at-least-six-people-injured-from-russian-shelling-in-kherson-one-man-rescued-from-rubble",
+     "'On the morning of Jan. 14, the administration said six had been injured': the date is the saying's"),
+    ("air-defense-reportedly-downs-russian-drone-above-kyiv-oblast", "'brought down a Russian drone' is one downed"),
 ]
+
+
+def test_a_girl_and_two_men_were_injured_is_three():
+    """"A 14-year-old girl and two men, aged 19 and 84, were injured" (a real item's sentence, rewritten)."""
+    toll_rows, _ = figures.derive("Russian attack on Kherson", "A 14-year-old girl and two men, aged 19 and 84, were "
+                                  "injured when Russia attacked Kherson on Feb. 14, officials said.", "2024-02-14T12:00:00+00:00")
+    assert [r["injured"] for r in toll_rows if r["scope"] == "total"] == [3]
+
+
+def test_a_months_old_statement_is_no_toll_of_the_items_attack():
+    """"On Aug. 8, a spokesman said 78 rescuers had been killed", told after the item's own strike of January."""
+    toll_rows, _ = figures.derive("Strike on a village", "Two people were injured when Russian forces struck the village "
+                                  "of Tiahynka in Kherson Oblast on Jan. 16, the governor said. On Aug. 8, a State "
+                                  "Emergency Service spokesman said 78 Ukrainian rescuers had been killed in Russian "
+                                  "attacks while on duty.", "2024-01-16T12:00:00+00:00")
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(None, 2)]
 
 
 def test_russian_air_defense_downing_drones_tells_of_ukraines_drones():

@@ -292,7 +292,9 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 counting = bool(found) or bool(counted) or any(v[2] == DOWNED for v in verbs)
                 for m in _ONE_WEAPON.finditer(clause) if counting else ():
                     if (table.named(named_in[m.start("words"):m.end("words")]) is not None or _KIND_WORD.search(
-                            m.group("words"))) and not any(c.start() <= m.start() < c.end() for c in counted):
+                            m.group("words")) or m.group("words").strip().lower() == "russian" and any(
+                            v[2] == DOWNED for v in verbs)) and not any(c.start() <= m.start() < c.end() for c in counted):
+                        # "brought down a Russian missile over Kryvyi Rih": one shot down
                         counted.append(m)
                 for m in _NAMED_COUNT.finditer(clause) if counting else ():  # "seven Kh-101/Kh-555, four Kalibr …"
                     named = table.named(named_in[m.start("words"):m.end("words")])

@@ -28,6 +28,9 @@ _DATE = re.compile(r"\b(?P<lead>(?i:(?:overnight|late|early)\s+(?:on\s+)?|(?:on\
 _REPORT = re.compile(r"(?:\bsaid|\bsays|\breported|\breports|\bwrote|\bannounced|\badded|\bstated|\bposted|\bconfirmed|"
                      r"\bclaimed|\bupdate|\bupdated|\baddress|\bstatement|\btold\s+\w+|\bas of|\bbriefing|"
                      r"\bTelegram|\bpublished|\breport)\W+(?:\w+\W+){0,6}?$", re.I)
+_OPENING = re.compile(r"\s*(?:(?:On|In|Late\s+on|Early\s+on)\s+(?:the\s+)?(?:(?:morning|evening|afternoon|early\s+hours)\s+"
+                      r"of\s+)?)?", re.I)  # a date that opens the sentence: "On the morning of Jan. 14, …"
+_SAID_AFTER = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|reported|announced|wrote|stated|confirmed)\b")
 _TOLD_ATTACK = re.compile(r"\b(?:attacks?|strikes?|struck|shelling|shelled|bombing|bombed|airstrikes?)\b", re.I)
 _ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
 _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|bombing|shelling|assault|raid)", re.I)
@@ -139,6 +142,9 @@ def dates(sentence: str, near: date | None) -> list[Named]:
         said = _REPORT.search(before)
         # "said a Russian strike on the city on Sept. 23 killed one": the date of the strike told, not of the saying
         report = said is not None and not _ATTACK_OF.search(before) and not _TOLD_ATTACK.search(before, said.start() + 3)
+        if not report and m.start() < 30 and "," in sentence[m.end():m.end() + 2] and _OPENING.fullmatch(sentence, 0, m.start()):
+            after = _SAID_AFTER.match(sentence, m.end())  # "On Jan. 14, the administration said …": the saying's date
+            report = after is not None and not _TOLD_ATTACK.search(sentence, after.end(), after.end() + 40)
         late = lead.startswith("late") or "evening of" in lead
         last = written
         if m.group("day2"):  # "Nov. 30-1" ends the next month
@@ -186,9 +192,9 @@ _ANOTHER = re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night
                       r"\b(?:attacked|struck|hit|shelled|"
                       r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+(?:a\s+separate|an\s+earlier|a\s+later|a\s+previous)\s+(?:attack|strike)\b|\bin\s+another\s+part\s+of\b|"
                       r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b|"
-                      r"\b(?:several|a\s+few|two|three|\d+)\s+hours\s+(?:after|later)\b",
+                      r"\b(?:several|a\s+few|two|three|\d+)\s+hours\s+(?:after|later)\b|\bcoincided\s+with\b",
                       re.I)
-ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "also", "after", "another part")
+ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "also", "after", "another part", "coincided")
 
 
 def another_attack(sentence: str, lower: str) -> bool:
@@ -289,6 +295,9 @@ class Scope:
         retold = _RETOLD.search(sentence) if named and self.named is not None and figure else None
         if retold is not None and all(d.start < retold.end() for d in named):
             return False, self.day  # "Earlier on April 12, Kim had said that five were killed": this attack, told before
+        if figure and not named and self.fixed and self.published is not None and any(
+                d.report and (self.published - d.written).days >= STALE_DAYS for d in found):
+            return True, None  # "On Aug. 8, a spokesman said 78 rescuers had been killed" in an item of January
         if figure and not named and earlier is not None and any(d.report and (earlier - d.written).days >= 1 and
                                                      self._plausible(d.written) for d in found):
             return True, None  # "Prokudin said on April 18 that shelling had wounded nine" after a statement of April 20

@@ -69,7 +69,7 @@ _ADV = r"(?:(?:reportedly|also|later|reported|seriously|severely|lightly|critica
 _EITHER = r"(?!\s+(?:or|and/or)\s+(?:injured|wounded|killed|hurt))"  # "390 killed or injured": casualties, not a toll
 # "killing 2", "injured 16 others", "killed three people and injured 16"
 _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|injures|injure|wounding|wounded|"
-                         r"wounds|wound|leaving|left|bodies\s+of)\s+(?:a\s+total\s+of\s+)?" + _Q + _N + _THINGS +
+                         r"wounds|wound|leaving|left|bodies\s+of)\s+(?:a\s+total\s+of\s+|an\s+additional\s+|a\s+further\s+)?" + _Q + _N + _THINGS +
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
 _OF_PLACE = r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:Oblast|region|district))?)?"
 # "two men and two women were wounded": both groups, one statement
@@ -125,10 +125,19 @@ ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentenc
 _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
 _ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|driver|pensioner|mother|father|son|daughter|"
              r"wife|husband|brother|sister|grandmother|grandfather|neighbor|volunteer|worker|employee|rescuer|medic|"
-             r"officer|farmer|guard)")
+             r"officer|farmer|guard|doctor|nurse|teacher|paramedic|policeman|journalist|pedestrian|cyclist|passenger)")
+# "The girl's mother was reportedly wounded as well", "his wife was killed": one relative of a victim
+_KIN = re.compile(r"\b(?:the\s+[\w-]+['’]s|his|her|their)\s+(?:[\w#-]+\s+)?(?P<who>mother|father|wife|husband|son|daughter|"
+                  r"brother|sister|grandmother|grandfather|grandson|granddaughter)\s+(?:was|had\s+been)\s+(?:(?:reportedly|"
+                  r"also|seriously|severely|fatally|critically|lightly)\s+){0,2}(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+# "A 14-year-old girl and two men, aged 19 and 84, were injured": one and a group, one statement
+_ONE_AND_GROUP = re.compile(r"\b(?:a|an)\s+(?:#+-year-old\s+)?" + _ONE_NOUN + r"\s+and\s+(?P<m>\d+)\s+(?:(?:more|other|elderly|"
+                            r"young|local)\s+)?(?:men|women|people|children|boys|girls|residents|civilians)(?:,\s+aged\s+#+"
+                            r"(?:,\s+#+){0,6},?\s+and\s+#+,)?\s+(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|"
+                            r"seriously|severely|lightly)\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|near)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,6}?)?,?\s+"
                      r"and\s+(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN +
-                     r"\b(?!\s+(?:was|were|is|are|had|has|died|injured|wounded|hurt|killed)\b)")
+                     r"\b(?!(?:,\s+[^,;]{1,30},)?\s+(?:was|were|is|are|had|has|died|injured|wounded|hurt|killed)\b)")
 # "wounded a 39-year-old woman, a 15-year-old boy, and an 11-year-old girl": one more for each after the first
 _AND_LIST = re.compile(r"(?P<items>(?:,\s+(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b){1,6}),?\s+and\s+"
                        r"(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b(?!\s+(?:was|were|is|are|had|has|died))")
@@ -425,6 +434,10 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         kind = INJURED if ("injur" in what or "wounded" in what or (after is not None and after.group(1).lower() in (
             "injured", "wounded", "hurt"))) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
+    for m in _KIN.finditer(text) if has_any(lower, ("'s ", "’s ", "his ", "her ", "their ")) else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
+    for m in _ONE_AND_GROUP.finditer(text) if digits and " and " in text else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), int(m.group("m")) + 1, False, number))
     for m in _TWO_GROUPS.finditer(text) if digits and " and " in text else ():
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")) + (int(m.group("m")) if m.group("m").isdigit() else 1), False, number))
     for m in _VERB_FIRST.finditer(text) if digits else ():
