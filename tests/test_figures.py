@@ -766,6 +766,7 @@ READ_RIGHT_BY_A_RULE = [
     ("at-least-six-people-injured-from-russian-shelling-in-kherson-one-man-rescued-from-rubble",
      "'On the morning of Jan. 14, the administration said six had been injured': the date is the saying's"),
     ("air-defense-reportedly-downs-russian-drone-above-kyiv-oblast", "'brought down a Russian drone' is one downed"),
+    ("attacks-71", "'a man was killed …, and a woman was also injured' in a place: of the oblast's figure, not more"),
 ]
 
 

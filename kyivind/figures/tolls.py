@@ -122,8 +122,9 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
             p.sentence <= m.sentence for p in at_places))]  # "Another four residents of the oblast were wounded"
         if first is not None:  # "a 62-year-old woman was also killed in Darivka", after the oblast's own figure
             extra += [m for m in at_places if m.more and not m.revised and m.sentence > first and not any(
-                p is not m and p.sentence == m.sentence and p.kind == m.kind and p.place == m.place and not p.more
-                for p in at_places)]  # not "three police officers and two civilians": one statement of the place
+                p is not m and p.sentence == m.sentence and p.place == m.place and not p.more
+                for p in at_places)]  # not "three police officers and two civilians", "a man was killed …, and a woman
+            # was also injured": one statement of the place
         toll = _of([m for m in own.get(code, []) if m not in extra])
         ours = [place for (region, _), place in places.items() if region == code]
         summed = Toll().add_all(ours)
