@@ -767,6 +767,8 @@ READ_RIGHT_BY_A_RULE = [
      "'On the morning of Jan. 14, the administration said six had been injured': the date is the saying's"),
     ("air-defense-reportedly-downs-russian-drone-above-kyiv-oblast", "'brought down a Russian drone' is one downed"),
     ("attacks-71", "'a man was killed …, and a woman was also injured' in a place: of the oblast's figure, not more"),
+    ("air-force-ukraine-downs-5-russian-drones-in-south-over-past-day",
+     "'Neither the Air Force nor local authorities reported any damage or casualties' is a none"),
 ]
 
 
