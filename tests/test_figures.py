@@ -769,7 +769,29 @@ READ_RIGHT_BY_A_RULE = [
     ("attacks-71", "'a man was killed …, and a woman was also injured' in a place: of the oblast's figure, not more"),
     ("air-force-ukraine-downs-5-russian-drones-in-south-over-past-day",
      "'Neither the Air Force nor local authorities reported any damage or casualties' is a none"),
+    ("russian-attacks-in-ukraine-6", "'one person was injured in the city of Kharkiv and three more elsewhere in Kharkiv Oblast'"),
 ]
+
+
+def test_groups_and_another_of_its_own_verb():
+    """Sentences of real roundups, rewritten: groups of one statement summed, "another was killed" counted."""
+    published = "2024-05-20T12:00:00+00:00"
+    toll_rows, _ = figures.derive("Attack on Kharkiv", "The Interior Ministry said thirty-six police officers, nine "
+                                  "civilians, and one rescuer were injured in the attack on Kharkiv.", published)
+    assert [r["injured"] for r in toll_rows if r["scope"] == "total"] == [46]
+    toll_rows, _ = figures.derive("Attacks on Donetsk Oblast", "In Donetsk Oblast, one person was wounded in the city of "
+                                  "Pokrovsk and another was killed in the town of Kostiantynivka.", published)
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "region"] == [(1, 1)]
+
+
+def test_a_place_also_hit_after_an_oblasts_figure_adds_to_it():
+    """"… were injured in the attack. Russian forces also hit … Kupiansk, injuring a man and two women": more."""
+    toll_rows, _ = figures.derive("Attacks over the past day", "Russian attacks across Ukraine over the past day killed "
+                                  "one person and injured 50. Russian attacks injured 46 people in Kharkiv Oblast, the "
+                                  "Interior Ministry said. Russian forces also hit a residential building in the town of "
+                                  "Kupiansk in Kharkiv Oblast, injuring a 44-year-old man and two women aged 68 and 70.",
+                                  "2024-05-20T12:00:00+00:00")
+    assert [r["injured"] for r in toll_rows if r["scope"] == "region"] == [49]
 
 
 def test_a_girl_and_two_men_were_injured_is_three():

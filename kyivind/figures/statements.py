@@ -126,12 +126,19 @@ _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re
 _ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|driver|pensioner|mother|father|son|daughter|"
              r"wife|husband|brother|sister|grandmother|grandfather|neighbor|volunteer|worker|employee|rescuer|medic|"
              r"officer|farmer|guard|doctor|nurse|teacher|paramedic|policeman|journalist|pedestrian|cyclist|passenger)")
+# "36 police officers, 9 civilians, and 1 rescuer were injured": groups of one statement, summed
+_GROUPS = re.compile(r"(?<![\d#])(?P<list>\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"(?:,\s+\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
+                     r"){1,5},?\s+and\s+\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r")\s+(?:were|had\s+been|have\s+been)\s+"
+                     r"(?:(?:also|reportedly|seriously|lightly)\s+)?(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+# "one was wounded in Pokrovsk and another was killed in Kostiantynivka": one more, of its own verb
+_ANOTHER_WAS = re.compile(r"\banother\s+(?:one\s+|person\s+)?(?:was|had\s+been)\s+(?:(?:also|reportedly)\s+)?"
+                          r"(?P<verb>killed|injured|wounded|hurt)\b", re.I)
 # "The girl's mother was reportedly wounded as well", "his wife was killed": one relative of a victim
 _KIN = re.compile(r"\b(?:the\s+[\w-]+['’]s|his|her|their)\s+(?:[\w#-]+\s+)?(?P<who>mother|father|wife|husband|son|daughter|"
                   r"brother|sister|grandmother|grandfather|grandson|granddaughter)\s+(?:was|had\s+been)\s+(?:(?:reportedly|"
                   r"also|seriously|severely|fatally|critically|lightly)\s+){0,2}(?P<verb>killed|injured|wounded|hurt)\b", re.I)
 # "A 14-year-old girl and two men, aged 19 and 84, were injured": one and a group, one statement
-_ONE_AND_GROUP = re.compile(r"\b(?:a|an)\s+(?:#+-year-old\s+)?" + _ONE_NOUN + r"\s+and\s+(?P<m>\d+)\s+(?:(?:more|other|elderly|"
+_ONE_AND_GROUP = re.compile(r"\b(?:a|an)\s+(?:#+-year-old\s+)?" + _ONE_NOUN + r"(?:\s+aged\s+#+)?\s+and\s+(?P<m>\d+)\s+(?:(?:more|other|elderly|"
                             r"young|local)\s+)?(?:men|women|people|children|boys|girls|residents|civilians)(?:,\s+aged\s+#+"
                             r"(?:,\s+#+){0,6},?\s+and\s+#+,)?\s+(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|"
                             r"seriously|severely|lightly)\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
@@ -150,7 +157,8 @@ _AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:th
                     r"teenagers?|people|residents?|civilians?|pensioners?|sons|daughters|grandchildren)\b"
                     r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))")
 # "Two people were wounded overnight and five more in a morning attack": a second group, its verb left out
-_AND_N_MORE = re.compile(r"(?:\s+(?:overnight|earlier|later|in\s+the\s+(?:morning|evening|afternoon|night)))?,?\s+and\s+"
+_AND_N_MORE = re.compile(r"(?:\s+(?:in|on|at|near)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+                         r"(?:\s+(?:overnight|earlier|later|in\s+the\s+(?:morning|evening|afternoon|night)))?,?\s+and\s+"
                          r"(?P<n>\d+)\s+(?:more|others)\b(?!\s+(?:were|was|are|is|had|have|has|died|of)\b)")
 # "injured a man and women aged 32, 45, and 50": a second group of the statement, one for each age
 _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys|girls|residents|civilians|pensioners)\s+"
@@ -435,6 +443,11 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         kind = INJURED if ("injur" in what or "wounded" in what or (after is not None and after.group(1).lower() in (
             "injured", "wounded", "hurt"))) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
+    for m in _GROUPS.finditer(text) if digits and ", " in text else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), sum(map(int, re.findall(r"\d+", m.group("list")))),
+                                         False, number))
+    for m in _ANOTHER_WAS.finditer(text) if "another" in lower else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for m in _KIN.finditer(text) if has_any(lower, ("'s ", "’s ", "his ", "her ", "their ")) else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for m in _ONE_AND_GROUP.finditer(text) if digits and " and " in text else ():

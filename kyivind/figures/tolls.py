@@ -99,6 +99,9 @@ def _of(mentions: list[Mention]) -> Toll:
     return toll
 
 
+_ALSO_HIT = re.compile(r"\balso\s+(?:hit|struck|attacked|shelled|targeted)\b", re.I)  # "Russian forces also hit Kupiansk, …"
+
+
 def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str, str], Toll]]:
     """Per region and per (region, place): the figure stated of the place (the region's own, else the sum of its
     places')."""
@@ -121,7 +124,8 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
         extra = [m for m in own.get(code, []) if m.more and (m.sentence != first or any(
             p.sentence <= m.sentence for p in at_places))]  # "Another four residents of the oblast were wounded"
         if first is not None:  # "a 62-year-old woman was also killed in Darivka", after the oblast's own figure
-            extra += [m for m in at_places if m.more and not m.revised and m.sentence > first and not any(
+            extra += [m for m in at_places if not m.revised and m.sentence > first and _ALSO_HIT.search(m.evidence)]
+            extra += [m for m in at_places if m.more and not m.revised and m.sentence > first and m not in extra and not any(
                 p is not m and p.sentence == m.sentence and p.place == m.place and not p.more
                 for p in at_places)]  # not "three police officers and two civilians", "a man was killed …, and a woman
             # was also injured": one statement of the place
