@@ -563,6 +563,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         for i, (_, end, mention) in enumerate(found):  # one place in the sentence (the most common case): it is
             mention.region, mention.place = whole[0], whole[1] or mention.place  # every statement's
             after = found[i + 1][0] if i + 1 < len(found) else len(text)
+            village = _VILLAGE.search(text, end, after) if len(found) > 1 and " of " in text else None
+            if village is not None:  # "two were wounded in the village of Zhovte and one in the town of Pokrovsk"
+                mention.place = village.group("name")
             if i and "elsewhere" in text[end:after]:  # "… in Kostiantynivka, and 6 were injured elsewhere in the region"
                 mention.place, mention.more = None, True
             if mention.region is not None and mention.region.startswith("RU-") and not _RUSSIA.search(text):
