@@ -655,7 +655,8 @@ _STRIKES = re.compile(r"\b(?:attack(?:s|ed)?|(?:air)?strikes?|struck|hit|shelled
 _STRUCK = re.compile(r"\b(?:attacked|struck|hit|shelled|targeted|bombed|launched|fired)\b", re.I)
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                          r"(?!Russia)[A-Z]|"
-                         r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b")
+                         r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b|"
+                         r"\b[Tt]he\s+latest\s+(?:incident|attack|strike)\b")  # "The latest incident happened near …": the item's
 
 
 def split_recent(recent: list[str], sentence: str) -> list[str]:
