@@ -772,6 +772,8 @@ READ_RIGHT_BY_A_RULE = [
     ("russian-attacks-in-ukraine-6", "'one person was injured in the city of Kharkiv and three more elsewhere in Kharkiv Oblast'"),
     ("attacks-107", "'two people were wounded in the village of Zhovte and one in the town of Pokrovsk': two places"),
     ("russian-drone-attack-on-kherson-oblast-kills-2", "'The latest incident happened near …' ends the background before it"),
+    ("russian-drone-attack-causes-fires-damage-to-critical-infrastructure-in-vinnytsia",
+     "'an attack last night' the morning after the night reported; 'left no one injured or killed'"),
 ]
 
 

@@ -30,6 +30,7 @@ _REPORT = re.compile(r"(?:\bsaid|\bsays|\breported|\breports|\bwrote|\bannounced
                      r"\bTelegram|\bpublished|\breport)\W+(?:\w+\W+){0,6}?$", re.I)
 _OPENING = re.compile(r"\s*(?:(?:On|In|Late\s+on|Early\s+on)\s+(?:the\s+)?(?:(?:morning|evening|afternoon|early\s+hours)\s+"
                       r"of\s+)?)?", re.I)  # a date that opens the sentence: "On the morning of Jan. 14, …"
+_LAST_NIGHT = re.compile(r"\blast\s+night\b", re.I)
 _SAID_AFTER = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|reported|announced|wrote|stated|confirmed)\b")
 _TOLD_ATTACK = re.compile(r"\b(?:attacks?|strikes?|struck|shelling|shelled|bombing|bombed|airstrikes?)\b", re.I)
 _ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
@@ -308,8 +309,10 @@ class Scope:
                 if not self.fixed:
                     self.named, self.fixed = own, True
                 return False, own.day  # an update of that attack: counted, for its own day
-        if _other_time(sentence, lower):
-            return True, None
+        if _other_time(sentence, lower) and not (
+                "last night" in lower and self.named is not None and self.named.night and
+                self.named.written == self.published and not other_time(_LAST_NIGHT.sub("", sentence), "")):
+            return True, None  # not "an attack last night" in the morning after the night the item reports
         if not named:
             when = weekday(sentence, self.published)
             if when is not None and self.published is not None and when != self.published and \

@@ -211,7 +211,7 @@ _VERB_BEFORE = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounde
 _SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+them)\b|\b(?:including|among\s+them|"
                      r"among\s+whom)\s+(?:at\s+least\s+)?(?:\d+\b|(?:a|an)\s+[\w#-]+(?:\s+[\w-]+)?)", re.I)
 _NONE = re.compile(r"\b(?P<all>(?:neither|nor)\b[^.;]{0,60}?\breported\s+any\s+(?:[\w-]+\s+or\s+)?(?:casualties|injuries)\b|"
-                   r"(?:no\s*(?:one|body)|nobody)\s+(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:(?:killed|dead)\s+or\s+)?"
+                   r"(?:no\s*(?:one|body)|nobody)\s+(?:(?:was|were)\s+(?:reported(?:ly)?\s+)?)?(?:(?:killed|dead)\s+or\s+)?"
                    r"(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
                    r"none\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|"
                    r"wounded|harmed)|"
