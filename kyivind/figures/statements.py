@@ -235,7 +235,7 @@ _ROUNDUP = re.compile(r"\b(?:past|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+t
 
 # a "no casualties" of some places only: the oblasts a roundup lists, "the city" of one strike in an air report
 _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city|capital|town|village|oblast|region|"
-                         r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b|\bat\s+the\s+(?:sites?|plants?|facilit(?:y|ies)|"
+                         r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b|\b(?:casualties|injuries)\s+there\b|\bat\s+the\s+(?:sites?|plants?|facilit(?:y|ies)|"
                          r"stations?|enterprises?)\b|\bin\s+the\s+(?:oblast|"
                          r"region|city|capital|town|village|district|community)\b|\bnone\s+of\b", re.I)  # "None of the patients were hurt"
 # a "no one was hurt" retold as an earlier report, since revised: "Earlier reports had said no one was hurt"
