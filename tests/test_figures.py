@@ -774,6 +774,7 @@ READ_RIGHT_BY_A_RULE = [
     ("russian-drone-attack-on-kherson-oblast-kills-2", "'The latest incident happened near …' ends the background before it"),
     ("russian-drone-attack-causes-fires-damage-to-critical-infrastructure-in-vinnytsia",
      "'an attack last night' the morning after the night reported; 'left no one injured or killed'"),
+    ("governor-russian-forces-shell-of-kharkiv-oblast-1-person-killed", "'There were no reported casualties there'"),
 ]
 
 
