@@ -775,6 +775,8 @@ READ_RIGHT_BY_A_RULE = [
     ("russian-drone-attack-causes-fires-damage-to-critical-infrastructure-in-vinnytsia",
      "'an attack last night' the morning after the night reported; 'left no one injured or killed'"),
     ("governor-russian-forces-shell-of-kharkiv-oblast-1-person-killed", "'There were no reported casualties there'"),
+    ("russian-attacks-kill-5-injure-26-in-ukraine-over-past-day",
+     "'a man aged 37 and two women aged 37 and 59 were injured': the two women are a count, not an age"),
 ]
 
 

@@ -47,7 +47,8 @@ _AROUND = [
                      r"|\b(?:man|woman|boy|girl|men|women|resident|child|teenager|pensioner|driver)s?,\s+" +
                      _N.replace("n>", "n3>") + r"(?:\s+and\s+\d+)?,", re.I)),
     (AGE, ("aged",),
-     re.compile(r"\baged\s+\d+\s+(?:and|to)\s+" + _N, re.I)),
+     re.compile(r"\baged\s+\d+\s+(?:and|to)\s+" + _N + r"(?!\s+(?:other\s+|more\s+)?(?:men|women|people|children|boys|girls|"
+                r"civilians|residents|others)\b)", re.I)),  # not "a man aged 37 and two women": a count
     (DATE, _MONTH_HINTS,
      re.compile(MONTH + r"\s+" + _N + r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:people|drones|missiles))",
                       )),

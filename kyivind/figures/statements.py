@@ -139,8 +139,8 @@ _KIN = re.compile(r"\b(?:the\s+[\w-]+['’]s|his|her|their)\s+(?:[\w#-]+\s+)?(?P
                   r"also|seriously|severely|fatally|critically|lightly)\s+){0,2}(?P<verb>killed|injured|wounded|hurt)\b", re.I)
 # "A 14-year-old girl and two men, aged 19 and 84, were injured": one and a group, one statement
 _ONE_AND_GROUP = re.compile(r"\b(?:a|an)\s+(?:#+-year-old\s+)?" + _ONE_NOUN + r"(?:\s+aged\s+#+)?\s+and\s+(?P<m>\d+)\s+(?:(?:more|other|elderly|"
-                            r"young|local)\s+)?(?:men|women|people|children|boys|girls|residents|civilians)(?:,\s+aged\s+#+"
-                            r"(?:,\s+#+){0,6},?\s+and\s+#+,)?\s+(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|"
+                            r"young|local)\s+)?(?:men|women|people|children|boys|girls|residents|civilians)(?:,?\s+aged\s+#+"
+                            r"(?:,\s+#+){0,6},?\s+and\s+#+,?)?\s+(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|"
                             r"seriously|severely|lightly)\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|near)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,6}?)?,?\s+"
                      r"and\s+(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN +
