@@ -817,6 +817,13 @@ def test_a_months_old_statement_is_no_toll_of_the_items_attack():
     assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(None, 2)]
 
 
+def test_the_governor_of_a_russian_region_tells_of_ukraines_drones():
+    """"…, governor of Russia's Bryansk Oblast, wrote …" (a real item's words), told without his name."""
+    _, air_rows = figures.derive("Drones over Bryansk", "The governor of Russia's Bryansk Oblast said air defense shot "
+                                 "down three drones over the region overnight.", "2023-06-17T10:00:00+00:00")
+    assert [(r["direction"], r["downed"]) for r in air_rows] == [("ukraine_on_russia", 3)]
+
+
 def test_russian_air_defense_downing_drones_tells_of_ukraines_drones():
     """A sentence of a real item, rewritten: Russia's air defense downs Ukraine's drones, never Russia's attack."""
     _, air_rows = figures.derive("Refinery hit", "Blaming Ukraine for the attack, he claimed Russian air defense shot "

@@ -58,7 +58,8 @@ _LAUNCH_SITE = re.compile(r"\b(?:bombers?|aircraft|jets?|planes?|Tu-\d+\w*|Su-\d
                           r"submarines?)\s+(?:[\w-]+\s+){0,2}?(?:over|from|in)\s+(?:the\s+)?[^,;]{0,60}?(?=\s+(?:launched|fired|"
                           r"struck|hit|attacked|dropped|used)\b|[,;]|$)", re.I)
 # a Russian official (a governor or mayor of a Russian region) speaks of drones over Russia
-_RUSSIAN_OFFICIAL = re.compile(r"\b" + _REGION + r"(?:\s+(?:Oblast|oblast|region|Region|regional|City|city))?(?:'s)?\s+"
+_RUSSIAN_OFFICIAL = re.compile(r"\b(?:[Gg]overnor|[Mm]ayor)\s+of\s+(?:Russia's\s+|the\s+Russian\s+)?" + _REGION + r"\b|"
+                               r"\b" + _REGION + r"(?:\s+(?:Oblast|oblast|region|Region|regional|City|city))?(?:'s)?\s+"
                                r"(?:(?:acting|regional)\s+)?(?:[Gg]overnor|[Mm]ayor)\b|"
                                r"\b(?:Gladkov|Sobyanin|Bogomaz|Starovoyt|Starovoit|Khinshtein|Smirnov|Gusev|Golubev|Vorobyov|"
                                r"Aksyonov|Razvozhay?ev)\b|\b(?:occupation\s+(?:government|authorities)|Russian-installed)\b")
