@@ -84,3 +84,31 @@ def test_a_repeat_and_a_group_first_are_read_through():
 def test_patterns_without_a_gain_are_kept(source):
     pattern = re.compile(source)
     assert letter_first(pattern) is pattern
+
+
+FORMS = [
+    r"\bin\b|\bon\b",
+    r"(?<!born\s)\bin\s+\d\d",
+    r"(?=in\b)\bi",  # a look-ahead first
+    r"\B(?:n|b)",
+    r"(?<![\d.])(?P<n>\d{2,3}?)\b",
+    r"(?<!x)(?P<w>(?:bo|in))\s",
+    r"\b(?:(?P<a>in)|(?P<b>on))(?!\w)",
+    r"(?<![a-z])\d+\.?",
+]
+
+
+@pytest.mark.parametrize("source", FORMS)
+def test_each_form_finds_the_same_spans_as_written(source):
+    import random
+
+    pattern = re.compile(source)
+    faster = letter_first(pattern)
+    rng = random.Random(source)
+    pieces = ["in", "on", "b", "born", " ", " ", "1", "23", ".", "x", "n", "io"]
+    for _ in range(3000):
+        case = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        assert [m.span() for m in faster.finditer(case)] == [m.span() for m in pattern.finditer(case)], case
+        pos = rng.randint(0, len(case))
+        expected, got = pattern.search(case, pos), faster.search(case, pos)
+        assert (got and got.span()) == (expected and expected.span()), (case, pos)
