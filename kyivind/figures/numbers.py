@@ -142,7 +142,16 @@ def value_of(text: str) -> int | None:
 def numbers(text: str) -> list[Number]:
     """Every number of ``text`` (numbers already in figures) with its role."""
     runs = [m.start() for m in _RUN.finditer(text)]  # where a number may start
-    found = [Number(value_of(m.group()) or 0, m.start(), m.end()) for m in _at(NUMBER, text, runs)]
+    if not runs:
+        return []
+    found = []
+    last = 0
+    for start in runs:  # the numbers, as ``_at`` finds them
+        if start >= last:
+            m = _NUMBER_AT(text, start)
+            if m:
+                last = m.end()
+                found.append(Number(value_of(m.group()) or 0, start, last))
     if not found:
         return found
     roles: dict[int, str] = {}
@@ -152,7 +161,7 @@ def numbers(text: str) -> list[Number]:
                 if start <= number.start < end:
                     roles.setdefault(number.start, MODEL)
     lower = text.lower()
-    for (role, hints, pattern), search in zip(_AROUND, _SEARCH, strict=True):
+    for role, hints, pattern, search, groups in _ROLES:
         for hint in hints:
             if hint in lower:
                 break
@@ -165,8 +174,8 @@ def numbers(text: str) -> list[Number]:
         else:
             continue
         for m in matches:
-            for group in ("n", "n2", "n3"):
-                if group in pattern.groupindex and m.group(group):
+            for group in groups:
+                if m.group(group):
                     start = m.start(group)
                     if role == YEAR and _YEAR_COUNT.match(text, m.end(group)):
                         continue  # "2000 people"
@@ -176,12 +185,20 @@ def numbers(text: str) -> list[Number]:
             if m.start(1) <= number.start < m.end(1):
                 roles.setdefault(number.start, AGE)
     for number in found:
-        number.role = roles.get(number.start, COUNT)
-        if number.role == COUNT and "." in text[number.start:number.end]:
-            number.role = MEASURE  # "1.5": no count of people or weapons
-        elif number.role == COUNT and number.value > MAX_FIGURE:
-            number.role = IMPLAUSIBLE  # "killed 99999999999999999999 people": dropped, counted by ``implausible``
+        role = roles.get(number.start, COUNT)
+        if role == COUNT:
+            if "." in text[number.start:number.end]:
+                role = MEASURE  # "1.5": no count of people or weapons
+            elif number.value > MAX_FIGURE:
+                role = IMPLAUSIBLE  # "killed 99999999999999999999 people": dropped, counted by ``implausible``
+        number.role = role
     return found
+
+
+_NUMBER_AT = NUMBER.match
+# each role's pattern with how it is searched and the groups that hold its numbers
+_ROLES = [(role, hints, pattern, search, tuple(g for g in ("n", "n2", "n3") if g in pattern.groupindex))
+          for (role, hints, pattern), search in zip(_AROUND, _SEARCH, strict=True)]
 
 
 def implausible(text: str | None) -> int:

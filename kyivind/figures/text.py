@@ -13,9 +13,11 @@ import re
 import sys
 
 try:  # the parser of Python's regular expressions, which ``required`` reads a pattern with
+    from re import _compiler as _sre_compile
     from re import _constants as _sre
     from re import _parser as _sre_parse
 except ImportError:  # Python 3.10
+    import sre_compile as _sre_compile  # type: ignore[no-redef]
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 from datetime import date, datetime, timedelta
@@ -120,7 +122,7 @@ class Quick:
             except re.error:
                 return
             if lowered.groupindex == pattern.groupindex:
-                self.lowered = lowered
+                self.lowered = letter_first(lowered)
 
     def _lower(self, text: str) -> str | None:
         """``text`` in lower case, or None where the pattern is searched as it is."""
@@ -161,6 +163,114 @@ class Quick:
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         return self.compiled.match(text, pos, endpos)
+
+
+def letter_first(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` made to start with what it matches first, for the same matches (the same spans; its groups may
+    differ where a look-behind or a boundary stood first). The engine skips straight to a character a pattern must
+    start with, and tries a pattern that starts with ``\\b`` or a look-behind at every place: ``\\bin\\s`` is searched
+    as ``i(?<=\\bi)n\\s``, each branch of an alternation so. The zero-width parts before the first character are checked
+    where they stood, in a look-behind over that character. ``pattern`` itself where it has no such form, holds
+    references to groups, or the engine refuses the new form."""
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        if _refers(parsed.data):
+            return pattern
+        data = _first(parsed.data, [], parsed.state)
+        starts = _starts(data) if data is not None else None
+        if starts is None or len(starts) > _FEW_STARTS:
+            return pattern
+        faster = _sre_compile.compile(_sre_parse.SubPattern(parsed.state, data), pattern.flags)
+    except Exception:  # a form this rewriting does not know: the pattern as it is
+        return pattern
+    return faster if faster.groupindex == pattern.groupindex and faster.groups == pattern.groups else pattern
+
+
+_BOUNDARIES = tuple(getattr(_sre, name) for name in ("AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_UNI_BOUNDARY",
+                                                      "AT_UNI_NON_BOUNDARY", "AT_LOC_BOUNDARY", "AT_LOC_NON_BOUNDARY")
+                    if hasattr(_sre, name))
+_FEW_STARTS = 2  # characters a rewritten pattern may start with: where it may start with more (most letters are
+# some word's first), the skip gains less than the look-behind costs at each of them
+
+
+def _zero_width(op, av) -> bool:
+    """A part that matches no character and is checked where it stands: a word boundary, a look-around (not "^",
+    which the engine already tries at the start only)."""
+    return op in (_sre.ASSERT, _sre.ASSERT_NOT) or (op is _sre.AT and av in _BOUNDARIES)
+
+
+def _starts(items, depth: int = 0) -> set[str] | None:
+    """The characters a rewritten sequence may start with, or None where it starts with a class."""
+    if not items or depth > _FIRST_DEPTH:
+        return None
+    op, av = items[0]
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op is _sre.SUBPATTERN:
+        return _starts(av[3].data, depth + 1)
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            starts = _starts(branch.data, depth + 1)
+            if starts is None:
+                return None
+            found |= starts
+        return found
+    return None
+_FIRST_DEPTH = 8  # of groups and alternations looked into for the first character
+
+
+def _refers(items, depth: int = 0) -> bool:
+    """Whether parsed items refer to a group (a back-reference, a conditional): then nothing is moved."""
+    if depth > 50:
+        return True
+    for op, av in items:
+        if op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS, getattr(_sre, "GROUPREF_IGNORE", None)):
+            return True
+        for sub in av if isinstance(av, (tuple, list)) else (av,):
+            if isinstance(sub, _sre_parse.SubPattern) and _refers(sub.data, depth + 1):
+                return True
+            if isinstance(sub, list) and any(isinstance(b, _sre_parse.SubPattern) and _refers(b.data, depth + 1)
+                                             for b in sub):
+                return True
+    return False
+
+
+def _first(items, before: list, state, depth: int = 0) -> list | None:
+    """``before`` (zero-width parts) and ``items`` as parts that start with a character (a literal or a class, in a
+    group or in each branch), or None where they cannot."""
+    items = list(items)
+    i = 0
+    while i < len(items) and _zero_width(*items[i]):
+        i += 1
+    before, rest = before + items[:i], items[i:]
+    if not rest or depth > _FIRST_DEPTH:
+        return None
+    op, av = rest[0]
+    if op in (_sre.LITERAL, _sre.IN):
+        if not before:
+            return rest
+        behind = _sre_parse.SubPattern(state, before + [rest[0]])
+        return [rest[0], (_sre.ASSERT, (-1, behind))] + rest[1:]
+    if op is _sre.BRANCH:
+        branches = [_first(branch.data, before, state, depth + 1) for branch in av[1]]
+        if any(branch is None for branch in branches):
+            return None
+        return [(_sre.BRANCH, (av[0], [_sre_parse.SubPattern(state, branch) for branch in branches]))] + rest[1:]
+    if op is _sre.SUBPATTERN:
+        group, add_flags, del_flags, inner = av
+        if add_flags or del_flags:
+            return None
+        data = _first(inner.data, before, state, depth + 1)
+        if data is None:
+            return None
+        return [(_sre.SUBPATTERN, (group, add_flags, del_flags, _sre_parse.SubPattern(state, data)))] + rest[1:]
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1 and len(av[2].data) == 1 and \
+            av[2].data[0][0] in (_sre.LITERAL, _sre.IN):  # "\\d+" as "\\d\\d*"
+        low, high, item = av
+        more = (op, (low - 1, high if high == _sre.MAXREPEAT else high - 1, item))
+        return _first([item.data[0], more] + rest[1:], before, state, depth + 1)
+    return None
 
 
 def required(pattern: re.Pattern) -> tuple[str, ...] | None:

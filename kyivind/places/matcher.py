@@ -82,24 +82,40 @@ class Found:
     regions: set[str] = field(default_factory=set)  # ISO 3166-2 codes
 
 
-def _tokens(paragraph: str) -> list[_Token]:
+def _tokens(paragraph: str) -> tuple[list[_Token], list[tuple[int, int]]]:
+    """The tokens of a paragraph, and (index, sentence number) of each word with a capital first: where a name may
+    start. The token of each piece the tokenizer cuts is made once and shared (tokens are only read): kept by the
+    piece, apart for the first word of a sentence, up to ``_KEPT`` pieces each, then kept anew."""
     tokens: list[_Token] = []
-    start = True
+    capitals: list[tuple[int, int]] = []
+    append = tokens.append
+    start, sentence = True, 0
+    at_start, inside = _AT_START, _INSIDE
     for text in _TOKENS.findall(_SAINT.sub("Saint ", paragraph) if "St." in paragraph else paragraph):
-        token = _token(text, start) if len(text) <= _SHARED else _make(text, start)
-        tokens.append(token)
-        start = False if token.word else start or text in _SENTENCE_END
-    return tokens
+        kept = at_start if start else inside
+        token = kept.get(text)
+        if token is None:
+            token = _make(text, start)
+            if len(text) <= _SHARED:
+                if len(kept) >= _KEPT:
+                    kept.clear()
+                kept[text] = token
+        if token.word:
+            if start and tokens:  # the first word of a sentence after the paragraph's first
+                sentence += 1
+            if token.upper:
+                capitals.append((len(tokens), sentence))
+            start = False
+        elif not start and text in _SENTENCE_END:
+            start = True
+        append(token)
+    return tokens, capitals
 
 
 _SHARED = 64  # characters of the longest piece whose token is kept (a word; not a hostile text's run of letters)
-
-
-@functools.lru_cache(maxsize=65536)
-def _token(text: str, start: bool) -> _Token:
-    """The token of a piece of text the tokenizer cut (``start``: the first word of a sentence), made once for every
-    such piece and shared: tokens are only read."""
-    return _make(text, start)
+_KEPT = 65_536  # pieces whose tokens are kept, of each kind
+_AT_START: dict[str, _Token] = {}  # piece: its token as the first word of a sentence
+_INSIDE: dict[str, _Token] = {}  # piece: its token elsewhere
 
 
 def _make(text: str, start: bool) -> _Token:
@@ -125,23 +141,22 @@ def match(title: str | None, body: str | None, places: Gazetteer | None = None) 
     mentions: list[_Mention] = []
     for number, paragraph in enumerate(paragraphs):
         if paragraph.strip():
-            mentions.extend(_scan(_tokens(paragraph), number, places))
+            mentions.extend(_scan(*_tokens(paragraph), number, places))
     return _resolve(mentions)
 
 
-def _scan(tokens: list[_Token], paragraph: int, places: Gazetteer) -> list[_Mention]:
+def _scan(tokens: list[_Token], capitals: list[tuple[int, int]], paragraph: int, places: Gazetteer) -> list[_Mention]:
+    """The mentions of a paragraph's tokens, read from each word with a capital first (``capitals``: its index and
+    sentence number) the reading has not passed."""
     found: list[_Mention] = []
     chain: list[tuple[str, _Mention | None]] = []  # roots waiting for "oblasts" ("Chernihiv, Luhansk, and Sumy oblasts")
-    sentence, i, n = 0, 0, len(tokens)
-    while i < n:
-        token = tokens[i]
-        if token.start_of_sentence and i:
-            sentence += 1
-        if not (token.word and token.upper):
-            if chain and token.text not in LINKS:
-                chain.clear()
-            i += 1
-            continue
+    i = 0
+    for at, sentence in capitals:
+        if at < i:
+            continue  # a word of a name already read
+        if chain and any(tokens[k].text not in LINKS for k in range(i, at)):
+            chain.clear()  # the list of roots ended before this word
+        i = at
         key, end = _longest(tokens, i, places)
         if key is None:
             chain.clear()
@@ -180,14 +195,13 @@ def _scan(tokens: list[_Token], paragraph: int, places: Gazetteer) -> list[_Ment
 
 def _longest(tokens: list[_Token], i: int, places: Gazetteer) -> tuple[str | None, int]:
     """The longest run of words from ``i`` that names something the gazetteer knows, and where it ends."""
-    words: list[str] = []
     best: tuple[str | None, int] = (None, i)
+    key = ""
     for j in range(i, min(len(tokens), i + places.max_words)):
         token = tokens[j]
         if not token.word or (j > i and tokens[j - 1].possessive):
             break
-        words.append(token.folded)
-        key = " ".join(words)
+        key = f"{key} {token.folded}" if j > i else token.folded
         if key in places.settlements or key in places.alone or key in places.roots or key in places.not_places:
             best = (key, j + 1)
         if key not in places.prefixes:
