@@ -24,7 +24,7 @@ from tests.figures.realscore import expected, first_held_out, load, predicted, p
 # held out and scored once before it was tuned on; held out: the fifteenth set (items_b15_*), written by others while the rules were tuned on
 # the rest, scored once after the rules' last change (figures 7, 4ead96f; 237 items, air: 19 facts), never tuned on.
 # A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.96, 0.95), "air": (0.96, 0.96)},
+MEASURED = {"tuned": {"toll": (0.97, 0.98), "regions": (0.96, 0.96), "air": (0.96, 0.96)},
             "held out": {"toll": (0.93, 0.96), "regions": (0.90, 0.93), "air": (0.69, 0.84)}}
 
 
@@ -778,6 +778,25 @@ READ_RIGHT_BY_A_RULE = [
     ("governor-russian-forces-shell-of-kharkiv-oblast-1-person-killed", "'There were no reported casualties there'"),
     ("russian-attacks-kill-5-injure-26-in-ukraine-over-past-day",
      "'a man aged 37 and two women aged 37 and 59 were injured': the two women are a count, not an age"),
+    ("ukraine-exhumes-bodies-of-7-killed-in-forest-near-kyiv", "'Ukraine exhumes bodies of 7 …': no attack's toll"),
+    ("governor-5-injured-in-kherson-oblast-over-the-past-day", "'The flooding killed at least four people': a flood's dead"),
+    ("russia-shells-9-communities-in-sumy-oblast", "'killed more than 50 animals'"),
+    ("sbu-detains-accused-spy-who-allegedly-directed-russian-fire-at-zaporizhzhia-resulting-in-deaths",
+     "a title of an arrest: the tolls it cites are earlier attacks'"),
+    ("russian-strike-on-kherson-kills-civil-servant-injures-2", "'A woman who worked for the city administration was killed'"),
+    ("update-11-injured-in-russian-attack-on-kostiantynivka",
+     "'The shelling … earlier on May 13 also killed two' in an item of the May 13 attack: the same attack"),
+    ("three-wounded-in-russian-drone-attack-on-chernihiv", "'two of the three people hurt in the attack …': three"),
+    ("russian-strike-on-kherson-injures-2-2", "'An 82-year-old woman, an 84-year-old man, and another woman were injured'"),
+    ("mayor-power-water-supply-restored-in-lviv", "a toll of strikes 'across Ukraine' is of no one city the lead names"),
+    ("poland-scrambles-jets-alerts-air-defense-during-russian-missile-attack",
+     "'165 unmanned aerial vehicles (UAVs) and missiles': no count of one class"),
+    ("russian-proxies-claim-ukrainian-strikes-on-occupied-skadovsk-in-kherson-oblast",
+     "'Saldo … claimed that Ukrainian forces fired two missiles': Ukraine's"),
+    ("russian-forces-shell-dnipropetrovsk-oblast-on-march-25", "'hit two of the region's communities with … drones'"),
+    ("russia-heightens-black-sea-strike-capability", "'two more missile-launching vessels'"),
+    ("military-russia-has-targeted-ukraine-with-around-3-800-drones-since-2022",
+     "a title of drones launched 'since 2022': a tally, no night's counts"),
 ]
 
 

@@ -48,6 +48,7 @@ RUSSIAN_REGIONS = ("Belgorod", "Kursk", "Bryansk", "Voronezh", "Rostov", "Oryol"
 _REGION = "(?:" + "|".join(RUSSIAN_REGIONS) + ")"
 # Ukraine's drones and missiles, and Russia's claims of downing them: their own rows, never Russia's attacks
 _ON_RUSSIA = re.compile(r"\bRussian\s+air\s+defen[cs]es?\s+(?:\w+\s+)?(?:shot|downed|intercepted|destroyed)\b|"
+                        r"\bUkrainian\s+(?:forces|troops|military|army)\s+(?:fired|launched)\b|"
                         r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|unmanned)(?!\s+(?:units?|systems?|"
                         r"defen[cs]es?|forces|troops|crews|operators|batter))|\b(?:Russia's|Russian)\s+"
                         r"(?:Defense|Defence)\s+Ministry|\bRussian\s+Ministry\s+of\s+(?:Defense|Defence)|\bMoscow\s+"
@@ -62,7 +63,7 @@ _RUSSIAN_OFFICIAL = re.compile(r"\b(?:[Gg]overnor|[Mm]ayor)\s+of\s+(?:Russia's\s
                                r"\b" + _REGION + r"(?:\s+(?:Oblast|oblast|region|Region|regional|City|city))?(?:'s)?\s+"
                                r"(?:(?:acting|regional)\s+)?(?:[Gg]overnor|[Mm]ayor)\b|"
                                r"\b(?:Gladkov|Sobyanin|Bogomaz|Starovoyt|Starovoit|Khinshtein|Smirnov|Gusev|Golubev|Vorobyov|"
-                               r"Aksyonov|Razvozhay?ev)\b|\b(?:occupation\s+(?:government|authorities)|Russian-installed)\b")
+                               r"Aksyonov|Razvozhay?ev|Saldo)\b|\b(?:occupation\s+(?:government|authorities)|Russian-installed|Russia-installed)\b")
 # an item that reports Russia's claims ("Russia says 11 drones brought down over Kursk and Kaluga regions"): its
 # counts are of Ukraine's drones unless a sentence says they are Russia's (the Air Force, an attack on Ukraine)
 _CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|governor|ministry|Defense\s+Ministry))?\s+"
@@ -103,7 +104,7 @@ _NOT_THE_WEAPON = r"(?!(?:\s+(?:and|or)\s+(?:drones?|missiles?|UAVs?))?\s+(?:str
                   r"wreckage|parts|sites?|production|factor(?:y|ies)|plants?|programs?)\b)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|(?<![:.,])\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
-                    r"(?:(?<![:.,])\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|(?:drones?|missiles?|UAVs?)\s)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
+                    r"(?:(?<![:.,])\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|\(?(?:drones?|missiles?|UAVs?|unmanned)\b|(?:communities|settlements|villages|towns|cities|districts|buildings|homes|houses)\b)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!-)(?!(?:\s*\([^()]{1,12}\))?\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
                                                                "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
@@ -233,6 +234,9 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
     if not has_any((body or "")[:MAX_CHARS].lower(), WEAPON_HINTS) and \
             not has_any((title or "")[:MAX_SENTENCE].lower(), WEAPON_HINTS):
         return found, scope, every  # no weapon named
+    head = (title or "")[:MAX_SENTENCE]
+    if " since " in head.lower() and other_time(head, head.lower()):
+        return found, scope, every  # "about 3,800 drones launched at Ukraine since 2022": a tally, no night's counts
     split = sentences(body) if split is None else split
     claimed = bool(_CLAIM_TITLE.search((title or "")[:MAX_SENTENCE]) or _STRIKE_ON_RUSSIA.search((title or "")[:MAX_SENTENCE]))
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):

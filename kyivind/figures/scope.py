@@ -91,7 +91,15 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("babyn", "holodomor", "world war"), r"\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b"),
     # bodies found in a mass grave, exhumed, found in liberated lands: killings of the occupation, no attack's toll
     (("mass grave", "mass burial", "exhum", "liberated"), r"\bmass\s+(?:graves?|burials?(?:\s+sites?)?)\b|"
-                                                          r"\bexhum(?:ed|ation|ing)\b|\bbodies\b[^.;]{0,120}?\bliberated\b"),
+                                                          r"\bexhum(?:ed|es|ation|ing)\b|\bbodies\b[^.;]{0,120}?\bliberated\b"),
+    # "The flooding killed at least four people": a flood's dead, not an attack's
+    (("flood",), r"\b(?:the\s+)?(?:flood(?:ing|s|waters?)?)\s+(?:has\s+|have\s+|had\s+)?(?:killed|claimed|left)\b"),
+    # "the bodies of more than 420 civilians found in Bucha", "found the bodies of two more civilians … in a forest":
+    # the dead of an occupation found since, not an attack's (not bodies recovered from the rubble of a strike)
+    (("bodies", "body of"), r"\bbod(?:y|ies)\s+of\s+(?:[\w#,-]+\s+){0,5}?(?:found|discovered|uncovered)\s+(?:in|near|on|at)\b"
+                            r"(?![^.;]{0,80}?\b(?:rubble|debris|ruins|wreckage|collapsed|site)\b)|"
+                            r"\b(?:found|discovered|uncovered)\s+the\s+bod(?:y|ies)\s+of\b(?=[^.;]{0,120}?\b(?:forest|graves?|"
+                            r"burial|hands\s+(?:bound|tied)|torture|occupation|occupied)\b)"),
     # "The report follows a Dec. 21 drone attack on Kyiv that injured two", "came just hours after another strike"
     (("follow", "after"), r"\b(?:follows|followed|comes|came)\s+(?:by\s+)?(?:just\s+|only\s+)?(?:(?:a\s+day|(?:a\s+few\s+|\w+\s+)(?:hours|days))\s+)?"
                           r"(?:after\s+)?(?:an?|another|the|Russia's)\s+(?:[\w.#-]+\s+){0,4}?(?:attack|strike|shelling|bombing)\b"),

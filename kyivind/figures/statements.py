@@ -53,7 +53,8 @@ _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|at
            r"apartments?|cars?|vehicles?|hours?|days?|weeks?|months?|years?|tons?|million|billion|thousand|UAVs?|"
            r"shots?|projectiles?|schools?|hospitals?|objects?|facilities|sites?|targets?|militants|soldiers|troops|"
            r"servicemen|Russian|enemy|occupiers|invaders|private|residential|high-rise|floors?|hits?|"
-           r"infrastructure|enterprises?|boats?|tanks?|aircraft|helicopters?|planes?)\b)")
+           r"infrastructure|enterprises?|boats?|tanks?|aircraft|helicopters?|planes?|animals?|livestock|cattle|cows?|"
+           r"pigs?|sheep|chickens?|poultry|horses?|dogs?|cats?|birds?|bees|hives)\b)")
 _KILL = r"(?:killed|killing|kills|kill|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life)"
 _HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|"
          r"suffered(?:\s+\w+){0,2}\s+(?:injuries|wounds|burns)|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries|"
@@ -92,7 +93,7 @@ _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|woundi
 _AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,?|,\s+#+,)?"  # "a woman aged about 80"
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
 _IN_A_PLACE = r"(?:\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|district|region))?)?"
-_WHO_CLAUSE = r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been)\s+[^.;,]{0,50}?,?)?"  # "who was near the blast"
+_WHO_CLAUSE = r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been|worked|lived|works|lives)\s+[^.;,]{0,50}?,?)?"  # "who was near the blast"
 _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED + _IN_A_PLACE + _WHO_CLAUSE + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
                   r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital\s+with\s+(?:\w+\s+){0,2}?"
@@ -130,6 +131,9 @@ _ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|dri
 _GROUPS = re.compile(r"(?<![\d#])(?P<list>\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"(?:,\s+\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
                      r"){1,5},?\s+and\s+\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r")\s+(?:were|had\s+been|have\s+been)\s+"
                      r"(?:(?:also|reportedly|seriously|lightly)\s+)?(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+# "two of the three people hurt in the drone attack are in intensive care": the whole is told inside its part
+_THE_N = re.compile(r"\bof\s+the\s+(?P<n>\d+)\s+(?:people|persons|civilians|residents|victims)\s+(?P<verb>hurt|injured|wounded|"
+                    r"killed)\s+(?:in|by|during)\b", re.I)
 # "one was wounded in Pokrovsk and another was killed in Kostiantynivka": one more, of its own verb
 _ANOTHER_WAS = re.compile(r"\banother\s+(?:one\s+|person\s+)?(?:was|had\s+been)\s+(?:(?:also|reportedly)\s+)?"
                           r"(?P<verb>killed|injured|wounded|hurt)\b", re.I)
@@ -179,11 +183,11 @@ _TREATED = re.compile(r"\b(?:another|one|a)\s+(?:(?:person|man|woman|resident|ci
 _PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|driver|worker|employee|volunteer|"
            r"rescuer|medic|officer|farmer|infant|baby|mother|father|son|daughter|wife|husband|brother|sister|"
            r"grandmother|grandfather|grandson|granddaughter|neighbor)")
-_ONE_OF = r"(?:a|an|one|her|his|their)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
+_ONE_OF = r"(?:a|an|one|another|her|his|their)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
 _ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + r"(?:,\s+" + _ONE_OF + r"){0,6},?\s+and\s+" +
                    _ONE_OF + r")\s+"
                    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
-_ARTICLE = re.compile(r"\b(?:a|an|one|her|his|their)\s", re.I)
+_ARTICLE = re.compile(r"\b(?:a|an|one|another|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 # what a revised toll names: "the death toll", "the number of people killed"
 _TOLL_NOUN = (r"death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|"
@@ -446,6 +450,10 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _GROUPS.finditer(text) if digits and ", " in text else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), sum(map(int, re.findall(r"\d+", m.group("list")))),
                                          False, number))
+    for m in _THE_N.finditer(text) if "of the " in lower and digits else ():
+        if not any(not (m.end() <= a or m.start("n") >= b) for a, b in taken):  # a part's span holds it: not ``free``
+            taken.append((m.start("n"), m.end()))
+            found.append((m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), False, number)))
     for m in _ANOTHER_WAS.finditer(text) if "another" in lower else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for m in _KIN.finditer(text) if has_any(lower, ("'s ", "’s ", "his ", "her ", "their ")) else ():
@@ -688,6 +696,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     quiet = False  # that attack was told without a figure: a "no one was hurt" just after it is of it too
     if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # most items state no casualty at all
+    if _NO_ATTACK_TITLE.search((title or "")[:MAX_SENTENCE]) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
+        return reading  # "SBU detains alleged spy accused of guiding Russian strikes": the tolls it cites are earlier attacks
     for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:
             lead.append(sentence)
@@ -719,7 +729,9 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         if not other and reading.opening is not None and not reading.roundup_cue and _PAST_DAY.search(text):
             other = True  # a day's roundup after the item's one strike: another period ("over the past day, …")
         if other or ((reading.mentions or reading.none and aside >= 0) and not reading.roundup_cue and not several and
-                     another_attack(sentence, lower)):  # after a "no casualties", once the item told another attack
+                     another_attack(sentence, lower) and not (scope.own_day(sentence) and not _ANOTHER_STRONG.search(sentence))):
+            # after a "no casualties", once the item told another attack; not "The shelling earlier on May 13 also
+            # killed two" in an item of the May 13 attack
             reading.background = True
             reading.told_before |= {(m.kind, m.n) for m in mentions}
             aside, told, quiet = index, (told + sentence if index == aside + 1 else sentence), False
@@ -776,6 +788,12 @@ def _told_injured(before: list[Mention], mention: Mention) -> bool:
     region ("… wounded at least 113. Fifty-nine people were taken to hospital"): a part of it, not more."""
     return any(m.kind == INJURED and m.n >= mention.n and (mention.region is None or m.region == mention.region)
                for m in before)
+
+
+_ANOTHER_STRONG = re.compile(r"\b(?:again|separate|another|later)\b", re.I)
+# a title of an arrest, a charge or a sentence: the item reports no attack
+_NO_ATTACK_TITLE = re.compile(r"\b(?:detains?|detained|arrests?|arrested|sentences|sentenced|charges|charged|convicts|convicted|"
+                              r"jails|jailed|spy|spies|collaborators?|treason|informants?)\b", re.I)
 
 
 def title_figures(title: str | None) -> dict[str, int]:

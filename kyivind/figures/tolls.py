@@ -99,6 +99,7 @@ def _of(mentions: list[Mention]) -> Toll:
     return toll
 
 
+_ACROSS_UKRAINE = re.compile(r"\bacross\s+(?:Ukraine|the\s+country)\b|\bnationwide\b", re.I)
 _ALSO_HIT = re.compile(r"\balso\s+(?:hit|struck|attacked|shelled|targeted)\b", re.I)  # "Russian forces also hit Kupiansk, …"
 
 
@@ -260,7 +261,8 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             if not (said and all(getattr(total, k) == n for k, n in said.items())
                     and any(getattr(summed, k) != n for k, n in said.items())):
                 total = summed
-        if not regions and total.stated and (reading.lead or title or reading.none_evidence):
+        if not regions and total.stated and (reading.lead or title or reading.none_evidence) and not (
+                reading.lead and _ACROSS_UKRAINE.search(reading.lead)):  # "strikes … across Ukraine": of no one place
             # the place the opening, else the title, else (an item of no figure) the body up to its "no casualties"
             # names
             lead = reading.lead or title or ""
