@@ -797,6 +797,7 @@ READ_RIGHT_BY_A_RULE = [
     ("russia-heightens-black-sea-strike-capability", "'two more missile-launching vessels'"),
     ("military-russia-has-targeted-ukraine-with-around-3-800-drones-since-2022",
      "a title of drones launched 'since 2022': a tally, no night's counts"),
+    ("russia-shells-10-communities-in-sumy-oblast-4", "'a sabotage group shot dead a brother and sister'"),
 ]
 
 
