@@ -10,7 +10,7 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 7  # 7: "nobody was reported killed or injured", "Monday's attack", those "taken to hospital" (6: "three missile strikes" counts strikes, …)
+VERSION = 7  # 7: more ways of "no casualties", the date of a saying, parts and groups of victims, tolls of no attack (6: "three missile strikes" counts strikes, …)
 
 __all__ = ["VERSION", "AIR_TOTALS", "air_attacks", "class_totals", "derive", "tolls", "summary"]
 
