@@ -238,7 +238,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
     if " since " in head.lower() and other_time(head, head.lower()):
         return found, scope, every  # "about 3,800 drones launched at Ukraine since 2022": a tally, no night's counts
     split = sentences(body) if split is None else split
-    claimed = bool(_CLAIM_TITLE.search((title or "")[:MAX_SENTENCE]) or _STRIKE_ON_RUSSIA.search((title or "")[:MAX_SENTENCE]))
+    claimed = bool(_CLAIM_TITLE.search(head) or _STRIKE_ON_RUSSIA.search(head))
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         elsewhere = False  # "Several hours after the drone attack, a missile strike hit Kyiv": the rest is another's

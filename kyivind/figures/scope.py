@@ -197,7 +197,7 @@ def weekday(sentence: str, near: date | None) -> date | None:
 
 # after the item's own attack is told, in an item of one attack: another attack the same day
 _ANOTHER = re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b|\bearlier\s+in\s+the\s+day\b|"
-                      r"\bearlier\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" + MONTH + r"\s+\d{1,2})\b|"
+                      r"\bearlier\s+on\s+(?:" + _DAYS + "|" + MONTH + r"\s+\d{1,2})\b|"
                       r"\b(?:attacked|struck|hit|shelled|"
                       r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+(?:a\s+separate|an\s+earlier|a\s+later|a\s+previous)\s+(?:attack|strike)\b|\bin\s+another\s+part\s+of\b|"
                       r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b|"

@@ -427,8 +427,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     parts = [m.span() for m in _SUBSET.finditer(text) if not _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
              ] if has_any(lower, (" of ", "among", "including")) else []
 
-    def free(start: int, end: int) -> bool:
-        for a, b in parts:  # a count inside "including 3 children", "12 of them" is part of one before
+    def free(start: int, end: int, whole: bool = False) -> bool:
+        for a, b in () if whole else parts:  # a count inside "including 3 children", "12 of them" is part of one before
             if a <= start < b:
                 return False
         for a, b in taken:
@@ -436,8 +436,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 return False
         return True
 
-    def keep(start: int, end: int, mention: Mention) -> None:
-        if free(start, end):
+    def keep(start: int, end: int, mention: Mention, whole: bool = False) -> None:
+        """``whole``: the count is the whole its part is told of ("two of the three people hurt"), inside that part."""
+        if free(start, end, whole):
             taken.append((start, end))
             found.append((start, end, mention))
 
@@ -453,9 +454,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), sum(map(int, re.findall(r"\d+", m.group("list")))),
                                          False, number))
     for m in _THE_N.finditer(text) if "of the " in lower and digits else ():
-        if not any(not (m.end() <= a or m.start("n") >= b) for a, b in taken):  # a part's span holds it: not ``free``
-            taken.append((m.start("n"), m.end()))
-            found.append((m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), False, number)))
+        keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), False, number), whole=True)
     for m in _ANOTHER_WAS.finditer(text) if "another" in lower else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for m in _KIN.finditer(text) if has_any(lower, ("'s ", "’s ", "his ", "her ", "their ")) else ():
@@ -478,7 +477,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number, more=bool(_MORE.search(m.group(0))) or bool(
                                                 _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start())),
-                                            hospital=m.group("verb")[:4].lower() in _TO_HOSPITAL))
+                                            hospital="hospital" in m.group("verb").lower()))
     for m in _TREATED.finditer(text) if has_any(lower, ("hospital", "treated", "left ")) else ():
         # "another was taken to a local hospital", "one person was treated at the scene": one injured each
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number, more="another" in m.group(0)[:13].lower()))
@@ -780,9 +779,6 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             reading.none_evidence = reading.none_evidence or (title[:MAX_SENTENCE], -1)
     reading.day = scope.day
     return reading
-
-
-_TO_HOSPITAL = ("hosp", "take", "rush", "brou")  # the first letters of the verbs of a hospital statement
 
 
 def _told_injured(before: list[Mention], mention: Mention) -> bool:
