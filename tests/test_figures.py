@@ -508,6 +508,52 @@ def test_a_large_build_derives_the_figures_in_a_pool_of_processes_and_the_rows_a
     assert int(seen["1"][1]) > 300 and seen["1"][1:] == seen["2"][1:], seen
 
 
+_OVERLAP = r"""
+import json, multiprocessing, sys
+from pathlib import Path
+from kyivind.outputs import database, figures, places
+from tests.figures.realscore import load, published_at
+data = Path(sys.argv[1])
+(data / "feeds").mkdir(parents=True)
+with open(data / "feeds" / "newsfeed-1.jsonl", "w") as out:
+    for n, i in enumerate(load("all")[:60]):
+        out.write(json.dumps({"url": f"https://kyivindependent.com/a-{n}/", "slug": f"a-{n}", "title": i["title"],
+                              "body_text": i["body_text"], "version": 1, "published_at": published_at(i), "tags": [],
+                              "authors": [], "links": [], "embeds": []}) + "\n")
+figures.PARALLEL_FROM, figures.CHUNK = 10, 5
+seen = []
+write_places = places.update
+def watched(db, rows):
+    seen.append(len(multiprocessing.active_children()))
+    if sys.argv[2] == "fail":
+        raise RuntimeError("the places failed")
+    return write_places(db, rows)
+places.update = watched
+try:
+    done = database.build(data)
+    print(seen[0], done["versions_derived"])
+except RuntimeError:
+    print(seen[0], "failed", len(multiprocessing.active_children()))
+"""
+
+
+def test_a_large_builds_pool_derives_the_figures_while_the_places_are_written_and_ends_when_a_step_fails(tmp_path):
+    """``figures.begin`` starts the pool before the places are written (its processes are alive while they are) and
+    ``finish`` reads its rows; a build that fails between the two ends the pool (no process is left behind)."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    ran = {how: subprocess.run([sys.executable, "-c", _OVERLAP, str(tmp_path / how), how], cwd=root, text=True,
+                               capture_output=True, check=True, env={**os.environ, "KYIVIND_DB_WORKERS": "2"}
+                               ).stdout.split() for how in ("build", "fail")}
+    assert ran["build"] == ["2", "60"], ran
+    assert ran["fail"] == ["2", "failed", "0"], ran
+    db = sqlite3.connect(tmp_path / "build" / "kyivind.db")
+    assert db.execute("select count(*) from tolls").fetchone()[0] > 30
+
+
 def test_the_builds_progress_bars_start_no_thread_that_would_keep_the_pool_from_forking(tmp_path):
     """tqdm's monitor thread would make every large build derive in one process (``forkable`` is False)."""
     import threading

@@ -94,10 +94,12 @@ def forkable() -> bool:
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def derived(versions: list[tuple]):
-    """``_read`` of each version, in order: in a pool of processes where there are many and more than one core,
-    else here (and here, with a warning, where no pool can be started). A process that runs other threads (a crawl
-    that brings the database up to date as it ends) is not forked: it derives them itself."""
+def started(versions: list[tuple]):
+    """(``_read`` of each version, in order, as an iterator; the pool deriving them, or None): in a pool of processes
+    where there are many and more than one core, which starts at once, so that the build goes on with its other parts
+    while the pool works; else here, as the iterator is read (and here, with a warning, where no pool can be started).
+    A process that runs other threads (a crawl that brings the database up to date as it ends) is not forked: it
+    derives them itself."""
     count = workers()
     if count > 1 and len(versions) >= PARALLEL_FROM and forkable():
         try:
@@ -106,11 +108,19 @@ def derived(versions: list[tuple]):
             logger.warning("no pool of %d processes could be started (%s): the figures are derived in one", count,
                            error)
         else:
-            with pool:
-                yield from pool.imap(_read, versions, chunksize=CHUNK)
-            return
-    for version in versions:
-        yield _read(version)
+            return pool.imap(_read, versions, chunksize=CHUNK), pool
+    return map(_read, versions), None
+
+
+def derived(versions: list[tuple]):
+    """``_read`` of each version, in order (``started``, its pool ended when they are read)."""
+    rows, pool = started(versions)
+    try:
+        yield from rows
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
 
 def _tables(db) -> None:
@@ -127,28 +137,55 @@ def _tables(db) -> None:
         db["air_attacks"].create_index(["night_of"])
 
 
-def update(db, written: list[dict]) -> int:
-    """Derive the figures of the versions just written (every version when ``figures.VERSION`` changed);
-    returns how many versions were read."""
+class Pending:
+    """The figures of a build's versions, being derived (``begin``) until they are written (``finish``): all of them
+    anew (``everything``: a new ``figures.VERSION``) or those just written."""
+
+    def __init__(self, versions: list[tuple], everything: bool):
+        self.versions, self.everything = versions, everything
+        self.rows, self.pool = started(versions)
+
+    def close(self) -> None:
+        """The pool ended (at once, where the build failed before its rows were read)."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def begin(db, written: list[dict]) -> Pending:
+    """Start deriving the figures of the versions just written (every version when ``figures.VERSION`` changed): a
+    large build's pool works while the build writes its articles, places and changes; ``finish`` writes the rows."""
     meta = db["_figures"]
     stored = next(iter(meta.rows_where("key = ?", [VERSION_KEY])), {}).get("value") if meta.exists() else None
-    _tables(db)
-    if stored != str(figures.VERSION):
-        db.execute("delete from tolls")
-        db.execute("delete from air_attacks")
+    everything = stored != str(figures.VERSION)
+    if everything:
         written = list(db.query("select url, version, title, body_text, published_at from versions")) \
             if db["versions"].exists() else []
+    return Pending([(row["url"], row.get("version") or 1, row.get("title"), row.get("body_text"),
+                     row.get("published_at")) for row in written], everything)
+
+
+def finish(db, pending: Pending | None) -> int:
+    """The rows ``begin`` started deriving, written; returns how many versions were read (0: none begun)."""
+    if pending is None:
+        return 0
+    _tables(db)
+    if pending.everything:
+        db.execute("delete from tolls")
+        db.execute("delete from air_attacks")
     else:
-        for row in written:
+        for url, number, *_ in pending.versions:
             for table in ("tolls", "air_attacks"):
-                db.execute(f"delete from {table} where article_url = ? and version = ?", [row["url"], row["version"]])
+                db.execute(f"delete from {table} where article_url = ? and version = ?", [url, number])
     tolls, air, dropped = [], [], 0
-    versions = [(row["url"], row.get("version") or 1, row.get("title"), row.get("body_text"), row.get("published_at"))
-                for row in written]
-    for found_tolls, found_air, too_large in tracked(derived(versions), len(versions), "reading figures"):
-        dropped += too_large
-        tolls += found_tolls
-        air += found_air
+    try:
+        for found_tolls, found_air, too_large in tracked(pending.rows, len(pending.versions), "reading figures"):
+            dropped += too_large
+            tolls += found_tolls
+            air += found_air
+    finally:
+        pending.close()
     tolls, air = _plausible(tolls, TOLL_COLUMNS), _plausible(air, AIR_COLUMNS)
     if dropped:
         logger.warning("%d numbers larger than any figure (%s) were read as no figure", dropped, f"{MAX_FIGURE:,}")
@@ -156,8 +193,14 @@ def update(db, written: list[dict]) -> int:
     db["air_attacks"].insert_all(air, batch_size=2000)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
-    meta.insert({"key": VERSION_KEY, "value": str(figures.VERSION)}, pk="key", replace=True)
-    return len(written)
+    db["_figures"].insert({"key": VERSION_KEY, "value": str(figures.VERSION)}, pk="key", replace=True)
+    return len(pending.versions)
+
+
+def update(db, written: list[dict]) -> int:
+    """Derive and write the figures of the versions just written (``begin``, then ``finish``); returns how many
+    versions were read."""
+    return finish(db, begin(db, written))
 
 
 def _plausible(rows: list[dict], columns: dict) -> list[dict]:
