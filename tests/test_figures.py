@@ -20,12 +20,12 @@ from kyivind.figures.weapons import DRONE, MISSILE, named
 from tests.figures.realscore import expected, first_held_out, load, predicted, published_at, score
 
 # what `python -m tests.figures.realscore tuned|"held out"` measured, floored to two decimals. tuned: the shared
-# items, the first set, the second to sixteenth sets (items_b2_* … items_b16_*), each held out and scored once before
-# it was tuned on (the fifteenth, 237 items, first read 0.936 / 0.961 on tolls at figures 7, 4ead96f); held out: the
-# seventeenth set (items_b17_*, 18 items: 8 toll facts, 8 oblast facts, no air fact), written by others while the
-# rules were tuned on the rest, scored once after the rules' last change (64720a6), never tuned on. A change that
-# reads worse fails.
-MEASURED = {"tuned": {"toll": (0.97, 0.98), "regions": (0.96, 0.96), "air": (0.96, 0.96)},
+# items, the first set, the second to sixteenth and the eighteenth sets (items_b2_* … items_b16_*, items_b18_*), each
+# held out and scored once before it was tuned on (the fifteenth, 237 items, first read 0.936 / 0.961 on tolls at
+# figures 7, 4ead96f; the eighteenth, 187 items, 0.859 / 0.901 at figures 7, daf88d7); held out: the seventeenth set
+# (items_b17_*, 18 items: 8 toll facts, 8 oblast facts, no air fact), written by others while the rules were tuned on
+# the rest, scored once at figures 7 (64720a6), never tuned on. A change that reads worse fails.
+MEASURED = {"tuned": {"toll": (0.97, 0.98), "regions": (0.96, 0.95), "air": (0.96, 0.95)},
             "held out": {"toll": (1.0, 1.0), "regions": (1.0, 1.0), "air": (1.0, 1.0)}}
 
 
@@ -163,7 +163,11 @@ def test_a_period_in_words_is_another_time():
     from kyivind.figures.scope import other_time
 
     for sentence in ("In the past two weeks, Russian strikes killed 10 people in Kharkiv.",
-                     "Over the past three days, 12 civilians were injured in the oblast."):
+                     "Over the past three days, 12 civilians were injured in the oblast.",
+                     # figures 8: a month named after "last", a headline's period without its article
+                     "Last September, a Russian shell struck a car in the town, killing two aid workers.",
+                     "Zelensky: over past month, 233 drones downed over Ukraine",
+                     "Russia has fired over 6,100 drones at Ukraine since start of 2024"):
         assert other_time(sentence, sentence.lower()), sentence
 
 
@@ -845,6 +849,15 @@ READ_RIGHT_BY_A_RULE = [
     ("military-russia-has-targeted-ukraine-with-around-3-800-drones-since-2022",
      "a title of drones launched 'since 2022': a tally, no night's counts"),
     ("russia-shells-10-communities-in-sumy-oblast-4", "'a sabotage group shot dead a brother and sister'"),
+    # figures 8, from the eighteenth set (scored once at figures 7, then tuned on)
+    ("zelensky-233-iranian-kamikaze-drones-shot-down-over-ukraine-in-past-month",
+     "a title's 'over past month': a headline's period, without its article"),
+    ("russia-has-launched-over-6-100-attack-drones-at-ukraine-since-start-of-2024-zelensky-says",
+     "a title's 'since start of 2024': a tally, no night's counts"),
+    ("russia-strikes-zaporizhzhia-on-evening-of-jan-11", "'Preliminary information indicated no casualties': the "
+     "item's own first word, not an earlier report since revised"),
+    ("russia-shells-sumy-oblast", "'the community is shelled more than any other', said two days before: no attack "
+     "told, so the 'no reports of casualties' after it is the item's"),
 ]
 
 

@@ -49,10 +49,11 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("most recent", "prior"), r"\b(?:most\s+recent|prior)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|assault|barrage)\b"),
     (("this", "that", "last", "whole", "so far"),
      r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
-     r"winter|spring|autumn|fall)\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
-    (("past", "last"), r"\bover\s+the\s+(?:past|last)\s+(?:week|month|" + _SOME + r"\s+(?:days|weeks|months))\b|"
-                       r"\bin\s+the\s+(?:past|last)\s+(?:week|month|year|" + _SOME + r"\s+(?:days|weeks|months))\b"),
-    (("since",), r"\bsince\s+(?:the\s+(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|"
+     r"winter|spring|autumn|fall|January|February|March|April|May|June|July|August|September|October|November|"
+     r"December)\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
+    (("past", "last"), r"\bover\s+(?:the\s+)?(?:past|last)\s+(?:week|month|" + _SOME + r"\s+(?:days|weeks|months))\b|"
+                       r"\bin\s+(?:the\s+)?(?:past|last)\s+(?:week|month|year|" + _SOME + r"\s+(?:days|weeks|months))\b"),
+    (("since",), r"\bsince\s+(?:(?:the\s+)?(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|"
                  r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|"
                  r"August|September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
                  r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:invasion|war)\b|"

@@ -245,8 +245,10 @@ _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city
                          r"stations?|enterprises?)\b|\bin\s+the\s+(?:oblast|"
                          r"region|city|capital|town|village|district|community)\b|\bnone\s+of\b", re.I)  # "None of the patients were hurt"
 # a "no one was hurt" retold as an earlier report, since revised: "Earlier reports had said no one was hurt"
-_RETRACTED = re.compile(r"\b(?:earlier|initial|first|preliminary)\s+(?:reports?|information)\s+(?:had\s+)?(?:said|indicated|"
-                        r"suggested)\b|\bhad\s+(?:initially|earlier|first)\s+(?:said|reported)\b", re.I)
+# (not "Preliminary information indicated no casualties": the item's own, first word)
+_RETRACTED = re.compile(r"\b(?:earlier|initial|first)\s+(?:reports?|information)\s+(?:had\s+)?(?:said|indicated|"
+                        r"suggested)\b|\bpreliminary\s+(?:reports?|information)\s+had\s+(?:said|indicated|suggested)\b|"
+                        r"\bhad\s+(?:initially|earlier|first)\s+(?:said|reported)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:across|on|against|in)\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b", re.I)
 _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.I)  # a title of several attacks
 _PAST_DAY = re.compile(r"\b(?:past|previous|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b", re.I)
@@ -661,7 +663,7 @@ _STRIKES = re.compile(r"\b(?:attack(?:s|ed)?|(?:air)?strikes?|struck|hit|shelled
 # an attack told by its verb: before the item's first figure, only such a sentence of another date starts background
 # ("On Aug. 28, Russian troops struck Kryvyi Rih …. Nobody was hurt"; not "On April 6, the head said the community
 # usually suffers the most from shelling")
-_STRUCK = re.compile(r"\b(?:attacked|struck|hit|shelled|targeted|bombed|launched|fired)\b", re.I)
+_STRUCK = re.compile(r"\b(?<!\bis\s)(?<!\bare\s)(?:attacked|struck|hit|shelled|targeted|bombed|launched|fired)\b", re.I)  # not "is shelled more than any other"
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                          r"(?!Russia)[A-Z]|"
                          r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b|"
