@@ -858,6 +858,8 @@ READ_RIGHT_BY_A_RULE = [
      "item's own first word, not an earlier report since revised"),
     ("russia-shells-sumy-oblast", "'the community is shelled more than any other', said two days before: no attack "
      "told, so the 'no reports of casualties' after it is the item's"),
+    ("official-russian-missile-strike-on-kramatorsk-kills-2", "'wrote on Telegram that those attacks damaged …': "
+     "Telegram is no place of the item's own, so the 'No casualties were reported' after it is of those attacks"),
 ]
 
 

@@ -11,8 +11,8 @@ from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
 VERSION = 8  # 8: a headline's period ("over past month", "since start of 2024"), "last September", a first word of none
-# ("Preliminary information indicated no casualties"), "is shelled more than any other" (no attack told); 7: more ways
-# of "no casualties", the date of a saying, parts and groups of victims, tolls of no attack (6: "three missile strikes" …)
+# ("Preliminary information indicated no casualties"), "is shelled more than any other" (no attack told), "on Telegram"
+# no place; 7: more ways of "no casualties", the date of a saying, parts and groups of victims, tolls of no attack (6: …)
 
 __all__ = ["VERSION", "AIR_TOTALS", "air_attacks", "class_totals", "derive", "tolls", "summary"]
 

@@ -665,7 +665,7 @@ _STRIKES = re.compile(r"\b(?:attack(?:s|ed)?|(?:air)?strikes?|struck|hit|shelled
 # usually suffers the most from shelling")
 _STRUCK = re.compile(r"\b(?<!\bis\s)(?<!\bare\s)(?:attacked|struck|hit|shelled|targeted|bombed|launched|fired)\b", re.I)  # not "is shelled more than any other"
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
-                         r"(?!Russia)[A-Z]|"
+                         r"(?!Russia|Telegram|Facebook|Twitter|X\b|Instagram|YouTube|Viber)[A-Z]|"  # "wrote on Telegram": no place
                          r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b|"
                          r"\b[Tt]he\s+latest\s+(?:incident|attack|strike)\b")  # "The latest incident happened near …": the item's
 
