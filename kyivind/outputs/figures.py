@@ -112,17 +112,6 @@ def started(versions: list[tuple]):
     return map(_read, versions), None
 
 
-def derived(versions: list[tuple]):
-    """``_read`` of each version, in order (``started``, its pool ended when they are read)."""
-    rows, pool = started(versions)
-    try:
-        yield from rows
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
-
-
 def _tables(db) -> None:
     for name, columns in (("tolls", TOLL_COLUMNS), ("air_attacks", AIR_COLUMNS)):
         if db[name].exists() and set(columns) - set(db[name].columns_dict):
@@ -151,6 +140,15 @@ class Pending:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+
+
+def derived(versions: list[tuple]):
+    """``_read`` of each version, in order (``started``), its pool ended when they are read."""
+    pending = Pending(versions, everything=False)
+    try:
+        yield from pending.rows
+    finally:
+        pending.close()
 
 
 def begin(db, written: list[dict]) -> Pending:
