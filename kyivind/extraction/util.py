@@ -19,9 +19,14 @@ def kept(max_chars: int, maxsize: int):
 
         @wraps(function)
         def call(text, *rest):
-            if isinstance(text, str) and len(text) <= max_chars and all(r is None or isinstance(r, str) for r in rest):
-                return cached(str(text), *(None if r is None else str(r) for r in rest))
-            return function(text, *rest)
+            if not isinstance(text, str) or len(text) > max_chars:
+                return function(text, *rest)
+            if not rest:  # most of them: one text
+                return cached(str(text))
+            for r in rest:
+                if r is not None and not isinstance(r, str):
+                    return function(text, *rest)
+            return cached(str(text), *[None if r is None else str(r) for r in rest])
 
         return call
 

@@ -103,16 +103,19 @@ _SEARCH = [
 _RUN = re.compile(r"\d+")
 
 
-def _at(pattern: re.Pattern, text: str, starts: list[int]):
+def _at(pattern: re.Pattern, text: str, starts: list[int]) -> list:
     """The matches of ``pattern`` in ``text`` (as ``finditer`` gives them, one after another without overlap), for a
     pattern every match of which starts at one of ``starts``."""
+    found = []
     last = 0
+    match = pattern.match
     for start in starts:
         if start >= last:
-            m = pattern.match(text, start)
+            m = match(text, start)
             if m:
-                yield m
+                found.append(m)
                 last = m.end()
+    return found
 
 
 _AGE_LIST = re.compile(r"\baged\s+(\d+(?:(?:,\s+|,?\s+(?:and|to)\s+)\d+\b(?!\s+(?:other\s+|more\s+)?(?:men|women|people|"
@@ -144,14 +147,7 @@ def numbers(text: str) -> list[Number]:
     runs = [m.start() for m in _RUN.finditer(text)]  # where a number may start
     if not runs:
         return []
-    found = []
-    last = 0
-    for start in runs:  # the numbers, as ``_at`` finds them
-        if start >= last:
-            m = _NUMBER_AT(text, start)
-            if m:
-                last = m.end()
-                found.append(Number(value_of(m.group()) or 0, start, last))
+    found = [Number(value_of(m.group()) or 0, m.start(), m.end()) for m in _at(NUMBER, text, runs)]
     if not found:
         return found
     roles: dict[int, str] = {}
@@ -195,7 +191,6 @@ def numbers(text: str) -> list[Number]:
     return found
 
 
-_NUMBER_AT = NUMBER.match
 # each role's pattern with how it is searched and the groups that hold its numbers
 _ROLES = [(role, hints, pattern, search, tuple(g for g in ("n", "n2", "n3") if g in pattern.groupindex))
           for (role, hints, pattern), search in zip(_AROUND, _SEARCH, strict=True)]

@@ -36,6 +36,8 @@ _TOLD_ATTACK = re.compile(r"\b(?:attacks?|strikes?|struck|shelling|shelled|bombi
 _ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
 _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|bombing|shelling|assault|raid)", re.I)
 _SOME = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"  # "the past 3 days", "the past two weeks"
+_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # another time than the item's attack, told by words (no date needed)
 # another time than the item's attack, told by words (no date needed): (the substrings, lower case, one of which
 # each pattern needs; the pattern)
@@ -49,13 +51,12 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("most recent", "prior"), r"\b(?:most\s+recent|prior)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|assault|barrage)\b"),
     (("this", "that", "last", "whole", "so far"),
      r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
-     r"winter|spring|autumn|fall|January|February|March|April|May|June|July|August|September|October|November|"
-     r"December)\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
+     r"winter|spring|autumn|fall|" + _MONTHS + r")\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
     (("past", "last"), r"\bover\s+(?:the\s+)?(?:past|last)\s+(?:week|month|" + _SOME + r"\s+(?:days|weeks|months))\b|"
                        r"\bin\s+(?:the\s+)?(?:past|last)\s+(?:week|month|year|" + _SOME + r"\s+(?:days|weeks|months))\b"),
-    (("since",), r"\bsince\s+(?:(?:the\s+)?(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|Monday|"
-                 r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|early|mid|late|January|March|April|May|June|July|"
-                 r"August|September|October|November|December|Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
+    (("since",), r"\bsince\s+(?:(?:the\s+)?(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|" + _DAYS +
+                 r"|early|mid|late|January|March|April|May|June|July|August|September|October|November|December|"
+                 r"Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
                  r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:invasion|war)\b|"
                  r"\bsince\s+(?:Russia|Russian\s+forces|Moscow|the\s+Russians|they|it)\s+(?:began|started|first|launched)\b|"
                  # "since the city was liberated", "since its liberation"
@@ -68,8 +69,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                            r"\binvasion\s+(?:of\s+Ukraine\s+)?(?:(?:has|had)\s+)?(?:killed|injured|wounded|claimed)\b"),
     (("began", "started"), r"\b(?:began|started)\s+in\s+\w+\s+(?:19|20)\d\d\b"),
     (("from ", "between"), r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*"
-                           r"(?:to|-|–|through|until)\s*(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:January|February|March|"
-                           r"April|May|June|July|August|September|October|November|December)\s+and\b"),
+                           r"(?:to|-|–|through|until)\s*(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:" + _MONTHS + r")\s+and\b"),
     (("total", "throughout", "during", "under"), r"\bin\s+total\s+since\b|\bthroughout\s+the\s+(?:war|invasion|year)\b|"
                                         r"\bduring\s+the\s+(?:Russian\s+|Russia's\s+)?(?:occupation|war|full-scale|invasion)\b|"
                                         r"\bunder\s+(?:the\s+)?(?:Russian\s+|Russia's\s+)?occupation\b"),
@@ -109,7 +109,6 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
 _TROOPS_ACT = re.compile(r"\b(?:troops|forces|soldiers)\s+(?:\w+\s+)?(?:attacked|shelled|struck|hit|launched|fired|"
                          r"opened|dropped|targeted|used|carried)\b", re.I)
 _ACTOR = re.compile(r"\b(?:Russian|Russia's|enemy|occupying)\s+$", re.I)
-_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WEEKDAY = re.compile(r"\b(?:(?:on|late on|early on|overnight on|since)\s+|(?=(?:" + _DAYS + r")['’]s\s+(?:[\w-]+\s+)?(?:attack|"
                       r"strike|shelling|bombardment|assault|barrage)))(?P<wd>" + _DAYS + r")\b")  # "Monday's attack on …"
 # an update of an earlier attack's toll: "the death toll of Russia's July 3 attack on Dnipro rose to 8"
