@@ -351,6 +351,15 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                                   regional, sentence, start)
                             _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
                             continue
+                        if metric == DOWNED and start >= 0 and _MORE.match(m.group("words")) and not any(
+                                k[:2] == key[:2] and c.evidence == sentence for k, c in found.items()):
+                            # "The command later said two more drones had been intercepted": more than told before (not
+                            # "an Orlan-10 drone, along with two more UAVs": more than the sentence's own)
+                            n += sum(c.n for k, c in found.items() if k[:2] == key[:2] and k[3] == DOWNED and
+                                     c.evidence != sentence)
+                            found[(*key, metric)] = Count(n, False, sentence, start)
+                            previous = ((*key, metric), m.end())
+                            continue
                         joined = previous is not None and previous[0] == (*key, metric) and weapon is None and \
                             _JOINED.fullmatch(clause, previous[1], m.start()) is not None
                         if joined and found.get((*key, metric)) is not None and found[(*key, metric)].evidence == sentence:
@@ -441,6 +450,7 @@ _ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|e
 # a clause of a breakdown by region, its weapon and verb those of the clause before ("…, 4 over Odesa Oblast")
 _BREAKDOWN = re.compile(r"(?:and\s+)?(?P<n>\d+)\s+(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)\b"
                         r"[^,;]{0,40}$")
+_MORE = re.compile(r"(?:other\s+)?more\s", re.I)  # "two more drones were shot down": beside those counted before
 _ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition|additionally)\b", re.I)  # "7 Kh-59s were also downed": more
 _JOINED = re.compile(r",?\s+and\s+|,\s+")  # two counts of one class side by side: "2 cruise and 3 ballistic missiles"
 _KIND_WORD = re.compile(r"\b(?:ballistic|cruise|guided|attack|kamikaze|reconnaissance)\b", re.I)

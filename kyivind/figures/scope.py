@@ -101,8 +101,9 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                             r"(?![^.;]{0,80}?\b(?:rubble|debris|ruins|wreckage|collapsed|site)\b)|"
                             r"\b(?:found|discovered|uncovered)\s+the\s+bod(?:y|ies)\s+of\b(?=[^.;]{0,120}?\b(?:forest|graves?|"
                             r"burial|hands\s+(?:bound|tied)|torture|occupation|occupied)\b)"),
-    # "The report follows a Dec. 21 drone attack on Kyiv that injured two", "came just hours after another strike"
-    (("follow", "after"), r"\b(?:follows|followed|comes|came)\s+(?:by\s+)?(?:just\s+|only\s+)?(?:(?:a\s+day|(?:a\s+few\s+|\w+\s+)(?:hours|days))\s+)?"
+    # "The report follows a Dec. 21 drone attack on Kyiv that injured two", "came just hours after another strike", "The
+    # meeting took place days after Russia's largest aerial attack"
+    (("follow", "after"), r"\b(?:follows|followed|comes|came|took\s+place|happened|occurred)\s+(?:by\s+)?(?:just\s+|only\s+)?(?:(?:a\s+day|(?:a\s+few\s+|\w+\s+)?(?:hours|days|weeks))\s+)?"
                           r"(?:after\s+)?(?:an?|another|the|Russia's)\s+(?:[\w.#-]+\s+){0,4}?(?:attack|strike|shelling|bombing)\b"),
 )]
 # troops that attack are the attackers, not the counted: "Russian troops attacked Kherson" is no background
@@ -276,6 +277,8 @@ class Scope:
     tonight: bool = False  # the item's attack is the night before it ("downed 25 of 33 drones overnight"), undated
     said: date | None = None  # the date of a statement that opens the item naming no attack date ("officials said on
     # Sept. 11 that drones were flying toward Kryvyi Rih"): an attack dated two days before it is another
+    said_night: bool = False  # that statement was made in a night ("wrote on Telegram overnight on Oct. 10"): it tells
+    # of that night, and an attack of a night before it is another
 
     @property
     def day(self) -> date | None:
@@ -297,7 +300,9 @@ class Scope:
             self.reported = next((d.written for d in found if d.report and self._plausible(d.written)), None)
         named = [d for d in found if not d.report and self._plausible(d.written)]
         if self.said is None and not named and not self.fixed:
-            self.said = next((d.written for d in found if d.report and self._plausible(d.written)), None)
+            saying = next((d for d in found if d.report and self._plausible(d.written)), None)
+            if saying is not None:
+                self.said, self.said_night = saying.written, saying.night
         if not named and self.published is not None and any(
                 not d.report and (self.published - d.written).days > 400 for d in found):
             return True, None  # "on Nov. 15, 2022, a missile … killed two" in an item of 2024: history
@@ -333,9 +338,10 @@ class Scope:
             return False, self.day
         first = named[0]
         if not self.fixed and self.published is not None and ((self.published - first.written).days >= STALE_DAYS or (
-                self.said is not None and (self.said - first.written).days >= 2)):
-            # "On the morning of July 8, …" in an item of Aug. 9, "On Sept. 8, …" after "officials said on Sept. 11":
-            # background, not the item's
+                self.said is not None and ((self.said - first.written).days >= 2 or
+                                           self.said_night and first.night and first.written < self.said))):
+            # "On the morning of July 8, …" in an item of Aug. 9, "On Sept. 8, …" after "officials said on Sept. 11",
+            # "Overnight on Oct. 9, …" after a post "overnight on Oct. 10": background, not the item's
             return True, first.day
         if not self.fixed:
             self.named, self.fixed = first, True

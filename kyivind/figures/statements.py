@@ -75,8 +75,8 @@ _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured
 _OF_PLACE = r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:Oblast|region|district))?)?"
 # "two men and two women were wounded": both groups, one statement
 _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|man|woman|people|"
-                         r"children|boys?|girls?|residents?|civilians?)\s+and\s+(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
-                         r"local)\s+)?(?:men|women|man|woman|people|children|child|boys?|girls?|residents?|civilians?)\s+"
+                         r"children|boys?|girls?|adults?|residents?|civilians?)\s+and\s+(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|adult|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
+                         r"local)\s+)?(?:men|women|man|woman|people|children|child|boys?|girls?|adults?|residents?|civilians?)\s+"
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
@@ -86,7 +86,7 @@ _NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PE
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
 _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|shot\s+dead|shooting\s+dead|"
                              r"bod(?:y|ies)\s+of)\s+(?:a|an|one|"
-                             r"the(?=\s+#)|his|her|their)\s+"
+                             r"the(?=\s+#)|his|her|their|its)\s+"
                              r"(?:(?!and\b)[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
                              r"driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
                              r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger|wife|husband|mother|"
@@ -123,9 +123,9 @@ _FINITE = re.compile(r"\b(?:were|was|been|are|is)\b", re.I)  # "3 people were wo
 _NAMED_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}"
                         r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:a|an|the)\s")
 RAISING_HINTS = ("raising", "bringing", "pushing", "taking", "lifting", "raise", "bring", "push", "take", "brought")
-ONE_HINTS = ("a ", "an ", "one ", "another ")  # without one of these no sentence tells of one victim
+ONE_HINTS = ("a ", "an ", "one ", "another ", "its ")  # without one of these no sentence tells of one victim
 _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
-_ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|driver|pensioner|mother|father|son|daughter|"
+_ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|adult|driver|pensioner|mother|father|son|daughter|"
              r"wife|husband|brother|sister|grandmother|grandfather|neighbor|volunteer|worker|employee|rescuer|medic|"
              r"officer|farmer|guard|doctor|nurse|teacher|paramedic|policeman|journalist|pedestrian|cyclist|passenger)")
 # "36 police officers, 9 civilians, and 1 rescuer were injured": groups of one statement, summed
@@ -160,7 +160,7 @@ _EACH = re.compile(r"\b(?P<n>\d+)\s+each\s+in\s+(?P<places>" + _NAME + r"(?:(?:,
 # "injured three women and one man": a second group of the same statement, added
 _AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:their\s+|his\s+|her\s+)?(?P<n>\d+)\s+"
                     r"(?:other\s+|more\s+|small\s+|young\s+|little\s+)?(?:men|women|man|woman|children|child|boys?|girls?|"
-                    r"teenagers?|people|residents?|civilians?|pensioners?|sons|daughters|grandchildren)\b"
+                    r"teenagers?|adults?|minors?|infants?|people|residents?|civilians?|pensioners?|sons|daughters|grandchildren)\b"
                     r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))")
 # "Two people were wounded overnight and five more in a morning attack": a second group, its verb left out
 _AND_N_MORE = re.compile(r"(?:\s+(?:in|on|at|near)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
@@ -655,6 +655,7 @@ def _own_anchor(sentence: str, told: str) -> bool:
 
 
 _WORD = re.compile(r"[\w'-]+")
+_THAT_ATTACK = re.compile(r"\b(?:that|this)\s+(?:[\w-]+\s+)?(?:attack|strike|assault|barrage)\b", re.I)  # the one told before
 _TONIGHT = re.compile(r"\b(?:overnight|last\s+night|this\s+morning)\b(?!\s+(?:on|of|into)\s)", re.I)
 # a title that dates its own figures ("21 civilians killed … in Donetsk Oblast on May 3"): its figures, though the
 # body tells only of another attack
@@ -697,6 +698,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     aside = -2  # the last sentence of another attack: the one after it, naming no day or place, is of it too
     told = ""  # the sentences of that other attack so far: a place they name is no anchor of the item's own
     quiet = False  # that attack was told without a figure: a "no one was hurt" just after it is of it too
+    recalled = -2  # the last sentence without a figure that tells an attack of another time
     if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # most items state no casualty at all
     if _NO_ATTACK_TITLE.search((title or "")[:MAX_SENTENCE]) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
@@ -712,6 +714,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             mentions = _statements(text, index, resolved)
             nones = list(_NONE.finditer(text)) if has_any(lower, NONE_HINTS) and not _RETRACTED.search(text) else []
         if not mentions and not nones:  # no figure in it
+            if scope.fixed and _STRIKES.search(sentence) and other_time(sentence, lower):
+                recalled = index  # "The meeting took place days after Russia's largest aerial attack."
             if not scope.fixed:  # a date the lead names fixes the item's attack; a stale one starts background
                 if scope.of(sentence, lower, figure=False)[0] and not scope.fixed and _STRIKES.search(sentence):
                     aside, told, quiet = index, sentence, True  # "On Aug. 26, Russia carried out …. The attack killed seven"
@@ -729,6 +733,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
         if not other and index == aside + 1 and (not nones or quiet) and not _own_anchor(sentence, told):
             other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."
+        if not other and index == recalled + 1 and _THAT_ATTACK.search(sentence):
+            other = True  # "… days after Russia's largest aerial attack. … launched in that attack, killing seven"
         if not other and reading.opening is not None and not reading.roundup_cue and _PAST_DAY.search(text):
             other = True  # a day's roundup after the item's one strike: another period ("over the past day, …")
         if other or ((reading.mentions or reading.none and aside >= 0) and not reading.roundup_cue and not several and
@@ -803,7 +809,10 @@ def title_figures(title: str | None) -> dict[str, int]:
     text = mask(figures_in(title[:MAX_SENTENCE]))
     found: dict[str, int] = {}
     for mention in _statements(text, 0, {}):
-        found.setdefault(mention.kind, mention.n)
+        if mention.more and mention.kind in found:  # "injure 5 children and 1 adult": a second group, added
+            found[mention.kind] += mention.n
+        else:
+            found.setdefault(mention.kind, mention.n)
     return found
 
 
