@@ -870,6 +870,9 @@ READ_RIGHT_BY_A_RULE = [
     ("russia-attacks-donetsk-and-kherson-oblasts-killing-2-injuring-at-least-3", "'hit a taxi, killing its driver': one"),
     ("ukraine-downs-3-drones-overnight-on-feb-27", "'one Shahed drone over Chernihiv Oblast', then 'two more drones had "
      "been intercepted': three"),
+    ("governor-russian-attack-on-evacuation-boat-kills-3-injured-10-in-kherson-oblast",
+     "'injuring eight civilians and two law enforcement officers': ten"),
+    ("russia-continues-attaacks-on-sumy-region", "'made no mention of casualties' is no word of none: nothing stated"),
 ]
 
 

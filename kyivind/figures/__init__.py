@@ -12,6 +12,7 @@ from kyivind.figures.tolls import tolls
 
 VERSION = 9  # 9: "took place days after" an attack, then "in that attack"; a post made overnight tells of that
 # night; a title's "5 children and 1 adult"; "killing its driver"; "two more drones" downed beside those told before;
+# "eight civilians and two law enforcement officers"; "made no mention of casualties" is no word of none;
 # 8: a headline's period ("over past month", "since start of 2024"), "last September", a first word of none
 # ("Preliminary information indicated no casualties"), "is shelled more than any other" (no attack told), "on Telegram"
 # no place; 7: more ways of "no casualties", the date of a saying, parts and groups of victims, tolls of no attack (6: …)

@@ -160,7 +160,9 @@ _EACH = re.compile(r"\b(?P<n>\d+)\s+each\s+in\s+(?P<places>" + _NAME + r"(?:(?:,
 # "injured three women and one man": a second group of the same statement, added
 _AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:their\s+|his\s+|her\s+)?(?P<n>\d+)\s+"
                     r"(?:other\s+|more\s+|small\s+|young\s+|little\s+)?(?:men|women|man|woman|children|child|boys?|girls?|"
-                    r"teenagers?|adults?|minors?|infants?|people|residents?|civilians?|pensioners?|sons|daughters|grandchildren)\b"
+                    r"teenagers?|adults?|minors?|infants?|people|residents?|civilians?|pensioners?|sons|daughters|grandchildren|"
+                    r"(?:[A-Za-z-]+\s+){0,3}?(?:officers|rescuers|workers|employees|volunteers|firefighters|medics|"
+                    r"paramedics|journalists|policemen|deminers|electricians))\b"
                     r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))")
 # "Two people were wounded overnight and five more in a morning attack": a second group, its verb left out
 _AND_N_MORE = re.compile(r"(?:\s+(?:in|on|at|near)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
@@ -222,7 +224,7 @@ _NONE = re.compile(r"\b(?P<all>(?:neither|nor)\b[^.;]{0,60}?\breported\s+any\s+(
                    r"none\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|"
                    r"wounded|harmed)|"
                    r"(?:no|neither|nor|without|not\s+report)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
-                   r"information|further|figures?|numbers?|count))(?:\s+[\w-]+){0,4}?\s+(?:(?:killed|dead)\s+or\s+)?(?:casualties|injuries|"
+                   r"information|further|figures?|numbers?|count|mention(?:ing|s)?))(?:\s+[\w-]+){0,4}?\s+(?:(?:killed|dead)\s+or\s+)?(?:casualties|injuries|"
                    r"victims|injured|hurt)\b)|"
                    r"\b(?P<killed>nobody\s+was\s+(?:reported(?:ly)?\s+)?killed|killed\s+nobody|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
                    r"\s+killed)", re.I)
