@@ -284,6 +284,11 @@ class Scope:
     def day(self) -> date | None:
         return self.named.day if self.named else self.published
 
+    @staticmethod
+    def another_time(sentence: str, lower: str) -> bool:
+        """``other_time`` of a sentence, read once for the reader of tolls and of air (``_other_time``)."""
+        return _other_time(sentence, lower)
+
     def own_day(self, sentence: str) -> bool:
         """Whether the sentence names the item's own attack date ("On Dec. 6, Russia also attacked …": the same
         attack's day, not another attack's)."""

@@ -716,7 +716,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             mentions = _statements(text, index, resolved)
             nones = list(_NONE.finditer(text)) if has_any(lower, NONE_HINTS) and not _RETRACTED.search(text) else []
         if not mentions and not nones:  # no figure in it
-            if scope.fixed and _STRIKES.search(sentence) and other_time(sentence, lower):
+            if scope.fixed and _STRIKES.search(sentence) and scope.another_time(sentence, lower):
                 recalled = index  # "The meeting took place days after Russia's largest aerial attack."
             if not scope.fixed:  # a date the lead names fixes the item's attack; a stale one starts background
                 if scope.of(sentence, lower, figure=False)[0] and not scope.fixed and _STRIKES.search(sentence):
