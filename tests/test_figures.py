@@ -24,10 +24,10 @@ from tests.figures.realscore import expected, first_held_out, load, predicted, p
 # items_b18_*, items_b19_*), each held out and scored once before it was tuned on (the fifteenth, 237 items, first read
 # 0.936 / 0.961 on tolls at figures 7, 4ead96f; the eighteenth, 187 items, 0.859 / 0.901 at figures 7, daf88d7; the
 # nineteenth, 85 items, 0.902 / 0.965 at figures 8, 2954d7f); held out: the seventeenth set (items_b17_*, 18 items,
-# scored once at figures 7, 64720a6), written by others while the rules were tuned on the rest, never tuned on. A
-# change that reads worse fails.
+# scored once at figures 7, 64720a6) and the twentieth (items_b20_*, 180 items, scored once at figures 9, 438d828),
+# written by others while the rules were tuned on the rest, never tuned on. A change that reads worse fails.
 MEASURED = {"tuned": {"toll": (0.97, 0.98), "regions": (0.96, 0.96), "air": (0.96, 0.95)},
-            "held out": {"toll": (1.0, 1.0), "regions": (1.0, 1.0), "air": (0.0, 0.0)}}
+            "held out": {"toll": (0.91, 0.94), "regions": (0.91, 0.87), "air": (0.6, 0.69)}}
 
 
 def by_slug(slug: str) -> dict:
