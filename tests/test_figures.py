@@ -20,14 +20,14 @@ from kyivind.figures.weapons import DRONE, MISSILE, named
 from tests.figures.realscore import expected, first_held_out, load, predicted, published_at, score
 
 # what `python -m tests.figures.realscore tuned|"held out"` measured, floored to two decimals. tuned: the shared
-# items, the first set, the second to sixteenth, the eighteenth and the nineteenth sets (items_b2_* … items_b16_*,
-# items_b18_*, items_b19_*), each held out and scored once before it was tuned on (the fifteenth, 237 items, first read
-# 0.936 / 0.961 on tolls at figures 7, 4ead96f; the eighteenth, 187 items, 0.859 / 0.901 at figures 7, daf88d7; the
-# nineteenth, 85 items, 0.902 / 0.965 at figures 8, 2954d7f); held out: the seventeenth set (items_b17_*, 18 items,
-# scored once at figures 7, 64720a6) and the twentieth (items_b20_*, 180 items, scored once at figures 9, 438d828),
-# written by others while the rules were tuned on the rest, never tuned on. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.97, 0.98), "regions": (0.96, 0.96), "air": (0.96, 0.95)},
-            "held out": {"toll": (0.91, 0.94), "regions": (0.91, 0.87), "air": (0.6, 0.69)}}
+# items, the first set, the second to sixteenth and the eighteenth to twentieth sets (items_b2_* … items_b16_*,
+# items_b18_* … items_b20_*), each held out and scored once before it was tuned on (the fifteenth, 237 items, first
+# read 0.936 / 0.961 on tolls at figures 7, 4ead96f; the eighteenth, 187 items, 0.859 / 0.901 at figures 7, daf88d7;
+# the nineteenth, 85 items, 0.902 / 0.965 at figures 8, 2954d7f; the twentieth, 180 items, 0.912 / 0.943 at figures
+# 9, 438d828); held out: the seventeenth set (items_b17_*, 18 items, scored once at figures 7, 64720a6), written by
+# others while the rules were tuned on the rest, never tuned on. A change that reads worse fails.
+MEASURED = {"tuned": {"toll": (0.97, 0.98), "regions": (0.97, 0.96), "air": (0.96, 0.95)},
+            "held out": {"toll": (1.0, 1.0), "regions": (1.0, 1.0), "air": (0.0, 0.0)}}
 
 
 def by_slug(slug: str) -> dict:
@@ -873,7 +873,51 @@ READ_RIGHT_BY_A_RULE = [
     ("governor-russian-attack-on-evacuation-boat-kills-3-injured-10-in-kherson-oblast",
      "'injuring eight civilians and two law enforcement officers': ten"),
     ("russia-continues-attaacks-on-sumy-region", "'made no mention of casualties' is no word of none: nothing stated"),
+    # figures 10, from the twentieth set (scored once at figures 9, then tuned on)
+    ("5-injured-by-russian-drone-in-mykolaiv-oblast", "after 'Five people … were injured', the 'No one was reported "
+     "injured' of an attack five days earlier gives no 0 killed"),
+    ("russian-forces-attack-4-communities-in-sumy-oblast-injuring-civilian", "'The other communities reported no "
+     "casualties': of those, not a 0 killed of the item"),
+    ("mayor-russians-shell-residential-area-in-occupied-town-in-kherson-oblast", "'in late December': another time"),
+    ("russian-drone-injures-2-medical-workers-in-kherson-oblast", "'From the start of the full-scale war until April "
+     "2024, the WHO recorded …': a tally"),
+    ("zelensky-russia-strikes-ukraine-almost-1-000-times-over-week-alone", "'almost 1,000 strikes with missiles': a "
+     "count of strikes, no count of missiles"),
+    ("zelensky-russia-has-used-nearly-400-kamikaze-drones-against-ukraine", "'Russia has used some 400 … drones': a "
+     "tally; 'That day, … sent 28 drones' is the day of the sentence before"),
+    ("budanov-russia-is-preparing-for-defense-not-retreat-in-kherson", "'Russian troops have used about 330 … drones, "
+     "222 of which were shot down': a tally"),
+    ("partial-blackout-rivne-oblast-drone", "'A drone was brought down by air defense forces': one downed"),
+    ("governor-russian-shelling-wounds-17-year-old-in-sumy-oblast", "'A 17-year-old was wounded': one"),
+    ("official-heavy-shelling-reported-in-kherson", "'Russian forces are heavily shelling … Kherson, … said on Dec. 20': "
+     "the figures of Dec. 19 are another day's"),
+    ("russian-drones-strike-sumy-kharkiv-oblasts-killing-1-person-injuring-at-least-21", "'Six people, three men and "
+     "three women, among them …, were injured': six"),
+    ("update-4-russian-drones-hit-civilian-sites", "a title of drones striking sites is no air report: the 'no "
+     "casualties' is of the oblast its governor speaks for"),
 ]
+
+
+def test_a_place_before_a_count_of_downed_drones_makes_it_a_breakdown():
+    """Sentences of a real roundup, rewritten: "In Dnipropetrovsk Oblast, eleven … were downed" is that oblast's part of
+    the 24 the Air Force counts after it."""
+    _, air_rows = figures.derive("Russian attacks across Ukraine injure 8 civilians over past day",
+                                 "In Dnipropetrovsk Oblast, eleven Shahed-type drones were downed; the attacks there "
+                                 "caused damage. The Air Force said Ukrainian defenses brought down all 24 Shahed-type "
+                                 "drones that Russia launched.", "2024-06-12T12:00:00+00:00")
+    assert figures.class_totals(air_rows, "russia_on_ukraine")["drones_downed"] == 24
+
+
+def test_a_person_named_with_an_age_who_died_is_one_killed():
+    """A real update, rewritten: "Denys Zhurba, 18, had died of the injuries" is one killed; the strike on Poltava
+    Oblast told after it is another oblast's attack."""
+    toll_rows, _ = figures.derive("18-year-old wounded in Jan. 30 attack on Sumy dies, city council says",
+                                  "The Sumy City Council reported on Feb. 2 that Denys Zhurba, 18, had died of the "
+                                  "injuries he suffered in the Russian drone attack on Sumy on Jan. 30.\n\nOvernight, "
+                                  "Russia struck Ukraine's central Poltava Oblast, killing at least 14 people.",
+                                  "2025-02-02T12:00:00+00:00")
+    assert [(r["killed"], r["region_code"]) for r in toll_rows if r["scope"] in ("total", "region")] == [
+        (1, None), (1, "UA-59")]
 
 
 def test_groups_and_another_of_its_own_verb():

@@ -10,7 +10,12 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 9  # 9: "took place days after" an attack, then "in that attack"; a post made overnight tells of that
+VERSION = 10  # 10: after a figure, "no casualties" of another place or attack leaves the other kind unstated ("No
+# other casualties" does not); "in late December"; "from the start of the full-scale war"; "1,000 strikes with missiles"
+# no count; "has used some 400 drones" a tally; "That day" after another day's sentence; "In Dnipropetrovsk Oblast,
+# eleven … downed" a breakdown; "A drone was brought down"; "A 17-year-old was wounded"; "Denys Zhurba, 18, had died";
+# an attack going on as it is told ("are heavily shelling … said on Dec. 20"); two asides between a figure and its
+# verb; a title of drones striking sites is of one place; 9: "took place days after" an attack, then "in that attack"; a post made overnight tells of that
 # night; a title's "5 children and 1 adult"; "killing its driver"; "two more drones" downed beside those told before;
 # "eight civilians and two law enforcement officers"; "made no mention of casualties" is no word of none;
 # 8: a headline's period ("over past month", "since start of 2024"), "last September", a first word of none

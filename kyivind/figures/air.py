@@ -73,7 +73,8 @@ _CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|govern
 # an item of Ukraine's strike on Russia ("Ukrainian drones strike chemical plant in Russia's Tula Oblast"): its counts
 # are Ukraine's drones unless a sentence says they are Russia's
 _STRIKE_ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:drones?|missiles?|UAVs?)\s+(?:strike|strikes|hit|hits|attack|attacks|target|"
-                               r"targets)\b|\b(?:drone\s+)?(?:strikes|attacks)\s+on\s+(?:the\s+)?(?:Moscow|" + _REGION + r")\b|\bUkraine\s+(?:strikes|hits|attacks|targets)\s+(?:[\w'’-]+\s+){0,4}?(?:in|on)\s+Russia",
+                               r"targets)\b|\b(?:drone\s+)?(?:strikes|attacks)\s+on\s+(?:the\s+)?(?:Moscow|" + _REGION + r")\b|"
+                               r"\bdrone\s+(?:strike|attack)\s+on\s+(?:Moscow|Russia['’]s\s)|\bUkraine\s+(?:strikes|hits|attacks|targets)\s+(?:[\w'’-]+\s+){0,4}?(?:in|on)\s+Russia",
                                re.I)
 _RUSSIAN_PLACE = re.compile(r"\b(?:over|near|in|on|at|approaching|toward|towards)\s+(?:the\s+)?(?:Moscow|Russia(?!['’]s\s)|"
                             + _REGION + r")\b|\bapproach\s+to\s+Moscow\b")
@@ -104,7 +105,7 @@ _NOT_THE_WEAPON = r"(?!(?:\s+(?:and|or)\s+(?:drones?|missiles?|UAVs?))?\s+(?:str
                   r"wreckage|parts|sites?|production|factor(?:y|ies)|plants?|programs?)\b)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|(?<![:.,])\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
-                    r"(?:(?<![:.,])\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|\(?(?:drones?|missiles?|UAVs?|unmanned)\b|(?:communities|settlements|villages|towns|cities|districts|buildings|homes|houses)\b)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!-)(?!(?:\s*\([^()]{1,12}\))?\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
+                    r"(?:(?<![:.,])\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|\(?(?:drones?|missiles?|UAVs?|unmanned)\b|(?:communities|settlements|villages|towns|cities|districts|buildings|homes|houses|strikes|attacks)\b)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!-)(?!(?:\s*\([^()]{1,12}\))?\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
                                                                "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
@@ -113,10 +114,13 @@ _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
 _NATIONAL = re.compile(r"\b(?:Ukraine(?!['’]s)|the country|across|nationwide|in total|total)\b")
-_OBLAST = re.compile(r"\b(?:over|in|above)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|"
+_OBLAST = re.compile(r"\b(?:[Oo]ver|[Ii]n|[Aa]bove)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|"
                      r"east|west)\w*\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
                      r"\b(?:over|above|near|in)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b|\bat\s+the\s+capital\b"
                      r"(?!\s+(?:and|Oblast|oblast|region))")
+_ONE_DOWNED = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>)(?P<noun>missile|drone)\s+(?=(?:was|had\s+been|"
+                         r"has\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|brought\s+down)\b)")
+_PLACE_ONLY = re.compile(r"\s*(?:In|Over|Above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|region)\s*")
 # "17 were shot down", "10 of them were lost locally": a count of the weapon counted before it
 _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down|took\s+down)\s+"
                        r"(?:all\s+|at\s+least\s+|about\s+|some\s+)?(?P<m>\d+)(?:\s+of\s+(?:them|those|which|these))?\b(?!\s+(?:of\s+)?(?:the\s+)?[\w#/\"-]+)|"
@@ -245,7 +249,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
         before = ""  # the sentence before: "On Nov. 17, Russia … . That night, forces downed 102 of 120 missiles"
         for sentence, start in texts:
             lower, told, before = sentence.lower(), before, sentence
-            if start >= 0 and (found and _THAT.match(sentence) or _IN_THAT.search(sentence)) and \
+            if start >= 0 and (_THAT.match(sentence) or _IN_THAT.search(sentence)) and \
                     scope.of(told, told.lower(), strict=True)[0]:
                 continue  # the night or attack of the sentence before, which was another's
             # Russia's claims: told by the title, or by every count read so far being of Ukraine's drones
@@ -265,28 +269,32 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     scope.of(sentence, lower, figure=False)
                 continue
             if not DIGIT.search(sentence) and not _NUMBER_WORD.search(lower) and not (
-                    (found or has_any(lower, ("down", "destroy", "intercept"))) and _ONE_WEAPON.search(sentence)):
+                    (found or has_any(lower, ("down", "destroy", "intercept"))) and (
+                        _ONE_WEAPON.search(sentence) or _ONE_DOWNED.search(sentence))):
                 if not scope.fixed and start >= 0:
                     scope.of(sentence, lower, figure=False)
                 continue  # no count in it
             plain, text = prepared(sentence)  # the same length: a span of one is the same span of the other
             if start >= 0 and not _COUNT.search(text) and not _ELLIPTIC.search(text) and not (
-                    _ONE_WEAPON.search(text) or " of " in text):
+                    _ONE_WEAPON.search(text) or " of " in text or _ONE_DOWNED.search(text)):
                 if not scope.fixed:  # "300,000 people are still without power after a drone attack": no count
                     scope.of(sentence, lower, figure=False)
                 continue
+            tally = " ha" in lower and bool(_TALLY.search(sentence)) and not _WHEN.search(sentence)
             if start >= 0:
                 other, _ = scope.of(sentence, lower, strict=True)
-                if other:
+                if other or tally:
                     last = None
-                    continue  # another night's, another attack's figures
-            elif other_time(sentence, lower):
+                    continue  # another night's, another attack's figures; "Russia has used some 400 Shaheds": a tally
+            elif tally or other_time(sentence, lower):
                 continue  # a title of a tally: "Russia has fired over 4,700 missiles at Ukraine since Feb. 24"
             whole = _metric(text)
             lead = _OF_THE.match(text)  # "Of the 175 drones …, forces brought down 91": 175 launched, 91 of them downed
             led = None  # the weapon of that lead
+            where = ""  # a clause that only names a place: "In Dnipropetrovsk Oblast, 11 Shaheds were downed"
             for a, b in _spans(text):
                 clause, named_in = text[a:b], plain[a:b]  # counts read in the one, weapons named in the other
+                placed_in, where = where, clause if _PLACE_ONLY.fullmatch(clause) else ""
                 direction = _direction(clause, text)
                 if direction == RUSSIA_ON_UKRAINE and claims and not _ON_UKRAINE.search(text):
                     direction = UKRAINE_ON_RUSSIA  # "The second was reportedly shot down over the Istra district"
@@ -300,6 +308,9 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                             m.group("words")) or m.group("words").strip().lower() == "russian" and any(
                             v[2] == DOWNED for v in verbs)) and not any(c.start() <= m.start() < c.end() for c in counted):
                         # "brought down a Russian missile over Kryvyi Rih": one shot down
+                        counted.append(m)
+                for m in _ONE_DOWNED.finditer(clause) if counting else ():  # "A drone was brought down by air defense"
+                    if not any(c.start() <= m.start() < c.end() for c in counted):
                         counted.append(m)
                 for m in _NAMED_COUNT.finditer(clause) if counting else ():  # "seven Kh-101/Kh-555, four Kalibr …"
                     named = table.named(named_in[m.start("words"):m.end("words")])
@@ -315,8 +326,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 placed = []  # (start, the weapon counted there)
                 previous = None  # (key, end) of the count read last in the clause
                 # of one oblast (a breakdown), read once for the clause: "bombers over Saratov Oblast launched …" is from
-                regional = bool(counted) and bool(_OBLAST.search(clause)) and not _NATIONAL.search(clause) and bool(
-                    _OBLAST.search(_LAUNCH_SITE.sub("", clause)))
+                regional = bool(counted) and (bool(placed_in) or bool(_OBLAST.search(clause)) and not _NATIONAL.search(
+                    clause) and bool(_OBLAST.search(_LAUNCH_SITE.sub("", clause))))
                 for m in counted:
                     if m.group("n") is None and _SUBSET_OF.match(m.group("words")):
                         continue  # "1 of the downed drones came down in a yard": a part, no count
@@ -450,6 +461,11 @@ _ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|e
 # a clause of a breakdown by region, its weapon and verb those of the clause before ("…, 4 over Odesa Oblast")
 _BREAKDOWN = re.compile(r"(?:and\s+)?(?P<n>\d+)\s+(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)\b"
                         r"[^,;]{0,40}$")
+# a tally in the present perfect, told of no night or day: "Russian troops have used about 330 Shahed drones"
+_TALLY = re.compile(r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+)?(?:used|launched|fired|sent|deployed)\b", re.I)
+_WHEN = re.compile(r"\b(?:overnight|tonight|night|today|this\s+(?:morning|evening|afternoon)|on\s+(?:Jan|Feb|March|April|"
+                   r"May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                   r"Saturday|Sunday)|in\s+(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage|assault|wave))\b", re.I)
 _MORE = re.compile(r"(?:other\s+)?more\s", re.I)  # "two more drones were shot down": beside those counted before
 _ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition|additionally)\b", re.I)  # "7 Kh-59s were also downed": more
 _JOINED = re.compile(r",?\s+and\s+|,\s+")  # two counts of one class side by side: "2 cruise and 3 ballistic missiles"

@@ -68,7 +68,8 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("war ", "invasion"), r"\bwar\s+(?:[\w']+\s+){0,4}?(?:has|had)\s+(?:killed|injured|wounded|claimed)\b|"
                            r"\binvasion\s+(?:of\s+Ukraine\s+)?(?:(?:has|had)\s+)?(?:killed|injured|wounded|claimed)\b"),
     (("began", "started"), r"\b(?:began|started)\s+in\s+\w+\s+(?:19|20)\d\d\b"),
-    (("from ", "between"), r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*"
+    (("from ", "between"), r"\bfrom\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia's\s+)?(?:full-scale\s+)?(?:war|invasion)\b|"
+                           r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*"
                            r"(?:to|-|–|through|until)\s*(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:" + _MONTHS + r")\s+and\b"),
     (("total", "throughout", "during", "under"), r"\bin\s+total\s+since\b|\bthroughout\s+the\s+(?:war|invasion|year)\b|"
                                         r"\bduring\s+the\s+(?:Russian\s+|Russia's\s+)?(?:occupation|war|full-scale|invasion)\b|"
@@ -87,7 +88,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
      r"\ba\s+year\s+ago\b|\banniversary\b(?!\s+of\s+(?:its|the|Russia's)\s+full-scale)|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
-    (("in ",), r"\bin\s+(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+    (("in ",), r"\bin\s+(?:(?:early|mid|late)[\s-]+)?(?:January|February|March|April|June|July|August|September|October|November|December)\b"
                 r"(?!\s+\d{1,2}\b)|(?<!born\s)\bin\s+(?:19|20)\d\d\b"),
     (("babyn", "holodomor", "world war"), r"\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b"),
     # bodies found in a mass grave, exhumed, found in liberated lands: killings of the occupation, no attack's toll
@@ -262,6 +263,10 @@ _dates = functools.lru_cache(maxsize=256)(lambda sentence, near: tuple(dates(sen
 _other_time = functools.lru_cache(maxsize=256)(lambda sentence, lower: other_time(sentence, lower))
 
 
+# an attack going on as it is told: "Russian forces are heavily shelling the liberated city of Kherson"
+_ONGOING = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:shelling|attacking|striking|bombarding|bombing|hitting|firing\s+at)\b", re.I)
+
+
 STALE_DAYS = 7  # an attack dated this long before the item is background (an update of it says so in words)
 
 
@@ -277,8 +282,9 @@ class Scope:
     tonight: bool = False  # the item's attack is the night before it ("downed 25 of 33 drones overnight"), undated
     said: date | None = None  # the date of a statement that opens the item naming no attack date ("officials said on
     # Sept. 11 that drones were flying toward Kryvyi Rih"): an attack dated two days before it is another
-    said_night: bool = False  # that statement was made in a night ("wrote on Telegram overnight on Oct. 10"): it tells
-    # of that night, and an attack of a night before it is another
+    said_now: bool = False  # that statement tells of its own time: made in a night ("wrote on Telegram overnight on
+    # Oct. 10"), or of an attack going on ("Russian forces are heavily shelling Kherson, … said on Dec. 20"); an attack
+    # of an earlier night or day is another
 
     @property
     def day(self) -> date | None:
@@ -307,7 +313,7 @@ class Scope:
         if self.said is None and not named and not self.fixed:
             saying = next((d for d in found if d.report and self._plausible(d.written)), None)
             if saying is not None:
-                self.said, self.said_night = saying.written, saying.night
+                self.said, self.said_now = saying.written, saying.night or bool(_ONGOING.search(sentence))
         if not named and self.published is not None and any(
                 not d.report and (self.published - d.written).days > 400 for d in found):
             return True, None  # "on Nov. 15, 2022, a missile … killed two" in an item of 2024: history
@@ -344,7 +350,7 @@ class Scope:
         first = named[0]
         if not self.fixed and self.published is not None and ((self.published - first.written).days >= STALE_DAYS or (
                 self.said is not None and ((self.said - first.written).days >= 2 or
-                                           self.said_night and first.night and first.written < self.said))):
+                                           self.said_now and first.written < self.said))):
             # "On the morning of July 8, …" in an item of Aug. 9, "On Sept. 8, …" after "officials said on Sept. 11",
             # "Overnight on Oct. 9, …" after a post "overnight on Oct. 10": background, not the item's
             return True, first.day

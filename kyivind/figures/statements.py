@@ -80,7 +80,7 @@ _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,|\s+aged\s+#+\s+and\s+#+)?(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,|\s+aged\s+#+\s+and\s+#+)?(?:(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80}){1,2},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
                            r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
@@ -95,10 +95,10 @@ _AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
 _IN_A_PLACE = r"(?:\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|district|region))?)?"
 _WHO_CLAUSE = r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been|worked|lived|works|lives)\s+[^.;,]{0,50}?,?)?"  # "who was near the blast"
-_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED + _IN_A_PLACE + _WHO_CLAUSE + r"\s+"
+_ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+|#+-year-old)\b" + _AGED + _IN_A_PLACE + _WHO_CLAUSE + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
                   r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital\s+with\s+(?:\w+\s+){0,2}?"
-                  r"(?:wounds|injuries|burns))\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+)\b" + _AGED +
+                  r"(?:wounds|injuries|burns))\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+|#+-year-old)\b" + _AGED +
                   r"\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+){0,2}\s+(?:injuries|wounds|burns)))\b", re.I)
 _NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
@@ -142,6 +142,9 @@ _ANOTHER_WAS = re.compile(r"\banother\s+(?:one\s+|person\s+)?(?:was|had\s+been)\
 _KIN = re.compile(r"\b(?:the\s+[\w-]+['’]s|his|her|their)\s+(?:[\w#-]+\s+)?(?P<who>mother|father|wife|husband|son|daughter|"
                   r"brother|sister|grandmother|grandfather|grandson|granddaughter)\s+(?:was|had\s+been)\s+(?:(?:reportedly|"
                   r"also|seriously|severely|fatally|critically|lightly)\s+){0,2}(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+# a person named with an age: "Denys Zhurba, 18, had died of the injuries he suffered": one
+_NAMED_AGED = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s+(?:#+|\d{1,3}),\s+(?:(?:has|had)\s+)?(?:(?:also|later)\s+)?"
+                         r"(?:was\s+|has\s+been\s+|had\s+been\s+)?(?P<verb>died|killed|injured|wounded)\b")
 # "A 14-year-old girl and two men, aged 19 and 84, were injured": one and a group, one statement
 _ONE_AND_GROUP = re.compile(r"\b(?:a|an)\s+(?:#+-year-old\s+)?" + _ONE_NOUN + r"(?:\s+aged\s+#+)?\s+and\s+(?P<m>\d+)\s+(?:(?:more|other|elderly|"
                             r"young|local)\s+)?(?:men|women|people|children|boys|girls|residents|civilians)(?:,?\s+aged\s+#+"
@@ -463,6 +466,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
     for m in _KIN.finditer(text) if has_any(lower, ("'s ", "’s ", "his ", "her ", "their ")) else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number, more=True))
+    for m in _NAMED_AGED.finditer(text) if digits and ", " in text else ():  # "Denys Zhurba, 18, had died"
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _ONE_AND_GROUP.finditer(text) if digits and " and " in text else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), int(m.group("m")) + 1, False, number))
     for m in _TWO_GROUPS.finditer(text) if digits and " and " in text else ():
@@ -656,6 +661,8 @@ def _own_anchor(sentence: str, told: str) -> bool:
     return False
 
 
+_FURTHER = re.compile(r"\b(?:other|further|additional|more)\s+(?:casualties|injuries|victims|deaths)\b|"
+                      r"\b(?:no\s*(?:one|body)|nobody)\s+else\b", re.I)  # "No other casualties were reported"
 _WORD = re.compile(r"[\w'-]+")
 _THAT_ATTACK = re.compile(r"\b(?:that|this)\s+(?:[\w-]+\s+)?(?:attack|strike|assault|barrage)\b", re.I)  # the one told before
 _TONIGHT = re.compile(r"\b(?:overnight|last\s+night|this\s+morning)\b(?!\s+(?:on|of|into)\s)", re.I)
@@ -771,8 +778,13 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         for m in nones:
             region = where(text, resolved)[0] if reading.mentions else None
             local = bool(reading.mentions) and bool(_LOCAL_NONE.search(text))
-            for kind in _none_of(m):  # "Attacks also hit 7 oblasts, where no casualties were reported": of those
-                reading.none.setdefault(kind, region is None and not local)
+            kinds = _none_of(m)
+            # after a figure of one kind, "no casualties" is of another place or attack ("Lysak said that attack
+            # caused no casualties"), unless it says none more ("No other casualties were reported": none killed)
+            apart = len(kinds) > 1 and bool(reading.mentions) and not _FURTHER.search(text)
+            for kind in kinds:  # "Attacks also hit 7 oblasts, where no casualties were reported": of those
+                reading.none.setdefault(kind, region is None and not local and not (
+                    apart and any(x.kind != kind for x in reading.mentions)))
             reading.none_evidence = reading.none_evidence or (sentence, start)
     if not reading.mentions and not reading.none and (not reading.background or _DATED_TITLE.search(title or "") or (
             title_figures(title) and not set(title_figures(title).items()) & reading.told_before)) and title and \

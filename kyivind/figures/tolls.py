@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kyivind.figures.air import russian_side
 from kyivind.figures.statements import INJURED, KILLED, Mention, read, small_place, title_figures, where
-from kyivind.figures.text import has_any
+from kyivind.figures.text import MAX_CHARS, has_any
 
 # a title of a report of the night's air attack on the whole country ("Air Force: Ukraine downs 25 of 29 drones")
 AIR_REPORT = ("air force", "downs ", "downed", "shot down", "shoots down", "shooting down", "intercept", "air defense",
@@ -267,8 +267,13 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             # names
             lead = reading.lead or title or ""
             body_lead = lead[len(title):] if title and lead.startswith(title) else lead
-            texts = (body_lead, lead) if reading.lead else (lead,) if has_any((title or "").lower(), AIR_WORDS) else (
+            air_report = has_any((title or "").lower(), AIR_WORDS) and (
+                has_any((title or "").lower(), AIR_REPORT) or _AT_UKRAINE.search(title or "") or
+                "air force" in (_up_to(body, reading.none_evidence) or body or "")[:MAX_CHARS].lower())
+            texts = (body_lead, lead) if reading.lead else (lead,) if air_report else (
                 lead, _up_to(body, reading.none_evidence) or "")  # not an air report's "no casualties": of no oblast
+            # (a title of drones that strike sites, "4 Russian drones strike civilian sites", is of the place its body
+            # names)
             for text in texts:
                 region, place, named = where(text, {})
                 if len(named) > 1 and total.killed == 0 and total.injured == 0:
