@@ -10,7 +10,8 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 10  # 10: after a figure, "no casualties" of another place or attack leaves the other kind unstated ("No
+VERSION = 11  # 11: "no casualties" of a strike on a place in Russia (Tuapse) is no toll of an attack on Ukraine;
+# 10: after a figure, "no casualties" of another place or attack leaves the other kind unstated ("No
 # other casualties" does not); "in late December"; "from the start of the full-scale war"; "1,000 strikes with missiles"
 # no count; "has used some 400 drones" a tally; "That day" after another day's sentence; "In Dnipropetrovsk Oblast,
 # eleven … downed" a breakdown; "A drone was brought down"; "A 17-year-old was wounded"; "Denys Zhurba, 18, had died";

@@ -300,8 +300,10 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         # "no casualties" in a report of the night's air attack on the country is of no one oblast; a report of one
         # place ("Russia shells 9 communities in Sumy Oblast", "a missile strike hit Zaporizhzhia") gives its oblast 0 and 0
         regions, places = {}, {}
-    if not mentions and russian_side(title):
-        return []  # "Governor says 3 drones downed over Belgorod Oblast … no casualties": Russia's, not an attack's toll
+    if not mentions and (russian_side(title) or regions and all(code.startswith("RU-") for code in regions)):
+        # "Governor says 3 drones downed over Belgorod Oblast … no casualties", "The ministry reported no damage or
+        # casualties" of a strike on Russia's Tuapse: Russia's, not an attack's toll
+        return []
     day = reading.day.isoformat() if reading.day else None
     for toll in (total, *regions.values(), *places.values()):
         toll.day = toll.day or day
