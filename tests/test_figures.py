@@ -899,6 +899,9 @@ READ_RIGHT_BY_A_RULE = [
     # figures 11, from the eighteenth set
     ("more-than-40-explosions-hur-confirms-ukrainian-drone-strike-on-russias-tuapse-oil-refinery",
      "'The ministry reported no damage or casualties' of a strike on Russia's Tuapse: no toll of an attack on Ukraine"),
+    # figures 12, from the thirteenth set
+    ("russian-forces-attack-5-communities-in-sumy-oblast", "'said on Jan. 31 that Russian troops had attacked …', then "
+     "'On Jan. 30, … That attack caused no casualties': the day before's"),
 ]
 
 

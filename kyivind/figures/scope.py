@@ -263,8 +263,10 @@ _dates = functools.lru_cache(maxsize=256)(lambda sentence, near: tuple(dates(sen
 _other_time = functools.lru_cache(maxsize=256)(lambda sentence, lower: other_time(sentence, lower))
 
 
-# an attack going on as it is told: "Russian forces are heavily shelling the liberated city of Kherson"
-_ONGOING = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:shelling|attacking|striking|bombarding|bombing|hitting|firing\s+at)\b", re.I)
+# an attack told as of its saying: going on ("Russian forces are heavily shelling the liberated city of Kherson"), or
+# just done ("said on Jan. 31 that Russian troops had attacked the communities of …")
+_ONGOING = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:shelling|attacking|striking|bombarding|bombing|hitting|firing\s+at)\b|"
+                      r"\bthat\s+(?:Russian\s+)?(?:troops|forces)\s+had\s+(?:attacked|struck|shelled|hit|fired\s+on)\b", re.I)
 
 
 STALE_DAYS = 7  # an attack dated this long before the item is background (an update of it says so in words)

@@ -51,7 +51,8 @@ def first_held_out(url: str) -> bool:
 
 
 # the sets never tuned on: part name -> file prefix. The seventeenth, scored once at figures 7 (64720a6), read by
-# figures 8 to 11 as figures 7 did; the twenty-first, scored once at figures 10 (97731fd), read by figures 11 the same
+# figures 8 to 12 as figures 7 did; the twenty-first, scored once at figures 10 (97731fd), read by figures 11 and 12
+# the same
 HELD_OUT_SETS = {"seventeenth held out": "items_b17_", "twenty-first held out": "items_b21_"}
 HELD_OUT_FILES = tuple(HELD_OUT_SETS.values())
 # the sets each held out and scored once before it was tuned on: part name -> file prefix
