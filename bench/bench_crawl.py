@@ -22,7 +22,10 @@ robots.txt and log settings: the ratio then holds everything kyivind adds to Scr
 bare spider this tree's): each round runs the earlier revision, the bare spider and this tree in turn, so both
 revisions see the same machine, and the ratios are printed side by side.
 
-Also reported: CPU milliseconds per article of each crawl process (user + system, from ``wait4``) and peak RSS.
+Also reported: CPU milliseconds per article of each crawl process (user + system, from ``wait4``) and peak RSS, and
+``cpu_ratio``, the bare spider's CPU time over kyivind's in each round: with no latency both crawls are bound by the
+CPU, so it tells the same as the throughput ratio, but a shared machine's load moves it far less (another process
+running lengthens a round's seconds, not its CPU time).
 """
 
 from __future__ import annotations
@@ -107,7 +110,8 @@ def main(argv=None) -> dict:
     for name, own in runs.items():
         ratios = [round(b[0] / o[0], 3) for o, b in zip(own, bare_runs, strict=True)]
         plain_ratios = [round(b[0] / o[0], 3) for o, b in zip(own, plain_runs, strict=True)]
-        result[name] = {"throughput_ratio": ratios, "best_ratio": max(ratios),
+        cpu_ratios = [round(b[1] / o[1], 3) for o, b in zip(own, bare_runs, strict=True)]
+        result[name] = {"throughput_ratio": ratios, "best_ratio": max(ratios), "cpu_ratio": cpu_ratios,
                         "throughput_ratio_vs_plain_scrapy": plain_ratios,
                         "seconds": [round(o[0], 3) for o in own],
                         "pages_per_s": round(len(requested) / min(o[0] for o in own), 1),
