@@ -114,13 +114,14 @@ _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
 _NIGHT = re.compile(r"\b(?:(?:overnight|night)\s+(?:on|into|of|to)\s+|on the night of\s+)" + MONTH +
                     r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?", re.I)
 _NATIONAL = re.compile(r"\b(?:Ukraine(?!['’]s)|the country|across|nationwide|in total|total)\b")
-_OBLAST = re.compile(r"\b(?:[Oo]ver|[Ii]n|[Aa]bove)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|"
-                     r"east|west)\w*\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b|"
+_IN_OBLAST = (r"(?:[Oo]ver|[Ii]n|[Aa]bove)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|"
+              r"east|west)\w*\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)s?\b")  # "over Mykolaiv Oblast"
+_OBLAST = re.compile(r"\b" + _IN_OBLAST + r"|"
                      r"\b(?:over|above|near|in)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b|\bat\s+the\s+capital\b"
                      r"(?!\s+(?:and|Oblast|oblast|region))")
 _ONE_DOWNED = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>)(?P<noun>missile|drone)\s+(?=(?:was|had\s+been|"
                          r"has\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|brought\s+down)\b)")
-_PLACE_ONLY = re.compile(r"\s*(?:In|Over|Above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|region)\s*")
+_PLACE_ONLY = re.compile(r"\s*" + _IN_OBLAST + r"\s*")  # a clause that only names one: "In Dnipropetrovsk Oblast, 11 …"
 # "17 were shot down", "10 of them were lost locally": a count of the weapon counted before it
 _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down|took\s+down)\s+"
                        r"(?:all\s+|at\s+least\s+|about\s+|some\s+)?(?P<m>\d+)(?:\s+of\s+(?:them|those|which|these))?\b(?!\s+(?:of\s+)?(?:the\s+)?[\w#/\"-]+)|"
@@ -291,10 +292,10 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
             whole = _metric(text)
             lead = _OF_THE.match(text)  # "Of the 175 drones …, forces brought down 91": 175 launched, 91 of them downed
             led = None  # the weapon of that lead
-            where = ""  # a clause that only names a place: "In Dnipropetrovsk Oblast, 11 Shaheds were downed"
+            after_place = False  # the clause before only names an oblast: "In Dnipropetrovsk Oblast, 11 … were downed"
             for a, b in _spans(text):
                 clause, named_in = text[a:b], plain[a:b]  # counts read in the one, weapons named in the other
-                placed_in, where = where, clause if _PLACE_ONLY.fullmatch(clause) else ""
+                in_oblast, after_place = after_place, bool(_PLACE_ONLY.fullmatch(clause))
                 direction = _direction(clause, text)
                 if direction == RUSSIA_ON_UKRAINE and claims and not _ON_UKRAINE.search(text):
                     direction = UKRAINE_ON_RUSSIA  # "The second was reportedly shot down over the Istra district"
@@ -326,7 +327,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 placed = []  # (start, the weapon counted there)
                 previous = None  # (key, end) of the count read last in the clause
                 # of one oblast (a breakdown), read once for the clause: "bombers over Saratov Oblast launched …" is from
-                regional = bool(counted) and (bool(placed_in) or bool(_OBLAST.search(clause)) and not _NATIONAL.search(
+                regional = bool(counted) and (in_oblast or bool(_OBLAST.search(clause)) and not _NATIONAL.search(
                     clause) and bool(_OBLAST.search(_LAUNCH_SITE.sub("", clause))))
                 for m in counted:
                     if m.group("n") is None and _SUBSET_OF.match(m.group("words")):
