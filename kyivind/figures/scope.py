@@ -265,7 +265,7 @@ _other_time = functools.lru_cache(maxsize=256)(lambda sentence, lower: other_tim
 
 # an attack told as of its saying: going on ("Russian forces are heavily shelling the liberated city of Kherson"), or
 # just done ("said on Jan. 31 that Russian troops had attacked the communities of …")
-_ONGOING = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:shelling|attacking|striking|bombarding|bombing|hitting|firing\s+at)\b|"
+_TOLD_AS_SAID = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:shelling|attacking|striking|bombarding|bombing|hitting|firing\s+at)\b|"
                       r"\bthat\s+(?:Russian\s+)?(?:troops|forces)\s+had\s+(?:attacked|struck|shelled|hit|fired\s+on)\b", re.I)
 
 
@@ -315,7 +315,7 @@ class Scope:
         if self.said is None and not named and not self.fixed:
             saying = next((d for d in found if d.report and self._plausible(d.written)), None)
             if saying is not None:
-                self.said, self.said_now = saying.written, saying.night or bool(_ONGOING.search(sentence))
+                self.said, self.said_now = saying.written, saying.night or bool(_TOLD_AS_SAID.search(sentence))
         if not named and self.published is not None and any(
                 not d.report and (self.published - d.written).days > 400 for d in found):
             return True, None  # "on Nov. 15, 2022, a missile … killed two" in an item of 2024: history

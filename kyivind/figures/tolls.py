@@ -208,11 +208,12 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     row per region with a figure, one per settlement or district with a figure. ``split``: the body's sentences,
     when the caller has them already."""
     reading = read(title, body, published_at, split)
+    title_lower = (title or "").lower()  # read by the tests of the title below
     # a toll in Russia ("drone attacks on Shebekino in Russia's Belgorod Oblast injured one, Governor Gladkov
     # claimed") is no toll of an attack on Ukraine
     mentions = [m for m in reading.mentions if not (m.region or "").startswith("RU-")]
     opening_regions = {m.region for m in mentions if m.sentence == reading.opening}
-    if not reading.roundup_cue and not has_any((title or "").lower(), AIR_WORDS) and opening_regions - {None}:
+    if not reading.roundup_cue and not has_any(title_lower, AIR_WORDS) and opening_regions - {None}:
         # an item of one strike: a later statement in another oblast is another attack's ("3 people were killed in
         # a missile strike on Zaporizhzhia on April 8", in an item on Poltava Oblast)
         mentions = [m for m in mentions if m.sentence == reading.opening or m.region is None or m.region in
@@ -267,8 +268,8 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             # names
             lead = reading.lead or title or ""
             body_lead = lead[len(title):] if title and lead.startswith(title) else lead
-            air_report = has_any((title or "").lower(), AIR_WORDS) and (
-                has_any((title or "").lower(), AIR_REPORT) or _AT_UKRAINE.search(title or "") or
+            air_report = has_any(title_lower, AIR_WORDS) and (
+                has_any(title_lower, AIR_REPORT) or _AT_UKRAINE.search(title or "") or
                 "air force" in (_up_to(body, reading.none_evidence) or body or "")[:MAX_CHARS].lower())
             texts = (body_lead, lead) if reading.lead else (lead,) if air_report else (
                 lead, _up_to(body, reading.none_evidence) or "")  # not an air report's "no casualties": of no oblast
@@ -295,7 +296,7 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         _altogether(total, mentions)
     _none(total, reading)
     if roundup is False and total.killed == 0 and total.injured == 0 and (
-            has_any((title or "").lower(), AIR_REPORT) and not has_any((title or "").lower(), DEBRIS) or
+            has_any(title_lower, AIR_REPORT) and not has_any(title_lower, DEBRIS) or
             _AT_UKRAINE.search(title or "")):
         # "no casualties" in a report of the night's air attack on the country is of no one oblast; a report of one
         # place ("Russia shells 9 communities in Sumy Oblast", "a missile strike hit Zaporizhzhia") gives its oblast 0 and 0
