@@ -24,8 +24,8 @@ revisions see the same machine, and the ratios are printed side by side.
 
 Also reported: CPU milliseconds per article of each crawl process (user + system, from ``wait4``) and peak RSS, and
 ``cpu_ratio``, the bare spider's CPU time over kyivind's in each round: with no latency both crawls are bound by the
-CPU, so it tells the same as the throughput ratio, but a shared machine's load moves it far less (another process
-running lengthens a round's seconds, not its CPU time).
+CPU, so it follows the throughput ratio. It is no cure for a shared machine: there a round's CPU time stretches with
+its seconds (the two ratios measured within 0.01 of each other, noisy rounds included).
 """
 
 from __future__ import annotations
