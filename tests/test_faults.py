@@ -97,7 +97,7 @@ def test_unusable_answers_are_logged_counted_listed_and_not_exported(fault_run, 
 
 @pytest.mark.parametrize("slug, reason, stat", [
     ("future-date", "is in the future, not kept", "kyivind/field/published_at/future"),
-    ("bad-date", "published_at: None is not of type 'string'", "kyivind/page/date_unparsable"),
+    ("bad-date", "published_at: null is not of type \"string\"", "kyivind/page/date_unparsable"),
 ])
 def test_bad_dates_drop_the_item_with_a_reason(fault_run, slug, reason, stat):
     result, _, items, failed = fault_run

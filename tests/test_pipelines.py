@@ -44,6 +44,9 @@ def test_validation_passes_a_good_item(crawler):
     ({"body_text": None}, "body_text"),
     ({"url": "not a url"}, "url"),
     ({"tags": ["ok", ""]}, "tags"),
+    ({"published_at": "\u0662\u0660\u0662\u0665-05-21T20:41:00+00:00"}, "published_at"),  # the schema's \\d: ASCII digits
+    ({"content_hash": "0" * 64 + "\n"}, "content_hash"),
+    ({"tags": {"News Feed"}}, "tags"),  # no JSON value: named, not a crash
 ])
 def test_validation_drops_with_a_reason_and_a_stat_per_field(crawler, changes, field):
     pipeline = ValidationPipeline.from_crawler(crawler)

@@ -3,10 +3,10 @@ one stat per failing field (``kyivind/validation/invalid/<field>``)."""
 
 from __future__ import annotations
 
+import json
 import logging
-from functools import cached_property
 
-import fastjsonschema
+import jsonschema_rs
 from scrapy.exceptions import DropItem
 
 from kyivind import statkeys as keys
@@ -19,43 +19,48 @@ logger = logging.getLogger(__name__)
 
 
 def failing_fields(validator, data: dict) -> dict[str, str]:
-    """{field: message} for every schema violation, the field being the top-level property."""
+    """{field: message} for every schema violation, the field being the top-level property (``_extra`` for a
+    property the schema does not know, ``_item`` where the item itself is not an object)."""
     failures: dict[str, str] = {}
     for error in validator.iter_errors(data):
-        if error.validator == "required":
-            name = error.message.split("'")[1]
-        elif error.validator == "additionalProperties" and not error.path:
+        keyword = error.schema_path[-1] if error.schema_path else None
+        if keyword == "required" and not error.instance_path:
+            name = str(error.kind.property)
+        elif keyword == "additionalProperties" and not error.instance_path:
             name = "_extra"
         else:
-            name = str(error.path[0]) if error.path else "_item"
+            name = str(error.instance_path[0]) if error.instance_path else "_item"
         failures.setdefault(name, error.message[:200])
     return failures
 
 
+def _json(value) -> bool:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 class ValidationPipeline(CrawlerPipeline):
-    """A compiled check (fastjsonschema) for every item; the full validator only to name what failed."""
+    """Every item checked against the schema by jsonschema-rs (Draft 2020-12, compiled once; its patterns read
+    with ECMA-262's ``\\d``, ASCII digits only, as the schema means them), which names what failed."""
 
     def __init__(self, crawler):
         super().__init__(crawler)
-        self.check = fastjsonschema.compile(load_schema())
+        self.validator = jsonschema_rs.validator_for(load_schema())
         self.failures = component(crawler, FailureLog)
-
-    @cached_property
-    def validator(self):
-        """jsonschema's validator (Draft 2020-12), made when an item first fails: only to name what failed."""
-        from jsonschema import Draft202012Validator
-
-        return Draft202012Validator(load_schema())
 
     def process_item(self, item, spider=None):
         data = public_dict(item)
         try:
-            self.check(data)
-        except fastjsonschema.JsonSchemaException:
+            if self.validator.is_valid(data):
+                self.stats.inc_value(keys.VALIDATION_VALID)
+                return item
             failures = failing_fields(self.validator, data) or {"_item": "rejected by the schema"}
-        else:
-            self.stats.inc_value(keys.VALIDATION_VALID)
-            return item
+        except ValueError as error:  # a value JSON has no type for (a set, bytes): the item cannot be written
+            failures = {name: f"not a JSON value: {error}"[:200] for name, value in data.items() if not _json(value)} \
+                or {"_item": f"not a JSON value: {error}"[:200]}
         for name in failures:
             self.stats.inc_value(keys.validation_invalid(name))
         self.stats.inc_value(keys.VALIDATION_DROPPED)
