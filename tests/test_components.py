@@ -251,6 +251,11 @@ def test_an_unchanged_article_is_not_emitted_again_and_any_changed_field_makes_a
 @pytest.mark.parametrize("status, html, kind", [
     (404, "<html><body>gone</body></html>", "http_404"),
     (200, "<html><head><title>Just a moment...</title></head><body></body></html>", "challenge"),
+    # a challenge's widget under the site's own title, a few words of its own: read as a page, still a challenge
+    (200, "<html><head><title>The Kyiv Independent</title></head><body><main><article><h1>kyivindependent.com</h1>"
+          "<p>Verifying you are human. This may take a few seconds.</p><div id='challenge-platform'></div></article>"
+          "</main></body></html>", "challenge"),
+    (200, "<html><body><div class='h-captcha' data-sitekey='x'></div></body></html>", "challenge"),
     (200, "<html><body><p>Half a para", "truncated"),
     (200, "<html><body><div id='root'></div></body></html>", "not_an_article"),
 ])
@@ -261,6 +266,20 @@ def test_article_problems_are_counted_and_listed(tmp_path, status, html, kind):
     assert stat(crawler, keys.article_failed(kind)) == 1
     failures = spider.parts.failures
     assert failures.failed.current[f"{SITE}/some-story/"]["kind"] == kind
+
+
+def test_an_article_whose_page_holds_a_captcha_widget_is_still_the_article(tmp_path):
+    """A captcha on the page's newsletter form (hCaptcha, reCAPTCHA) marks no challenge where the page holds an
+    article: its item is made, no challenge is counted."""
+    crawler, spider = crawl_parts(tmp_path)
+    url = f"{BASE}/{MULTI}/"
+    form = ('<form class="newsletter"><input type="email" name="email"><div class="h-captcha" data-sitekey="k"></div>'
+            '<div class="g-recaptcha" data-sitekey="k"></div></form></body>')
+    page = fixture_html("ghost-article.html").replace("</body>", form, 1)
+    assert "h-captcha" in page[:20000]
+    item = item_of(spider, html_response(url, page))
+    assert item is not None and item.word_count >= 50
+    assert stat(crawler, keys.PAGE_CHALLENGE) in (None, 0)
 
 
 def test_an_unanswered_article_is_reported_lost_at_close(tmp_path):

@@ -15,9 +15,12 @@ from scrapy.http import TextResponse
 
 from kyivind import statkeys as keys
 from kyivind.extraction import extract_article
-from kyivind.extraction.challenge import is_challenge_page, looks_truncated
+from kyivind.extraction.challenge import challenge_markers, challenge_title, looks_truncated
 
 logger = logging.getLogger(__name__)
+# an article this short, on a page that holds a challenge widget's marker, is the challenge's own text ("Verifying you
+# are human. This may take a few seconds."); a longer one is the article, whatever widget its page carries
+CHALLENGE_MAX_WORDS = 50
 MOJIBAKE = ("\u00e2\u20ac", "\u00c3\u00a9", "\u00c3\u00a8", "\u00c2\u00a0")  # UTF-8 read as Latin-1/cp1252
 
 
@@ -52,6 +55,17 @@ def decoded_text(response) -> tuple[str, bool]:
     return text, False
 
 
+CHALLENGE = PageProblem("challenge", "a bot-challenge page answered instead of the article",
+                        (keys.PAGE_CHALLENGE, keys.ARTICLE_NOT_AN_ARTICLE))
+
+
+def is_challenge(extraction, text: str) -> bool:
+    """A page whose widget marks a bot challenge ("challenge-platform", "h-captcha") and that holds no article, or
+    only a few words: an article's page with a captcha on its newsletter form is still the article."""
+    words = extraction.fields.get("word_count") or 0
+    return (not extraction.is_article or words < CHALLENGE_MAX_WORDS) and challenge_markers(text)
+
+
 def check_article_page(response, listing_url: str | None) -> ArticlePage:
     if response.status in (404, 410):
         return ArticlePage(problem=PageProblem(f"http_{response.status}",
@@ -68,9 +82,8 @@ def check_article_page(response, listing_url: str | None) -> ArticlePage:
         page.charset_fixed_from = response.encoding
     elif read_as_utf8(response) and "\ufffd" not in page.text and not response.body.startswith(codecs.BOM_UTF8):
         page.body = response.body  # valid UTF-8 (nothing was replaced): extraction parses the bytes
-    if is_challenge_page(page.text):
-        page.problem = PageProblem("challenge", "a bot-challenge page answered instead of the article",
-                                   (keys.PAGE_CHALLENGE, keys.ARTICLE_NOT_AN_ARTICLE))
+    if challenge_title(page.text):  # a challenge widget's marker alone is asked after extraction (read_article)
+        page.problem = CHALLENGE
     elif looks_truncated(page.text):
         page.problem = PageProblem("truncated", "the page stops before its end (no </body> or </html>)",
                                    (keys.PAGE_TRUNCATED,))
@@ -95,6 +108,11 @@ def read_article(crawler, run, articles, failures, response, listing_url: str | 
     except Exception as error:  # a page no rule foresaw: listed and counted, never a lost article
         crawler.stats.inc_value(keys.page_problem("extraction_error"))
         failures.record(response.url, "extraction_error", f"extraction failed: {type(error).__name__}: {error}"[:300])
+        return None
+    if is_challenge(extraction, page.text):
+        for key in CHALLENGE.stats:
+            crawler.stats.inc_value(key)
+        failures.record(response.url, CHALLENGE.kind, CHALLENGE.reason)
         return None
     for problem in extraction.problems:
         crawler.stats.inc_value(keys.page_problem(problem))

@@ -12,11 +12,23 @@ MARKERS = ("cf-browser-verification", "challenge-platform", "cf_chl_", "cf-chall
 
 
 def is_challenge_page(html: str) -> bool:
-    head = (html or "")[:20000]
+    """A challenge's title ("Just a moment...") or a challenge widget's marker in the page's head (its first
+    20,000 characters)."""
+    return challenge_title(html) or challenge_markers(html)
+
+
+def challenge_title(html: str) -> bool:
+    """Whether the page's ``<title>`` is a challenge's ("Just a moment...", "Access denied")."""
     # each part stops at the next "<": one pass over the head, however many unclosed "<title" it holds
-    title = _TITLE_ELEMENT.search(head)
-    if title and TITLE.search(title.group(1)):
-        return True
+    title = _TITLE_ELEMENT.search((html or "")[:20000])
+    return bool(title and TITLE.search(title.group(1)))
+
+
+def challenge_markers(html: str) -> bool:
+    """Whether the page's head holds a challenge widget's marker ("challenge-platform", "h-captcha"). An article's
+    page may hold one too (a captcha on a newsletter form): the crawl asks only of a page without an article
+    (``kyivind.crawl.pagecheck``)."""
+    head = (html or "")[:20000]
     return any(marker in head for marker in MARKERS)
 
 
