@@ -26,10 +26,10 @@ from tests.figures.realscore import expected, first_held_out, load, predicted, p
 # the nineteenth, 85 items, 0.902 / 0.965 at figures 8, 2954d7f; the twentieth, 180 items, 0.912 / 0.943 at figures
 # 9, 438d828); held out: the seventeenth set (items_b17_*, 18 items, scored once at figures 7, 64720a6) and the
 # twenty-first (items_b21_*, 73 items, scored once at figures 10, 97731fd) and the twenty-second (items_b22_*, 192
-# items, not yet scored: its threshold is 0 until it is), written by others while the rules were tuned on the rest,
-# never tuned on. A change that reads worse fails.
+# items, scored once at figures 12, ea83437: tolls 0.927 / 0.891, per oblast 0.898 / 0.857, air 0.864 / 0.826),
+# written by others while the rules were tuned on the rest, never tuned on. A change that reads worse fails.
 MEASURED = {"tuned": {"toll": (0.97, 0.98), "regions": (0.97, 0.96), "air": (0.96, 0.95)},
-            "held out": {"toll": (0.0, 0.0), "regions": (0.0, 0.0), "air": (0.0, 0.0)}}
+            "held out": {"toll": (0.91, 0.87), "regions": (0.88, 0.86), "air": (0.86, 0.82)}}
 
 
 def by_slug(slug: str) -> dict:
