@@ -20,16 +20,16 @@ from kyivind.figures.weapons import DRONE, MISSILE, named
 from tests.figures.realscore import expected, first_held_out, load, predicted, published_at, score
 
 # what `python -m tests.figures.realscore tuned|"held out"` measured, floored to two decimals. tuned: the shared
-# items, the first set, the second to sixteenth and the eighteenth to twentieth sets (items_b2_* … items_b16_*,
-# items_b18_* … items_b20_*), each held out and scored once before it was tuned on (the fifteenth, 237 items, first
-# read 0.936 / 0.961 on tolls at figures 7, 4ead96f; the eighteenth, 187 items, 0.859 / 0.901 at figures 7, daf88d7;
-# the nineteenth, 85 items, 0.902 / 0.965 at figures 8, 2954d7f; the twentieth, 180 items, 0.912 / 0.943 at figures
-# 9, 438d828); held out: the seventeenth set (items_b17_*, 18 items, scored once at figures 7, 64720a6) and the
-# twenty-first (items_b21_*, 73 items, scored once at figures 10, 97731fd) and the twenty-second (items_b22_*, 192
-# items, scored once at figures 12, ea83437: tolls 0.927 / 0.891, per oblast 0.898 / 0.857, air 0.864 / 0.826),
-# written by others while the rules were tuned on the rest, never tuned on. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.97, 0.98), "regions": (0.97, 0.96), "air": (0.96, 0.95)},
-            "held out": {"toll": (0.91, 0.87), "regions": (0.88, 0.86), "air": (0.86, 0.82)}}
+# items, the first set, the second to sixteenth and the eighteenth to twentieth and twenty-second sets (items_b2_* …
+# items_b16_*, items_b18_* … items_b20_*, items_b22_*), each held out and scored once before it was tuned on (the
+# fifteenth, 237 items, first read 0.936 / 0.961 on tolls at figures 7, 4ead96f; the eighteenth, 187 items, 0.859 /
+# 0.901 at figures 7, daf88d7; the nineteenth, 85 items, 0.902 / 0.965 at figures 8, 2954d7f; the twentieth, 180
+# items, 0.912 / 0.943 at figures 9, 438d828; the twenty-second, 192 items, 0.927 / 0.891 at figures 12, ea83437);
+# held out: the seventeenth set (items_b17_*, 18 items, scored once at figures 7, 64720a6) and the twenty-first
+# (items_b21_*, 73 items, scored once at figures 10, 97731fd), written by others while the rules were tuned on the
+# rest, never tuned on. A change that reads worse fails.
+MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.96, 0.95), "air": (0.95, 0.95)},
+            "held out": {"toll": (0.86, 0.76), "regions": (0.81, 0.9), "air": (0.0, 0.0)}}
 
 
 def by_slug(slug: str) -> dict:
@@ -903,6 +903,13 @@ READ_RIGHT_BY_A_RULE = [
     # figures 12, from the thirteenth set
     ("russian-forces-attack-5-communities-in-sumy-oblast", "'said on Jan. 31 that Russian troops had attacked …', then "
      "'On Jan. 30, … That attack caused no casualties': the day before's"),
+    # figures 13, from the twenty-second set after it was scored
+    ("update-russian-strike-on-kharkiv-wounds-28-including-2-children-foreign-citizen-governor-says",
+     "'came one day after Russia's largest drone and missile attack …, which killed more than 40': that attack's"),
+    ("one-person-injured-following-russian-drone-attack-against-kyiv-oblast-property-damage-reported",
+     "'The attack came a night after a mass drone attack on Kyiv that killed three': the night before's"),
+    ("police-russia-attacks-civilian-car-in-chernihiv-oblast-killing-a-man",
+     "'At the end of March, a Russian drone struck a bus …, injuring three': another time"),
 ]
 
 
@@ -990,6 +997,43 @@ def test_those_wounded_who_have_died_since_are_no_injured():
     toll_rows, _ = figures.derive("Strike on Poltava", "Five people were wounded in a Russian strike on Poltava on "
                                   "Sept. 8, and one of them died in hospital, the governor said.", published)
     assert [r["injured"] for r in toll_rows if r["scope"] == "total"] == [5]
+
+
+def test_an_attack_the_items_came_after_is_another():
+    """"The strike on Kharkiv … came one day after Russia's largest drone and missile attack on the country, which killed
+    more than 40 people" (a real item's sentence, rewritten): those dead are that attack's."""
+    toll_rows, _ = figures.derive("Russian strike on Kharkiv wounds 28", "Russia's missile attack on Kharkiv on the "
+                                  "evening of Dec. 30 wounded 28 people, the governor said. The strike came one day after "
+                                  "Russia's largest drone and missile attack on the country, which killed more than 40 "
+                                  "people.", "2023-12-31T12:00:00+00:00")
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(None, 28)]
+
+
+def test_another_citys_attack_the_same_night_is_another():
+    """"The same night, Russia carried out a large-scale drone attack on Dnipro, injuring at least 14 people", told
+    after the item's attack on Kharkiv (a real item's sentences, rewritten)."""
+    toll_rows, _ = figures.derive("Russia launches mass drone attack on Kharkiv", "Late at night on April 8, Russia hit "
+                                  "Kharkiv with a massive drone attack, injuring at least one person. The same night, "
+                                  "Russia carried out a large-scale drone attack on Dnipro, injuring at least 14 people.",
+                                  "2025-04-08T21:00:00+00:00")
+    assert [(r["scope"], r["injured"]) for r in toll_rows if r["scope"] in ("total", "region")] == [
+        ("total", 1), ("region", 1)]
+
+
+def test_a_part_of_a_month_is_another_time():
+    """"At the end of March, a Russian drone struck a bus …, injuring three people" in an item of April 13."""
+    toll_rows, _ = figures.derive("Russian attack on civilian car kills man", "Russian forces fired on a civilian car in "
+                                  "Chernihiv Oblast, killing a man, police said on April 13. At the end of March, a "
+                                  "Russian drone struck a bus in the Novhorod-Siverskyi district, injuring three people.",
+                                  "2024-04-13T12:00:00+00:00")
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(1, None)]
+
+
+def test_an_injury_toll_is_of_the_injured():
+    """A title's "Injury toll of Russia's July 8 attack on Kryvyi Rih rises to 53" counts the injured."""
+    toll_rows, _ = figures.derive("Injury toll of Russia's July 8 attack on Kryvyi Rih rises to 53", "Officials gave "
+                                  "the latest figures on July 11.", "2024-07-11T12:00:00+00:00")
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(None, 53)]
 
 
 @pytest.mark.parametrize("slug, rule", READ_RIGHT_BY_A_RULE, ids=[s for s, _ in READ_RIGHT_BY_A_RULE])

@@ -44,6 +44,9 @@ _MONTHS = r"January|February|March|April|May|June|July|August|September|October|
 _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("earlier", "before", "prior"), r"\b(?:a|one|two|three|several)\s+(?:day|night|days|nights|week|weeks)\s+"
                                      r"(?:earlier|before|prior)\b|\bthe\s+(?:day|night|evening|week)\s+before\b"),
+    # "The strike came one day after Russia's largest attack, which killed more than 40": that attack's figures
+    (("after",), r"\b(?:came|comes|took\s+place|happened|followed)\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|four|five|"
+                 r"several|a\s+few|\d+)\s+)?(?:days?|nights?|hours?|weeks?)\s+after\b"),
     # "Earlier the same day, Russia had struck Kharkiv …" (not "Earlier, the governor said …": a report of this one)
     (("earlier", "previously"), r"^(?:Earlier|Previously)(?!\s+(?:that|in\s+the|the\s+same)\s+night\b)(?:,|\s+(?:that|the\s+same|on|in)\s[^,]{0,40},)\s+"
                                 r"(?![^.;]{0,80}?\b(?:said|says|reported|stated|wrote|announced|confirmed)\b)"),
@@ -90,6 +93,10 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
      r"\bon\s+average\b"),
     (("in ",), r"\bin\s+(?:(?:early|mid|late)[\s-]+)?(?:January|February|March|April|June|July|August|September|October|November|December)\b"
                 r"(?!\s+\d{1,2}\b)|(?<!born\s)\bin\s+(?:19|20)\d\d\b"),
+    # "At the end of March, a Russian drone struck a bus …, injuring three": a month's part, no day of it
+    (("end of", "start of", "beginning of", "middle of"),
+     r"\b(?:at\s+the\s+(?:end|start|beginning)|in\s+the\s+middle)\s+of\s+(?:January|February|March|April|May|June|July|"
+     r"August|September|October|November|December|last\s+(?:week|month|year))\b(?!\s+\d{1,2}\b)"),
     (("babyn", "holodomor", "world war"), r"\bBabyn\s+Yar\b|\bHolodomor\b|\bWorld\s+War\b"),
     # bodies found in a mass grave, exhumed, found in liberated lands: killings of the occupation, no attack's toll
     (("mass grave", "mass burial", "exhum", "liberated"), r"\bmass\s+(?:graves?|burials?(?:\s+sites?)?)\b|"
@@ -202,10 +209,12 @@ _ANOTHER = re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night
                       r"\bearlier\s+on\s+(?:" + _DAYS + "|" + MONTH + r"\s+\d{1,2})\b|"
                       r"\b(?:attacked|struck|hit|shelled|"
                       r"targeted)\s+(?:[\w-]+\s+){0,3}?again\b|\bin\s+(?:a\s+separate|an\s+earlier|a\s+later|a\s+previous)\s+(?:attack|strike)\b|\bin\s+another\s+part\s+of\b|"
-                      r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+day\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b|"
+                      # "The same night, Russia carried out a large-scale drone attack on Dnipro" after the item's Kharkiv
+                      r"\bon\s+the\s+same\s+day\b|\bthe\s+same\s+(?:day|night|evening)\b|\balso\s+(?:attacked|struck|hit|shelled|targeted)\b|"
                       r"\b(?:several|a\s+few|two|three|\d+)\s+hours\s+(?:after|later)\b|\bcoincided\s+with\b",
                       re.I)
-ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "also", "after", "another part", "coincided")
+ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "same night", "same evening", "also", "after",
+                 "another part", "coincided")
 
 
 def another_attack(sentence: str, lower: str) -> bool:

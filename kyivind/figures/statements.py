@@ -197,7 +197,7 @@ _ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + 
 _ARTICLE = re.compile(r"\b(?:a|an|one|another|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 # what a revised toll names: "the death toll", "the number of people killed"
-_TOLL_NOUN = (r"death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|"
+_TOLL_NOUN = (r"death\s+toll|(?:injury|injuries|wounded)\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|"
               r"casualties|injuries)")
 _REVISED = re.compile(r"\b(?P<what>" + _TOLL_NOUN + r"|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:since\s+)?(?:been\s+(?:raised|revised|"
