@@ -910,6 +910,12 @@ READ_RIGHT_BY_A_RULE = [
      "'The attack came a night after a mass drone attack on Kyiv that killed three': the night before's"),
     ("police-russia-attacks-civilian-car-in-chernihiv-oblast-killing-a-man",
      "'At the end of March, a Russian drone struck a bus …, injuring three': another time"),
+    ("russian-missile-attack-in-kharkiv-injures-1", "'No further casualties have been reported' after one wounded: none killed"),
+    ("russia-shells-sumy-oblast-injuring-1", "'no further casualties' after one injured (of the fifteenth set): none killed"),
+    ("rescue-operations-end-in-kharkiv-with-19-killed-54-injured-after-russian-hypermarket-attack",
+     "a title's '19 killed, 54 injured' of the attack of four days before, the whole item's"),
+    ("governor-at-least-2-killed-5-wounded-by-cluster-munitions-in-kramatorsk",
+     "a title's 'kills 2, wounds 5' where the body tells it of 'their most recent attack'"),
 ]
 
 
@@ -1034,6 +1040,31 @@ def test_an_injury_toll_is_of_the_injured():
     toll_rows, _ = figures.derive("Injury toll of Russia's July 8 attack on Kryvyi Rih rises to 53", "Officials gave "
                                   "the latest figures on July 11.", "2024-07-11T12:00:00+00:00")
     assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(None, 53)]
+
+
+def test_no_further_casualties_is_none_killed_beside_the_wounded():
+    """"No further casualties have been reported" after one wounded (a real item's sentences, rewritten): 0 killed;
+    "no further information" is still no word of none."""
+    published = "2024-04-21T20:00:00+00:00"
+    toll_rows, _ = figures.derive("Man hurt in Russian attack on Kharkiv", "Russian forces struck the city of Kharkiv "
+                                  "on the evening of April 21, wounding at least one civilian, the governor said. No "
+                                  "further casualties have been reported.", published)
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(0, 1)]
+    toll_rows, _ = figures.derive("Man hurt in Russian attack on Kharkiv", "Russian forces struck the city of Kharkiv "
+                                  "on the evening of April 21, wounding at least one civilian, the governor said. No "
+                                  "further information on casualties has been given.", published)
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(None, 1)]
+
+
+def test_a_titles_figures_of_the_attack_the_whole_item_tells_of_count():
+    """An item of the day rescue work ended after a strike four days before: its title's "19 killed, 54 injured" are
+    that attack's, told again in the body as of its date (a real item, rewritten)."""
+    toll_rows, _ = figures.derive("19 killed, 54 injured as rescue operations after Kharkiv hypermarket attack end",
+                                  "Search and rescue work after Russia's strike on a hypermarket in Kharkiv has been "
+                                  "completed, the interior minister said on May 29. He said the May 25 attack on the "
+                                  "hypermarket killed 19 people. Fifty-four people were reported injured.",
+                                  "2024-05-29T16:00:00+00:00")
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(19, 54)]
 
 
 @pytest.mark.parametrize("slug, rule", READ_RIGHT_BY_A_RULE, ids=[s for s, _ in READ_RIGHT_BY_A_RULE])

@@ -227,7 +227,7 @@ _NONE = re.compile(r"\b(?P<all>(?:neither|nor)\b[^.;]{0,60}?\breported\s+any\s+(
                    r"none\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|"
                    r"wounded|harmed)|"
                    r"(?:no|neither|nor|without|not\s+report)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
-                   r"information|further|figures?|numbers?|count|mention(?:ing|s)?))(?:\s+[\w-]+){0,4}?\s+(?:(?:killed|dead)\s+or\s+)?(?:casualties|injuries|"
+                   r"information|further\s+(?:information|details|data|word|reports?|figures?)|figures?|numbers?|count|mention(?:ing|s)?))(?:\s+[\w-]+){0,4}?\s+(?:(?:killed|dead)\s+or\s+)?(?:casualties|injuries|"
                    r"victims|injured|hurt)\b)|"
                    r"\b(?P<killed>nobody\s+was\s+(?:reported(?:ly)?\s+)?killed|killed\s+nobody|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
                    r"\s+killed)", re.I)
@@ -284,8 +284,9 @@ class Reading:
     opening: int | None = None  # the first sentence with a statement
     roundup_cue: bool = False
     lead: str = ""  # the title and the sentences up to the opening statement: where a single attack's place is
-    background: bool = False  # a toll the body tells of another time: then the title's figure is that one
-    told_before: set = field(default_factory=set)  # the (kind, n) of those tolls
+    # a toll the body tells of another time: then the title is read only where it states figures ("19 killed, 54
+    # injured as rescue operations after Kharkiv hypermarket attack end": the attack the whole item is of)
+    background: bool = False
     day: date | None = None  # the item's attack day
 
 
@@ -751,7 +752,6 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             # after a "no casualties", once the item told another attack; not "The shelling earlier on May 13 also
             # killed two" in an item of the May 13 attack
             reading.background = True
-            reading.told_before |= {(m.kind, m.n) for m in mentions}
             aside, told, quiet = index, (told + sentence if index == aside + 1 else sentence), False
             continue
         national = False
@@ -787,7 +787,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                     apart and any(x.kind != kind for x in reading.mentions)))
             reading.none_evidence = reading.none_evidence or (sentence, start)
     if not reading.mentions and not reading.none and (not reading.background or _DATED_TITLE.search(title or "") or (
-            title_figures(title) and not set(title_figures(title).items()) & reading.told_before)) and title and \
+            title_figures(title))) and title and \
             not scope.of(title[:MAX_SENTENCE], title[:MAX_SENTENCE].lower(), figure=False)[0]:
         text = mask(figures_in(_EARLIER_FIGURE.sub("", title[:MAX_SENTENCE])))
         reading.mentions = _statements(text, 0, resolved)
