@@ -916,6 +916,8 @@ READ_RIGHT_BY_A_RULE = [
      "a title's '19 killed, 54 injured' of the attack of four days before, the whole item's"),
     ("governor-at-least-2-killed-5-wounded-by-cluster-munitions-in-kramatorsk",
      "a title's 'kills 2, wounds 5' where the body tells it of 'their most recent attack'"),
+    ("russian-forces-attack-kherson-kharkiv-oblasts-killing-1-injuring-1",
+     "a lead of two oblasts' figures told again place by place: 'also struck … Vovchansk, killing a man' is in it"),
 ]
 
 
@@ -1065,6 +1067,18 @@ def test_a_titles_figures_of_the_attack_the_whole_item_tells_of_count():
                                   "hypermarket killed 19 people. Fifty-four people were reported injured.",
                                   "2024-05-29T16:00:00+00:00")
     assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(19, 54)]
+
+
+def test_a_lead_of_several_oblasts_is_told_again_place_by_place():
+    """A real roundup, rewritten: its lead gives each oblast's figure, and "Russian forces also struck … Vovchansk …,
+    killing a man" is the man of the lead, not one more."""
+    published = "2023-08-20T12:00:00+00:00"
+    toll_rows, _ = figures.derive("Russian attacks on Kherson, Kharkiv oblasts kill 1, injure 1", "Russian shelling of "
+                                  "Kherson Oblast injured one civilian, and a Russian attack on Kharkiv Oblast killed one "
+                                  "man, authorities said on Aug. 20. Russian artillery struck the village of Zolota Balka, "
+                                  "injuring a man aged 69. Russian forces also struck a residential area in the town of "
+                                  "Vovchansk in Kharkiv Oblast, killing a man born in 1952.", published)
+    assert {r["region_code"]: r["killed"] for r in toll_rows if r["scope"] == "region"} == {"UA-63": 1, "UA-65": None}
 
 
 @pytest.mark.parametrize("slug, rule", READ_RIGHT_BY_A_RULE, ids=[s for s, _ in READ_RIGHT_BY_A_RULE])

@@ -124,7 +124,10 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
         first = min((m.sentence for m in own.get(code, [])), default=None)  # where the oblast's own figure is told
         extra = [m for m in own.get(code, []) if m.more and (m.sentence != first or any(
             p.sentence <= m.sentence for p in at_places))]  # "Another four residents of the oblast were wounded"
-        if first is not None:  # "a 62-year-old woman was also killed in Darivka", after the oblast's own figure
+        # a lead that tells several oblasts' figures is told again place by place: "also struck … Vovchansk, killing a
+        # man" after "shelling of Kherson Oblast injured one, and an attack on Kharkiv Oblast killed one man" is that man
+        lead = first is not None and len({m.region for m in mentions if m.sentence == first and m.region}) > 1
+        if first is not None and not lead:  # "a 62-year-old woman was also killed in Darivka", after the oblast's figure
             extra += [m for m in at_places if not m.revised and m.sentence > first and _ALSO_HIT.search(m.evidence)]
             extra += [m for m in at_places if m.more and not m.revised and m.sentence > first and m not in extra and not any(
                 p is not m and p.sentence == m.sentence and p.place == m.place and not p.more
