@@ -918,6 +918,7 @@ READ_RIGHT_BY_A_RULE = [
      "a title's 'kills 2, wounds 5' where the body tells it of 'their most recent attack'"),
     ("russian-forces-attack-kherson-kharkiv-oblasts-killing-1-injuring-1",
      "a lead of two oblasts' figures told again place by place: 'also struck … Vovchansk, killing a man' is in it"),
+    ("swedish-journalists-attacked-by-russian-drones", "'their local Ukrainian producer and two policemen were injured' is 3"),
 ]
 
 
@@ -1067,6 +1068,16 @@ def test_a_titles_figures_of_the_attack_the_whole_item_tells_of_count():
                                   "hypermarket killed 19 people. Fifty-four people were reported injured.",
                                   "2024-05-29T16:00:00+00:00")
     assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(19, 54)]
+
+
+def test_one_person_and_a_group_are_one_statement():
+    """"their local Ukrainian producer and two policemen were injured" (a real item's words, rewritten) is three, as "a
+    girl and two men were injured" is."""
+    for sentence, injured in (("A Russian drone hit the crew's car; their local Ukrainian producer and two policemen "
+                               "were injured, the channel reported on Sept. 20.", 3),
+                              ("A girl and two men were injured when Russia attacked Kherson on Sept. 20.", 3)):
+        toll_rows, _ = figures.derive("Attack", sentence, "2023-09-20T12:00:00+00:00")
+        assert [r["injured"] for r in toll_rows if r["scope"] == "total"] == [injured], sentence
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

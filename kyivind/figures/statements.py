@@ -145,9 +145,13 @@ _KIN = re.compile(r"\b(?:the\s+[\w-]+['’]s|his|her|their)\s+(?:[\w#-]+\s+)?(?P
 # a person named with an age: "Denys Zhurba, 18, had died of the injuries he suffered": one
 _NAMED_AGED = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s+(?:#+|\d{1,3}),\s+(?:(?:has|had)\s+)?(?:(?:also|later)\s+)?"
                          r"(?:was\s+|has\s+been\s+|had\s+been\s+)?(?P<verb>died|killed|injured|wounded)\b")
-# "A 14-year-old girl and two men, aged 19 and 84, were injured": one and a group, one statement
-_ONE_AND_GROUP = re.compile(r"\b(?:a|an)\s+(?:#+-year-old\s+)?" + _ONE_NOUN + r"(?:\s+aged\s+#+)?\s+and\s+(?P<m>\d+)\s+(?:(?:more|other|elderly|"
-                            r"young|local)\s+)?(?:men|women|people|children|boys|girls|residents|civilians)(?:,?\s+aged\s+#+"
+# "A 14-year-old girl and two men, aged 19 and 84, were injured", "their local Ukrainian producer and two policemen were
+# injured": one and a group, one statement
+_ONE_AND_GROUP = re.compile(r"\b(?:a|an|their|his|her)\s+(?:#+-year-old\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:" + _ONE_NOUN +
+                            r"|producer|cameraman|photographer|reporter|interpreter)(?:\s+aged\s+#+)?\s+and\s+(?P<m>\d+)\s+"
+                            r"(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|people|children|boys|girls|residents|"
+                            r"civilians|policemen|police\s+officers|officers|rescuers|journalists|workers|volunteers|medics)"
+                            r"(?:,?\s+aged\s+#+"
                             r"(?:,\s+#+){0,6},?\s+and\s+#+,?)?\s+(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|"
                             r"seriously|severely|lightly)\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|near)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,6}?)?,?\s+"
