@@ -1080,6 +1080,16 @@ def test_one_person_and_a_group_are_one_statement():
         assert [r["injured"] for r in toll_rows if r["scope"] == "total"] == [injured], sentence
 
 
+def test_another_part_of_the_city_in_the_same_attack_adds_to_the_toll():
+    """"In another part of the city, seven people were injured in the same attack" after "killed at least three people
+    and wounded 25" (a real item's sentences, rewritten): 32 injured, the same attack, not another."""
+    toll_rows, _ = figures.derive("3 killed, over 30 injured in Russia's attack on Kryvyi Rih", "A Russian missile "
+                                  "attack on a five-story building in Kryvyi Rih killed at least three people and wounded "
+                                  "25, the governor said on June 13.\n\nIn another part of the city, seven people were "
+                                  "injured in the same attack, which hit civilian infrastructure.", "2023-06-13T12:00:00+00:00")
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(3, 32)]
+
+
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():
     """A real roundup, rewritten: its lead gives each oblast's figure, and "Russian forces also struck … Vovchansk …,
     killing a man" is the man of the lead, not one more."""

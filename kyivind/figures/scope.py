@@ -220,7 +220,12 @@ ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "same nigh
 def another_attack(sentence: str, lower: str) -> bool:
     """Whether a sentence after the item's first figure, in an item of one attack, tells of another attack
     ("Later that day Russia attacked Kyiv again", "Russian forces also attacked Kurylivka")."""
-    return has_any(lower, ANOTHER_HINTS) and bool(_ANOTHER.search(sentence)) and not _RETOLD.search(sentence)
+    return has_any(lower, ANOTHER_HINTS) and bool(_ANOTHER.search(sentence)) and not _RETOLD.search(sentence) and not (
+        "same" in lower and _SAME_ATTACK.search(sentence))
+
+
+# "In another part of the city, seven people were injured in the same attack": the item's attack, told on
+_SAME_ATTACK = re.compile(r"\b(?:in|during|by)\s+the\s+same\s+(?:attack|strike|shelling|barrage|assault)\b", re.I)
 
 
 # a superlative of the item's own attack: what follows "since" measures it, it is no other time

@@ -278,6 +278,7 @@ class Mention:
     day: date | None = None  # the attack's day, where the sentence names it
     more: bool = False  # told as more than a figure before ("and injured 5 more people", "10 more were injured")
     hospital: bool = False  # told as taken to hospital ("59 people were hospitalized"): of the injured told before
+    elsewhere: bool = False  # of another part of the place, in the same attack: added to the figure told before
 
 
 @dataclass
@@ -666,6 +667,7 @@ def _own_anchor(sentence: str, told: str) -> bool:
     return False
 
 
+_ELSEWHERE = re.compile(r"^(?:In\s+another\s+part\s+of|Elsewhere\s+in)\s+the\s+(?:city|town|village|district|oblast|region)\b")
 _FURTHER = re.compile(r"\b(?:other|further|additional|more)\s+(?:casualties|injuries|victims|deaths)\b|"
                       r"\b(?:no\s*(?:one|body)|nobody)\s+else\b", re.I)  # "No other casualties were reported"
 _WORD = re.compile(r"[\w'-]+")
@@ -778,6 +780,9 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                         and (_has_settlement(mention.place, near) or small_place(mention.place)):
                     mention.region = near
         mentions = [m for m in mentions if not (m.hospital and _told_injured(reading.mentions, m))]
+        if reading.mentions and mentions and _ELSEWHERE.search(sentence):
+            for mention in mentions:  # "In another part of the city, seven people were injured in the same attack"
+                mention.elsewhere = True
         reading.mentions += mentions
         for m in nones:
             region = where(text, resolved)[0] if reading.mentions else None

@@ -75,7 +75,8 @@ def _first(mentions: list[Mention], kind: str) -> Mention | None:
     first = next((m for m in mentions if m.kind == kind and not m.revised), None)
     if first is not None:  # "injured a man on May 27 and a man on May 28", "wounded another, and injured 5 more"
         same = [m for m in mentions if m.kind == kind and not m.revised and m.sentence == first.sentence]
-        added = [m for m in same[1:] if m.n == 1 and first.n == 1 or m.more]
+        added = [m for m in same[1:] if m.n == 1 and first.n == 1 or m.more] + [
+            m for m in mentions if m.kind == kind and m.elsewhere and m.sentence > first.sentence]
         if added:
             first = Mention(kind, first.n + sum(m.n for m in added), first.at_least, first.sentence,
                             region=first.region, place=first.place, evidence=first.evidence, start=first.start,
