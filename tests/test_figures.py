@@ -919,6 +919,10 @@ READ_RIGHT_BY_A_RULE = [
     ("russian-forces-attack-kherson-kharkiv-oblasts-killing-1-injuring-1",
      "a lead of two oblasts' figures told again place by place: 'also struck … Vovchansk, killing a man' is in it"),
     ("swedish-journalists-attacked-by-russian-drones", "'their local Ukrainian producer and two policemen were injured' is 3"),
+    ("3-killed-25-injured-in-russias-attack-on-kryvyi-rih", "'seven … injured in the same attack' in another part of the "
+     "city added; '14 … cruise missiles, 10 of which Ukraine's air defense destroyed'"),
+    ("zelensky-russia-has-enough-missiles-for-several-more-massive-strikes",
+     "'76 cruise missiles, 60 of which air defense shot down' (of the fourteenth set)"),
 ]
 
 
@@ -1088,6 +1092,16 @@ def test_another_part_of_the_city_in_the_same_attack_adds_to_the_toll():
                                   "25, the governor said on June 13.\n\nIn another part of the city, seven people were "
                                   "injured in the same attack, which hit civilian infrastructure.", "2023-06-13T12:00:00+00:00")
     assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(3, 32)]
+
+
+def test_a_count_of_which_air_defense_downed_some_is_of_the_downed():
+    """"Russian forces used 14 X-101/555 cruise missiles, 10 of which Ukraine's air defense destroyed" (a real item's
+    sentence, rewritten): 14 launched, 10 downed."""
+    _, air_rows = figures.derive("Attack on Kryvyi Rih", "In its morning update, the General Staff said Russian forces "
+                                 "used 14 X-101/555 cruise missiles, 10 of which Ukraine's air defense destroyed.",
+                                 "2023-06-13T12:00:00+00:00")
+    totals = figures.class_totals(air_rows, "russia_on_ukraine")
+    assert (totals["missiles_launched"], totals["missiles_downed"]) == (14, 10)
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

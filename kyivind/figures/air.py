@@ -129,7 +129,11 @@ _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutraliz
                        r"(?:them|those|which|these)\b|"
                        r"\b(?P<n>\d+)\s+(?:(?:more|others?)\s+)?(?:of\s+(?:which|them|those)\s+)?(?:were|was|have\s+been|"
                        r"had\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized|lost|suppressed|"
-                       r"jammed|brought\s+down|taken\s+down)\b", re.I)
+                       r"jammed|brought\s+down|taken\s+down)\b|"
+                       # "14 … cruise missiles, 10 of which Ukraine's air defense destroyed"
+                       r"\b(?P<j>\d+)\s+of\s+(?:which|them|those)\s+(?:(?:Ukraine's|Ukrainian|the)\s+)?(?:air\s+defen[cs]e|"
+                       r"(?:air\s+defen[cs]e\s+)?forces|defenders|(?:the\s+)?Air\s+Force)\s+(?:\w+\s+)?(?:shot\s+down|downed|"
+                       r"destroyed|intercepted|neutralized|brought\s+down)\b", re.I)
 
 
 # substring tests (lower case) that every sentence with a count must pass before the patterns are searched
@@ -398,7 +402,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         of = led or next((w for at, w in reversed(placed) if at < m.start()), prior)
                         metric = _metric(m.group(0)) or whole
                         if metric is not None and of is not None:
-                            _keep(found, (of[3], *of[:2], metric), int(m.group("n") or m.group("m") or m.group("k")),
+                            _keep(found, (of[3], *of[:2], metric), int(m.group("n") or m.group("m") or m.group("k") or m.group("j")),
                                   of[2], sentence, start)
         if found:
             break
