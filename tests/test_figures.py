@@ -923,6 +923,10 @@ READ_RIGHT_BY_A_RULE = [
      "city added; '14 … cruise missiles, 10 of which Ukraine's air defense destroyed'"),
     ("zelensky-russia-has-enough-missiles-for-several-more-massive-strikes",
      "'76 cruise missiles, 60 of which air defense shot down' (of the fourteenth set)"),
+    ("air-force-patriot-air-defense-systems-have-already-shot-down-15-kinzhal-missiles",
+     "'have shot down 15 … since they were first used', '… so far', 'In early May': a tally and another time"),
+    ("russia-launched-almost-6-900-drones-at-ukraine-in-september-syrskyi-says",
+     "'launch at least 1,000 interceptor drones a day': a rate, no night's count"),
 ]
 
 
@@ -1102,6 +1106,21 @@ def test_a_count_of_which_air_defense_downed_some_is_of_the_downed():
                                  "2023-06-13T12:00:00+00:00")
     totals = figures.class_totals(air_rows, "russia_on_ukraine")
     assert (totals["missiles_launched"], totals["missiles_downed"]) == (14, 10)
+
+
+def test_tallies_and_rates_of_air_defense_are_no_nights_counts():
+    """Sentences of real items, rewritten: a count "since they were first used", one "so far", one "in early May" and
+    a rate "a day" are no night's counts."""
+    published = "2023-12-31T15:00:00+00:00"
+    for title, body in (
+            ("Air defense", "Air Force spokesperson Yurii Ihnat said on Dec. 31 that Patriot systems have shot down 15 "
+                            "Russian Kinzhal missiles since they were first used in May."),
+            ("Patriot systems have downed 15 Kinzhal missiles so far", "The spokesperson spoke on national television."),
+            ("Air defense", "In early May, Ukraine's Air Force said it had shot down a Russian Kh-47 Kinzhal ballistic "
+                            "missile."),
+            ("Drones", "The defense minister says Kyiv will soon launch at least 1,000 interceptor drones a day.")):
+        _, air_rows = figures.derive(title, body, published)
+        assert air_rows == [], (title, body)
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

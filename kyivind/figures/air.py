@@ -467,7 +467,10 @@ _ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|e
 _BREAKDOWN = re.compile(r"(?:and\s+)?(?P<n>\d+)\s+(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)\b"
                         r"[^,;]{0,40}$")
 # a tally in the present perfect, told of no night or day: "Russian troops have used about 330 Shahed drones"
-_TALLY = re.compile(r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+)?(?:used|launched|fired|sent|deployed)\b", re.I)
+_TALLY = re.compile(r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+)?(?:used|launched|fired|sent|deployed)\b|"
+                    # "Patriot systems have downed 15 Kinzhal missiles so far", "have already shot down 500 drones"
+                    r"\b(?:has|have)\s+already\s+(?:shot\s+down|downed|destroyed|intercepted)\b|"
+                    r"\b(?:has|have)\s+(?:shot\s+down|downed|destroyed|intercepted)\b[^.;]{0,80}?\b(?:so\s+far|to\s+date)\b", re.I)
 _WHEN = re.compile(r"\b(?:overnight|tonight|night|today|this\s+(?:morning|evening|afternoon)|on\s+(?:Jan|Feb|March|April|"
                    r"May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                    r"Saturday|Sunday)|in\s+(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage|assault|wave))\b", re.I)

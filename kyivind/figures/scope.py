@@ -62,6 +62,8 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                  r"Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
                  r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:invasion|war)\b|"
                  r"\bsince\s+(?:Russia|Russian\s+forces|Moscow|the\s+Russians|they|it)\s+(?:began|started|first|launched)\b|"
+                 # "have shot down 15 Kinzhal missiles since they were first used in May"
+                 r"\bsince\s+(?:they|it|these|the\s+[\w-]+)\s+(?:were|was)\s+first\b|"
                  # "since the city was liberated", "since its liberation"
                  r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:was|were|had\s+been)\s+(?:liberated|occupied|de-occupied|"
                  r"retaken|recaptured|captured)\b|\bsince\s+(?:its|their|the)\s+(?:liberation|de-occupation|occupation)\b"),
@@ -86,13 +88,14 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
      r"was\s+)?(?:killed|wounded|injured|eliminated)\b"),
     (("prisoner", "pow", "swap", "exchange", "losses", "action"),
      r"\bprisoners?\b|\bPOWs?\b|\bswap\b|\bexchanged?\b|\blosses\b|\bin\s+action\b"),
-    (("a month", "a week", "a year", "each month", "every month", "each week", "every week"),
-     r"\b(?:a|each|every)\s+(?:month|week|year)\b(?!\s+(?:ago|earlier|before|later))"),
+    # a rate: "launch at least 1,000 interceptor drones a day", "some 40 attacks a week"
+    (("a month", "a week", "a year", "a day", "each month", "every month", "each week", "every week", "each day", "every day"),
+     r"\b(?:a|each|every)\s+(?:month|week|year|day)\b(?!\s+(?:ago|earlier|before|later|after))"),
     (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
      r"\ba\s+year\s+ago\b|\banniversary\b(?!\s+of\s+(?:its|the|Russia's)\s+full-scale)|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
     (("in ",), r"\bin\s+(?:(?:early|mid|late)[\s-]+)?(?:January|February|March|April|June|July|August|September|October|November|December)\b"
-                r"(?!\s+\d{1,2}\b)|(?<!born\s)\bin\s+(?:19|20)\d\d\b"),
+                r"(?!\s+\d{1,2}\b)|\bin\s+(?:early|mid|late)[\s-]+May\b(?!\s+\d{1,2}\b)|(?<!born\s)\bin\s+(?:19|20)\d\d\b"),
     # "At the end of March, a Russian drone struck a bus …, injuring three": a month's part, no day of it
     (("end of", "start of", "beginning of", "middle of"),
      r"\b(?:at\s+the\s+(?:end|start|beginning)|in\s+the\s+middle)\s+of\s+(?:January|February|March|April|May|June|July|"
