@@ -927,6 +927,9 @@ READ_RIGHT_BY_A_RULE = [
      "'have shot down 15 … since they were first used', '… so far', 'In early May': a tally and another time"),
     ("russia-launched-almost-6-900-drones-at-ukraine-in-september-syrskyi-says",
      "'launch at least 1,000 interceptor drones a day': a rate, no night's count"),
+    ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
+     "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
+     "Oblast village: of Kharkiv Oblast"),
 ]
 
 
@@ -1121,6 +1124,16 @@ def test_tallies_and_rates_of_air_defense_are_no_nights_counts():
             ("Drones", "The defense minister says Kyiv will soon launch at least 1,000 interceptor drones a day.")):
         _, air_rows = figures.derive(title, body, published)
         assert air_rows == [], (title, body)
+
+
+def test_the_oblast_title_and_lead_name_beats_a_city_named_in_passing():
+    """A real item, rewritten: a missile on "the village of Hroza in Kharkiv Oblast" (no village of that name in the
+    gazetteer), a soldier "first buried in Dnipro", then "51 people killed in the strike": of Kharkiv Oblast."""
+    toll_rows, _ = figures.derive("Son, widow of fallen soldier killed in Russia's attack on Kharkiv Oblast village",
+                                  "On Oct. 5, Russian troops fired a missile at a cafe in the village of Hroza in Kharkiv "
+                                  "Oblast, a spokesman said. The soldier had first been buried in Dnipro. The son and his "
+                                  "mother were among the 51 people killed in the strike.", "2023-10-05T15:00:00+00:00")
+    assert [(r["region_code"], r["killed"]) for r in toll_rows if r["scope"] == "region"] == [("UA-63", 51)]
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

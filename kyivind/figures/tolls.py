@@ -279,9 +279,15 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
                 lead, _up_to(body, reading.none_evidence) or "")  # not an air report's "no casualties": of no oblast
             # (a title of drones that strike sites, "4 Russian drones strike civilian sites", is of the place its body
             # names)
+            titled = where(title, {})[2] if title else set()  # the regions the title names, by any place of them
             for text in texts:
                 region, place, named = where(text, {})
-                if len(named) > 1 and total.killed == 0 and total.injured == 0:
+                if len(titled) == 1 and region is not None and region not in titled and titled <= named and \
+                        titled <= _named_regions(title, None):
+                    # "Hroza in Kharkiv Oblast", a village the gazetteer lacks, then "first buried in Dnipro", under a
+                    # title of a Kharkiv Oblast village: the oblast both name
+                    region, place = next(iter(titled)), None
+                elif len(named) > 1 and total.killed == 0 and total.injured == 0:
                     region = place = None  # "no casualties" of a drone attack on Kyiv and Poltava Oblast: of neither
                 elif region is None:  # "attacked Bila Tserkva, south of Kyiv, …" under a title of Kyiv Oblast: the oblast
                     named = _named_regions(None, text) & _named_regions(title, None)
