@@ -927,6 +927,10 @@ READ_RIGHT_BY_A_RULE = [
      "'have shot down 15 … since they were first used', '… so far', 'In early May': a tally and another time"),
     ("russia-launched-almost-6-900-drones-at-ukraine-in-september-syrskyi-says",
      "'launch at least 1,000 interceptor drones a day': a rate, no night's count"),
+    ("update-3-dead-in-russian-cluster-munitions-strike-against-kostiantynivka",
+     "'The latest information puts the number of injured in the strike at no fewer than six'"),
+    ("russian-strike-on-mine-in-donetsk-oblast", "'The Interior Ministry later updated the figure, saying six people had "
+     "been injured' after 'injured five others'"),
     ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
      "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
      "Oblast village: of Kharkiv Oblast"),
@@ -1134,6 +1138,20 @@ def test_the_oblast_title_and_lead_name_beats_a_city_named_in_passing():
                                   "Oblast, a spokesman said. The soldier had first been buried in Dnipro. The son and his "
                                   "mother were among the 51 people killed in the strike.", "2023-10-05T15:00:00+00:00")
     assert [(r["region_code"], r["killed"]) for r in toll_rows if r["scope"] == "region"] == [("UA-63", 51)]
+
+
+def test_a_figure_put_at_or_updated_is_a_revised_toll():
+    """Sentences of real items, rewritten: "puts the number of injured … at no fewer than six" and "later updated the
+    figure, saying six people had been injured" revise the toll told before."""
+    published = "2023-12-21T15:00:00+00:00"
+    toll_rows, _ = figures.derive("Strike on Kostiantynivka", "Three people have now died as a result of Russia's strike "
+                                  "on Kostiantynivka, the governor said on Dec. 21. The latest information puts the number "
+                                  "of injured in the strike at no fewer than six.", published)
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(3, 6)]
+    toll_rows, _ = figures.derive("Strike on mines", "A Russian strike on two mines in Toretsk killed three civilians and "
+                                  "injured five others, the minister said on Dec. 21. The Interior Ministry later updated "
+                                  "the figure, saying six people had been injured.", published)
+    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(3, 6)]
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

@@ -212,6 +212,12 @@ _REVISED = re.compile(r"\b(?P<what>" + _TOLL_NOUN + r"|number\s+of\s+(?:the\s+)?
 # "raising the number of people killed in the July 8 attack to 27", "bringing the death toll to 9"
 _RAISING = re.compile(r"\b(?:raising|bringing|pushing|taking|lifting|raises|brings|pushes|takes|raised|brought|pushed)\s+(?:the\s+)?(?P<what>(?:overall\s+|total\s+)?"
                       r"(?:" + _TOLL_NOUN + r"))\b(?:\s+[\w'’.,#-]+){0,12}?\s+to\s+" + _Q + _N, re.I)
+# "The latest information puts the number of injured in the strike at no fewer than six": a revised toll
+_PUTS_AT = re.compile(r"\b(?:puts?|placed?|places)\s+the\s+(?P<what>" + _TOLL_NOUN + r")\b(?:\s+[\w'’.,#-]+){0,8}?\s+at\s+" +
+                      _Q + _N, re.I)
+# "The Interior Ministry later updated the figure, saying six people had been injured": what it says is a revision
+_UPDATED_FIGURE = re.compile(r"\b(?:updated|revised|raised|corrected)\s+(?:the|its|that|this|their)\s+(?:figures?|toll|"
+                             r"numbers?|count)\b,?\s+(?:saying|to\s+say|reporting|to)\b", re.I)
 # the second of two people, its verb's "was" left out: "a 65-year-old woman was killed and a 27-year-old man injured"
 _AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\s+and\s+(?P<who>(?:a|an|another|one)\s+"
                            r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r")\s+(?P<verb>injured|wounded|hurt|killed)\b")
@@ -457,7 +463,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
 
     revised = _REVISED.finditer(text) if digits and has_any(lower, ("toll", "number of")) else ()
     raised = _RAISING.finditer(text) if digits and has_any(lower, RAISING_HINTS) else ()
-    for m in (*revised, *raised):
+    put = _PUTS_AT.finditer(text) if digits and has_any(lower, ("put", "place")) else ()
+    for m in (*revised, *raised, *put):
         what = m.group("what").lower()
         after = _KIND_AFTER.match(text, m.end())  # "Toll rises to 4 injured": the word after the figure tells
         kind = INJURED if ("injur" in what or "wounded" in what or (after is not None and after.group(1).lower() in (
@@ -780,6 +787,10 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                         and (_has_settlement(mention.place, near) or small_place(mention.place)):
                     mention.region = near
         mentions = [m for m in mentions if not (m.hospital and _told_injured(reading.mentions, m))]
+        if reading.mentions and mentions and has_any(lower, ("updated", "revised", "raised", "corrected")) and \
+                _UPDATED_FIGURE.search(sentence):
+            for mention in mentions:  # "later updated the figure, saying six people had been injured"
+                mention.revised = True
         if reading.mentions and mentions and _ELSEWHERE.search(sentence):
             for mention in mentions:  # "In another part of the city, seven people were injured in the same attack"
                 mention.elsewhere = True
