@@ -931,6 +931,9 @@ READ_RIGHT_BY_A_RULE = [
      "'The latest information puts the number of injured in the strike at no fewer than six'"),
     ("russian-strike-on-mine-in-donetsk-oblast", "'The Interior Ministry later updated the figure, saying six people had "
      "been injured' after 'injured five others'"),
+    ("pm-shmyhal-energy-sites-in-8-ukrainian-regions-hit-in-russian-march-9-attack",
+     "'fired a mass barrage … at Ukraine, killing at least six' is the country's, of no oblast; 'the March 9 attack "
+     "involved 81 missiles … and 8 Iranian Shahed drones'"),
     ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
      "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
      "Oblast village: of Kharkiv Oblast"),
@@ -1152,6 +1155,21 @@ def test_a_figure_put_at_or_updated_is_a_revised_toll():
                                   "injured five others, the minister said on Dec. 21. The Interior Ministry later updated "
                                   "the figure, saying six people had been injured.", published)
     assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(3, 6)]
+
+
+def test_an_attack_at_ukraine_is_the_countrys_and_involved_counts_launch():
+    """Sentences of a real item, rewritten: a roundup's "fired a mass barrage of missiles and drones at Ukraine, killing
+    at least six" after a sentence on Kharkiv Oblast is of no oblast; "the March 9 attack involved 81 missiles … and
+    8 Iranian Shahed drones" counts them launched."""
+    toll_rows, air_rows = figures.derive(
+        "Russia's March 9 attack hits energy sites in 8 Ukrainian regions",
+        "Special attention is given to restoring electricity in Kharkiv Oblast, which Russian forces struck 15 times "
+        "overnight. In the early morning of March 9, Russia fired a mass barrage of missiles and drones at Ukraine, "
+        "killing at least six people and injuring at least seven. The commander-in-chief said the March 9 attack "
+        "involved 81 missiles of different types and 8 Iranian Shahed drones.", "2023-03-09T12:00:00+00:00")
+    assert [r["region_code"] for r in toll_rows if r["scope"] == "region"] == []
+    totals = figures.class_totals(air_rows, "russia_on_ukraine")
+    assert (totals["missiles_launched"], totals["drones_launched"]) == (81, 8)
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

@@ -264,7 +264,7 @@ _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city
 _RETRACTED = re.compile(r"\b(?:earlier|initial|first)\s+(?:reports?|information)\s+(?:had\s+)?(?:said|indicated|"
                         r"suggested)\b|\bpreliminary\s+(?:reports?|information)\s+had\s+(?:said|indicated|suggested)\b|"
                         r"\bhad\s+(?:initially|earlier|first)\s+(?:said|reported)\b", re.I)
-_NATIONAL = re.compile(r"\b(?:across|on|against|in)\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b", re.I)
+_NATIONAL = re.compile(r"\b(?:across|on|against|in|at)\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b", re.I)
 _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.I)  # a title of several attacks
 _PAST_DAY = re.compile(r"\b(?:past|previous|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
