@@ -1026,14 +1026,19 @@ def test_those_wounded_who_have_died_since_are_no_injured():
     assert [r["injured"] for r in toll_rows if r["scope"] == "total"] == [5]
 
 
+def totals(title: str, body: str, published: str) -> list[tuple]:
+    """(killed, injured) of the total rows the figures read from a text."""
+    toll_rows, _ = figures.derive(title, body, published)
+    return [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"]
+
+
 def test_an_attack_the_items_came_after_is_another():
     """"The strike on Kharkiv … came one day after Russia's largest drone and missile attack on the country, which killed
     more than 40 people" (a real item's sentence, rewritten): those dead are that attack's."""
-    toll_rows, _ = figures.derive("Russian strike on Kharkiv wounds 28", "Russia's missile attack on Kharkiv on the "
-                                  "evening of Dec. 30 wounded 28 people, the governor said. The strike came one day after "
-                                  "Russia's largest drone and missile attack on the country, which killed more than 40 "
-                                  "people.", "2023-12-31T12:00:00+00:00")
-    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(None, 28)]
+    assert totals("Russian strike on Kharkiv wounds 28", "Russia's missile attack on Kharkiv on the "
+                  "evening of Dec. 30 wounded 28 people, the governor said. The strike came one day after "
+                  "Russia's largest drone and missile attack on the country, which killed more than 40 "
+                  "people.", "2023-12-31T12:00:00+00:00") == [(None, 28)]
 
 
 def test_another_citys_attack_the_same_night_is_another():
@@ -1049,43 +1054,36 @@ def test_another_citys_attack_the_same_night_is_another():
 
 def test_a_part_of_a_month_is_another_time():
     """"At the end of March, a Russian drone struck a bus …, injuring three people" in an item of April 13."""
-    toll_rows, _ = figures.derive("Russian attack on civilian car kills man", "Russian forces fired on a civilian car in "
-                                  "Chernihiv Oblast, killing a man, police said on April 13. At the end of March, a "
-                                  "Russian drone struck a bus in the Novhorod-Siverskyi district, injuring three people.",
-                                  "2024-04-13T12:00:00+00:00")
-    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(1, None)]
+    assert totals("Russian attack on civilian car kills man", "Russian forces fired on a civilian car in "
+                  "Chernihiv Oblast, killing a man, police said on April 13. At the end of March, a "
+                  "Russian drone struck a bus in the Novhorod-Siverskyi district, injuring three people.",
+                  "2024-04-13T12:00:00+00:00") == [(1, None)]
 
 
 def test_an_injury_toll_is_of_the_injured():
     """A title's "Injury toll of Russia's July 8 attack on Kryvyi Rih rises to 53" counts the injured."""
-    toll_rows, _ = figures.derive("Injury toll of Russia's July 8 attack on Kryvyi Rih rises to 53", "Officials gave "
-                                  "the latest figures on July 11.", "2024-07-11T12:00:00+00:00")
-    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(None, 53)]
+    assert totals("Injury toll of Russia's July 8 attack on Kryvyi Rih rises to 53", "Officials gave "
+                  "the latest figures on July 11.", "2024-07-11T12:00:00+00:00") == [(None, 53)]
 
 
 def test_no_further_casualties_is_none_killed_beside_the_wounded():
     """"No further casualties have been reported" after one wounded (a real item's sentences, rewritten): 0 killed;
     "no further information" is still no word of none."""
-    published = "2024-04-21T20:00:00+00:00"
-    toll_rows, _ = figures.derive("Man hurt in Russian attack on Kharkiv", "Russian forces struck the city of Kharkiv "
-                                  "on the evening of April 21, wounding at least one civilian, the governor said. No "
-                                  "further casualties have been reported.", published)
-    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(0, 1)]
-    toll_rows, _ = figures.derive("Man hurt in Russian attack on Kharkiv", "Russian forces struck the city of Kharkiv "
-                                  "on the evening of April 21, wounding at least one civilian, the governor said. No "
-                                  "further information on casualties has been given.", published)
-    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(None, 1)]
+    lead = ("Russian forces struck the city of Kharkiv on the evening of April 21, wounding at least one civilian, the "
+            "governor said. ")
+    for then, toll in (("No further casualties have been reported.", (0, 1)),
+                       ("No further information on casualties has been given.", (None, 1))):
+        assert totals("Man hurt in Russian attack on Kharkiv", lead + then, "2024-04-21T20:00:00+00:00") == [toll], then
 
 
 def test_a_titles_figures_of_the_attack_the_whole_item_tells_of_count():
     """An item of the day rescue work ended after a strike four days before: its title's "19 killed, 54 injured" are
     that attack's, told again in the body as of its date (a real item, rewritten)."""
-    toll_rows, _ = figures.derive("19 killed, 54 injured as rescue operations after Kharkiv hypermarket attack end",
-                                  "Search and rescue work after Russia's strike on a hypermarket in Kharkiv has been "
-                                  "completed, the interior minister said on May 29. He said the May 25 attack on the "
-                                  "hypermarket killed 19 people. Fifty-four people were reported injured.",
-                                  "2024-05-29T16:00:00+00:00")
-    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(19, 54)]
+    assert totals("19 killed, 54 injured as rescue operations after Kharkiv hypermarket attack end",
+                  "Search and rescue work after Russia's strike on a hypermarket in Kharkiv has been "
+                  "completed, the interior minister said on May 29. He said the May 25 attack on the "
+                  "hypermarket killed 19 people. Fifty-four people were reported injured.",
+                  "2024-05-29T16:00:00+00:00") == [(19, 54)]
 
 
 def test_one_person_and_a_group_are_one_statement():
@@ -1101,11 +1099,10 @@ def test_one_person_and_a_group_are_one_statement():
 def test_another_part_of_the_city_in_the_same_attack_adds_to_the_toll():
     """"In another part of the city, seven people were injured in the same attack" after "killed at least three people
     and wounded 25" (a real item's sentences, rewritten): 32 injured, the same attack, not another."""
-    toll_rows, _ = figures.derive("3 killed, over 30 injured in Russia's attack on Kryvyi Rih", "A Russian missile "
-                                  "attack on a five-story building in Kryvyi Rih killed at least three people and wounded "
-                                  "25, the governor said on June 13.\n\nIn another part of the city, seven people were "
-                                  "injured in the same attack, which hit civilian infrastructure.", "2023-06-13T12:00:00+00:00")
-    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(3, 32)]
+    assert totals("3 killed, over 30 injured in Russia's attack on Kryvyi Rih", "A Russian missile "
+                  "attack on a five-story building in Kryvyi Rih killed at least three people and wounded "
+                  "25, the governor said on June 13.\n\nIn another part of the city, seven people were "
+                  "injured in the same attack, which hit civilian infrastructure.", "2023-06-13T12:00:00+00:00") == [(3, 32)]
 
 
 def test_a_count_of_which_air_defense_downed_some_is_of_the_downed():
@@ -1147,14 +1144,12 @@ def test_a_figure_put_at_or_updated_is_a_revised_toll():
     """Sentences of real items, rewritten: "puts the number of injured … at no fewer than six" and "later updated the
     figure, saying six people had been injured" revise the toll told before."""
     published = "2023-12-21T15:00:00+00:00"
-    toll_rows, _ = figures.derive("Strike on Kostiantynivka", "Three people have now died as a result of Russia's strike "
-                                  "on Kostiantynivka, the governor said on Dec. 21. The latest information puts the number "
-                                  "of injured in the strike at no fewer than six.", published)
-    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(3, 6)]
-    toll_rows, _ = figures.derive("Strike on mines", "A Russian strike on two mines in Toretsk killed three civilians and "
-                                  "injured five others, the minister said on Dec. 21. The Interior Ministry later updated "
-                                  "the figure, saying six people had been injured.", published)
-    assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(3, 6)]
+    assert totals("Strike on Kostiantynivka", "Three people have now died as a result of Russia's strike "
+                  "on Kostiantynivka, the governor said on Dec. 21. The latest information puts the number "
+                  "of injured in the strike at no fewer than six.", published) == [(3, 6)]
+    assert totals("Strike on mines", "A Russian strike on two mines in Toretsk killed three civilians and "
+                  "injured five others, the minister said on Dec. 21. The Interior Ministry later updated "
+                  "the figure, saying six people had been injured.", published) == [(3, 6)]
 
 
 def test_an_attack_at_ukraine_is_the_countrys_and_involved_counts_launch():
