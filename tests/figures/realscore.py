@@ -11,7 +11,8 @@ once at figures 8's last rules (``2954d7f``: tolls 0.902 / 0.965) and tuned on f
 tuned on for figures 10. The twenty-first (``items_b21_*``, 73 items), written after it, is held out: scored once at
 figures 10 (``97731fd``), never tuned on. The twenty-second (``items_b22_*``, 192 items), written after figures 12's
 last rule by others who read only the labelling rules and the pages, was scored once at figures 12 (``ea83437``: tolls
-0.927 / 0.891) and tuned on for figures 13 to 22. Sixteen sets were held out before the seventeenth, each scored once and tuned on after: the fifteenth (``items_b15_*``, scored once at figures 7, ``4ead96f``), the sixteenth (``items_b16_*``),
+0.927 / 0.891) and tuned on for figures 13 to 22. The twenty-third (``items_b23_*``, 28 items), written while figures 13 to 22 were
+made, is held out: scored once at figures 22, never tuned on. Sixteen sets were held out before the seventeenth, each scored once and tuned on after: the fifteenth (``items_b15_*``, scored once at figures 7, ``4ead96f``), the sixteenth (``items_b16_*``),
 the fourteenth to fourth sets (``items_b14_*`` … ``items_b4_*``; the thirteenth and fourteenth were scored together),
 all written by others and never read by the rules' author before they were scored, the third and second sets
 (``items_b3_*``, ``items_b2_*``) and a third of ours of the first set (the first hex digit of the SHA-1 of the URL
@@ -54,8 +55,9 @@ def first_held_out(url: str) -> bool:
 
 # the sets never tuned on: part name -> file prefix. The seventeenth, scored once at figures 7 (64720a6), read by
 # figures 8 to 22 as figures 7 did; the twenty-first, scored once at figures 10 (97731fd), read by figures 11 to 22
-# the same
-HELD_OUT_SETS = {"seventeenth held out": "items_b17_", "twenty-first held out": "items_b21_"}
+# the same; the twenty-third, scored once at figures 22
+HELD_OUT_SETS = {"seventeenth held out": "items_b17_", "twenty-first held out": "items_b21_",
+                 "twenty-third held out": "items_b23_"}
 HELD_OUT_FILES = tuple(HELD_OUT_SETS.values())
 # the sets each held out and scored once before it was tuned on: part name -> file prefix
 TUNED_SETS = {"twenty-second, scored once": "items_b22_", "twentieth, scored once": "items_b20_", "nineteenth, scored once": "items_b19_", "eighteenth, scored once": "items_b18_", "fifteenth held out": "items_b15_", "sixteenth, scored once": "items_b16_", "thirteenth and fourteenth held out": ("items_b13_", "items_b14_"), "twelfth held out": "items_b12_", "eleventh held out": "items_b11_", "tenth held out": "items_b10_", "ninth held out": "items_b9_", "eighth held out": "items_b8_", "seventh held out": "items_b7_", "sixth held out": "items_b6_", "fifth held out": "items_b5_",
@@ -63,8 +65,9 @@ TUNED_SETS = {"twenty-second, scored once": "items_b22_", "twentieth, scored onc
 
 
 def load(part: str = "all") -> list[dict]:
-    """The items of ``part``: "all", "tuned" (every item but the held-out sets), "held out" (the seventeenth and
-    twenty-first sets; each alone: "seventeenth held out", "twenty-first held out"),
+    """The items of ``part``: "all", "tuned" (every item but the held-out sets), "held out" (the seventeenth,
+    twenty-first and twenty-third sets; each alone: "seventeenth held out", "twenty-first held out", "twenty-third held
+    out"),
     one of ``TUNED_SETS`` ("eighteenth, scored once" … "second held out": sets each scored once and tuned on since) or "first held out" (the third of the first set held out before the first rules, tuned on since)."""
     items = []
     for path in sorted(HERE.glob("items_*.jsonl")):
