@@ -26,11 +26,11 @@ from tests.figures.realscore import expected, first_held_out, load, predicted, p
 # 0.901 at figures 7, daf88d7; the nineteenth, 85 items, 0.902 / 0.965 at figures 8, 2954d7f; the twentieth, 180
 # items, 0.912 / 0.943 at figures 9, 438d828; the twenty-second, 192 items, 0.927 / 0.891 at figures 12, ea83437);
 # held out: the seventeenth set (items_b17_*, 18 items, scored once at figures 7, 64720a6), the twenty-first
-# (items_b21_*, 73 items, scored once at figures 10, 97731fd) and the twenty-third (items_b23_*, 28 items, not yet
-# scored: its threshold is 0 until it is), written by others while the rules were tuned on the rest, never tuned on.
-# A change that reads worse fails.
+# (items_b21_*, 73 items, scored once at figures 10, 97731fd) and the twenty-third (items_b23_*, 28 items, scored once
+# at figures 22, 851ce6c: 1.000 / 1.000 on its 18 toll facts, as figures 12 reads it too), written by others while the
+# rules were tuned on the rest, never tuned on. A change that reads worse fails.
 MEASURED = {"tuned": {"toll": (0.97, 0.97), "regions": (0.96, 0.95), "air": (0.95, 0.95)},
-            "held out": {"toll": (0.0, 0.0), "regions": (0.0, 0.0), "air": (0.0, 0.0)}}
+            "held out": {"toll": (0.92, 0.86), "regions": (0.89, 0.94), "air": (0.0, 0.0)}}
 
 
 def by_slug(slug: str) -> dict:
