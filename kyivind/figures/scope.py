@@ -45,7 +45,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("earlier", "before", "prior"), r"\b(?:a|one|two|three|several)\s+(?:day|night|days|nights|week|weeks)\s+"
                                      r"(?:earlier|before|prior)\b|\bthe\s+(?:day|night|evening|week)\s+before\b"),
     # "The strike came one day after Russia's largest attack, which killed more than 40": that attack's figures
-    (("after",), r"\b(?:came|comes|took\s+place|happened|followed)\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|four|five|"
+    (("came ", "comes ", "took place", "happened", "followed"), r"\b(?:came|comes|took\s+place|happened|followed)\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|four|five|"
                  r"several|a\s+few|\d+)\s+)?(?:days?|nights?|hours?|weeks?)\s+after\b"),
     # "Earlier the same day, Russia had struck Kharkiv …" (not "Earlier, the governor said …": a report of this one)
     (("earlier", "previously"), r"^(?:Earlier|Previously)(?!\s+(?:that|in\s+the|the\s+same)\s+night\b)(?:,|\s+(?:that|the\s+same|on|in)\s[^,]{0,40},)\s+"
