@@ -935,6 +935,8 @@ READ_RIGHT_BY_A_RULE = [
     ("pm-shmyhal-energy-sites-in-8-ukrainian-regions-hit-in-russian-march-9-attack",
      "'fired a mass barrage … at Ukraine, killing at least six' is the country's, of no oblast; 'the March 9 attack "
      "involved 81 missiles … and 8 Iranian Shahed drones'"),
+    ("italian-journalists-attacked-by-russian-forces-in-kherson", "'Locatelli said he suffered a minor injury' is one "
+     "injured"),
     ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
      "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
      "Oblast village: of Kharkiv Oblast"),
@@ -1166,6 +1168,14 @@ def test_an_attack_at_ukraine_is_the_countrys_and_involved_counts_launch():
     assert [r["region_code"] for r in toll_rows if r["scope"] == "region"] == []
     totals = figures.class_totals(air_rows, "russia_on_ukraine")
     assert (totals["missiles_launched"], totals["drones_launched"]) == (81, 8)
+
+
+def test_one_person_told_by_a_pronoun_who_suffered_an_injury():
+    """"Locatelli said he suffered a minor injury before the two journalists were able to get to a safe place" (a real
+    item's sentence, rewritten) is one injured."""
+    assert totals("Russian forces attack Italian journalists in Kherson", "Russian forces attacked two Italian "
+                  "journalists in Kherson, an Italian outlet reported. Locatelli said he suffered a minor injury before "
+                  "the two were able to get to a safe place.", "2022-12-20T21:00:00+00:00") == [(None, 1)]
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

@@ -518,6 +518,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(INJURED, int(m.group("n")) if m.group("n") else 1, False, number))
     for m in _NAMED_ONE.finditer(text) if ", a" in text or ", the" in text else ():  # "killed Ryan Evans, a British …"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
+    for m in _HE_HURT.finditer(text) if "he " in lower else ():  # "Locatelli said he suffered a minor injury"
+        keep(m.start(), m.end(), Mention(INJURED, 1, False, number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _ONES.finditer(text) if " and " in lower else ():
@@ -674,6 +676,9 @@ def _own_anchor(sentence: str, told: str) -> bool:
     return False
 
 
+# one person told by a pronoun: "Locatelli said he suffered a minor injury"
+_HE_HURT = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?(?:suffered|sustained|received)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:injury|wound|concussion)\b", re.I)
 _ELSEWHERE = re.compile(r"^(?:In\s+another\s+part\s+of|Elsewhere\s+in)\s+the\s+(?:city|town|village|district|oblast|region)\b")
 _FURTHER = re.compile(r"\b(?:other|further|additional|more)\s+(?:casualties|injuries|victims|deaths)\b|"
                       r"\b(?:no\s*(?:one|body)|nobody)\s+else\b", re.I)  # "No other casualties were reported"
