@@ -937,6 +937,10 @@ READ_RIGHT_BY_A_RULE = [
      "involved 81 missiles … and 8 Iranian Shahed drones'"),
     ("italian-journalists-attacked-by-russian-forces-in-kherson", "'Locatelli said he suffered a minor injury' is one "
      "injured"),
+    ("authorities-20-injured-in-russian-march-2-attack-against-odesa", "'Rescue work after the deadly attack, which "
+     "killed 12 …, ended late on March 3': the date is the work's, the 12 the item's attack's"),
+    ("3-people-injured-in-russian-sept-3-strike-on-poltava-die-in-hospital", "'The search and rescue operation … ended "
+     "on Sept. 5' dates no attack and no saying (of the thirteenth set)"),
     ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
      "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
      "Oblast village: of Kharkiv Oblast"),
@@ -1176,6 +1180,15 @@ def test_one_person_told_by_a_pronoun_who_suffered_an_injury():
     assert totals("Russian forces attack Italian journalists in Kherson", "Russian forces attacked two Italian "
                   "journalists in Kherson, an Italian outlet reported. Locatelli said he suffered a minor injury before "
                   "the two were able to get to a safe place.", "2022-12-20T21:00:00+00:00") == [(None, 1)]
+
+
+def test_the_date_rescue_work_ended_is_no_attacks_date():
+    """"Rescue work after the deadly attack, which killed 12 people, …, ended late on March 3" (a real item's sentence,
+    rewritten) in an item of the March 2 attack, told on March 4: its 12 killed are that attack's."""
+    assert totals("Authorities: 20 injured in Russia's March 2 attack on Odesa", "Twenty people were injured when a "
+                  "Russian drone hit a residential building in Odesa on March 2, the health department said on March 4."
+                  "\n\nRescue work after the deadly attack, which killed 12 people, five children among them, ended "
+                  "late on March 3.", "2024-03-04T12:00:00+00:00") == [(12, 20)]
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

@@ -166,6 +166,8 @@ def dates(sentence: str, near: date | None) -> list[Named]:
         if not report and m.start() < 30 and "," in sentence[m.end():m.end() + 2] and _OPENING.fullmatch(sentence, 0, m.start()):
             after = _SAID_AFTER.match(sentence, m.end())  # "On Jan. 14, the administration said …": the saying's date
             report = after is not None and not _TOLD_ATTACK.search(sentence, after.end(), after.end() + 40)
+        if not report and _ENDED.search(before):  # "Rescue work after the deadly attack … ended late on March 3": the
+            continue  # date of the work, of no attack and no saying
         late = lead.startswith("late") or "evening of" in lead
         last = written
         if m.group("day2"):  # "Nov. 30-1" ends the next month
@@ -179,6 +181,8 @@ def dates(sentence: str, near: date | None) -> list[Named]:
     return found
 
 
+# the date of work ending, not of an attack: "Rescue work after the deadly attack, which killed 12, ended late on March 3"
+_ENDED = re.compile(r"\b(?:ended|was\s+completed|were\s+completed|was\s+finished|concluded|wrapped\s+up)\s+$", re.I)
 _MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
