@@ -941,6 +941,8 @@ READ_RIGHT_BY_A_RULE = [
      "killed 12 …, ended late on March 3': the date is the work's, the 12 the item's attack's"),
     ("3-people-injured-in-russian-sept-3-strike-on-poltava-die-in-hospital", "'The search and rescue operation … ended "
      "on Sept. 5' dates no attack and no saying (of the thirteenth set)"),
+    ("governor-1-killed-10-injured-in-russian-missile-attack-on-zaporizhzhia", "'Russia's nationwide missile attack … "
+     "killed four people and wounded at least 10 in Zaporizhzhia': that oblast's"),
     ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
      "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
      "Oblast village: of Kharkiv Oblast"),
@@ -1189,6 +1191,17 @@ def test_the_date_rescue_work_ended_is_no_attacks_date():
                   "Russian drone hit a residential building in Odesa on March 2, the health department said on March 4."
                   "\n\nRescue work after the deadly attack, which killed 12 people, five children among them, ended "
                   "late on March 3.", "2024-03-04T12:00:00+00:00") == [(12, 20)]
+
+
+def test_a_nationwide_attacks_figures_in_one_place_are_that_places():
+    """"Russia's nationwide missile attack on Dec. 29 killed four people and wounded at least 10 in Zaporizhzhia" (a
+    real item's sentence, rewritten) gives Zaporizhzhia Oblast its figures, not a later "one woman was killed"."""
+    toll_rows, _ = figures.derive("Governor: Russian missile attack on Zaporizhzhia kills 4, injures 10", "Russia's "
+                                  "nationwide missile attack on Dec. 29 killed four people and wounded at least 10 in "
+                                  "Zaporizhzhia, the governor said. In Zaporizhzhia, several industrial sites were "
+                                  "targeted. He said one woman was killed.", "2023-12-29T12:00:00+00:00")
+    assert [(r["region_code"], r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "region"] == [
+        ("UA-23", 4, 10)]
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():
