@@ -943,6 +943,8 @@ READ_RIGHT_BY_A_RULE = [
      "on Sept. 5' dates no attack and no saying (of the thirteenth set)"),
     ("governor-1-killed-10-injured-in-russian-missile-attack-on-zaporizhzhia", "'Russia's nationwide missile attack … "
      "killed four people and wounded at least 10 in Zaporizhzhia': that oblast's"),
+    ("mayor-no-one-killed-in-russian-missile-strike-against-dnipro", "'The strike on Dnipro on July 28, which injured at "
+     "least five people, killed nobody': none killed of the item's one place (of the twelfth set)"),
     ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
      "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
      "Oblast village: of Kharkiv Oblast"),
@@ -1202,6 +1204,17 @@ def test_a_nationwide_attacks_figures_in_one_place_are_that_places():
                                   "targeted. He said one woman was killed.", "2023-12-29T12:00:00+00:00")
     assert [(r["region_code"], r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "region"] == [
         ("UA-23", 4, 10)]
+
+
+def test_a_none_after_a_relative_clause_of_the_one_place_is_the_items():
+    """"The Russian missile strike on Dnipro on July 28, which injured at least five people, killed nobody" (a real
+    item's sentence, rewritten): 0 killed, 5 injured; "Attacks also hit Sumy Oblast, where no casualties were reported"
+    after a figure of Kharkiv Oblast stays of Sumy Oblast."""
+    published = "2023-07-28T20:00:00+00:00"
+    assert totals("Mayor: Russian missile strike on Dnipro kills no one", "The Russian missile strike on Dnipro on "
+                  "July 28, which injured at least five people, killed nobody, the mayor said.", published) == [(0, 5)]
+    assert totals("Russian attacks", "Russian shelling injured two people in Kharkiv Oblast on July 28. Attacks also hit "
+                  "Sumy Oblast, where no casualties were reported.", published) == [(None, 2)]
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

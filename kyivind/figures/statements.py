@@ -256,9 +256,12 @@ _ROUNDUP = re.compile(r"\b(?:past|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+t
 
 # a "no casualties" of some places only: the oblasts a roundup lists, "the city" of one strike in an air report
 _LOCAL_NONE = re.compile(r"\boblasts\b|\bregions\b|\b(?:the|that|this)\s+(?:city|capital|town|village|oblast|region|"
-                         r"district|community)\s+(?:reported|said|saw|had)\b|,\s+(?:where|which)\b|\b(?:casualties|injuries)\s+there\b|\bat\s+the\s+(?:sites?|plants?|facilit(?:y|ies)|"
+                         r"district|community)\s+(?:reported|said|saw|had)\b|\b(?:casualties|injuries)\s+there\b|\bat\s+the\s+(?:sites?|plants?|facilit(?:y|ies)|"
                          r"stations?|enterprises?)\b|\bin\s+the\s+(?:oblast|"
                          r"region|city|capital|town|village|district|community)\b|\bnone\s+of\b", re.I)  # "None of the patients were hurt"
+# a relative clause: "Attacks also hit 7 oblasts, where no casualties were reported" (a none in it is of those places;
+# not "The strike on Dnipro, which injured five, killed nobody")
+_RELATIVE = re.compile(r",\s+(?:where|which)\b[^,;]*")
 # a "no one was hurt" retold as an earlier report, since revised: "Earlier reports had said no one was hurt"
 # (not "Preliminary information indicated no casualties": the item's own, first word)
 _RETRACTED = re.compile(r"\b(?:earlier|initial|first)\s+(?:reports?|information)\s+(?:had\s+)?(?:said|indicated|"
@@ -807,13 +810,17 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         reading.mentions += mentions
         for m in nones:
             region = where(text, resolved)[0] if reading.mentions else None
-            local = bool(reading.mentions) and bool(_LOCAL_NONE.search(text))
+            local = bool(reading.mentions) and (bool(_LOCAL_NONE.search(text)) or any(
+                r.start() < m.start() < r.end() for r in _RELATIVE.finditer(text)))
             kinds = _none_of(m)
             # after a figure of one kind, "no casualties" is of another place or attack ("Lysak said that attack
             # caused no casualties"), unless it says none more ("No other casualties were reported": none killed)
             apart = len(kinds) > 1 and bool(reading.mentions) and not _FURTHER.search(text)
+            # a place named in it other than the one place of every figure so far keeps it to that place ("The strike
+            # on Dnipro, which injured five, killed nobody": of the item's one place, so of its total)
+            elsewhere = region is not None and {x.region for x in reading.mentions} != {region}
             for kind in kinds:  # "Attacks also hit 7 oblasts, where no casualties were reported": of those
-                reading.none.setdefault(kind, region is None and not local and not (
+                reading.none.setdefault(kind, not elsewhere and not local and not (
                     apart and any(x.kind != kind for x in reading.mentions)))
             reading.none_evidence = reading.none_evidence or (sentence, start)
     if not reading.mentions and not reading.none and (not reading.background or _DATED_TITLE.search(title or "") or (
