@@ -945,6 +945,8 @@ READ_RIGHT_BY_A_RULE = [
      "killed four people and wounded at least 10 in Zaporizhzhia': that oblast's"),
     ("mayor-no-one-killed-in-russian-missile-strike-against-dnipro", "'The strike on Dnipro on July 28, which injured at "
      "least five people, killed nobody': none killed of the item's one place (of the twelfth set)"),
+    ("death-toll-of-donetsk-oblast-attack-rises-to-4", "'on the night of Nov. 15' in an item of Nov. 16 is its attack's "
+     "night, so 'The number of injured … has since been raised to three' counts (of the twelfth set)"),
     ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
      "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
      "Oblast village: of Kharkiv Oblast"),
@@ -1215,6 +1217,18 @@ def test_a_none_after_a_relative_clause_of_the_one_place_is_the_items():
                   "July 28, which injured at least five people, killed nobody, the mayor said.", published) == [(0, 5)]
     assert totals("Russian attacks", "Russian shelling injured two people in Kharkiv Oblast on July 28. Attacks also hit "
                   "Sumy Oblast, where no casualties were reported.", published) == [(None, 2)]
+
+
+def test_the_night_a_date_begins_is_the_last_night_of_an_item_the_morning_after():
+    """"on the night of Nov. 15" (the night that began on Nov. 15) in an item of Nov. 16 is the item's attack, and
+    "overnight on Nov. 15" (the night that ended on it) is the night before (sentences of a real item, rewritten)."""
+    published = "2023-11-16T12:00:00+00:00"
+    lead = ("Emergency workers have found more bodies at the site of a Russian missile strike on Selydove, raising the "
+            "death toll to four, the State Emergency Service said on Nov. 16.\n\nRussian forces fired missiles at "
+            "Selydove {when}, hitting an apartment building.\n\nThe number of injured civilians has since been raised "
+            "to three.")
+    assert totals("Death toll climbs to 4", lead.format(when="on the night of Nov. 15"), published) == [(4, 3)]
+    assert totals("Death toll climbs to 4", lead.format(when="overnight on Nov. 15"), published) == [(4, None)]
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

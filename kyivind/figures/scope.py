@@ -384,6 +384,8 @@ class Scope:
             gap = (self.published - first.written).days
             if self.tonight and gap >= 1 and not first.late and not first.night:
                 return True, first.day  # "On Oct. 5, … killing 51" in a report of the night to Oct. 6
+            if first.night:  # the night it began on: "on the night of Nov. 15" in an item of Nov. 16 is the last night
+                gap = (self.published - first.day).days - 1
             if strict or first.night:
                 return gap >= 1 and not (gap == 1 and first.late), first.day
             return gap >= 2, first.day
