@@ -947,6 +947,8 @@ READ_RIGHT_BY_A_RULE = [
      "least five people, killed nobody': none killed of the item's one place (of the twelfth set)"),
     ("death-toll-of-donetsk-oblast-attack-rises-to-4", "'on the night of Nov. 15' in an item of Nov. 16 is its attack's "
      "night, so 'The number of injured … has since been raised to three' counts (of the twelfth set)"),
+    ("russia-launches-mass-drone-attack-on-kharkiv-injures-at-least-1-person", "'The same night, … a large-scale drone "
+     "attack on Dnipro, injuring at least 14' is another city's; 'more than 20 drones targeted Kharkiv' launched"),
     ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
      "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
      "Oblast village: of Kharkiv Oblast"),
@@ -1229,6 +1231,16 @@ def test_the_night_a_date_begins_is_the_last_night_of_an_item_the_morning_after(
             "to three.")
     assert totals("Death toll climbs to 4", lead.format(when="on the night of Nov. 15"), published) == [(4, 3)]
     assert totals("Death toll climbs to 4", lead.format(when="overnight on Nov. 15"), published) == [(4, None)]
+
+
+def test_drones_that_targeted_a_city_were_launched_and_one_that_struck_a_house_was_not():
+    """"more than 20 drones targeted Kharkiv, 17 of which hit the Osnovyanskyi district" (a real item's sentence,
+    rewritten): 20 launched; "a drone struck a house" counts nothing."""
+    published = "2025-04-08T21:00:00+00:00"
+    for body, launched in (("The mayor said more than 20 drones targeted Kharkiv, 17 of which hit the Osnovyanskyi "
+                            "district.", 20), ("A drone struck a house in Kharkiv, the mayor said.", None)):
+        _, air_rows = figures.derive("Drone attack on Kharkiv", body, published)
+        assert figures.class_totals(air_rows, "russia_on_ukraine")["drones_launched"] == launched, body
 
 
 def test_a_lead_of_several_oblasts_is_told_again_place_by_place():

@@ -430,8 +430,10 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     out = []
     for m in _VERB.finditer(clause):
         metric = LOST if m.group("lost") else DOWNED if m.group("down") else LAUNCHED
-        if metric == LAUNCHED and m.group("launch").lower() in ("attacked", "struck", "hit", "targeted") and \
-                not _WITH_AFTER.match(clause, m.end()) and not _STRUCK_UKRAINE.match(clause, m.end()):
+        verb = m.group("launch").lower() if metric == LAUNCHED else ""
+        if verb in ("attacked", "struck", "hit", "targeted") and not _WITH_AFTER.match(clause, m.end()) and \
+                not _STRUCK_UKRAINE.match(clause, m.end()) and not (
+                    verb in ("attacked", "targeted") and _AIMED_AT_PLACE.match(clause, m.end())):
             metric = None  # "struck Kyiv with 10 drones" launches; "a drone struck a house" does not
         before = clause[max(0, m.start() - 24):m.start()]
         if _DENIED.search(before):
@@ -446,6 +448,8 @@ _RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)\W*\s+(?:t
                        r"forces|Russian\s+troops|the\s+enemy|Moscow)?\s*(?:had\s+|has\s+)?$", re.I)
 
 
+# "more than 20 drones targeted Kharkiv": aimed at a place, launched ("a drone struck a house" is no launch)
+_AIMED_AT_PLACE = re.compile(r"\s+(?:the\s+(?:city|town|capital)\s+of\s+)?[A-Z][\w'’-]+")
 _STRUCK_UKRAINE = re.compile(r"\s+(?:(?:southern|northern|eastern|western|central)\s+)?Ukraine\b")  # "20 drones struck southern Ukraine"
 _WITH_AFTER = re.compile(r"(?:[^;.]|\.(?=\s+[\d#])){0,60}?\bwith\b")  # "attacked Ukraine overnight on Jan. 27 with …"
 
