@@ -96,13 +96,12 @@ def read_article(crawler, run, articles, failures, response, listing_url: str | 
     and listed in failed.jsonl: never a lost article)."""
     articles.settle(response.request)
     page = check_article_page(response, listing_url)
-    for key in page.stats + list(page.problem.stats if page.problem else ()):
+    for key in page.stats:
         crawler.stats.inc_value(key)
     if page.charset_fixed_from:
         logger.warning("Page declared %s but is UTF-8; decoded as UTF-8: %s", page.charset_fixed_from, response.url)
     if page.problem:
-        failures.record(response.url, page.problem.kind, page.problem.reason)
-        return None
+        return _failed(crawler, failures, response.url, page.problem)
     try:
         extraction = extract_article(page.body or page.text, response.url, run.timezone)
     except Exception as error:  # a page no rule foresaw: listed and counted, never a lost article
@@ -110,10 +109,7 @@ def read_article(crawler, run, articles, failures, response, listing_url: str | 
         failures.record(response.url, "extraction_error", f"extraction failed: {type(error).__name__}: {error}"[:300])
         return None
     if is_challenge(extraction, page.text):
-        for key in CHALLENGE.stats:
-            crawler.stats.inc_value(key)
-        failures.record(response.url, CHALLENGE.kind, CHALLENGE.reason)
-        return None
+        return _failed(crawler, failures, response.url, CHALLENGE)
     for problem in extraction.problems:
         crawler.stats.inc_value(keys.page_problem(problem))
     if not extraction.is_article and run.render and not response.meta.get("playwright"):
@@ -125,3 +121,10 @@ def read_article(crawler, run, articles, failures, response, listing_url: str | 
             extraction.fields.get("title"), "yes" if extraction.fields.get("body_text") else "none"))
         return None
     return extraction
+
+
+def _failed(crawler, failures, url: str, problem: PageProblem) -> None:
+    """A page that gives no article: its problem counted and listed in failed.jsonl."""
+    for key in problem.stats:
+        crawler.stats.inc_value(key)
+    failures.record(url, problem.kind, problem.reason)

@@ -684,9 +684,9 @@ _HE_HURT = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?(?:suffered|sustained|r
                       r"(?:injury|wound|concussion)\b", re.I)
 # the figures of one place, whatever the attack's reach: "Russia's nationwide missile attack … killed four people and
 # wounded at least 10 in Zaporizhzhia"
+# (read in the prepared text, where number words are digits)
 _FIGURES_IN = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at\s+least\s+|more\s+than\s+)?"
-                         r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:people|civilians|residents))?"
-                         r"\s+in\s+(?!Ukraine\b|the\s+country\b)[A-Z]")
+                         r"\d+(?:\s+(?:people|civilians|residents))?\s+in\s+(?!Ukraine\b|the\s+country\b)[A-Z]")
 _ELSEWHERE = re.compile(r"^(?:In\s+another\s+part\s+of|Elsewhere\s+in)\s+the\s+(?:city|town|village|district|oblast|region)\b")
 _FURTHER = re.compile(r"\b(?:other|further|additional|more)\s+(?:casualties|injuries|victims|deaths)\b|"
                       r"\b(?:no\s*(?:one|body)|nobody)\s+else\b", re.I)  # "No other casualties were reported"
@@ -785,7 +785,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             reading.opening = index
             reading.roundup_cue = bool(_ROUNDUP.search(text)) or bool(_ROUNDUP.search(title or ""))
             reading.lead = " ".join(lead)
-            national = reading.roundup_cue and bool(_NATIONAL.search(text)) and not _FIGURES_IN.search(sentence)
+            national = reading.roundup_cue and bool(_NATIONAL.search(text)) and not _FIGURES_IN.search(text)
         for mention in mentions:
             mention.evidence, mention.start, mention.day = sentence, start, day
             if national:  # "Russian attacks across Ukraine killed 19; most of them came from a strike on Zaporizhzhia"

@@ -164,6 +164,12 @@ def _named_regions(title: str | None, body: str | None) -> set[str]:
     return {code for p in match(title, body).places if p.kind == "region" for code in p.regions}
 
 
+def _title_oblast(title: str) -> str:
+    """The one region a title names, by name and by every place of it ("… attack on Kharkiv Oblast village"), else ""."""
+    regions = where(title, {})[2]
+    return next(iter(regions)) if len(regions) == 1 and regions <= _named_regions(title, None) else ""
+
+
 def _up_to(body: str | None, evidence: tuple[str, int] | None) -> str | None:
     """The body up to the end of a sentence of it (sentence, where it starts)."""
     if not body or evidence is None or evidence[1] < 0:
@@ -279,14 +285,15 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
                 lead, _up_to(body, reading.none_evidence) or "")  # not an air report's "no casualties": of no oblast
             # (a title of drones that strike sites, "4 Russian drones strike civilian sites", is of the place its body
             # names)
-            titled = where(title, {})[2] if title else set()  # the regions the title names, by any place of them
+            titled = None  # the one oblast the title names by name and by every place of it (read when first asked)
             for text in texts:
                 region, place, named = where(text, {})
-                if len(titled) == 1 and region is not None and region not in titled and titled <= named and \
-                        titled <= _named_regions(title, None):
+                if region is not None and len(named) > 1 and title:
+                    titled = _title_oblast(title) if titled is None else titled
+                if titled and region != titled and titled in named:
                     # "Hroza in Kharkiv Oblast", a village the gazetteer lacks, then "first buried in Dnipro", under a
                     # title of a Kharkiv Oblast village: the oblast both name
-                    region, place = next(iter(titled)), None
+                    region, place = titled, None
                 elif len(named) > 1 and total.killed == 0 and total.injured == 0:
                     region = place = None  # "no casualties" of a drone attack on Kyiv and Poltava Oblast: of neither
                 elif region is None:  # "attacked Bila Tserkva, south of Kyiv, …" under a title of Kyiv Oblast: the oblast
