@@ -952,6 +952,8 @@ READ_RIGHT_BY_A_RULE = [
     ("son-widow-of-fallen-soldier-killed-in-russias-attack-on-kharkiv-oblast-village",
      "a village the gazetteer lacks 'in Kharkiv Oblast', then 'first buried in Dnipro', under a title of a Kharkiv "
      "Oblast village: of Kharkiv Oblast"),
+    ("number-of-injured-in-russian-july-8-attack-against-kryvyi-rih-rises-to-53", "'Over the past four days, the number "
+     "of injured has grown from 47 to 53. The strike also killed 10': the item's own attack"),
 ]
 
 
@@ -1259,3 +1261,15 @@ def test_a_lead_of_several_oblasts_is_told_again_place_by_place():
 def test_a_real_item_each_rule_was_made_for_is_read_right(slug, rule):
     item = by_slug(slug)
     assert predicted(item) == expected(item), rule
+
+
+def test_a_toll_grown_over_days_is_no_other_attack_for_the_next_sentence():
+    """"Over the past four days, the number of injured has grown from 47 to 53. The strike also killed 10 people" (a
+    real update, rewritten): the span is the toll's growth, so the 10 dead are the item's attack's; after a sentence of
+    another attack the next one still goes with it."""
+    published = "2024-07-11T12:00:00+00:00"
+    lead = "Russia's July 8 missile attack on Kryvyi Rih injured at least 53 people, the official said on July 11. "
+    assert totals("Injury toll rises to 53", lead + "Over the past four days, the number of injured has grown from 47 "
+                  "to 53. The strike also killed 10 people, six women and four men.", published) == [(10, 53)]
+    assert totals("Injury toll rises to 53", lead + "Earlier, on July 2, a strike on Dnipro killed two. Ten more "
+                  "were killed there.", published) == [(None, 53)]

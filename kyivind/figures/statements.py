@@ -778,7 +778,9 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             # after a "no casualties", once the item told another attack; not "The shelling earlier on May 13 also
             # killed two" in an item of the May 13 attack
             reading.background = True
-            aside, told, quiet = index, (told + sentence if index == aside + 1 else sentence), False
+            if not _GREW_FROM.search(sentence):  # "Over the past four days, the number of injured has grown from 47 to
+                # 53": the item's own toll growing over a span, no other attack the next sentence goes on with
+                aside, told, quiet = index, (told + sentence if index == aside + 1 else sentence), False
             continue
         national = False
         if mentions and reading.opening is None:
@@ -847,6 +849,7 @@ def _told_injured(before: list[Mention], mention: Mention) -> bool:
                for m in before)
 
 
+_GREW_FROM = re.compile(r"\b(?:has|have|had)\s+(?:grown|risen|increased|climbed|gone\s+up)\s+from\s+[\w,-]+\s+to\s+[\w,-]+", re.I)
 _ANOTHER_STRONG = re.compile(r"\b(?:again|separate|another|later)\b", re.I)
 # a title of an arrest, a charge or a sentence: the item reports no attack
 _NO_ATTACK_TITLE = re.compile(r"\b(?:detains?|detained|arrests?|arrested|sentences|sentenced|charges|charged|convicts|convicted|"
