@@ -954,6 +954,8 @@ READ_RIGHT_BY_A_RULE = [
      "Oblast village: of Kharkiv Oblast"),
     ("number-of-injured-in-russian-july-8-attack-against-kryvyi-rih-rises-to-53", "'Over the past four days, the number "
      "of injured has grown from 47 to 53. The strike also killed 10': the item's own attack"),
+    ("pregnant-woman-hospitalized-following-russian-attack-on-kherson", "'a 32-year-old pregnant woman was taken to "
+     "hospital with \"signs of smoke inhalation poisoning\"': one injured"),
 ]
 
 
@@ -1273,3 +1275,18 @@ def test_a_toll_grown_over_days_is_no_other_attack_for_the_next_sentence():
                   "to 53. The strike also killed 10 people, six women and four men.", published) == [(10, 53)]
     assert totals("Injury toll rises to 53", lead + "Earlier, on July 2, a strike on Dnipro killed two. Ten more "
                   "were killed there.", published) == [(None, 53)]
+
+
+def test_one_person_taken_to_hospital_is_one_injured_unless_of_a_figure_told_before():
+    """"a 32-year-old pregnant woman was taken to hospital with 'signs of smoke inhalation poisoning'" (a real item's
+    sentence, rewritten) is one injured, whatever she was taken there with; "A 17-year-old boy was taken to hospital"
+    after "injuring four civilians" is one of the four."""
+    published = "2024-07-07T12:00:00+00:00"
+    assert totals("Pregnant woman taken to hospital after attack on Kherson", "Russian forces shelled a residential "
+                  "area of Kherson on July 7, the administration said. The attack damaged private houses, and a "
+                  "32-year-old pregnant woman was taken to hospital with \"signs of smoke inhalation poisoning.\"",
+                  published) == [(None, 1)]
+    assert totals("Attack on Kharkiv Oblast village", "Russian troops struck the village of Velyka Rohan in Kharkiv "
+                  "Oblast on July 7, injuring four civilians, the governor said. Three women were lightly injured and "
+                  "treated at the scene. A 17-year-old boy was taken to hospital in moderate condition.",
+                  published) == [(None, 4)]

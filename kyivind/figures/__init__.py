@@ -10,17 +10,18 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 29  # 29: "Over the past four days, the number of injured has grown from 47 to 53" is no other attack the next
-# sentence goes on with; 28: "more than 20 drones targeted Kharkiv" launched; 27: "on the night of Nov. 15" in an item
-# of Nov. 16 is the last night, not another; 26: "The strike on Dnipro, which injured five, killed nobody": none killed
-# of the item's one place; 25: a nationwide attack's figures "in Zaporizhzhia" are that place's; 24: the date work
-# "ended" on dates no attack and no saying; 23: "he suffered a minor injury" is one injured; 22: "at Ukraine" is the
-# country's, of no oblast; "the attack involved 81 missiles" counts them launched; 21: "puts the number of injured … at
-# no fewer than six", "later updated the figure, saying six …": revisions; 20: an item's oblast, named by its title and
-# its lead, beats a city its lead names in passing; 19: "have shot down 15 … since they were first used", "… so far",
-# "in early May", "1,000 … a day": tallies, another time, a rate; 18: "14 cruise missiles, 10 of which Ukraine's air
-# defense destroyed" 10 downed; 17: "In another part of the city, seven people were injured in the same attack" adds to
-# the toll; 16: "their local Ukrainian producer and two policemen were injured" is 3; 15: a lead that tells several
+VERSION = 30  # 30: one person "taken to hospital" (with anything or nothing) is one injured, unless of a figure of
+# injured told before; 29: "Over the past four days, the number of injured has grown from 47 to 53" is no other attack
+# the next sentence goes on with; 28: "more than 20 drones targeted Kharkiv" launched; 27: "on the night of Nov. 15" in
+# an item of Nov. 16 is the last night, not another; 26: "The strike on Dnipro, which injured five, killed nobody": none
+# killed of the item's one place; 25: a nationwide attack's figures "in Zaporizhzhia" are that place's; 24: the date
+# work "ended" on dates no attack and no saying; 23: "he suffered a minor injury" is one injured; 22: "at Ukraine" is
+# the country's, of no oblast; "the attack involved 81 missiles" counts them launched; 21: "puts the number of injured …
+# at no fewer than six", "later updated the figure, saying six …": revisions; 20: an item's oblast, named by its title
+# and its lead, beats a city its lead names in passing; 19: "have shot down 15 … since they were first used", "… so
+# far", "in early May", "1,000 … a day": tallies, another time, a rate; 18: "14 cruise missiles, 10 of which Ukraine's
+# air defense destroyed" 10 downed; 17: "In another part of the city, seven people were injured in the same attack" adds
+# to the toll; 16: "their local Ukrainian producer and two policemen were injured" is 3; 15: a lead that tells several
 # oblasts' figures is told again place by place ("also struck … Vovchansk, killing a man" is the lead's man); 14: "No
 # further casualties" is a none (not "no further information"); a title's figures where the body tells them only as of
 # another day's attack (the attack the whole item is of); 13: "came one day after" an attack that killed more: that

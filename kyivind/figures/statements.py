@@ -97,8 +97,7 @@ _IN_A_PLACE = r"(?:\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’
 _WHO_CLAUSE = r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been|worked|lived|works|lives)\s+[^.;,]{0,50}?,?)?"  # "who was near the blast"
 _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+|#+-year-old)\b" + _AGED + _IN_A_PLACE + _WHO_CLAUSE + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
-                  r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital\s+with\s+(?:\w+\s+){0,2}?"
-                  r"(?:wounds|injuries|burns))\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+|#+-year-old)\b" + _AGED +
+                  r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+|#+-year-old)\b" + _AGED +
                   r"\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+){0,2}\s+(?:injuries|wounds|burns)))\b", re.I)
 _NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
@@ -535,7 +534,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
             keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number, more=" also " in m.group(0).lower() or
-                                             _of_another(m)))
+                                             _of_another(m), hospital="hospital" in verb.lower()))
     found.sort(key=lambda f: f[0])
     done: set[int] = set()  # the statements whose continuation was read
     for _ in range(8):  # "killed a 50-year-old man and a 45-year-old woman", "injured three women, two men, and a child"
