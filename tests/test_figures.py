@@ -956,6 +956,8 @@ READ_RIGHT_BY_A_RULE = [
      "of injured has grown from 47 to 53. The strike also killed 10': the item's own attack"),
     ("pregnant-woman-hospitalized-following-russian-attack-on-kherson", "'a 32-year-old pregnant woman was taken to "
      "hospital with \"signs of smoke inhalation poisoning\"': one injured"),
+    ("explosions-in-kyiv-russia-launches-massive-missile-and-drone-attack-on-cities-across-ukraine", "'In … Lutsk, an "
+     "apartment building was damaged, Mayor … said. He later reported that one person had been killed': Volyn Oblast's"),
 ]
 
 
@@ -1290,3 +1292,18 @@ def test_one_person_taken_to_hospital_is_one_injured_unless_of_a_figure_told_bef
                   "Oblast on July 7, injuring four civilians, the governor said. Three women were lightly injured and "
                   "treated at the scene. A 17-year-old boy was taken to hospital in moderate condition.",
                   published) == [(None, 4)]
+
+
+def test_a_figure_he_later_reported_is_of_the_place_told_just_before():
+    """"In the northwestern city of Lutsk, an apartment building was damaged, Mayor Ihor Polishchuk said. He later
+    reported that one person had been killed" (a real item's sentences, rewritten): the one dead are Volyn Oblast's,
+    in an item of explosions across Ukraine; a place two sentences back is not taken."""
+    published = "2024-08-26T12:00:00+00:00"
+    title = "Explosions in Kyiv as Russia launches mass attack on Ukraine"
+    lead = "Russia launched a mass missile and drone attack on the morning of Aug. 26, with blasts in Kyiv and Odesa. "
+    for between, oblast in (("", {"UA-07": 1}), ("Power went out in several districts. ", {})):
+        toll_rows, _ = figures.derive(title, lead + "In the northwestern city of Lutsk, a high-rise was damaged, the "
+                                      "mayor said. " + between + "He later reported that one person had been killed.",
+                                      published)
+        assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(1, None)]
+        assert {r["region_code"]: r["killed"] for r in toll_rows if r["scope"] == "region"} == oblast

@@ -793,6 +793,9 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 mention.region, mention.place = None, None
             elif mention.region is None and reading.roundup_cue:  # "Governor Prokudin said 13 were injured"
                 mention.region = official_region(sentence) or _context(recent, resolved)
+            elif mention.region is None and len(recent) > 1 and _GOES_ON.match(sentence):
+                mention.region = _context(recent[-2:-1], resolved)  # "In … Lutsk, a building was damaged, the mayor
+                # said. He later reported that one person had been killed": of the place just told
             elif mention.place and reading.roundup_cue and len(recent) > 1:
                 # "… in Donetsk Oblast. One was killed in Avdiivka, while four were hurt in Kindrativka": of the
                 # oblast just named (or of the governor quoted), where a village of that name lies there
@@ -848,6 +851,7 @@ def _told_injured(before: list[Mention], mention: Mention) -> bool:
                for m in before)
 
 
+_GOES_ON = re.compile(r"(?:He|She|They)\s+(?:later|also|then|further)\s+(?:said|reported|added|wrote|stated)\b")
 _GREW_FROM = re.compile(r"\b(?:has|have|had)\s+(?:grown|risen|increased|climbed|gone\s+up)\s+from\s+[\w,-]+\s+to\s+[\w,-]+", re.I)
 _ANOTHER_STRONG = re.compile(r"\b(?:again|separate|another|later)\b", re.I)
 # a title of an arrest, a charge or a sentence: the item reports no attack
