@@ -958,6 +958,8 @@ READ_RIGHT_BY_A_RULE = [
      "hospital with \"signs of smoke inhalation poisoning\"': one injured"),
     ("explosions-in-kyiv-russia-launches-massive-missile-and-drone-attack-on-cities-across-ukraine", "'In … Lutsk, an "
      "apartment building was damaged, Mayor … said. He later reported that one person had been killed': Volyn Oblast's"),
+    ("7-killed-23-injured-in-russian-attacks-on-ukraine-over-past-day", "'with nine settlements targeted and a "
+     "60-year-old woman hurt': Kharkiv Oblast's one injured"),
 ]
 
 
@@ -1307,3 +1309,17 @@ def test_a_figure_he_later_reported_is_of_the_place_told_just_before():
                                       published)
         assert [(r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "total"] == [(1, None)]
         assert {r["region_code"]: r["killed"] for r in toll_rows if r["scope"] == "region"} == oblast
+
+
+def test_one_person_hurt_told_without_was_is_one():
+    """"Kharkiv Oblast was also attacked, with nine settlements targeted and a 60-year-old woman hurt" (a real roundup's
+    sentence, rewritten) is one injured there; "a man injured in the May 5 attack died" is no one more injured."""
+    published = "2025-09-09T12:00:00+00:00"
+    toll_rows, _ = figures.derive("Russian attacks kill 6, injure 11", "Russian attacks over the past day killed six "
+                                  "civilians and injured 11, officials said on Sept. 9. Governor Vadym Filashkin said "
+                                  "six were killed and 10 wounded in Donetsk Oblast. Kharkiv Oblast was also attacked, "
+                                  "with nine settlements targeted and a 60-year-old woman hurt, the governor said.",
+                                  published)
+    assert {r["region_code"]: r["injured"] for r in toll_rows if r["scope"] == "region"} == {"UA-14": 10, "UA-63": 1}
+    assert totals("Russian strike on Sumy kills 2", "A Russian strike on Sumy killed two people on Sept. 9, the "
+                  "governor said, and a man injured in the Sept. 5 attack died in hospital.", published) == [(2, None)]
