@@ -960,6 +960,10 @@ READ_RIGHT_BY_A_RULE = [
      "apartment building was damaged, Mayor … said. He later reported that one person had been killed': Volyn Oblast's"),
     ("7-killed-23-injured-in-russian-attacks-on-ukraine-over-past-day", "'with nine settlements targeted and a "
      "60-year-old woman hurt': Kharkiv Oblast's one injured"),
+    ("russian-attacks-against-ukraine-kill-5-injure-60-over-past-day", "'killing police officer Andrii Matvienko': one "
+     "killed in Kharkiv Oblast"),
+    ("1-killed-34-injured-in-russian-attacks-against-ukraine-over-past-day", "'targeted an elderly woman with a drone, "
+     "fatally wounding her': one killed in Kherson Oblast"),
 ]
 
 
@@ -1323,3 +1327,16 @@ def test_one_person_hurt_told_without_was_is_one():
     assert {r["region_code"]: r["injured"] for r in toll_rows if r["scope"] == "region"} == {"UA-14": 10, "UA-63": 1}
     assert totals("Russian strike on Sumy kills 2", "A Russian strike on Sumy killed two people on Sept. 9, the "
                   "governor said, and a man injured in the Sept. 5 attack died in hospital.", published) == [(2, None)]
+
+
+def test_one_victim_told_by_role_and_name_or_fatally_wounded_by_pronoun():
+    """Two real roundups' sentences, rewritten: "Two S-400 missiles hit a police station in Kharkiv, killing police
+    officer Andrii Matvienko" is one killed; "Russian troops also went after an elderly woman with a drone, fatally
+    wounding her with the explosive it dropped" is one killed."""
+    published = "2024-11-02T12:00:00+00:00"
+    for body, region in (("Two S-400 missiles hit a police station in Kharkiv, killing police officer Andrii Matvienko.",
+                          "UA-63"),
+                         ("Russian troops in Kherson Oblast also went after an elderly woman with a drone, fatally "
+                          "wounding her with the explosive it dropped.", "UA-65")):
+        toll_rows, _ = figures.derive("Russian attacks kill 1", body, published)
+        assert [(r["region_code"], r["killed"]) for r in toll_rows if r["scope"] == "region"] == [(region, 1)], body

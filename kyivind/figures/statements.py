@@ -524,6 +524,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(INJURED, int(m.group("n")) if m.group("n") else 1, False, number))
     for m in _NAMED_ONE.finditer(text) if ", a" in text or ", the" in text else ():  # "killed Ryan Evans, a British …"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
+    for m in _ROLE_NAMED.finditer(text) if "ing " in lower or "ed " in lower else ():
+        # "killing police officer Andrii Matvienko", "fatally wounding her"
+        keep(m.start(), m.end(), Mention(KILLED if m.group("fatal") else _kind(m.group("verb")), 1, False, number))
     for m in _HE_HURT.finditer(text) if "he " in lower else ():  # "Locatelli said he suffered a minor injury"
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
@@ -683,6 +686,11 @@ def _own_anchor(sentence: str, told: str) -> bool:
 
 
 # one person told by a pronoun: "Locatelli said he suffered a minor injury"
+# one victim told by a role and a name ("killing police officer Andrii Matvienko") or, after being told, by a pronoun
+# ("targeted an elderly woman with a drone, fatally wounding her")
+_ROLE_NAMED = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:[a-z]+\s+){0,2}?" + _ONE_NOUN +
+                         r"\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|"
+                         r"\b(?P<fatal>fatally\s+(?:wounding|injuring))\s+(?:him|her)\b")
 _HE_HURT = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?(?:suffered|sustained|received)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                       r"(?:injury|wound|concussion)\b", re.I)
 # the figures of one place, whatever the attack's reach: "Russia's nationwide missile attack … killed four people and
