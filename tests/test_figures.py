@@ -964,6 +964,10 @@ READ_RIGHT_BY_A_RULE = [
      "killed in Kharkiv Oblast"),
     ("1-killed-34-injured-in-russian-attacks-against-ukraine-over-past-day", "'targeted an elderly woman with a drone, "
      "fatally wounding her': one killed in Kherson Oblast"),
+    ("4-killed-22-injured-in-russian-attacks-against-ukraine-over-past-day", "'a 37-year-old man suffered mine-blast "
+     "injuries': one injured in Dnipropetrovsk Oblast"),
+    ("3-killed-19-injured-in-russian-attacks-on-ukraine-over-past-day", "'One person was killed and another injured in "
+     "Kherson Oblast': one and one"),
 ]
 
 
@@ -1340,3 +1344,13 @@ def test_one_victim_told_by_role_and_name_or_fatally_wounded_by_pronoun():
                           "wounding her with the explosive it dropped.", "UA-65")):
         toll_rows, _ = figures.derive("Russian attacks kill 1", body, published)
         assert [(r["region_code"], r["killed"]) for r in toll_rows if r["scope"] == "region"] == [(region, 1)], body
+
+
+def test_another_injured_and_injuries_of_a_hyphened_kind_count_one():
+    """Two real roundups' sentences, rewritten: "One person was killed and another injured in Kherson Oblast" is one
+    killed and one injured; "a 37-year-old man suffered mine-blast injuries" is one injured."""
+    published = "2025-08-08T12:00:00+00:00"
+    assert totals("Russian attacks", "One person was killed and another injured in Kherson Oblast, where Russian "
+                  "attacks damaged three apartment buildings, the governor said.", published) == [(1, 1)]
+    assert totals("Russian attacks", "In Dnipropetrovsk Oblast, a 37-year-old man suffered mine-blast injuries from "
+                  "Russian artillery fire, the governor said.", published) == [(None, 1)]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 33  # 33: "killing police officer Andrii Matvienko" and "fatally wounding her" are one killed; 32: "with nine
+VERSION = 34  # 34: "One person was killed and another injured" is one and one; "suffered mine-blast injuries" is one
+# injured; 33: "killing police officer Andrii Matvienko" and "fatally wounding her" are one killed; 32: "with nine
 # settlements targeted and a 60-year-old woman hurt" is one injured; 31: "He later reported that one person had been
 # killed" is of the place the sentence before names; 30: one person "taken to hospital" (with anything or nothing) is
 # one injured, unless of a figure of injured told before; 29: "Over the past four days, the number of injured has grown

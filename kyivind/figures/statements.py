@@ -57,7 +57,7 @@ _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|at
            r"pigs?|sheep|chickens?|poultry|horses?|dogs?|cats?|birds?|bees|hives)\b)")
 _KILL = r"(?:killed|killing|kills|kill|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life)"
 _HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|"
-         r"suffered(?:\s+\w+){0,2}\s+(?:injuries|wounds|burns)|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries|"
+         r"suffered(?:\s+[\w-]+){0,2}\s+(?:injuries|wounds|burns)|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries|"
          r"sought\s+medical\s+(?:help|assistance|attention|care|treatment)|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?"
          r"hospital)")
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly|" \
@@ -99,7 +99,7 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
                   r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+|#+-year-old)\b" + _AGED +
                   r"\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
-                  r"(?P<hurt>(?:sustained|suffered|received)(?:\s+\w+){0,2}\s+(?:injuries|wounds|burns)))\b", re.I)
+                  r"(?P<hurt>(?:sustained|suffered|received)(?:\s+[\w-]+){0,2}\s+(?:injuries|wounds|burns)))\b", re.I)
 _NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
     building house home car vehicle bus train fire explosion blast facility site object school hospital village town
     city area district region oblast part number total toll third half quarter dozen hundred thousand""".split())
@@ -223,7 +223,7 @@ _UPDATED_FIGURE = re.compile(r"\b(?:updated|revised|raised|corrected)\s+(?:the|i
                              r"numbers?|count)\b,?\s+(?:saying|to\s+say|reporting|to)\b", re.I)
 # the second of two people, its verb's "was" left out: "a 65-year-old woman was killed and a 27-year-old man injured"
 _AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\s+and\s+(?P<who>(?:a|an|another|one)\s+"
-                           r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r")\s+(?P<verb>injured|wounded|hurt|killed)\b")
+                           r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"|another)\s+(?P<verb>injured|wounded|hurt|killed)\b")
 _KIND_AFTER = re.compile(r"\s+(?:people\s+|persons\s+|civilians\s+)?(injured|wounded|hurt|killed|dead)\b", re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
                        r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?(?P<place>[A-Z][\w'-]+)")
