@@ -1354,3 +1354,18 @@ def test_another_injured_and_injuries_of_a_hyphened_kind_count_one():
                   "attacks damaged three apartment buildings, the governor said.", published) == [(1, 1)]
     assert totals("Russian attacks", "In Dnipropetrovsk Oblast, a 37-year-old man suffered mine-blast injuries from "
                   "Russian artillery fire, the governor said.", published) == [(None, 1)]
+
+
+def test_also_before_the_verb_of_one_victim_tells_one_more():
+    """"In Zaporizhzhia Oblast, two men and a woman were injured near Vasylivka and Polohy, the governor said. Russian
+    shelling of a farm near Huliaipole on the morning of May 23 also injured a woman and a man aged 52 and 63" (a real
+    roundup's sentences, rewritten): five in Zaporizhzhia Oblast; without "also", the two are not added."""
+    published = "2024-05-23T12:00:00+00:00"
+    for also, injured in ((" also", 5), ("", 3)):
+        toll_rows, _ = figures.derive("Russian attacks kill 3, injure 12", "Russian attacks killed three civilians and "
+                                      "injured 12 over the past day, officials said on May 23. Governor Vadym "
+                                      "Filashkin said three were killed and seven injured in Donetsk Oblast. In "
+                                      "Zaporizhzhia Oblast, two men and a woman were injured near Vasylivka and Polohy, "
+                                      "Governor Ivan Fedorov said. Russian shelling of a farm near Huliaipole on the "
+                                      f"morning of May 23{also} injured a woman and a man aged 52 and 63.", published)
+        assert {r["region_code"]: r["injured"] for r in toll_rows if r["scope"] == "region"}.get("UA-23") == injured

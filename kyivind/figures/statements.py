@@ -89,7 +89,8 @@ _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|woundi
                              r"the(?=\s+#)|his|her|their|its)\s+"
                              r"(?:(?!and\b)[\w#-]+\s+){0,3}?(?P<who>man|woman|person|resident|civilian|child|boy|girl|teenager|"
                              r"driver|pensioner|volunteer|rescuer|officer|medic|worker|employee|farmer|firefighter|"
-                             r"journalist|passer-by|local|policeman|infant|baby|cyclist|passenger|wife|husband|mother|"
+                             r"journalist|reporter|correspondent|photographer|cameraman|representative|official|priest|"
+                             r"passer-by|local|policeman|infant|baby|cyclist|passenger|wife|husband|mother|"
                              r"father|son|daughter|brother|sister|grandmother|grandfather|neighbor|guard)\b", re.I)
 _AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,?|,\s+#+,)?"  # "a woman aged about 80"
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
@@ -126,7 +127,8 @@ ONE_HINTS = ("a ", "an ", "one ", "another ", "its ")  # without one of these no
 _MORE = re.compile(r"\b(?:more|another|other|others|additional|elsewhere)\b", re.I)
 _ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|adult|driver|pensioner|mother|father|son|daughter|"
              r"wife|husband|brother|sister|grandmother|grandfather|neighbor|volunteer|worker|employee|rescuer|medic|"
-             r"officer|farmer|guard|doctor|nurse|teacher|paramedic|policeman|journalist|pedestrian|cyclist|passenger)")
+             r"officer|farmer|guard|doctor|nurse|teacher|paramedic|policeman|journalist|reporter|correspondent|photographer|"
+             r"cameraman|representative|priest|pedestrian|cyclist|passenger)")
 # "with nine settlements targeted and a 60-year-old woman hurt": one, told without "was" (not "a man injured in the
 # May 5 attack", who is told of)
 _WITH_ONE = re.compile(r"\b(?:with|and)\s+(?:a|an|one)\s+(?:[\w#-]+\s+){0,3}?(?P<who>" + _ONE_NOUN[3:-1] + r")\s+"
@@ -540,8 +542,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 continue
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
-            keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number, more=" also " in m.group(0).lower() or
-                                             _of_another(m), hospital="hospital" in verb.lower()))
+            also = " also " in m.group(0).lower() or text[max(0, m.start() - 6):m.start()].lower() == " also "
+            keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number, more=also or _of_another(m),
+                                             hospital="hospital" in verb.lower()))  # "also injured a journalist": one more
     found.sort(key=lambda f: f[0])
     done: set[int] = set()  # the statements whose continuation was read
     for _ in range(8):  # "killed a 50-year-old man and a 45-year-old woman", "injured three women, two men, and a child"
