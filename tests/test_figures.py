@@ -968,6 +968,8 @@ READ_RIGHT_BY_A_RULE = [
      "injuries': one injured in Dnipropetrovsk Oblast"),
     ("3-killed-19-injured-in-russian-attacks-on-ukraine-over-past-day", "'One person was killed and another injured in "
      "Kherson Oblast': one and one"),
+    ("governor-woman-rescued-from-under-rubbles-after-russian-strike-in-poltava-oblast-dies-in-hospital", "'A woman who "
+     "had been rescued from under the rubble after a Russian missile strike … has died in hospital': one killed"),
 ]
 
 
@@ -1369,3 +1371,12 @@ def test_also_before_the_verb_of_one_victim_tells_one_more():
                                       "Governor Ivan Fedorov said. Russian shelling of a farm near Huliaipole on the "
                                       f"morning of May 23{also} injured a woman and a man aged 52 and 63.", published)
         assert {r["region_code"]: r["injured"] for r in toll_rows if r["scope"] == "region"}.get("UA-23") == injured
+
+
+def test_one_who_had_been_rescued_and_has_died_is_one_killed():
+    """"A woman who had been rescued from under the rubble after a Russian missile strike in Poltava Oblast has died in
+    hospital" (a real update's sentence, rewritten) is one killed, not one injured."""
+    assert totals("Woman pulled from rubble dies in hospital", "A woman who had been rescued from under the rubble "
+                  "after a Russian missile strike in Poltava Oblast has died in hospital, the governor said on June 8. "
+                  "On June 7, Russian forces hit a house near Poltava, injuring a woman who was then hospitalized.",
+                  "2024-06-08T12:00:00+00:00") == [(1, None)]

@@ -133,6 +133,9 @@ _ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|adu
 # May 5 attack", who is told of)
 _WITH_ONE = re.compile(r"\b(?:with|and)\s+(?:a|an|one)\s+(?:[\w#-]+\s+){0,3}?(?P<who>" + _ONE_NOUN[3:-1] + r")\s+"
                        r"(?P<verb>killed|injured|wounded|hurt)\b(?!\s+(?:in|by|during|when|while|on|at|after|as)\b)", re.I)
+# "A woman who had been rescued from under the rubble after a Russian missile strike … has died in hospital": one dead
+_WHO_DIED = re.compile(r"\b(?:a|an)\s+(?:[\w#-]+\s+){0,3}?(?P<who>" + _ONE_NOUN[3:-1] + r")\s+who\s+(?:had\s+been|was)\s+"
+                       r"[^.;]{0,120}?\s+(?:(?:has|had|later)\s+){0,2}(?P<verb>died)\b", re.I)
 # "36 police officers, 9 civilians, and 1 rescuer were injured": groups of one statement, summed
 _GROUPS = re.compile(r"(?<![\d#])(?P<list>\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"(?:,\s+\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
                      r"){1,5},?\s+and\s+\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r")\s+(?:were|had\s+been|have\s+been)\s+"
@@ -536,7 +539,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _ONES.finditer(text) if " and " in lower else ():
         # "A 13-year-old boy, a man, and a woman were wounded": one for each
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))), False, number))
-    for pattern in (_ONE_VERB_FIRST, _ONE, _WITH_ONE) if has_any(lower, ONE_HINTS) else ():
+    for pattern in (_ONE_VERB_FIRST, _ONE, _WITH_ONE, _WHO_DIED) if has_any(lower, ONE_HINTS) else ():
         for m in pattern.finditer(text):
             if "who2" in pattern.groupindex and (m.group("who") or m.group("who2")).lower() in _NOT_PEOPLE:
                 continue
