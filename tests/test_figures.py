@@ -970,6 +970,8 @@ READ_RIGHT_BY_A_RULE = [
      "Kherson Oblast': one and one"),
     ("governor-woman-rescued-from-under-rubbles-after-russian-strike-in-poltava-oblast-dies-in-hospital", "'A woman who "
      "had been rescued from under the rubble after a Russian missile strike … has died in hospital': one killed"),
+    ("update-three-drones-intercepted-in-moscow-region", "'Two people were reportedly injured' in an item of drones over "
+     "the Moscow region: no toll"),
 ]
 
 
@@ -1380,3 +1382,14 @@ def test_one_who_had_been_rescued_and_has_died_is_one_killed():
                   "after a Russian missile strike in Poltava Oblast has died in hospital, the governor said on June 8. "
                   "On June 7, Russian forces hit a house near Poltava, injuring a woman who was then hospitalized.",
                   "2024-06-08T12:00:00+00:00") == [(1, None)]
+
+
+def test_figures_the_item_places_only_in_russia_are_no_toll():
+    """"Earlier, on the morning of Aug. 21, Russia claimed it had intercepted two drones flying over Moscow. Two people
+    were reportedly injured" in an item of drones over the Moscow region (a real item, rewritten): Russia's, no toll of
+    an attack on Ukraine; the same sentences of Kharkiv Oblast are a toll."""
+    published = "2023-08-23T12:00:00+00:00"
+    for where, read in (("the Mozhaysky district of the Moscow region", []), ("Kharkiv Oblast", [(None, 2)])):
+        assert totals("Mayor says drone intercepted", f"Air defense intercepted a drone attack over {where} on Aug. "
+                      "22, officials said. Two people were reportedly injured.",
+                      published) == read, where

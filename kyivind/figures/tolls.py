@@ -318,7 +318,9 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         # "no casualties" in a report of the night's air attack on the country is of no one oblast; a report of one
         # place ("Russia shells 9 communities in Sumy Oblast", "a missile strike hit Zaporizhzhia") gives its oblast 0 and 0
         regions, places = {}, {}
-    if not mentions and (russian_side(title) or regions and all(code.startswith("RU-") for code in regions)):
+    if regions and all(code.startswith("RU-") for code in regions) or not mentions and russian_side(title):
+        # figures the item places only in Russia ("Two people were reportedly injured" in an item of drones over the
+        # Moscow region) are of no attack on Ukraine
         # "Governor says 3 drones downed over Belgorod Oblast … no casualties", "The ministry reported no damage or
         # casualties" of a strike on Russia's Tuapse: Russia's, not an attack's toll
         return []
