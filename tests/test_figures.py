@@ -972,6 +972,10 @@ READ_RIGHT_BY_A_RULE = [
      "had been rescued from under the rubble after a Russian missile strike … has died in hospital': one killed"),
     ("update-three-drones-intercepted-in-moscow-region", "'Two people were reportedly injured' in an item of drones over "
      "the Moscow region: no toll"),
+    ("update-2-dead-after-gas-explosion-at-residential-building-in-kyiv", "a gas explosion's dead: no attack's toll"),
+    ("3-reportedly-dead-in-odesa-1-in-crimea-due-to-bad-weather", "the weather's dead: no attack's toll"),
+    ("state-emergency-service-2-gas-service-workers-killed-by-a-cave-in-in-kharkiv-during-repair-work",
+     "a cave-in's dead: no attack's toll"),
 ]
 
 
@@ -1393,3 +1397,15 @@ def test_figures_the_item_places_only_in_russia_are_no_toll():
         assert totals("Mayor says drone intercepted", f"Air defense intercepted a drone attack over {where} on Aug. "
                       "22, officials said. Two people were reportedly injured.",
                       published) == read, where
+
+
+def test_an_accidents_or_the_weathers_dead_are_no_toll_and_an_attacks_are():
+    """Three real items, rewritten: deaths in a gas explosion, in bad weather and in a cave-in under a title that
+    names no attack are no toll; a Russian strike that sets off a gas explosion is an attack."""
+    published = "2023-06-22T12:00:00+00:00"
+    body = "An explosion in a high-rise on the night of June 22 killed two people, the mayor said."
+    for title in ("Update: 2 dead after gas explosion at residential building in Kyiv",
+                  "3 reportedly dead in Odesa, 1 in Crimea due to bad weather",
+                  "State Emergency Service: cave-in during repairs in Kharkiv kills 2 gas service workers"):
+        assert totals(title, body, published) == [], title
+    assert totals("Russian strike causes gas explosion in Kyiv, killing 2", body, published) == [(2, None)]

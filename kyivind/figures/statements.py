@@ -756,6 +756,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         return reading  # most items state no casualty at all
     if _NO_ATTACK_TITLE.search((title or "")[:MAX_SENTENCE]) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # "SBU detains alleged spy accused of guiding Russian strikes": the tolls it cites are earlier attacks
+    if _MISHAP.search((title or "")[:MAX_SENTENCE]) and not _WAR_WORD.search((title or "")[:MAX_SENTENCE]):
+        return reading  # "2 dead after gas explosion at residential building in Kyiv", "3 dead … due to bad weather": no attack
     for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:
             lead.append(sentence)
@@ -871,6 +873,12 @@ def _told_injured(before: list[Mention], mention: Mention) -> bool:
 
 _GOES_ON = re.compile(r"(?:He|She|They)\s+(?:later|also|then|further)\s+(?:said|reported|added|wrote|stated)\b")
 _GREW_FROM = re.compile(r"\b(?:has|have|had)\s+(?:grown|risen|increased|climbed|gone\s+up)\s+from\s+[\w,-]+\s+to\s+[\w,-]+", re.I)
+# a title of deaths that are no attack's: an accident, the weather (and none of the war's words beside it)
+_MISHAP = re.compile(r"\b(?:gas\s+(?:explosion|leak|blast)|cave-in|(?:bad|severe|extreme)\s+weather|storms?|snowstorms?|"
+                     r"blizzards?|froze(?:n)?\s+to\s+death|heat\s*waves?|accidents?|(?:helicopter|plane|car|bus|road)\s+"
+                     r"crash(?:es)?|drown(?:s|ed|ing)?|landslides?|carbon\s+monoxide)\b", re.I)
+_WAR_WORD = re.compile(r"\b(?:Russian?|Russia's|attacks?|attacked|strikes?|struck|shell(?:s|ed|ing)?|drones?|missiles?|"
+                       r"bombs?|mines?|explosives?|ordnance|war|troops|forces|occupiers|enemy)\b", re.I)
 _ANOTHER_STRONG = re.compile(r"\b(?:again|separate|another|later)\b", re.I)
 # a title of an arrest, a charge or a sentence: the item reports no attack
 _NO_ATTACK_TITLE = re.compile(r"\b(?:detains?|detained|arrests?|arrested|sentences|sentenced|charges|charged|convicts|convicted|"
