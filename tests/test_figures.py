@@ -976,6 +976,11 @@ READ_RIGHT_BY_A_RULE = [
     ("3-reportedly-dead-in-odesa-1-in-crimea-due-to-bad-weather", "the weather's dead: no attack's toll"),
     ("state-emergency-service-2-gas-service-workers-killed-by-a-cave-in-in-kharkiv-during-repair-work",
      "a cave-in's dead: no attack's toll"),
+    ("ngo-31-abducted-children-returned-to-ukraine", "a death in an item with no word of violence: no toll"),
+    ("prosecutor-general-russian-troops-committed-9-000-war-crimes-in-bucha-district", "a title counting war crimes: "
+     "the occupation's dead, no attack's toll"),
+    ("prosecutor-generals-office-bodies-of-3-civilians-allegedly-killed-by-russian-troops-discovered-in-mykolaiv-oblast",
+     "'bodies of 3 civilians allegedly killed by Russian troops found in …': the occupation's dead"),
 ]
 
 
@@ -1409,3 +1414,23 @@ def test_an_accidents_or_the_weathers_dead_are_no_toll_and_an_attacks_are():
                   "State Emergency Service: cave-in during repairs in Kharkiv kills 2 gas service workers"):
         assert totals(title, body, published) == [], title
     assert totals("Russian strike causes gas explosion in Kyiv, killing 2", body, published) == [(2, None)]
+
+
+def test_no_word_of_violence_a_count_of_war_crimes_and_bodies_found_give_no_toll():
+    """Three real items, rewritten: "an elderly woman who was to go with two of them died before she could" in an item
+    of deported children brought home (no word of violence in it); "Russian troops killed more than 1,400 civilians in
+    the area" under a title counting 9,000 war crimes; a title of "bodies of 3 civilians allegedly killed by Russian
+    troops found in Mykolaiv Oblast"."""
+    published = "2023-04-08T12:00:00+00:00"
+    assert totals("NGO: 31 abducted children brought back to Ukraine", "Ukraine arranged the return of 31 children "
+                  "deported to Russia, the NGO said on April 8. It had planned to bring back 33, but an elderly woman "
+                  "who was to go with two of them died before she could.", published) == []
+    assert totals("Prosecutor General: Russian troops committed 9,000 war crimes in Bucha district", "Russian forces "
+                  "committed over 9,000 war crimes in Bucha during the 33 days of occupation last year, the prosecutor "
+                  "general said on March 31. He said Russian troops killed more than 1,400 civilians in the area.",
+                  published) == []
+    assert totals("Prosecutor General's Office: bodies of 3 civilians allegedly killed by Russian troops found in "
+                  "Mykolaiv Oblast", "Investigators said the men, aged 39, 42 and 55, bore signs of torture.",
+                  published) == []
+    assert totals("Russian shelling of Kherson kills woman", "A woman died when Russian shelling hit Kherson on April 8, "
+                  "the governor said.", published) == [(1, None)]

@@ -10,15 +10,16 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 38  # 38: a title of an accident or the weather (a gas explosion, a cave-in, bad weather) naming nothing of
-# the war: no toll; 37: figures an item places only in Russia (by its lead) are no toll; 36: "A woman who had been
-# rescued from under the rubble … has died in hospital" is one killed; 35: "… near Huliaipole … also injured a woman and
-# a man": "also" just before the verb of one victim tells more; reporters, correspondents, photographers,
-# representatives, officials and priests are people; 34: "One person was killed and another injured" is one and one;
-# "suffered mine-blast injuries" is one injured; 33: "killing police officer Andrii Matvienko" and "fatally wounding
-# her" are one killed; 32: "with nine settlements targeted and a 60-year-old woman hurt" is one injured; 31: "He later
-# reported that one person had been killed" is of the place the sentence before names; 30: one person "taken to
-# hospital" (with anything or nothing) is one injured, unless of a figure of injured told before; 29: "Over the past
+VERSION = 39  # 39: an item with no word of violence, a title counting war crimes, "bodies of 3 civilians allegedly
+# killed by Russian troops found in": no toll; 38: a title of an accident or the weather (a gas explosion, a cave-in,
+# bad weather) naming nothing of the war: no toll; 37: figures an item places only in Russia (by its lead) are no toll;
+# 36: "A woman who had been rescued from under the rubble … has died in hospital" is one killed; 35: "… near Huliaipole
+# … also injured a woman and a man": "also" just before the verb of one victim tells more; reporters, correspondents,
+# photographers, representatives, officials and priests are people; 34: "One person was killed and another injured" is
+# one and one; "suffered mine-blast injuries" is one injured; 33: "killing police officer Andrii Matvienko" and "fatally
+# wounding her" are one killed; 32: "with nine settlements targeted and a 60-year-old woman hurt" is one injured; 31:
+# "He later reported that one person had been killed" is of the place the sentence before names; 30: one person "taken
+# to hospital" (with anything or nothing) is one injured, unless of a figure of injured told before; 29: "Over the past
 # four days, the number of injured has grown from 47 to 53" is no other attack the next sentence goes on with; 28: "more
 # than 20 drones targeted Kharkiv" launched; 27: "on the night of Nov. 15" in an item of Nov. 16 is the last night, not
 # another; 26: "The strike on Dnipro, which injured five, killed nobody": none killed of the item's one place; 25: a

@@ -108,7 +108,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("flood",), r"\b(?:the\s+)?(?:flood(?:ing|s|waters?)?)\s+(?:has\s+|have\s+|had\s+)?(?:killed|claimed|left)\b"),
     # "the bodies of more than 420 civilians found in Bucha", "found the bodies of two more civilians … in a forest":
     # the dead of an occupation found since, not an attack's (not bodies recovered from the rubble of a strike)
-    (("bodies", "body of"), r"\bbod(?:y|ies)\s+of\s+(?:[\w#,-]+\s+){0,5}?(?:found|discovered|uncovered)\s+(?:in|near|on|at)\b"
+    (("bodies", "body of"), r"\bbod(?:y|ies)\s+of\s+(?:[\w#,-]+\s+){0,8}?(?:found|discovered|uncovered)\s+(?:in|near|on|at)\b"
                             r"(?![^.;]{0,80}?\b(?:rubble|debris|ruins|wreckage|collapsed|site)\b)|"
                             r"\b(?:found|discovered|uncovered)\s+the\s+bod(?:y|ies)\s+of\b(?=[^.;]{0,120}?\b(?:forest|graves?|"
                             r"burial|hands\s+(?:bound|tied)|torture|occupation|occupied)\b)"),

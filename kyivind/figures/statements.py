@@ -756,6 +756,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         return reading  # most items state no casualty at all
     if _NO_ATTACK_TITLE.search((title or "")[:MAX_SENTENCE]) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
         return reading  # "SBU detains alleged spy accused of guiding Russian strikes": the tolls it cites are earlier attacks
+    if not _VIOLENCE.search((title or "")[:MAX_SENTENCE]) and not _VIOLENCE.search((body or "")[:MAX_CHARS]):
+        return reading  # "an elderly woman who was to go with two of them died" in an item of children brought home
     if _MISHAP.search((title or "")[:MAX_SENTENCE]) and not _WAR_WORD.search((title or "")[:MAX_SENTENCE]):
         return reading  # "2 dead after gas explosion at residential building in Kyiv", "3 dead … due to bad weather": no attack
     for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
@@ -873,6 +875,10 @@ def _told_injured(before: list[Mention], mention: Mention) -> bool:
 
 _GOES_ON = re.compile(r"(?:He|She|They)\s+(?:later|also|then|further)\s+(?:said|reported|added|wrote|stated)\b")
 _GREW_FROM = re.compile(r"\b(?:has|have|had)\s+(?:grown|risen|increased|climbed|gone\s+up)\s+from\s+[\w,-]+\s+to\s+[\w,-]+", re.I)
+# what any report of violence holds: without one of these words no death or injury it tells is of an attack
+_VIOLENCE = re.compile(r"\b(?:attack|strik|struck|shell|drone|missile|bomb|rocket|artiller|mortar|explo|blast|mine|gun|"
+                       r"fire|firing|shot|shoot|hit|troops|forces|soldier|occupier|invader|weapon|munition|"
+                       r"grenade|projectile|Shahed|Kalibr|Iskander|Kinzhal|KAB|HIMARS|sabotage|terror|raid|assault)", re.I)
 # a title of deaths that are no attack's: an accident, the weather (and none of the war's words beside it)
 _MISHAP = re.compile(r"\b(?:gas\s+(?:explosion|leak|blast)|cave-in|(?:bad|severe|extreme)\s+weather|storms?|snowstorms?|"
                      r"blizzards?|froze(?:n)?\s+to\s+death|heat\s*waves?|accidents?|(?:helicopter|plane|car|bus|road)\s+"
@@ -882,7 +888,7 @@ _WAR_WORD = re.compile(r"\b(?:Russian?|Russia's|attacks?|attacked|strikes?|struc
 _ANOTHER_STRONG = re.compile(r"\b(?:again|separate|another|later)\b", re.I)
 # a title of an arrest, a charge or a sentence: the item reports no attack
 _NO_ATTACK_TITLE = re.compile(r"\b(?:detains?|detained|arrests?|arrested|sentences|sentenced|charges|charged|convicts|convicted|"
-                              r"jails|jailed|spy|spies|collaborators?|treason|informants?)\b", re.I)
+                              r"jails|jailed|spy|spies|collaborators?|treason|informants?|\d[\d,]*\s+war\s+crimes)\b", re.I)
 
 
 def title_figures(title: str | None) -> dict[str, int]:
