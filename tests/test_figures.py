@@ -1434,3 +1434,17 @@ def test_no_word_of_violence_a_count_of_war_crimes_and_bodies_found_give_no_toll
                   published) == []
     assert totals("Russian shelling of Kherson kills woman", "A woman died when Russian shelling hit Kherson on April 8, "
                   "the governor said.", published) == [(1, None)]
+
+
+def test_an_updates_dated_title_fixes_its_attack_and_one_of_the_most_destructive_since_is_it():
+    """A real update, rewritten: under "Toll of the July 23 Russian attack on Odesa climbs to 2", "On the night of July
+    23, Russian forces hit Odesa … with 19 missiles, one of the most destructive attacks on the city since the
+    full-scale invasion began" is the item's attack, so "the attack injured at least 22" counts."""
+    body = ("A woman's body was found under the rubble of a building, raising the number killed in the Russian attack "
+            "to two, the city council said on July 27. On the night of July 23, Russian forces hit Odesa's historic "
+            "center with 19 missiles, one of the most destructive attacks on the city since the full-scale invasion "
+            "began. An official said the attack injured at least 22 people.")
+    published = "2023-07-27T12:00:00+00:00"
+    assert totals("Toll of the July 23 Russian attack on Odesa climbs to 2", body, published) == [(2, 22)]
+    assert totals("Toll of the July 23 Russian attack on Odesa climbs to 2", body.replace(
+        "one of the most destructive attacks", "the largest attack"), published) == [(2, 22)]

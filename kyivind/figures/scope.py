@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kyivind.figures.text import MONTH, Quick, day_of, has_any
+from kyivind.figures.text import MAX_SENTENCE, MONTH, Quick, day_of, has_any
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATE = re.compile(r"\b(?P<lead>(?i:(?:overnight|late|early)\s+(?:on\s+)?|(?:on\s+)?the\s+(?:night|evening|morning|"
@@ -236,7 +236,8 @@ _SAME_ATTACK = re.compile(r"\b(?:in|during|by)\s+the\s+same\s+(?:attack|strike|s
 
 
 # a superlative of the item's own attack: what follows "since" measures it, it is no other time
-_RECORD = re.compile(r"\b(?:biggest|largest|heaviest|most\s+massive|longest|first|worst)\b(?![^.;]{0,80}?\b(?:was|were)\b)",
+_RECORD = re.compile(r"\b(?:biggest|largest|heaviest|most\s+(?:massive|destructive|powerful|intense|devastating)|longest|"
+                     r"first|worst)\b(?![^.;]{0,80}?\b(?:was|were)\b)",
                      re.I)
 _NTH = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
                   r"(?:attack|strike|assault|time)\b", re.I)
@@ -401,6 +402,16 @@ class Scope:
         if self.named is not None:
             return not same_attack(first, self.named)
         return self.published is not None and (self.published - first.written).days >= 2
+
+    def titled(self, title: str | None) -> None:
+        """An update's title that dates its attack ("Toll of the July 23 Russian attack on Odesa climbs to 2") fixes
+        the item's attack: the body's "On the night of July 23, Russian forces hit Odesa …" is of it, not another."""
+        at = dated_update_at(title[:MAX_SENTENCE]) if title and not self.fixed else None
+        if at is not None:
+            own = next((d for d in _dates(title[:MAX_SENTENCE], self.published)
+                        if not d.report and d.start >= at - 2 and self._plausible(d.written)), None)
+            if own is not None:
+                self.named, self.fixed = own, True
 
     def _plausible(self, when: date) -> bool:
         return self.published is None or (self.published - when).days <= 400 and when <= self.published + \

@@ -745,6 +745,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     reading = Reading()
     resolved = _Resolved(title, body)
     scope = Scope(published_day(published_at))
+    scope.titled(title)
     lead = [title or ""]
     recent: list[str] = []
     several = bool(_SEVERAL.search(title or ""))  # "Russian attacks on Zaporizhzhia Oblast kill 1, injure 4"
