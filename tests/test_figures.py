@@ -1448,3 +1448,26 @@ def test_an_updates_dated_title_fixes_its_attack_and_one_of_the_most_destructive
     assert totals("Toll of the July 23 Russian attack on Odesa climbs to 2", body, published) == [(2, 22)]
     assert totals("Toll of the July 23 Russian attack on Odesa climbs to 2", body.replace(
         "one of the most destructive attacks", "the largest attack"), published) == [(2, 22)]
+
+
+def air_counts(title: str, body: str, published: str) -> dict:
+    _, air_rows = figures.derive(title, body, published)
+    return {k: v for k, v in figures.class_totals(air_rows, "russia_on_ukraine").items() if v is not None}
+
+
+def test_an_updates_missiles_a_days_count_told_that_day_and_cases_of_missiles():
+    """Three real items' sentences, rewritten: under an update's dated title, "On the night of July 23, Russian forces
+    hit Odesa's historic center with 19 missiles" counts 19 launched; "On Nov. 15, Moscow carried out its biggest
+    missile attack … forces fired around 90 missiles at targets throughout Ukraine that day" a week later counts
+    nothing; "two more cases of North Korean missiles being fired at Kharkiv Oblast" counts no missile."""
+    assert air_counts("Toll of the July 23 Russian attack on Odesa climbs to 2", "A woman's body was found under the "
+                      "rubble, raising the number killed in the Russian attack to two, the council said on July 27. On "
+                      "the night of July 23, Russian forces hit Odesa's historic center with 19 missiles.",
+                      "2023-07-27T12:00:00+00:00") == {"missiles_launched": 19}
+    assert air_counts("Ukrenergo: Russian strikes have damaged almost every large power plant", "On Nov. 15, Moscow "
+                      "carried out its biggest missile attack yet on the energy system. Authorities said Russian forces "
+                      "fired around 90 missiles at targets throughout Ukraine that day.",
+                      "2022-11-22T12:00:00+00:00") == {}
+    assert air_counts("Pentagon: North Korea keeps supplying weapons to Russia", "The local prosecutor's office said two "
+                      "more cases of North Korean missiles being fired at Kharkiv Oblast are under investigation.",
+                      "2024-04-01T12:00:00+00:00") == {}
