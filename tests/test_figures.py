@@ -981,6 +981,10 @@ READ_RIGHT_BY_A_RULE = [
      "the occupation's dead, no attack's toll"),
     ("prosecutor-generals-office-bodies-of-3-civilians-allegedly-killed-by-russian-troops-discovered-in-mykolaiv-oblast",
      "'bodies of 3 civilians allegedly killed by Russian troops found in …': the occupation's dead"),
+    ("human-body-discovered-in", "'a Russian attack on an evacuation boat had killed 3 civilians and injured 23' after "
+     "the item's one dead: another attack's, its 23 injured too"),
+    ("governor-russian-shelling-kills-1-in-kherson-oblast", "'Those attacks killed two civilians and injured two more' "
+     "after the item's one dead: the day's, not the item's"),
 ]
 
 
@@ -1471,3 +1475,18 @@ def test_an_updates_missiles_a_days_count_told_that_day_and_cases_of_missiles():
     assert air_counts("Pentagon: North Korea keeps supplying weapons to Russia", "The local prosecutor's office said two "
                       "more cases of North Korean missiles being fired at Kharkiv Oblast are under investigation.",
                       "2024-04-01T12:00:00+00:00") == {}
+
+
+def test_a_later_sentence_telling_another_figure_of_a_kind_already_told_is_another_attacks():
+    """A real item, rewritten: after "Search teams found the body of a man in the ruins of a Kherson house destroyed by
+    Russian shelling", "On June 11, prosecutors said a Russian attack on an evacuation boat had killed 3 civilians and
+    injured 23" is another attack's, its 23 injured too; in an update ("rose to 13"), the first report's "killed 12
+    and injured 90" still gives the injured."""
+    published = "2023-06-11T12:00:00+00:00"
+    assert totals("Body found in rubble of Kherson home", "Search teams found the body of a man in the ruins of a "
+                  "Kherson house destroyed by Russian shelling, the city's head said on June 11. On June 11, "
+                  "prosecutors said a Russian attack on an evacuation boat had killed 3 civilians and injured 23.",
+                  published) == [(1, None)]
+    assert totals("Death toll of Russian strike on Kyiv rises to 13", "The death toll of Russia's June 10 strike on Kyiv "
+                  "rose to 13, the mayor said on June 11. The strike killed 12 people and injured 90 on June 10.",
+                  published) == [(13, 90)]

@@ -89,6 +89,23 @@ def _first(mentions: list[Mention], kind: str) -> Mention | None:
     return first
 
 
+def _one_attack(mentions: list[Mention]) -> list[Mention]:
+    """The mentions of one strike's item without those of a later sentence that tells a figure of a kind the item has
+    told already, otherwise, and not as a revision or an addition ("a Russian attack on an evacuation boat had killed 3
+    civilians and injured 23" after "search teams found the body of a man": another attack's, its injured too)."""
+    if any(m.revised for m in mentions):
+        return mentions  # an update: a later sentence tells the first reports of the same attack
+    told: dict[str, tuple[int, int]] = {}  # kind -> (its first figure, the sentence it is told in)
+    other: set[int] = set()
+    for m in mentions:
+        if m.revised or m.more or m.elsewhere or m.hospital:
+            continue
+        first = told.setdefault(m.kind, (m.n, m.sentence))
+        if m.sentence > first[1] and m.n != first[0]:
+            other.add(m.sentence)
+    return [m for m in mentions if m.sentence not in other] if other else mentions
+
+
 def _of(mentions: list[Mention]) -> Toll:
     toll = Toll()
     for kind in (KILLED, INJURED):
@@ -260,7 +277,7 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             if getattr(total, kind) is None:
                 total.add_all(regions.values(), (kind,))
     else:
-        total = _of(mentions)
+        total = _of(_one_attack(mentions))
         said = title_figures(title) if total.stated else {}  # read once: each use below needs a figure of the body
         _titled(total, mentions, said)
         _none(total, reading)
