@@ -985,6 +985,9 @@ READ_RIGHT_BY_A_RULE = [
      "the item's one dead: another attack's, its 23 injured too"),
     ("governor-russian-shelling-kills-1-in-kherson-oblast", "'Those attacks killed two civilians and injured two more' "
      "after the item's one dead: the day's, not the item's"),
+    ("another-burial-site-discovered-in-kyiv-oblast", "a title of a burial site: the occupation's dead"),
+    ("un-22-607-civilian-casualties-in-ukraine-reported-since-the-start-of-russias-full-scale-invasion", "a title of "
+     "casualties 'since Russia's full-scale invasion began': a tally"),
 ]
 
 
@@ -1490,3 +1493,18 @@ def test_a_later_sentence_telling_another_figure_of_a_kind_already_told_is_anoth
     assert totals("Death toll of Russian strike on Kyiv rises to 13", "The death toll of Russia's June 10 strike on Kyiv "
                   "rose to 13, the mayor said on June 11. The strike killed 12 people and injured 90 on June 10.",
                   published) == [(13, 90)]
+
+
+def test_a_title_of_a_wars_tally_or_a_burial_site_gives_no_toll_but_a_record_since_does():
+    """Two real items, rewritten: under "UN: 22,607 civilian casualties recorded in Ukraine since Russia's full-scale
+    invasion began", "8,451 people killed and 14,156 injured" is a tally; under "New burial site found in Kyiv Oblast",
+    "the bodies of two more civilians killed by Russian forces" are the occupation's dead; "the deadliest since …" tells
+    an attack's toll."""
+    published = "2023-04-04T12:00:00+00:00"
+    body = "The overall number of civilian casualties reaches 22,607, with 8,451 people killed and 14,156 injured."
+    assert totals("UN: 22,607 civilian casualties recorded in Ukraine since Russia's full-scale invasion began", body,
+                  published) == []
+    assert totals("New burial site found in Kyiv Oblast", "Prosecutors said on Sept. 20 that the bodies of two more "
+                  "civilians killed by Russian forces had been found in Kyiv Oblast.", published) == []
+    assert totals("Deadliest strike on Kyiv since the invasion began kills 12", "A Russian missile strike on Kyiv on "
+                  "April 4 killed 12 people, the mayor said.", published) == [(12, None)]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 42  # 42: in an item of one strike (no revision), a later sentence telling another figure of a kind already
+VERSION = 43  # 43: a title of a war's tally ("since Russia's full-scale invasion began") or of a burial site: no toll,
+# unless a record; 42: in an item of one strike (no revision), a later sentence telling another figure of a kind already
 # told is another attack's, all its figures; 41: air: an update's dated title fixes its attack; "… that day." after a
 # sentence of another day is that day's; "two more cases of North Korean missiles" counts none; 40: an update's title
 # that dates its attack ("Toll of the July 23 Russian attack on Odesa climbs to 2") fixes the item's attack; "one of the

@@ -759,6 +759,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         return reading  # "SBU detains alleged spy accused of guiding Russian strikes": the tolls it cites are earlier attacks
     if not _VIOLENCE.search((title or "")[:MAX_SENTENCE]) and not _VIOLENCE.search((body or "")[:MAX_CHARS]):
         return reading  # "an elderly woman who was to go with two of them died" in an item of children brought home
+    if _TALLY_TITLE.search((title or "")[:MAX_SENTENCE]) and not _RECORD_WORD.search((title or "")[:MAX_SENTENCE]):
+        return reading  # "UN: 22,607 civilian casualties recorded since …", "New burial site found in Kyiv Oblast"
     if _MISHAP.search((title or "")[:MAX_SENTENCE]) and not _WAR_WORD.search((title or "")[:MAX_SENTENCE]):
         return reading  # "2 dead after gas explosion at residential building in Kyiv", "3 dead … due to bad weather": no attack
     for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
@@ -880,6 +882,12 @@ _GREW_FROM = re.compile(r"\b(?:has|have|had)\s+(?:grown|risen|increased|climbed|
 _VIOLENCE = re.compile(r"\b(?:attack|strik|struck|shell|drone|missile|bomb|rocket|artiller|mortar|explo|blast|mine|gun|"
                        r"fire|firing|shot|shoot|hit|troops|forces|soldier|occupier|invader|weapon|munition|"
                        r"grenade|projectile|Shahed|Kalibr|Iskander|Kinzhal|KAB|HIMARS|sabotage|terror|raid|assault)", re.I)
+# a title of a war's tally or of the occupation's dead: the figures it brings are no attack's ("… since Russia's
+# full-scale invasion began", "New burial site found in Kyiv Oblast"), unless it tells a record ("the deadliest since")
+_TALLY_TITLE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of|Russia's\s+full-scale|the\s+full-scale|the\s+"
+                          r"(?:invasion|war)\b|Feb(?:ruary|\.)?\s+24\b|(?:19|20)\d\d\b)|\b(?:burial\s+sites?|mass\s+"
+                          r"graves?|exhum\w+|torture\s+chambers?)\b", re.I)
+_RECORD_WORD = re.compile(r"\b(?:biggest|largest|deadliest|heaviest|worst|first|record|most|longest)\b", re.I)
 # a title of deaths that are no attack's: an accident, the weather (and none of the war's words beside it)
 _MISHAP = re.compile(r"\b(?:gas\s+(?:explosion|leak|blast)|cave-in|(?:bad|severe|extreme)\s+weather|storms?|snowstorms?|"
                      r"blizzards?|froze(?:n)?\s+to\s+death|heat\s*waves?|accidents?|(?:helicopter|plane|car|bus|road)\s+"
