@@ -1493,6 +1493,9 @@ def test_a_later_sentence_telling_another_figure_of_a_kind_already_told_is_anoth
     assert totals("Death toll of Russian strike on Kyiv rises to 13", "The death toll of Russia's June 10 strike on Kyiv "
                   "rose to 13, the mayor said on June 11. The strike killed 12 people and injured 90 on June 10.",
                   published) == [(13, 90)]
+    assert totals("Update: Number killed in Sloviansk missile attack climbs to 6", "The governor said on June 11 that six "
+                  "people are now known to have been killed in the Russian missile strike on Sloviansk. As of 6 p.m., "
+                  "five people were dead and 15 injured.", published) == [(6, 15)]
 
 
 def test_a_title_of_a_wars_tally_or_a_burial_site_gives_no_toll_but_a_record_since_does():

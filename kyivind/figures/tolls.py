@@ -89,6 +89,10 @@ def _first(mentions: list[Mention], kind: str) -> Mention | None:
     return first
 
 
+# a title of a toll revised: a later sentence of the item may tell the same attack's earlier figures
+_UPDATE_TITLE = re.compile(r"\b(?:update|updated|rises|rose|risen|climbs|climbed|grows|grew|reaches|jumps|toll)\b", re.I)
+
+
 def _one_attack(mentions: list[Mention]) -> list[Mention]:
     """The mentions of one strike's item without those of a later sentence that tells a figure of a kind the item has
     told already, otherwise, and not as a revision or an addition ("a Russian attack on an evacuation boat had killed 3
@@ -277,7 +281,7 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             if getattr(total, kind) is None:
                 total.add_all(regions.values(), (kind,))
     else:
-        total = _of(_one_attack(mentions))
+        total = _of(mentions if _UPDATE_TITLE.search(title or "") else _one_attack(mentions))
         said = title_figures(title) if total.stated else {}  # read once: each use below needs a figure of the body
         _titled(total, mentions, said)
         _none(total, reading)
