@@ -988,6 +988,10 @@ READ_RIGHT_BY_A_RULE = [
     ("another-burial-site-discovered-in-kyiv-oblast", "a title of a burial site: the occupation's dead"),
     ("un-22-607-civilian-casualties-in-ukraine-reported-since-the-start-of-russias-full-scale-invasion", "a title of "
      "casualties 'since Russia's full-scale invasion began': a tally"),
+    ("authorities-russian-attack-on-kherson-injures-woman", "'an 83-year-old woman had been killed in an overnight "
+     "Russian attack on the village of Lvove' in an item of a strike on Kherson: another attack's"),
+    ("authorities-russian-attack-on-kherson-injures-2", "'a Russian drone dropped explosives on the city of Beryslav …, "
+     "killing one person' in an item of a strike on Kherson: another attack's"),
 ]
 
 
@@ -1511,3 +1515,15 @@ def test_a_title_of_a_wars_tally_or_a_burial_site_gives_no_toll_but_a_record_sin
                   "civilians killed by Russian forces had been found in Kyiv Oblast.", published) == []
     assert totals("Deadliest strike on Kyiv since the invasion began kills 12", "A Russian missile strike on Kyiv on "
                   "April 4 killed 12 people, the mayor said.", published) == [(12, None)]
+
+
+def test_a_later_statement_of_another_place_than_a_one_place_items_is_another_attacks():
+    """Two real items, rewritten: under "Authorities: Woman injured in Russian attack on Kherson", "an 83-year-old woman
+    had been killed in an overnight Russian attack on the village of Lvove" is another attack's; under a title of
+    attacks on an oblast, the places are summed."""
+    published = "2024-02-13T12:00:00+00:00"
+    body = ("A woman was wounded when Russian forces hit a residential area of Kherson on Feb. 13, the administration "
+            "said. Early on Feb. 13, the governor said an 83-year-old woman had been killed in an overnight Russian "
+            "attack on the village of Lvove.")
+    assert totals("Authorities: Woman injured in Russian attack on Kherson", body, published) == [(None, 1)]
+    assert totals("Russian attacks on Kherson Oblast kill 1, injure 1", body, published) == [(1, 1)]

@@ -89,6 +89,15 @@ def _first(mentions: list[Mention], kind: str) -> Mention | None:
     return first
 
 
+_SEVERAL_TITLE = re.compile(r"\b(?:attacks|strikes|shelling|oblast|region|communities|settlements|villages|towns|"
+                            r"and)\b", re.I)
+
+
+def _names(title: str | None, place: str) -> bool:
+    """Whether ``title`` names ``place`` (its first word, as "Kherson" names "Kherson")."""
+    return bool(title) and re.search(r"\b" + re.escape(place.split()[0]) + r"\b", title) is not None
+
+
 # a title of a toll revised: a later sentence of the item may tell the same attack's earlier figures
 _UPDATE_TITLE = re.compile(r"\b(?:update|updated|rises|rose|risen|climbs|climbed|grows|grew|reaches|jumps|toll)\b", re.I)
 
@@ -249,6 +258,14 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         # a missile strike on Zaporizhzhia on April 8", in an item on Poltava Oblast)
         mentions = [m for m in mentions if m.sentence == reading.opening or m.region is None or m.region in
                     opening_regions]
+        opening_places = {m.place for m in mentions if m.sentence == reading.opening}
+        if len(opening_places) == 1 and None not in opening_places and not _SEVERAL_TITLE.search(title or "") and \
+                _names(title, next(iter(opening_places))):
+            # an item of one strike on the place its title and lead name: a later statement of another place is another
+            # attack's ("an 83-year-old woman had been killed in an overnight attack on the village of Lvove", in an
+            # item of a strike on Kherson)
+            mentions = [m for m in mentions if m.sentence == reading.opening or m.place is None or m.place in
+                        opening_places]
     opening = [m for m in mentions if m.sentence == reading.opening]
     cue = reading.roundup_cue and not (len(opening_regions) == 1 and None not in opening_regions) and not (
         len(opening_regions) > 1 and all(m.region for m in opening))  # "killing 2 in Odesa and injuring 3 in Kharkiv Oblast"
