@@ -992,6 +992,8 @@ READ_RIGHT_BY_A_RULE = [
      "Russian attack on the village of Lvove' in an item of a strike on Kherson: another attack's"),
     ("authorities-russian-attack-on-kherson-injures-2", "'a Russian drone dropped explosives on the city of Beryslav …, "
      "killing one person' in an item of a strike on Kherson: another attack's"),
+    ("attacks-104", "'In Kupiansk, a 67-year-old driver working for a medical facility was also wounded': one more in "
+     "Kharkiv Oblast"),
 ]
 
 
@@ -1527,3 +1529,14 @@ def test_a_later_statement_of_another_place_than_a_one_place_items_is_another_at
             "attack on the village of Lvove.")
     assert totals("Authorities: Woman injured in Russian attack on Kherson", body, published) == [(None, 1)]
     assert totals("Russian attacks on Kherson Oblast kill 1, injure 1", body, published) == [(1, 1)]
+
+
+def test_one_person_told_with_what_they_were_doing_is_one():
+    """"In Kupiansk, a 67-year-old driver working for a medical facility was also wounded" (a real roundup's sentence,
+    rewritten) is one more injured in Kharkiv Oblast."""
+    toll_rows, _ = figures.derive("Russian attacks kill 2, injure 28", "Russian attacks killed two and injured 28 over "
+                                  "the past day, officials said on Nov. 13. On Nov. 13, a Russian drone hit an apartment "
+                                  "building in Kharkiv, leaving two people with shrapnel wounds. In Kupiansk, a "
+                                  "67-year-old driver working for a medical facility was also wounded, the governor "
+                                  "said.", "2023-11-13T12:00:00+00:00")
+    assert {r["region_code"]: r["injured"] for r in toll_rows if r["scope"] == "region"} == {"UA-63": 3}

@@ -95,7 +95,9 @@ _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|woundi
 _AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,?|,\s+#+,)?"  # "a woman aged about 80"
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
 _IN_A_PLACE = r"(?:\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|district|region))?)?"
-_WHO_CLAUSE = r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been|worked|lived|works|lives)\s+[^.;,]{0,50}?,?)?"  # "who was near the blast"
+_WHO_CLAUSE = (r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been|worked|lived|works|lives)\s+[^.;,]{0,50}?,?|"
+               r",?\s+(?:working|living|standing|walking|driving|riding|passing|sitting)\s+(?:for|at|in|on|near|by|as|"
+               r"along|through)\s+[^.;,]{0,40}?,?)?")  # "who was near the blast", "working for a medical facility"
 _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+|#+-year-old)\b" + _AGED + _IN_A_PLACE + _WHO_CLAUSE + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
                   r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+|#+-year-old)\b" + _AGED +
