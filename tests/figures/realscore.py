@@ -57,7 +57,8 @@ def first_held_out(url: str) -> bool:
 # figures 8 to 23 as figures 7 did; the twenty-first, scored once at figures 10 (97731fd), read by figures 11 to 28
 # the same; the twenty-third, scored once at figures 22, read by figures 23 to 28 the same
 HELD_OUT_SETS = {"seventeenth held out": "items_b17_", "twenty-first held out": "items_b21_",
-                 "twenty-third held out": "items_b23_", "twenty-fourth held out": "items_b24_h"}
+                 "twenty-third held out": "items_b23_", "twenty-fourth held out": "items_b24_h",
+                 "twenty-fifth held out": "items_b25_"}
 HELD_OUT_FILES = tuple(HELD_OUT_SETS.values())
 # the sets each held out and scored once before it was tuned on: part name -> file prefix
 TUNED_SETS = {"twenty-fourth, tuned half, scored once": "items_b24_t", "twenty-second, scored once": "items_b22_", "twentieth, scored once": "items_b20_", "nineteenth, scored once": "items_b19_", "eighteenth, scored once": "items_b18_", "fifteenth held out": "items_b15_", "sixteenth, scored once": "items_b16_", "thirteenth and fourteenth held out": ("items_b13_", "items_b14_"), "twelfth held out": "items_b12_", "eleventh held out": "items_b11_", "tenth held out": "items_b10_", "ninth held out": "items_b9_", "eighth held out": "items_b8_", "seventh held out": "items_b7_", "sixth held out": "items_b6_", "fifth held out": "items_b5_",
