@@ -994,6 +994,10 @@ READ_RIGHT_BY_A_RULE = [
      "killing one person' in an item of a strike on Kherson: another attack's"),
     ("attacks-104", "'In Kupiansk, a 67-year-old driver working for a medical facility was also wounded': one more in "
      "Kharkiv Oblast"),
+    ("three-injured-in-attack-on-donetsk-oblast", "'Early on March 24, Russia fired 29 cruise missiles and 28 Shahed "
+     "drones in a large-scale attack across Ukraine' in an item of shelling: another attack's"),
+    ("governor-russian-attack-on-zaporizhzhia-oblast-village", "'Overnight, Russia launched a large-scale attack on "
+     "Zaporizhzhia, Poltava … oblasts', then 'shot down 39 of 55 Russian missiles' in an item of shelling: another's"),
 ]
 
 
@@ -1540,3 +1544,19 @@ def test_one_person_told_with_what_they_were_doing_is_one():
                                   "67-year-old driver working for a medical facility was also wounded, the governor "
                                   "said.", "2023-11-13T12:00:00+00:00")
     assert {r["region_code"]: r["injured"] for r in toll_rows if r["scope"] == "region"} == {"UA-63": 3}
+
+
+def test_a_nationwide_attack_told_beside_a_shellings_toll_is_another_and_beside_a_missile_strikes_is_it():
+    """Two real items, rewritten: under "Governor: Woman hurt in Russian attacks on Zaporizhzhia Oblast village", whose
+    lead tells of shelling, "Overnight, Russia launched a large-scale attack on Zaporizhzhia, Poltava and Kyiv oblasts
+    … Ukrainian forces shot down 39 of 55 Russian missiles and 20 of 21 drones" is another attack; where the lead tells
+    of a missile strike, it is the item's."""
+    published = "2024-05-08T12:00:00+00:00"
+    rest = (" Overnight, Russia launched a large-scale attack on Zaporizhzhia, Poltava and Kyiv oblasts. The Air "
+            "Force commander said Ukrainian forces shot down 39 of 55 Russian missiles and 20 of 21 drones.")
+    title = "Governor: Woman hurt in Russian attacks on Zaporizhzhia Oblast village"
+    assert air_counts(title, "Russian troops hit the village of Veselianka three times on May 8, wounding a woman, the "
+                      "governor said." + rest, published) == {}
+    assert air_counts(title, "A Russian missile hit the village of Veselianka on May 8, wounding a woman, the governor "
+                      "said." + rest, published) == {"missiles_launched": 55, "missiles_downed": 39,
+                                                      "drones_launched": 21, "drones_downed": 20}

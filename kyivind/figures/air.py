@@ -249,12 +249,21 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
         return found, scope, every  # "about 3,800 drones launched at Ukraine since 2022": a tally, no night's counts
     split = sentences(body) if split is None else split
     claimed = bool(_CLAIM_TITLE.search(head) or _STRIKE_ON_RUSSIA.search(head))
+    # an item of one place's toll by shelling ("Russian attack on Donetsk Oblast injures 3", its lead naming no drone or
+    # missile): a nationwide attack it tells beside, and what follows ("Early on March 24, Russia fired 29 cruise
+    # missiles … across Ukraine"), is another attack
+    local = bool(_LOCAL_TOLL_TITLE.search(head)) and not has_any(head.lower(), _AIR_TITLE_WORDS) and bool(split) and \
+        not has_any(split[0][1].lower(), WEAPON_HINTS + ("airstrike", "air strike"))  # its lead: shelling, not an air attack
+    national = False
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         elsewhere = False  # "Several hours after the drone attack, a missile strike hit Kyiv": the rest is another's
         before = ""  # the sentence before: "On Nov. 17, Russia … . That night, forces downed 102 of 120 missiles"
         for sentence, start in texts:
             lower, told, before = sentence.lower(), before, sentence
+            if local and start >= 0 and (national or _NATIONWIDE.search(sentence)):
+                national = True  # and what follows it: "Air Force commander … said forces shot down 39 of 55 missiles"
+                continue
             if start >= 0 and (_THAT.match(sentence) or _IN_THAT.search(sentence)) and \
                     scope.of(told, told.lower(), strict=True)[0]:
                 continue  # the night or attack of the sentence before, which was another's
@@ -534,6 +543,14 @@ _UNDOWNED = re.compile(r"[^;]{0,60}?\b(?:got\s+through|(?:were|was)\s+not\s+(?:s
                        r"could\s+not\s+be\s+(?:shot\s+down|intercepted|downed)|without\s+being\s+(?:shot\s+down|intercepted))\b",
                        re.I)
 _UNTIL_NEXT = re.compile(r"[^,;]{0,48}")  # what follows a count up to the next one
+_LOCAL_TOLL_TITLE = re.compile(r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)?|hurt)\b", re.I)
+_AIR_TITLE_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "air attack", "shot down", "downs",
+                    "downed", "intercept", "massive", "mass attack", "large-scale", "ukraine", "nationwide", "past day",
+                    "past 24", "oblasts", "regions", "cities")
+_NATIONWIDE = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:Ukraine|the\s+country)\b|\bnationwide\b|"
+                         r"\b(?:large-scale|massive|mass|combined)\s+(?:missile\s+and\s+drone\s+|drone\s+and\s+missile\s+|"
+                         r"missile\s+|drone\s+|air\s+)?(?:attack|strike|assault)\s+(?:on|against|across)\s+(?!(?:the\s+)?"
+                         r"(?:city|town|village)\b)", re.I)
 _THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
 # "… said more than 10 drones were downed in that attack" after a sentence of another night: that night's
 _IN_THAT = re.compile(r"\b(?:in|during|of)\s+that\s+(?:attack|strike|assault|night)\b|\bthat\s+(?:day|night)\s*[.,;]")
