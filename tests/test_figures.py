@@ -998,6 +998,8 @@ READ_RIGHT_BY_A_RULE = [
      "drones in a large-scale attack across Ukraine' in an item of shelling: another attack's"),
     ("governor-russian-attack-on-zaporizhzhia-oblast-village", "'Overnight, Russia launched a large-scale attack on "
      "Zaporizhzhia, Poltava … oblasts', then 'shot down 39 of 55 Russian missiles' in an item of shelling: another's"),
+    ("military-infrastructure-facility-hit-in-russian-attack-on-odesa-oblast", "'Russia fired Kh-59 missiles at Odesa "
+     "Oblast, and air defense destroyed two of them': two downed"),
 ]
 
 
@@ -1560,3 +1562,17 @@ def test_a_nationwide_attack_told_beside_a_shellings_toll_is_another_and_beside_
     assert air_counts(title, "A Russian missile hit the village of Veselianka on May 8, wounding a woman, the governor "
                       "said." + rest, published) == {"missiles_launched": 55, "missiles_downed": 39,
                                                       "drones_launched": 21, "drones_downed": 20}
+
+
+def test_n_of_them_counts_the_weapon_named_without_a_count_just_before():
+    """Two real items' sentences, rewritten: "Several waves of Russian Shahed-type drones hit Odesa Oblast overnight; air
+    defenses downed at least 21 of them" gives 21 drones downed, and so does the same told in two sentences; "Russia
+    fired Kh-59 missiles at Odesa Oblast, and air defense destroyed two of them" gives two missiles downed."""
+    published = "2024-02-10T12:00:00+00:00"
+    for body in ("Several waves of Russian Shahed-type drones hit Odesa Oblast overnight; air defenses downed at least 21 "
+                 "of them, the governor said on Feb. 10.", "Several waves of Russian Shahed-type drones hit Odesa Oblast "
+                 "overnight. Air defenses downed at least 21 of them, the governor said on Feb. 10."):
+        assert air_counts("Russian drone attack on Odesa Oblast injures 4", body, published) == {"drones_downed": 21}
+    assert air_counts("Russian attack on Odesa Oblast hits infrastructure", "Late on Feb. 9, a Russian strike hit a "
+                      "facility in Odesa Oblast. The military said Russia fired Kh-59 missiles at Odesa Oblast, and air "
+                      "defense destroyed two of them over the Black Sea.", published) == {"missiles_downed": 2}

@@ -151,6 +151,17 @@ LAUNCH_HINTS = ("launch", "fire", "firing", "used", "using", "sent", "sending", 
 
 
 
+_OF_THEM = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all\s+|at\s+least\s+|"
+                      r"about\s+|some\s+)?\d+\s+of\s+(?:them|those|these)\b")
+_PLURAL = re.compile(r"(?P<words>(?:[\w/'-]+\s+){0,4}?)(?P<noun>drones|UAVs|missiles)\b", re.I)
+
+
+def _named_plural(text: str | None) -> tuple[str, str | None] | None:
+    """The weapon the last plural noun of ``text`` names, counted or not ("Russian Shahed-type drones"), or None."""
+    found = list(_PLURAL.finditer((text or "")[:MAX_SENTENCE]))
+    return _weapon(found[-1].group("words"), found[-1].group("noun")) if found else None
+
+
 def _weapon(words: str, noun: str) -> tuple[str, str | None]:
     found = table.named(words)
     if found is not None and found.kind in table.COUNTED:
@@ -279,7 +290,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     if any(v[2] == DOWNED for v in _verbs(sentence)):
                         noun = (m.group("noun") or m.group("nouns")).lower()
                         every.add((_direction(sentence, sentence), DRONE if noun.startswith("drone") else MISSILE))
-            if not has_any(lower, WEAPON_HINTS) and (last is None or not has_any(lower, VERB_HINTS)):
+            if not has_any(lower, WEAPON_HINTS) and (last is None or not has_any(lower, VERB_HINTS)) and not (
+                    last is None and " of th" in lower and start >= 0 and _OF_THEM.search(sentence) and _named_plural(told)):
                 if not scope.fixed and start >= 0:
                     scope.of(sentence, lower, figure=False)
                 continue
@@ -405,6 +417,13 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     if key in found and found[key].evidence == sentence:
                         found[key].n += int(breakdown.group("n"))
                     continue
+                if last is None and (verbs or whole) and " of th" in clause:
+                    # "Several waves of Shahed-type drones hit Odesa Oblast overnight; air defenses downed at least 21
+                    # of them": of the weapon named without a count just before (in the sentence, else the one before)
+                    m = _OF_THEM.search(clause)
+                    named = _named_plural(plain[:a + m.start()]) or _named_plural(told) if m else None
+                    if named is not None:
+                        last = prior = (*named, False, direction)
                 if last is not None and (verbs or whole):  # "… and destroyed 15 of them", "brought down all 9"
                     for m in _ELLIPTIC.finditer(clause):
                         if any(c.start() <= m.start() < c.end() for c in counted):
