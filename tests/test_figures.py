@@ -1000,6 +1000,7 @@ READ_RIGHT_BY_A_RULE = [
      "Zaporizhzhia, Poltava … oblasts', then 'shot down 39 of 55 Russian missiles' in an item of shelling: another's"),
     ("military-infrastructure-facility-hit-in-russian-attack-on-odesa-oblast", "'Russia fired Kh-59 missiles at Odesa "
      "Oblast, and air defense destroyed two of them': two downed"),
+    ("series-of-explosions-heard-in-kyiv", "'Russia fired both cruise and ballistic missiles' counts no two missiles"),
 ]
 
 
@@ -1576,3 +1577,13 @@ def test_n_of_them_counts_the_weapon_named_without_a_count_just_before():
     assert air_counts("Russian attack on Odesa Oblast hits infrastructure", "Late on Feb. 9, a Russian strike hit a "
                       "facility in Odesa Oblast. The military said Russia fired Kh-59 missiles at Odesa Oblast, and air "
                       "defense destroyed two of them over the Black Sea.", published) == {"missiles_downed": 2}
+
+
+def test_both_cruise_and_ballistic_missiles_is_no_count_of_two():
+    """"Russia fired both cruise and ballistic missiles in the attack" (a real item's sentence, rewritten) counts
+    nothing; the Air Force's "35 missiles of different types" after it is the count ("both missiles" would be two)."""
+    body = ("Russia fired both cruise and ballistic missiles in the attack, the city's head said. The Air Force said it "
+            "had tracked 35 missiles of different types and 23 attack drones. It said nine Iskander ballistic missiles, "
+            "13 Kh-101 cruise missiles and 20 drones had been shot down.")
+    assert air_counts("Russia strikes Kyiv with missiles", body, "2024-09-02T12:00:00+00:00") == {
+        "missiles_launched": 35, "missiles_downed": 22, "drones_launched": 23, "drones_downed": 20}

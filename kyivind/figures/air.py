@@ -104,7 +104,7 @@ _NOT_THE_WEAPON = r"(?!(?:\s+(?:and|or)\s+(?:drones?|missiles?|UAVs?))?\s+(?:str
                   r"alerts?|warnings?|threats?|launchers?|systems?|units?|operators?|carriers?|crews?|debris|fragments?|" \
                   r"wreckage|parts|sites?|production|factor(?:y|ies)|plants?|programs?)\b)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
-_COUNT = re.compile(r"(?:\b(?P<all>all|both|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|(?<![:.,])\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
+_COUNT = re.compile(r"(?:\b(?P<all>all|both(?!\s+[\w-]+\s+and\s)|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|(?<![:.,])\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
                     r"(?:(?<![:.,])\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|\(?(?:drones?|missiles?|UAVs?|unmanned)\b|(?:communities|settlements|villages|towns|cities|districts|buildings|homes|houses|strikes|attacks|cases|instances|incidents|episodes)\b)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!-)(?!(?:\s*\([^()]{1,12}\))?\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
