@@ -1586,3 +1586,13 @@ def test_both_cruise_and_ballistic_missiles_is_no_count_of_two():
             "13 Kh-101 cruise missiles and 20 drones had been shot down.")
     assert air_counts("Russia strikes Kyiv with missiles", body, "2024-09-02T12:00:00+00:00") == {
         "missiles_launched": 35, "missiles_downed": 22, "drones_launched": 23, "drones_downed": 20}
+
+
+def test_an_air_launched_missile_is_no_launch_verb():
+    """"brought down all 24 Shahed-type drones that Russia launched, along with one Kinzhal Kh-47M2 air-launched
+    ballistic missile and four Kh-101/555 cruise missiles" (a real roundup's sentence, rewritten): five missiles downed;
+    "air-launched" names the missile, it launches nothing."""
+    assert air_counts("Russian attacks across Ukraine injure 8", "The Air Force said Ukrainian defenses brought down all 24 "
+                      "Shahed-type drones that Russia launched, along with one Kinzhal Kh-47M2 air-launched ballistic "
+                      "missile and four Kh-101/555 cruise missiles.", "2024-06-12T12:00:00+00:00") == {
+        "drones_launched": 24, "drones_downed": 24, "missiles_launched": 5, "missiles_downed": 5}

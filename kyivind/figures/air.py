@@ -442,7 +442,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
 _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|jammed|did\s+not\s+reach|failed\s+to\s+reach|disappeared|redirected|"
                    r"went\s+off\s+radar)\b|\b(?P<down>shot\s+down|shoots\s+down|shooting\s+down|downed|downs|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)down|"
                    r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
-                   r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?P<launch>launched|launches|"
+                   r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?<!-)(?P<launch>launched|launches|"
                    r"launching|launch|fired|fires|firing|used|using|sent|sends|sending|deployed|dropped|drops|dropping|aimed|attacked|"
                    r"tracked|detected|recorded|involved|"
                    r"struck|hit|targeted)\b", re.I)
