@@ -29,8 +29,8 @@ from tests.figures.realscore import expected, first_held_out, load, predicted, p
 # (items_b21_*, 73 items, scored once at figures 10, 97731fd) and the twenty-third (items_b23_*, 28 items, scored once
 # at figures 22, 851ce6c: 1.000 / 1.000 on its 18 toll facts, as figures 12 reads it too), written by others while the
 # rules were tuned on the rest, never tuned on. A change that reads worse fails.
-MEASURED = {"tuned": {"toll": (0.98, 0.98), "regions": (0.97, 0.96), "air": (0.96, 0.95)},
-            "held out": {"toll": (0.0, 0.0), "regions": (0.0, 0.0), "air": (0.0, 0.0)}}  # a held-out set not yet scored
+MEASURED = {"tuned": {"toll": (0.98, 0.98), "regions": (0.97, 0.96), "air": (0.97, 0.96)},
+            "held out": {"toll": (0.92, 0.92), "regions": (0.90, 0.92), "air": (0.33, 0.5)}}
 
 
 def by_slug(slug: str) -> dict:
