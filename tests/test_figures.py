@@ -1000,6 +1000,10 @@ READ_RIGHT_BY_A_RULE = [
      "Zaporizhzhia, Poltava … oblasts', then 'shot down 39 of 55 Russian missiles' in an item of shelling: another's"),
     ("military-infrastructure-facility-hit-in-russian-attack-on-odesa-oblast", "'Russia fired Kh-59 missiles at Odesa "
      "Oblast, and air defense destroyed two of them': two downed"),
+    ("air-defense-downs-2-iranian-made-shahed-136-drones-over-kyiv-sea", "a title's two drones downed, over a body "
+     "that counts only missiles"),
+    ("russian-attack-on-pavlohrad-in-dnipropetrovsk-oblast-injures-5", "'five Iskander-M or KN -23 North Korean "
+     "ballistic missiles': five, no 23"),
 ]
 
 
@@ -1596,3 +1600,19 @@ def test_an_air_launched_missile_is_no_launch_verb():
                       "Shahed-type drones that Russia launched, along with one Kinzhal Kh-47M2 air-launched ballistic "
                       "missile and four Kh-101/555 cruise missiles.", "2024-06-12T12:00:00+00:00") == {
         "drones_launched": 24, "drones_downed": 24, "missiles_launched": 5, "missiles_downed": 5}
+
+
+def test_a_titles_count_of_a_class_the_body_does_not_count_and_a_designator_after_a_hyphen():
+    """Two real items, rewritten: "Air defense shoots down 2 Iranian-made Shahed-136 drones above Kyiv Sea" over a body
+    that counts only two cruise missiles downed gives both; "fired five Iskander-M or KN -23 North Korean ballistic
+    missiles" is five missiles, not 23; a title of Russia's claims adds nothing to a body's counts of them."""
+    published = "2022-11-17T12:00:00+00:00"
+    assert air_counts("Air defense shoots down 2 Iranian-made Shahed-136 drones above Kyiv Sea", "The report came from "
+                      "the city's administration. Earlier, the authorities had said that two Russian cruise missiles "
+                      "were also downed in Kyiv.", published) == {"drones_downed": 2, "missiles_downed": 2}
+    assert air_counts("Russian strike on Pavlohrad kills 1", "The Air Force said Russian forces likely fired five "
+                      "Iskander-M or KN -23 North Korean ballistic missiles at the city.", published) == {
+        "missiles_launched": 5}
+    assert air_counts("2 drones intercepted on way to Moscow, mayor claims", "Two attack drones were intercepted on "
+                      "their way to Moscow on Aug. 10, the mayor claimed. He said air defense downed one drone in Kaluga "
+                      "Oblast.", published) == {}

@@ -105,7 +105,7 @@ _NOT_THE_WEAPON = r"(?!(?:\s+(?:and|or)\s+(?:drones?|missiles?|UAVs?))?\s+(?:str
                   r"wreckage|parts|sites?|production|factor(?:y|ies)|plants?|programs?)\b)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both(?!\s+[\w-]+\s+and\s)|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|(?<![:.,])\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
-                    r"(?:(?<![:.,])\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|\(?(?:drones?|missiles?|UAVs?|unmanned)\b|(?:communities|settlements|villages|towns|cities|districts|buildings|homes|houses|strikes|attacks|cases|instances|incidents|episodes)\b)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,4}?)?)" + _NOUN + r"\b(?!-)(?!(?:\s*\([^()]{1,12}\))?\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
+                    r"(?:(?<![:.,-])(?<!-\s)\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|\(?(?:drones?|missiles?|UAVs?|unmanned)\b|(?:communities|settlements|villages|towns|cities|districts|buildings|homes|houses|strikes|attacks|cases|instances|incidents|episodes)\b)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,5}?)?)" + _NOUN + r"\b(?!-)(?!(?:\s*\([^()]{1,12}\))?\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
                                                                "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
@@ -266,7 +266,10 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
     local = bool(_LOCAL_TOLL_TITLE.search(head)) and not has_any(head.lower(), _AIR_TITLE_WORDS) and bool(split) and \
         not has_any(split[0][1].lower(), WEAPON_HINTS + ("airstrike", "air strike"))  # its lead: shelling, not an air attack
     national = False
+    bodys: dict[Key, Count] | None = None  # the body's counts, while the title is read for the classes it has none of
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
+        if found:  # the title counts only a class the body does not: "Air defense shoots down 2 … Shahed-136 drones"
+            bodys, found = found, {}  # over a body that counts only the missiles downed earlier
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         elsewhere = False  # "Several hours after the drone attack, a missile strike hit Kyiv": the rest is another's
         before = ""  # the sentence before: "On Nov. 17, Russia … . That night, forces downed 102 of 120 missiles"
@@ -433,8 +436,10 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         if metric is not None and of is not None:
                             _keep(found, (of[3], *of[:2], metric), int(m.group("n") or m.group("m") or m.group("k") or m.group("j")),
                                   of[2], sentence, start)
-        if found:
-            break
+    if bodys is not None:
+        classes, directions = {key[:2] for key in bodys}, {key[0] for key in bodys}
+        found = {**{key: count for key, count in found.items() if key[:2] not in classes and key[0] in directions},
+                 **bodys}  # of the body's direction: a title read alone cannot tell Russia's claims apart
     return found, scope, every
 
 
