@@ -266,10 +266,10 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
     local = bool(_LOCAL_TOLL_TITLE.search(head)) and not has_any(head.lower(), _AIR_TITLE_WORDS) and bool(split) and \
         not has_any(split[0][1].lower(), WEAPON_HINTS + ("airstrike", "air strike"))  # its lead: shelling, not an air attack
     national = False
-    bodys: dict[Key, Count] | None = None  # the body's counts, while the title is read for the classes it has none of
+    in_body: dict[Key, Count] | None = None  # the body's counts, while the title is read for the classes it has none of
     for texts in ([(s, start) for _, s, start in split], [((title or "")[:MAX_SENTENCE], -1)]):
         if found:  # the title counts only a class the body does not: "Air defense shoots down 2 … Shahed-136 drones"
-            bodys, found = found, {}  # over a body that counts only the missiles downed earlier
+            in_body, found = found, {}  # over a body that counts only the missiles downed earlier
         last = None  # the weapon counted last: "Air defense downed 95 of them" counts it
         elsewhere = False  # "Several hours after the drone attack, a missile strike hit Kyiv": the rest is another's
         before = ""  # the sentence before: "On Nov. 17, Russia … . That night, forces downed 102 of 120 missiles"
@@ -436,10 +436,10 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         if metric is not None and of is not None:
                             _keep(found, (of[3], *of[:2], metric), int(m.group("n") or m.group("m") or m.group("k") or m.group("j")),
                                   of[2], sentence, start)
-    if bodys is not None:
-        classes, directions = {key[:2] for key in bodys}, {key[0] for key in bodys}
+    if in_body is not None:
+        classes, directions = {key[:2] for key in in_body}, {key[0] for key in in_body}
         found = {**{key: count for key, count in found.items() if key[:2] not in classes and key[0] in directions},
-                 **bodys}  # of the body's direction: a title read alone cannot tell Russia's claims apart
+                 **in_body}  # of the body's direction: a title read alone cannot tell Russia's claims apart
     return found, scope, every
 
 
