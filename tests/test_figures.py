@@ -1616,3 +1616,13 @@ def test_a_titles_count_of_a_class_the_body_does_not_count_and_a_designator_afte
     assert air_counts("2 drones intercepted on way to Moscow, mayor claims", "Two attack drones were intercepted on "
                       "their way to Moscow on Aug. 10, the mayor claimed. He said air defense downed one drone in Kaluga "
                       "Oblast.", published) == {}
+
+
+def test_an_update_titles_risen_toll_over_a_body_that_tells_one_more_dead():
+    """"Number killed in Russian attack on Vinnytsia rises to 25" over "the governor said a woman had died in hospital of
+    the injuries she suffered" (a real update, rewritten): 25 killed, the title's revised toll; a title that states the
+    body's own figure changes nothing."""
+    published = "2022-07-19T12:00:00+00:00"
+    body = "The governor said a woman had died in hospital of the injuries she suffered in the July 14 missile strike."
+    assert [k for k, _ in totals("Number killed in Russian attack on Vinnytsia rises to 25", body, published)] == [25]
+    assert [k for k, _ in totals("Woman injured in Russian attack on Vinnytsia dies", body, published)] == [1]

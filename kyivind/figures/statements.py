@@ -211,8 +211,8 @@ _ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + 
 _ARTICLE = re.compile(r"\b(?:a|an|one|another|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 # what a revised toll names: "the death toll", "the number of people killed"
-_TOLL_NOUN = (r"death\s+toll|(?:injury|injuries|wounded)\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|"
-              r"casualties|injuries)")
+_TOLL_NOUN = (r"death\s+toll|(?:injury|injuries|wounded)\s+toll|toll|number\s+(?:of\s+(?:people\s+)?)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|"
+              r"casualties|injuries)")  # "number of people killed", a title's "Number killed"
 _REVISED = re.compile(r"\b(?P<what>" + _TOLL_NOUN + r"|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:since\s+)?(?:been\s+(?:raised|revised|"
                       r"updated)|rose|risen|rises|climbed|increased|"
@@ -474,7 +474,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             taken.append((start, end))
             found.append((start, end, mention))
 
-    revised = _REVISED.finditer(text) if digits and has_any(lower, ("toll", "number of")) else ()
+    revised = _REVISED.finditer(text) if digits and has_any(lower, ("toll", "number ")) else ()
     raised = _RAISING.finditer(text) if digits and has_any(lower, RAISING_HINTS) else ()
     put = _PUTS_AT.finditer(text) if digits and has_any(lower, ("put", "place")) else ()
     for m in (*revised, *raised, *put):

@@ -98,6 +98,7 @@ def _names(title: str | None, place: str) -> bool:
     return bool(title) and re.search(r"\b" + re.escape(place.split()[0]) + r"\b", title) is not None
 
 
+_TITLE_RISE = re.compile(r"\b(?:rises|rose|climbs|climbed|grows|grew|jumps|jumped|reaches|reached)\s+to\b", re.I)
 # a title of a toll revised: a later sentence of the item may tell the same attack's earlier figures
 _UPDATE_TITLE = re.compile(r"\b(?:update|updated|rises|rose|risen|climbs|climbed|grows|grew|reaches|jumps|toll)\b", re.I)
 
@@ -301,6 +302,11 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         total = _of(mentions if _UPDATE_TITLE.search(title or "") else _one_attack(mentions))
         said = title_figures(title) if total.stated else {}  # read once: each use below needs a figure of the body
         _titled(total, mentions, said)
+        if said and _TITLE_RISE.search(title or ""):
+            for kind, want in said.items():  # "Number killed in Russian attack on Vinnytsia rises to 25" over "a woman
+                first = getattr(total, kind)  # had died in hospital": the title's revised toll, the body one more dead
+                if first is not None and want > first and not any(m.revised and m.kind == kind for m in mentions):
+                    total.set(kind, want)
         _none(total, reading)
         if len(places) > 1 and all(m.place for m in mentions if not m.revised):
             # "killed two in Pokrovsk and one in Kramatorsk": attacks on several places of one region, summed,
