@@ -761,7 +761,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         return reading  # "SBU detains alleged spy accused of guiding Russian strikes": the tolls it cites are earlier attacks
     if not _VIOLENCE.search((title or "")[:MAX_SENTENCE]) and not _VIOLENCE.search((body or "")[:MAX_CHARS]):
         return reading  # "an elderly woman who was to go with two of them died" in an item of children brought home
-    if _TALLY_TITLE.search((title or "")[:MAX_SENTENCE]) and not _RECORD_WORD.search((title or "")[:MAX_SENTENCE]):
+    if _TALLY_TITLE.search((title or "")[:MAX_SENTENCE]) and not _RECORD_WORD.search((title or "")[:MAX_SENTENCE]) \
+            and not _STRIKES.search((title or "")[:MAX_SENTENCE]):  # not "Strike on Kherson kills 2, bringing the toll since …"
         return reading  # "UN: 22,607 civilian casualties recorded since …", "New burial site found in Kyiv Oblast"
     if _MISHAP.search((title or "")[:MAX_SENTENCE]) and not _WAR_WORD.search((title or "")[:MAX_SENTENCE]):
         return reading  # "2 dead after gas explosion at residential building in Kyiv", "3 dead … due to bad weather": no attack
@@ -880,8 +881,11 @@ def _told_injured(before: list[Mention], mention: Mention) -> bool:
 
 _GOES_ON = re.compile(r"(?:He|She|They)\s+(?:later|also|then|further)\s+(?:said|reported|added|wrote|stated)\b")
 _GREW_FROM = re.compile(r"\b(?:has|have|had)\s+(?:grown|risen|increased|climbed|gone\s+up)\s+from\s+[\w,-]+\s+to\s+[\w,-]+", re.I)
-# what any report of violence holds: without one of these words no death or injury it tells is of an attack
-_VIOLENCE = re.compile(r"\b(?:attack|strik|struck|shell|drone|missile|bomb|rocket|artiller|mortar|explo|blast|mine|gun|"
+# what any report of violence holds: without one of these words no death it tells is of an attack ("an elderly woman
+# who was to go with two of them died"); "killed", "injured" and "casualties" are such words ("Two civilians were
+# killed in Donetsk Oblast on June 3, the governor said")
+_VIOLENCE = re.compile(r"\b(?:kill|wound|injur|casualt|attack|strik|struck|shell|drone|missile|bomb|rocket|artiller|mortar|"
+                       r"explo|blast|mine|gun|"
                        r"fire|firing|shot|shoot|hit|troops|forces|soldier|occupier|invader|weapon|munition|"
                        r"grenade|projectile|Shahed|Kalibr|Iskander|Kinzhal|KAB|HIMARS|sabotage|terror|raid|assault)", re.I)
 # a title of a war's tally or of the occupation's dead: the figures it brings are no attack's ("… since Russia's
