@@ -1631,7 +1631,8 @@ def test_an_update_titles_risen_toll_over_a_body_that_tells_one_more_dead():
 def test_a_terse_toll_with_no_attack_word_and_a_strike_told_beside_a_tally_are_tolls():
     """What the rules that leave out items of no violence and titles of a tally must still read: "Two civilians were
     killed in Donetsk Oblast on June 3, the governor said" (no weapon, no attack named: a toll all the same) and "Russian
-    strike on Kherson kills 2, bringing toll since Feb. 24 to 500" (a strike's toll beside the war's)."""
+    strike on Kherson kills 2, bringing toll since Feb. 24 to 500" (a strike's toll beside the war's); "The death toll in
+    Odesa has risen to four" under "Update: 4 dead in Odesa"."""
     published = "2024-06-03T12:00:00+00:00"
     assert totals("2 civilians killed in Donetsk Oblast", "Two civilians were killed in Donetsk Oblast on June 3, the "
                   "governor said.", published) == [(2, None)]
@@ -1639,3 +1640,5 @@ def test_a_terse_toll_with_no_attack_word_and_a_strike_told_beside_a_tally_are_t
                   "Kherson Oblast over the past day, the governor said.", published) == [(1, 3)]
     assert totals("Russian strike on Kherson kills 2, bringing toll since Feb. 24 to 500", "A Russian strike on Kherson "
                   "killed two people on June 3, the governor said.", published) == [(2, None)]
+    assert totals("Update: 4 dead in Odesa", "The death toll in Odesa has risen to four, the mayor said on June 3.",
+                  published) == [(4, None)]

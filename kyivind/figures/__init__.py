@@ -10,27 +10,28 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 53  # 53: "killed", "injured", "casualties" are words of violence (a terse toll with no weapon is a toll); a
-# title of a strike beside a tally since the invasion is a toll; 52: an update title's risen toll ("Number killed …
-# rises to 25") over a body that tells one more dead; "Number killed" is a toll noun; 51: air: a title's count of a
-# class the body does not count (of the body's direction) counts; a number after a hyphen ("KN -23") is a designator;
-# 50: air: "air-launched" (ship-launched, ground-launched) names a missile, it is no launch verb; 49: air: "fired both
-# cruise and ballistic missiles" counts no two; 48: air: "… drones hit Odesa Oblast overnight; air defenses downed at
-# least 21 of them": N of them counts the weapon named without a count just before; 47: air: in an item of one place's
-# toll by shelling, a nationwide attack told beside it, and what follows, is another attack; 46: "a 67-year-old driver
-# working for a medical facility was also wounded" is one; 45: in an item of one strike on the one place its title and
-# lead name, a later statement of another place is another attack's; 44: under a title of a toll revised ("Update: …
-# climbs to 6"), a later sentence of other figures is still the same attack's; 43: a title of a war's tally ("since
-# Russia's full-scale invasion began") or of a burial site: no toll, unless a record; 42: in an item of one strike (no
-# revision), a later sentence telling another figure of a kind already told is another attack's, all its figures; 41:
-# air: an update's dated title fixes its attack; "… that day." after a sentence of another day is that day's; "two more
-# cases of North Korean missiles" counts none; 40: an update's title that dates its attack ("Toll of the July 23 Russian
-# attack on Odesa climbs to 2") fixes the item's attack; "one of the most destructive attacks … since" is this one; 39:
-# an item with no word of violence, a title counting war crimes, "bodies of 3 civilians allegedly killed by Russian
-# troops found in": no toll; 38: a title of an accident or the weather (a gas explosion, a cave-in, bad weather) naming
-# nothing of the war: no toll; 37: figures an item places only in Russia (by its lead) are no toll; 36: "A woman who had
-# been rescued from under the rubble … has died in hospital" is one killed; 35: "… near Huliaipole … also injured a
-# woman and a man": "also" just before the verb of one victim tells more; reporters, correspondents, photographers,
+VERSION = 54  # 54: "toll" and "dead" are words of violence too ("The death toll in Odesa has risen to four"); 53:
+# "killed", "injured", "casualties" are words of violence (a terse toll with no weapon is a toll); a title of a strike
+# beside a tally since the invasion is a toll; 52: an update title's risen toll ("Number killed … rises to 25") over a
+# body that tells one more dead; "Number killed" is a toll noun; 51: air: a title's count of a class the body does not
+# count (of the body's direction) counts; a number after a hyphen ("KN -23") is a designator; 50: air: "air-launched"
+# (ship-launched, ground-launched) names a missile, it is no launch verb; 49: air: "fired both cruise and ballistic
+# missiles" counts no two; 48: air: "… drones hit Odesa Oblast overnight; air defenses downed at least 21 of them": N of
+# them counts the weapon named without a count just before; 47: air: in an item of one place's toll by shelling, a
+# nationwide attack told beside it, and what follows, is another attack; 46: "a 67-year-old driver working for a medical
+# facility was also wounded" is one; 45: in an item of one strike on the one place its title and lead name, a later
+# statement of another place is another attack's; 44: under a title of a toll revised ("Update: … climbs to 6"), a later
+# sentence of other figures is still the same attack's; 43: a title of a war's tally ("since Russia's full-scale
+# invasion began") or of a burial site: no toll, unless a record; 42: in an item of one strike (no revision), a later
+# sentence telling another figure of a kind already told is another attack's, all its figures; 41: air: an update's
+# dated title fixes its attack; "… that day." after a sentence of another day is that day's; "two more cases of North
+# Korean missiles" counts none; 40: an update's title that dates its attack ("Toll of the July 23 Russian attack on
+# Odesa climbs to 2") fixes the item's attack; "one of the most destructive attacks … since" is this one; 39: an item
+# with no word of violence, a title counting war crimes, "bodies of 3 civilians allegedly killed by Russian troops found
+# in": no toll; 38: a title of an accident or the weather (a gas explosion, a cave-in, bad weather) naming nothing of
+# the war: no toll; 37: figures an item places only in Russia (by its lead) are no toll; 36: "A woman who had been
+# rescued from under the rubble … has died in hospital" is one killed; 35: "… near Huliaipole … also injured a woman and
+# a man": "also" just before the verb of one victim tells more; reporters, correspondents, photographers,
 # representatives, officials and priests are people; 34: "One person was killed and another injured" is one and one;
 # "suffered mine-blast injuries" is one injured; 33: "killing police officer Andrii Matvienko" and "fatally wounding
 # her" are one killed; 32: "with nine settlements targeted and a 60-year-old woman hurt" is one injured; 31: "He later

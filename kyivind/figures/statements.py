@@ -884,8 +884,8 @@ _GREW_FROM = re.compile(r"\b(?:has|have|had)\s+(?:grown|risen|increased|climbed|
 # what any report of violence holds: without one of these words no death it tells is of an attack ("an elderly woman
 # who was to go with two of them died"); "killed", "injured" and "casualties" are such words ("Two civilians were
 # killed in Donetsk Oblast on June 3, the governor said")
-_VIOLENCE = re.compile(r"\b(?:kill|wound|injur|casualt|attack|strik|struck|shell|drone|missile|bomb|rocket|artiller|mortar|"
-                       r"explo|blast|mine|gun|"
+_VIOLENCE = re.compile(r"\b(?:kill|wound|injur|casualt|toll|dead\b|attack|strik|struck|shell|drone|missile|bomb|"
+                       r"rocket|artiller|mortar|explo|blast|mine|gun|"
                        r"fire|firing|shot|shoot|hit|troops|forces|soldier|occupier|invader|weapon|munition|"
                        r"grenade|projectile|Shahed|Kalibr|Iskander|Kinzhal|KAB|HIMARS|sabotage|terror|raid|assault)", re.I)
 # a title of a war's tally or of the occupation's dead: the figures it brings are no attack's ("… since Russia's
