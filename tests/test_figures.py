@@ -1000,6 +1000,8 @@ READ_RIGHT_BY_A_RULE = [
      "Zaporizhzhia, Poltava … oblasts', then 'shot down 39 of 55 Russian missiles' in an item of shelling: another's"),
     ("military-infrastructure-facility-hit-in-russian-attack-on-odesa-oblast", "'Russia fired Kh-59 missiles at Odesa "
      "Oblast, and air defense destroyed two of them': two downed"),
+    ("explosions-in-kyiv-as-russia-launches-another-missile-attack", "'…, Serhii Popko, head of …' is no village of "
+     "Chernivtsi Oblast, so the lead names Kyiv alone and its two injured are the city's"),
     ("air-defense-downs-2-iranian-made-shahed-136-drones-over-kyiv-sea", "a title's two drones downed, over a body "
      "that counts only missiles"),
     ("russian-attack-on-pavlohrad-in-dnipropetrovsk-oblast-injures-5", "'five Iskander-M or KN -23 North Korean "

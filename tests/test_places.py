@@ -100,6 +100,19 @@ def test_a_small_place_needs_a_cue_and_a_big_city_needs_none():
     assert regions("Nikopol came under fire.") == {"UA-12"}
 
 
+def test_a_first_name_in_a_list_after_a_place_is_no_place_but_a_cued_one_is():
+    """"Kyiv's military administration told residents to take shelter. Debris came down in the city's Pechersk
+    district and damaged a house, Serhii Popko, head of the Kyiv City Military Administration, wrote" (a real item's
+    sentences, rewritten): after a comma, as a place that continues a list would be, "Serhii" followed by a surname is a
+    person, no village of Chernivtsi Oblast; a first name that a place cue leads is still read."""
+    text = ("Kyiv's military administration told residents to take shelter. Debris came down in the city's Pechersk "
+            "district and damaged a house, Serhii Popko, head of the Kyiv City Military Administration, wrote.")
+    assert "Serhii" not in {p.name for p in matcher.match("Explosions in Kyiv", text).places}
+    assert "UA-77" not in regions("Explosions in Kyiv", text)
+    assert "Stanislav" in {p.name for p in matcher.match("", "Russian troops shelled the village of Stanislav in "
+                                                             "Kherson Oblast.").places}
+
+
 def test_mentions_are_counted_and_the_title_counts():
     found = matcher.match("Russia strikes Kherson", "Kherson was hit again. In Kherson, power is out.")
     assert {p.name: n for p, n in found.places.items()} == {"Kherson": 3}

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from kyivind.places.gazetteer import Candidate, Gazetteer, Place, fold, gazetteer
 from kyivind.places.names import REGION_PLURALS, REGION_WORDS, RIVER_WORDS
 
-VERSION = 1  # raise when what the matcher finds changes: the database then matches every article again
+VERSION = 2  # raise when what the matcher finds changes: the database then matches every article again (2: a first
+# name and a surname after a listed place, "…, Serhii Popko, head of …", is no place)
 BARE_MIN = 20_000
 MAJOR = 100_000  # a city this big is the one meant, unless its sentence names the region of a namesake
 MAX_CHARS = 200_000
@@ -244,6 +245,9 @@ def _settlement(tokens, i, end, key, paragraph, sentence, places: Gazetteer, fou
                and primary[0].place.kind == "settlement")
     if not (certain or cued) and key in places.needs_cue:
         return None
+    if key in places.needs_cue and end < len(tokens) and tokens[end].word and tokens[end].upper and \
+            after not in REGION_WORDS and after not in AFTER and before not in CUES:
+        return None  # "…, Serhii Popko, head of …": a first name and a surname, however listed
     return _Mention(candidates, paragraph, sentence, certain or cued)
 
 
