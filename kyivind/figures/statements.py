@@ -158,7 +158,7 @@ _NAMED_AGED = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s+(?:#+|\d{1,3})
 # "A 14-year-old girl and two men, aged 19 and 84, were injured", "their local Ukrainian producer and two policemen were
 # injured": one and a group, one statement
 _ONE_AND_GROUP = re.compile(r"\b(?:a|an|their|his|her)\s+(?:#+-year-old\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:" + _ONE_NOUN +
-                            r"|producer|cameraman|photographer|reporter|interpreter)(?:\s+aged\s+#+)?\s+and\s+(?P<m>\d+)\s+"
+                            r"|producer|interpreter)(?:\s+aged\s+#+)?\s+and\s+(?P<m>\d+)\s+"
                             r"(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|people|children|boys|girls|residents|"
                             r"civilians|policemen|police\s+officers|officers|rescuers|journalists|workers|volunteers|medics)"
                             r"(?:,?\s+aged\s+#+"
@@ -693,12 +693,12 @@ def _own_anchor(sentence: str, told: str) -> bool:
     return False
 
 
-# one person told by a pronoun: "Locatelli said he suffered a minor injury"
 # one victim told by a role and a name ("killing police officer Andrii Matvienko") or, after being told, by a pronoun
 # ("targeted an elderly woman with a drone, fatally wounding her")
 _ROLE_NAMED = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:[a-z]+\s+){0,2}?" + _ONE_NOUN +
                          r"\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|"
                          r"\b(?P<fatal>fatally\s+(?:wounding|injuring))\s+(?:him|her)\b")
+# one person told by a pronoun: "Locatelli said he suffered a minor injury"
 _HE_HURT = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?(?:suffered|sustained|received)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                       r"(?:injury|wound|concussion)\b", re.I)
 # the figures of one place, whatever the attack's reach: "Russia's nationwide missile attack … killed four people and
@@ -755,16 +755,17 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     told = ""  # the sentences of that other attack so far: a place they name is no anchor of the item's own
     quiet = False  # that attack was told without a figure: a "no one was hurt" just after it is of it too
     recalled = -2  # the last sentence without a figure that tells an attack of another time
-    if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
+    head = (title or "")[:MAX_SENTENCE]
+    if not has_any((body or "")[:MAX_CHARS].lower(), CUES) and not has_any(head.lower(), CUES):
         return reading  # most items state no casualty at all
-    if _NO_ATTACK_TITLE.search((title or "")[:MAX_SENTENCE]) and not has_any((title or "")[:MAX_SENTENCE].lower(), CUES):
+    if _NO_ATTACK_TITLE.search(head) and not has_any(head.lower(), CUES):
         return reading  # "SBU detains alleged spy accused of guiding Russian strikes": the tolls it cites are earlier attacks
-    if not _VIOLENCE.search((title or "")[:MAX_SENTENCE]) and not _VIOLENCE.search((body or "")[:MAX_CHARS]):
+    if not _VIOLENCE.search(head) and not _VIOLENCE.search((body or "")[:MAX_CHARS]):
         return reading  # "an elderly woman who was to go with two of them died" in an item of children brought home
-    if _TALLY_TITLE.search((title or "")[:MAX_SENTENCE]) and not _RECORD_WORD.search((title or "")[:MAX_SENTENCE]) \
-            and not _STRIKES.search((title or "")[:MAX_SENTENCE]):  # not "Strike on Kherson kills 2, bringing the toll since …"
-        return reading  # "UN: 22,607 civilian casualties recorded since …", "New burial site found in Kyiv Oblast"
-    if _MISHAP.search((title or "")[:MAX_SENTENCE]) and not _WAR_WORD.search((title or "")[:MAX_SENTENCE]):
+    if _TALLY_TITLE.search(head) and not _RECORD_WORD.search(head) and not _STRIKES.search(head):
+        return reading  # "UN: 22,607 civilian casualties recorded since …", "New burial site found in Kyiv Oblast" (not
+        # "Strike on Kherson kills 2, bringing the toll since …")
+    if _MISHAP.search(head) and not _WAR_WORD.search(head):
         return reading  # "2 dead after gas explosion at residential building in Kyiv", "3 dead … due to bad weather": no attack
     for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:

@@ -112,7 +112,7 @@ def _one_attack(mentions: list[Mention]) -> list[Mention]:
     told: dict[str, tuple[int, int]] = {}  # kind -> (its first figure, the sentence it is told in)
     other: set[int] = set()
     for m in mentions:
-        if m.revised or m.more or m.elsewhere or m.hospital:
+        if m.more or m.elsewhere or m.hospital:
             continue
         first = told.setdefault(m.kind, (m.n, m.sentence))
         if m.sentence > first[1] and m.n != first[0]:

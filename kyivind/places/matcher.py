@@ -243,11 +243,10 @@ def _settlement(tokens, i, end, key, paragraph, sentence, places: Gazetteer, fou
     primary = [c for c in candidates if c.primary]  # none: an older or foreign name, which needs a cue
     certain = (bool(primary) and primary[0].place.population >= BARE_MIN and key not in places.needs_cue
                and primary[0].place.kind == "settlement")
-    if not (certain or cued) and key in places.needs_cue:
-        return None
-    if key in places.needs_cue and end < len(tokens) and tokens[end].word and tokens[end].upper and \
-            after not in REGION_WORDS and after not in AFTER and before not in CUES:
-        return None  # "…, Serhii Popko, head of …": a first name and a surname, however listed
+    if key in places.needs_cue and (not (certain or cued) or (
+            end < len(tokens) and tokens[end].word and tokens[end].upper and after not in REGION_WORDS
+            and after not in AFTER and before not in CUES)):
+        return None  # uncued, or a first name and a surname however listed ("…, Serhii Popko, head of …")
     return _Mention(candidates, paragraph, sentence, certain or cued)
 
 
