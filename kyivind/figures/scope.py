@@ -33,6 +33,12 @@ _OPENING = re.compile(r"\s*(?:(?:On|In|Late\s+on|Early\s+on)\s+(?:the\s+)?(?:(?:
 _LAST_NIGHT = re.compile(r"\blast\s+night\b", re.I)
 _SAID_AFTER = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|reported|announced|wrote|stated|confirmed)\b")
 _TOLD_ATTACK = re.compile(r"\b(?:attacks?|strikes?|struck|shelling|shelled|bombing|bombed|airstrikes?)\b", re.I)
+# "Russian forces shelled … Kherson as of 1 p.m. local time on June 16": the day of the attack told, not of a saying
+_SHELLED_AS_OF = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|bombarded|targeted|bombed)\b(?![^.;]{0,160}?\btoll\b)"
+                            r"[^.;]{0,120}?\bas\s+of\b", re.I)
+_WHOLE_DAY = re.compile(r"^(?:Over|During|Throughout)\s+the\s+(?:day|past\s+(?:day|24\s+hours))\b|\b(?:over|in)\s+the\s+"
+                        r"(?:past|previous|last)\s+24\s+hours\b", re.I)
+_EARLIER_THAT_DAY = re.compile(r"(?:Earlier|Later)\s+(?:that|in\s+the)\s+day\b")
 _ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
 _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|bombing|shelling|assault|raid)", re.I)
 _SOME = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"  # "the past 3 days", "the past two weeks"
@@ -97,6 +103,9 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("in ",), r"\bin\s+(?:(?:early|mid|late)[\s-]+)?(?:January|February|March|April|June|July|August|September|October|November|December)\b"
                 r"(?!\s+\d{1,2}\b)|\bin\s+(?:early|mid|late)[\s-]+May\b(?!\s+\d{1,2}\b)|(?<!born\s)\bin\s+(?:19|20)\d\d\b"),
     # "At the end of March, a Russian drone struck a bus …, injuring three": a month's part, no day of it
+    # "Russia fired more than 20 missiles at Kyiv … over June": a month's count (not "over June 4-5")
+    (("over ", "during ", "throughout "), r"\b(?:over|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:" + _MONTHS +
+                                         r")\b(?!\s+\d)"),
     (("end of", "start of", "beginning of", "middle of"),
      r"\b(?:at\s+the\s+(?:end|start|beginning)|in\s+the\s+middle)\s+of\s+(?:January|February|March|April|May|June|July|"
      r"August|September|October|November|December|last\s+(?:week|month|year))\b(?!\s+\d{1,2}\b)"),
@@ -162,7 +171,8 @@ def dates(sentence: str, near: date | None) -> list[Named]:
         before = sentence[max(0, m.start() - 60):m.start()]
         said = _REPORT.search(before)
         # "said a Russian strike on the city on Sept. 23 killed one": the date of the strike told, not of the saying
-        report = said is not None and not _ATTACK_OF.search(before) and not _TOLD_ATTACK.search(before, said.start() + 3)
+        report = said is not None and not _ATTACK_OF.search(before) and not _TOLD_ATTACK.search(before, said.start() + 3) \
+            and not (said.group(0)[:5].lower() == "as of" and _SHELLED_AS_OF.search(sentence, 0, m.start()))
         if not report and m.start() < 30 and "," in sentence[m.end():m.end() + 2] and _OPENING.fullmatch(sentence, 0, m.start()):
             after = _SAID_AFTER.match(sentence, m.end())  # "On Jan. 14, the administration said …": the saying's date
             report = after is not None and not _TOLD_ATTACK.search(sentence, after.end(), after.end() + 40)
@@ -306,6 +316,8 @@ class Scope:
     tonight: bool = False  # the item's attack is the night before it ("downed 25 of 33 drones overnight"), undated
     said: date | None = None  # the date of a statement that opens the item naming no attack date ("officials said on
     # Sept. 11 that drones were flying toward Kryvyi Rih"): an attack dated two days before it is another
+    whole_day: bool = False  # the item reports a whole day ("Over the day, Russian troops hit 10 communities"), its
+    # attack not fixed by a figure yet
     said_now: bool = False  # that statement tells of its own time: made in a night ("wrote on Telegram overnight on
     # Oct. 10"), or of an attack going on ("Russian forces are heavily shelling Kherson, … said on Dec. 20"); an attack
     # of an earlier night or day is another
@@ -357,6 +369,11 @@ class Scope:
                 if not self.fixed:
                     self.named, self.fixed = own, True
                 return False, own.day  # an update of that attack: counted, for its own day
+        if not named and not self.fixed and self.whole_day and _EARLIER_THAT_DAY.match(sentence):
+            return False, self.day  # "Over the day, Russian troops hit 10 communities …. Earlier that day, a missile
+            # strike killed a woman": of the day the item reports, nothing counted yet
+        if not self.fixed and not self.whole_day and "the day" in lower or "24 hours" in lower:
+            self.whole_day = bool(_WHOLE_DAY.search(sentence))
         if _other_time(sentence, lower) and not (
                 "last night" in lower and self.named is not None and self.named.night and
                 self.named.written == self.published and not other_time(_LAST_NIGHT.sub("", sentence), "")):

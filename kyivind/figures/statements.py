@@ -46,7 +46,8 @@ _PEOPLE = (r"(?:(?:of\s+(?:his|her|their)\s+)?(?:co-workers?|colleagues?|relativ
            r"drivers?|farmers?|utility\s+workers|emergency\s+workers|energy\s+workers|railway\s+workers|staff|guards?|"
            r"representatives?|sappers?|deminers?|electricians?|teachers?|residents)")
 _ADJ = r"(?:(?:more|other|additional|elderly|local|young|civilian|innocent|Ukrainian|further|adult|small|rescue|energy|" \
-        r"railway|utility|emergency|aid|humanitarian|medical|municipal)\s+)"
+        r"railway|utility|emergency|aid|humanitarian|medical|municipal|state|forestry|construction|road|farm|power|gas|" \
+        r"water|communal|postal)\s+)"  # "seven State Forestry workers were killed"
 # what a number counts when it is not people: it then never counts as a toll
 _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|attacks?|strikes?|times|explosions?|"
            r"settlements?|villages?|towns?|cities|oblasts?|regions?|districts?|communities|buildings?|houses?|homes?|"
@@ -205,9 +206,11 @@ _PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|dr
            r"rescuer|medic|officer|farmer|infant|baby|mother|father|son|daughter|wife|husband|brother|sister|"
            r"grandmother|grandfather|grandson|granddaughter|neighbor)")
 _ONE_OF = r"(?:a|an|one|another|her|his|their)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
-_ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + r"(?:,\s+" + _ONE_OF + r"){0,6},?\s+and\s+" +
-                   _ONE_OF + r")\s+"
-                   r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
+# "A woman aged 81 and a man aged 68 died on the spot": one each
+_ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + _AGED + r"(?:,\s+" + _ONE_OF + _AGED +
+                   r"){0,6},?\s+and\s+" + _ONE_OF + _AGED + r")\s+"
+                   r"(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b|"
+                   r"(?:both\s+)?(?P<died>died)\b)", re.I)
 _ARTICLE = re.compile(r"\b(?:a|an|one|another|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 # what a revised toll names: "the death toll", "the number of people killed"
@@ -279,6 +282,11 @@ _RETRACTED = re.compile(r"\b(?:earlier|initial|first)\s+(?:reports?|information)
                         r"\bhad\s+(?:initially|earlier|first)\s+(?:said|reported)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:across|on|against|in|at)\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b", re.I)
 _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.I)  # a title of several attacks
+# Ukraine's own strike: the dead it tells are Russia's ("Ukrainian troops fired two HIMARS missiles at a Russian military
+# training ground …, killing at least 60")
+_UKRAINE_STRUCK = re.compile(r"^(?:[^,;]{0,60},\s+)?(?:the\s+)?Ukrain(?:e's|ian)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|military|"
+                             r"army|soldiers|drones?|artillery|missiles?|HIMARS|defenders|units?|navy|brigade)\s+(?:[\w-]+\s+)?"
+                             r"(?:fired|struck|hit|attacked|launched|shelled|targeted|destroyed|bombed)\b", re.I)
 _PAST_DAY = re.compile(r"\b(?:past|previous|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
 
@@ -540,7 +548,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _ONES.finditer(text) if " and " in lower else ():
         # "A 13-year-old boy, a man, and a woman were wounded": one for each
-        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))), False, number))
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("died")), len(_ARTICLE.findall(m.group("who"))),
+                                         False, number))
     for pattern in (_ONE_VERB_FIRST, _ONE, _WITH_ONE, _WHO_DIED) if has_any(lower, ONE_HINTS) else ():
         for m in pattern.finditer(text):
             if "who2" in pattern.groupindex and (m.group("who") or m.group("who2")).lower() in _NOT_PEOPLE:
@@ -715,11 +724,12 @@ _TONIGHT = re.compile(r"\b(?:overnight|last\s+night|this\s+morning)\b(?!\s+(?:on
 # a title that dates its own figures ("21 civilians killed … in Donetsk Oblast on May 3"): its figures, though the
 # body tells only of another attack
 _DATED_TITLE = re.compile(r"\b(?:on|overnight\s+on)\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b")
-_STRIKES = re.compile(r"\b(?:attack(?:s|ed)?|(?:air)?strikes?|struck|hit|shelled|shelling|launched|fired|targeted|barrage|bombed|bombing)\b", re.I)  # a sentence of an attack
+_STRIKES = re.compile(r"\b(?:attack(?:s|ed)?|(?:air)?strikes?|struck|hit|shelled|shelling|launched|fired|targeted|barrage|bombed|bombing|"
+                      r"pounded|bombarded|hammered)\b", re.I)  # a sentence of an attack
 # an attack told by its verb: before the item's first figure, only such a sentence of another date starts background
 # ("On Aug. 28, Russian troops struck Kryvyi Rih …. Nobody was hurt"; not "On April 6, the head said the community
 # usually suffers the most from shelling")
-_STRUCK = re.compile(r"\b(?<!\bis\s)(?<!\bare\s)(?:attacked|struck|hit|shelled|targeted|bombed|launched|fired)\b", re.I)  # not "is shelled more than any other"
+_STRUCK = re.compile(r"\b(?<!\bis\s)(?<!\bare\s)(?:attacked|struck|hit|shelled|targeted|bombed|launched|fired|pounded|bombarded|hammered)\b", re.I)  # not "is shelled more than any other"
 _OWN_ANCHOR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]t)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                          r"(?!Russia|Telegram|Facebook|Twitter|X\b|Instagram|YouTube|Viber)[A-Z]|"  # "wrote on Telegram": no place
                          r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Oblast|region|City):|\b(?:overnight|today|this\s+morning|the\s+attack\s+on)\b|"
@@ -767,13 +777,14 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         # "Strike on Kherson kills 2, bringing the toll since …")
     if _MISHAP.search(head) and not _WAR_WORD.search(head):
         return reading  # "2 dead after gas explosion at residential building in Kyiv", "3 dead … due to bad weather": no attack
-    for index, (_, sentence, start) in enumerate(sentences(body) if split is None else split):
+    quiet_title = not _VIOLENCE.search(head)  # "General Staff: Russia places air defense systems in residential areas"
+    for index, (paragraph, sentence, start) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:
             lead.append(sentence)
         recent = split_recent(recent, sentence)
         lower = sentence.lower()
         mentions, nones = [], []
-        if has_any(lower, CUES):
+        if has_any(lower, CUES) and not ("ukrain" in lower and _UKRAINE_STRUCK.search(sentence)):
             text = _prepared(sentence, lower)
             mentions = _statements(text, index, resolved)
             nones = list(_NONE.finditer(text)) if has_any(lower, NONE_HINTS) and not _RETRACTED.search(text) else []
@@ -809,6 +820,10 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             if not _GREW_FROM.search(sentence):  # "Over the past four days, the number of injured has grown from 47 to
                 # 53": the item's own toll growing over a span, no other attack the next sentence goes on with
                 aside, told, quiet = index, (told + sentence if index == aside + 1 else sentence), False
+            continue
+        if mentions and reading.opening is None and quiet_title and paragraph >= 2 and day is not None and \
+                scope.published is not None and day < scope.published:
+            reading.background = True  # an item of no attack (its title tells none) closing on an earlier day's strike
             continue
         national = False
         if mentions and reading.opening is None:
@@ -858,7 +873,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             reading.none_evidence = reading.none_evidence or (sentence, start)
     if not reading.mentions and not reading.none and (not reading.background or _DATED_TITLE.search(title or "") or (
             title_figures(title))) and title and \
-            not scope.of(title[:MAX_SENTENCE], title[:MAX_SENTENCE].lower(), figure=False)[0]:
+            not scope.of(title[:MAX_SENTENCE], title[:MAX_SENTENCE].lower(), figure=False)[0] and \
+            not _tally_of_title(title, sentences(body) if split is None else split):
         text = mask(figures_in(_EARLIER_FIGURE.sub("", title[:MAX_SENTENCE])))
         reading.mentions = _statements(text, 0, resolved)
         for mention in reading.mentions:
@@ -871,6 +887,22 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             reading.none_evidence = reading.none_evidence or (title[:MAX_SENTENCE], -1)
     reading.day = scope.day
     return reading
+
+
+def _tally_of_title(title: str, split) -> bool:
+    """Whether the body tells the title's figure as a tally since the invasion ("Mayor: Russian attacks have killed over
+    170 civilians in Kyiv" over "… more than 170 civilians … since the full-scale invasion began"): no attack's."""
+    said = title_figures(title)
+    if not said:
+        return False
+    for _, sentence, _ in split[:_TALLY_SENTENCES]:
+        if _TALLY_TITLE.search(sentence) and any(re.search(rf"(?<![\d,]){n}(?![\d,])", figures_in(sentence))
+                                                 for n in said.values()):
+            return True
+    return False
+
+
+_TALLY_SENTENCES = 40  # of a body read for the title's tally (its lead tells it)
 
 
 def _told_injured(before: list[Mention], mention: Mention) -> bool:

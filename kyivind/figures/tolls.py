@@ -257,8 +257,9 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     if not reading.roundup_cue and not has_any(title_lower, AIR_WORDS) and opening_regions - {None}:
         # an item of one strike: a later statement in another oblast is another attack's ("3 people were killed in
         # a missile strike on Zaporizhzhia on April 8", in an item on Poltava Oblast)
-        mentions = [m for m in mentions if m.sentence == reading.opening or m.region is None or m.region in
-                    opening_regions]
+        mentions = [m for m in mentions if m.sentence == reading.opening or m.region in opening_regions or (
+            m.region is None and not _ACROSS_UKRAINE.search(m.evidence))]  # nor "attacks across Ukraine, which also
+        # killed two people in Lviv", in an item on Donetsk Oblast
         opening_places = {m.place for m in mentions if m.sentence == reading.opening}
         if len(opening_places) == 1 and None not in opening_places and not _SEVERAL_TITLE.search(title or "") and \
                 _names(title, next(iter(opening_places))):
@@ -273,7 +274,8 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
     regions, places = _regional([m for m in mentions if m.sentence != reading.opening] if cue else mentions)
     villages = bool(regions) and all(m.place is not None and small_place(m.place) for m in mentions
                                      if m.region is not None)
-    named = _named_regions(title, body) if not cue and (len(regions) > 1 or villages) else set()
+    named = {code for code in _named_regions(title, body) if not code.startswith("RU-")} if not cue and (
+        len(regions) > 1 or villages) else set()  # not "Sumy Oblast borders Russia's Bryansk, Kursk and Belgorod oblasts"
     if len(named) == 1 and (len(regions) > 1 or not named & set(regions)):
         # one attack's item read in two regions, or only in villages of a region it never names ("Khotin" in an item
         # on Sumy Oblast): a namesake village of another oblast
