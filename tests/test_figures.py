@@ -1759,3 +1759,107 @@ def test_an_item_of_no_attack_closing_on_an_earlier_days_strike_has_no_toll():
     assert totals("General Staff: Russia places air defense systems in residential areas of Nova Kakhovka", body,
                   published) == []
     assert totals("Russian strike kills man in Kherson Oblast", body, published) == [(1, None)]
+
+
+def test_a_title_of_what_the_war_has_killed_is_a_tally():
+    """"Prosecutor General's Office: Russia's all-out war has killed 502 Ukrainian children, injured over 1,100" (a real
+    item, rewritten): a tally, and the one girl wounded the day before, told as an example, is no toll of it."""
+    assert totals("Prosecutors: Russia's full-scale war has killed 502 children, injured over 1,100", "Prosecutors said "
+                  "on Aug. 19 that 502 children have been recorded as killed since Russia launched its full-scale "
+                  "invasion. More than 1,100 children have also been injured. A 17-year-old girl was wounded by Russian "
+                  "shelling on Aug. 18 in Kherson Oblast.", "2023-08-19T12:00:00+00:00") == []
+
+
+def test_a_titles_russian_claim_of_ukraines_strike_is_no_toll_but_russias_own_strike_is():
+    """"Russian media: drone kills Russian journalist in occupied Donetsk Oblast, wounds 5 others" (a real item,
+    rewritten): Russia's claim of Ukraine's strike, no toll; "Russian media: Russia's Defense Ministry admits it
+    deliberately struck central Vinnytsia", whose body tells the strike's toll, keeps it."""
+    published = "2025-01-04T12:00:00+00:00"
+    assert totals("Russian media: drone kills Russian journalist in occupied Donetsk Oblast, wounds 5 others", "A "
+                  "Russian newspaper said on Jan. 4 that a drone killed one of its reporters near Horlivka. Five other "
+                  "media workers were injured, a Russian news agency said.", published) == []
+    assert totals("Russian media: Russia's Defense Ministry admits it deliberately struck central Vinnytsia", "Russia's "
+                  "July 14 missile strike on central Vinnytsia killed at least 23 people and injured 117.",
+                  "2022-07-15T12:00:00+00:00") == [(23, 117)]
+
+
+def test_a_strike_that_followed_shortly_after_another_is_told_apart():
+    """"The strike followed shortly after a Russian attack on the city of Kharkiv that injured at least 23 people" after
+    the item's Odesa toll (a real item, rewritten): Kharkiv's injured are another attack's."""
+    assert totals("Russian missile attack on Odesa injures 11", "At least 11 people were injured on Nov. 25 when Russian "
+                  "missiles hit central Odesa, the governor said. The attack came shortly after a Russian strike on "
+                  "Kharkiv that injured at least 23 people.", "2024-11-25T12:00:00+00:00") == [(None, 11)]
+
+
+def test_leaving_two_people_each_named_hurt_is_two():
+    """"A Russian rocket hit the village of Peresichne …, leaving a 66-year-old man and a 64-year-old woman injured" (a
+    real item, rewritten): two injured; "leaving a man injured" one."""
+    published = "2023-10-07T12:00:00+00:00"
+    assert totals("Kharkiv Oblast village hit by Russian rocket", "A Russian rocket struck Peresichne in Kharkiv Oblast on "
+                  "Oct. 7, leaving a 66-year-old man and a 64-year-old woman injured, the governor said.", published) == [
+        (None, 2)]
+    assert totals("Kharkiv Oblast village hit by Russian rocket", "A Russian rocket struck Peresichne in Kharkiv Oblast on "
+                  "Oct. 7, leaving a man injured, the governor said.", published) == [(None, 1)]
+
+
+def test_a_titles_day_of_attack_makes_the_day_before_another_attack():
+    """"Governor: Sumy Oblast hit 13 times by Russian forces on Oct. 11" over "a Russian attack on Sumy Oblast on Oct. 10
+    killed one person and injured four" (a real item, rewritten): the day before's toll is another attack's."""
+    assert totals("Governor: Sumy Oblast hit 13 times by Russian forces on Oct. 11", "Russian shelling destroyed houses "
+                  "and power lines in several villages, the governor said. According to him, a Russian attack on Sumy "
+                  "Oblast on Oct. 10 killed one person and injured four.", "2022-10-11T12:00:00+00:00") == []
+
+
+def test_no_one_has_been_reported_hurt_and_put_in_hospital():
+    """"No one has been reported killed or injured" is none of either (a real item of Odesa Oblast, rewritten);
+    "Russian attacks on the oblast killed five people and put 14 in hospital" is 14 injured (a real item of Sumy
+    Oblast)."""
+    published = "2023-03-09T12:00:00+00:00"
+    assert totals("Governor: Russia hits energy infrastructure in Odesa Oblast", "Russian forces struck energy "
+                  "infrastructure in Odesa Oblast early on March 9, the governor said. No one has been reported killed "
+                  "or injured.", published) == [(0, 0)]
+    assert totals("Russia strikes Sumy Oblast almost 300 times in a day, killing 5", "The governor said Russian attacks "
+                  "on the oblast killed five people and put 14 in hospital.", published) == [(5, 14)]
+
+
+def test_a_date_after_a_casualty_verb_is_the_casualties_not_the_saying():
+    """In a day's roundup of June 3, "The governor said two more people were injured on June 2 in the village of
+    Borivska Andriivka, and two others in the settlement of Staryi Saltiv the same day" (a real item, rewritten): the
+    date is of the injured, of the day told, so Kharkiv Oblast's are 2 + 2 + 2."""
+    rows = regions_of("Russian attacks kill 1, injure 11 in Kharkiv, Donetsk oblasts over past day", "Regional "
+                      "authorities said on June 3 that Russian attacks over the past day killed at least one civilian "
+                      "and injured at least 11.\n\nGovernor Oleh Syniehubov said a Russian missile hit the Slobozhanske "
+                      "community of Kharkiv Oblast after midnight on June 3, killing a man and injuring a man and a "
+                      "woman.\n\nThe governor said two more people were injured on June 2 in the village of Borivska "
+                      "Andriivka, and two others in the settlement of Staryi Saltiv the same day.\n\nIn Donetsk Oblast, "
+                      "five people were injured over the past day, the governor said.", "2024-06-03T12:00:00+00:00")
+    assert rows["UA-63"] == (1, 6) and rows["UA-14"] == (None, 5)
+
+
+def test_a_second_strike_on_a_roundups_oblast_adds():
+    """In a day's roundup, "Governor Viacheslav Chaus said a 21-year-old man was injured in Russian attacks on Chernihiv
+    Oblast" then "Moscow's forces struck the region a second time, hitting firefighters … and injuring two of them" (a
+    real item, rewritten): Chernihiv Oblast's injured are three."""
+    rows = regions_of("Russian attacks on Ukraine kill 1, injure 4 over past day", "Russian attacks across Ukraine over "
+                      "the past day killed one civilian and injured four, regional authorities said on Sept. 21.\n\nOne "
+                      "civilian was killed in Pokrovsk in Donetsk Oblast.\n\nA 21-year-old man was injured in Russian "
+                      "attacks on Chernihiv Oblast, Governor Viacheslav Chaus said.\n\nRescuers said Russian forces struck "
+                      "the region a second time, hitting firefighters at work and injuring two of them.",
+                      "2025-09-21T12:00:00+00:00")
+    assert rows["UA-74"] == (None, 3)
+
+
+def test_a_count_followed_by_a_whole_date_of_the_night_counts():
+    """"The Air Force reported that thirty Iranian-made kamikaze drones were shot down over Ukraine overnight on Dec. 14"
+    (a real item, rewritten): 30 downed; the date after the count was read cut ("Dec. 1") and dated it two weeks back."""
+    assert air_counts("Ukrenergo: Russian attacks leave energy system in difficult situation", "The Air Force said that "
+                      "thirty Iranian-made kamikaze drones were shot down over Ukraine overnight on Dec. 14.",
+                      "2022-12-14T12:00:00+00:00") == {"drones_downed": 30}
+
+
+def test_last_new_years_eve_is_another_time():
+    """"On last New Year's Eve, Russia launched 90 Shahed-type drones in a mass attack, and Ukrainian air defense
+    intercepted 87 of them" (a real item of July 31, rewritten): another attack's counts."""
+    assert air_counts("Russia attacks Kyiv with drones", "Russia launched 30 Shahed drones at Kyiv overnight, the Air "
+                      "Force said on July 31. On last New Year's Eve, Russia launched 90 Shahed-type drones, and air "
+                      "defense intercepted 87 of them.", "2024-07-31T12:00:00+00:00") == {"drones_launched": 30}

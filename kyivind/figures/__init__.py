@@ -10,7 +10,12 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 56  # 56: "A woman aged 81 and a man aged 68 died" is two; "pounded", "bombarded", "hammered" tell an attack;
+VERSION = 57  # 57: a title of what the war "has killed" is a tally; a title of Russia's media, officials or proxies on
+# Ukraine's strike is no toll; "followed shortly after" another attack; "leaving a 66-year-old man and a 64-year-old
+# woman injured" is two; a title's "hit … on Oct. 11" dates the attack; "No one has been reported killed or injured";
+# "put 14 in hospital"; "said two more people were injured on June 2" dates the injured; a roundup oblast struck "a
+# second time" adds; air: a date after a count is read whole ("on Dec. 14", not "Dec. 1"); "last New Year's Eve" is
+# another time; 56: "A woman aged 81 and a man aged 68 died" is two; "pounded", "bombarded", "hammered" tell an attack;
 # "shelled … as of 1 p.m. on June 16" dates the attack; "attacks across Ukraine, which also killed two in Lviv" in an
 # item of one oblast is another attack; Russian oblasts named beside do not keep a namesake village in another oblast;
 # "Earlier that day" after a whole day's report is that day; "seven State Forestry workers"; the dead of Ukraine's own

@@ -566,7 +566,7 @@ _LOCAL = re.compile(r"\b(?:capital|city|Oblast|oblast|region)\b")  # "all of the
 _UNDOWNED = re.compile(r"[^;]{0,60}?\b(?:got\s+through|(?:were|was)\s+not\s+(?:shot\s+down|intercepted|downed)|"
                        r"could\s+not\s+be\s+(?:shot\s+down|intercepted|downed)|without\s+being\s+(?:shot\s+down|intercepted))\b",
                        re.I)
-_UNTIL_NEXT = re.compile(r"[^,;]{0,48}")  # what follows a count up to the next one
+_UNTIL_NEXT = re.compile(r"[^,;]{0,48}\d*")  # what follows a count up to the next one (a date whole: "on Dec. 14")
 _LOCAL_TOLL_TITLE = re.compile(r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)?|hurt)\b", re.I)
 _AIR_TITLE_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "air attack", "shot down", "downs",
                     "downed", "intercept", "massive", "mass attack", "large-scale", "ukraine", "nationwide", "past day",

@@ -39,6 +39,12 @@ _SHELLED_AS_OF = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|bombarded
 _WHOLE_DAY = re.compile(r"^(?:Over|During|Throughout)\s+the\s+(?:day|past\s+(?:day|24\s+hours))\b|\b(?:over|in)\s+the\s+"
                         r"(?:past|previous|last)\s+24\s+hours\b", re.I)
 _EARLIER_THAT_DAY = re.compile(r"(?:Earlier|Later)\s+(?:that|in\s+the)\s+day\b")
+# a title of an attack on a day: "Sumy Oblast hit 13 times by Russian forces on Oct. 11"
+# (of one place: not "Russian attacks strike 6 regions on April 1", whose body tells the night to April 2 too)
+_TITLE_HIT_ON = re.compile(r"\b(?:hit|hits|struck|strikes|shelled|shells|attacked|attacks)\b(?![^.;:]{0,80}?\b(?:regions|oblasts|"
+                           r"cities|across)\b)[^.;:]{0,80}?\bon\s+" + MONTH + r"\.?\s+\d{1,2}\b", re.I)
+# "said two more people were injured on June 2": the day of the casualties told, not of the saying
+_TOLD_HURT = re.compile(r"\b(?:killed|injured|wounded|hurt|died)\b", re.I)
 _ATTACK_OF = re.compile(r"(?:'s|\bthe)\s+$")  # "Russia's July 3 attack", "the Dec. 29 strike"
 _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|bombing|shelling|assault|raid)", re.I)
 _SOME = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"  # "the past 3 days", "the past two weeks"
@@ -60,7 +66,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("most recent", "prior"), r"\b(?:most\s+recent|prior)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|assault|barrage)\b"),
     (("this", "that", "last", "whole", "so far"),
      r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
-     r"winter|spring|autumn|fall|" + _MONTHS + r")\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
+     r"winter|spring|autumn|fall|weekend|Christmas|Easter|New\s+Year(?:['’]s)?(?:\s+Eve)?|" + _MONTHS + r")\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
     (("past", "last"), r"\bover\s+(?:the\s+)?(?:past|last)\s+(?:week|month|" + _SOME + r"\s+(?:days|weeks|months))\b|"
                        r"\bin\s+(?:the\s+)?(?:past|last)\s+(?:week|month|year|" + _SOME + r"\s+(?:days|weeks|months))\b"),
     (("since",), r"\bsince\s+(?:(?:the\s+)?(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|" + _DAYS +
@@ -123,7 +129,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                             r"burial|hands\s+(?:bound|tied)|torture|occupation|occupied)\b)"),
     # "The report follows a Dec. 21 drone attack on Kyiv that injured two", "came just hours after another strike", "The
     # meeting took place days after Russia's largest aerial attack"
-    (("follow", "after"), r"\b(?:follows|followed|comes|came|took\s+place|happened|occurred)\s+(?:by\s+)?(?:just\s+|only\s+)?(?:(?:a\s+day|(?:a\s+few\s+|\w+\s+)?(?:hours|days|weeks))\s+)?"
+    (("follow", "after"), r"\b(?:follows|followed|comes|came|took\s+place|happened|occurred)\s+(?:by\s+)?(?:just\s+|only\s+|shortly\s+|soon\s+)?(?:(?:a\s+day|(?:a\s+few\s+|\w+\s+)?(?:hours|days|weeks))\s+)?"
                           r"(?:after\s+)?(?:an?|another|the|Russia's)\s+(?:[\w.#-]+\s+){0,4}?(?:attack|strike|shelling|bombing)\b"),
 )]
 # troops that attack are the attackers, not the counted: "Russian troops attacked Kherson" is no background
@@ -172,6 +178,7 @@ def dates(sentence: str, near: date | None) -> list[Named]:
         said = _REPORT.search(before)
         # "said a Russian strike on the city on Sept. 23 killed one": the date of the strike told, not of the saying
         report = said is not None and not _ATTACK_OF.search(before) and not _TOLD_ATTACK.search(before, said.start() + 3) \
+            and not _TOLD_HURT.search(before, said.start() + 3) \
             and not (said.group(0)[:5].lower() == "as of" and _SHELLED_AS_OF.search(sentence, 0, m.start()))
         if not report and m.start() < 30 and "," in sentence[m.end():m.end() + 2] and _OPENING.fullmatch(sentence, 0, m.start()):
             after = _SAID_AFTER.match(sentence, m.end())  # "On Jan. 14, the administration said …": the saying's date
@@ -424,6 +431,11 @@ class Scope:
         """An update's title that dates its attack ("Toll of the July 23 Russian attack on Odesa climbs to 2") fixes
         the item's attack: the body's "On the night of July 23, Russian forces hit Odesa …" is of it, not another."""
         at = dated_update_at(title[:MAX_SENTENCE]) if title and not self.fixed else None
+        if at is None and title and not self.fixed and _TITLE_HIT_ON.search(title[:MAX_SENTENCE]):
+            found = [d for d in _dates(title[:MAX_SENTENCE], self.published) if not d.report and self._plausible(d.written)]
+            if len(found) == 1:  # "Governor: Sumy Oblast hit 13 times by Russian forces on Oct. 11": that day's attack,
+                self.named, self.fixed = found[0], True  # an attack of Oct. 10 in its body is another
+            return
         if at is not None:
             own = next((d for d in _dates(title[:MAX_SENTENCE], self.published)
                         if not d.report and d.start >= at - 2 and self._plausible(d.written)), None)

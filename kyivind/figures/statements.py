@@ -191,6 +191,8 @@ _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys
                        r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
 _AGES = re.compile(r"#+")
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)  # "Another four residents were wounded"
+_PUT_IN_HOSPITAL = re.compile(r"\b(?:put|sent|landed)\s+" + _Q + _N + r"\s+(?:(?:more\s+)?(?:people|civilians|residents|others)\s+)?"
+                              r"(?:in|into|to)\s+(?:the\s+)?(?:hospitals?|intensive\s+care)\b", re.I)
 _SEEK_HELP = re.compile(r"\b(?:led|prompted|caused|forced|sent)\s+" + _Q + _N + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
                         r"(?:,[^,;]{1,80},)?\s+to\s+(?:seek|need|receive)\s+medical\s+(?:help|attention|care|assistance|treatment)\b",
                         re.I)
@@ -211,6 +213,9 @@ _ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + 
                    r"){0,6},?\s+and\s+" + _ONE_OF + _AGED + r")\s+"
                    r"(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b|"
                    r"(?:both\s+)?(?P<died>died)\b)", re.I)
+_LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + _AGED + r"(?:,\s+" +
+                        _ONE_OF + _AGED + r"){0,6}(?:,?\s+and\s+" + _ONE_OF + _AGED + r")?)\s+(?:(?:seriously|severely|"
+                        r"critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b", re.I)
 _ARTICLE = re.compile(r"\b(?:a|an|one|another|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 # what a revised toll names: "the death toll", "the number of people killed"
@@ -245,15 +250,15 @@ _VERB_BEFORE = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounde
 _SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+them)\b|\b(?:including|among\s+them|"
                      r"among\s+whom)\s+(?:at\s+least\s+)?(?:\d+\b|(?:a|an)\s+[\w#-]+(?:\s+[\w-]+)?)", re.I)
 _NONE = re.compile(r"\b(?P<all>(?:neither|nor)\b[^.;]{0,60}?\breported\s+any\s+(?:[\w-]+\s+or\s+)?(?:casualties|injuries)\b|"
-                   r"(?:no\s*(?:one|body)|nobody)\s+(?:(?:was|were)\s+(?:reported(?:ly)?\s+)?)?(?:(?:killed|dead)\s+or\s+)?"
+                   r"(?:no\s*(?:one|body)|nobody)\s+(?:(?:was|were|has\s+been|had\s+been)\s+(?:reported(?:ly)?\s+)?)?(?:(?:killed|dead)\s+or\s+)?"
                    r"(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
                    r"none\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|"
                    r"wounded|harmed)|"
                    r"(?:no|neither|nor|without|not\s+report)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
                    r"information|further\s+(?:information|details|data|word|reports?|figures?)|figures?|numbers?|count|mention(?:ing|s)?))(?:\s+[\w-]+){0,4}?\s+(?:(?:killed|dead)\s+or\s+)?(?:casualties|injuries|"
                    r"victims|injured|hurt)\b)|"
-                   r"\b(?P<killed>nobody\s+was\s+(?:reported(?:ly)?\s+)?killed|killed\s+nobody|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were)"
-                   r"\s+killed)", re.I)
+                   r"\b(?P<killed>nobody\s+was\s+(?:reported(?:ly)?\s+)?killed|killed\s+nobody|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were|has\s+been|had\s+been)"
+                   r"\s+(?:reported(?:ly)?\s+)?killed)", re.I)
 _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its\s+)?(?:earlier|previous|initial|"
                              r"preliminary)\s+(?:death\s+)?(?:toll|figure|count|report|reports)s?\s+of\s+(?:at\s+least\s+)?"
                              r"[\w-]+|\bup\s+from\s+(?:at\s+least\s+)?\d+|\bfrom\s+(?:the\s+)?(?:previously\s+reported\s+)?"
@@ -521,6 +526,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                                             number, more=bool(_MORE.search(m.group(0))) or bool(
                                                 _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start())),
                                             hospital="hospital" in m.group("verb").lower()))
+    for m in _LEFT_ONES.finditer(text) if "leaving" in lower or "left" in lower else ():
+        # "leaving a 66-year-old man and a 64-year-old woman injured": one for each
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))), False, number))
     for m in _TREATED.finditer(text) if has_any(lower, ("hospital", "treated", "left ")) else ():
         # "another was taken to a local hospital", "one person was treated at the scene": one injured each
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number, more="another" in m.group(0)[:13].lower()))
@@ -531,6 +539,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _DIED_LATER.finditer(text) if has_any(lower, ("died", "succumbed")) and has_any(lower, ("injur", "wound", "hurt")) else ():
         if m.group("who").lower() not in _NOT_PEOPLE:
             keep(m.start(), m.end(), Mention(KILLED, 1, False, number, more=_of_another(m)))
+    for m in _PUT_IN_HOSPITAL.finditer(text) if "hospital" in lower and digits else ():  # "put 14 in hospital"
+        keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number, hospital=True))
     for m in _SEEK_HELP.finditer(text) if "medical" in lower and digits else ():  # "led 22 people … to seek medical help"
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
     for m in _AND_ONE_HURT.finditer(text) if " and " in lower else ():  # "a woman was killed and a man injured"
@@ -775,6 +785,10 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
     if _TALLY_TITLE.search(head) and not _RECORD_WORD.search(head) and not _STRIKES.search(head):
         return reading  # "UN: 22,607 civilian casualties recorded since …", "New burial site found in Kyiv Oblast" (not
         # "Strike on Kherson kills 2, bringing the toll since …")
+    claim = _RUSSIAN_CLAIM_TITLE.match(head)
+    if claim and not _RUSSIA_ACTS.search(head, claim.end()):
+        return reading  # "Russian media: drone kills Russian journalist in occupied Donetsk Oblast": Russia's claim of
+        # Ukraine's strike, no toll of an attack on Ukraine
     if _MISHAP.search(head) and not _WAR_WORD.search(head):
         return reading  # "2 dead after gas explosion at residential building in Kyiv", "3 dead … due to bad weather": no attack
     quiet_title = not _VIOLENCE.search(head)  # "General Staff: Russia places air defense systems in residential areas"
@@ -924,7 +938,8 @@ _VIOLENCE = re.compile(r"\b(?:kill|wound|injur|casualt|toll|dead\b|attack|strik|
 # a title of a war's tally or of the occupation's dead: the figures it brings are no attack's ("… since Russia's
 # full-scale invasion began", "New burial site found in Kyiv Oblast"), unless it tells a record ("the deadliest since")
 _TALLY_TITLE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of|Russia's\s+full-scale|the\s+full-scale|the\s+"
-                          r"(?:invasion|war)\b|Feb(?:ruary|\.)?\s+24\b|(?:19|20)\d\d\b)|\b(?:burial\s+sites?|mass\s+"
+                          r"(?:invasion|war)\b|Feb(?:ruary|\.)?\s+24\b|(?:19|20)\d\d\b)|\b(?:war|invasion)\s+(?:[\w']+\s+){0,3}?"
+                          r"(?:has|have|had)\s+(?:killed|injured|wounded|claimed)\b|\b(?:burial\s+sites?|mass\s+"
                           r"graves?|exhum\w+|torture\s+chambers?)\b", re.I)
 _RECORD_WORD = re.compile(r"\b(?:biggest|largest|deadliest|heaviest|worst|first|record|most|longest)\b", re.I)
 # a title of deaths that are no attack's: an accident, the weather (and none of the war's words beside it)
@@ -933,6 +948,13 @@ _MISHAP = re.compile(r"\b(?:gas\s+(?:explosion|leak|blast)|cave-in|(?:bad|severe
                      r"crash(?:es)?|drown(?:s|ed|ing)?|landslides?|carbon\s+monoxide)\b", re.I)
 _WAR_WORD = re.compile(r"\b(?:Russian?|Russia's|attacks?|attacked|strikes?|struck|shell(?:s|ed|ing)?|drones?|missiles?|"
                        r"bombs?|mines?|explosives?|ordnance|war|troops|forces|occupiers|enemy)\b", re.I)
+# a title that tells what Russia's media, officials or proxies say
+_RUSSIAN_CLAIM_TITLE = re.compile(r"(?:Russian|Russia's|Kremlin|Occupation|Russian-installed)\s+(?:state\s+)?(?:media|officials?|"
+                                  r"proxies|governor|authorities|Defense\s+Ministry|news\s+agency)\b(?:\s+(?:in\s+\w+\s+)?"
+                                  r"(?:say|says|claims?|report|reports)\b|\s*:)", re.I)
+# Russia as the attacker ("Russia's Defense Ministry admits it deliberately struck central Vinnytsia"): its attack's toll
+_RUSSIA_ACTS = re.compile(r"\bRussia(?:'s|’s)?\s|\bRussian\s+(?:forces|troops|missiles?|strikes?|attacks?|army|military|"
+                          r"shelling|drones?|bombs?)\b")
 _ANOTHER_STRONG = re.compile(r"\b(?:again|separate|another|later)\b", re.I)
 # a title of an arrest, a charge or a sentence: the item reports no attack
 _NO_ATTACK_TITLE = re.compile(r"\b(?:detains?|detained|arrests?|arrested|sentences|sentenced|charges|charged|convicts|convicted|"

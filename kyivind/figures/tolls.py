@@ -132,6 +132,8 @@ def _of(mentions: list[Mention]) -> Toll:
 
 
 _ACROSS_UKRAINE = re.compile(r"\bacross\s+(?:Ukraine|the\s+country)\b|\bnationwide\b", re.I)
+# "Moscow's forces struck the region a second time, … injuring two of them": another strike on the oblast, added
+_AGAIN = re.compile(r"\b(?:again|a\s+second\s+time|(?:in\s+)?a\s+separate\s+(?:attack|strike))\b", re.I)
 _ALSO_HIT = re.compile(r"\balso\s+(?:hit|struck|attacked|shelled|targeted)\b", re.I)  # "Russian forces also hit Kupiansk, …"
 
 
@@ -154,7 +156,7 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
     for code in sorted({*own, *(r for r, _ in by_place)}):  # in order: the evidence of a sum is its first part
         at_places = [m for (region, _), stated in by_place.items() if region == code for m in stated]
         first = min((m.sentence for m in own.get(code, [])), default=None)  # where the oblast's own figure is told
-        extra = [m for m in own.get(code, []) if m.more and (m.sentence != first or any(
+        extra = [m for m in own.get(code, []) if (m.more or _AGAIN.search(m.evidence or "")) and (m.sentence != first or any(
             p.sentence <= m.sentence for p in at_places))]  # "Another four residents of the oblast were wounded"
         # a lead that tells several oblasts' figures is told again place by place: "also struck … Vovchansk, killing a
         # man" after "shelling of Kherson Oblast injured one, and an attack on Kharkiv Oblast killed one man" is that man
