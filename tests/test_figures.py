@@ -1863,3 +1863,22 @@ def test_last_new_years_eve_is_another_time():
     assert air_counts("Russia attacks Kyiv with drones", "Russia launched 30 Shahed drones at Kyiv overnight, the Air "
                       "Force said on July 31. On last New Year's Eve, Russia launched 90 Shahed-type drones, and air "
                       "defense intercepted 87 of them.", "2024-07-31T12:00:00+00:00") == {"drones_launched": 30}
+
+
+def test_a_village_listed_under_the_one_oblast_its_sentence_names_is_of_that_oblast():
+    """"… attacks on Donetsk Oblast over the past day injured eight civilians: five in Lyman, two in Chasiv Yar, and
+    one in Illinka" in a day's roundup (a real item, rewritten): Donetsk Oblast's Illinka, not Odesa Oblast's."""
+    rows = regions_of("Russian attacks kill 0, injure 10 over past day", "Russian attacks across Ukraine over the past "
+                      "day injured 10 civilians, regional authorities said on May 4.\n\nGovernor Vadym Filashkin said "
+                      "attacks on Donetsk Oblast injured eight civilians: five in Lyman, two in Chasiv Yar, and one in "
+                      "Illinka.\n\nTwo people were injured in Kharkiv Oblast, the governor said.",
+                      "2024-05-04T12:00:00+00:00")
+    assert rows == {"UA-14": (None, 8), "UA-63": (None, 2)}
+
+
+def test_a_group_with_one_age_is_a_count():
+    """"Two women aged 60 were injured in Russian attacks on the villages of Kivsharivka and Synykha in Kharkiv Oblast"
+    (a real item, rewritten): two injured."""
+    assert totals("Russian shelling hits Kharkiv Oblast villages", "The governor said two women aged 60 were injured in "
+                  "Russian shelling of the villages of Kivsharivka and Synykha in Kharkiv Oblast.",
+                  "2024-05-04T12:00:00+00:00") == [(None, 2)]

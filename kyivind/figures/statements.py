@@ -81,7 +81,7 @@ _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,|\s+aged\s+#+\s+and\s+#+)?(?:(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80}){1,2},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,|\s+aged\s+#+(?:\s+and\s+#+)?)?(?:(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80}){1,2},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
                            r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
@@ -858,8 +858,11 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 # "… in Donetsk Oblast. One was killed in Avdiivka, while four were hurt in Kindrativka": of the
                 # oblast just named (or of the governor quoted), where a village of that name lies there
                 near = official_region(sentence) or _context(recent[:-1], resolved)
-                if near is not None and near != mention.region and not has_any(lower, ("oblast", "region", "kyiv")) \
+                if near is not None and near != mention.region and (not has_any(lower, ("oblast", "region", "kyiv")) or
+                                                                    _names_only(sentence, near)) \
                         and (_has_settlement(mention.place, near) or small_place(mention.place)):
+                    # (or the sentence names that oblast alone: "… in Donetsk Oblast …: five in Lyman, two in Chasiv
+                    # Yar, and one in Illinka" is Donetsk Oblast's Illinka, not Odesa Oblast's)
                     mention.region = near
         mentions = [m for m in mentions if not (m.hospital and _told_injured(reading.mentions, m))]
         if reading.mentions and mentions and has_any(lower, ("updated", "revised", "raised", "corrected")) and \
@@ -917,6 +920,14 @@ def _tally_of_title(title: str, split) -> bool:
 
 
 _TALLY_SENTENCES = 40  # of a body read for the title's tally (its lead tells it)
+
+
+def _names_only(sentence: str, region: str) -> bool:
+    """Whether the one region a sentence names by name ("Donetsk Oblast") is ``region``."""
+    from kyivind.places.matcher import match
+
+    named = {code for p in match(None, sentence).places if p.kind == "region" for code in p.regions}
+    return named == {region}
 
 
 def _told_injured(before: list[Mention], mention: Mention) -> bool:
