@@ -1882,3 +1882,20 @@ def test_a_group_with_one_age_is_a_count():
     assert totals("Russian shelling hits Kharkiv Oblast villages", "The governor said two women aged 60 were injured in "
                   "Russian shelling of the villages of Kivsharivka and Synykha in Kharkiv Oblast.",
                   "2024-05-04T12:00:00+00:00") == [(None, 2)]
+
+
+def test_all_the_drones_along_with_a_missile_were_shot_down():
+    """"All 89 Shahed-type attack drones Russia launched in a mass overnight attack, along with one Kh-59 missile, were
+    shot down by Ukrainian air defense" (a real item, rewritten): 89 launched and 89 downed, the missile one and one."""
+    assert air_counts("All 89 Russian drones shot down over Ukraine", "All 89 Shahed drones Russia launched overnight, "
+                      "along with one Kh-59 missile, were shot down, the Air Force said on July 31.",
+                      "2024-07-31T12:00:00+00:00") == {"drones_launched": 89, "drones_downed": 89,
+                                                       "missiles_launched": 1, "missiles_downed": 1}
+
+
+def test_half_of_the_missiles_and_the_drones_brought_down_counts_none_downed():
+    """"More than half of the 84 Russian missiles and the 24 drones fired at Ukraine on Oct. 10 were brought down" (a
+    real item, rewritten): 84 missiles and 24 drones launched, no count downed."""
+    assert air_counts("Zelensky: make the battlefield more painful for the enemy", "Over half of the 84 Russian missiles "
+                      "and the 24 drones fired at Ukraine on Oct. 10 were shot down, Zelensky said.",
+                      "2022-10-11T12:00:00+00:00") == {"missiles_launched": 84, "drones_launched": 24}

@@ -552,10 +552,23 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
     before = [v for v in verbs if v[1] <= m.start() and not v[3]]
     main = passive or (before[-1][2] if before else None)
     if main is None:
-        if relative:
-            return [relative]
-        return [after[0][2]] if after and after[0][2] else []
-    return [main, relative] if relative and relative != main else [main]
+        found = [relative] if relative else [after[0][2]] if after and after[0][2] else []
+    else:
+        found = [main, relative] if relative and relative != main else [main]
+    if DOWNED in found and _FRACTION.search(clause, max(0, m.start() - 90), m.start()):
+        found.remove(DOWNED)  # "More than half of the 84 Russian missiles and the 24 drones … were brought down": a part
+    if m.group("all") and later and DOWNED not in found and _ALONG_WITH.search(clause, end, later[0].start()):
+        # "All 89 drones Russia launched in the attack, along with one Kh-59 missile, were shot down": all of them
+        verb = next((v for v in verbs if v[0] >= later[0].end()), None)
+        if verb is not None and verb[2] == DOWNED and _PASSIVE.search(clause, later[0].end(), verb[0]) and \
+                verb[0] - later[0].end() < 60:
+            found.append(DOWNED)
+    return found
+
+
+_FRACTION = re.compile(r"\b(?:half|most|some|part|a\s+third|two[\s-]+thirds|(?:the\s+)?majority)\s+of\s+(?:the\s+)?(?:\d+\s+"
+                       r"(?:[\w/-]+\s+){0,4}?(?:missiles|drones)\s+and\s+(?:the\s+)?)?$", re.I)
+_ALONG_WITH = re.compile(r",\s+(?:along|together)\s+with\s+$", re.I)
 
 
 _OF_THE = re.compile(r"(?:Of|Out\s+of)\s+(?:the\s+)?(?:(?:about|nearly|over|some)\s+)?(?=\d+\s)")
@@ -578,7 +591,7 @@ _NATIONWIDE = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:Ukraine|the\s
 _THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
 # "… said more than 10 drones were downed in that attack" after a sentence of another night: that night's
 _IN_THAT = re.compile(r"\b(?:in|during|of)\s+that\s+(?:attack|strike|assault|night)\b|\bthat\s+(?:day|night)\s*[.,;]")
-_AND = re.compile(r"\s*(?:,\s*)?and\s+|\s*,\s*")
+_AND = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?|\s*,\s*")
 _THEN = re.compile(r"\s*(?:,\s*)?and\s+(?:then\s+)?")
 _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
 _PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|of\s+those|most|some|several|many)\b", re.I)
