@@ -21,8 +21,10 @@ other (``items_b24_h``, 109) was held out, scored once at the end of figures 29 
 while figures 42 to 46 were made, was held out whole the same way (scored once at ``d5575cb``: tolls 0.952 / 0.976)
 and tuned on from figures 56. The twenty-sixth (121 items), written after figures 55 by others who read only the
 labelling rules and the pages, was split by kind as the twenty-fourth: one half (``items_b26_t``, 63) was scored once
-at figures 56 (tolls 0.877 / 0.909, air 0.941 / 0.842) and tuned on since; the other (``items_b26_h``, 58) is held
-out, never tuned on. Sixteen sets were
+at figures 56 (``726e435``: tolls 0.877 / 0.909, air 0.941 / 0.842) and tuned on since; the other (``items_b26_h``,
+58) is held out, scored once at figures 59 (``3068f2c``: tolls 0.981 / 0.946), never tuned on. The twenty-seventh
+(``items_b27_*``, 20 items), written by others while figures 57 to 59 were made, is held out whole, scored once at
+figures 59 (tolls 0.955 / 0.840). Sixteen sets were
 held out before the seventeenth, each scored once and tuned on after: the fifteenth (``items_b15_*``, scored once at
 figures 7, ``4ead96f``), the sixteenth (``items_b16_*``), the fourteenth to fourth sets (``items_b14_*`` …
 ``items_b4_*``; the thirteenth and fourteenth were scored together), all written by others and never read by the
@@ -68,10 +70,11 @@ def first_held_out(url: str) -> bool:
 # the sets never tuned on: part name -> file prefix. The seventeenth, scored once at figures 7 (64720a6), read by
 # figures 8 to 23 as figures 7 did; the twenty-first, scored once at figures 10 (97731fd), read by figures 11 to 28
 # the same; the twenty-third, scored once at figures 22, read by figures 23 to 28 the same; the held-out half of the
-# twenty-sixth (the held-out half of the twenty-fourth and the twenty-fifth, scored once at figures 50, d5575cb, are
-# tuned on since figures 56)
+# twenty-sixth and the twenty-seventh, scored once at figures 59 (3068f2c) (the held-out half of the twenty-fourth and
+# the twenty-fifth, scored once at figures 50, d5575cb, are tuned on since figures 56)
 HELD_OUT_SETS = {"seventeenth held out": "items_b17_", "twenty-first held out": "items_b21_",
-                 "twenty-third held out": "items_b23_", "twenty-sixth held out": "items_b26_h"}
+                 "twenty-third held out": "items_b23_", "twenty-sixth held out": "items_b26_h",
+                 "twenty-seventh held out": "items_b27_"}
 HELD_OUT_FILES = tuple(HELD_OUT_SETS.values())
 # the sets each held out and scored once before it was tuned on: part name -> file prefix
 TUNED_SETS = {"twenty-sixth, tuned half, scored once": "items_b26_t", "twenty-fourth, held-out half, scored once": "items_b24_h", "twenty-fifth, scored once": "items_b25_",
@@ -81,8 +84,8 @@ TUNED_SETS = {"twenty-sixth, tuned half, scored once": "items_b26_t", "twenty-fo
 
 def load(part: str = "all") -> list[dict]:
     """The items of ``part``: "all", "tuned" (every item but the held-out sets), "held out" (the seventeenth,
-    twenty-first, twenty-third sets and half the twenty-sixth; each alone: "seventeenth held out", "twenty-first held
-    out", "twenty-third held out", "twenty-sixth held out"),
+    twenty-first, twenty-third, half the twenty-sixth and the twenty-seventh sets; each alone: "seventeenth held out",
+    "twenty-first held out", "twenty-third held out", "twenty-sixth held out", "twenty-seventh held out"),
     one of ``TUNED_SETS`` ("eighteenth, scored once" … "second held out": sets each scored once and tuned on since) or "first held out" (the third of the first set held out before the first rules, tuned on since)."""
     items = []
     for path in sorted(HERE.glob("items_*.jsonl")):
