@@ -1899,3 +1899,31 @@ def test_half_of_the_missiles_and_the_drones_brought_down_counts_none_downed():
     assert air_counts("Zelensky: make the battlefield more painful for the enemy", "Over half of the 84 Russian missiles "
                       "and the 24 drones fired at Ukraine on Oct. 10 were shot down, Zelensky said.",
                       "2022-10-11T12:00:00+00:00") == {"missiles_launched": 84, "drones_launched": 24}
+
+
+def test_attack_and_decoy_drones_are_the_drones_launched():
+    """"The strike was part of a wider assault in which 81 attack and decoy drones were launched against Ukraine" (a
+    real item, rewritten): 81 drones launched, though decoys alone count only where the text downs them."""
+    published = "2024-01-31T12:00:00+00:00"
+    assert air_counts("Teen injured in Sumy attack dies", "The attack was part of a larger one in which 81 attack and "
+                      "decoy drones were launched at Ukraine.", published) == {"drones_launched": 81}
+    assert air_counts("Teen injured in Sumy attack dies", "The attack was part of a larger one in which 81 decoy drones "
+                      "were launched at Ukraine.", published) == {}
+
+
+def test_a_night_told_from_one_date_to_the_next_is_no_period():
+    """"Russia carried out a mass drone attack on Odesa Oblast overnight from Dec. 13-14, … saying air defenses shot down
+    41 of the 42 drones" (a real item of Dec. 14, rewritten): that night's counts, not a span's."""
+    assert air_counts("Downed Russian drone found in Romania", "Russia attacked Odesa Oblast with drones overnight from "
+                      "Dec. 13-14, the Air Force said, adding that air defenses downed 41 of the 42 drones.",
+                      "2023-12-14T12:00:00+00:00") == {"drones_launched": 42, "drones_downed": 41}
+
+
+def test_more_workers_named_by_their_trade_are_people():
+    """"According to DTEK, three power engineers were injured" and "seven first responders were injured" (real items,
+    rewritten): three and seven."""
+    published = "2023-08-08T12:00:00+00:00"
+    assert totals("Russian strike on Odesa hits energy facility", "Russian drones hit an energy facility in Odesa "
+                  "overnight. According to DTEK, three power engineers were injured.", published) == [(None, 3)]
+    assert totals("Russian strike on Pokrovsk", "The governor said seven first responders were injured in the strike on "
+                  "Pokrovsk.", published) == [(None, 7)]

@@ -164,6 +164,8 @@ def _named_plural(text: str | None) -> tuple[str, str | None] | None:
 
 def _weapon(words: str, noun: str) -> tuple[str, str | None]:
     found = table.named(words)
+    if found is not None and found.name == "decoy" and _DECOYS_BESIDE.search(words):
+        found = None  # "81 attack and decoy drones", "strike drones and decoys": drones of both kinds, the class's
     if found is not None and found.kind in table.COUNTED:
         return found.kind, found.name
     noun = noun.lower()
@@ -172,6 +174,10 @@ def _weapon(words: str, noun: str) -> tuple[str, str | None]:
     if noun.startswith("missile"):
         return MISSILE, None
     return BOMB, None
+
+
+_DECOYS_BESIDE = re.compile(r"\b(?:attack|strike|combat|kamikaze)\s+(?:drones\s+)?(?:and|or|&)\s+(?:decoy|imitat)|\bdecoys?\s+"
+                            r"(?:and|or|&)\s+(?:attack|strike|combat|kamikaze)\b", re.I)
 
 
 def _metric(text: str) -> str | None:

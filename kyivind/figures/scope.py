@@ -86,7 +86,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                            r"\binvasion\s+(?:of\s+Ukraine\s+)?(?:(?:has|had)\s+)?(?:killed|injured|wounded|claimed)\b"),
     (("began", "started"), r"\b(?:began|started)\s+in\s+\w+\s+(?:19|20)\d\d\b"),
     (("from ", "between"), r"\bfrom\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia's\s+)?(?:full-scale\s+)?(?:war|invasion)\b|"
-                           r"\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*"
+                           r"(?<!overnight\s)(?<!night\s)\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*"
                            r"(?:to|-|–|through|until)\s*(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:" + _MONTHS + r")\s+and\b"),
     (("total", "throughout", "during", "under"), r"\bin\s+total\s+since\b|\bthroughout\s+the\s+(?:war|invasion|year)\b|"
                                         r"\bduring\s+the\s+(?:Russian\s+|Russia's\s+)?(?:occupation|war|full-scale|invasion)\b|"

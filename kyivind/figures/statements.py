@@ -44,7 +44,8 @@ _PEOPLE = (r"(?:(?:of\s+(?:his|her|their)\s+)?(?:co-workers?|colleagues?|relativ
            r"officers?|policemen|medics?|doctors?|paramedics?|journalists?|volunteers?|passengers?|locals?|"
            r"individuals?|victims?|family\s+members|miners?|adults?|minors?|infants?|babies|students?|patients?|"
            r"drivers?|farmers?|utility\s+workers|emergency\s+workers|energy\s+workers|railway\s+workers|staff|guards?|"
-           r"representatives?|sappers?|deminers?|electricians?|teachers?|residents)")
+           r"representatives?|sappers?|deminers?|electricians?|teachers?|residents|engineers?|(?:first\s+|1st\s+)?responders?|"
+           r"technicians?|repairmen|nurses?|crew\s+members?)")  # "three power engineers", "seven first responders"
 _ADJ = r"(?:(?:more|other|additional|elderly|local|young|civilian|innocent|Ukrainian|further|adult|small|rescue|energy|" \
         r"railway|utility|emergency|aid|humanitarian|medical|municipal|state|forestry|construction|road|farm|power|gas|" \
         r"water|communal|postal)\s+)"  # "seven State Forestry workers were killed"
