@@ -15,6 +15,7 @@ Pure functions; linear in the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -975,8 +976,13 @@ _NO_ATTACK_TITLE = re.compile(r"\b(?:detains?|detained|arrests?|arrested|sentenc
 
 def title_figures(title: str | None) -> dict[str, int]:
     """kind -> the figure a title states ("2 injured in Russian attacks on Kherson"), without places."""
+    return dict(_title_figures(title))
+
+
+@functools.lru_cache(maxsize=16)  # the toll reader asks up to three times of one title; no article meets another's
+def _title_figures(title: str | None) -> tuple[tuple[str, int], ...]:
     if not title or not has_any(title[:MAX_SENTENCE].lower(), CUES) or other_time(title[:MAX_SENTENCE], title.lower()):
-        return {}  # none, or of another time ("Russia kills 403 people in Mykolaiv Oblast since Feb. 24")
+        return ()  # none, or of another time ("Russia kills 403 people in Mykolaiv Oblast since Feb. 24")
     text = mask(figures_in(title[:MAX_SENTENCE]))
     found: dict[str, int] = {}
     for mention in _statements(text, 0, {}):
@@ -984,7 +990,7 @@ def title_figures(title: str | None) -> dict[str, int]:
             found[mention.kind] += mention.n
         else:
             found.setdefault(mention.kind, mention.n)
-    return found
+    return tuple(found.items())
 
 
 # the patterns most sentences meet, searched the quick way for the same matches (kyivind/figures/text.py, ``Quick``:
