@@ -1927,3 +1927,15 @@ def test_more_workers_named_by_their_trade_are_people():
                   "overnight. According to DTEK, three power engineers were injured.", published) == [(None, 3)]
     assert totals("Russian strike on Pokrovsk", "The governor said seven first responders were injured in the strike on "
                   "Pokrovsk.", published) == [(None, 7)]
+
+
+def test_russias_launch_sites_are_no_place_of_an_air_reports_toll():
+    """An air report whose lead names the launch sites in Russia ("launched from Kursk Oblast and from
+    Primorsko-Akhtarsk … in Krasnodar Krai") and Kyiv as the attack's focus, then "At least two people were injured in
+    the attack" (a real item, rewritten): Kyiv's two injured."""
+    rows = regions_of("Air Force: Ukraine shoots down 74 of 75 Russian drones overnight", "Russia launched 75 drones at "
+                      "Ukraine on the morning of Nov. 25, and 74 were downed, the Air Force said.\n\nThe drones were "
+                      "launched from Kursk Oblast and from Primorsko-Akhtarsk in Krasnodar Krai, the Air Force said. "
+                      "Kyiv was the main target of the attack.\n\nAt least two people were injured in the attack.",
+                      "2023-11-25T12:00:00+00:00")
+    assert rows == {"UA-30": (None, 2)}

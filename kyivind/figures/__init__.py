@@ -10,7 +10,8 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 60  # 60: air: "81 attack and decoy drones" are the drones launched (not decoys alone); "overnight from Dec.
+VERSION = 61  # 61: an air report's lead that names Russia's launch sites beside one place in Ukraine gives its toll to
+# that place; 60: air: "81 attack and decoy drones" are the drones launched (not decoys alone); "overnight from Dec.
 # 13-14" is a night, no span; engineers, first responders, technicians, repairmen, nurses and crew members are people;
 # 59: air: "All 89 drones Russia launched …, along with one Kh-59 missile, were shot down" is 89 downed; "half of the 84
 # missiles and the 24 drones … were brought down" counts both launched, none downed; 58: a village listed under the one

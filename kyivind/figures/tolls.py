@@ -336,6 +336,10 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             titled = None  # the one oblast the title names by name and by every place of it (read when first asked)
             for text in texts:
                 region, place, named = where(text, {})
+                ukraine = {code for code in named if not code.startswith("RU-")}
+                if region is None and len(ukraine) == 1 and len(named) > 1:
+                    region = next(iter(ukraine))  # "launched from Kursk Oblast and Primorsko-Akhtarsk in Krasnodar Krai
+                    # … Kyiv was the main focus of the attack": Russia's launch sites are no place of its toll
                 if region is not None and len(named) > 1 and title:
                     titled = _title_oblast(title) if titled is None else titled
                 if titled and region != titled and titled in named:
