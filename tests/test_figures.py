@@ -1939,3 +1939,13 @@ def test_russias_launch_sites_are_no_place_of_an_air_reports_toll():
                       "Kyiv was the main target of the attack.\n\nAt least two people were injured in the attack.",
                       "2023-11-25T12:00:00+00:00")
     assert rows == {"UA-30": (None, 2)}
+
+
+def test_an_air_reports_toll_is_of_the_place_its_own_sentences_name():
+    """An air report whose lead names the night's launch sites and the eleven oblasts the drones were downed over, then
+    "missile fragments landed on homes in the Brovary district of Kyiv Oblast. Rescuers searching the rubble found the
+    bodies of a 35-year-old man and his 4-year-old son" (a real item of the shared set): Kyiv Oblast's dead and
+    injured."""
+    toll_rows, _ = rows("ukraine-downs-53-russian-drones-overnight-air-force-says")
+    assert {r["region_code"]: (r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "region"} == {
+        "UA-32": (2, 3)}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kyivind.figures.air import russian_side
 from kyivind.figures.statements import INJURED, KILLED, Mention, read, small_place, title_figures, where
-from kyivind.figures.text import MAX_CHARS, has_any
+from kyivind.figures.text import MAX_CHARS, has_any, sentences
 
 # a title of a report of the night's air attack on the whole country ("Air Force: Ukraine downs 25 of 29 drones")
 AIR_REPORT = ("air force", "downs ", "downed", "shot down", "shoots down", "shooting down", "intercept", "air defense",
@@ -331,6 +331,11 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
                 "air force" in (_up_to(body, reading.none_evidence) or body or "")[:MAX_CHARS].lower())
             texts = (body_lead, lead) if reading.lead else (lead,) if air_report else (
                 lead, _up_to(body, reading.none_evidence) or "")  # not an air report's "no casualties": of no oblast
+            if air_report and reading.opening:  # an air report's lead names the night's many places: the toll's own
+                # sentence and the one before it name its place ("… landed on homes in the Brovary district of Kyiv
+                # Oblast. Rescuers … found the bodies of a 35-year-old man and his 4-year-old son")
+                told = sentences(body) if split is None else split
+                texts = (" ".join(t for _, t, _ in told[max(0, reading.opening - 1):reading.opening + 1]), *texts)
             # (a title of drones that strike sites, "4 Russian drones strike civilian sites", is of the place its body
             # names)
             titled = None  # the one oblast the title names by name and by every place of it (read when first asked)
