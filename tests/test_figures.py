@@ -1949,3 +1949,13 @@ def test_an_air_reports_toll_is_of_the_place_its_own_sentences_name():
     toll_rows, _ = rows("ukraine-downs-53-russian-drones-overnight-air-force-says")
     assert {r["region_code"]: (r["killed"], r["injured"]) for r in toll_rows if r["scope"] == "region"} == {
         "UA-32": (2, 3)}
+
+
+def test_a_couple_with_ages_and_a_group_with_one_more_are_counted():
+    """"A couple aged 68 and 54 were injured in the attack as well" is two, and "three men aged 52, 65, and 73 and a
+    38-year-old woman were injured when Russian drones hit a bus" four (real items, rewritten)."""
+    published = "2024-06-06T12:00:00+00:00"
+    assert totals("Russian drones hit bus in Nikopol", "On June 6, Russian drones struck a bus in Nikopol. Three men aged "
+                  "52, 65, and 73 and a 38-year-old woman were injured, the governor said.", published) == [(None, 4)]
+    assert totals("Russian strike on Zaporizhzhia", "Russian forces struck a village near Zaporizhzhia on June 6. A "
+                  "couple aged 68 and 54 were hurt in the strike, the governor said.", published) == [(None, 2)]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 62  # 62: an air report's toll is of the place its own sentence and the one before it name; 61: an air
-# report's lead that names Russia's launch sites beside one place in Ukraine gives its toll to that place; 60: air: "81
-# attack and decoy drones" are the drones launched (not decoys alone); "overnight from Dec. 13-14" is a night, no span;
-# engineers, first responders, technicians, repairmen, nurses and crew members are people; 59: air: "All 89 drones
+VERSION = 63  # 63: "A couple aged 68 and 54 were injured" is two; "three men aged 52, 65, and 73 and a 38-year-old
+# woman were injured" four; 62: an air report's toll is of the place its own sentence and the one before it name; 61: an
+# air report's lead that names Russia's launch sites beside one place in Ukraine gives its toll to that place; 60: air:
+# "81 attack and decoy drones" are the drones launched (not decoys alone); "overnight from Dec. 13-14" is a night, no
+# span; engineers, first responders, technicians, repairmen, nurses and crew members are people; 59: air: "All 89 drones
 # Russia launched …, along with one Kh-59 missile, were shot down" is 89 downed; "half of the 84 missiles and the 24
 # drones … were brought down" counts both launched, none downed; 58: a village listed under the one oblast its sentence
 # names is of that oblast ("… Donetsk Oblast …: one in Illinka"); "two women aged 60 were injured" is two; 57: a title

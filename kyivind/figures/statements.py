@@ -111,7 +111,8 @@ _NOT_PEOPLE = frozenset("""them whom those which who what day week month year ti
     city area district region oblast part number total toll third half quarter dozen hundred thousand""".split())
 # "killed a married couple", "an elderly couple was injured": two
 _COUPLE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an|the)\s+(?:\w+\s+)?couple\b|"
-                     r"\b(?:a|an|the)\s+(?:\w+\s+)?couple\s+(?:was|were)\s+(?:\w+\s+)?(?P<verb2>killed|injured|wounded)\b", re.I)
+                     r"\b(?:a|an|the)\s+(?:\w+\s+)?couple(?:,?\s+aged\s+#+\s+and\s+#+,?)?\s+(?:was|were)\s+(?:\w+\s+)?"
+                     r"(?P<verb2>killed|injured|wounded|hurt)\b", re.I)  # "A couple aged 68 and 54 were injured"
 # "a man aged 77 who was injured in the June 10 attack had died in hospital": one killed
 _DIED_LATER = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+)\b" + _AGED +
                          r",?\s+(?:who\s+(?:was|had\s+been)\s+(?:\w+\s+){0,2}?)?(?:injured|wounded|hurt)\b[^.;]{0,160}?\b"
@@ -167,6 +168,12 @@ _ONE_AND_GROUP = re.compile(r"\b(?:a|an|their|his|her)\s+(?:#+-year-old\s+)?(?:[
                             r"(?:,?\s+aged\s+#+"
                             r"(?:,\s+#+){0,6},?\s+and\s+#+,?)?\s+(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|"
                             r"seriously|severely|lightly)\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
+# "three men aged 52, 65, and 73 and a 38-year-old woman were injured": a group and one, one statement
+_GROUP_AND_ONE = re.compile(r"(?<![\d#])\b(?P<n>\d+)\s+(?:(?:elderly|young|local|other)\s+)?(?:men|women|people|children|boys|girls|"
+                            r"residents|civilians|teenagers)(?:,?\s+aged\s+#+(?:,\s+#+){0,6},?(?:\s+and\s+#+)?,?)?\s+and\s+"
+                            r"(?:a|an)\s+(?:#+-year-old\s+)?(?:[a-z-]+\s+){0,2}?" + _ONE_NOUN + r"(?:\s+aged\s+#+)?\s+"
+                            r"(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|seriously|severely|lightly)\s+)?"
+                            r"(?P<verb>killed|injured|wounded|hurt)\b", re.I)
 _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|near)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,6}?)?,?\s+"
                      r"and\s+(?:(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?|(?=(?:sister|brother|wife|husband|son|"
                      r"daughter)\b))" + _ONE_NOUN +
@@ -511,6 +518,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _ONE_AND_GROUP.finditer(text) if digits and " and " in text else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), int(m.group("m")) + 1, False, number))
+    for m in _GROUP_AND_ONE.finditer(text) if digits and " and " in text else ():
+        keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")) + 1, False, number))
     for m in _TWO_GROUPS.finditer(text) if digits and " and " in text else ():
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")) + (int(m.group("m")) if m.group("m").isdigit() else 1), False, number))
     for m in _VERB_FIRST.finditer(text) if digits else ():
