@@ -1959,3 +1959,19 @@ def test_a_couple_with_ages_and_a_group_with_one_more_are_counted():
                   "52, 65, and 73 and a 38-year-old woman were injured, the governor said.", published) == [(None, 4)]
     assert totals("Russian strike on Zaporizhzhia", "Russian forces struck a village near Zaporizhzhia on June 6. A "
                   "couple aged 68 and 54 were hurt in the strike, the governor said.", published) == [(None, 2)]
+
+
+def test_lists_of_victims_with_shared_ages_and_wounds_are_counted_whole():
+    """Three real roundups' sentences, rewritten: "Russian attacks injured three women, two men, and a 4-year-old child"
+    is six; "a woman and a man, aged 52 and 55, were injured" two; "a Russian drone attack left a 25-year-old pregnant
+    woman and a 25-year-old man with blast injuries" two. "Russian attacks killed five people, two men and three
+    women" stays five."""
+    published = "2024-10-01T12:00:00+00:00"
+    assert totals("Russian attacks on Zaporizhzhia Oblast injure 6", "In Zaporizhzhia Oblast, Russian attacks wounded "
+                  "three women, two men, and a 4-year-old child, the governor said.", published) == [(None, 6)]
+    assert totals("Russian bombs hit Sumy Oblast", "The governor said a woman and a man, aged 52 and 55, were injured "
+                  "when Russian guided bombs hit the Bilopillia community.", published) == [(None, 2)]
+    assert totals("Russian drone hits Kharkiv Oblast", "In Kharkiv Oblast, a Russian drone attack left a 25-year-old "
+                  "pregnant woman and a 25-year-old man with blast injuries.", published) == [(None, 2)]
+    assert totals("Russian attack on Kherson kills 5", "Russian attacks killed five people, two men and three women, in "
+                  "Kherson, the governor said.", published) == [(5, None)]

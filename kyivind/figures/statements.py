@@ -191,6 +191,10 @@ _AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:th
                     r"(?:[A-Za-z-]+\s+){0,3}?(?:officers|rescuers|workers|employees|volunteers|firefighters|medics|"
                     r"paramedics|journalists|policemen|deminers|electricians))\b"
                     r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))")
+# "injured three women, two men, and a child": a group of a list, the list going on after it
+_COMMA_N = re.compile(r",\s+(?P<n>\d+)\s+(?:(?:other|more|elderly|young|local)\s+)?(?:men|women|children|boys|girls|teenagers|"
+                      r"adults|residents|civilians|pensioners)\b(?=,?\s+and\s|,\s+\d)")
+_GROUP_END = re.compile(r"\b(?:men|women|boys|girls|teenagers)$")  # a group of one kind, not a whole ("people, five men")
 # "Two people were wounded overnight and five more in a morning attack": a second group, its verb left out
 _AND_N_MORE = re.compile(r"(?:\s+(?:in|on|at|near)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
                          r"(?:\s+(?:overnight|earlier|later|in\s+the\s+(?:morning|evening|afternoon|night)))?,?\s+and\s+"
@@ -217,14 +221,15 @@ _PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|dr
            r"rescuer|medic|officer|farmer|infant|baby|mother|father|son|daughter|wife|husband|brother|sister|"
            r"grandmother|grandfather|grandson|granddaughter|neighbor)")
 _ONE_OF = r"(?:a|an|one|another|her|his|their)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
-# "A woman aged 81 and a man aged 68 died on the spot": one each
+# "A woman aged 81 and a man aged 68 died on the spot", "a woman and a man, aged 52 and 55, were injured": one each
 _ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + _AGED + r"(?:,\s+" + _ONE_OF + _AGED +
-                   r"){0,6},?\s+and\s+" + _ONE_OF + _AGED + r")\s+"
+                   r"){0,6},?\s+and\s+" + _ONE_OF + _AGED + r")(?:,?\s+aged\s+#+(?:,\s+#+){0,5},?\s+and\s+#+,?)?\s+"
                    r"(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b|"
                    r"(?:both\s+)?(?P<died>died)\b)", re.I)
 _LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + _AGED + r"(?:,\s+" +
-                        _ONE_OF + _AGED + r"){0,6}(?:,?\s+and\s+" + _ONE_OF + _AGED + r")?)\s+(?:(?:seriously|severely|"
-                        r"critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b", re.I)
+                        _ONE_OF + _AGED + r"){0,6}(?:,?\s+and\s+" + _ONE_OF + _AGED + r")?)\s+(?:(?:(?:seriously|severely|"
+                        r"critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b|with\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:injuries|wounds|burns)\b)", re.I)  # "… left a 25-year-old woman and a man with blast injuries"
 _ARTICLE = re.compile(r"\b(?:a|an|one|another|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 # what a revised toll names: "the death toll", "the number of people killed"
@@ -539,7 +544,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                                             hospital="hospital" in m.group("verb").lower()))
     for m in _LEFT_ONES.finditer(text) if "leaving" in lower or "left" in lower else ():
         # "leaving a 66-year-old man and a 64-year-old woman injured": one for each
-        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))), False, number))
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb") or "injured"), len(_ARTICLE.findall(m.group("who"))), False,
+                                         number))
     for m in _TREATED.finditer(text) if has_any(lower, ("hospital", "treated", "left ")) else ():
         # "another was taken to a local hospital", "one person was treated at the scene": one injured each
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number, more="another" in m.group(0)[:13].lower()))
@@ -600,6 +606,11 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 continue
             m = _AND_N.match(text, end)
             if m and free(m.start("n"), m.end()):
+                keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
+                more = True
+                continue
+            m = _COMMA_N.match(text, end) if mention.n > 1 and ", " in text and _GROUP_END.search(text, start, end) else None
+            if m and free(m.start("n"), m.end()):  # "injured three women, two men, and a 4-year-old child"
                 keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
                 more = True
                 continue
