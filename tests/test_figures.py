@@ -1975,3 +1975,15 @@ def test_lists_of_victims_with_shared_ages_and_wounds_are_counted_whole():
                   "pregnant woman and a 25-year-old man with blast injuries.", published) == [(None, 2)]
     assert totals("Russian attack on Kherson kills 5", "Russian attacks killed five people, two men and three women, in "
                   "Kherson, the governor said.", published) == [(5, None)]
+
+
+def test_overnight_and_the_day_before_and_two_sent_to_hospital():
+    """Two real roundups' sentences, rewritten: "Russian strikes on the city of Kherson and eight other settlements in
+    the region overnight and the day before killed three people" is the day's toll, not another time's; "a drone attack
+    on the city of Mykolaiv sent two men, aged 50 and 53, to hospital" is two injured."""
+    published = "2024-01-20T12:00:00+00:00"
+    assert totals("Russian attacks hit Kherson Oblast", "Governor Oleksandr Prokudin said Russian strikes on "
+                  "Kherson and eight other settlements overnight and the day before killed three people.",
+                  published) == [(3, None)]
+    assert totals("Russian drone attack on Mykolaiv", "A Russian drone attack on the city of Mykolaiv sent two men, aged "
+                  "50 and 53, to hospital, the governor said.", published) == [(None, 2)]

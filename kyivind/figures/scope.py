@@ -55,7 +55,7 @@ _MONTHS = r"January|February|March|April|May|June|July|August|September|October|
 # each pattern needs; the pattern)
 _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("earlier", "before", "prior"), r"\b(?:a|one|two|three|several)\s+(?:day|night|days|nights|week|weeks)\s+"
-                                     r"(?:earlier|before|prior)\b|\bthe\s+(?:day|night|evening|week)\s+before\b"),
+                                     r"(?:earlier|before|prior)\b|(?<!overnight and )\bthe\s+(?:day|night|evening|week)\s+before\b"),
     # "The strike came one day after Russia's largest attack, which killed more than 40": that attack's figures
     (("came ", "comes ", "took place", "happened", "followed"), r"\b(?:came|comes|took\s+place|happened|followed)\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|four|five|"
                  r"several|a\s+few|\d+)\s+)?(?:days?|nights?|hours?|weeks?)\s+after\b"),

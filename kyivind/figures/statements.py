@@ -204,8 +204,9 @@ _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys
                        r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
 _AGES = re.compile(r"#+")
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)  # "Another four residents were wounded"
-_PUT_IN_HOSPITAL = re.compile(r"\b(?:put|sent|landed)\s+" + _Q + _N + r"\s+(?:(?:more\s+)?(?:people|civilians|residents|others)\s+)?"
-                              r"(?:in|into|to)\s+(?:the\s+)?(?:hospitals?|intensive\s+care)\b", re.I)
+_PUT_IN_HOSPITAL = re.compile(r"\b(?:put|sent|landed)\s+" + _Q + _N + r"(?:\s+(?:more\s+)?(?:people|civilians|residents|others|men|"
+                              r"women|children))?(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,)?\s+(?:in|into|to)\s+(?:the\s+)?"
+                              r"(?:hospitals?|intensive\s+care)\b", re.I)  # "sent two men, aged 50 and 53, to hospital"
 _SEEK_HELP = re.compile(r"\b(?:led|prompted|caused|forced|sent)\s+" + _Q + _N + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
                         r"(?:,[^,;]{1,80},)?\s+to\s+(?:seek|need|receive)\s+medical\s+(?:help|attention|care|assistance|treatment)\b",
                         re.I)
