@@ -1987,3 +1987,19 @@ def test_overnight_and_the_day_before_and_two_sent_to_hospital():
                   published) == [(3, None)]
     assert totals("Russian drone attack on Mykolaiv", "A Russian drone attack on the city of Mykolaiv sent two men, aged "
                   "50 and 53, to hospital, the governor said.", published) == [(None, 2)]
+
+
+def test_a_years_tally_an_unrelated_fire_and_those_still_in_hospital_are_no_toll():
+    """Three real items, rewritten: under "Kyiv nears 700 hours under air alert since full-scale invasion", "Kyiv was hit
+    by 52 air strikes, which … killed 120 residents" is a year's tally; "a fire had broken out in the city earlier that
+    day, unrelated to the shelling. The fire killed one person and injured two" is no attack's; "54 people wounded in
+    the attack are still in hospital" is a part of the wounded, no toll of them."""
+    assert totals("Kyiv nears 700 hours under air alert since full-scale invasion", "The head of the city's military "
+                  "administration said Kyiv was hit by 52 air strikes, which killed 120 residents. Another 495 "
+                  "people were wounded.", "2022-12-30T12:00:00+00:00") == []
+    assert totals("Official: Russia shells Nikopol on Jan. 8", "Russian forces shelled Nikopol on Jan. 8, the city's "
+                  "military administration said. A fire broke out in the city earlier that day, unrelated to the "
+                  "shelling, he said. The fire killed one person and injured two.", "2023-01-09T12:00:00+00:00") == []
+    assert totals("Number killed in Russian attack on Vinnytsia rises to 25", "The governor said a woman had died in "
+                  "hospital of her injuries. 54 people wounded in the attack are still in hospital, eight of them in "
+                  "critical condition.", "2022-07-19T12:00:00+00:00") == [(25, None)]

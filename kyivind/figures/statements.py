@@ -124,6 +124,10 @@ _ANOTHER_ONE = re.compile(r"\b(?:(?P<verb>killing|killed|injuring|injured|woundi
 _LEFT_WITH = re.compile(r"\b(?:leaving|left)\s+(?:(?P<n>\d+)|a|an|one)\s+(?:[\w#-]+\s+){0,3}?with\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:wounds|injuries|burns)\b", re.I)
 _DIED_SINCE = re.compile(r"[^;]{0,80}?\b(?:(?:have|has|had)\s+(?:since\s+|later\s+|now\s+)?)?(?:died|die|succumbed|succumb)\b")
+_UNRELATED = re.compile(r"\b(?:unrelated\s+to|not\s+(?:related|connected)\s+to|not\s+caused\s+by)\s+(?:the\s+|any\s+|a\s+)?"
+                        r"(?:Russian\s+)?(?:shelling|attacks?|strikes?|war|bombardment|hostilities)\b", re.I)
+_STILL_IN_HOSPITAL = re.compile(r"[^;.]{0,80}?\b(?:are|is|remain|remains)\s+still\s+(?:in\s+(?:the\s+)?hospital|"
+                                r"hospitalized|being\s+treated)\b")
 _FINITE = re.compile(r"\b(?:were|was|been|are|is)\b", re.I)  # "3 people were wounded": not the participle of "3 people wounded in"
 # "killed Ryan Evans, a British national …": one named victim, told with who they were
 _NAMED_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}"
@@ -539,6 +543,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _NUMBER_FIRST.finditer(text) if digits else ():
         if "die" in lower and not _FINITE.search(m.group(0)) and _DIED_SINCE.match(text, m.end()):
             continue  # "Three people wounded in the Sept. 3 attack have died in hospital": those are dead now
+        if "still" in lower and not _FINITE.search(m.group(0)) and _STILL_IN_HOSPITAL.match(text, m.end()):
+            continue  # "54 people wounded in the attack are still in hospital": a part of the wounded, no toll
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number, more=bool(_MORE.search(m.group(0))) or bool(
                                                 _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start())),
@@ -834,6 +840,9 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                     continue
                 if not scope.fixed and reading.opening is None and _TONIGHT.search(sentence):
                     scope.fixed = scope.tonight = True  # "Ukraine downed 14 of 17 drones overnight": of its night
+            if has_any(lower, ("unrelated", "not related", "not connected", "not caused")) and _UNRELATED.search(sentence):
+                aside, told, quiet = index, sentence, True  # "a fire had broken out …, unrelated to the shelling. The
+                continue  # fire killed one person": that event's
             if index == aside + 1 and not _own_anchor(sentence, told):
                 aside, told = index, told + sentence  # background goes on: "… was hit in Russia's July 8 attack. Two were killed there."
             elif not reading.roundup_cue and _STRIKES.search(sentence) and (
@@ -971,7 +980,7 @@ _VIOLENCE = re.compile(r"\b(?:kill|wound|injur|casualt|toll|dead\b|attack|strik|
                        r"grenade|projectile|Shahed|Kalibr|Iskander|Kinzhal|KAB|HIMARS|sabotage|terror|raid|assault)", re.I)
 # a title of a war's tally or of the occupation's dead: the figures it brings are no attack's ("… since Russia's
 # full-scale invasion began", "New burial site found in Kyiv Oblast"), unless it tells a record ("the deadliest since")
-_TALLY_TITLE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of|Russia's\s+full-scale|the\s+full-scale|the\s+"
+_TALLY_TITLE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of|Russia's\s+full-scale|(?:the\s+)?full-scale|the\s+"
                           r"(?:invasion|war)\b|Feb(?:ruary|\.)?\s+24\b|(?:19|20)\d\d\b)|\b(?:war|invasion)\s+(?:[\w']+\s+){0,3}?"
                           r"(?:has|have|had)\s+(?:killed|injured|wounded|claimed)\b|\b(?:burial\s+sites?|mass\s+"
                           r"graves?|exhum\w+|torture\s+chambers?)\b", re.I)
