@@ -379,7 +379,7 @@ class Scope:
         if not named and not self.fixed and self.whole_day and _EARLIER_THAT_DAY.match(sentence):
             return False, self.day  # "Over the day, Russian troops hit 10 communities …. Earlier that day, a missile
             # strike killed a woman": of the day the item reports, nothing counted yet
-        if not self.fixed and not self.whole_day and "the day" in lower or "24 hours" in lower:
+        if not self.fixed and not self.whole_day and ("the day" in lower or "24 hours" in lower):
             self.whole_day = bool(_WHOLE_DAY.search(sentence))
         if _other_time(sentence, lower) and not (
                 "last night" in lower and self.named is not None and self.named.night and
@@ -428,19 +428,21 @@ class Scope:
         return self.published is not None and (self.published - first.written).days >= 2
 
     def titled(self, title: str | None) -> None:
-        """An update's title that dates its attack ("Toll of the July 23 Russian attack on Odesa climbs to 2") fixes
-        the item's attack: the body's "On the night of July 23, Russian forces hit Odesa …" is of it, not another."""
-        at = dated_update_at(title[:MAX_SENTENCE]) if title and not self.fixed else None
-        if at is None and title and not self.fixed and _TITLE_HIT_ON.search(title[:MAX_SENTENCE]):
-            found = [d for d in _dates(title[:MAX_SENTENCE], self.published) if not d.report and self._plausible(d.written)]
-            if len(found) == 1:  # "Governor: Sumy Oblast hit 13 times by Russian forces on Oct. 11": that day's attack,
-                self.named, self.fixed = found[0], True  # an attack of Oct. 10 in its body is another
+        """A title that dates the item's attack fixes it: an update's ("Toll of the July 23 Russian attack on Odesa
+        climbs to 2", so the body's "On the night of July 23, Russian forces hit Odesa …" is of it, not another), or one
+        place's attack on one day ("Governor: Sumy Oblast hit 13 times by Russian forces on Oct. 11", so an attack of
+        Oct. 10 in its body is another)."""
+        if not title or self.fixed:
             return
-        if at is not None:
-            own = next((d for d in _dates(title[:MAX_SENTENCE], self.published)
-                        if not d.report and d.start >= at - 2 and self._plausible(d.written)), None)
-            if own is not None:
-                self.named, self.fixed = own, True
+        head = title[:MAX_SENTENCE]
+        at = dated_update_at(head)
+        if at is None and not _TITLE_HIT_ON.search(head):
+            return
+        found = [d for d in _dates(head, self.published) if not d.report and self._plausible(d.written)]
+        own = next((d for d in found if d.start >= at - 2), None) if at is not None else \
+            found[0] if len(found) == 1 else None
+        if own is not None:
+            self.named, self.fixed = own, True
 
     def _plausible(self, when: date) -> bool:
         return self.published is None or (self.published - when).days <= 400 and when <= self.published + \

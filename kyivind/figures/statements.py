@@ -121,8 +121,8 @@ _ANOTHER_ONE = re.compile(r"\b(?:(?P<verb>killing|killed|injuring|injured|woundi
                           r"third|2nd|3rd|4th))\b(?!\s+(?:\d|#))|(?:sending|sent)\s+another\s+(?:[\w-]+\s+)?to\s+(?:a\s+|the\s+)?"
                           r"hospital\b)", re.I)  # "killing 2 of those inside and wounding the 3rd", "sending another to hospital"
 # "leaving a 35-year-old man with shrapnel wounds", "left 4 people with injuries"
-_LEFT_WITH = re.compile(r"\b(?:leaving|left)\s+(?:(?P<n>\d+)|a|an|one)\s+(?:[\w#-]+\s+){0,3}?with\s+(?:[\w-]+\s+){0,2}?"
-                        r"(?:wounds|injuries|burns)\b", re.I)
+_WITH_WOUNDS = r"with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns)\b"  # "… left … with (blast) injuries"
+_LEFT_WITH = re.compile(r"\b(?:leaving|left)\s+(?:(?P<n>\d+)|a|an|one)\s+(?:[\w#-]+\s+){0,3}?" + _WITH_WOUNDS, re.I)
 _DIED_SINCE = re.compile(r"[^;]{0,80}?\b(?:(?:have|has|had)\s+(?:since\s+|later\s+|now\s+)?)?(?:died|die|succumbed|succumb)\b")
 _UNRELATED = re.compile(r"\b(?:unrelated\s+to|not\s+(?:related|connected)\s+to|not\s+caused\s+by)\s+(?:the\s+|any\s+|a\s+)?"
                         r"(?:Russian\s+)?(?:shelling|attacks?|strikes?|war|bombardment|hostilities)\b", re.I)
@@ -226,15 +226,17 @@ _PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|dr
            r"rescuer|medic|officer|farmer|infant|baby|mother|father|son|daughter|wife|husband|brother|sister|"
            r"grandmother|grandfather|grandson|granddaughter|neighbor)")
 _ONE_OF = r"(?:a|an|one|another|her|his|their)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
+# persons one by one, each with its article and its age if told: "a 13-year-old boy, a man", "a woman aged 81"
+_PERSONS = r"(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + _AGED + r"(?:,\s+" + _ONE_OF + _AGED + r"){0,6}"
+_AND_PERSON = r",?\s+and\s+" + _ONE_OF + _AGED
 # "A woman aged 81 and a man aged 68 died on the spot", "a woman and a man, aged 52 and 55, were injured": one each
-_ONES = re.compile(r"\b(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + _AGED + r"(?:,\s+" + _ONE_OF + _AGED +
-                   r"){0,6},?\s+and\s+" + _ONE_OF + _AGED + r")(?:,?\s+aged\s+#+(?:,\s+#+){0,5},?\s+and\s+#+,?)?\s+"
+_ONES = re.compile(r"\b(?P<who>" + _PERSONS + _AND_PERSON + r")(?:,?\s+aged\s+#+(?:,\s+#+){0,5},?\s+and\s+#+,?)?\s+"
                    r"(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b|"
                    r"(?:both\s+)?(?P<died>died)\b)", re.I)
-_LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + _AGED + r"(?:,\s+" +
-                        _ONE_OF + _AGED + r"){0,6}(?:,?\s+and\s+" + _ONE_OF + _AGED + r")?)\s+(?:(?:(?:seriously|severely|"
-                        r"critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b|with\s+(?:[\w-]+\s+){0,2}?"
-                        r"(?:injuries|wounds|burns)\b)", re.I)  # "… left a 25-year-old woman and a man with blast injuries"
+# "leaving a 66-year-old man and a 64-year-old woman injured", "left a … woman and a … man with blast injuries": one each
+_LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>" + _PERSONS + r"(?:" + _AND_PERSON + r")?)\s+(?:(?:(?:seriously|"
+                        r"severely|critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b|" + _WITH_WOUNDS + r")",
+                        re.I)
 _ARTICLE = re.compile(r"\b(?:a|an|one|another|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 # what a revised toll names: "the death toll", "the number of people killed"
@@ -809,7 +811,8 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         return reading  # most items state no casualty at all
     if _NO_ATTACK_TITLE.search(head) and not has_any(head.lower(), CUES):
         return reading  # "SBU detains alleged spy accused of guiding Russian strikes": the tolls it cites are earlier attacks
-    if not _VIOLENCE.search(head) and not _VIOLENCE.search((body or "")[:MAX_CHARS]):
+    quiet_title = not _VIOLENCE.search(head)  # "General Staff: Russia places air defense systems in residential areas"
+    if quiet_title and not _VIOLENCE.search((body or "")[:MAX_CHARS]):
         return reading  # "an elderly woman who was to go with two of them died" in an item of children brought home
     if _TALLY_TITLE.search(head) and not _RECORD_WORD.search(head) and not _STRIKES.search(head):
         return reading  # "UN: 22,607 civilian casualties recorded since …", "New burial site found in Kyiv Oblast" (not
@@ -820,7 +823,6 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
         # Ukraine's strike, no toll of an attack on Ukraine
     if _MISHAP.search(head) and not _WAR_WORD.search(head):
         return reading  # "2 dead after gas explosion at residential building in Kyiv", "3 dead … due to bad weather": no attack
-    quiet_title = not _VIOLENCE.search(head)  # "General Staff: Russia places air defense systems in residential areas"
     for index, (paragraph, sentence, start) in enumerate(sentences(body) if split is None else split):
         if reading.opening is None:
             lead.append(sentence)
