@@ -48,6 +48,7 @@ RUSSIAN_REGIONS = ("Belgorod", "Kursk", "Bryansk", "Voronezh", "Rostov", "Oryol"
 _REGION = "(?:" + "|".join(RUSSIAN_REGIONS) + ")"
 # Ukraine's drones and missiles, and Russia's claims of downing them: their own rows, never Russia's attacks
 _ON_RUSSIA = re.compile(r"\bRussian\s+air\s+defen[cs]es?\s+(?:\w+\s+)?(?:shot|downed|intercepted|destroyed)\b|"
+                        r"\b(?:shot\s+down|downed|intercepted|destroyed)\s+by\s+(?:the\s+)?Russian\s+air\s+defen[cs]es?\b|"
                         r"\bUkrainian\s+(?:forces|troops|military|army)\s+(?:fired|launched)\b|"
                         r"\bUkrainian\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|unmanned)(?!\s+(?:units?|systems?|"
                         r"defen[cs]es?|forces|troops|crews|operators|batter))|\b(?:Russia's|Russian)\s+"
@@ -74,6 +75,8 @@ _CLAIM_TITLE = re.compile(r"\bRussia(?:'s\s+[\w\s]{1,30}?|n\s+(?:official|govern
 # are Ukraine's drones unless a sentence says they are Russia's
 _STRIKE_ON_RUSSIA = re.compile(r"\bUkrainian\s+(?:drones?|missiles?|UAVs?)\s+(?:strike|strikes|hit|hits|attack|attacks|target|"
                                r"targets)\b|\b(?:drone\s+)?(?:strikes|attacks)\s+on\s+(?:the\s+)?(?:Moscow|" + _REGION + r")\b|"
+                               r"\b(?:drones?|UAVs?)\s+(?:target|targets|targeted|strike|strikes|hit|hits|attack|attacks)\s+"
+                               r"(?:Moscow|" + _REGION + r")\b|"
                                r"\bdrone\s+(?:strike|attack)\s+on\s+(?:Moscow|Russia['’]s\s)|\bUkraine\s+(?:strikes|hits|attacks|targets)\s+(?:[\w'’-]+\s+){0,4}?(?:in|on)\s+Russia",
                                re.I)
 _RUSSIAN_PLACE = re.compile(r"\b(?:over|near|in|on|at|approaching|toward|towards)\s+(?:the\s+)?(?:Moscow|Russia(?!['’]s\s)|"
@@ -312,7 +315,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                 continue  # no count in it
             plain, text = prepared(sentence)  # the same length: a span of one is the same span of the other
             if start >= 0 and not _COUNT.search(text) and not _ELLIPTIC.search(text) and not (
-                    _ONE_WEAPON.search(text) or " of " in text or _ONE_DOWNED.search(text)):
+                    _ONE_WEAPON.search(text) or " of " in text or _ONE_DOWNED.search(text) or (
+                        last is not None and _ALL_OF_THEM.search(text))):
                 if not scope.fixed:  # "300,000 people are still without power after a drone attack": no count
                     scope.of(sentence, lower, figure=False)
                 continue
@@ -374,7 +378,9 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     last = (kind, weapon, regional, direction)
                     placed.append((m.start(), last))
                     metrics = _metrics_of(clause, m, verbs) or ([whole] if whole and not verbs else [])
-                    if metrics in ([], [LAUNCHED]) and m.group("n") is not None and _UNDOWNED.match(clause, m.end()):
+                    if metrics in ([], [LAUNCHED], [DOWNED]) and m.group("n") is not None and (
+                            metrics != [DOWNED] and _UNDOWNED.match(clause, m.end()) or
+                            "un" in lower and _UNDOWNED_BEFORE.search(text, max(0, a + m.start() - 120), a + m.start())):
                         # "Two Iskander ballistic missiles got through without being intercepted": 2 launched, none downed
                         _keep(found, (direction, kind, weapon, LAUNCHED), int(m.group("n") or 1), regional, sentence, start)
                         _keep(found, (direction, kind, weapon, DOWNED), 0, regional, sentence, start)
@@ -416,7 +422,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         previous = ((*key, metric), m.end())
                         if metric == DOWNED and m.group("all"):  # "shot down all 14 drones": 14 were launched
                             _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
-                if last is not None and " of " in clause:  # "… and air defense destroyed every one of them"
+                if last is not None and (" of " in clause or a == 0 and lower.startswith(("both ", "all "))):
+                    # "… and air defense destroyed every one of them", "Both were reportedly downed"
                     launched = found.get((last[3], last[0], last[1], LAUNCHED))
                     if launched is not None and _ALL_OF_THEM.search(clause):
                         _keep(found, (last[3], last[0], last[1], DOWNED), launched.n, last[2], sentence, start)
@@ -484,7 +491,7 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
 
 
 _DENIED = re.compile(r"(?:\bwithout\s+being|\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
-_RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)\W*\s+(?:that\s+|which\s+)?(?:Russia|Russian\s+"
+_RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)(?:[^\w,;.]*\s+|,\s+(?=which\s))(?:that\s+|which\s+)?(?:Russia|Russian\s+"
                        r"forces|Russian\s+troops|the\s+enemy|Moscow)?\s*(?:had\s+|has\s+)?$", re.I)
 
 
@@ -506,10 +513,13 @@ _PAIR = re.compile(r"(?<![:.,])\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w
 # "and air defense destroyed every one of them": as many downed as were launched
 _ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+down\b|\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all|every\s+(?:one|1)|"
                           r"each)\s+of\s+(?:them|those)\b|\b(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+(?:were|was)\s+"
-                          r"(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized)\b", re.I)
+                          r"(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized)\b|"
+                          # "Both were reportedly downed", "All were shot down": the weapon counted just before
+                          r"^(?:Both|All)\s+(?:were|have\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|"
+                          r"neutralized)\b", re.I)
 # a clause of a breakdown by region, its weapon and verb those of the clause before ("…, 4 over Odesa Oblast")
 _BREAKDOWN = re.compile(r"(?:and\s+)?(?P<n>\d+)\s+(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)\b"
-                        r"[^,;]{0,40}$")
+                        r"[^,;]{0,40}(?:,\s+[^,;]{0,80}?\b(?:said|says|reported|reports|announced|wrote|according\s+to)\b[^,;]{0,60})?$")
 # a tally in the present perfect, told of no night or day: "Russian troops have used about 330 Shahed drones"
 _TALLY = re.compile(r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+)?(?:used|launched|fired|sent|deployed)\b|"
                     # "Patriot systems have downed 15 Kinzhal missiles so far", "have already shot down 500 drones"
@@ -519,7 +529,8 @@ _WHEN = re.compile(r"\b(?:overnight|tonight|night|today|this\s+(?:morning|evenin
                    r"May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                    r"Saturday|Sunday)|in\s+(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage|assault|wave))\b", re.I)
 _MORE = re.compile(r"(?:other\s+)?more\s", re.I)  # "two more drones were shot down": beside those counted before
-_ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition|additionally)\b", re.I)  # "7 Kh-59s were also downed": more
+_ALSO = re.compile(r"\b(?:also|as\s+well|in\s+addition(?!\s+to\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:drones|UAVs)\b)|"
+                   r"additionally)\b", re.I)  # "7 Kh-59s were also downed": more (not "In addition to the drones, … missiles")
 _JOINED = re.compile(r",?\s+and\s+|,\s+")  # two counts of one class side by side: "2 cruise and 3 ballistic missiles"
 _KIND_WORD = re.compile(r"\b(?:ballistic|cruise|guided|attack|kamikaze|reconnaissance)\b", re.I)
 _SUBSET_OF = re.compile(r"(?:[\w-]+\s+)?(?:downed|destroyed|intercepted|remaining)\b", re.I)
@@ -585,6 +596,8 @@ _LOCAL = re.compile(r"\b(?:capital|city|Oblast|oblast|region)\b")  # "all of the
 _UNDOWNED = re.compile(r"[^;]{0,60}?\b(?:got\s+through|(?:were|was)\s+not\s+(?:shot\s+down|intercepted|downed)|"
                        r"could\s+not\s+be\s+(?:shot\s+down|intercepted|downed)|without\s+being\s+(?:shot\s+down|intercepted))\b",
                        re.I)
+# "The Air Force was unable to intercept the remaining aerial target, a single Iskander-M ballistic missile": none downed
+_UNDOWNED_BEFORE = re.compile(r"\b(?:was|were)\s+unable\s+to\s+(?:intercept|shoot\s+down|down|destroy)\s+[^.;]{0,80}$", re.I)
 _UNTIL_NEXT = re.compile(r"[^,;]{0,48}\d*")  # what follows a count up to the next one (a date whole: "on Dec. 14")
 _LOCAL_TOLL_TITLE = re.compile(r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)?|hurt)\b", re.I)
 _AIR_TITLE_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "air attack", "shot down", "downs",
@@ -592,7 +605,7 @@ _AIR_TITLE_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "a
                     "past 24", "oblasts", "regions", "cities")
 _NATIONWIDE = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:Ukraine|the\s+country)\b|\bnationwide\b|"
                          r"\b(?:large-scale|massive|mass|combined)\s+(?:missile\s+and\s+drone\s+|drone\s+and\s+missile\s+|"
-                         r"missile\s+|drone\s+|air\s+)?(?:attack|strike|assault)\s+(?:on|against|across)\s+(?!(?:the\s+)?"
+                         r"missile\s+|drone\s+|air\s+)?(?:attack|strike|assault)(?:,\s+[^,;]{1,60},)?\s+(?:on|against|across)\s+(?!(?:the\s+)?"
                          r"(?:city|town|village)\b)", re.I)
 _THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
 # "… said more than 10 drones were downed in that attack" after a sentence of another night: that night's

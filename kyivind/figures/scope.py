@@ -62,7 +62,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     # "Earlier the same day, Russia had struck Kharkiv …" (not "Earlier, the governor said …": a report of this one)
     (("earlier", "previously"), r"^(?:Earlier|Previously)(?!\s+(?:that|in\s+the|the\s+same)\s+night\b)(?:,|\s+(?:that|the\s+same|on|in)\s[^,]{0,40},)\s+"
                                 r"(?![^.;]{0,80}?\b(?:said|says|reported|stated|wrote|announced|confirmed)\b)"),
-    (("previous",), r"\bthe\s+previous\s+(?:day|night|evening|week|month|attack|strike)\b"),
+    (("previous",), r"(?<!overnight and )\bthe\s+previous\s+(?:day|night|evening|week|month|attack|strike)\b"),
     (("most recent", "prior"), r"\b(?:most\s+recent|prior)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|assault|barrage)\b"),
     (("this", "that", "last", "whole", "so far"),
      r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
@@ -136,12 +136,13 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
 _TROOPS_ACT = re.compile(r"\b(?:troops|forces|soldiers)\s+(?:\w+\s+)?(?:attacked|shelled|struck|hit|launched|fired|"
                          r"opened|dropped|targeted|used|carried)\b", re.I)
 _ACTOR = re.compile(r"\b(?:Russian|Russia's|enemy|occupying)\s+$", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _WEEKDAY = re.compile(r"\b(?:(?:on|late on|early on|overnight on|since)\s+|(?=(?:" + _DAYS + r")['’]s\s+(?:[\w-]+\s+)?(?:attack|"
                       r"strike|shelling|bombardment|assault|barrage)))(?P<wd>" + _DAYS + r")\b")  # "Monday's attack on …"
 # an update of an earlier attack's toll: "the death toll of Russia's July 3 attack on Dnipro rose to 8"
 UPDATE = re.compile(r"\b(?:toll|number\s+of\s+(?:people\s+)?(?:killed|dead|victims|injured|wounded|casualties)|"
                     r"casualties|(?:injured|wounded|hurt)(?=\s+in\s+(?:the\s+|Russia's\s+|an?\s+)?(?:[\w.]+\s+){0,3}?"
-                    r"(?:attack|strike|shelling)\b[^.;]{0,120}?\b(?:has|had)\s+died))\s+(?:of|from|in|after)\s+"
+                    r"(?:attack|strike|shelling)\b[^.;]{0,120}?\b(?:(?:has|had)\s+)?died))\s+(?:of|from|in|after)\s+"
                     r"(?:the\s+|Russia's\s+|a\s+)?(?:\w+\s+){0,2}?", re.I)  # "a man hurt in Russia's June 10 attack had died"
 
 
@@ -183,8 +184,9 @@ def dates(sentence: str, near: date | None) -> list[Named]:
         if not report and m.start() < 30 and "," in sentence[m.end():m.end() + 2] and _OPENING.fullmatch(sentence, 0, m.start()):
             after = _SAID_AFTER.match(sentence, m.end())  # "On Jan. 14, the administration said …": the saying's date
             report = after is not None and not _TOLD_ATTACK.search(sentence, after.end(), after.end() + 40)
-        if not report and _ENDED.search(before):  # "Rescue work after the deadly attack … ended late on March 3": the
-            continue  # date of the work, of no attack and no saying
+        if not report and (_ENDED.search(before) or m.start() < 30 and _WORK_ENDED.search(sentence, m.end())):
+            continue  # "Rescue work after the deadly attack … ended late on March 3", "Late on March 3, rescue work …
+            # came to an end": the date of the work, of no attack and no saying
         late = lead.startswith("late") or "evening of" in lead
         last = written
         if m.group("day2"):  # "Nov. 30-1" ends the next month
@@ -199,7 +201,11 @@ def dates(sentence: str, near: date | None) -> list[Named]:
 
 
 # the date of work ending, not of an attack: "Rescue work after the deadly attack, which killed 12, ended late on March 3"
-_ENDED = re.compile(r"\b(?:ended|was\s+completed|were\s+completed|was\s+finished|concluded|wrapped\s+up)\s+$", re.I)
+_ENDED = re.compile(r"\b(?:ended|was\s+completed|were\s+completed|was\s+finished|concluded|wrapped\s+up|came\s+to\s+an\s+end)\s+$",
+                    re.I)
+# "Late on March 3, rescue work following the deadly attack, which killed 12, came to an end": the date the work ended
+_WORK_ENDED = re.compile(r"\b(?:rescue|search|recovery|clean-?up|debris\s+removal)\s+(?:work|operations?|efforts?)\b[^.;]{0,160}?"
+                         r"\b(?:ended|came\s+to\s+an\s+end|(?:was|were)\s+(?:completed|finished)|concluded|wrapped\s+up)\b", re.I)
 _MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -272,6 +278,8 @@ def other_time(sentence: str, lower: str) -> bool:
             word = m.group(0).lower()
             if word.endswith(("troops", "soldiers")) and _TROOPS_ACT.search(sentence):
                 continue
+            if word[0].isdigit() and _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+                continue  # "said on Oct. 24 that Russian troops killed six civilians": a date's day, no troops counted
             if word.startswith(("troops", "forces", "soldiers", "occupiers", "invaders")) and _ACTOR.search(
                     sentence, max(0, m.start() - 30), m.start()):
                 continue  # "Russian troops killed six civilians": the attackers, not the counted
@@ -309,6 +317,7 @@ _TOLD_AS_SAID = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:shelling|attacking|str
 
 
 STALE_DAYS = 7  # an attack dated this long before the item is background (an update of it says so in words)
+OLD_SAYING_DAYS = 30  # a statement dated this long before the item is background, wherever in the item it stands
 
 
 @dataclass
@@ -366,6 +375,10 @@ class Scope:
         if figure and not named and self.fixed and self.published is not None and any(
                 d.report and (self.published - d.written).days >= STALE_DAYS for d in found):
             return True, None  # "On Aug. 8, a spokesman said 78 rescuers had been killed" in an item of January
+        if figure and not named and self.published is not None and any(
+                d.report and (self.published - d.written).days >= OLD_SAYING_DAYS for d in found):
+            return True, None  # "On April 4, the government said mine explosions had killed 296" in an item of June 30:
+            # what was said a month or more before the item is no news of its own, even as its first figure
         if figure and not named and earlier is not None and any(d.report and (earlier - d.written).days >= 1 and
                                                      self._plausible(d.written) for d in found):
             return True, None  # "Prokudin said on April 18 that shelling had wounded nine" after a statement of April 20

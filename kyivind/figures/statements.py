@@ -59,8 +59,8 @@ _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|at
            r"infrastructure|enterprises?|boats?|tanks?|aircraft|helicopters?|planes?|animals?|livestock|cattle|cows?|"
            r"pigs?|sheep|chickens?|poultry|horses?|dogs?|cats?|birds?|bees|hives)\b)")
 _KILL = r"(?:killed|killing|kills|kill|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life)"
-_HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|sustained(?:\s+\w+)?\s+injuries|"
-         r"suffered(?:\s+[\w-]+){0,2}\s+(?:injuries|wounds|burns)|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries|"
+_HURT = (r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|"
+         r"(?:sustained|suffered)(?:\s+[\w-]+){0,2}\s+(?:injuries|wounds|burns)|hospitalized|hospitalised|received\s+(?:\w+\s+)?injuries|"
          r"sought\s+medical\s+(?:help|assistance|attention|care|treatment)|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?"
          r"hospital)")
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|have|has|had|remain|remained|reportedly|" \
@@ -83,7 +83,7 @@ _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,|\s+aged\s+#+(?:\s+and\s+#+)?)?(?:(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80}){1,2},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,|\s+aged\s+#+(?:(?:,\s+#+){0,8},?\s+and\s+#+)?|,?\s+born\s+in\s+#{4}(?:(?:,\s+#{4}){0,8},?\s+and\s+#{4})?,?)?(?:(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80}){1,2},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
                            r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
@@ -95,7 +95,7 @@ _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|woundi
                              r"journalist|reporter|correspondent|photographer|cameraman|representative|official|priest|"
                              r"passer-by|local|policeman|infant|baby|cyclist|passenger|wife|husband|mother|"
                              r"father|son|daughter|brother|sister|grandmother|grandfather|neighbor|guard)\b", re.I)
-_AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,?|,\s+#+,)?"  # "a woman aged about 80"
+_AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,?|,\s+#+,|\s+in\s+(?:his|her)\s+(?:(?:early|mid|late)[\s-]+)?[1-9]0s|,?\s+born\s+in\s+#{4},?)?"  # "a woman aged about 80"
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
 _IN_A_PLACE = r"(?:\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|district|region))?)?"
 _WHO_CLAUSE = (r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been|worked|lived|works|lives)\s+[^.;,]{0,50}?,?|"
@@ -106,6 +106,7 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a
                   r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+|#+-year-old)\b" + _AGED +
                   r"\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+[\w-]+){0,2}\s+(?:injuries|wounds|burns)))\b", re.I)
+_FATALLY = re.compile(r"\b(?:fatally|mortally)\s+(?:wounded|injured)\b", re.I)
 _NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
     building house home car vehicle bus train fire explosion blast facility site object school hospital village town
     city area district region oblast part number total toll third half quarter dozen hundred thousand""".split())
@@ -148,7 +149,8 @@ _WHO_DIED = re.compile(r"\b(?:a|an)\s+(?:[\w#-]+\s+){0,3}?(?P<who>" + _ONE_NOUN[
                        r"[^.;]{0,120}?\s+(?:(?:has|had|later)\s+){0,2}(?P<verb>died)\b", re.I)
 # "36 police officers, 9 civilians, and 1 rescuer were injured": groups of one statement, summed
 _GROUPS = re.compile(r"(?<![\d#])(?P<list>\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"(?:,\s+\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
-                     r"){1,5},?\s+and\s+\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r")\s+(?:were|had\s+been|have\s+been)\s+"
+                     r"){1,5},?\s+and\s+(?:\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"|(?P<one>(?:a|an)\s+(?:#+-year-old\s+)?"
+                     r"(?:[a-z-]+\s+){0,2}?" + _ONE_NOUN + r")))\s+(?:were|had\s+been|have\s+been)\s+"
                      r"(?:(?:also|reportedly|seriously|lightly)\s+)?(?P<verb>killed|injured|wounded|hurt)\b", re.I)
 # "two of the three people hurt in the drone attack are in intensive care": the whole is told inside its part
 _THE_N = re.compile(r"\bof\s+the\s+(?P<n>\d+)\s+(?:people|persons|civilians|residents|victims)\s+(?P<verb>hurt|injured|wounded|"
@@ -214,6 +216,9 @@ _PUT_IN_HOSPITAL = re.compile(r"\b(?:put|sent|landed)\s+" + _Q + _N + r"(?:\s+(?
 _SEEK_HELP = re.compile(r"\b(?:led|prompted|caused|forced|sent)\s+" + _Q + _N + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
                         r"(?:,[^,;]{1,80},)?\s+to\s+(?:seek|need|receive)\s+medical\s+(?:help|attention|care|assistance|treatment)\b",
                         re.I)
+# "Medical help was also sought by 120 people": as many injured
+_SOUGHT_BY = re.compile(r"\bmedical\s+(?:help|attention|care|assistance|treatment)\s+(?:was|were|has\s+been|had\s+been)\s+"
+                        r"(?:also\s+)?sought\s+by\s+" + _Q + _N, re.I)
 _AGED_ONE = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?:a|an)\s+#+-year-old\b(?![\w-])"
                        r"(?!\s+(?:[a-z][\w-]*\s+){0,2}?(?:man|woman|boy|girl|resident|child|driver|pensioner)\b)", re.I)
 _TREATED = re.compile(r"\b(?:another|one|a)\s+(?:(?:person|man|woman|resident|civilian|child|boy|girl)\s+)?(?:was|has\s+been)\s+"
@@ -232,7 +237,12 @@ _AND_PERSON = r",?\s+and\s+" + _ONE_OF + _AGED
 # "A woman aged 81 and a man aged 68 died on the spot", "a woman and a man, aged 52 and 55, were injured": one each
 _ONES = re.compile(r"\b(?P<who>" + _PERSONS + _AND_PERSON + r")(?:,?\s+aged\s+#+(?:,\s+#+){0,5},?\s+and\s+#+,?)?\s+"
                    r"(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b|"
-                   r"(?:both\s+)?(?P<died>died)\b)", re.I)
+                   r"(?:both\s+)?(?P<died>died)\b|(?:both\s+)?(?P<hurt>(?:suffered|sustained|received)(?:\s+[\w-]+){0,2}\s+"
+                   r"(?:injuries|wounds|burns))\b)", re.I)
+# "A 14-year-old girl, an 84-year-old man and two women were also injured": one each, and the group
+_ONES_AND_N = re.compile(r"\b(?P<who>" + _PERSONS + r"),?\s+and\s+(?P<n>\d+)\s+(?:(?:other|more|elderly|young|local)\s+)?"
+                         r"(?:men|women|children|boys|girls|teenagers|people|residents|civilians)\s+(?:were|have\s+been|had\s+been)\s+"
+                         r"(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt)\b", re.I)
 # "leaving a 66-year-old man and a 64-year-old woman injured", "left a … woman and a … man with blast injuries": one each
 _LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>" + _PERSONS + r"(?:" + _AND_PERSON + r")?)\s+(?:(?:(?:seriously|"
                         r"severely|critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b|" + _WITH_WOUNDS + r")",
@@ -240,7 +250,8 @@ _LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>" + _PERSONS + r"(?:" + _
 _ARTICLE = re.compile(r"\b(?:a|an|one|another|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 # what a revised toll names: "the death toll", "the number of people killed"
-_TOLL_NOUN = (r"death\s+toll|(?:injury|injuries|wounded)\s+toll|toll|number\s+(?:of\s+(?:people\s+)?)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|"
+_TOLL_NOUN = (r"death\s+toll|(?:injury|injuries|wounded)\s+toll|toll|number\s+(?:of\s+(?:people\s+|civilians\s+)?(?:(?:known|confirmed|"
+              r"reported)\s+to\s+have\s+been\s+|confirmed\s+)?)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|"
               r"casualties|injuries)")  # "number of people killed", a title's "Number killed"
 _REVISED = re.compile(r"\b(?P<what>" + _TOLL_NOUN + r"|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:since\s+)?(?:been\s+(?:raised|revised|"
@@ -286,7 +297,7 @@ _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its
                              r"\d+(?=\s+(?:to|reported))", re.I)
 # substring tests (lower case): a sentence the rules read at all has a word of killing, injuring, a toll or none
 CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospital", "treated", "toll",
-        "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "bod", "succumb")
+        "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "sought by", "bod", "succumb")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
 NONE_HINTS = ("no ", "nobody", "none of", "neither", "nor ", "without", "not report", "avoided")
 _ROUNDUP = re.compile(r"\b(?:past|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
@@ -313,6 +324,7 @@ _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.
 _UKRAINE_STRUCK = re.compile(r"^(?:[^,;]{0,60},\s+)?(?:the\s+)?Ukrain(?:e's|ian)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|military|"
                              r"army|soldiers|drones?|artillery|missiles?|HIMARS|defenders|units?|navy|brigade)\s+(?:[\w-]+\s+)?"
                              r"(?:fired|struck|hit|attacked|launched|shelled|targeted|destroyed|bombed)\b", re.I)
+_IN_OBLAST_FIRST = re.compile(r"In\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|oblast|region)\b")
 _PAST_DAY = re.compile(r"\b(?:past|previous|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
 
@@ -517,8 +529,12 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         kind = INJURED if ("injur" in what or "wounded" in what or (after is not None and after.group(1).lower() in (
             "injured", "wounded", "hurt"))) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
+    for m in _ONES_AND_N.finditer(text) if digits and " and " in lower else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))) + int(m.group("n")),
+                                         False, number))
     for m in _GROUPS.finditer(text) if digits and ", " in text else ():
-        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), sum(map(int, re.findall(r"\d+", m.group("list")))),
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), sum(map(int, re.findall(r"\d+", m.group("list")))) +
+                                         bool(m.group("one")),
                                          False, number))
     for m in _THE_N.finditer(text) if "of the " in lower and digits else ():
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), False, number), whole=True)
@@ -569,6 +585,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number, hospital=True))
     for m in _SEEK_HELP.finditer(text) if "medical" in lower and digits else ():  # "led 22 people … to seek medical help"
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
+    for m in _SOUGHT_BY.finditer(text) if "sought by" in lower and digits else ():  # "… was also sought by 120 people"
+        keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
     for m in _AND_ONE_HURT.finditer(text) if " and " in lower else ():  # "a woman was killed and a man injured"
         keep(m.start("who"), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _LEFT_WITH.finditer(text) if "left" in lower or "leaving" in lower else ():
@@ -584,7 +602,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
     for m in _ONES.finditer(text) if " and " in lower else ():
         # "A 13-year-old boy, a man, and a woman were wounded": one for each
-        keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("died")), len(_ARTICLE.findall(m.group("who"))),
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("died") or "injured"), len(_ARTICLE.findall(m.group("who"))),
                                          False, number))
     for pattern in (_ONE_VERB_FIRST, _ONE, _WITH_ONE, _WHO_DIED) if has_any(lower, ONE_HINTS) else ():
         for m in pattern.finditer(text):
@@ -593,6 +611,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
             verb = m.group("verb") or ("died" if "die" in pattern.groupindex and m.group("die") else None) or \
                 (m.group("hurt") if "hurt" in pattern.groupindex else None)
             also = " also " in m.group(0).lower() or text[max(0, m.start() - 6):m.start()].lower() == " also "
+            if "ally " in m.group(0) and _FATALLY.search(m.group(0)):
+                verb = "killed"  # "The driver, a man born in 1990, was fatally wounded": one dead
             keep(m.start(), m.end(), Mention(_kind(verb), 1, False, number, more=also or _of_another(m),
                                              hospital="hospital" in verb.lower()))  # "also injured a journalist": one more
     found.sort(key=lambda f: f[0])
@@ -854,8 +874,10 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 aside, told, quiet = index, sentence, True  # "Earlier on Nov. 1, a drone hit Nikopol. That attack killed one"
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
-        if not other and index == aside + 1 and (not nones or quiet) and not _own_anchor(sentence, told):
-            other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."
+        if not other and index == aside + 1 and (not nones or quiet) and (not _own_anchor(sentence, told) or (
+                _PAST_DAY.search(told) and _IN_OBLAST_FIRST.match(sentence))):
+            other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."; a day's
+            # roundup after the item's strike, told oblast by oblast ("… over the past day. In Kherson Oblast, one …")
         if not other and index == recalled + 1 and _THAT_ATTACK.search(sentence):
             other = True  # "… days after Russia's largest aerial attack. … launched in that attack, killing seven"
         if not other and reading.opening is not None and not reading.roundup_cue and _PAST_DAY.search(text):
@@ -976,7 +998,8 @@ _GREW_FROM = re.compile(r"\b(?:has|have|had)\s+(?:grown|risen|increased|climbed|
 # what any report of violence holds: without one of these words no death it tells is of an attack ("an elderly woman
 # who was to go with two of them died"); "killed", "injured" and "casualties" are such words ("Two civilians were
 # killed in Donetsk Oblast on June 3, the governor said")
-_VIOLENCE = re.compile(r"\b(?:kill|wound|injur|casualt|toll|dead\b|attack|strik|struck|shell|drone|missile|bomb|"
+_VIOLENCE = re.compile(r"\b(?:kill|wound|injur|casualt|toll|dead\b|attack|strik|struck|shell|drone|missile|bomb|downs?\b|downed|"
+                       r"aerial\s+targets?|air\s+targets?|intercept|"
                        r"rocket|artiller|mortar|explo|blast|mine|gun|"
                        r"fire|firing|shot|shoot|hit|troops|forces|soldier|occupier|invader|weapon|munition|"
                        r"grenade|projectile|Shahed|Kalibr|Iskander|Kinzhal|KAB|HIMARS|sabotage|terror|raid|assault)", re.I)

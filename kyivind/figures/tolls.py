@@ -134,6 +134,8 @@ def _of(mentions: list[Mention]) -> Toll:
 _ACROSS_UKRAINE = re.compile(r"\bacross\s+(?:Ukraine|the\s+country)\b|\bnationwide\b", re.I)
 # "Moscow's forces struck the region a second time, … injuring two of them": another strike on the oblast, added
 _AGAIN = re.compile(r"\b(?:again|a\s+second\s+time|(?:in\s+)?a\s+separate\s+(?:attack|strike))\b", re.I)
+_ELSEWHERE_IN = re.compile(r"\b(?:elsewhere|other\s+parts|another\s+part|other\s+(?:districts|communities|areas|towns|"
+                           r"villages|settlements))\b", re.I)  # "In other parts of the region, … injured a man and a woman"
 _ALSO_HIT = re.compile(r"\balso\s+(?:hit|struck|attacked|shelled|targeted)\b", re.I)  # "Russian forces also hit Kupiansk, …"
 
 
@@ -177,7 +179,12 @@ def _regional(mentions: list[Mention]) -> tuple[dict[str, Toll], dict[tuple[str,
                 from_parts.add(kind)
             if stated is None or (parts is not None and parts > stated):
                 # the places' sum, or the oblast's own figure "elsewhere in the oblast" beside its places'
-                stated_ones = [m for m in own.get(code, []) if m.kind == kind and m not in extra]
+                stated_ones = [m for m in own.get(code, []) if m.kind == kind and m not in extra and not (
+                    m.n <= parts and any(p.kind == kind for p in at_places) and all(
+                        p.sentence < m.sentence for p in at_places if p.kind == kind) and not _ELSEWHERE_IN.search(
+                        m.evidence or ""))]  # "… Velyka Rohan, injuring
+                # four civilians. The governor said three women … were lightly injured": told after the places, no more
+                # than they hold, and not said to be more: of them
                 toll.set(kind, (parts or 0) + sum(m.n for m in stated_ones) if stated is not None else parts,
                          bool(getattr(summed, f"{kind}_at_least")))
                 toll.borrow(summed)
