@@ -10,43 +10,50 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 67  # 67: "said on Oct. 24 that Russian troops killed six" counts no troops; "Late on March 3, rescue work …
-# came to an end" dates no attack; "a man injured in … attack died in hospital" is an update; "downs … aerial targets"
-# tells an attack; "Three women, two men, and a 4-year-old child were injured" is six; "one man sustained shrapnel
-# wounds"; "An elderly woman and a 14-year-old boy suffered shrapnel wounds" two; "a man in his late 40s"; "aged 38, 65,
-# and 71"; "A 14-year-old girl, an 84-year-old man and two women" four; "The number of people known to have been killed
-# … has reached 55"; "overnight and the previous day" is the day's; "Medical help was also sought by 120 people"; "born
-# in 1956 and 1967"; "fatally wounded" is killed; a figure said a month or more before the item is no toll; a past day's
-# roundup told oblast by oblast after the item's strike is that period's; an oblast's figure told after its place, no
-# more than it, is of it; air: "was unable to intercept … a single Iskander-M" none downed; "In addition to the drones,
-# …" no more missiles; "Both were reportedly downed"; "Drones target Moscow" is Russia's claim; a breakdown by oblast
-# before an attribution; a nationwide attack with an aside; 66: a title "since full-scale invasion" (no article) is a
-# tally; a fire "unrelated to the shelling" is no attack's; "54 people wounded in the attack are still in hospital" is
-# no toll of the wounded; 65: "overnight and the day before" is the day's period, not another time; "sent two men, aged
-# 50 and 53, to hospital" is two injured; 64: "injured three women, two men, and a 4-year-old child" is six; "a woman
-# and a man, aged 52 and 55, were injured" two; "left a … woman and a … man with blast injuries" two; 63: "A couple aged
-# 68 and 54 were injured" is two; "three men aged 52, 65, and 73 and a 38-year-old woman were injured" four; 62: an air
-# report's toll is of the place its own sentence and the one before it name; 61: an air report's lead that names
-# Russia's launch sites beside one place in Ukraine gives its toll to that place; 60: air: "81 attack and decoy drones"
-# are the drones launched (not decoys alone); "overnight from Dec. 13-14" is a night, no span; engineers, first
-# responders, technicians, repairmen, nurses and crew members are people; 59: air: "All 89 drones Russia launched …,
-# along with one Kh-59 missile, were shot down" is 89 downed; "half of the 84 missiles and the 24 drones … were brought
-# down" counts both launched, none downed; 58: a village listed under the one oblast its sentence names is of that
-# oblast ("… Donetsk Oblast …: one in Illinka"); "two women aged 60 were injured" is two; 57: a title of what the war
-# "has killed" is a tally; a title of Russia's media, officials or proxies on Ukraine's strike is no toll; "followed
-# shortly after" another attack; "leaving a 66-year-old man and a 64-year-old woman injured" is two; a title's "hit … on
-# Oct. 11" dates the attack; "No one has been reported killed or injured"; "put 14 in hospital"; "said two more people
-# were injured on June 2" dates the injured; a roundup oblast struck "a second time" adds; air: a date after a count is
-# read whole ("on Dec. 14", not "Dec. 1"); "last New Year's Eve" is another time; 56: "A woman aged 81 and a man aged 68
-# died" is two; "pounded", "bombarded", "hammered" tell an attack; "shelled … as of 1 p.m. on June 16" dates the attack;
-# "attacks across Ukraine, which also killed two in Lviv" in an item of one oblast is another attack; Russian oblasts
-# named beside do not keep a namesake village in another oblast; "Earlier that day" after a whole day's report is that
-# day; "seven State Forestry workers"; the dead of Ukraine's own strike are no toll; a title's figure the body tells as
-# a tally since the invasion is no toll; "over June" is another time; an item whose title tells no attack, closing on an
-# earlier day's strike, has no toll; 55: the places matcher's "…, Serhii Popko, head of …" is no village, so a lead
-# naming Kyiv alone gives its toll to Kyiv; 54: "toll" and "dead" are words of violence too ("The death toll in Odesa
-# has risen to four"); 53: "killed", "injured", "casualties" are words of violence (a terse toll with no weapon is a
-# toll); a title of a strike beside a tally since the invasion is a toll; 52: an update title's risen toll ("Number
+VERSION = 68  # 68: "One person had been killed, he later reported" is of the place just told; "a car destroyed when a
+# Russian Iskander missile hit" downs no missile; a title of a clinic "destroyed" is no air report; "and" is no person;
+# "A woman pulled from the rubble … has died"; "Those attacks included a strike …" after another day's attacks; "A
+# 40-year-old man and women aged 32, 45, and 50", "A woman and her two children, aged three and ten", "Four men and four
+# women aged between 30 and 79"; "Since then, the number of injured civilians has been updated to three"; "the number of
+# people hurt … had grown to 32"; "a deadly … strike on Odesa earlier on March 15" and "come under Russian attack daily"
+# are other times; "has now claimed the lives of three people", "claimed three lives"; "The April 24 attack was among
+# the deadliest" is this one; 67: "said on Oct. 24 that Russian troops killed six" counts no troops; "Late on March 3,
+# rescue work … came to an end" dates no attack; "a man injured in … attack died in hospital" is an update; "downs …
+# aerial targets" tells an attack; "Three women, two men, and a 4-year-old child were injured" is six; "one man
+# sustained shrapnel wounds"; "An elderly woman and a 14-year-old boy suffered shrapnel wounds" two; "a man in his late
+# 40s"; "aged 38, 65, and 71"; "A 14-year-old girl, an 84-year-old man and two women" four; "The number of people known
+# to have been killed … has reached 55"; "overnight and the previous day" is the day's; "Medical help was also sought by
+# 120 people"; "born in 1956 and 1967"; "fatally wounded" is killed; a figure said a month or more before the item is no
+# toll; a past day's roundup told oblast by oblast after the item's strike is that period's; an oblast's figure told
+# after its place, no more than it, is of it; air: "was unable to intercept … a single Iskander-M" none downed; "In
+# addition to the drones, …" no more missiles; "Both were reportedly downed"; "Drones target Moscow" is Russia's claim;
+# a breakdown by oblast before an attribution; a nationwide attack with an aside; 66: a title "since full-scale
+# invasion" (no article) is a tally; a fire "unrelated to the shelling" is no attack's; "54 people wounded in the attack
+# are still in hospital" is no toll of the wounded; 65: "overnight and the day before" is the day's period, not another
+# time; "sent two men, aged 50 and 53, to hospital" is two injured; 64: "injured three women, two men, and a 4-year-old
+# child" is six; "a woman and a man, aged 52 and 55, were injured" two; "left a … woman and a … man with blast injuries"
+# two; 63: "A couple aged 68 and 54 were injured" is two; "three men aged 52, 65, and 73 and a 38-year-old woman were
+# injured" four; 62: an air report's toll is of the place its own sentence and the one before it name; 61: an air
+# report's lead that names Russia's launch sites beside one place in Ukraine gives its toll to that place; 60: air: "81
+# attack and decoy drones" are the drones launched (not decoys alone); "overnight from Dec. 13-14" is a night, no span;
+# engineers, first responders, technicians, repairmen, nurses and crew members are people; 59: air: "All 89 drones
+# Russia launched …, along with one Kh-59 missile, were shot down" is 89 downed; "half of the 84 missiles and the 24
+# drones … were brought down" counts both launched, none downed; 58: a village listed under the one oblast its sentence
+# names is of that oblast ("… Donetsk Oblast …: one in Illinka"); "two women aged 60 were injured" is two; 57: a title
+# of what the war "has killed" is a tally; a title of Russia's media, officials or proxies on Ukraine's strike is no
+# toll; "followed shortly after" another attack; "leaving a 66-year-old man and a 64-year-old woman injured" is two; a
+# title's "hit … on Oct. 11" dates the attack; "No one has been reported killed or injured"; "put 14 in hospital"; "said
+# two more people were injured on June 2" dates the injured; a roundup oblast struck "a second time" adds; air: a date
+# after a count is read whole ("on Dec. 14", not "Dec. 1"); "last New Year's Eve" is another time; 56: "A woman aged 81
+# and a man aged 68 died" is two; "pounded", "bombarded", "hammered" tell an attack; "shelled … as of 1 p.m. on June 16"
+# dates the attack; "attacks across Ukraine, which also killed two in Lviv" in an item of one oblast is another attack;
+# Russian oblasts named beside do not keep a namesake village in another oblast; "Earlier that day" after a whole day's
+# report is that day; "seven State Forestry workers"; the dead of Ukraine's own strike are no toll; a title's figure the
+# body tells as a tally since the invasion is no toll; "over June" is another time; an item whose title tells no attack,
+# closing on an earlier day's strike, has no toll; 55: the places matcher's "…, Serhii Popko, head of …" is no village,
+# so a lead naming Kyiv alone gives its toll to Kyiv; 54: "toll" and "dead" are words of violence too ("The death toll
+# in Odesa has risen to four"); 53: "killed", "injured", "casualties" are words of violence (a terse toll with no weapon
+# is a toll); a title of a strike beside a tally since the invasion is a toll; 52: an update title's risen toll ("Number
 # killed … rises to 25") over a body that tells one more dead; "Number killed" is a toll noun; 51: air: a title's count
 # of a class the body does not count (of the body's direction) counts; a number after a hyphen ("KN -23") is a
 # designator; 50: air: "air-launched" (ship-launched, ground-launched) names a missile, it is no launch verb; 49: air:

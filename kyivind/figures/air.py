@@ -485,11 +485,17 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
         before = clause[max(0, m.start() - 24):m.start()]
         if _DENIED.search(before):
             metric = None  # "got through without being intercepted"
+        elif metric == DOWNED and m.group("down").lower().startswith("destroy") and _THING_BEFORE.search(before):
+            metric = None  # "A man was killed, an agricultural enterprise damaged, and a car destroyed when …"
         relative = metric == LAUNCHED and bool(_RELATIVE.search(clause[max(0, m.start() - 60):m.start()]))
         out.append((m.start(), m.end(), metric, relative))
     return out
 
 
+# what a strike destroys, no weapon: "a car destroyed", "homes were destroyed"
+_THING_BEFORE = re.compile(r"\b(?:cars?|vehicles?|houses?|homes?|buildings?|enterprises?|facility|facilities|garages?|shops?|"
+                           r"stores?|apartments?|trucks?|bus|buses|schools?|warehouses?|structures?|infrastructure|property|"
+                           r"outbuildings?)\s+(?:(?:was|were|had\s+been|have\s+been)\s+)?(?:\w+\s+)?$", re.I)
 _DENIED = re.compile(r"(?:\bwithout\s+being|\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)(?:[^\w,;.]*\s+|,\s+(?=which\s))(?:that\s+|which\s+)?(?:Russia|Russian\s+"
                        r"forces|Russian\s+troops|the\s+enemy|Moscow)?\s*(?:had\s+|has\s+)?$", re.I)

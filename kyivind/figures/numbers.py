@@ -43,11 +43,11 @@ _MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _AROUND = [
     (AGE, ("old", "aged", "age ", ", "),
      re.compile(_N + r"(?:-|\s)(?:year|month|week)s?(?:-|\s)olds?\b|\baged?\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
-                     r"over\s+|under\s+|some\s+|approximately\s+)?" + _N.replace("n>", "n2>") +
+                     r"over\s+|under\s+|some\s+|approximately\s+|between\s+|from\s+)?" + _N.replace("n>", "n2>") +
                      r"|\b(?:man|woman|boy|girl|men|women|resident|child|teenager|pensioner|driver)s?,\s+" +
                      _N.replace("n>", "n3>") + r"(?:\s+and\s+\d+)?,", re.I)),
     (AGE, ("aged",),
-     re.compile(r"\baged\s+\d+\s+(?:and|to)\s+" + _N + r"(?!\s+(?:other\s+|more\s+)?(?:men|women|people|children|boys|girls|"
+     re.compile(r"\baged\s+(?:between\s+|from\s+)?\d+\s+(?:and|to)\s+" + _N + r"(?!\s+(?:other\s+|more\s+)?(?:men|women|people|children|boys|girls|"
                 r"civilians|residents|others)\b)", re.I)),  # not "a man aged 37 and two women": a count
     (DATE, _MONTH_HINTS,
      re.compile(MONTH + r"\s+" + _N + r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:people|drones|missiles))",

@@ -101,8 +101,14 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("prisoner", "pow", "swap", "exchange", "losses", "action"),
      r"\bprisoners?\b|\bPOWs?\b|\bswap\b|\bexchanged?\b|\blosses\b|\bin\s+action\b"),
     # a rate: "launch at least 1,000 interceptor drones a day", "some 40 attacks a week"
-    (("a month", "a week", "a year", "a day", "each month", "every month", "each week", "every week", "each day", "every day"),
-     r"\b(?:a|each|every)\s+(?:month|week|year|day)\b(?!\s+(?:ago|earlier|before|later|after))"),
+    (("a month", "a week", "a year", "a day", "each month", "every month", "each week", "every week", "each day", "every day",
+      "daily"),
+     r"\b(?:a|each|every)\s+(?:month|week|year|day)\b(?!\s+(?:ago|earlier|before|later|after))|"
+     r"\b(?:attack|attacks|attacked|shelled|shelling|strikes|struck|hit)\s+daily\b"),  # "come under Russian attack daily"
+    # "… killed and over 70 wounded … in a deadly Russian missile strike on Odesa earlier on March 15": another place's,
+    # earlier that day
+    (("earlier",), r"\b(?:attack|strike|shelling|bombardment)\s+(?:on|in|against)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
+                   r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+earlier\s+(?:on|that|the\s+same|in\s+the)\b"),
     (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
      r"\ba\s+year\s+ago\b|\banniversary\b(?!\s+of\s+(?:its|the|Russia's)\s+full-scale)|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
@@ -136,6 +142,10 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
 _TROOPS_ACT = re.compile(r"\b(?:troops|forces|soldiers)\s+(?:\w+\s+)?(?:attacked|shelled|struck|hit|launched|fired|"
                          r"opened|dropped|targeted|used|carried)\b", re.I)
 _ACTOR = re.compile(r"\b(?:Russian|Russia's|enemy|occupying)\s+$", re.I)
+_WAS_DEADLIEST = re.compile(r"^(?:The|This|That|Its|Russia['’]s)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|assault|bombardment)\s+"
+                            r"(?:was|is|became|has\s+become)\s+(?:(?:among|one\s+of)\s+)?the\s+deadliest\b", re.I)
+_TOLL_SINCE = re.compile(r"\b(?:number|toll|figure)\b[^.;]{0,60}?\b(?:been\s+updated|been\s+revised|risen|rose|grown|grew|"
+                         r"climbed|increased)\b", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _WEEKDAY = re.compile(r"\b(?:(?:on|late on|early on|overnight on|since)\s+|(?=(?:" + _DAYS + r")['’]s\s+(?:[\w-]+\s+)?(?:attack|"
                       r"strike|shelling|bombardment|assault|barrage)))(?P<wd>" + _DAYS + r")\b")  # "Monday's attack on …"
@@ -283,6 +293,10 @@ def other_time(sentence: str, lower: str) -> bool:
             if word.startswith(("troops", "forces", "soldiers", "occupiers", "invaders")) and _ACTOR.search(
                     sentence, max(0, m.start() - 30), m.start()):
                 continue  # "Russian troops killed six civilians": the attackers, not the counted
+            if word == "deadliest" and _WAS_DEADLIEST.search(sentence):
+                continue  # "The April 24 attack was among the deadliest on the capital in recent months": this one
+            if word == "since then" and _TOLL_SINCE.search(sentence):
+                continue  # "Since then, the number of injured civilians has been updated to three": this one's, revised
             if word.startswith("since") and _RECORD.search(sentence, max(0, m.start() - 80), m.start()):
                 continue  # "the biggest drone attack on the capital since the full-scale war began": this one
             if word.startswith("this") and _NTH.search(sentence, max(0, m.start() - 80), m.start()):

@@ -80,6 +80,7 @@ _OF_PLACE = r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'�
 _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|man|woman|people|"
                          r"children|boys?|girls?|adults?|residents?|civilians?)\s+and\s+(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|adult|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
                          r"local)\s+)?(?:men|women|man|woman|people|children|child|boys?|girls?|adults?|residents?|civilians?)\s+"
+                         r"(?:,?\s*aged\s+(?:between\s+|from\s+)?#+(?:(?:,\s+#+){0,6},?\s+(?:and|to)\s+#+)?,?\s+)?"  # "aged between 30 and 79"
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
@@ -107,7 +108,8 @@ _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a
                   r"\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+[\w-]+){0,2}\s+(?:injuries|wounds|burns)))\b", re.I)
 _FATALLY = re.compile(r"\b(?:fatally|mortally)\s+(?:wounded|injured)\b", re.I)
-_NOT_PEOPLE = frozenset("""them whom those which who what day week month year time attack strike drone missile shell
+_NOT_PEOPLE = frozenset("""and or but then while them whom those which who what day week month year time attack strike drone missile shell
+    area yard courtyard street road field
     building house home car vehicle bus train fire explosion blast facility site object school hospital village town
     city area district region oblast part number total toll third half quarter dozen hundred thousand""".split())
 # "killed a married couple", "an elderly couple was injured": two
@@ -145,7 +147,8 @@ _ONE_NOUN = (r"(?:man|woman|person|resident|civilian|child|boy|girl|teenager|adu
 _WITH_ONE = re.compile(r"\b(?:with|and)\s+(?:a|an|one)\s+(?:[\w#-]+\s+){0,3}?(?P<who>" + _ONE_NOUN[3:-1] + r")\s+"
                        r"(?P<verb>killed|injured|wounded|hurt)\b(?!\s+(?:in|by|during|when|while|on|at|after|as)\b)", re.I)
 # "A woman who had been rescued from under the rubble after a Russian missile strike … has died in hospital": one dead
-_WHO_DIED = re.compile(r"\b(?:a|an)\s+(?:[\w#-]+\s+){0,3}?(?P<who>" + _ONE_NOUN[3:-1] + r")\s+who\s+(?:had\s+been|was)\s+"
+_WHO_DIED = re.compile(r"\b(?:a|an)\s+(?:[\w#-]+\s+){0,3}?(?P<who>" + _ONE_NOUN[3:-1] + r")\s+(?:who\s+(?:had\s+been|was)\s+|"
+                       r"(?=(?:pulled|rescued|recovered|dug\s+out|freed)\s+from\b))"  # "A woman pulled from the rubble …"
                        r"[^.;]{0,120}?\s+(?:(?:has|had|later)\s+){0,2}(?P<verb>died)\b", re.I)
 # "36 police officers, 9 civilians, and 1 rescuer were injured": groups of one statement, summed
 _GROUPS = re.compile(r"(?<![\d#])(?P<list>\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"(?:,\s+\d+\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
@@ -168,7 +171,7 @@ _NAMED_AGED = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s+(?:#+|\d{1,3})
 # "A 14-year-old girl and two men, aged 19 and 84, were injured", "their local Ukrainian producer and two policemen were
 # injured": one and a group, one statement
 _ONE_AND_GROUP = re.compile(r"\b(?:a|an|their|his|her)\s+(?:#+-year-old\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:" + _ONE_NOUN +
-                            r"|producer|interpreter)(?:\s+aged\s+#+)?\s+and\s+(?P<m>\d+)\s+"
+                            r"|producer|interpreter)(?:\s+aged\s+#+)?\s+and\s+(?:her\s+|his\s+|their\s+)?(?P<m>\d+)\s+"
                             r"(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|people|children|boys|girls|residents|"
                             r"civilians|policemen|police\s+officers|officers|rescuers|journalists|workers|volunteers|medics)"
                             r"(?:,?\s+aged\s+#+"
@@ -216,6 +219,10 @@ _PUT_IN_HOSPITAL = re.compile(r"\b(?:put|sent|landed)\s+" + _Q + _N + r"(?:\s+(?
 _SEEK_HELP = re.compile(r"\b(?:led|prompted|caused|forced|sent)\s+" + _Q + _N + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE +
                         r"(?:,[^,;]{1,80},)?\s+to\s+(?:seek|need|receive)\s+medical\s+(?:help|attention|care|assistance|treatment)\b",
                         re.I)
+# "has now claimed the lives of three people", "took the lives of 12", "claimed 25 lives": as many killed
+_LIVES = re.compile(r"\b(?:claim|claimed|claiming|claims|took|taken|taking|takes)\s+(?:the\s+)?lives\s+of\s+" + _Q + _N + r"\b|"
+                    r"\b(?:claim|claimed|claiming|claims|took|taken|taking|takes)\s+" + _Q.replace("q>", "q2>") +
+                    _N.replace("n>", "n2>") + r"\s+(?:more\s+)?(?:civilian\s+|human\s+)?lives\b", re.I)
 # "Medical help was also sought by 120 people": as many injured
 _SOUGHT_BY = re.compile(r"\bmedical\s+(?:help|attention|care|assistance|treatment)\s+(?:was|were|has\s+been|had\s+been)\s+"
                         r"(?:also\s+)?sought\s+by\s+" + _Q + _N, re.I)
@@ -243,6 +250,10 @@ _ONES = re.compile(r"\b(?P<who>" + _PERSONS + _AND_PERSON + r")(?:,?\s+aged\s+#+
 _ONES_AND_N = re.compile(r"\b(?P<who>" + _PERSONS + r"),?\s+and\s+(?P<n>\d+)\s+(?:(?:other|more|elderly|young|local)\s+)?"
                          r"(?:men|women|children|boys|girls|teenagers|people|residents|civilians)\s+(?:were|have\s+been|had\s+been)\s+"
                          r"(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+# "A 40-year-old man and women aged 32, 45, and 50 were injured": the one and as many as the ages told
+_AGED_GROUP = re.compile(r"(?:\b(?P<who>" + _PERSONS + r")\s+and\s+)?\b(?:(?:elderly|young|local)\s+)?(?:men|women|people|children|"
+                         r"boys|girls|residents|civilians|pensioners)\s+aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})\s+"
+                         r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt)\b", re.I)
 # "leaving a 66-year-old man and a 64-year-old woman injured", "left a … woman and a … man with blast injuries": one each
 _LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>" + _PERSONS + r"(?:" + _AND_PERSON + r")?)\s+(?:(?:(?:seriously|"
                         r"severely|critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b|" + _WITH_WOUNDS + r")",
@@ -251,7 +262,7 @@ _ARTICLE = re.compile(r"\b(?:a|an|one|another|her|his|their)\s", re.I)
 _PLACE_NAME = re.compile(_NAME)
 # what a revised toll names: "the death toll", "the number of people killed"
 _TOLL_NOUN = (r"death\s+toll|(?:injury|injuries|wounded)\s+toll|toll|number\s+(?:of\s+(?:people\s+|civilians\s+)?(?:(?:known|confirmed|"
-              r"reported)\s+to\s+have\s+been\s+|confirmed\s+)?)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|"
+              r"reported)\s+to\s+have\s+been\s+|confirmed\s+)?)?(?:killed|dead|victims|fatalities|deaths|injured|wounded|hurt|"
               r"casualties|injuries)")  # "number of people killed", a title's "Number killed"
 _REVISED = re.compile(r"\b(?P<what>" + _TOLL_NOUN + r"|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:since\s+)?(?:been\s+(?:raised|revised|"
@@ -526,7 +537,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in (*revised, *raised, *put):
         what = m.group("what").lower()
         after = _KIND_AFTER.match(text, m.end())  # "Toll rises to 4 injured": the word after the figure tells
-        kind = INJURED if ("injur" in what or "wounded" in what or (after is not None and after.group(1).lower() in (
+        kind = INJURED if ("injur" in what or "wounded" in what or "hurt" in what or (after is not None and after.group(1).lower() in (
             "injured", "wounded", "hurt"))) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
     for m in _ONES_AND_N.finditer(text) if digits and " and " in lower else ():
@@ -585,6 +596,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number, hospital=True))
     for m in _SEEK_HELP.finditer(text) if "medical" in lower and digits else ():  # "led 22 people … to seek medical help"
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
+    for m in _LIVES.finditer(text) if "lives" in lower and digits else ():  # "claimed the lives of three people"
+        n, q = ("n", "q") if m.group("n") else ("n2", "q2")
+        keep(m.start(n), m.end(), Mention(KILLED, int(m.group(n)), _at_least(m.group(q)), number))
     for m in _SOUGHT_BY.finditer(text) if "sought by" in lower and digits else ():  # "… was also sought by 120 people"
         keep(m.start("n"), m.end(), Mention(INJURED, int(m.group("n")), _at_least(m.group("q")), number))
     for m in _AND_ONE_HURT.finditer(text) if " and " in lower else ():  # "a woman was killed and a man injured"
@@ -600,6 +614,9 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
+    for m in _AGED_GROUP.finditer(text) if "aged" in lower else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_AGES.findall(m.group("ages"))) + (
+            len(_ARTICLE.findall(m.group("who"))) if m.group("who") else 0), False, number))
     for m in _ONES.finditer(text) if " and " in lower else ():
         # "A 13-year-old boy, a man, and a woman were wounded": one for each
         keep(m.start(), m.end(), Mention(_kind(m.group("verb") or m.group("died") or "injured"), len(_ARTICLE.findall(m.group("who"))),
@@ -780,7 +797,8 @@ _ELSEWHERE = re.compile(r"^(?:In\s+another\s+part\s+of|Elsewhere\s+in)\s+the\s+(
 _FURTHER = re.compile(r"\b(?:other|further|additional|more)\s+(?:casualties|injuries|victims|deaths)\b|"
                       r"\b(?:no\s*(?:one|body)|nobody)\s+else\b", re.I)  # "No other casualties were reported"
 _WORD = re.compile(r"[\w'-]+")
-_THAT_ATTACK = re.compile(r"\b(?:that|this)\s+(?:[\w-]+\s+)?(?:attack|strike|assault|barrage)\b", re.I)  # the one told before
+_THAT_ATTACK = re.compile(r"\b(?:that|this|those|these)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|assaults?|barrages?)\b",
+                          re.I)  # the one told before
 _TONIGHT = re.compile(r"\b(?:overnight|last\s+night|this\s+morning)\b(?!\s+(?:on|of|into)\s)", re.I)
 # a title that dates its own figures ("21 civilians killed … in Donetsk Oblast on May 3"): its figures, though the
 # body tells only of another attack
@@ -907,7 +925,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
                 mention.region, mention.place = None, None
             elif mention.region is None and reading.roundup_cue:  # "Governor Prokudin said 13 were injured"
                 mention.region = official_region(sentence) or _context(recent, resolved)
-            elif mention.region is None and len(recent) > 1 and _GOES_ON.match(sentence):
+            elif mention.region is None and len(recent) > 1 and (_GOES_ON.match(sentence) or _GOES_ON_AFTER.search(sentence)):
                 mention.region = _context(recent[-2:-1], resolved)  # "In … Lutsk, a building was damaged, the mayor
                 # said. He later reported that one person had been killed": of the place just told
             elif mention.place and reading.roundup_cue and len(recent) > 1:
@@ -994,6 +1012,7 @@ def _told_injured(before: list[Mention], mention: Mention) -> bool:
 
 
 _GOES_ON = re.compile(r"(?:He|She|They)\s+(?:later|also|then|further)\s+(?:said|reported|added|wrote|stated)\b")
+_GOES_ON_AFTER = re.compile(r",\s+(?:he|she|they)\s+(?:later|also|then|further)\s+(?:said|reported|added|wrote|stated)\W*$")
 _GREW_FROM = re.compile(r"\b(?:has|have|had)\s+(?:grown|risen|increased|climbed|gone\s+up)\s+from\s+[\w,-]+\s+to\s+[\w,-]+", re.I)
 # what any report of violence holds: without one of these words no death it tells is of an attack ("an elderly woman
 # who was to go with two of them died"); "killed", "injured" and "casualties" are such words ("Two civilians were

@@ -17,7 +17,9 @@ from kyivind.figures.text import MAX_CHARS, has_any, sentences
 
 # a title of a report of the night's air attack on the whole country ("Air Force: Ukraine downs 25 of 29 drones")
 AIR_REPORT = ("air force", "downs ", "downed", "shot down", "shoots down", "shooting down", "intercept", "air defense",
-              "brings down", "brought down", "destroys", "destroyed")
+              "brings down", "brought down")
+DESTROYED = ("destroys", "destroyed")  # of an air report only beside a weapon: "Air defense destroys 10 drones", not
+# "Clinic destroyed, power cut as Russia shells Kharkiv Oblast village"
 DEBRIS = ("debris", "wreckage", "fragment")  # "Debris of downed drone hits home in Poltava Oblast": one place's report
 _AT_UKRAINE = re.compile(r"\b(?:attacks?|strikes?|on|against|across|over|at)\s+Ukraine\b")  # a title of an attack on the country
 AIR_WORDS = ("drone", "missile", "air force", "air defense", "shahed", "air attack")  # a title of an air report
@@ -217,6 +219,11 @@ def _up_to(body: str | None, evidence: tuple[str, int] | None) -> str | None:
     return body[:evidence[1] + len(evidence[0])]
 
 
+def _air_report_title(lower: str) -> bool:
+    """Whether a title (in lower case) tells of weapons shot down."""
+    return has_any(lower, AIR_REPORT) or has_any(lower, DESTROYED) and has_any(lower, AIR_WORDS + ("target", "uav"))
+
+
 def _none(total: Toll, reading) -> None:
     """"No casualties were reported" of the attack: 0 for each kind the text gives no figure of."""
     for kind in (KILLED, INJURED):
@@ -334,7 +341,7 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
             lead = reading.lead or title or ""
             body_lead = lead[len(title):] if title and lead.startswith(title) else lead
             air_report = has_any(title_lower, AIR_WORDS) and (
-                has_any(title_lower, AIR_REPORT) or _AT_UKRAINE.search(title or "") or
+                _air_report_title(title_lower) or _AT_UKRAINE.search(title or "") or
                 "air force" in (_up_to(body, reading.none_evidence) or body or "")[:MAX_CHARS].lower())
             texts = (body_lead, lead) if reading.lead else (lead,) if air_report else (
                 lead, _up_to(body, reading.none_evidence) or "")  # not an air report's "no casualties": of no oblast
@@ -377,7 +384,7 @@ def tolls(title: str | None, body: str | None, published_at: str | None = None, 
         _altogether(total, mentions)
     _none(total, reading)
     if roundup is False and total.killed == 0 and total.injured == 0 and (
-            has_any(title_lower, AIR_REPORT) and not has_any(title_lower, DEBRIS) or
+            _air_report_title(title_lower) and not has_any(title_lower, DEBRIS) or
             _AT_UKRAINE.search(title or "")):
         # "no casualties" in a report of the night's air attack on the country is of no one oblast; a report of one
         # place ("Russia shells 9 communities in Sumy Oblast", "a missile strike hit Zaporizhzhia") gives its oblast 0 and 0
