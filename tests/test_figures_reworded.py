@@ -295,3 +295,57 @@ def test_an_attack_among_the_deadliest_is_this_one():
     # "The April 24 attack was among the deadliest on the capital in recent months. Overnight, Russia launched a
     # massive wave of missiles and drones, killing 13 people and injuring almost 90 more"
     assert total("death-toll-of-russias-april-24-strike-on-kyiv-rises-to-13") == (13, 90)
+
+
+# --- figures 69 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("slug,expected", [
+    # "one man was injured in a Russian drone attack on the city earlier that night": the night the item reports
+    ("air-force-ukraine-downs-23-drones-overnight-2", (None, 1)),
+    # "A brother and sister were shot dead by a Russian sabotage group …"
+    ("russia-shells-10-communities-in-sumy-oblast-4", (2, None)),
+    # "… were killed and three more rescuers and four other civilians were injured"
+    ("update-2-rescue-workers-from-ukraines-state-emergency-service-killed-in-russian-attacks-in-zaporizhzhia-oblast",
+     (2, 7)),
+    # "a woman and her two children, a three-year-old boy and a five-year-old girl, were injured"
+    ("governor-russia-shelled-orikhove-from-multiple-rocket-launchers-for-14-hours-on-aug-28", (None, 3)),
+    # "A married couple and their two young children were killed"
+    ("russian-drone-strike-in-sumy-oblast-kills-entire-family", (4, None)),
+    # "So far, Ukraine has not reported any casualties or infrastructure damage from the Russian strikes."
+    ("poland-scrambles-fighter-jets-amid-drone-missile-attacks-on-ukraine", (0, 0)),
+    # "There were no other reported casualties." after one woman wounded
+    ("russia-shells-9-communities-in-sumy-oblast-injuring-1", (0, 1)),
+    # "One person was killed and another was hospitalized"
+    ("1-killed-in-russian-shelling", (1, 1)),
+    # "Five people had been killed and six injured, …, Kim said earlier on April 12."
+    ("mykolaiv-death-rises-5", (5, 6)),
+    # "… in the largest drone attack on the capital in 2024" … "There have been no reports of casualties"
+    ("russia-launches-strongest-drone-attack-of-2024-on-kyiv-overnight", (0, 0)),
+])
+def test_tolls_of_figures_69(slug, expected):
+    assert total(slug) == expected
+
+
+@pytest.mark.parametrize("slug,expected", [
+    # "The strike … was carried out with two S-300 missiles"
+    ("update-5-injured-in-russian-strikes-on-kharkiv-university-severely-damaged", (None, None, 2, None)),
+    # "All 18 Russian missiles launched at Ukraine overnight, including six Kinzhal ballistic missiles, were downed"
+    ("debris-missiles-causes-fire-kyiv", (None, None, 18, 18)),
+    # "… hit by one of the drones, shattering windows and destroying cars"
+    ("russian-drone-strike-in-sumy-injures-4-damages-homes-schools-medical-centers", (None, None, None, None)),
+    # "Some of the 11 Shahed-type drones downed overnight were destroyed over Khmelnytskyi Oblast"
+    ("russian-strikes-target-khmelnytskyi-oblast-falling-debris-injure-at-least-16", (None, 11, None, None)),
+    # "Russia also launched two Kh-31P anti-radar missiles …, and both were shot down by air defense units"
+    ("air-force-ukraine-downs-16-out-of-18-drones-launched-overnight", (18, 16, 2, 2)),
+    # "Air defense forces shot down a drone, but debris from it fell on an energy facility."
+    ("partial-blackout-rivne-oblast-drone", (None, 1, None, None)),
+    # "a mass drone attack involving 185 Shahed-type attack drones and decoy drones"
+    ("attacks-129", (185, 113, None, None)),
+    # "Of the 84 Russian missiles and 24 drones launched at Ukraine on Oct. 10, more than half were shot down."
+    ("zelensky-lets-make-battlefield-even-more-painful-for-enemy", (24, None, 84, None)),
+    # "52 attack drones, including Shahed-type ones, launched by Russia against Ukraine overnight were shot down"
+    ("air-force-reports-downing-52-russian-drones-overnight", (None, 52, None, None)),
+])
+def test_air_of_figures_69(slug, expected):
+    found = air(slug)
+    assert (found["drones_launched"], found["drones_downed"], found["missiles_launched"], found["missiles_downed"]) == \
+        expected

@@ -122,8 +122,13 @@ _IN_OBLAST = (r"(?:[Oo]ver|[Ii]n|[Aa]bove)\s+(?:the\s+)?(?:(?:eastern|western|no
 _OBLAST = re.compile(r"\b" + _IN_OBLAST + r"|"
                      r"\b(?:over|above|near|in)\s+(?:the\s+)?(?:city|capital|Kyiv|Kharkiv|Odesa|Dnipro|Lviv)\b|\bat\s+the\s+capital\b"
                      r"(?!\s+(?:and|Oblast|oblast|region))")
-_ONE_DOWNED = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>)(?P<noun>missile|drone)\s+(?=(?:was|had\s+been|"
-                         r"has\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|brought\s+down)\b)")
+# one weapon shot down: "A drone was brought down by air defense", "Air defense forces shot down a drone, but …"
+_ONE_DOWNED = re.compile(r"\b(?:(?:(?<=shot down )|(?<=downed )|(?<=destroyed )|(?<=intercepted )|(?<=brought down ))"
+                         r"(?=(?:[Aa]n?|[Oo]ne)\s+(?:missile|drone)\b(?!\s+(?:strikes?|attacks?|debris|fragments|wreckage)))|"
+                         r"(?=(?:[Aa]n?|[Oo]ne)\s+(?:missile|drone)\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|"
+                         r"destroyed|intercepted|brought\s+down)\b))(?:[Aa]n?|[Oo]ne)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>)"
+                         r"(?P<noun>missile|drone)\b")
+_HAS_DOWNED = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|brought\s+down)\s+$")
 _PLACE_ONLY = re.compile(r"\s*" + _IN_OBLAST + r"\s*")  # a clause that only names one: "In Dnipropetrovsk Oblast, 11 …"
 # "17 were shot down", "10 of them were lost locally": a count of the weapon counted before it
 _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down|took\s+down)\s+"
@@ -149,7 +154,7 @@ _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|te
                           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                           r"eighty|ninety|hundred|thousand|dozen|all|both)\b")
 LAUNCH_HINTS = ("launch", "fire", "firing", "used", "using", "sent", "sending", "deploy", "drop", "with", "tracked",
-                "detected", "recorded")
+                "detected", "recorded", "involv")
 
 
 
@@ -350,7 +355,9 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         # "brought down a Russian missile over Kryvyi Rih": one shot down
                         counted.append(m)
                 for m in _ONE_DOWNED.finditer(clause) if counting else ():  # "A drone was brought down by air defense"
-                    if not any(c.start() <= m.start() < c.end() for c in counted):
+                    if not any(c.start() <= m.start() < c.end() for c in counted) and not _HAS_DOWNED.search(
+                            clause, max(0, m.start() - 40), m.start()):  # not "the third time that a … aircraft has shot
+                        # down a drone": a tally
                         counted.append(m)
                 for m in _NAMED_COUNT.finditer(clause) if counting else ():  # "seven Kh-101/Kh-555, four Kalibr …"
                     named = table.named(named_in[m.start("words"):m.end("words")])
@@ -422,7 +429,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         previous = ((*key, metric), m.end())
                         if metric == DOWNED and m.group("all"):  # "shot down all 14 drones": 14 were launched
                             _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
-                if last is not None and (" of " in clause or a == 0 and lower.startswith(("both ", "all "))):
+                if last is not None and (" of " in clause or clause[:5].lower() in ("both ", "all w", "all h")):
                     # "… and air defense destroyed every one of them", "Both were reportedly downed"
                     launched = found.get((last[3], last[0], last[1], LAUNCHED))
                     if launched is not None and _ALL_OF_THEM.search(clause):
@@ -462,7 +469,7 @@ _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|
                    r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
                    r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?<!-)(?P<launch>launched|launches|"
                    r"launching|launch|fired|fires|firing|used|using|sent|sends|sending|deployed|dropped|drops|dropping|aimed|attacked|"
-                   r"tracked|detected|recorded|involved|"
+                   r"tracked|detected|recorded|involved|involving|carried\s+out|"
                    r"struck|hit|targeted)\b", re.I)
 
 
@@ -478,15 +485,17 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     for m in _VERB.finditer(clause):
         metric = LOST if m.group("lost") else DOWNED if m.group("down") else LAUNCHED
         verb = m.group("launch").lower() if metric == LAUNCHED else ""
-        if verb in ("attacked", "struck", "hit", "targeted") and not _WITH_AFTER.match(clause, m.end()) and \
+        if verb in ("attacked", "struck", "hit", "targeted", "carried out") and not _WITH_AFTER.match(clause, m.end()) and \
                 not _STRUCK_UKRAINE.match(clause, m.end()) and not (
                     verb in ("attacked", "targeted") and _AIMED_AT_PLACE.match(clause, m.end())):
             metric = None  # "struck Kyiv with 10 drones" launches; "a drone struck a house" does not
         before = clause[max(0, m.start() - 24):m.start()]
         if _DENIED.search(before):
             metric = None  # "got through without being intercepted"
-        elif metric == DOWNED and m.group("down").lower().startswith("destroy") and _THING_BEFORE.search(before):
-            metric = None  # "A man was killed, an agricultural enterprise damaged, and a car destroyed when …"
+        elif metric == DOWNED and m.group("down").lower().startswith("destroy") and (
+                _THING_BEFORE.search(before) or _THING_AFTER.match(clause, m.end())):
+            metric = None  # "A man was killed, an agricultural enterprise damaged, and a car destroyed when …", "…,
+            # shattering windows and destroying cars"
         relative = metric == LAUNCHED and bool(_RELATIVE.search(clause[max(0, m.start() - 60):m.start()]))
         out.append((m.start(), m.end(), metric, relative))
     return out
@@ -496,6 +505,9 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
 _THING_BEFORE = re.compile(r"\b(?:cars?|vehicles?|houses?|homes?|buildings?|enterprises?|facility|facilities|garages?|shops?|"
                            r"stores?|apartments?|trucks?|bus|buses|schools?|warehouses?|structures?|infrastructure|property|"
                            r"outbuildings?)\s+(?:(?:was|were|had\s+been|have\s+been)\s+)?(?:\w+\s+)?$", re.I)
+_THING_AFTER = re.compile(r"\s+(?:(?:a|an|the|two|three|several|many|dozens\s+of|\d+)\s+)?(?:[\w-]+\s+)?(?:cars?|vehicles?|houses?|"
+                          r"homes?|buildings?|enterprises?|facility|facilities|garages?|shops?|stores?|apartments?|trucks?|"
+                          r"bus|buses|schools?|warehouses?|structures?|infrastructure|property|outbuildings?)\b", re.I)
 _DENIED = re.compile(r"(?:\bwithout\s+being|\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)(?:[^\w,;.]*\s+|,\s+(?=which\s))(?:that\s+|which\s+)?(?:Russia|Russian\s+"
                        r"forces|Russian\s+troops|the\s+enemy|Moscow)?\s*(?:had\s+|has\s+)?$", re.I)
@@ -565,6 +577,10 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
             # that Russia launched": the definite reaches the whole list
             relative = LAUNCHED if m.group("all") or _DEFINITE.search(clause, 0, m.start()) else False
             continue
+        if metric == LAUNCHED and relative is None and _BY_AFTER.match(clause, _end) and any(
+                v[2] == DOWNED for v in after if v[0] > start):
+            relative = False  # "52 attack drones, including Shahed-type ones, launched by Russia … were shot down": a
+            continue  # reduced relative of the downed, no count of those launched
         if _PASSIVE.search(gap) and len(gap) < 120 and not _PART_OF.search(gap):
             passive = metric
             later_verbs = [v for v in after if v[0] > start]
@@ -578,10 +594,12 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
         found = [relative] if relative else [after[0][2]] if after and after[0][2] else []
     else:
         found = [main, relative] if relative and relative != main else [main]
-    if DOWNED in found and _FRACTION.search(clause, max(0, m.start() - 90), m.start()):
+    if DOWNED in found and passive == DOWNED and _FRACTION.search(clause, max(0, m.start() - 90), m.start()):
         found.remove(DOWNED)  # "More than half of the 84 Russian missiles and the 24 drones … were brought down": a part
+        # (not "Some of the 11 Shahed-type drones downed overnight were destroyed over Khmelnytskyi Oblast": 11 downed)
     if m.group("all") and later and DOWNED not in found and _ALONG_WITH.search(clause, end, later[0].start()):
-        # "All 89 drones Russia launched in the attack, along with one Kh-59 missile, were shot down": all of them
+        # "All 89 drones Russia launched in the attack, along with one Kh-59 missile, were shot down": all of them ("All 18
+        # Russian missiles launched at Ukraine overnight, including six Kinzhal ballistic missiles, were downed")
         verb = next((v for v in verbs if v[0] >= later[0].end()), None)
         if verb is not None and verb[2] == DOWNED and _PASSIVE.search(clause, later[0].end(), verb[0]) and \
                 verb[0] - later[0].end() < 60:
@@ -591,7 +609,7 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
 
 _FRACTION = re.compile(r"\b(?:half|most|some|part|a\s+third|two[\s-]+thirds|(?:the\s+)?majority)\s+of\s+(?:the\s+)?(?:\d+\s+"
                        r"(?:[\w/-]+\s+){0,4}?(?:missiles|drones)\s+and\s+(?:the\s+)?)?$", re.I)
-_ALONG_WITH = re.compile(r",\s+(?:along|together)\s+with\s+$", re.I)
+_ALONG_WITH = re.compile(r",\s+(?:(?:along|together)\s+with|including)\s+$", re.I)
 
 
 _OF_THE = re.compile(r"(?:Of|Out\s+of)\s+(?:the\s+)?(?:(?:about|nearly|over|some)\s+)?(?=\d+\s)")
@@ -619,7 +637,8 @@ _IN_THAT = re.compile(r"\b(?:in|during|of)\s+that\s+(?:attack|strike|assault|nig
 _AND = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?|\s*,\s*")
 _THEN = re.compile(r"\s*(?:,\s*)?and\s+(?:then\s+)?")
 _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
-_PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|of\s+those|most|some|several|many)\b", re.I)
+_BY_AFTER = re.compile(r"\s+by\s+(?:Russia|Russian\s+forces|Russian\s+troops|the\s+Russian\s+military|the\s+enemy|Moscow)\b")
+_PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|of\s+those|most|some|several|many|half|majority|thirds?)\b", re.I)
 _COUNT_START = re.compile(r"\b\d+\s+(?:[\w#/\"-]+\s+){0,4}?(?:drones?|UAVs?|missiles?)\b", re.I)
 
 

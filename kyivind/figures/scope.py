@@ -108,7 +108,8 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     # "… killed and over 70 wounded … in a deadly Russian missile strike on Odesa earlier on March 15": another place's,
     # earlier that day
     (("earlier",), r"\b(?:attack|strike|shelling|bombardment)\s+(?:on|in|against)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
-                   r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+earlier\s+(?:on|that|the\s+same|in\s+the)\b"),
+                   r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+earlier\s+(?:on\s+(?:" + _MONTHS + r"|Jan|Feb|Aug|Sept?|Oct|"
+                   r"Nov|Dec)\b|that\s+day|the\s+same\s+day|in\s+the\s+day)"),
     (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
      r"\ba\s+year\s+ago\b|\banniversary\b(?!\s+of\s+(?:its|the|Russia's)\s+full-scale)|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
@@ -146,6 +147,8 @@ _WAS_DEADLIEST = re.compile(r"^(?:The|This|That|Its|Russia['’]s)\s+(?:[\w-]+\s
                             r"(?:was|is|became|has\s+become)\s+(?:(?:among|one\s+of)\s+)?the\s+deadliest\b", re.I)
 _TOLL_SINCE = re.compile(r"\b(?:number|toll|figure)\b[^.;]{0,60}?\b(?:been\s+updated|been\s+revised|risen|rose|grown|grew|"
                          r"climbed|increased)\b", re.I)
+_ON_DATE_AFTER = re.compile(r"\s+on\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d")  # "… this year
+# on Nov. 1": a record of that day, not of the item's attack
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _WEEKDAY = re.compile(r"\b(?:(?:on|late on|early on|overnight on|since)\s+|(?=(?:" + _DAYS + r")['’]s\s+(?:[\w-]+\s+)?(?:attack|"
                       r"strike|shelling|bombardment|assault|barrage)))(?P<wd>" + _DAYS + r")\b")  # "Monday's attack on …"
@@ -275,7 +278,10 @@ _RECORD = re.compile(r"\b(?:biggest|largest|heaviest|most\s+(?:massive|destructi
 _NTH = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
                   r"(?:attack|strike|assault|time)\b", re.I)
 # "Earlier on April 12, Kim had said that five people were killed": the same attack's earlier report
-_RETOLD = re.compile(r"^Earlier\b[^.;]{0,60}?\b(?:had\s+)?(?:said|reported|stated|announced|wrote)\s+(?:that\s+)?")
+_RETOLD = re.compile(r"^Earlier\b[^.;]{0,60}?\b(?:had\s+)?(?:said|reported|stated|announced|wrote)\s+(?:that\s+)?|"
+                     r",\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|reported|stated|announced|wrote)\s+earlier\s+(?:on\s+[\w.]+\s+\d{1,2}|"
+                     r"that\s+day|in\s+the\s+day|the\s+same\s+day)\.?$")  # "Five people had been killed and six injured, …, Kim said
+# earlier on April 12.": the same attack's figures told before (not "said earlier on Oct. 8 that overnight attacks had …")
 
 
 def other_time(sentence: str, lower: str) -> bool:
@@ -297,7 +303,8 @@ def other_time(sentence: str, lower: str) -> bool:
                 continue  # "The April 24 attack was among the deadliest on the capital in recent months": this one
             if word == "since then" and _TOLL_SINCE.search(sentence):
                 continue  # "Since then, the number of injured civilians has been updated to three": this one's, revised
-            if word.startswith("since") and _RECORD.search(sentence, max(0, m.start() - 80), m.start()):
+            if (word.startswith("since") or word.startswith(("in 19", "in 20", "this year")) and not _ON_DATE_AFTER.match(
+                    sentence, m.end())) and _RECORD.search(sentence, max(0, m.start() - 80), m.start()):
                 continue  # "the biggest drone attack on the capital since the full-scale war began": this one
             if word.startswith("this") and _NTH.search(sentence, max(0, m.start() - 80), m.start()):
                 continue  # "in its eighth attack on the capital this month": this one

@@ -77,9 +77,11 @@ _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
 _OF_PLACE = r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:Oblast|region|district))?)?"
 # "two men and two women were wounded": both groups, one statement
-_TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|man|woman|people|"
-                         r"children|boys?|girls?|adults?|residents?|civilians?)\s+and\s+(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|adult|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
-                         r"local)\s+)?(?:men|women|man|woman|people|children|child|boys?|girls?|adults?|residents?|civilians?)\s+"
+_GROUP_NOUN = (r"(?:men|women|man|woman|people|children|child|boys?|girls?|adults?|residents?|civilians?|rescuers?|medics?|"
+               r"workers?|volunteers?|police\s+officers?|firefighters?|journalists?)")
+_TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?" + _GROUP_NOUN + r"\s+and\s+"
+                         r"(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|adult|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
+                         r"local)\s+)?" + _GROUP_NOUN + r"\s+"
                          r"(?:,?\s*aged\s+(?:between\s+|from\s+)?#+(?:(?:,\s+#+){0,6},?\s+(?:and|to)\s+#+)?,?\s+)?"  # "aged between 30 and 79"
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
@@ -160,7 +162,7 @@ _THE_N = re.compile(r"\bof\s+the\s+(?P<n>\d+)\s+(?:people|persons|civilians|resi
                     r"killed)\s+(?:in|by|during)\b", re.I)
 # "one was wounded in Pokrovsk and another was killed in Kostiantynivka": one more, of its own verb
 _ANOTHER_WAS = re.compile(r"\banother\s+(?:one\s+|person\s+)?(?:was|had\s+been)\s+(?:(?:also|reportedly)\s+)?"
-                          r"(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 # "The girl's mother was reportedly wounded as well", "his wife was killed": one relative of a victim
 _KIN = re.compile(r"\b(?:the\s+[\w-]+['’]s|his|her|their)\s+(?:[\w#-]+\s+)?(?P<who>mother|father|wife|husband|son|daughter|"
                   r"brother|sister|grandmother|grandfather|grandson|granddaughter)\s+(?:was|had\s+been)\s+(?:(?:reportedly|"
@@ -175,7 +177,7 @@ _ONE_AND_GROUP = re.compile(r"\b(?:a|an|their|his|her)\s+(?:#+-year-old\s+)?(?:[
                             r"(?:(?:more|other|elderly|young|local)\s+)?(?:men|women|people|children|boys|girls|residents|"
                             r"civilians|policemen|police\s+officers|officers|rescuers|journalists|workers|volunteers|medics)"
                             r"(?:,?\s+aged\s+#+"
-                            r"(?:,\s+#+){0,6},?\s+and\s+#+,?)?\s+(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|"
+                            r"(?:,\s+#+){0,6},?\s+and\s+#+,?|,\s+(?:a|an)\s+[^,;]{1,80},)?\s+(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|"
                             r"seriously|severely|lightly)\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b", re.I)
 # "three men aged 52, 65, and 73 and a 38-year-old woman were injured": a group and one, one statement
 _GROUP_AND_ONE = re.compile(r"(?<![\d#])\b(?P<n>\d+)\s+(?:(?:elderly|young|local|other)\s+)?(?:men|women|people|children|boys|girls|"
@@ -254,6 +256,15 @@ _ONES_AND_N = re.compile(r"\b(?P<who>" + _PERSONS + r"),?\s+and\s+(?P<n>\d+)\s+(
 _AGED_GROUP = re.compile(r"(?:\b(?P<who>" + _PERSONS + r")\s+and\s+)?\b(?:(?:elderly|young|local)\s+)?(?:men|women|people|children|"
                          r"boys|girls|residents|civilians|pensioners)\s+aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})\s+"
                          r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+# "A married couple and their two young children were killed": two and the children
+_COUPLE_AND_N = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?couple\s+and\s+(?:their\s+)?(?P<m>\d+)\s+(?:[\w-]+\s+)?(?:children|sons|"
+                           r"daughters|kids|grandchildren)\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+                           r"(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+# "A brother and sister were shot dead", "a mother and her son were injured": two
+_KIN_PAIR = re.compile(r"\b(?:a|an|the)\s+(?:[\w#-]+\s+)?(?:brother|sister|mother|father|husband|wife|son|daughter|grandmother|"
+                       r"grandfather|man|woman)\s+and\s+(?:his\s+|her\s+|their\s+)?(?:brother|sister|mother|father|husband|wife|"
+                       r"son|daughter|grandson|granddaughter|child)\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+                       r"(?P<verb>killed|injured|wounded|hurt|shot\s+dead)\b", re.I)
 # "leaving a 66-year-old man and a 64-year-old woman injured", "left a … woman and a … man with blast injuries": one each
 _LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>" + _PERSONS + r"(?:" + _AND_PERSON + r")?)\s+(?:(?:(?:seriously|"
                         r"severely|critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b|" + _WITH_WOUNDS + r")",
@@ -297,7 +308,7 @@ _NONE = re.compile(r"\b(?P<all>(?:neither|nor)\b[^.;]{0,60}?\breported\s+any\s+(
                    r"(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
                    r"none\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|"
                    r"wounded|harmed)|"
-                   r"(?:no|neither|nor|without|not\s+report)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
+                   r"(?:no|neither|nor|without|not\s+(?:yet\s+)?report(?:ed)?)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
                    r"information|further\s+(?:information|details|data|word|reports?|figures?)|figures?|numbers?|count|mention(?:ing|s)?))(?:\s+[\w-]+){0,4}?\s+(?:(?:killed|dead)\s+or\s+)?(?:casualties|injuries|"
                    r"victims|injured|hurt)\b)|"
                    r"\b(?P<killed>nobody\s+was\s+(?:reported(?:ly)?\s+)?killed|killed\s+nobody|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were|has\s+been|had\s+been)"
@@ -540,6 +551,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         kind = INJURED if ("injur" in what or "wounded" in what or "hurt" in what or (after is not None and after.group(1).lower() in (
             "injured", "wounded", "hurt"))) else KILLED
         keep(m.start("n"), m.end(), Mention(kind, int(m.group("n")), _at_least(m.group("q")), number, revised=True))
+    for m in _COUPLE_AND_N.finditer(text) if "couple" in lower and digits else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 2 + int(m.group("m")), False, number))
     for m in _ONES_AND_N.finditer(text) if digits and " and " in lower else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_ARTICLE.findall(m.group("who"))) + int(m.group("n")),
                                          False, number))
@@ -614,6 +627,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
+    for m in _KIN_PAIR.finditer(text) if " and " in lower else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 2, False, number))
     for m in _AGED_GROUP.finditer(text) if "aged" in lower else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), len(_AGES.findall(m.group("ages"))) + (
             len(_ARTICLE.findall(m.group("who"))) if m.group("who") else 0), False, number))
@@ -794,7 +809,7 @@ _HE_HURT = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?(?:suffered|sustained|r
 _FIGURES_IN = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at\s+least\s+|more\s+than\s+)?"
                          r"\d+(?:\s+(?:people|civilians|residents))?\s+in\s+(?!Ukraine\b|the\s+country\b)[A-Z]")
 _ELSEWHERE = re.compile(r"^(?:In\s+another\s+part\s+of|Elsewhere\s+in)\s+the\s+(?:city|town|village|district|oblast|region)\b")
-_FURTHER = re.compile(r"\b(?:other|further|additional|more)\s+(?:casualties|injuries|victims|deaths)\b|"
+_FURTHER = re.compile(r"\b(?:other|further|additional|more)\s+(?:reported\s+)?(?:casualties|injuries|victims|deaths)\b|"
                       r"\b(?:no\s*(?:one|body)|nobody)\s+else\b", re.I)  # "No other casualties were reported"
 _WORD = re.compile(r"[\w'-]+")
 _THAT_ATTACK = re.compile(r"\b(?:that|this|those|these)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|assaults?|barrages?)\b",
