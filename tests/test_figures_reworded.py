@@ -349,3 +349,46 @@ def test_air_of_figures_69(slug, expected):
     found = air(slug)
     assert (found["drones_launched"], found["drones_downed"], found["missiles_launched"], found["missiles_downed"]) == \
         expected
+
+
+# --- figures 70 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,expected", [
+    ("Overnight on April 4, four people, including first responders, were killed and 12 more injured in Russian drone "
+     "strikes on Kharkiv.", [("killed", 4), ("injured", 12)]),
+    ("Before the two journalists managed to reach safety, Locatelli sustained a minor injury, he said.", [("injured", 1)]),
+    ("Two people were wounded overnight and another five in a morning attack, Yevhen Yevtushenko said on Oct. 15.",
+     [("injured", 2), ("injured", 5)]),
+    ("The bodies of a 35-year-old man and his 4-year-old son were found by rescuers searching the rubble.",
+     [("killed", 2)]),
+    ("A 57-year-old woman was killed and her husband injured in a Russian strike on the village of Monachynivka.",
+     [("killed", 1), ("injured", 1)]),
+    ("A 34-year-old woman was killed and her 36-year-old husband seriously injured when a Russian drone dropped "
+     "explosives on the couple's car.", [("killed", 1), ("injured", 1)]),
+])
+def test_statements_of_figures_70(sentence, expected):
+    assert said(sentence) == expected
+
+
+@pytest.mark.parametrize("slug,expected", [
+    # "The figure was later updated by the Interior Ministry, which said six people had been injured."
+    ("russian-strike-on-mine-in-donetsk-oblast", (3, 6)),
+    # "The number of civilians killed in Donetsk Oblast has so far reached at least 884.": a tally
+    ("governor-2-civilians-killed-8-injured-in-donetsk-oblast-on-sept-24", (1, 8)),
+    # "A person who had been seriously injured in a drone strike died in hospital on Dec. 12." in an item of Dec. 14
+    ("first-responders-in-odesa-work-in-aftermath-of-airstrikes", (None, 11)),
+    # "At least four people in Kherson Oblast and one more in Mykolaiv Oblast were killed by the flooding."
+    ("governor-5-injured-in-kherson-oblast-over-the-past-day", (None, 5)),
+    # "Ten people were killed and 42 were listed as missing, …, in the flooding caused by …"
+    ("russias-shelling-injured-2-volunteers-in-kherson", (None, 2)),
+    # "Two women and a man were injured in a Russian attack on Antonivka, a suburb of Kherson, earlier on Sept. 28"
+    ("russian-shelling-of-kherson-kills-3-women", (3, None)),
+    ("ukraine-downs-53-russian-drones-overnight-air-force-says", (2, 3)),
+    ("russian-shelling-of-nikopol-wounds-7-people", (None, 7)),
+])
+def test_tolls_of_figures_70(slug, expected):
+    assert total(slug) == expected
+
+
+def test_n_of_them_were_shot_down_of_a_weapon_named_without_a_count():
+    # "Russia launched Kh-59 missiles at Odesa Oblast, and two of them were shot down by air defense over the Black Sea"
+    assert air("military-infrastructure-facility-hit-in-russian-attack-on-odesa-oblast")["missiles_downed"] == 2

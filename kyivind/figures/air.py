@@ -160,7 +160,10 @@ LAUNCH_HINTS = ("launch", "fire", "firing", "used", "using", "sent", "sending", 
 
 
 _OF_THEM = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all\s+|at\s+least\s+|"
-                      r"about\s+|some\s+)?\d+\s+of\s+(?:them|those|these)\b")
+                      r"about\s+|some\s+)?\d+\s+of\s+(?:them|those|these)\b|"
+                      # "Russia launched Kh-59 missiles at Odesa Oblast, and two of them were shot down"
+                      r"\b\d+\s+of\s+(?:them|those|these)\s+(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|"
+                      r"intercepted|neutralized|brought\s+down)\b")
 _PLURAL = re.compile(r"(?P<words>(?:[\w/'-]+\s+){0,4}?)(?P<noun>drones|UAVs|missiles)\b", re.I)
 
 

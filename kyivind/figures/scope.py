@@ -79,6 +79,8 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                  # "since the city was liberated", "since its liberation"
                  r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:was|were|had\s+been)\s+(?:liberated|occupied|de-occupied|"
                  r"retaken|recaptured|captured)\b|\bsince\s+(?:its|their|the)\s+(?:liberation|de-occupation|occupation)\b"),
+    # "The number of civilians killed in Donetsk Oblast has so far reached at least 884": a tally
+    (("so far",), r"\b(?:has|have)\s+so\s+far\s+(?:reached|risen\s+to|climbed\s+to|totaled|totalled|exceeded)\b"),
     (("hrmmu", "ohchr", "un's", "un ", "united nations"),
      r"\b(?:HRMMU|OHCHR|UN's\s+count|UN\s+(?:human\s+rights|monitoring)|United\s+Nations\s+Human\s+Rights)\b"),
     # "the war has claimed", "Russia's full-scale invasion has killed 485 children", "the invasion killed 106 medics"
@@ -108,7 +110,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     # "… killed and over 70 wounded … in a deadly Russian missile strike on Odesa earlier on March 15": another place's,
     # earlier that day
     (("earlier",), r"\b(?:attack|strike|shelling|bombardment)\s+(?:on|in|against)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
-                   r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+earlier\s+(?:on\s+(?:" + _MONTHS + r"|Jan|Feb|Aug|Sept?|Oct|"
+                   r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?:,\s+[^,;]{1,40},)?\s+earlier\s+(?:on\s+(?:" + _MONTHS + r"|Jan|Feb|Aug|Sept?|Oct|"
                    r"Nov|Dec)\b|that\s+day|the\s+same\s+day|in\s+the\s+day)"),
     (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
      r"\ba\s+year\s+ago\b|\banniversary\b(?!\s+of\s+(?:its|the|Russia's)\s+full-scale)|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
@@ -127,7 +129,9 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("mass grave", "mass burial", "exhum", "liberated"), r"\bmass\s+(?:graves?|burials?(?:\s+sites?)?)\b|"
                                                           r"\bexhum(?:ed|es|ation|ing)\b|\bbodies\b[^.;]{0,120}?\bliberated\b"),
     # "The flooding killed at least four people": a flood's dead, not an attack's
-    (("flood",), r"\b(?:the\s+)?(?:flood(?:ing|s|waters?)?)\s+(?:has\s+|have\s+|had\s+)?(?:killed|claimed|left)\b"),
+    (("flood",), r"\b(?:the\s+)?(?:flood(?:ing|s|waters?)?)\s+(?:has\s+|have\s+|had\s+)?(?:killed|claimed|left)\b|"
+                 r"\b(?:killed|drowned|died)\b[^.;]{0,80}?\b(?:by|in|from|during)\s+(?:the\s+)?(?:flood(?:ing|s|waters?)?)\b"),  # "… were killed
+    # by the flooding"
     # "the bodies of more than 420 civilians found in Bucha", "found the bodies of two more civilians … in a forest":
     # the dead of an occupation found since, not an attack's (not bodies recovered from the rubble of a strike)
     (("bodies", "body of"), r"\bbod(?:y|ies)\s+of\s+(?:[\w#,-]+\s+){0,8}?(?:found|discovered|uncovered)\s+(?:in|near|on|at)\b"
@@ -306,7 +310,7 @@ def other_time(sentence: str, lower: str) -> bool:
             if (word.startswith("since") or word.startswith(("in 19", "in 20", "this year")) and not _ON_DATE_AFTER.match(
                     sentence, m.end())) and _RECORD.search(sentence, max(0, m.start() - 80), m.start()):
                 continue  # "the biggest drone attack on the capital since the full-scale war began": this one
-            if word.startswith("this") and _NTH.search(sentence, max(0, m.start() - 80), m.start()):
+            if word.startswith(("this", "since")) and _NTH.search(sentence, max(0, m.start() - 80), m.start()):
                 continue  # "in its eighth attack on the capital this month": this one
             return True
     return False
@@ -406,6 +410,10 @@ class Scope:
         at = dated_update_at(sentence) if named else None
         if at is not None:
             own = next((d for d in named if d.start >= at - 2), None)
+            died = sentence.find(" died", at)
+            if own is not None and died >= 0 and own.start > died:
+                own = None  # "A person who had been seriously injured in a drone strike died in hospital on Dec. 12": the
+                # day of the death, no date of the attack
             if own is not None:
                 if not self.fixed:
                     self.named, self.fixed = own, True

@@ -188,7 +188,8 @@ _GROUP_AND_ONE = re.compile(r"(?<![\d#])\b(?P<n>\d+)\s+(?:(?:elderly|young|local
 _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|near)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,6}?)?,?\s+"
                      r"and\s+(?:(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?|(?=(?:sister|brother|wife|husband|son|"
                      r"daughter)\b))" + _ONE_NOUN +
-                     r"\b(?!(?:,\s+[^,;]{1,30},)?\s+(?:was|were|is|are|had|has|died|injured|wounded|hurt|killed)\b)")
+                     r"\b(?!(?:,\s+[^,;]{1,30},)?\s+(?:(?:seriously|severely|critically|lightly|slightly|badly)\s+)?(?:was|were|is|"
+                     r"are|had|has|died|injured|wounded|hurt|killed)\b)")
 # "wounded a 39-year-old woman, a 15-year-old boy, and an 11-year-old girl": one more for each after the first
 _AND_LIST = re.compile(r"(?P<items>(?:,\s+(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b){1,6}),?\s+and\s+"
                        r"(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b(?!\s+(?:was|were|is|are|had|has|died))")
@@ -209,11 +210,13 @@ _GROUP_END = re.compile(r"\b(?:men|women|boys|girls|teenagers)$")  # a group of 
 # "Two people were wounded overnight and five more in a morning attack": a second group, its verb left out
 _AND_N_MORE = re.compile(r"(?:\s+(?:in|on|at|near)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
                          r"(?:\s+(?:overnight|earlier|later|in\s+the\s+(?:morning|evening|afternoon|night)))?,?\s+and\s+"
-                         r"(?P<n>\d+)\s+(?:more|others)\b(?!\s+(?:were|was|are|is|had|have|has|died|of)\b)")
+                         r"(?:(?P<n>\d+)\s+(?:more|others)|another\s+(?P<n2>\d+))\b(?!\s+(?:were|was|are|is|had|have|has|died|of)\b)")
 # "injured a man and women aged 32, 45, and 50": a second group of the statement, one for each age
 _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys|girls|residents|civilians|pensioners)\s+"
                        r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
 _AGES = re.compile(r"#+")
+# "four people … were killed and 12 more injured": more than the dead just told, no more than figures before
+_KIND_AND = re.compile(r"\b(?:killed|dead|died|injured|wounded|hurt)\s+(?:and|while)\s+$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)  # "Another four residents were wounded"
 _PUT_IN_HOSPITAL = re.compile(r"\b(?:put|sent|landed)\s+" + _Q + _N + r"(?:\s+(?:more\s+)?(?:people|civilians|residents|others|men|"
                               r"women|children))?(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,)?\s+(?:in|into|to)\s+(?:the\s+)?"
@@ -260,6 +263,8 @@ _AGED_GROUP = re.compile(r"(?:\b(?P<who>" + _PERSONS + r")\s+and\s+)?\b(?:(?:eld
 _COUPLE_AND_N = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?couple\s+and\s+(?:their\s+)?(?P<m>\d+)\s+(?:[\w-]+\s+)?(?:children|sons|"
                            r"daughters|kids|grandchildren)\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                            r"(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+# "The bodies of a 35-year-old man and his 4-year-old son were found": one dead each
+_BODIES_OF = re.compile(r"\bbodies\s+of\s+(?P<who>" + _PERSONS + _AND_PERSON + r")", re.I)
 # "A brother and sister were shot dead", "a mother and her son were injured": two
 _KIN_PAIR = re.compile(r"\b(?:a|an|the)\s+(?:[\w#-]+\s+)?(?:brother|sister|mother|father|husband|wife|son|daughter|grandmother|"
                        r"grandfather|man|woman)\s+and\s+(?:his\s+|her\s+|their\s+)?(?:brother|sister|mother|father|husband|wife|"
@@ -289,10 +294,14 @@ _PUTS_AT = re.compile(r"\b(?:puts?|placed?|places)\s+the\s+(?P<what>" + _TOLL_NO
                       _Q + _N, re.I)
 # "The Interior Ministry later updated the figure, saying six people had been injured": what it says is a revision
 _UPDATED_FIGURE = re.compile(r"\b(?:updated|revised|raised|corrected)\s+(?:the|its|that|this|their)\s+(?:figures?|toll|"
-                             r"numbers?|count)\b,?\s+(?:saying|to\s+say|reporting|to)\b", re.I)
+                             r"numbers?|count)\b,?\s+(?:saying|to\s+say|reporting|to)\b|"
+                             # "The figure was later updated by the Interior Ministry, which said six people had been injured"
+                             r"\b(?:figures?|toll|numbers?|count)\s+(?:was|were|has\s+been|had\s+been)\s+(?:later\s+|since\s+)?"
+                             r"(?:updated|revised|raised|corrected)\b", re.I)
 # the second of two people, its verb's "was" left out: "a 65-year-old woman was killed and a 27-year-old man injured"
-_AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\s+and\s+(?P<who>(?:a|an|another|one)\s+"
-                           r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"|another)\s+(?P<verb>injured|wounded|hurt|killed)\b")
+_AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\s+and\s+(?P<who>(?:a|an|another|one|her|his|their)\s+"
+                           r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"|another)\s+(?:(?:seriously|severely|critically|lightly|slightly|"
+                           r"badly)\s+)?(?P<verb>injured|wounded|hurt|killed)\b")
 _KIND_AFTER = re.compile(r"\s+(?:people\s+|persons\s+|civilians\s+)?(injured|wounded|hurt|killed|dead)\b", re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
                        r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?(?P<place>[A-Z][\w'-]+)")
@@ -588,7 +597,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         if "still" in lower and not _FINITE.search(m.group(0)) and _STILL_IN_HOSPITAL.match(text, m.end()):
             continue  # "54 people wounded in the attack are still in hospital": a part of the wounded, no toll
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
-                                            number, more=bool(_MORE.search(m.group(0))) or bool(
+                                            number, more=bool(_MORE.search(m.group(0))) and not _KIND_AND.search(
+                                                text, max(0, m.start() - 30), m.start()) or bool(
                                                 _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start())),
                                             hospital="hospital" in m.group("verb").lower()))
     for m in _LEFT_ONES.finditer(text) if "leaving" in lower or "left" in lower else ():
@@ -623,10 +633,12 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _ROLE_NAMED.finditer(text) if "ing " in lower or "ed " in lower else ():
         # "killing police officer Andrii Matvienko", "fatally wounding her"
         keep(m.start(), m.end(), Mention(KILLED if m.group("fatal") else _kind(m.group("verb")), 1, False, number))
-    for m in _HE_HURT.finditer(text) if "he " in lower else ():  # "Locatelli said he suffered a minor injury"
+    for m in _HE_HURT.finditer(text) if "he " in lower or "sustained a" in lower or "suffered a" in lower else ():  # "Locatelli said he suffered a minor injury"
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 1, False, number))
+    for m in _BODIES_OF.finditer(text) if "bodies of" in lower else ():
+        keep(m.start(), m.end(), Mention(KILLED, len(_ARTICLE.findall(m.group("who"))), False, number))
     for m in _KIN_PAIR.finditer(text) if " and " in lower else ():
         keep(m.start(), m.end(), Mention(_kind(m.group("verb")), 2, False, number))
     for m in _AGED_GROUP.finditer(text) if "aged" in lower else ():
@@ -675,9 +687,10 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                 keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
                 more = True
                 continue
-            m = _AND_N_MORE.match(text, end) if " more" in lower or " others" in lower else None
-            if m and free(m.start("n"), m.end()):
-                keep(m.start("n"), m.end(), Mention(mention.kind, int(m.group("n")), False, number, more=True))
+            m = _AND_N_MORE.match(text, end) if has_any(lower, (" more", " others", "another ")) else None
+            n = (m.group("n") and "n" or "n2") if m else None
+            if m and free(m.start(n), m.end()):  # "… and five more", "… and another five in a morning attack"
+                keep(m.start(n), m.end(), Mention(mention.kind, int(m.group(n)), False, number, more=True))
                 more = True
                 continue
             m = _AND_AGES.match(text, end) if "aged" in lower else None
@@ -801,8 +814,8 @@ _ROLE_NAMED = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:[a-z]+\s+)
                          r"\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|"
                          r"\b(?P<fatal>fatally\s+(?:wounding|injuring))\s+(?:him|her)\b")
 # one person told by a pronoun: "Locatelli said he suffered a minor injury"
-_HE_HURT = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?(?:suffered|sustained|received)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
-                      r"(?:injury|wound|concussion)\b", re.I)
+_HE_HURT = re.compile(r"\b(?:he|she|(?-i:[A-Z][a-z]{2,}))\s+(?:had\s+|has\s+)?(?:suffered|sustained|received)\s+(?:a|an)\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?:injury|wound|concussion)\b", re.I)  # "… Locatelli sustained a minor injury, he said"
 # the figures of one place, whatever the attack's reach: "Russia's nationwide missile attack … killed four people and
 # wounded at least 10 in Zaporizhzhia"
 # (read in the prepared text, where number words are digits)
