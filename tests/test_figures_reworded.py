@@ -392,3 +392,22 @@ def test_tolls_of_figures_70(slug, expected):
 def test_n_of_them_were_shot_down_of_a_weapon_named_without_a_count():
     # "Russia launched Kh-59 missiles at Odesa Oblast, and two of them were shot down by air defense over the Black Sea"
     assert air("military-infrastructure-facility-hit-in-russian-attack-on-odesa-oblast")["missiles_downed"] == 2
+
+
+# --- figures 71 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("slug,expected", [
+    # "Russia launched six Shahed-type drones at Ukraine overnight, all of which were downed over …"
+    ("russian-attacks-kill-2-injure-20-in-ukraine-over-past-day", (6, 6, None, None)),
+    # "Myrnohrad was struck by four Soviet-era S-300 missiles. Russian forces also fired an Iskander-M …"
+    ("prosecutors-office-russian-strike-on-donetsk-oblast-towns-wounds-5", (None, None, 5, None)),
+    # "At least four civilians were killed and 35 others injured when Russian drones attacked the city": no 35 drones
+    ("russian-drone-attack-against-kharkiv-kills-2-injures-at-least-32", (None, None, None, None)),
+    # "Over 20 drones targeted the city, although most were downed."
+    ("russias-attack-on-dnipto-kills-4-injures-15", (20, None, None, None)),
+    # "1 killed, 10 injured as Russian drone drops explosive on bus in Kherson": no ten drones
+    ("1-killed-10-injured-after-russian-drone-drops-bomb-on-bus-in-kherson", (None, None, None, None)),
+])
+def test_air_of_figures_71(slug, expected):
+    found = air(slug)
+    assert (found["drones_launched"], found["drones_downed"], found["missiles_launched"], found["missiles_downed"]) == \
+        expected

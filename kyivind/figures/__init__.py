@@ -10,28 +10,30 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 70  # 70: "were killed and 12 more injured" is twelve more than the dead, not than figures before; "Locatelli
-# sustained a minor injury"; "and another five in a morning attack"; "The bodies of a … man and his … son" two; "was
-# killed and her husband (seriously) injured"; "The figure was later updated by …, which said six"; "has so far reached
-# at least 884" a tally; "injured in a drone strike died in hospital on Dec. 12" dates the death, no attack; "were
-# killed by the flooding", "killed … in the flooding"; "an attack on Antonivka, a suburb of Kherson, earlier on Sept.
-# 28" another; air: "and two of them were shot down" of a weapon named without a count; 69: "earlier that night" of the
-# item's night is its own; "A brother and sister were shot dead" two; "three more rescuers and four other civilians"
-# seven; "a woman and her two children, a three-year-old boy and a five-year-old girl" three; "A married couple and
-# their two young children" four; "has not reported any casualties"; "no other reported casualties"; "another was
-# hospitalized"; "…, Kim said earlier on April 12." the same attack's figures; "the largest drone attack on the capital
-# in 2024" this one; air: "carried out with two S-300 missiles", "involving 185 … drones" launched; "All 18 … missiles
-# …, including six Kinzhal …, were downed"; "destroying cars" downs nothing; "Some of the 11 … drones downed overnight"
-# 11 downed; "and both were shot down"; "shot down a drone" one; "Of the 84 … missiles and 24 drones …, more than half
-# were shot down" none downed; "52 drones … launched by Russia … were shot down" no launch count; 68: "One person had
-# been killed, he later reported" is of the place just told; "a car destroyed when a Russian Iskander missile hit" downs
-# no missile; a title of a clinic "destroyed" is no air report; "and" is no person; "A woman pulled from the rubble …
-# has died"; "Those attacks included a strike …" after another day's attacks; "A 40-year-old man and women aged 32, 45,
-# and 50", "A woman and her two children, aged three and ten", "Four men and four women aged between 30 and 79"; "Since
-# then, the number of injured civilians has been updated to three"; "the number of people hurt … had grown to 32"; "a
-# deadly … strike on Odesa earlier on March 15" and "come under Russian attack daily" are other times; "has now claimed
-# the lives of three people", "claimed three lives"; "The April 24 attack was among the deadliest" is this one; 67:
-# "said on Oct. 24 that Russian troops killed six" counts no troops; "Late on March 3, rescue work … came to an end"
+VERSION = 71  # 71: air: "all of which were downed"; "Myrnohrad was struck by four … missiles" launched; "35 others
+# injured when Russian drones attacked" and "10 injured as Russian drone drops" count no drones; "Over 20 drones
+# targeted the city"; 70: "were killed and 12 more injured" is twelve more than the dead, not than figures before;
+# "Locatelli sustained a minor injury"; "and another five in a morning attack"; "The bodies of a … man and his … son"
+# two; "was killed and her husband (seriously) injured"; "The figure was later updated by …, which said six"; "has so
+# far reached at least 884" a tally; "injured in a drone strike died in hospital on Dec. 12" dates the death, no attack;
+# "were killed by the flooding", "killed … in the flooding"; "an attack on Antonivka, a suburb of Kherson, earlier on
+# Sept. 28" another; air: "and two of them were shot down" of a weapon named without a count; 69: "earlier that night"
+# of the item's night is its own; "A brother and sister were shot dead" two; "three more rescuers and four other
+# civilians" seven; "a woman and her two children, a three-year-old boy and a five-year-old girl" three; "A married
+# couple and their two young children" four; "has not reported any casualties"; "no other reported casualties"; "another
+# was hospitalized"; "…, Kim said earlier on April 12." the same attack's figures; "the largest drone attack on the
+# capital in 2024" this one; air: "carried out with two S-300 missiles", "involving 185 … drones" launched; "All 18 …
+# missiles …, including six Kinzhal …, were downed"; "destroying cars" downs nothing; "Some of the 11 … drones downed
+# overnight" 11 downed; "and both were shot down"; "shot down a drone" one; "Of the 84 … missiles and 24 drones …, more
+# than half were shot down" none downed; "52 drones … launched by Russia … were shot down" no launch count; 68: "One
+# person had been killed, he later reported" is of the place just told; "a car destroyed when a Russian Iskander missile
+# hit" downs no missile; a title of a clinic "destroyed" is no air report; "and" is no person; "A woman pulled from the
+# rubble … has died"; "Those attacks included a strike …" after another day's attacks; "A 40-year-old man and women aged
+# 32, 45, and 50", "A woman and her two children, aged three and ten", "Four men and four women aged between 30 and 79";
+# "Since then, the number of injured civilians has been updated to three"; "the number of people hurt … had grown to
+# 32"; "a deadly … strike on Odesa earlier on March 15" and "come under Russian attack daily" are other times; "has now
+# claimed the lives of three people", "claimed three lives"; "The April 24 attack was among the deadliest" is this one;
+# 67: "said on Oct. 24 that Russian troops killed six" counts no troops; "Late on March 3, rescue work … came to an end"
 # dates no attack; "a man injured in … attack died in hospital" is an update; "downs … aerial targets" tells an attack;
 # "Three women, two men, and a 4-year-old child were injured" is six; "one man sustained shrapnel wounds"; "An elderly
 # woman and a 14-year-old boy suffered shrapnel wounds" two; "a man in his late 40s"; "aged 38, 65, and 71"; "A

@@ -108,7 +108,7 @@ _NOT_THE_WEAPON = r"(?!(?:\s+(?:and|or)\s+(?:drones?|missiles?|UAVs?))?\s+(?:str
                   r"wreckage|parts|sites?|production|factor(?:y|ies)|plants?|programs?)\b)"
 _ABOUT = r"(?:(?:just\s+)?(?:over|more\s+than|about|around|nearly|almost|some|at\s+least|up\s+to)\s+)?"
 _COUNT = re.compile(r"(?:\b(?P<all>all|both(?!\s+[\w-]+\s+and\s)|every\s+(?:one|1)\s+of|each\s+of)\s+(?:the\s+|of the\s+)?|(?<![:.,])\b(?P<part>\d+)\s+(?:out\s+)?of\s+(?:the\s+)?" + _ABOUT + ")?"
-                    r"(?:(?<![:.,-])(?<!-\s)\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|\(?(?:drones?|missiles?|UAVs?|unmanned)\b|(?:communities|settlements|villages|towns|cities|districts|buildings|homes|houses|strikes|attacks|cases|instances|incidents|episodes)\b)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,5}?)?)" + _NOUN + r"\b(?!-)(?!(?:\s*\([^()]{1,12}\))?\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
+                    r"(?:(?<![:.,-])(?<!-\s)\b(?P<n>\d+)[\"”]?\s+|(?<=of the )|(?<=both )|(?<=both the ))(?P<words>(?:(?!\d+\s|\(?(?:drones?|missiles?|UAVs?|unmanned)\b|(?:communities|settlements|villages|towns|cities|districts|buildings|homes|houses|strikes|attacks|cases|instances|incidents|episodes|others|people|persons|civilians|residents|injured|wounded|killed|dead|children)\b)[\w/()'#\"“”-]+\s+){0,5}?(?:or\s+(?:(?!\d+\s)[\w/()'#\"“”-]+\s+){1,5}?)?)" + _NOUN + r"\b(?!-)(?!(?:\s*\([^()]{1,12}\))?\s+(?:and|or)\s+(?:drones|missiles|UAVs)\b)" + _NOT_THE_WEAPON, re.I)  # "158 missiles and drones": no count of one
 _CLAUSES = re.compile(r";\s+|,\s+(?:while|and|but|with)\s+|\s+while\s+|" +
                       r"\." + "".join(rf"(?<!\b{a}\.)" for a in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
                                                                "Nov", "Dec", "Gov", "St", "Mr", "Dr", "No", "U.S",
@@ -489,6 +489,7 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
         metric = LOST if m.group("lost") else DOWNED if m.group("down") else LAUNCHED
         verb = m.group("launch").lower() if metric == LAUNCHED else ""
         if verb in ("attacked", "struck", "hit", "targeted", "carried out") and not _WITH_AFTER.match(clause, m.end()) and \
+                not _BY_COUNT.match(clause, m.end()) and \
                 not _STRUCK_UKRAINE.match(clause, m.end()) and not (
                     verb in ("attacked", "targeted") and _AIMED_AT_PLACE.match(clause, m.end())):
             metric = None  # "struck Kyiv with 10 drones" launches; "a drone struck a house" does not
@@ -517,8 +518,11 @@ _RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)(?:[^\w,;.
 
 
 # "more than 20 drones targeted Kharkiv": aimed at a place, launched ("a drone struck a house" is no launch)
-_AIMED_AT_PLACE = re.compile(r"\s+(?:the\s+(?:city|town|capital)\s+of\s+)?[A-Z][\w'’-]+")
+_AIMED_AT_PLACE = re.compile(r"\s+(?:(?:the\s+(?:city|town|capital)\s+of\s+)?[A-Z][\w'’-]+|the\s+(?:city|town|capital|region|"
+                             r"oblast)\b)")
 _STRUCK_UKRAINE = re.compile(r"\s+(?:(?:southern|northern|eastern|western|central)\s+)?Ukraine\b")  # "20 drones struck southern Ukraine"
+_BY_COUNT = re.compile(r"\s+by\s+(?:at\s+least\s+|up\s+to\s+|some\s+|about\s+)?(?!1\b)\d")  # "Myrnohrad was struck by four …
+# missiles" (not "a building was hit by one missile": one of those launched)
 _WITH_AFTER = re.compile(r"(?:[^;.]|\.(?=\s+[\d#])){0,60}?\bwith\b")  # "attacked Ukraine overnight on Jan. 27 with …"
 
 
@@ -533,7 +537,7 @@ _PAIR = re.compile(r"(?<![:.,])\b(?P<n>\d+)\s+(?P<part>)?(?P<all>)?(?P<words>[\w
                    r"(?=\d+\s+(?:[\w#/()-]+\s+){0,4}?(?P<noun>missiles?|drones?)\b)", re.I)
 # "and air defense destroyed every one of them": as many downed as were launched
 _ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+down\b|\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+(?:all|every\s+(?:one|1)|"
-                          r"each)\s+of\s+(?:them|those)\b|\b(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those)\s+(?:were|was)\s+"
+                          r"each)\s+of\s+(?:them|those)\b|\b(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those|which)\s+(?:were|was)\s+"
                           r"(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized)\b|"
                           # "Both were reportedly downed", "All were shot down": the weapon counted just before
                           r"^(?:Both|All)\s+(?:were|have\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|"
