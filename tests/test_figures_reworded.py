@@ -18,7 +18,9 @@ MEASURED = {"toll": (0.98, 0.97), "regions": (0.97, 0.95), "air": (0.96, 0.95)}
 
 
 def item(slug: str, part: str = "reworded") -> dict:
-    found = [i for i in load(part) if i["url"].rstrip("/").rsplit("/", 1)[-1] == slug]
+    """The item of ``slug``: of the reworded, its second wording (``items_rw_*``; a third is ``items_rw3_*``)."""
+    found = [i for i in load(part) if i["url"].rstrip("/").rsplit("/", 1)[-1] == slug and
+             not i["file"].startswith("items_rw3_")]
     assert found, f"no {part} item {slug}"
     return found[0]
 
@@ -52,7 +54,10 @@ def said(sentence: str) -> list[tuple[str, int]]:
 def test_the_second_wordings_keep_every_label_of_their_tuned_items():
     tuned = {i["url"]: i for i in load("tuned")}
     second = load("reworded")
-    assert len(second) >= 600 and len({i["url"] for i in second}) == len(second)
+    assert len(second) >= 600
+    for wording in ("items_rw_", "items_rw3_"):  # a second wording of each item once, a third once
+        urls = [i["url"] for i in second if i["file"].startswith(wording)]
+        assert len(set(urls)) == len(urls), wording
     for it in second:
         first = tuned[it["url"]]
         assert it["body_text"] != first["body_text"]
@@ -411,3 +416,44 @@ def test_air_of_figures_71(slug, expected):
     found = air(slug)
     assert (found["drones_launched"], found["drones_downed"], found["missiles_launched"], found["missiles_downed"]) == \
         expected
+
+
+# --- figures 72 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,expected", [
+    ("Two male civilians, aged 53 and 74, were injured in the village of Vilcha as Russian forces struck three "
+     "districts of Kharkiv Oblast over the past day.", [("injured", 2)]),
+    ("Three Donetsk Oblast residents were injured, two in Pokrovsk and one in Kostyantynivka, Governor Vadym Filashkin "
+     "said.", [("injured", 3), ("injured", 2), ("injured", 1)]),
+    ("Three people were killed and eight civilians and two law enforcement officers were injured when Russian forces "
+     "attacked an evacuation boat.", [("killed", 3), ("injured", 10)]),
+    ("At least two people were injured, and three more could still be trapped under the rubble of an industrial "
+     "building hit in the airstrike, the command said.", [("injured", 2)]),
+    ("According to local officials, a civilian in the Beryslav district was killed and a police officer in the regional "
+     "center of Kherson was injured in Russian attacks on Kherson Oblast on Oct. 26.", [("killed", 1), ("injured", 1)]),
+])
+def test_statements_of_figures_72(sentence, expected):
+    assert said(sentence) == expected
+
+
+@pytest.mark.parametrize("slug,expected", [
+    # "… or the attacks had not caused casualties": none
+    ("explosions-heard-in-mykolaiv-2", (0, 0)),
+    # "There is no confirmation of casualties yet.": no none
+    ("four-high-rises-catch-fire-in-severodonetsk-after-shelling", (None, None)),
+    # "Earlier in the morning, three Iskander missiles hit the northern city of Chernihiv, local authorities said.
+    # According to the Prosecutor General's Office, 14 people had been confirmed dead …": Chernihiv's
+    ("governor-russia-hits-infrastructure-in-odesa-oblast", (0, 0)),
+])
+def test_tolls_of_figures_72(slug, expected):
+    assert total(slug) == expected
+
+
+def test_a_places_figures_during_a_nationwide_attack():
+    # "Four people were killed and at least 10 injured in Zaporizhzhia during Russia's nationwide missile attack"
+    assert region("governor-1-killed-10-injured-in-russian-missile-attack-on-zaporizhzhia", "UA-23") == (4, 10)
+
+
+def test_without_disclosing_the_casualties_is_no_none():
+    sentence = ("All the injured were receiving medical assistance, the administration said, without disclosing the "
+                "number of casualties or the extent of the damage.")
+    assert not list(statements._NONE.finditer(statements._prepared(sentence, sentence.lower())))

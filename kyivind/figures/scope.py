@@ -61,7 +61,7 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
                  r"several|a\s+few|\d+)\s+)?(?:days?|nights?|hours?|weeks?)\s+after\b"),
     # "Earlier the same day, Russia had struck Kharkiv …" (not "Earlier, the governor said …": a report of this one)
     (("earlier", "previously"), r"^(?:Earlier|Previously)(?!\s+(?:that|in\s+the|the\s+same)\s+night\b)(?:,|\s+(?:that|the\s+same|on|in)\s[^,]{0,40},)\s+"
-                                r"(?![^.;]{0,80}?\b(?:said|says|reported|stated|wrote|announced|confirmed)\b)"),
+                                r"(?![^.;]{0,50}?\b(?:said|says|reported|stated|wrote|announced|confirmed)\b)"),
     (("previous",), r"(?<!overnight and )\bthe\s+previous\s+(?:day|night|evening|week|month|attack|strike)\b"),
     (("most recent", "prior"), r"\b(?:most\s+recent|prior)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|assault|barrage)\b"),
     (("this", "that", "last", "whole", "so far"),

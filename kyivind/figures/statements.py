@@ -47,12 +47,14 @@ _PEOPLE = (r"(?:(?:of\s+(?:his|her|their)\s+)?(?:co-workers?|colleagues?|relativ
            r"drivers?|farmers?|utility\s+workers|emergency\s+workers|energy\s+workers|railway\s+workers|staff|guards?|"
            r"representatives?|sappers?|deminers?|electricians?|teachers?|residents|engineers?|(?:first\s+|1st\s+)?responders?|"
            r"technicians?|repairmen|nurses?|crew\s+members?)")  # "three power engineers", "seven first responders"
-_ADJ = r"(?:(?:more|other|additional|elderly|local|young|civilian|innocent|Ukrainian|further|adult|small|rescue|energy|" \
+_ADJ = r"(?:(?:more|other|additional|elderly|local|young|civilian|innocent|Ukrainian|further|adult|small|rescue|energy|male|" \
+        r"female|(?-i:[A-Z][a-z]+\s+)?(?-i:Oblast)|" \
         r"railway|utility|emergency|aid|humanitarian|medical|municipal|state|forestry|construction|road|farm|power|gas|" \
         r"water|communal|postal)\s+)"  # "seven State Forestry workers were killed"
 # what a number counts when it is not people: it then never counts as a toll
 _THINGS = (r"(?!\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|bombs?|shells?|attacks?|strikes?|times|explosions?|"
-           r"settlements?|villages?|towns?|cities|oblasts?|regions?|districts?|communities|buildings?|houses?|homes?|"
+           r"settlements?|villages?|towns?|cities|oblasts?(?!\s+(?:residents?|civilians?|people|men|women|children))|regions?|"
+           r"districts?|communities|buildings?|houses?|homes?|"
            r"apartments?|cars?|vehicles?|hours?|days?|weeks?|months?|years?|tons?|million|billion|thousand|UAVs?|"
            r"shots?|projectiles?|schools?|hospitals?|objects?|facilities|sites?|targets?|militants|soldiers|troops|"
            r"servicemen|Russian|enemy|occupiers|invaders|private|residential|high-rise|floors?|hits?|"
@@ -78,7 +80,7 @@ _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured
 _OF_PLACE = r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:Oblast|region|district))?)?"
 # "two men and two women were wounded": both groups, one statement
 _GROUP_NOUN = (r"(?:men|women|man|woman|people|children|child|boys?|girls?|adults?|residents?|civilians?|rescuers?|medics?|"
-               r"workers?|volunteers?|police\s+officers?|firefighters?|journalists?)")
+               r"workers?|volunteers?|police\s+officers?|(?:law\s+enforcement\s+)?officers?|firefighters?|journalists?)")
 _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?" + _GROUP_NOUN + r"\s+and\s+"
                          r"(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|adult|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
                          r"local)\s+)?" + _GROUP_NOUN + r"\s+"
@@ -86,7 +88,7 @@ _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
-_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){1,8},?\s+and\s+#+,|\s+aged\s+#+(?:(?:,\s+#+){0,8},?\s+and\s+#+)?|,?\s+born\s+in\s+#{4}(?:(?:,\s+#{4}){0,8},?\s+and\s+#{4})?,?)?(?:(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80}){1,2},)?\s+" +
+_NUMBER_FIRST = re.compile(_Q + _N + _THINGS + r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + _OF_PLACE + r")?(?:\s+in\s+total)?(?:,\s+aged\s+#+(?:,\s+#+){0,8},?\s+and\s+#+,|\s+aged\s+#+(?:(?:,\s+#+){0,8},?\s+and\s+#+)?|,?\s+born\s+in\s+#{4}(?:(?:,\s+#{4}){0,8},?\s+and\s+#{4})?,?)?(?:(?:,(?:(?!kill|injur|wound|dead|die)[^,]){1,80}){1,2},)?\s+" +
                            _AUX + r"{0,2}" + _ADV + r"{0,3}(?P<verb>" + _KILL + "|" + _HURT + r")\b" + _EITHER +
                            r"(?!\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|prisoners|POWs|defenders|fighters)\b)", re.I)
 # "a man was killed", "killing a woman", "a 44-year-old woman died in hospital"
@@ -100,7 +102,8 @@ _ONE_VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|injuring|injured|woundi
                              r"father|son|daughter|brother|sister|grandmother|grandfather|neighbor|guard)\b", re.I)
 _AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,?|,\s+#+,|\s+in\s+(?:his|her)\s+(?:(?:early|mid|late)[\s-]+)?[1-9]0s|,?\s+born\s+in\s+#{4},?)?"  # "a woman aged about 80"
 # "a 75-year-old locksmith was injured": one of a person noun (a word that names no thing, see _NOT_PEOPLE)
-_IN_A_PLACE = r"(?:\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:Oblast|district|region))?)?"
+_IN_A_PLACE = (r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+               r"(?:\s+(?:Oblast|district|region))?)?")  # "a police officer in the regional center of Kherson was injured"
 _WHO_CLAUSE = (r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been|worked|lived|works|lives)\s+[^.;,]{0,50}?,?|"
                r",?\s+(?:working|living|standing|walking|driving|riding|passing|sitting)\s+(?:for|at|in|on|near|by|as|"
                r"along|through)\s+[^.;,]{0,40}?,?)?")  # "who was near the blast", "working for a medical facility"
@@ -188,7 +191,8 @@ _GROUP_AND_ONE = re.compile(r"(?<![\d#])\b(?P<n>\d+)\s+(?:(?:elderly|young|local
 _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|near)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,6}?)?,?\s+"
                      r"and\s+(?:(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?|(?=(?:sister|brother|wife|husband|son|"
                      r"daughter)\b))" + _ONE_NOUN +
-                     r"\b(?!(?:,\s+[^,;]{1,30},)?\s+(?:(?:seriously|severely|critically|lightly|slightly|badly)\s+)?(?:was|were|is|"
+                     r"\b(?!(?:,\s+[^,;]{1,30},|\s+(?:in|from|at|near)\s+[^,;]{1,50}?)?\s+(?:(?:seriously|severely|critically|lightly|"
+                     r"slightly|badly)\s+)?(?:was|were|is|"
                      r"are|had|has|died|injured|wounded|hurt|killed)\b)")
 # "wounded a 39-year-old woman, a 15-year-old boy, and an 11-year-old girl": one more for each after the first
 _AND_LIST = re.compile(r"(?P<items>(?:,\s+(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b){1,6}),?\s+and\s+"
@@ -202,7 +206,10 @@ _AND_N = re.compile(r"(?:,?\s+aged\s+#+(?:\s+(?:and|to)\s+#+)?,?)?\s+and\s+(?:th
                     r"teenagers?|adults?|minors?|infants?|people|residents?|civilians?|pensioners?|sons|daughters|grandchildren|"
                     r"(?:[A-Za-z-]+\s+){0,3}?(?:officers|rescuers|workers|employees|volunteers|firefighters|medics|"
                     r"paramedics|journalists|policemen|deminers|electricians))\b"
-                    r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))")
+                    r"(?!\s+(?:were|was|are|is|had|have|has|died|of\b))"
+                    # "Three people were killed and eight civilians and two law enforcement officers were injured": a
+                    # subject of its own verb, no more of the dead
+                    r"(?!,?\s+and\s+\d+\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\b)")
 # "injured three women, two men, and a child": a group of a list, the list going on after it
 _COMMA_N = re.compile(r",\s+(?P<n>\d+)\s+(?:(?:other|more|elderly|young|local)\s+)?(?:men|women|children|boys|girls|teenagers|"
                       r"adults|residents|civilians|pensioners)\b(?=,?\s+and\s|,\s+\d)")
@@ -210,7 +217,8 @@ _GROUP_END = re.compile(r"\b(?:men|women|boys|girls|teenagers)$")  # a group of 
 # "Two people were wounded overnight and five more in a morning attack": a second group, its verb left out
 _AND_N_MORE = re.compile(r"(?:\s+(?:in|on|at|near)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
                          r"(?:\s+(?:overnight|earlier|later|in\s+the\s+(?:morning|evening|afternoon|night)))?,?\s+and\s+"
-                         r"(?:(?P<n>\d+)\s+(?:more|others)|another\s+(?P<n2>\d+))\b(?!\s+(?:were|was|are|is|had|have|has|died|of)\b)")
+                         r"(?:(?P<n>\d+)\s+(?:more|others)|another\s+(?P<n2>\d+))\b(?!\s+(?:were|was|are|is|had|have|has|died|of|could|"
+                         r"may|might|remain|remained|still)\b)")  # not "and three more could still be trapped"
 # "injured a man and women aged 32, 45, and 50": a second group of the statement, one for each age
 _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys|girls|residents|civilians|pensioners)\s+"
                        r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
@@ -313,11 +321,13 @@ _VERB_BEFORE = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounde
 _SUBSET = re.compile(r"\b\d+\s+(?:of\s+(?:them|whom|those|the\s+\w+)|among\s+them)\b|\b(?:including|among\s+them|"
                      r"among\s+whom)\s+(?:at\s+least\s+)?(?:\d+\b|(?:a|an)\s+[\w#-]+(?:\s+[\w-]+)?)", re.I)
 _NONE = re.compile(r"\b(?P<all>(?:neither|nor)\b[^.;]{0,60}?\breported\s+any\s+(?:[\w-]+\s+or\s+)?(?:casualties|injuries)\b|"
+                   r"(?:did|had|have|has)\s+not\s+(?:cause[ds]?|result(?:ed)?\s+in|le[da]\s+to)\s+(?:any\s+)?(?:casualties|injuries)\b|"
                    r"(?:no\s*(?:one|body)|nobody)\s+(?:(?:was|were|has\s+been|had\s+been)\s+(?:reported(?:ly)?\s+)?)?(?:(?:killed|dead)\s+or\s+)?"
                    r"(?:hurt|injured|wounded|harmed)|casualties\s+were\s+avoided|"
                    r"none\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:reported(?:ly)?\s+)?(?:hurt|injured|"
                    r"wounded|harmed)|"
-                   r"(?:no|neither|nor|without|not\s+(?:yet\s+)?report(?:ed)?)\b(?!\s+(?:information|details|data|word|official|immediate\s+"
+                   r"(?:no|neither|nor|without|not\s+(?:yet\s+)?report(?:ed)?)\b(?!\s+(?:disclosing|giving|specifying|providing|"
+                   r"saying|naming|stating|confirmation|information|details|data|word|official|immediate\s+"
                    r"information|further\s+(?:information|details|data|word|reports?|figures?)|figures?|numbers?|count|mention(?:ing|s)?))(?:\s+[\w-]+){0,4}?\s+(?:(?:killed|dead)\s+or\s+)?(?:casualties|injuries|"
                    r"victims|injured|hurt)\b)|"
                    r"\b(?P<killed>nobody\s+was\s+(?:reported(?:ly)?\s+)?killed|killed\s+nobody|no\s+(?:deaths|fatalities)|no\s+(?:one|people)\s+(?:was|were|has\s+been|had\s+been)"
@@ -330,7 +340,8 @@ _EARLIER_FIGURE = re.compile(r"\b(?:updating\s+|revising\s+)?(?:an\s+|the\s+|its
 CUES = ("kill", "dead", "die", "death", "perish", "lives", "life", "injur", "wound", "hurt", "hospital", "treated", "toll",
         "casualt", "nobody", "no one", "no-one", "fatalit", "victim", "left", "sought medical", "sought by", "bod", "succumb")
 EARLIER_HINTS = ("earlier", "previous", "initial", "preliminary", "up from", "from ")
-NONE_HINTS = ("no ", "nobody", "none of", "neither", "nor ", "without", "not report", "avoided")
+NONE_HINTS = ("no ", "nobody", "none of", "neither", "nor ", "without", "not report", "avoided", "not cause", "not result",
+              "not le")
 _ROUNDUP = re.compile(r"\b(?:past|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b|\b\d+\s+(?:of\s+Ukraine's\s+)?oblasts\b|"
                       r"\bacross\s+Ukraine\b|\bacross\s+the\s+country\b|\bnationwide\b|\bregions\b|\boblasts\b", re.I)
 
@@ -820,7 +831,9 @@ _HE_HURT = re.compile(r"\b(?:he|she|(?-i:[A-Z][a-z]{2,}))\s+(?:had\s+|has\s+)?(?
 # wounded at least 10 in Zaporizhzhia"
 # (read in the prepared text, where number words are digits)
 _FIGURES_IN = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at\s+least\s+|more\s+than\s+)?"
-                         r"\d+(?:\s+(?:people|civilians|residents))?\s+in\s+(?!Ukraine\b|the\s+country\b)[A-Z]")
+                         r"\d+(?:\s+(?:people|civilians|residents))?\s+in\s+(?!Ukraine\b|the\s+country\b)[A-Z]|"
+                         # "Four people were killed and at least 10 injured in Zaporizhzhia during Russia's nationwide …"
+                         r"\b\d+\s+(?:[\w-]+\s+)?(?:killed|wounded|injured|hurt)\s+in\s+(?!Ukraine\b|the\s+country\b|Russia)[A-Z]")
 _ELSEWHERE = re.compile(r"^(?:In\s+another\s+part\s+of|Elsewhere\s+in)\s+the\s+(?:city|town|village|district|oblast|region)\b")
 _FURTHER = re.compile(r"\b(?:other|further|additional|more)\s+(?:reported\s+)?(?:casualties|injuries|victims|deaths)\b|"
                       r"\b(?:no\s*(?:one|body)|nobody)\s+else\b", re.I)  # "No other casualties were reported"
