@@ -457,3 +457,30 @@ def test_without_disclosing_the_casualties_is_no_none():
     sentence = ("All the injured were receiving medical assistance, the administration said, without disclosing the "
                 "number of casualties or the extent of the damage.")
     assert not list(statements._NONE.finditer(statements._prepared(sentence, sentence.lower())))
+
+
+# --- figures 73 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,expected", [
+    ("A woman was killed and a man, her son, was injured in a Russian attack on the village of Tokarivka.",
+     [("killed", 1), ("injured", 1)]),
+    ("Nine civilians across the region were injured in the attacks, Syniehubov said.", [("injured", 9)]),
+    ("Roman Mrochko said a woman employed by the administration was killed when Russia struck central Kherson.",
+     [("killed", 1)]),
+    ("A man and a woman, two of her colleagues, were wounded.", [("injured", 2)]),
+    ("One person was hospitalized, while another received treatment from emergency workers on the spot.",
+     [("injured", 1), ("injured", 1)]),
+])
+def test_statements_of_figures_73(sentence, expected):
+    assert said(sentence) == expected
+
+
+@pytest.mark.parametrize("slug,expected", [
+    # "… killed and 25 were injured …. The same attack, which struck civilian infrastructure, also injured seven people
+    # in another part of the city."
+    ("3-killed-25-injured-in-russias-attack-on-kryvyi-rih", (3, 32)),
+    # the strike on central Kherson: one killed, two wounded, before "Over the past day, … killed one person and wounded
+    # eight others, Governor Oleksandr Prokudin said earlier on Nov. 1."
+    ("russian-strike-on-kherson-kills-civil-servant-injures-2", (1, 2)),
+])
+def test_tolls_of_figures_73(slug, expected):
+    assert total(slug) == expected

@@ -272,7 +272,8 @@ def another_attack(sentence: str, lower: str) -> bool:
 
 
 # "In another part of the city, seven people were injured in the same attack": the item's attack, told on
-_SAME_ATTACK = re.compile(r"\b(?:in|during|by)\s+the\s+same\s+(?:attack|strike|shelling|barrage|assault)\b", re.I)
+_SAME_ATTACK = re.compile(r"(?:\b(?:in|during|by)\s+the|^The)\s+same\s+(?:attack|strike|shelling|barrage|assault)\b", re.I)  # "The same
+# attack … also injured seven people in another part of the city"
 
 
 # a superlative of the item's own attack: what follows "since" measures it, it is no other time

@@ -77,7 +77,8 @@ _EITHER = r"(?!\s+(?:or|and/or)\s+(?:injured|wounded|killed|hurt))"  # "390 kill
 _VERB_FIRST = re.compile(r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|injures|injure|wounding|wounded|"
                          r"wounds|wound|leaving|left|bodies\s+of)\s+(?:a\s+total\s+of\s+|an\s+additional\s+|a\s+further\s+)?" + _Q + _N + _THINGS +
                          r"(?:\s+" + _ADJ + r"{0,2}" + _PEOPLE + r")?(?P<dead>\s+(?:dead|injured|wounded))?", re.I)
-_OF_PLACE = r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:Oblast|region|district))?)?"
+_OF_PLACE = (r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:Oblast|region|district))?|"
+             r"\s+across\s+the\s+(?:region|oblast|city|country))?")  # "Nine civilians across the region were injured"
 # "two men and two women were wounded": both groups, one statement
 _GROUP_NOUN = (r"(?:men|women|man|woman|people|children|child|boys?|girls?|adults?|residents?|civilians?|rescuers?|medics?|"
                r"workers?|volunteers?|police\s+officers?|(?:law\s+enforcement\s+)?officers?|firefighters?|journalists?)")
@@ -105,7 +106,7 @@ _AGED = r"(?:,?\s+aged\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?#+,
 _IN_A_PLACE = (r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
                r"(?:\s+(?:Oblast|district|region))?)?")  # "a police officer in the regional center of Kherson was injured"
 _WHO_CLAUSE = (r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been|worked|lived|works|lives)\s+[^.;,]{0,50}?,?|"
-               r",?\s+(?:working|living|standing|walking|driving|riding|passing|sitting)\s+(?:for|at|in|on|near|by|as|"
+               r",?\s+(?:working|living|standing|walking|driving|riding|passing|sitting|employed)\s+(?:for|at|in|on|near|by|as|"
                r"along|through)\s+[^.;,]{0,40}?,?)?")  # "who was near the blast", "working for a medical facility"
 _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+|#+-year-old)\b" + _AGED + _IN_A_PLACE + _WHO_CLAUSE + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
@@ -245,6 +246,8 @@ _TREATED = re.compile(r"\b(?:another|one|a)\s+(?:(?:person|man|woman|resident|ci
                       r"(?:(?:taken|rushed|brought|admitted)\s+to\s+(?:a\s+|the\s+)?(?:local\s+|city\s+)?hospital|treated\s+"
                       r"(?:\w+\s+){0,3}?(?:at|on)\s+the\s+(?:scene|spot|site)|treated\s+on\s+(?:site|the\s+spot)|pulled\s+out\s+"
                       r"(?:alive\s+)?(?:[^.;]{0,40}?\s+)?and\s+(?:is|was)\s+(?:being\s+)?(?:treated|hospitalized))\b|"
+                      # "One person was hospitalized, while another received treatment from emergency workers on the spot"
+                      r"\banother\s+(?:person\s+)?received\s+(?:medical\s+)?(?:treatment|assistance|aid|help)\b|"
                       r"\bleft\s+(?:another|one|a|an)\s+(?:[\w#-]+\s+){0,2}?(?:(?:seriously|severely|critically|lightly)\s+)?"
                       r"(?:injured|wounded|hurt)\b", re.I)
 _PERSON = (r"(?:man|woman|boy|girl|child|teenager|resident|civilian|pensioner|driver|worker|employee|volunteer|"
@@ -255,7 +258,8 @@ _ONE_OF = r"(?:a|an|one|another|her|his|their)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON
 _PERSONS = r"(?:a|an|one)\s+(?:[\w#-]+\s+){0,2}?" + _PERSON + _AGED + r"(?:,\s+" + _ONE_OF + _AGED + r"){0,6}"
 _AND_PERSON = r",?\s+and\s+" + _ONE_OF + _AGED
 # "A woman aged 81 and a man aged 68 died on the spot", "a woman and a man, aged 52 and 55, were injured": one each
-_ONES = re.compile(r"\b(?P<who>" + _PERSONS + _AND_PERSON + r")(?:,?\s+aged\s+#+(?:,\s+#+){0,5},?\s+and\s+#+,?)?\s+"
+_ONES = re.compile(r"\b(?P<who>" + _PERSONS + _AND_PERSON + r")(?:,?\s+aged\s+#+(?:,\s+#+){0,5},?\s+and\s+#+,?|"
+                   r",\s+(?:two|both|2)\s+[^,;]{1,40},)?\s+"  # "A man and a woman, two of her colleagues, were wounded"
                    r"(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|injured|wounded|hurt|hospitalized)\b|"
                    r"(?:both\s+)?(?P<died>died)\b|(?:both\s+)?(?P<hurt>(?:suffered|sustained|received)(?:\s+[\w-]+){0,2}\s+"
                    r"(?:injuries|wounds|burns))\b)", re.I)
@@ -308,8 +312,8 @@ _UPDATED_FIGURE = re.compile(r"\b(?:updated|revised|raised|corrected)\s+(?:the|i
                              r"(?:updated|revised|raised|corrected)\b", re.I)
 # the second of two people, its verb's "was" left out: "a 65-year-old woman was killed and a 27-year-old man injured"
 _AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\s+and\s+(?P<who>(?:a|an|another|one|her|his|their)\s+"
-                           r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"|another)\s+(?:(?:seriously|severely|critically|lightly|slightly|"
-                           r"badly)\s+)?(?P<verb>injured|wounded|hurt|killed)\b")
+                           r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"|another)(?:,\s+[^,;]{1,30},\s+(?:was|has\s+been)\b)?\s+"
+                           r"(?:(?:seriously|severely|critically|lightly|slightly|badly)\s+)?(?P<verb>injured|wounded|hurt|killed)\b")
 _KIND_AFTER = re.compile(r"\s+(?:people\s+|persons\s+|civilians\s+)?(injured|wounded|hurt|killed|dead)\b", re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
                        r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?(?P<place>[A-Z][\w'-]+)")
@@ -834,7 +838,8 @@ _FIGURES_IN = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring
                          r"\d+(?:\s+(?:people|civilians|residents))?\s+in\s+(?!Ukraine\b|the\s+country\b)[A-Z]|"
                          # "Four people were killed and at least 10 injured in Zaporizhzhia during Russia's nationwide …"
                          r"\b\d+\s+(?:[\w-]+\s+)?(?:killed|wounded|injured|hurt)\s+in\s+(?!Ukraine\b|the\s+country\b|Russia)[A-Z]")
-_ELSEWHERE = re.compile(r"^(?:In\s+another\s+part\s+of|Elsewhere\s+in)\s+the\s+(?:city|town|village|district|oblast|region)\b")
+_ELSEWHERE = re.compile(r"(?:^|\b)(?:[Ii]n\s+another\s+part\s+of|[Ee]lsewhere\s+in)\s+the\s+(?:city|town|village|district|oblast|"
+                        r"region)\b")  # "The same attack … also injured seven people in another part of the city"
 _FURTHER = re.compile(r"\b(?:other|further|additional|more)\s+(?:reported\s+)?(?:casualties|injuries|victims|deaths)\b|"
                       r"\b(?:no\s*(?:one|body)|nobody)\s+else\b", re.I)  # "No other casualties were reported"
 _WORD = re.compile(r"[\w'-]+")
