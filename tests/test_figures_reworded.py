@@ -484,3 +484,26 @@ def test_statements_of_figures_73(sentence, expected):
 ])
 def test_tolls_of_figures_73(slug, expected):
     assert total(slug) == expected
+
+
+# --- figures 74 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,expected", [
+    ("Russia launched 11 Shahed attack drones and one Kh-59 cruise missile overnight, and Ukrainian forces shot down 10 "
+     "of the drones and the missile, the Air Force reported on Dec. 5.", (11, 10, 1, 1)),
+    ("Russia launched 18 Shahed drones and one missile overnight, and Ukrainian forces destroyed 16 of the drones as "
+     "well as the missile, the Air Force reported on Nov. 15.", (18, 16, 1, 1)),
+    ("Russia marked the third anniversary of its full-scale invasion by attacking with 185 Shahed-type attack drones and "
+     "decoy drones.", (185, None, None, None)),
+])
+def test_air_sentences_of_figures_74(sentence, expected):
+    found = figures.class_totals(figures.air_attacks("Air Force reports", sentence, "2023-12-05T12:00:00+00:00"))
+    assert (found["drones_launched"], found["drones_downed"], found["missiles_launched"], found["missiles_downed"]) == \
+        expected
+
+
+def test_both_of_them_were_downed():
+    body = ("Nevertheless, two Kh-59/69 guided missiles were fired by Russian forces at Zaporizhzhia Oblast, the Air "
+            "Force said in its regular morning update.\n\nBoth of them were reportedly downed.")
+    found = figures.class_totals(figures.air_attacks("No mass Russian drone strike overnight", body,
+                                                     "2025-04-01T12:00:00+00:00"))
+    assert (found["missiles_launched"], found["missiles_downed"]) == (2, 2)

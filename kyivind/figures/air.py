@@ -129,6 +129,8 @@ _ONE_DOWNED = re.compile(r"\b(?:(?:(?<=shot down )|(?<=downed )|(?<=destroyed )|
                          r"destroyed|intercepted|brought\s+down)\b))(?:[Aa]n?|[Oo]ne)\s+(?P<n>)(?P<part>)?(?P<all>)?(?P<words>)"
                          r"(?P<noun>missile|drone)\b")
 _HAS_DOWNED = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|brought\s+down)\s+$")
+_AND_THE_REST = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down)\s+\d+\s+of\s+the\s+"
+                           r"(?:drones|missiles)\s+(?:and|as\s+well\s+as)\s+the\s+(?P<noun>missiles?|drones?)\b")
 _PLACE_ONLY = re.compile(r"\s*" + _IN_OBLAST + r"\s*")  # a clause that only names one: "In Dnipropetrovsk Oblast, 11 …"
 # "17 were shot down", "10 of them were lost locally": a count of the weapon counted before it
 _ELLIPTIC = re.compile(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutralized|brought\s+down|took\s+down)\s+"
@@ -459,6 +461,13 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         if metric is not None and of is not None:
                             _keep(found, (of[3], *of[:2], metric), int(m.group("n") or m.group("m") or m.group("k") or m.group("j")),
                                   of[2], sentence, start)
+            rest = _AND_THE_REST.search(text) if " of the " in text and (" and the " in text or " as well as the " in text) else None
+            if rest is not None:  # "… shot down 10 of the drones and the missile": every one of that class launched
+                kind = DRONE if rest.group("noun").lower().startswith("drone") else MISSILE
+                for key, count in list(found.items()):
+                    if key[1] == kind and key[3] == LAUNCHED and count.evidence == sentence and \
+                            (*key[:3], DOWNED) not in found:
+                        _keep(found, (*key[:3], DOWNED), count.n, count.regional, sentence, start)
     if in_body is not None:
         classes, directions = {key[:2] for key in in_body}, {key[0] for key in in_body}
         found = {**{key: count for key, count in found.items() if key[:2] not in classes and key[0] in directions},
@@ -472,6 +481,7 @@ _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|
                    r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
                    r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?<!-)(?P<launch>launched|launches|"
                    r"launching|launch|fired|fires|firing|used|using|sent|sends|sending|deployed|dropped|drops|dropping|aimed|attacked|"
+                   r"attacking|"
                    r"tracked|detected|recorded|involved|involving|carried\s+out|"
                    r"struck|hit|targeted)\b", re.I)
 
@@ -488,7 +498,8 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     for m in _VERB.finditer(clause):
         metric = LOST if m.group("lost") else DOWNED if m.group("down") else LAUNCHED
         verb = m.group("launch").lower() if metric == LAUNCHED else ""
-        if verb in ("attacked", "struck", "hit", "targeted", "carried out") and not _WITH_AFTER.match(clause, m.end()) and \
+        if verb in ("attacked", "attacking", "struck", "hit", "targeted", "carried out") and not _WITH_AFTER.match(
+                clause, m.end()) and \
                 not _BY_COUNT.match(clause, m.end()) and \
                 not _STRUCK_UKRAINE.match(clause, m.end()) and not (
                     verb in ("attacked", "targeted") and _AIMED_AT_PLACE.match(clause, m.end())):
@@ -540,7 +551,7 @@ _ALL_OF_THEM = re.compile(r"\b(?:shot|brought|took)\s+(?:all|every\s+(?:one|1)|e
                           r"each)\s+of\s+(?:them|those)\b|\b(?:all|every\s+(?:one|1)|each)\s+of\s+(?:them|those|which)\s+(?:were|was)\s+"
                           r"(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|neutralized)\b|"
                           # "Both were reportedly downed", "All were shot down": the weapon counted just before
-                          r"^(?:Both|All)\s+(?:were|have\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|"
+                          r"^(?:Both|All)(?:\s+of\s+them)?\s+(?:were|have\s+been)\s+(?:\w+\s+)?(?:shot\s+down|downed|destroyed|intercepted|"
                           r"neutralized)\b", re.I)
 # a clause of a breakdown by region, its weapon and verb those of the clause before ("…, 4 over Odesa Oblast")
 _BREAKDOWN = re.compile(r"(?:and\s+)?(?P<n>\d+)\s+(?:over|in|above)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:Oblast|oblast|region)\b"
