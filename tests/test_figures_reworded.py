@@ -507,3 +507,18 @@ def test_both_of_them_were_downed():
     found = figures.class_totals(figures.air_attacks("No mass Russian drone strike overnight", body,
                                                      "2025-04-01T12:00:00+00:00"))
     assert (found["missiles_launched"], found["missiles_downed"]) == (2, 2)
+
+
+# --- figures 75 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("slug,expected", [
+    # "Overnight Russian attacks on Kherson Oblast wounded 11 people, …, Governor Oleksandr Prokudin said earlier on
+    # Oct. 8.": attacks of their own told earlier, not the Antonivka strike's figures told before
+    ("russian-strike-on-kherson-outskirts-kills-1", (1, None)),
+    # "… in Russian attacks across Ukraine over the past day …. According to Prokudin, one person was killed and five
+    # were injured in Kherson Oblast.": that day's, oblast by oblast
+    ("russian-attack-on-kherson-injures-at-least-5", (None, 5)),
+    # "Five people had been killed and six injured, …, Kim said earlier on April 12.": still the same attack's
+    ("mykolaiv-death-rises-5", (5, 6)),
+])
+def test_tolls_of_figures_75(slug, expected):
+    assert total(slug) == expected

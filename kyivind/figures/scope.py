@@ -267,7 +267,7 @@ ANOTHER_HINTS = ("later", "earlier", "again", "separate", "same day", "same nigh
 def another_attack(sentence: str, lower: str) -> bool:
     """Whether a sentence after the item's first figure, in an item of one attack, tells of another attack
     ("Later that day Russia attacked Kyiv again", "Russian forces also attacked Kurylivka")."""
-    return has_any(lower, ANOTHER_HINTS) and bool(_ANOTHER.search(sentence)) and not _RETOLD.search(sentence) and not (
+    return has_any(lower, ANOTHER_HINTS) and bool(_ANOTHER.search(sentence)) and not retold(sentence) and not (
         "same" in lower and _SAME_ATTACK.search(sentence))
 
 
@@ -284,9 +284,18 @@ _NTH = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|te
                   r"(?:attack|strike|assault|time)\b", re.I)
 # "Earlier on April 12, Kim had said that five people were killed": the same attack's earlier report
 _RETOLD = re.compile(r"^Earlier\b[^.;]{0,60}?\b(?:had\s+)?(?:said|reported|stated|announced|wrote)\s+(?:that\s+)?|"
-                     r",\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|reported|stated|announced|wrote)\s+earlier\s+(?:on\s+[\w.]+\s+\d{1,2}|"
-                     r"that\s+day|in\s+the\s+day|the\s+same\s+day)\.?$")  # "Five people had been killed and six injured, …, Kim said
-# earlier on April 12.": the same attack's figures told before (not "said earlier on Oct. 8 that overnight attacks had …")
+                     r"(?P<end>,\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|reported|stated|announced|wrote)\s+earlier\s+(?:on\s+[\w.]+\s+\d{1,2}|"
+                     r"that\s+day|in\s+the\s+day|the\s+same\s+day)\.?$)")  # "Five people had been killed and six injured, …, Kim said
+# earlier on April 12.": the same attack's figures told before (not "said earlier on Oct. 8 that overnight attacks had …",
+# nor "Overnight Russian attacks on Kherson Oblast wounded 11 people, …, Governor … said earlier on Oct. 8.": attacks of
+# their own, ``retold``)
+_OWN_ATTACK_WORD = re.compile(r"\b(?:attacks?|strikes?|shelling|bombardments?|barrages?)\b", re.I)
+
+
+def retold(sentence: str):
+    """The words that make a sentence a retelling of the item's attack's figures, or None."""
+    m = _RETOLD.search(sentence)
+    return None if m is not None and m.group("end") and _OWN_ATTACK_WORD.search(sentence, 0, m.start()) else m
 
 
 def other_time(sentence: str, lower: str) -> bool:
@@ -395,8 +404,8 @@ class Scope:
         if not named and self.published is not None and any(
                 not d.report and (self.published - d.written).days > 400 for d in found):
             return True, None  # "on Nov. 15, 2022, a missile … killed two" in an item of 2024: history
-        retold = _RETOLD.search(sentence) if named and self.named is not None and figure else None
-        if retold is not None and all(d.start < retold.end() for d in named):
+        told_before = retold(sentence) if named and self.named is not None and figure else None
+        if told_before is not None and all(d.start < told_before.end() for d in named):
             return False, self.day  # "Earlier on April 12, Kim had said that five were killed": this attack, told before
         if figure and not named and self.fixed and self.published is not None and any(
                 d.report and (self.published - d.written).days >= STALE_DAYS for d in found):

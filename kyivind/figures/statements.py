@@ -370,7 +370,7 @@ _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.
 _UKRAINE_STRUCK = re.compile(r"^(?:[^,;]{0,60},\s+)?(?:the\s+)?Ukrain(?:e's|ian)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|military|"
                              r"army|soldiers|drones?|artillery|missiles?|HIMARS|defenders|units?|navy|brigade)\s+(?:[\w-]+\s+)?"
                              r"(?:fired|struck|hit|attacked|launched|shelled|targeted|destroyed|bombed)\b", re.I)
-_IN_OBLAST_FIRST = re.compile(r"In\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|oblast|region)\b")
+_IN_OBLAST_FIRST = re.compile(r"\b[Ii]n\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|oblast|region)\b")
 _PAST_DAY = re.compile(r"\b(?:past|previous|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
 
@@ -939,7 +939,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
         if not other and index == aside + 1 and (not nones or quiet) and (not _own_anchor(sentence, told) or (
-                _PAST_DAY.search(told) and _IN_OBLAST_FIRST.match(sentence))):
+                _PAST_DAY.search(told) and _IN_OBLAST_FIRST.search(sentence))):
             other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."; a day's
             # roundup after the item's strike, told oblast by oblast ("… over the past day. In Kherson Oblast, one …")
         if not other and index == recalled + 1 and _THAT_ATTACK.search(sentence):
