@@ -522,3 +522,29 @@ def test_both_of_them_were_downed():
 ])
 def test_tolls_of_figures_75(slug, expected):
     assert total(slug) == expected
+
+
+# --- figures 76 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,expected", [
+    ("Three people have been hospitalized, and one more person is still under the rubble.", [("injured", 3)]),
+    ("Russia struck the city of Kherson on Nov. 4, injuring an 82-year-old woman, an 84-year-old man, and another "
+     "woman, according to local officials.", [("injured", 1), ("injured", 2)]),
+])
+def test_statements_of_figures_76(sentence, expected):
+    assert said(sentence) == expected
+
+
+@pytest.mark.parametrize("slug,expected", [
+    # "According to the National Police, Russia had hit Kharkiv with Iskander missiles earlier that day, killing a
+    # woman and wounding 52 civilians": the morning's attack, not the evening's strike the item reports
+    ("governor-russian-forces-attack-kharkiv-damage-civilian-infrastructure", (0, 0)),
+    # "Russian troops also hit the city of Kramatorsk in Donetsk Oblast earlier that day, wounding three civilians."
+    ("russia-shells-7-communities-in-sumy-oblast-injuring-1", (None, 1)),
+    # "Two police officers were killed …, Ukraine's National Police said on Feb. 27." in an item of Feb. 28's shelling
+    ("russia-attacks-11-communities-in-sumy-oblast-2", (0, 0)),
+    # "… had been hit by Russian attacks over the past two nights. Those attacks caused no casualties"
+    ("russias-artillery-shelling-injures-3-civilians-in-kherson", (None, 3)),
+    ("russian-strike-on-kherson-injures-2-2", (None, 3)),
+])
+def test_tolls_of_figures_76(slug, expected):
+    assert total(slug) == expected

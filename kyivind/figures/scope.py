@@ -67,8 +67,8 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("this", "that", "last", "whole", "so far"),
      r"\b(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)\b|\blast\s+(?:week|month|year|night|summer|"
      r"winter|spring|autumn|fall|weekend|Christmas|Easter|New\s+Year(?:['’]s)?(?:\s+Eve)?|" + _MONTHS + r")\b|\b(?:this|the\s+whole|that)\s+(?:year|month)\b|\bso\s+far\s+this\b"),
-    (("past", "last"), r"\bover\s+(?:the\s+)?(?:past|last)\s+(?:week|month|" + _SOME + r"\s+(?:days|weeks|months))\b|"
-                       r"\bin\s+(?:the\s+)?(?:past|last)\s+(?:week|month|year|" + _SOME + r"\s+(?:days|weeks|months))\b"),
+    (("past", "last"), r"\bover\s+(?:the\s+)?(?:past|last)\s+(?:week|month|" + _SOME + r"\s+(?:days|nights|weeks|months))\b|"
+                       r"\bin\s+(?:the\s+)?(?:past|last)\s+(?:week|month|year|" + _SOME + r"\s+(?:days|nights|weeks|months))\b"),
     (("since",), r"\bsince\s+(?:(?:the\s+)?(?:start|beginning)|February|Feb\.|(?:19|20)\d\d|the\s+full-scale|" + _DAYS +
                  r"|early|mid|late|January|March|April|May|June|July|August|September|October|November|December|"
                  r"Jan\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|then|last)(?!\w)|"
@@ -109,6 +109,10 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
      r"\b(?:attack|attacks|attacked|shelled|shelling|strikes|struck|hit)\s+daily\b"),  # "come under Russian attack daily"
     # "… killed and over 70 wounded … in a deadly Russian missile strike on Odesa earlier on March 15": another place's,
     # earlier that day
+    # "Russia had hit Kharkiv with Iskander missiles earlier that day, killing a woman": another attack, told in the past
+    # perfect; "Russian troops also hit the city of Kramatorsk in Donetsk Oblast earlier that day"
+    (("earlier",), r"\b(?:had|also)\s+(?:hit|struck|attacked|shelled|targeted)\b[^.;]{0,80}?\bearlier\s+(?:that|the\s+same)\s+"
+                   r"(?:day|morning|evening|afternoon)\b"),
     (("earlier",), r"\b(?:attack|strike|shelling|bombardment)\s+(?:on|in|against)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
                    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?:,\s+[^,;]{1,40},)?\s+earlier\s+(?:on\s+(?:" + _MONTHS + r"|Jan|Feb|Aug|Sept?|Oct|"
                    r"Nov|Dec)\b|that\s+day|the\s+same\s+day|in\s+the\s+day)"),
@@ -410,6 +414,10 @@ class Scope:
         if figure and not named and self.fixed and self.published is not None and any(
                 d.report and (self.published - d.written).days >= STALE_DAYS for d in found):
             return True, None  # "On Aug. 8, a spokesman said 78 rescuers had been killed" in an item of January
+        if figure and not named and self.named is not None and any(
+                d.report and d.written < self.named.day and self._plausible(d.written) for d in found):
+            return True, None  # "Two police officers were killed …, the National Police said on Feb. 27." in an item of the
+            # Feb. 28 attack: said before that attack, of another
         if figure and not named and self.published is not None and any(
                 d.report and (self.published - d.written).days >= OLD_SAYING_DAYS for d in found):
             return True, None  # "On April 4, the government said mine explosions had killed 296" in an item of June 30:

@@ -197,7 +197,7 @@ _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|n
                      r"are|had|has|died|injured|wounded|hurt|killed)\b)")
 # "wounded a 39-year-old woman, a 15-year-old boy, and an 11-year-old girl": one more for each after the first
 _AND_LIST = re.compile(r"(?P<items>(?:,\s+(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b){1,6}),?\s+and\s+"
-                       r"(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b(?!\s+(?:was|were|is|are|had|has|died))")
+                       r"(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b(?!\s+(?:was|were|is|are|had|has|died))")
 # "killed two civilians in Bakhmut and one each in Toretsk, Druzhba, and Heorhiivka": one for each place
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 _EACH = re.compile(r"\b(?P<n>\d+)\s+each\s+in\s+(?P<places>" + _NAME + r"(?:(?:,\s+" + _NAME + r"){0,8},?\s+and\s+" + _NAME + r")?)")
@@ -218,8 +218,9 @@ _GROUP_END = re.compile(r"\b(?:men|women|boys|girls|teenagers)$")  # a group of 
 # "Two people were wounded overnight and five more in a morning attack": a second group, its verb left out
 _AND_N_MORE = re.compile(r"(?:\s+(?:in|on|at|near)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
                          r"(?:\s+(?:overnight|earlier|later|in\s+the\s+(?:morning|evening|afternoon|night)))?,?\s+and\s+"
-                         r"(?:(?P<n>\d+)\s+(?:more|others)|another\s+(?P<n2>\d+))\b(?!\s+(?:were|was|are|is|had|have|has|died|of|could|"
-                         r"may|might|remain|remained|still)\b)")  # not "and three more could still be trapped"
+                         r"(?:(?P<n>\d+)\s+(?:more|others)|another\s+(?P<n2>\d+))\b(?!\s+(?:people\s+|persons?\s+)?(?:were|was|are|is|"
+                         r"had|have|has|died|of|could|may|might|remain|remained|still)\b)")  # not "and three more could still be
+# trapped", "and one more person is still under the rubble"
 # "injured a man and women aged 32, 45, and 50": a second group of the statement, one for each age
 _AND_AGES = re.compile(r",?\s+and\s+(?:\w+\s+)?(?:men|women|people|children|boys|girls|residents|civilians|pensioners)\s+"
                        r"aged\s+(?P<ages>#+(?:(?:,\s+|,?\s+and\s+)#+){1,8})(?!#)(?!\s+(?:were|was|are|is|had|have|has|died))")
