@@ -548,3 +548,22 @@ def test_statements_of_figures_76(sentence, expected):
 ])
 def test_tolls_of_figures_76(slug, expected):
     assert total(slug) == expected
+
+
+# --- figures 77 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,expected", [
+    # the second day of a span is a date: not 21 wounded
+    ("Local authorities said Russian attacks on Kherson Oblast between June 20 and 21 wounded seven people.",
+     [("injured", 7)]),
+    # a part of the injured still in hospital, no toll of them
+    ("54 people injured in the attack remain hospitalized, eight of them in critical condition.", []),
+])
+def test_statements_of_figures_77(sentence, expected):
+    assert said(sentence) == expected
+
+
+def test_of_the_n_after_a_semicolon():
+    sentence = ("Ukraine came under a large-scale drone attack overnight; of the 17 Russian Shahed-type unmanned aerial "
+                "vehicles (UAV), 14 were downed, according to the Air Force.")
+    found = figures.class_totals(figures.air_attacks("Drone attack on Odesa", sentence, "2024-03-02T12:00:00+00:00"))
+    assert (found["drones_launched"], found["drones_downed"]) == (17, 14)

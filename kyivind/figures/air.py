@@ -397,7 +397,8 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         _keep(found, (direction, kind, weapon, LAUNCHED), int(m.group("n") or 1), regional, sentence, start)
                         _keep(found, (direction, kind, weapon, DOWNED), 0, regional, sentence, start)
                         continue
-                    if lead is not None and a == 0 and m.start() == lead.end():
+                    here = lead if a == 0 else _OF_THE.match(clause) if "of the " in clause[:12] else None
+                    if here is not None and m.start() == here.end():  # "…; of the 17 … drones, 14 were downed"
                         metrics, led = [LAUNCHED], last
                     key = (direction, kind, weapon)
                     for metric in metrics:
@@ -630,7 +631,7 @@ _FRACTION = re.compile(r"\b(?:half|most|some|part|a\s+third|two[\s-]+thirds|(?:t
 _ALONG_WITH = re.compile(r",\s+(?:(?:along|together)\s+with|including)\s+$", re.I)
 
 
-_OF_THE = re.compile(r"(?:Of|Out\s+of)\s+(?:the\s+)?(?:(?:about|nearly|over|some)\s+)?(?=\d+\s)")
+_OF_THE = re.compile(r"(?:[Oo]f|[Oo]ut\s+of)\s+(?:the\s+)?(?:(?:about|nearly|over|some)\s+)?(?=\d+\s)")
 # a class said to be shot down in full, without a number: "every missile", "every one of the missiles", "all the drones"
 _EVERY = re.compile(r"\b(?:every|each)\s+(?:(?:one|single)\s+of\s+the\s+)?(?:\w+\s+)?(?P<noun>missile|drone)s?\b|"
                     r"\ball\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?P<nouns>missiles|drones)\b", re.I)

@@ -52,6 +52,9 @@ _AROUND = [
     (DATE, _MONTH_HINTS,
      re.compile(MONTH + r"\s+" + _N + r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b(?!\s*(?:people|drones|missiles))",
                       )),
+    # "between June 20 and 21": the second day of a span
+    (DATE, ("between", "from"),
+     re.compile(r"\b(?:between|from)\s+" + MONTH.replace("?P<month>", "?:") + r"\s+\d{1,2}\s+(?:and|to|until|through)\s+" + _N)),
     (DATE, _MONTH_HINTS,
      re.compile(_n(apart=r"[\w,]") + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH.replace("?P<month>", "?:"))),
     (TIME, (":", "a.m", "p.m", "am", "pm", "o'clock"),
@@ -91,6 +94,7 @@ _SEARCH = [
                              or ("," in text and _AFTER_COMMA.search(text))),  # "21-year-old", "aged 58", "a woman, 58,"
     None,
     lambda text, lower: any(month in text for month in _MONTHS_WRITTEN),  # "Dec. 27"
+    lambda text, lower: any(month in text for month in _MONTHS_WRITTEN),  # "between June 20 and 21"
     AT_NUMBERS,
     AT_NUMBERS,
     AT_NUMBERS,

@@ -135,7 +135,7 @@ _LEFT_WITH = re.compile(r"\b(?:leaving|left)\s+(?:(?P<n>\d+)|a|an|one)\s+(?:[\w#
 _DIED_SINCE = re.compile(r"[^;]{0,80}?\b(?:(?:have|has|had)\s+(?:since\s+|later\s+|now\s+)?)?(?:died|die|succumbed|succumb)\b")
 _UNRELATED = re.compile(r"\b(?:unrelated\s+to|not\s+(?:related|connected)\s+to|not\s+caused\s+by)\s+(?:the\s+|any\s+|a\s+)?"
                         r"(?:Russian\s+)?(?:shelling|attacks?|strikes?|war|bombardment|hostilities)\b", re.I)
-_STILL_IN_HOSPITAL = re.compile(r"[^;.]{0,80}?\b(?:are|is|remain|remains)\s+still\s+(?:in\s+(?:the\s+)?hospital|"
+_STILL_IN_HOSPITAL = re.compile(r"[^;.]{0,80}?\b(?:(?:are|is|remain|remains)\s+still|remain|remains)\s+(?:in\s+(?:the\s+)?hospital|"
                                 r"hospitalized|being\s+treated)\b")
 _FINITE = re.compile(r"\b(?:were|was|been|are|is)\b", re.I)  # "3 people were wounded": not the participle of "3 people wounded in"
 # "killed Ryan Evans, a British national …": one named victim, told with who they were
@@ -610,7 +610,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _NUMBER_FIRST.finditer(text) if digits else ():
         if "die" in lower and not _FINITE.search(m.group(0)) and _DIED_SINCE.match(text, m.end()):
             continue  # "Three people wounded in the Sept. 3 attack have died in hospital": those are dead now
-        if "still" in lower and not _FINITE.search(m.group(0)) and _STILL_IN_HOSPITAL.match(text, m.end()):
+        if has_any(lower, ("still", "remain")) and not _FINITE.search(m.group(0)) and _STILL_IN_HOSPITAL.match(text, m.end()):
             continue  # "54 people wounded in the attack are still in hospital": a part of the wounded, no toll
         keep(m.start("n"), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")), _at_least(m.group("q")),
                                             number, more=bool(_MORE.search(m.group(0))) and not _KIND_AND.search(
