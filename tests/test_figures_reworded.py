@@ -567,3 +567,31 @@ def test_of_the_n_after_a_semicolon():
                 "vehicles (UAV), 14 were downed, according to the Air Force.")
     found = figures.class_totals(figures.air_attacks("Drone attack on Odesa", sentence, "2024-03-02T12:00:00+00:00"))
     assert (found["drones_launched"], found["drones_downed"]) == (17, 14)
+
+
+# --- figures 78 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,expected", [
+    ("One person was killed and another hospitalized after Russian forces shelled the Bilozersk territorial community.",
+     [("killed", 1), ("injured", 1)]),
+    ("A Russian attack on Antonivka, a Kherson suburb, left two women and a man injured, according to Mrochko.",
+     [("injured", 3)]),
+    ("Four women and four men, aged between 30 and 79, were wounded in the city, the report said.", [("injured", 8)]),
+    ("The number of injured reported so far is 56, including an eight-month-old child.", [("injured", 56)]),
+])
+def test_statements_of_figures_78(sentence, expected):
+    assert said(sentence) == expected
+
+
+@pytest.mark.parametrize("slug,expected", [
+    # "A 54-year-old woman was injured earlier on Nov. 14 in a Russian strike on Kherson" in an item of Beryslav's
+    ("russian-strike-on-beryslav-in-kherson-oblast-injures-woman", (None, 1)),
+    # "The attack came shortly after Russia struck the city of Kharkiv, injuring at least 23 people."
+    ("odesa-attack-nov25", (None, 11)),
+])
+def test_third_wordings_of_figures_78(slug, expected):
+    found = [i for i in load("reworded") if i["file"].startswith("items_rw3_") and
+             i["url"].rstrip("/").rsplit("/", 1)[-1] == slug]
+    assert found
+    rows = figures.derive(found[0]["title"], found[0]["body_text"], published_at(found[0]))[0]
+    row = next((r for r in rows if r["scope"] == "total"), {})
+    assert (row.get("killed"), row.get("injured")) == expected

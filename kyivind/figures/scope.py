@@ -113,6 +113,11 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     # perfect; "Russian troops also hit the city of Kramatorsk in Donetsk Oblast earlier that day"
     (("earlier",), r"\b(?:had|also)\s+(?:hit|struck|attacked|shelled|targeted)\b[^.;]{0,80}?\bearlier\s+(?:that|the\s+same)\s+"
                    r"(?:day|morning|evening|afternoon)\b"),
+    # "A 54-year-old woman was injured earlier on Nov. 14 in a Russian strike on Kherson" in an item of Beryslav's
+    (("earlier",), r"\bearlier\s+on\s+(?:" + _MONTHS + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+(?:in|during)\s+(?:a|an)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:attack|strike|shelling)\s+on\s+(?-i:[A-Z])"),
+    # "The attack came shortly after Russia struck the city of Kharkiv, injuring at least 23 people"
+    (("shortly", "soon"), r"\b(?:came|comes|followed|took\s+place|happened)\s+(?:shortly|soon)\s+after\b"),
     (("earlier",), r"\b(?:attack|strike|shelling|bombardment)\s+(?:on|in|against)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
                    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?:,\s+[^,;]{1,40},)?\s+earlier\s+(?:on\s+(?:" + _MONTHS + r"|Jan|Feb|Aug|Sept?|Oct|"
                    r"Nov|Dec)\b|that\s+day|the\s+same\s+day|in\s+the\s+day)"),

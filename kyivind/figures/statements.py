@@ -84,8 +84,8 @@ _GROUP_NOUN = (r"(?:men|women|man|woman|people|children|child|boys?|girls?|adult
                r"workers?|volunteers?|police\s+officers?|(?:law\s+enforcement\s+)?officers?|firefighters?|journalists?)")
 _TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?" + _GROUP_NOUN + r"\s+and\s+"
                          r"(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|adult|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
-                         r"local)\s+)?" + _GROUP_NOUN + r"\s+"
-                         r"(?:,?\s*aged\s+(?:between\s+|from\s+)?#+(?:(?:,\s+#+){0,6},?\s+(?:and|to)\s+#+)?,?\s+)?"  # "aged between 30 and 79"
+                         r"local)\s+)?" + _GROUP_NOUN +
+                         r"(?:,?\s+aged\s+(?:between\s+|from\s+)?#+(?:(?:,\s+#+){0,6},?\s+(?:and|to)\s+#+)?,?)?\s+"  # "aged between 30 and 79"
                          r"(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|seriously|severely|lightly)\s+)?"
                          r"(?P<verb>killed|injured|wounded|hurt|hospitalized|found\s+dead)\b", re.I)
 # "7 people were injured", "3 killed", "two men, aged ## and ##, were killed", "12 dead"
@@ -283,6 +283,10 @@ _KIN_PAIR = re.compile(r"\b(?:a|an|the)\s+(?:[\w#-]+\s+)?(?:brother|sister|mothe
                        r"grandfather|man|woman)\s+and\s+(?:his\s+|her\s+|their\s+)?(?:brother|sister|mother|father|husband|wife|"
                        r"son|daughter|grandson|granddaughter|child)\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                        r"(?P<verb>killed|injured|wounded|hurt|shot\s+dead)\b", re.I)
+# "left two women and a man injured": the group and one
+_LEFT_GROUP_AND_ONE = re.compile(r"\b(?:leaving|left)\s+(?P<n>\d+)\s+(?:[\w-]+\s+)?(?:men|women|people|children|civilians|residents)\s+"
+                                 r"and\s+(?:a|an)\s+(?:[\w#-]+\s+){0,2}?" + _ONE_NOUN + r"\s+(?:(?:seriously|severely|critically|"
+                                 r"lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b", re.I)
 # "leaving a 66-year-old man and a 64-year-old woman injured", "left a … woman and a … man with blast injuries": one each
 _LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>" + _PERSONS + r"(?:" + _AND_PERSON + r")?)\s+(?:(?:(?:seriously|"
                         r"severely|critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b|" + _WITH_WOUNDS + r")",
@@ -296,7 +300,7 @@ _TOLL_NOUN = (r"death\s+toll|(?:injury|injuries|wounded)\s+toll|toll|number\s+(?
 _REVISED = re.compile(r"\b(?P<what>" + _TOLL_NOUN + r"|number\s+of\s+(?:the\s+)?(?:injured|wounded|dead))\b"
                       r"(?:\s+[\w'’.,#-]+){0,20}?\s+(?:has\s+|had\s+|have\s+)?(?:since\s+)?(?:been\s+(?:raised|revised|"
                       r"updated)|rose|risen|rises|climbed|increased|"
-                      r"grew|grown|reached|jumped|stands\s+at|stood\s+at|is\s+now|now\s+stands\s+at|went\s+up|"
+                      r"grew|grown|reached|jumped|stands\s+at|stood\s+at|is\s+now|now\s+stands\s+at|went\s+up|(?<=so far )is|"
                       r"climbs|increases|reaches|rising|climbing)(?:\s+(?:again|further|once\s+more),?)?\s+(?:to\s+)?" + _Q + _N,
                       re.I)  # "has risen again, to nine"
 # "raising the number of people killed in the July 8 attack to 27", "bringing the death toll to 9"
@@ -314,7 +318,8 @@ _UPDATED_FIGURE = re.compile(r"\b(?:updated|revised|raised|corrected)\s+(?:the|i
 # the second of two people, its verb's "was" left out: "a 65-year-old woman was killed and a 27-year-old man injured"
 _AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\s+and\s+(?P<who>(?:a|an|another|one|her|his|their)\s+"
                            r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"|another)(?:,\s+[^,;]{1,30},\s+(?:was|has\s+been)\b)?\s+"
-                           r"(?:(?:seriously|severely|critically|lightly|slightly|badly)\s+)?(?P<verb>injured|wounded|hurt|killed)\b")
+                           r"(?:(?:seriously|severely|critically|lightly|slightly|badly)\s+)?(?P<verb>injured|wounded|hurt|killed|"
+                           r"hospitalized)\b")
 _KIND_AFTER = re.compile(r"\s+(?:people\s+|persons\s+|civilians\s+)?(injured|wounded|hurt|killed|dead)\b", re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
                        r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?(?P<place>[A-Z][\w'-]+)")
@@ -617,6 +622,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
                                                 text, max(0, m.start() - 30), m.start()) or bool(
                                                 _ANOTHER_BEFORE.search(text, max(0, m.start() - 16), m.start())),
                                             hospital="hospital" in m.group("verb").lower()))
+    for m in _LEFT_GROUP_AND_ONE.finditer(text) if digits and ("leaving" in lower or "left" in lower) else ():
+        keep(m.start(), m.end(), Mention(_kind(m.group("verb")), int(m.group("n")) + 1, False, number))
     for m in _LEFT_ONES.finditer(text) if "leaving" in lower or "left" in lower else ():
         # "leaving a 66-year-old man and a 64-year-old woman injured": one for each
         keep(m.start(), m.end(), Mention(_kind(m.group("verb") or "injured"), len(_ARTICLE.findall(m.group("who"))), False,
