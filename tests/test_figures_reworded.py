@@ -595,3 +595,31 @@ def test_third_wordings_of_figures_78(slug, expected):
     rows = figures.derive(found[0]["title"], found[0]["body_text"], published_at(found[0]))[0]
     row = next((r for r in rows if r["scope"] == "total"), {})
     assert (row.get("killed"), row.get("injured")) == expected
+
+
+# --- figures 79: a sixth round, 550 items whose numbers are no toll ---------------------------------------------------
+@pytest.mark.parametrize("slug", [
+    # "Of the 38,244 Russian convicts recruited to fight in Ukraine, 29,543 have been killed, captured, or wounded"
+    "podolyak-nearly-80-of-russian-prisoners-recruited-by-wagner-group-killed-injured-captured-by-ukraine",
+    # "A total of 504 children have been killed and 1,123 injured in Russia's full-scale war against Ukraine"
+    "prosecutors-over-500-children-killed-in-russian-invasion-of-ukraine",
+    # "… have been killed as a result of Russia's full-scale invasion"
+    "prosecutor-general-485-children-killed-by-russia-since-start-of-invasion",
+    # "Bodies of 3 civilians allegedly killed by Russian troops found in Mykolaiv Oblast" … "while the area was still
+    # occupied by Russia"
+    "prosecutor-generals-office-bodies-of-3-civilians-allegedly-killed-by-russian-troops-discovered-in-mykolaiv-oblast",
+    # "Russia attacked Ukraine with 43 drones on Oct. 17 …. On that day, Moscow's forces launched 28 drones at Kyiv,
+    # killing five people."
+    "zelensky-russia-has-used-nearly-400-kamikaze-drones-against-ukraine",
+])
+def test_tallies_and_other_days_are_no_toll(slug):
+    assert total(slug) == (None, None)
+
+
+@pytest.mark.parametrize("slug", [
+    "ukraines-drone-program-delivers-new-batch-of-2000-units-to-front-lines",  # "2,000 drones sent to the front lines"
+    "bayraktar-says-it-will-donate-drones-ukrainians-wanted-to-buy-after-crowdfunding",  # "turned down the money"
+    "zelensky-russia-has-used-nearly-400-kamikaze-drones-against-ukraine",  # "have been used by Russia"
+])
+def test_deliveries_refusals_and_tallies_are_no_air_counts(slug):
+    assert set(air(slug).values()) == {None}

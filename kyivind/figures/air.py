@@ -478,7 +478,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
 
 
 _VERB = re.compile(r"\b(?P<lost>stopped\s+tracking|lost\s+track|lost|suppressed|jammed|did\s+not\s+reach|failed\s+to\s+reach|disappeared|redirected|"
-                   r"went\s+off\s+radar)\b|\b(?P<down>shot\s+down|shoots\s+down|shooting\s+down|downed|downs|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)down|"
+                   r"went\s+off\s+radar)\b|\b(?P<down>shot\s+down|shoots\s+down|shooting\s+down|downed|downs|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)(?<!turned\s)(?<!turn\s)(?<!turns\s)down|"
                    r"destroyed|destroys|destroying|intercepted|intercepts|intercepting|neutralized|neutralised|repelled|"
                    r"eliminated|brought\s+down|bringing\s+down|taken\s+down|took\s+down)\b|\b(?<!-)(?P<launch>launched|launches|"
                    r"launching|launch|fired|fires|firing|used|using|sent|sends|sending|deployed|dropped|drops|dropping|aimed|attacked|"
@@ -505,6 +505,8 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
                 not _STRUCK_UKRAINE.match(clause, m.end()) and not (
                     verb in ("attacked", "targeted") and _AIMED_AT_PLACE.match(clause, m.end())):
             metric = None  # "struck Kyiv with 10 drones" launches; "a drone struck a house" does not
+        if verb in ("sent", "sends", "sending", "delivered") and _TO_TROOPS.match(clause, m.end()):
+            metric = None  # "2,000 drones sent to the front lines by Ukrainian government": a delivery, no launch
         before = clause[max(0, m.start() - 24):m.start()]
         if _DENIED.search(before):
             metric = None  # "got through without being intercepted"
@@ -524,6 +526,7 @@ _THING_BEFORE = re.compile(r"\b(?:cars?|vehicles?|houses?|homes?|buildings?|ente
 _THING_AFTER = re.compile(r"\s+(?:(?:a|an|the|two|three|several|many|dozens\s+of|\d+)\s+)?(?:[\w-]+\s+)?(?:cars?|vehicles?|houses?|"
                           r"homes?|buildings?|enterprises?|facility|facilities|garages?|shops?|stores?|apartments?|trucks?|"
                           r"bus|buses|schools?|warehouses?|structures?|infrastructure|property|outbuildings?)\b", re.I)
+_TO_TROOPS = re.compile(r"\s+to\s+(?:the\s+)?(?:front(?:\s+lines?)?|troops|army|military|soldiers|units|brigades|forces)\b", re.I)
 _DENIED = re.compile(r"(?:\bwithout\s+being|\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)(?:[^\w,;.]*\s+|,\s+(?=which\s))(?:that\s+|which\s+)?(?:Russia|Russian\s+"
                        r"forces|Russian\s+troops|the\s+enemy|Moscow)?\s*(?:had\s+|has\s+)?$", re.I)
@@ -559,6 +562,8 @@ _BREAKDOWN = re.compile(r"(?:and\s+)?(?P<n>\d+)\s+(?:over|in|above)\s+(?:the\s+)
                         r"[^,;]{0,40}(?:,\s+[^,;]{0,80}?\b(?:said|says|reported|reports|announced|wrote|according\s+to)\b[^,;]{0,60})?$")
 # a tally in the present perfect, told of no night or day: "Russian troops have used about 330 Shahed drones"
 _TALLY = re.compile(r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+)?(?:used|launched|fired|sent|deployed)\b|"
+                    r"\b(?:has|have)\s+been\s+(?:used|launched|fired|deployed)\s+by\b|"  # "Some 400 … drones have been used by
+                    # Russia against Ukraine's civilian population"
                     # "Patriot systems have downed 15 Kinzhal missiles so far", "have already shot down 500 drones"
                     r"\b(?:has|have)\s+already\s+(?:shot\s+down|downed|destroyed|intercepted)\b|"
                     r"\b(?:has|have)\s+(?:shot\s+down|downed|destroyed|intercepted)\b[^.;]{0,80}?\b(?:so\s+far|to\s+date)\b", re.I)

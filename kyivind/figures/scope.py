@@ -84,20 +84,29 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("hrmmu", "ohchr", "un's", "un ", "united nations"),
      r"\b(?:HRMMU|OHCHR|UN's\s+count|UN\s+(?:human\s+rights|monitoring)|United\s+Nations\s+Human\s+Rights)\b"),
     # "the war has claimed", "Russia's full-scale invasion has killed 485 children", "the invasion killed 106 medics"
-    (("war ", "invasion"), r"\bwar\s+(?:[\w']+\s+){0,4}?(?:has|had)\s+(?:killed|injured|wounded|claimed)\b|"
-                           r"\binvasion\s+(?:of\s+Ukraine\s+)?(?:(?:has|had)\s+)?(?:killed|injured|wounded|claimed)\b"),
+    (("war", "invasion"), r"\bwar\s+(?:[\w']+\s+){0,4}?(?:has|had)\s+(?:killed|injured|wounded|claimed)\b|"
+                          r"\binvasion\s+(?:of\s+Ukraine\s+)?(?:(?:has|had)\s+)?(?:killed|injured|wounded|claimed)\b|"
+                          # "killed … in Russia's full-scale war against Ukraine", "killed as a result of Russia's full-scale
+                          # invasion", "killed by Russia's war in Kharkiv Oblast": a war's tally
+                          r"\b(?:in|by|during)\s+(?:Russia['’]s\s+|the\s+)?(?:full-scale\s+|all-out\s+)?(?:war|invasion)\s+"
+                          r"(?:against|on|of|in)\s+(?:Ukraine|[A-Z][\w'’-]+\s+Oblast)\b|\b(?:in|by)\s+Russia['’]s\s+(?:full-scale\s+|"
+                          r"all-out\s+)?(?:war|invasion)\b|\bas\s+a\s+result\s+of\s+(?:Russia['’]s\s+|the\s+)?(?:full-scale\s+|"
+                          r"all-out\s+)?(?:war|invasion)\b"),
     (("began", "started"), r"\b(?:began|started)\s+in\s+\w+\s+(?:19|20)\d\d\b"),
     (("from ", "between"), r"\bfrom\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+|Russia's\s+)?(?:full-scale\s+)?(?:war|invasion)\b|"
                            r"(?<!overnight\s)(?<!night\s)\bfrom\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+\s*"
                            r"(?:to|-|–|through|until)\s*(?:\w+\.?\s+)?\d+\b|\bbetween\s+(?:" + _MONTHS + r")\s+and\b"),
-    (("total", "throughout", "during", "under"), r"\bin\s+total\s+since\b|\bthroughout\s+the\s+(?:war|invasion|year)\b|"
+    (("total", "throughout", "during", "under", "occupied"), r"\bin\s+total\s+since\b|\bthroughout\s+the\s+(?:war|invasion|year)\b|"
                                         r"\bduring\s+the\s+(?:Russian\s+|Russia's\s+)?(?:occupation|war|full-scale|invasion)\b|"
-                                        r"\bunder\s+(?:the\s+)?(?:Russian\s+|Russia's\s+)?occupation\b"),
+                                        r"\bunder\s+(?:the\s+)?(?:Russian\s+|Russia's\s+)?occupation\b|"
+                                        # "were killed while the area was still occupied by Russia"
+                                        r"\b(?:while|when)\s+(?:the\s+(?:area|village|town|city|region|settlement)|it)\s+(?:was|were)\s+"
+                                        r"(?:still\s+)?(?:occupied|under\s+occupation)\b"),
     (("version", "could", "would", "might"), r"\ban?\s+(?:earlier|previous)\s+version\b|\bcould\s+have\b|"
                                              r"\bwould\s+have\b|\bmight\s+have\b"),
-    (("militant", "mercenar", "servicem", "soldier", "troop", "fighter", "personnel", "invader", "occupier"),
+    (("militant", "mercenar", "servicem", "soldier", "troop", "fighter", "personnel", "invader", "occupier", "convict"),
      r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+(?:[\w-]+\s+){0,2}?"
-     r"(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\b|"
+     r"(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers|convicts)\b|"
      r"\b(?:militants|mercenaries|servicemen|soldiers|troops|fighters|personnel|invaders|occupiers)\s+(?:were\s+|"
      r"was\s+)?(?:killed|wounded|injured|eliminated)\b"),
     (("prisoner", "pow", "swap", "exchange", "losses", "action"),

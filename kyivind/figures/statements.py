@@ -376,6 +376,8 @@ _SEVERAL = re.compile(r"\b(?:attacks|strikes)\s+(?:on|in|against|across)\b", re.
 _UKRAINE_STRUCK = re.compile(r"^(?:[^,;]{0,60},\s+)?(?:the\s+)?Ukrain(?:e's|ian)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|military|"
                              r"army|soldiers|drones?|artillery|missiles?|HIMARS|defenders|units?|navy|brigade)\s+(?:[\w-]+\s+)?"
                              r"(?:fired|struck|hit|attacked|launched|shelled|targeted|destroyed|bombed)\b", re.I)
+_THAT_DAY_START = re.compile(r"(?:On\s+)?(?:that|the\s+same)\s+day\b", re.I)  # "On that day, Moscow's forces launched 28 drones at
+# Kyiv, killing five": the day the sentence before told, another attack's
 _IN_OBLAST_FIRST = re.compile(r"\b[Ii]n\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|oblast|region)\b")
 _PAST_DAY = re.compile(r"\b(?:past|previous|last)\s+(?:day|(?:24|##)\s+hours)\b|\bover\s+the\s+day\b", re.I)
 
@@ -947,7 +949,7 @@ def read(title: str | None, body: str | None, published_at: str | None = None, s
             continue
         other, day = scope.of(sentence, lower, strict=bool(reading.mentions or reading.none) and not reading.roundup_cue)
         if not other and index == aside + 1 and (not nones or quiet) and (not _own_anchor(sentence, told) or (
-                _PAST_DAY.search(told) and _IN_OBLAST_FIRST.search(sentence))):
+                _PAST_DAY.search(told) and _IN_OBLAST_FIRST.search(sentence)) or _THAT_DAY_START.match(sentence)):
             other = True  # "Earlier, on Sept. 8, a strike on Kryvyi Rih killed one. At least 74 were injured."; a day's
             # roundup after the item's strike, told oblast by oblast ("… over the past day. In Kherson Oblast, one …")
         if not other and index == recalled + 1 and _THAT_ATTACK.search(sentence):
@@ -1081,7 +1083,10 @@ _VIOLENCE = re.compile(r"\b(?:kill|wound|injur|casualt|toll|dead\b|attack|strik|
 _TALLY_TITLE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of|Russia's\s+full-scale|(?:the\s+)?full-scale|the\s+"
                           r"(?:invasion|war)\b|Feb(?:ruary|\.)?\s+24\b|(?:19|20)\d\d\b)|\b(?:war|invasion)\s+(?:[\w']+\s+){0,3}?"
                           r"(?:has|have|had)\s+(?:killed|injured|wounded|claimed)\b|\b(?:burial\s+sites?|mass\s+"
-                          r"graves?|exhum\w+|torture\s+chambers?)\b", re.I)
+                          r"graves?|exhum\w+|torture\s+chambers?)\b|"
+                          # "Bodies of 3 civilians allegedly killed by Russian troops found in Mykolaiv Oblast": the occupation's dead
+                          r"\bbodies\s+of\s+[^.;]{0,60}?\b(?:allegedly\s+)?killed\s+by\s+Russian\s+(?:troops|forces|soldiers|"
+                          r"occupiers)\b", re.I)
 _RECORD_WORD = re.compile(r"\b(?:biggest|largest|deadliest|heaviest|worst|first|record|most|longest)\b", re.I)
 # a title of deaths that are no attack's: an accident, the weather (and none of the war's words beside it)
 _MISHAP = re.compile(r"\b(?:gas\s+(?:explosion|leak|blast)|cave-in|(?:bad|severe|extreme)\s+weather|storms?|snowstorms?|"
