@@ -189,12 +189,12 @@ _GROUP_AND_ONE = re.compile(r"(?<![\d#])\b(?P<n>\d+)\s+(?:(?:elderly|young|local
                             r"(?:a|an)\s+(?:#+-year-old\s+)?(?:[a-z-]+\s+){0,2}?" + _ONE_NOUN + r"(?:\s+aged\s+#+)?\s+"
                             r"(?:were|had\s+been|have\s+been)\s+(?:(?:also|reportedly|seriously|severely|lightly)\s+)?"
                             r"(?P<verb>killed|injured|wounded|hurt)\b", re.I)
+_HOW_BADLY = r"(?:(?:seriously|severely|critically|lightly|slightly|badly)\s+)?"  # "her husband seriously injured"
 _AND_ONE = re.compile(r"(?:,?\s+aged\s+#+(?:\s+and\s+#+)?,?)?(?:\s+(?:in|on|at|near)\s+(?:the\s+)?[\w#.-]+(?:\s+[\w#.-]+){0,6}?)?,?\s+"
                      r"and\s+(?:(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?|(?=(?:sister|brother|wife|husband|son|"
                      r"daughter)\b))" + _ONE_NOUN +
-                     r"\b(?!(?:,\s+[^,;]{1,30},|\s+(?:in|from|at|near)\s+[^,;]{1,50}?)?\s+(?:(?:seriously|severely|critically|lightly|"
-                     r"slightly|badly)\s+)?(?:was|were|is|"
-                     r"are|had|has|died|injured|wounded|hurt|killed)\b)")
+                     r"\b(?!(?:,\s+[^,;]{1,30},|\s+(?:in|from|at|near)\s+[^,;]{1,50}?)?\s+" + _HOW_BADLY +
+                     r"(?:was|were|is|are|had|has|died|injured|wounded|hurt|killed)\b)")
 # "wounded a 39-year-old woman, a 15-year-old boy, and an 11-year-old girl": one more for each after the first
 _AND_LIST = re.compile(r"(?P<items>(?:,\s+(?:a|an|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b){1,6}),?\s+and\s+"
                        r"(?:a|an|another|her|his|their)\s+(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"\b(?!\s+(?:was|were|is|are|had|has|died))")
@@ -285,8 +285,8 @@ _KIN_PAIR = re.compile(r"\b(?:a|an|the)\s+(?:[\w#-]+\s+)?(?:brother|sister|mothe
                        r"(?P<verb>killed|injured|wounded|hurt|shot\s+dead)\b", re.I)
 # "left two women and a man injured": the group and one
 _LEFT_GROUP_AND_ONE = re.compile(r"\b(?:leaving|left)\s+(?P<n>\d+)\s+(?:[\w-]+\s+)?(?:men|women|people|children|civilians|residents)\s+"
-                                 r"and\s+(?:a|an)\s+(?:[\w#-]+\s+){0,2}?" + _ONE_NOUN + r"\s+(?:(?:seriously|severely|critically|"
-                                 r"lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b", re.I)
+                                 r"and\s+(?:a|an)\s+(?:[\w#-]+\s+){0,2}?" + _ONE_NOUN + r"\s+" + _HOW_BADLY +
+                                 r"(?P<verb>injured|wounded|hurt|dead)\b", re.I)
 # "leaving a 66-year-old man and a 64-year-old woman injured", "left a … woman and a … man with blast injuries": one each
 _LEFT_ONES = re.compile(r"\b(?:leaving|left)\s+(?P<who>" + _PERSONS + r"(?:" + _AND_PERSON + r")?)\s+(?:(?:(?:seriously|"
                         r"severely|critically|lightly|badly)\s+)?(?P<verb>injured|wounded|hurt|dead)\b|" + _WITH_WOUNDS + r")",
@@ -318,8 +318,7 @@ _UPDATED_FIGURE = re.compile(r"\b(?:updated|revised|raised|corrected)\s+(?:the|i
 # the second of two people, its verb's "was" left out: "a 65-year-old woman was killed and a 27-year-old man injured"
 _AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\s+and\s+(?P<who>(?:a|an|another|one|her|his|their)\s+"
                            r"(?:[\w#-]+\s+){0,3}?" + _ONE_NOUN + r"|another)(?:,\s+[^,;]{1,30},\s+(?:was|has\s+been)\b)?\s+"
-                           r"(?:(?:seriously|severely|critically|lightly|slightly|badly)\s+)?(?P<verb>injured|wounded|hurt|killed|"
-                           r"hospitalized)\b")
+                           + _HOW_BADLY + r"(?P<verb>injured|wounded|hurt|killed|hospitalized)\b")
 _KIND_AFTER = re.compile(r"\s+(?:people\s+|persons\s+|civilians\s+)?(injured|wounded|hurt|killed|dead)\b", re.I)
 _ELLIPTIC = re.compile(r"(?:\b(?P<n>\d+)(?:\s+(?:more|others?|people))?|\b(?P<another>another(?:\s+(?:one|person))?))"
                        r"\s+(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+of\s+)?(?P<place>[A-Z][\w'-]+)")
