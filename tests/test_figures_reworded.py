@@ -626,3 +626,24 @@ def test_tallies_and_other_days_are_no_toll(slug):
 ])
 def test_deliveries_refusals_and_tallies_are_no_air_counts(slug):
     assert set(air(slug).values()) == {None}
+
+
+# --- figures 80 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,expected", [
+    ("A police officer assisting local residents was injured in a Russian rocket attack on Makiivka in Luhansk Oblast.",
+     [("injured", 1)]),
+    ("Governor Mykola Kalashnyk said a 37-year-old man in Kyiv Oblast sustained superficial shrapnel wounds to his "
+     "abdomen, chest, thighs, and head in a Russian attack.", [("injured", 1)]),
+    ("Two men, aged 63 and 65, were reportedly killed, and two other men, aged 38 and 65, and two women, aged 63 and 66, "
+     "were injured in the attack, the governor said.", [("killed", 2), ("injured", 4)]),
+    ("Police officer Andrii Matvienko was killed when two S-400 missiles hit a police station in Kharkiv.",
+     [("killed", 1)]),
+])
+def test_statements_of_figures_80(sentence, expected):
+    assert said(sentence) == expected
+
+
+def test_two_more_injured_in_other_attacks_on_the_oblast_add():
+    # "Six residents were injured overnight in an attack on a supermarket …, Zaporizhzhia Oblast Governor Ivan Fedorov
+    # said. Two people were killed and two more injured in other attacks on Zaporizhzhia Oblast"
+    assert region("at-least-6-killed-36-injured-in-russian-attacks-across-ukraine-over-past-day", "UA-23") == (2, 8)

@@ -10,23 +10,26 @@ from __future__ import annotations
 from kyivind.figures.air import air_attacks
 from kyivind.figures.tolls import tolls
 
-VERSION = 79  # 79: "… killed in Russia's full-scale war against Ukraine", "as a result of Russia's full-scale
-# invasion", "killed by Russia's war in Kharkiv Oblast": a war's tally; "29,543 … convicts" no civilians; "Bodies of 3
-# civilians allegedly killed by Russian troops found", "while the area was still occupied": the occupation's dead; "On
-# that day, …" after another day's sentence is that day's; air: "sent to the front lines" no launch; "turned down" downs
-# nothing; "have been used by Russia" a tally; 78: "was killed and another hospitalized"; "left two women and a man
-# injured" three; "Four women and four men, aged between 30 and 79, were wounded" eight; "The number of injured reported
-# so far is 56"; "injured earlier on Nov. 14 in a Russian strike on Kherson" and "came shortly after Russia struck …
-# Kharkiv" another attack; 77: "between June 20 and 21" dates the span, no count; "54 people injured in the attack
-# remain hospitalized" no toll; air: "…; of the 17 … drones …, 14 were downed" after a semicolon; 76: "and one more
-# person is still under the rubble" no more injured; "…, and another woman" closes a list of victims; "had hit Kharkiv …
-# earlier that day", "also hit … Kramatorsk … earlier that day" another attack; "over the past two nights" another time;
-# a figure said the day before the item's attack is another's; 75: "Overnight Russian attacks on Kherson Oblast wounded
-# 11 people, …, Governor … said earlier on Oct. 8." tells attacks of its own, not the item's figures told before; a past
-# day's roundup goes on with a sentence naming one oblast anywhere in it; 74: air: "shot down 10 of the drones and the
-# missile", "as well as the missile" downs every one of that class launched; "by attacking with 185 … drones"; "Both of
-# them were reportedly downed"; 73: "a man, her son, was injured"; "Nine civilians across the region"; "a woman employed
-# by the administration was killed"; "A man and a woman, two of her colleagues, were wounded"; "while another received
+VERSION = 80  # 80: "A police officer assisting local residents was injured"; "a 37-year-old man in Kyiv Oblast
+# sustained … wounds"; "two other men, aged 38 and 65, and two women, aged 63 and 66, were injured" four; "Police
+# officer Andrii Matvienko was killed"; "two more injured in other attacks on Zaporizhzhia Oblast" add to the oblast's;
+# 79: "… killed in Russia's full-scale war against Ukraine", "as a result of Russia's full-scale invasion", "killed by
+# Russia's war in Kharkiv Oblast": a war's tally; "29,543 … convicts" no civilians; "Bodies of 3 civilians allegedly
+# killed by Russian troops found", "while the area was still occupied": the occupation's dead; "On that day, …" after
+# another day's sentence is that day's; air: "sent to the front lines" no launch; "turned down" downs nothing; "have
+# been used by Russia" a tally; 78: "was killed and another hospitalized"; "left two women and a man injured" three;
+# "Four women and four men, aged between 30 and 79, were wounded" eight; "The number of injured reported so far is 56";
+# "injured earlier on Nov. 14 in a Russian strike on Kherson" and "came shortly after Russia struck … Kharkiv" another
+# attack; 77: "between June 20 and 21" dates the span, no count; "54 people injured in the attack remain hospitalized"
+# no toll; air: "…; of the 17 … drones …, 14 were downed" after a semicolon; 76: "and one more person is still under the
+# rubble" no more injured; "…, and another woman" closes a list of victims; "had hit Kharkiv … earlier that day", "also
+# hit … Kramatorsk … earlier that day" another attack; "over the past two nights" another time; a figure said the day
+# before the item's attack is another's; 75: "Overnight Russian attacks on Kherson Oblast wounded 11 people, …, Governor
+# … said earlier on Oct. 8." tells attacks of its own, not the item's figures told before; a past day's roundup goes on
+# with a sentence naming one oblast anywhere in it; 74: air: "shot down 10 of the drones and the missile", "as well as
+# the missile" downs every one of that class launched; "by attacking with 185 … drones"; "Both of them were reportedly
+# downed"; 73: "a man, her son, was injured"; "Nine civilians across the region"; "a woman employed by the
+# administration was killed"; "A man and a woman, two of her colleagues, were wounded"; "while another received
 # treatment"; "The same attack … also injured seven people in another part of the city" adds; 72: "Two male civilians,
 # aged 53 and 74,"; "Three Donetsk Oblast residents"; "Three people were killed and eight civilians and two law
 # enforcement officers were injured" three and ten; "and three more could still be trapped" no more; "a police officer

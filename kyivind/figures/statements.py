@@ -82,7 +82,8 @@ _OF_PLACE = (r"(?:\s+(?:of|from|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'�
 # "two men and two women were wounded": both groups, one statement
 _GROUP_NOUN = (r"(?:men|women|man|woman|people|children|child|boys?|girls?|adults?|residents?|civilians?|rescuers?|medics?|"
                r"workers?|volunteers?|police\s+officers?|(?:law\s+enforcement\s+)?officers?|firefighters?|journalists?)")
-_TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?" + _GROUP_NOUN + r"\s+and\s+"
+_TWO_GROUPS = re.compile(r"(?<![\d#])(?P<n>\d+)\s+(?:(?:more|other|elderly|young|local)\s+)?" + _GROUP_NOUN +
+                         r"(?:,\s+aged\s+#+(?:(?:,\s+#+){0,6},?\s+and\s+#+)?,)?\s+and\s+"  # "two other men, aged 38 and 65, and two women"
                          r"(?P<m>\d+|an?(?=\s+(?:man|woman|child|boy|girl|adult|resident|civilian)\b))\s+(?:(?:more|other|elderly|young|"
                          r"local)\s+)?" + _GROUP_NOUN +
                          r"(?:,?\s+aged\s+(?:between\s+|from\s+)?#+(?:(?:,\s+#+){0,6},?\s+(?:and|to)\s+#+)?,?)?\s+"  # "aged between 30 and 79"
@@ -107,10 +108,12 @@ _IN_A_PLACE = (r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?[A-
                r"(?:\s+(?:Oblast|district|region))?)?")  # "a police officer in the regional center of Kherson was injured"
 _WHO_CLAUSE = (r"(?:,?\s+who\s+(?:seems|seemed|appears|appeared|was|had\s+been|worked|lived|works|lives)\s+[^.;,]{0,50}?,?|"
                r",?\s+(?:working|living|standing|walking|driving|riding|passing|sitting|employed)\s+(?:for|at|in|on|near|by|as|"
-               r"along|through)\s+[^.;,]{0,40}?,?)?")  # "who was near the blast", "working for a medical facility"
+               r"along|through)\s+[^.;,]{0,40}?,?|"
+               r",?\s+(?:assisting|helping|evacuating|repairing|delivering|guarding|clearing|distributing)\s+(?:[\w'’-]+\s+){0,3}?"
+               r"[\w'’-]+,?)?")  # "who was near the blast", "working for a medical facility", "assisting local residents"
 _ONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who>[a-z][a-z-]+|#+-year-old)\b" + _AGED + _IN_A_PLACE + _WHO_CLAUSE + r"\s+"
                   r"(?:(?:was|has\s+been|had\s+been|got|is|reportedly)\s+){1,2}(?:\w+\s+)?(?P<verb>killed|injured|wounded|"
-                  r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+|#+-year-old)\b" + _AGED +
+                  r"hurt|hospitalized|(?:taken|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospital)\b|\b(?:a|an|one|another)\s+(?:[\w#-]+\s+){0,3}?(?P<who2>[a-z][a-z-]+|#+-year-old)\b" + _AGED + _IN_A_PLACE +
                   r"\s+(?:(?:also|later|reportedly)\s+)?(?:(?P<die>died|perished)|"
                   r"(?P<hurt>(?:sustained|suffered|received)(?:\s+[\w-]+){0,2}\s+(?:injuries|wounds|burns)))\b", re.I)
 _FATALLY = re.compile(r"\b(?:fatally|mortally)\s+(?:wounded|injured)\b", re.I)
@@ -657,6 +660,8 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
     for m in _ROLE_NAMED.finditer(text) if "ing " in lower or "ed " in lower else ():
         # "killing police officer Andrii Matvienko", "fatally wounding her"
         keep(m.start(), m.end(), Mention(KILLED if m.group("fatal") else _kind(m.group("verb")), 1, False, number))
+    for m in _NAMED_WAS.finditer(text) if " was " in lower else ():  # "Police officer Andrii Matvienko was killed"
+        keep(m.start(), m.end(), Mention(KILLED if "fatally" in m.group(0) else _kind(m.group("verb")), 1, False, number))
     for m in _HE_HURT.finditer(text) if "he " in lower or "sustained a" in lower or "suffered a" in lower else ():  # "Locatelli said he suffered a minor injury"
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
@@ -837,6 +842,10 @@ def _own_anchor(sentence: str, told: str) -> bool:
 _ROLE_NAMED = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:[a-z]+\s+){0,2}?" + _ONE_NOUN +
                          r"\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|"
                          r"\b(?P<fatal>fatally\s+(?:wounding|injuring))\s+(?:him|her)\b")
+# one person told by a role and a name, in the passive: "Police officer Andrii Matvienko was killed when two S-400 missiles …"
+_NAMED_WAS = re.compile(r"\b(?:(?:[Pp]olice|[Ll]ocal|[Ee]mergency)\s+)?" + _ONE_NOUN.replace("(?:", "(?i:", 1) +
+                        r"\s+(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:was|has\s+been|had\s+been)\s+"
+                        r"(?:(?:fatally|seriously|severely|critically|lightly)\s+)?(?P<verb>killed|injured|wounded)\b")
 # one person told by a pronoun: "Locatelli said he suffered a minor injury"
 _HE_HURT = re.compile(r"\b(?:he|she|(?-i:[A-Z][a-z]{2,}))\s+(?:had\s+|has\s+)?(?:suffered|sustained|received)\s+(?:a|an)\s+"
                       r"(?:[\w-]+\s+){0,2}?(?:injury|wound|concussion)\b", re.I)  # "… Locatelli sustained a minor injury, he said"

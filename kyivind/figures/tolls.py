@@ -135,7 +135,9 @@ def _of(mentions: list[Mention]) -> Toll:
 
 _ACROSS_UKRAINE = re.compile(r"\bacross\s+(?:Ukraine|the\s+country)\b|\bnationwide\b", re.I)
 # "Moscow's forces struck the region a second time, … injuring two of them": another strike on the oblast, added
-_AGAIN = re.compile(r"\b(?:again|a\s+second\s+time|(?:in\s+)?a\s+separate\s+(?:attack|strike))\b", re.I)
+_AGAIN = re.compile(r"\b(?:again|a\s+second\s+time|(?:in\s+)?a\s+separate\s+(?:attack|strike)|(?:in\s+)?other\s+(?:attacks|strikes)\s+"
+                    r"(?:on|in|against)\b)", re.I)  # "Two people were killed and two more injured in other attacks on
+# Zaporizhzhia Oblast": more of the oblast's
 _ELSEWHERE_IN = re.compile(r"\b(?:elsewhere|other\s+parts|another\s+part|other\s+(?:districts|communities|areas|towns|"
                            r"villages|settlements))\b", re.I)  # "In other parts of the region, … injured a man and a woman"
 _ALSO_HIT = re.compile(r"\balso\s+(?:hit|struck|attacked|shelled|targeted)\b", re.I)  # "Russian forces also hit Kupiansk, …"
