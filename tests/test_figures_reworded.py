@@ -647,3 +647,19 @@ def test_two_more_injured_in_other_attacks_on_the_oblast_add():
     # "Six residents were injured overnight in an attack on a supermarket …, Zaporizhzhia Oblast Governor Ivan Fedorov
     # said. Two people were killed and two more injured in other attacks on Zaporizhzhia Oblast"
     assert region("at-least-6-killed-36-injured-in-russian-attacks-across-ukraine-over-past-day", "UA-23") == (2, 8)
+
+
+# --- figures 81 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("body,expected", [
+    ("According to Ukraine's Air Force, 35 missiles of different types and 23 attack drones were tracked across the "
+     "country. Nine Iskander ballistic missiles, 13 Kh-101 cruise missiles, and 20 drones were downed, the Air Force "
+     "said.", (23, 20, 35, 22)),
+    ("Russia launched 10 Shahed kamikaze drones and 10 ballistic missiles overnight, and all of them were shot down by "
+     "Ukraine's forces, the Air Force said.", (10, 10, 10, 10)),
+    ("All 24 Shahed-type drones launched by Russia, as well as one Kinzhal Kh-47M2 air-launched ballistic missile and "
+     "four Kh-101/555 cruise missiles, were shot down by Ukrainian defenses, the Air Force said.", (24, 24, 5, 5)),
+])
+def test_air_sentences_of_figures_81(body, expected):
+    found = figures.class_totals(figures.air_attacks("Air Force reports", body, "2024-06-12T12:00:00+00:00"))
+    assert (found["drones_launched"], found["drones_downed"], found["missiles_launched"], found["missiles_downed"]) == \
+        expected

@@ -440,6 +440,11 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                     launched = found.get((last[3], last[0], last[1], LAUNCHED))
                     if launched is not None and _ALL_OF_THEM.search(clause):
                         _keep(found, (last[3], last[0], last[1], DOWNED), launched.n, last[2], sentence, start)
+                        for key, count in list(found.items()):  # "Russia launched 10 … drones and 10 ballistic
+                            # missiles overnight, and all of them were shot down": every class it counted
+                            if key[3] == LAUNCHED and count.evidence == sentence and key[0] == last[3] and \
+                                    (*key[:3], DOWNED) not in found:
+                                _keep(found, (*key[:3], DOWNED), count.n, count.regional, sentence, start)
                 breakdown = _BREAKDOWN.match(clause) if last is not None and whole else None
                 if breakdown:  # "shot down 5 drones over Mykolaiv Oblast, 4 over Odesa Oblast, and 2 over Kherson Oblast"
                     key = (last[3], last[0], last[1], whole)
@@ -588,7 +593,8 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
     "destroyed all 24 drones fired in the attack")."""
     end = m.end()
     later = list(_COUNT_START.finditer(clause, end))
-    while later and _AND.fullmatch(clause, end, later[0].start()):  # "six missiles and 16 drones were shot down"
+    while later and (_AND.fullmatch(clause, end, later[0].start()) or _OF_TYPES_AND.fullmatch(clause, end, later[0].start())):
+        # "six missiles and 16 drones were shot down", "35 missiles of different types and 23 attack drones were tracked"
         end = later.pop(0).end()
     limit = later[0].start() if later else len(clause)
     after = [v for v in verbs if end <= v[0] < limit]
@@ -633,7 +639,7 @@ def _metrics_of(clause: str, m, verbs: list) -> list[str]:
 
 _FRACTION = re.compile(r"\b(?:half|most|some|part|a\s+third|two[\s-]+thirds|(?:the\s+)?majority)\s+of\s+(?:the\s+)?(?:\d+\s+"
                        r"(?:[\w/-]+\s+){0,4}?(?:missiles|drones)\s+and\s+(?:the\s+)?)?$", re.I)
-_ALONG_WITH = re.compile(r",\s+(?:(?:along|together)\s+with|including)\s+$", re.I)
+_ALONG_WITH = re.compile(r",\s+(?:(?:along|together)\s+with|including|as\s+well\s+as)\s+$", re.I)
 
 
 _OF_THE = re.compile(r"(?:[Oo]f|[Oo]ut\s+of)\s+(?:the\s+)?(?:(?:about|nearly|over|some)\s+)?(?=\d+\s)")
@@ -658,6 +664,7 @@ _NATIONWIDE = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:Ukraine|the\s
 _THAT = re.compile(r"(?:That|The\s+same)\s+(?:night|day|evening|morning|attack)\b|(?:In|During)\s+that\s+(?:attack|strike|night)\b")
 # "… said more than 10 drones were downed in that attack" after a sentence of another night: that night's
 _IN_THAT = re.compile(r"\b(?:in|during|of)\s+that\s+(?:attack|strike|assault|night)\b|\bthat\s+(?:day|night)\s*[.,;]")
+_OF_TYPES_AND = re.compile(r"\s+of\s+(?:different|various|several|all)\s+(?:types|kinds)\s*(?:,\s*)?and\s+(?:the\s+)?")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?|\s*,\s*")
 _THEN = re.compile(r"\s*(?:,\s*)?and\s+(?:then\s+)?")
 _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
