@@ -435,16 +435,14 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
                         previous = ((*key, metric), m.end())
                         if metric == DOWNED and m.group("all"):  # "shot down all 14 drones": 14 were launched
                             _keep(found, (*key, LAUNCHED), n, regional, sentence, start)
-                if last is not None and (" of " in clause or clause[:5].lower() in ("both ", "all w", "all h")):
+                if last is not None and (" of " in clause or clause[:5].lower().startswith(("both ", "all "))):
                     # "… and air defense destroyed every one of them", "Both were reportedly downed"
                     launched = found.get((last[3], last[0], last[1], LAUNCHED))
                     if launched is not None and _ALL_OF_THEM.search(clause):
                         _keep(found, (last[3], last[0], last[1], DOWNED), launched.n, last[2], sentence, start)
-                        for key, count in list(found.items()):  # "Russia launched 10 … drones and 10 ballistic
-                            # missiles overnight, and all of them were shot down": every class it counted
-                            if key[3] == LAUNCHED and count.evidence == sentence and key[0] == last[3] and \
-                                    (*key[:3], DOWNED) not in found:
-                                _keep(found, (*key[:3], DOWNED), count.n, count.regional, sentence, start)
+                        # "Russia launched 10 … drones and 10 ballistic missiles overnight, and all of them were shot
+                        # down": every class it counted
+                        _all_downed(found, sentence, start, lambda key, direction=last[3]: key[0] == direction)
                 breakdown = _BREAKDOWN.match(clause) if last is not None and whole else None
                 if breakdown:  # "shot down 5 drones over Mykolaiv Oblast, 4 over Odesa Oblast, and 2 over Kherson Oblast"
                     key = (last[3], last[0], last[1], whole)
@@ -470,10 +468,7 @@ def counts(title: str | None, body: str | None, split: list | None = None, publi
             rest = _AND_THE_REST.search(text) if " of the " in text and (" and the " in text or " as well as the " in text) else None
             if rest is not None:  # "… shot down 10 of the drones and the missile": every one of that class launched
                 kind = DRONE if rest.group("noun").lower().startswith("drone") else MISSILE
-                for key, count in list(found.items()):
-                    if key[1] == kind and key[3] == LAUNCHED and count.evidence == sentence and \
-                            (*key[:3], DOWNED) not in found:
-                        _keep(found, (*key[:3], DOWNED), count.n, count.regional, sentence, start)
+                _all_downed(found, sentence, start, lambda key, kind=kind: key[1] == kind)
     if in_body is not None:
         classes, directions = {key[:2] for key in in_body}, {key[0] for key in in_body}
         found = {**{key: count for key, count in found.items() if key[:2] not in classes and key[0] in directions},
@@ -524,13 +519,12 @@ def _verbs(clause: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
-# what a strike destroys, no weapon: "a car destroyed", "homes were destroyed"
-_THING_BEFORE = re.compile(r"\b(?:cars?|vehicles?|houses?|homes?|buildings?|enterprises?|facility|facilities|garages?|shops?|"
-                           r"stores?|apartments?|trucks?|bus|buses|schools?|warehouses?|structures?|infrastructure|property|"
-                           r"outbuildings?)\s+(?:(?:was|were|had\s+been|have\s+been)\s+)?(?:\w+\s+)?$", re.I)
-_THING_AFTER = re.compile(r"\s+(?:(?:a|an|the|two|three|several|many|dozens\s+of|\d+)\s+)?(?:[\w-]+\s+)?(?:cars?|vehicles?|houses?|"
-                          r"homes?|buildings?|enterprises?|facility|facilities|garages?|shops?|stores?|apartments?|trucks?|"
-                          r"bus|buses|schools?|warehouses?|structures?|infrastructure|property|outbuildings?)\b", re.I)
+# what a strike destroys, no weapon: "a car destroyed", "homes were destroyed", "destroying cars"
+_DESTROYED_THING = (r"(?:cars?|vehicles?|houses?|homes?|buildings?|enterprises?|facility|facilities|garages?|shops?|stores?|"
+                    r"apartments?|trucks?|bus|buses|schools?|warehouses?|structures?|infrastructure|property|outbuildings?)")
+_THING_BEFORE = re.compile(r"\b" + _DESTROYED_THING + r"\s+(?:(?:was|were|had\s+been|have\s+been)\s+)?(?:\w+\s+)?$", re.I)
+_THING_AFTER = re.compile(r"\s+(?:(?:a|an|the|two|three|several|many|dozens\s+of|\d+)\s+)?(?:[\w-]+\s+)?" + _DESTROYED_THING +
+                          r"\b", re.I)
 _TO_TROOPS = re.compile(r"\s+to\s+(?:the\s+)?(?:front(?:\s+lines?)?|troops|army|military|soldiers|units|brigades|forces)\b", re.I)
 _DENIED = re.compile(r"(?:\bwithout\s+being|\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?$", re.I)
 _RELATIVE = re.compile(r"(?:drones?|missiles?|UAVs?|Shaheds?|vehicles)(?:[^\w,;.]*\s+|,\s+(?=which\s))(?:that\s+|which\s+)?(?:Russia|Russian\s+"
@@ -671,6 +665,13 @@ _DEFINITE = re.compile(r"\bthe\s+$|\b\d+\s+(?:out\s+)?of\s+the\s", re.I)
 _BY_AFTER = re.compile(r"\s+by\s+(?:Russia|Russian\s+forces|Russian\s+troops|the\s+Russian\s+military|the\s+enemy|Moscow)\b")
 _PART_OF = re.compile(r"\b(?:of\s+which|of\s+them|of\s+those|most|some|several|many|half|majority|thirds?)\b", re.I)
 _COUNT_START = re.compile(r"\b\d+\s+(?:[\w#/\"-]+\s+){0,4}?(?:drones?|UAVs?|missiles?)\b", re.I)
+
+
+def _all_downed(found: dict, sentence: str, start: int, of) -> None:
+    """Every count launched that ``sentence`` told, of a key ``of`` takes and not yet told downed: all of it downed."""
+    for key, count in list(found.items()):
+        if key[3] == LAUNCHED and count.evidence == sentence and of(key) and (*key[:3], DOWNED) not in found:
+            _keep(found, (*key[:3], DOWNED), count.n, count.regional, sentence, start)
 
 
 def _keep(found: dict, key: Key, n: int, regional: bool, evidence: str, start: int) -> None:

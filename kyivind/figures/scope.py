@@ -50,6 +50,7 @@ _ATTACK_NOUN = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:attack|strike|missile|drone|b
 _SOME = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"  # "the past 3 days", "the past two weeks"
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_WORD = MONTH.replace("?P<month>", "?:")  # a month as written, whole or cut short ("Nov.", "September")
 # another time than the item's attack, told by words (no date needed)
 # another time than the item's attack, told by words (no date needed): (the substrings, lower case, one of which
 # each pattern needs; the pattern)
@@ -123,13 +124,13 @@ _OTHER = [(hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("earlier",), r"\b(?:had|also)\s+(?:hit|struck|attacked|shelled|targeted)\b[^.;]{0,80}?\bearlier\s+(?:that|the\s+same)\s+"
                    r"(?:day|morning|evening|afternoon)\b"),
     # "A 54-year-old woman was injured earlier on Nov. 14 in a Russian strike on Kherson" in an item of Beryslav's
-    (("earlier",), r"\bearlier\s+on\s+(?:" + _MONTHS + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+(?:in|during)\s+(?:a|an)\s+"
+    (("earlier",), r"\bearlier\s+on\s+" + _MONTH_WORD + r"\s+\d{1,2},?\s+(?:in|during)\s+(?:a|an)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:attack|strike|shelling)\s+on\s+(?-i:[A-Z])"),
     # "The attack came shortly after Russia struck the city of Kharkiv, injuring at least 23 people"
     (("shortly", "soon"), r"\b(?:came|comes|followed|took\s+place|happened)\s+(?:shortly|soon)\s+after\b"),
     (("earlier",), r"\b(?:attack|strike|shelling|bombardment)\s+(?:on|in|against)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
-                   r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?:,\s+[^,;]{1,40},)?\s+earlier\s+(?:on\s+(?:" + _MONTHS + r"|Jan|Feb|Aug|Sept?|Oct|"
-                   r"Nov|Dec)\b|that\s+day|the\s+same\s+day|in\s+the\s+day)"),
+                   r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?:,\s+[^,;]{1,40},)?\s+earlier\s+(?:on\s+" + _MONTH_WORD + r"(?!\w)|that\s+day|"
+                   r"the\s+same\s+day|in\s+the\s+day)"),
     (("ago", "anniversar", "deadliest", "weekly", "monthly", "per ", "average"),
      r"\ba\s+year\s+ago\b|\banniversary\b(?!\s+of\s+(?:its|the|Russia's)\s+full-scale)|\bdeadliest\b|\bweekly\b|\bmonthly\b|\bper\s+(?:day|night|week)\b|"
      r"\bon\s+average\b"),
@@ -169,9 +170,9 @@ _WAS_DEADLIEST = re.compile(r"^(?:The|This|That|Its|Russia['’]s)\s+(?:[\w-]+\s
                             r"(?:was|is|became|has\s+become)\s+(?:(?:among|one\s+of)\s+)?the\s+deadliest\b", re.I)
 _TOLL_SINCE = re.compile(r"\b(?:number|toll|figure)\b[^.;]{0,60}?\b(?:been\s+updated|been\s+revised|risen|rose|grown|grew|"
                          r"climbed|increased)\b", re.I)
-_ON_DATE_AFTER = re.compile(r"\s+on\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d")  # "… this year
+_ON_DATE_AFTER = re.compile(r"\s+on\s+" + _MONTH_WORD + r"\s+\d")  # "… this year
 # on Nov. 1": a record of that day, not of the item's attack
-_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH_WORD + r"\s+$")
 _WEEKDAY = re.compile(r"\b(?:(?:on|late on|early on|overnight on|since)\s+|(?=(?:" + _DAYS + r")['’]s\s+(?:[\w-]+\s+)?(?:attack|"
                       r"strike|shelling|bombardment|assault|barrage)))(?P<wd>" + _DAYS + r")\b")  # "Monday's attack on …"
 # an update of an earlier attack's toll: "the death toll of Russia's July 3 attack on Dnipro rose to 8"

@@ -661,7 +661,7 @@ def _statements(text: str, number: int, resolved: dict) -> list[Mention]:
         # "killing police officer Andrii Matvienko", "fatally wounding her"
         keep(m.start(), m.end(), Mention(KILLED if m.group("fatal") else _kind(m.group("verb")), 1, False, number))
     for m in _NAMED_WAS.finditer(text) if " was " in lower else ():  # "Police officer Andrii Matvienko was killed"
-        keep(m.start(), m.end(), Mention(KILLED if "fatally" in m.group(0) else _kind(m.group("verb")), 1, False, number))
+        keep(m.start(), m.end(), Mention(KILLED if _FATALLY.search(m.group(0)) else _kind(m.group("verb")), 1, False, number))
     for m in _HE_HURT.finditer(text) if "he " in lower or "sustained a" in lower or "suffered a" in lower else ():  # "Locatelli said he suffered a minor injury"
         keep(m.start(), m.end(), Mention(INJURED, 1, False, number))
     for m in _AGED_ONE.finditer(text) if "-year-old" in lower else ():  # "wounding a 69-year-old"
